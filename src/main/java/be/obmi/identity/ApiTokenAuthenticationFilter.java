@@ -1,0 +1,56 @@
+package be.obmi.identity;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates {@code Authorization: Bearer obmi_…} requests with a personal API token. A presented but invalid
+ * token is answered with 401 at once rather than silently treated as anonymous.
+ */
+class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
+
+	private final ApiTokens tokens;
+
+	ApiTokenAuthenticationFilter(ApiTokens tokens) {
+		this.tokens = tokens;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String header = request.getHeader("Authorization");
+		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			Optional<ObmiUser> user = tokens.authenticate(header.substring(7).strip());
+			if (user.isEmpty()) {
+				response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+				response.setContentType("application/json;charset=UTF-8");
+				response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+				response.getWriter().write("{\"error\":\"Ongeldig of ingetrokken API-token\"}");
+				return;
+			}
+			SecurityContext context = SecurityContextHolder.createEmptyContext();
+			context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get(), null,
+					user.get().getAuthorities()));
+			SecurityContextHolder.setContext(context);
+			try {
+				chain.doFilter(request, response);
+			}
+			finally {
+				SecurityContextHolder.clearContext();
+			}
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+}

@@ -1,0 +1,115 @@
+package be.obmi.identity;
+
+import java.util.List;
+
+import be.obmi.tenancy.Tenant;
+import be.obmi.tenancy.Tenants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Demo accounts, one per role in every tenant ({@code beheerder.mechelen}, {@code redacteur.gent}, …) and one
+ * platform admin ({@code platformbeheerder}), all with the password of {@code obmi.demo.password}. With
+ * {@code obmi.demo.accounts-enabled=false} (the {@code prod} profile) existing demo accounts are disabled and none
+ * are made.
+ */
+@Component
+@Order(10)
+class DemoAccounts implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
+
+	static final String PLATFORM_ADMIN = "platformbeheerder";
+
+	private final JdbcClient jdbc;
+
+	private final Tenants tenants;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final TransactionTemplate transaction;
+
+	private final boolean enabled;
+
+	private final String password;
+
+	DemoAccounts(JdbcClient jdbc, Tenants tenants, PasswordEncoder passwordEncoder, TransactionTemplate transaction,
+			@Value("${obmi.demo.accounts-enabled:true}") boolean enabled,
+			@Value("${obmi.demo.password:demo}") String password) {
+		this.jdbc = jdbc;
+		this.tenants = tenants;
+		this.passwordEncoder = passwordEncoder;
+		this.transaction = transaction;
+		this.enabled = enabled;
+		this.password = password;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!enabled) {
+			int disabled = jdbc.sql("update identity.user_account set enabled = false where demo and enabled").update();
+			if (disabled > 0) {
+				log.warn("{} demo accounts disabled (obmi.demo.accounts-enabled=false)", disabled);
+			}
+			return;
+		}
+		transaction.executeWithoutResult(status -> ensureAccounts());
+	}
+
+	private void ensureAccounts() {
+		String hash = passwordEncoder.encode(password);
+		jdbc.sql("update identity.user_account set enabled = true where demo and not enabled").update();
+		ensure(PLATFORM_ADMIN, "Platformbeheerder (demo)", hash, true);
+		for (Tenant tenant : tenants.all()) {
+			for (Role role : Role.values()) {
+				String username = role.name().toLowerCase() + "." + tenant.slug();
+				long id = ensure(username, displayName(role, tenant), hash, false);
+				jdbc.sql("""
+						insert into identity.membership (user_id, tenant_id, role) values (?, ?, ?)
+						on conflict (user_id, tenant_id) do nothing""").params(id, tenant.id(), role.name()).update();
+			}
+		}
+	}
+
+	private long ensure(String username, String displayName, String hash, boolean platformAdmin) {
+		return jdbc.sql("""
+				insert into identity.user_account (username, display_name, password_hash, platform_admin, demo)
+				values (?, ?, ?, ?, true)
+				on conflict ((lower(username))) do update set demo = true
+				returning id""").params(username, displayName, hash, platformAdmin).query(Long.class).single();
+	}
+
+	private static String displayName(Role role, Tenant tenant) {
+		String roleName = switch (role) {
+			case BEHEERDER -> "Beheerder";
+			case REDACTEUR -> "Redacteur";
+			case BIJDRAGER -> "Bijdrager";
+			case LEZER -> "Lezer";
+		};
+		return roleName + " " + tenant.name() + " (demo)";
+	}
+
+	/** The example accounts printed at start-up and in the README. */
+	List<String> examples() {
+		return List.of(PLATFORM_ADMIN, "beheerder.mechelen", "redacteur.mechelen", "bijdrager.mechelen",
+				"lezer.mechelen");
+	}
+
+	boolean enabled() {
+		return enabled;
+	}
+
+	String password() {
+		return password;
+	}
+
+}

@@ -1,0 +1,14 @@
+package be.obmi.identity;
+
+import java.util.List;
+
+/**
+ * Modules declare the routes that anonymous visitors may read (GET and HEAD only) by providing a bean of this
+ * type, e.g. {@code /{slug}/cijfers/**}. Everything not declared public needs a login and a role in the tenant.
+ */
+public interface PublicRoutes {
+
+	/** Path patterns in Spring's {@code PathPattern} syntax; never null. */
+	List<String> patterns();
+
+}

@@ -1,0 +1,160 @@
+package be.obmi.identity;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * The security rules of every route, in one place. Public: the platform home, static files, health, the API
+ * documentation, a tenant's home page and the routes modules declare in {@link PublicRoutes}. {@code /platform/**}
+ * is for platform admins, {@code /{slug}/beheer/**} for the tenant's beheerders, every other {@code /{slug}/**}
+ * and {@code /api/v1/{tenant}/**} route for users with a role in that tenant. Pages use a session with form login;
+ * API clients use HTTP Basic or a personal API token, without CSRF tokens.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		String idForEncode = "argon2@SpringSecurity_v5_8";
+		Map<String, PasswordEncoder> encoders = Map.of(idForEncode, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+				"bcrypt", new BCryptPasswordEncoder());
+		return new DelegatingPasswordEncoder(idForEncode, encoders);
+	}
+
+	@Bean
+	ApiTokenAuthenticationFilter apiTokenAuthenticationFilter(ApiTokens tokens) {
+		return new ApiTokenAuthenticationFilter(tokens);
+	}
+
+	@Bean
+	org.springframework.boot.web.servlet.FilterRegistrationBean<ApiTokenAuthenticationFilter> apiTokenFilterRegistration(
+			ApiTokenAuthenticationFilter filter) {
+		var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, List<PublicRoutes> publicRoutes,
+			ApiTokenAuthenticationFilter apiTokenFilter) throws Exception {
+		RequestMatcher apiWithCredentials = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+				&& request.getHeader("Authorization") != null;
+		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+
+		http.authorizeHttpRequests(auth -> {
+			auth.requestMatchers("/", "/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/images/**",
+					"/webjars/**", "/actuator/health", "/actuator/health/**", "/actuator/info", "/api/docs",
+					"/api/docs/**", "/swagger-ui/**").permitAll();
+			auth.requestMatchers("/platform/**").hasRole("PLATFORMBEHEERDER");
+			auth.requestMatchers("/account/**").authenticated();
+			for (PublicRoutes routes : publicRoutes) {
+				for (String pattern : routes.patterns()) {
+					auth.requestMatchers(HttpMethod.GET, pattern).permitAll();
+					auth.requestMatchers(HttpMethod.HEAD, pattern).permitAll();
+				}
+			}
+			auth.requestMatchers(HttpMethod.GET, "/{slug}").permitAll();
+			auth.requestMatchers("/{slug}/beheer", "/{slug}/beheer/**").access(tenantRole(Role.BEHEERDER));
+			auth.requestMatchers("/api/v1/{slug}/**").access(tenantRole(Role.LEZER));
+			auth.requestMatchers("/{slug}/**").access(tenantRole(Role.LEZER));
+			auth.anyRequest().denyAll();
+		});
+		http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(
+				(request, response, exception) -> {
+					request.getSession().setAttribute("obmi.loginError",
+							exception instanceof org.springframework.security.authentication.LockedException ? "locked"
+									: exception instanceof org.springframework.security.authentication.DisabledException
+											? "disabled" : "bad");
+					response.sendRedirect(request.getContextPath() + "/login?error");
+				}).permitAll());
+		http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?logout").permitAll());
+		http.httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+		http.exceptionHandling(ex -> ex
+			.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
+			.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true));
+		http.addFilterBefore(apiTokenFilter, BasicAuthenticationFilter.class);
+		http.csrf(csrf -> csrf.ignoringRequestMatchers(apiWithCredentials));
+		http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+		http.headers(headers -> headers
+			.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.frameOptions(frame -> frame.deny())
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.permissionsPolicyHeader(p -> p.policy("geolocation=(), camera=(), microphone=()")));
+		return http.build();
+	}
+
+	/** Grants access when the user holds at least {@code role} in the tenant named by {@code {slug}}. */
+	static AuthorizationManager<RequestAuthorizationContext> tenantRole(Role role) {
+		return new AuthorizationManager<>() {
+			@Override
+			public AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
+					RequestAuthorizationContext context) {
+				Authentication auth = authentication.get();
+				if (auth == null || !(auth.getPrincipal() instanceof ObmiUser user)) {
+					return new AuthorizationDecision(false);
+				}
+				String slug = context.getVariables().get("slug");
+				return new AuthorizationDecision(slug != null && user.has(slug, role));
+			}
+		};
+	}
+
+	/** Counts failed logins (form and HTTP Basic alike) so repeated guessing locks the account. */
+	@Configuration(proxyBeanMethods = false)
+	static class LoginAttempts {
+
+		private final UserAccounts accounts;
+
+		LoginAttempts(UserAccounts accounts) {
+			this.accounts = accounts;
+		}
+
+		@EventListener
+		void onFailure(AuthenticationFailureBadCredentialsEvent event) {
+			accounts.loginFailed(event.getAuthentication().getName());
+		}
+
+		@EventListener
+		void onSuccess(AuthenticationSuccessEvent event) {
+			if (event.getAuthentication().getPrincipal() instanceof ObmiUser user) {
+				accounts.loginSucceeded(user.getUsername());
+			}
+		}
+
+	}
+
+
+}

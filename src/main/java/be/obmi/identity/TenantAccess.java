@@ -1,0 +1,43 @@
+package be.obmi.identity;
+
+import java.util.Optional;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers whether the current user holds a role in a tenant. Routes are guarded centrally by
+ * {@code SecurityConfiguration}; modules use this for finer checks (e.g. only a redacteur may import).
+ */
+@Component("tenantAccess")
+public class TenantAccess {
+
+	/** The logged-in user, if any. */
+	public Optional<ObmiUser> currentUser() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof ObmiUser user) {
+			return Optional.of(user);
+		}
+		return Optional.empty();
+	}
+
+	public boolean has(String slug, Role role) {
+		return currentUser().map(u -> u.has(slug, role)).orElse(false);
+	}
+
+	public boolean has(String slug, String role) {
+		return has(slug, Role.valueOf(role));
+	}
+
+	/** @throws AccessDeniedException (403) when the current user lacks the role */
+	public ObmiUser require(String slug, Role role) {
+		ObmiUser user = currentUser().orElseThrow(() -> new AccessDeniedException("Niet aangemeld"));
+		if (!user.has(slug, role)) {
+			throw new AccessDeniedException("Onvoldoende rechten");
+		}
+		return user;
+	}
+
+}

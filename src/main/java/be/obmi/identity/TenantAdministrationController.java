@@ -1,0 +1,147 @@
+package be.obmi.identity;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import be.obmi.audit.AuditTrail;
+import be.obmi.shared.ConcurrentChangeException;
+import be.obmi.tenancy.Tenant;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A tenant admin's pages: the users of the tenant and their roles, and the tenant's audit history. Guarded by
+ * {@code SecurityConfiguration} ({@code /{slug}/beheer/**} needs the beheerder role in that tenant).
+ */
+@Controller
+@RequestMapping("/{slug}/beheer")
+class TenantAdministrationController {
+
+	static final String OVERVIEW_VIEW = "identity/admin-overview";
+
+	static final String USERS_VIEW = "identity/users";
+
+	static final String USER_FORM_VIEW = "identity/user-form";
+
+	static final String HISTORY_VIEW = "identity/history";
+
+	private final UserAccounts accounts;
+
+	private final AuditTrail audit;
+
+	TenantAdministrationController(UserAccounts accounts, AuditTrail audit) {
+		this.accounts = accounts;
+		this.audit = audit;
+	}
+
+	@GetMapping
+	String overview(Tenant tenant, Model model) {
+		model.addAttribute("userCount", accounts.membersOf(tenant).size());
+		model.addAttribute("recent", audit.history(tenant.id(), null, null, 5));
+		return OVERVIEW_VIEW;
+	}
+
+	@GetMapping("/gebruikers")
+	String users(Tenant tenant, Model model) {
+		model.addAttribute("users", accounts.membersOf(tenant));
+		return USERS_VIEW;
+	}
+
+	@GetMapping("/gebruikers/nieuw")
+	String newUser(Tenant tenant, Model model) {
+		model.addAttribute("form", UserForm.empty());
+		model.addAttribute("roles", Role.values());
+		return USER_FORM_VIEW;
+	}
+
+	@PostMapping("/gebruikers/nieuw")
+	String createUser(Tenant tenant, @Valid @ModelAttribute("form") UserForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		model.addAttribute("roles", Role.values());
+		if (errors.hasErrors()) {
+			return USER_FORM_VIEW;
+		}
+		try {
+			UserAccount created = accounts.addMember(tenant, form);
+			redirect.addFlashAttribute("saved", created.displayName());
+			return "redirect:/" + tenant.slug() + "/beheer/gebruikers";
+		}
+		catch (IllegalArgumentException ex) {
+			model.addAttribute("error", ex.getMessage());
+			return USER_FORM_VIEW;
+		}
+	}
+
+	@GetMapping("/gebruikers/{id}")
+	String editUser(Tenant tenant, @PathVariable long id, Model model) {
+		UserAccount account = member(tenant, id);
+		model.addAttribute("account", account);
+		model.addAttribute("form", UserForm.of(account));
+		model.addAttribute("roles", Role.values());
+		model.addAttribute("history", audit.history(tenant.id(), "gebruiker", String.valueOf(id), 20));
+		return USER_FORM_VIEW;
+	}
+
+	@PostMapping("/gebruikers/{id}")
+	String updateUser(Tenant tenant, @PathVariable long id, @Valid @ModelAttribute("form") UserForm form,
+			BindingResult errors, Model model, RedirectAttributes redirect) {
+		UserAccount account = member(tenant, id);
+		model.addAttribute("account", account);
+		model.addAttribute("roles", Role.values());
+		model.addAttribute("history", audit.history(tenant.id(), "gebruiker", String.valueOf(id), 20));
+		if (errors.hasErrors()) {
+			return USER_FORM_VIEW;
+		}
+		try {
+			UserAccount saved = accounts.update(tenant, id, form);
+			redirect.addFlashAttribute("saved", saved.displayName());
+			return "redirect:/" + tenant.slug() + "/beheer/gebruikers";
+		}
+		catch (ConcurrentChangeException | IllegalArgumentException ex) {
+			model.addAttribute("error", ex.getMessage());
+			return USER_FORM_VIEW;
+		}
+	}
+
+	@PostMapping("/gebruikers/{id}/ontgrendelen")
+	String unlock(Tenant tenant, @PathVariable long id, RedirectAttributes redirect) {
+		UserAccount account = member(tenant, id);
+		accounts.unlock(tenant, id);
+		redirect.addFlashAttribute("unlocked", account.displayName());
+		return "redirect:/" + tenant.slug() + "/beheer/gebruikers";
+	}
+
+	@PostMapping("/gebruikers/{id}/verwijderen")
+	String remove(Tenant tenant, @PathVariable long id, RedirectAttributes redirect) {
+		UserAccount account = member(tenant, id);
+		accounts.removeMember(tenant, id);
+		redirect.addFlashAttribute("removed", account.displayName());
+		return "redirect:/" + tenant.slug() + "/beheer/gebruikers";
+	}
+
+	@GetMapping("/historiek")
+	String history(Tenant tenant, @RequestParam(required = false) String type, Model model) {
+		List<String> types = audit.entityTypes(tenant.id());
+		model.addAttribute("types", types);
+		model.addAttribute("type", type);
+		model.addAttribute("events", audit.history(tenant.id(), type, null, 200));
+		return HISTORY_VIEW;
+	}
+
+	private UserAccount member(Tenant tenant, long id) {
+		return accounts.memberOf(tenant, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+}

@@ -1,0 +1,64 @@
+package be.obmi.platform;
+
+import java.util.List;
+
+import be.obmi.tenancy.Municipalities;
+import be.obmi.tenancy.Municipality;
+import be.obmi.tenancy.Tenant;
+import be.obmi.tenancy.Tenants;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The platform home (every tenant) and the platform admin's page to add a municipality as a tenant. */
+@Controller
+class PlatformHomeController {
+
+	static final String HOME_VIEW = "platform/home";
+
+	static final String TENANTS_VIEW = "platform/tenants";
+
+	private final Tenants tenants;
+
+	private final Municipalities municipalities;
+
+	PlatformHomeController(Tenants tenants, Municipalities municipalities) {
+		this.tenants = tenants;
+		this.municipalities = municipalities;
+	}
+
+	@GetMapping("/")
+	String home(Model model) {
+		model.addAttribute("tenants", tenants.all());
+		return HOME_VIEW;
+	}
+
+	@GetMapping("/platform/besturen")
+	String tenants(Model model) {
+		List<Tenant> all = tenants.all();
+		List<String> taken = all.stream().map(Tenant::nisCode).toList();
+		List<Municipality> candidates = municipalities.all().stream().filter(m -> !taken.contains(m.nisCode())).toList();
+		model.addAttribute("tenants", all);
+		model.addAttribute("candidates", candidates);
+		return TENANTS_VIEW;
+	}
+
+	@PostMapping("/platform/besturen")
+	String addTenant(@RequestParam String nisCode, @RequestParam(required = false) String primaryColor,
+			RedirectAttributes redirect, Model model) {
+		try {
+			Tenant tenant = tenants.add(nisCode, primaryColor);
+			redirect.addFlashAttribute("added", tenant.name());
+			return "redirect:/platform/besturen";
+		}
+		catch (IllegalArgumentException ex) {
+			model.addAttribute("error", ex.getMessage());
+			return tenants(model);
+		}
+	}
+
+}

@@ -1,0 +1,84 @@
+package be.obmi.tenancy;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import be.obmi.audit.AuditTrail;
+import be.obmi.audit.FieldChange;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The tenants of the platform: lookup by slug or id, and adding a municipality as a new tenant. */
+@Service
+public class Tenants {
+
+	private static final String SELECT = "select id, slug, name, nis_code, primary_color, accent_color, kind, version from tenancy.tenant ";
+
+	private final JdbcClient jdbc;
+
+	private final Municipalities municipalities;
+
+	private final AuditTrail audit;
+
+	Tenants(JdbcClient jdbc, Municipalities municipalities, AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.municipalities = municipalities;
+		this.audit = audit;
+	}
+
+	/** All tenants, by name. Never returns null. */
+	public List<Tenant> all() {
+		return jdbc.sql(SELECT + "order by name").query(Tenant.class).list();
+	}
+
+	public Optional<Tenant> bySlug(String slug) {
+		return jdbc.sql(SELECT + "where slug = ?").param(slug).query(Tenant.class).optional();
+	}
+
+	/** @throws TenantNotFoundException when no tenant has that slug */
+	public Tenant require(String slug) {
+		return bySlug(slug).orElseThrow(() -> new TenantNotFoundException(slug));
+	}
+
+	public Optional<Tenant> byId(long id) {
+		return jdbc.sql(SELECT + "where id = ?").param(id).query(Tenant.class).optional();
+	}
+
+	/**
+	 * Adds a Flemish or Brussels municipality as a tenant; its slug is its lowercase name.
+	 * @throws IllegalArgumentException with a Dutch message when the NIS code is unknown or the municipality is
+	 * already a tenant
+	 */
+	@Transactional
+	public Tenant add(String nisCode, String primaryColor) {
+		Municipality municipality = municipalities.byNisCode(nisCode)
+			.orElseThrow(() -> new IllegalArgumentException("Onbekende NIS-code: " + nisCode));
+		String slug = slugOf(municipality.name());
+		boolean exists = jdbc.sql("select count(*) from tenancy.tenant where nis_code = ? or slug = ?")
+			.params(nisCode, slug).query(Integer.class).single() > 0;
+		if (exists) {
+			throw new IllegalArgumentException(municipality.name() + " is al een bestuur op het platform.");
+		}
+		String color = primaryColor == null || primaryColor.isBlank() ? "#1f4e79" : primaryColor;
+		if (!color.matches("^#[0-9a-fA-F]{6}$")) {
+			throw new IllegalArgumentException("Kleur moet de vorm #RRGGBB hebben.");
+		}
+		jdbc.sql("insert into tenancy.tenant (slug, name, nis_code, primary_color) values (?, ?, ?, ?)")
+			.params(slug, municipality.name(), nisCode, color).update();
+		Tenant tenant = require(slug);
+		audit.created(tenant.id(), "bestuur", String.valueOf(tenant.id()), tenant.name(),
+				List.of(FieldChange.added("naam", tenant.name()), FieldChange.added("nis", nisCode),
+						FieldChange.added("slug", slug), FieldChange.added("kleur", color)));
+		return tenant;
+	}
+
+	static String slugOf(String name) {
+		String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+		return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+	}
+
+}

@@ -1,0 +1,142 @@
+package be.obmi.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A headless Debian Chromium driven by the system chromedriver (nothing is downloaded). One per test class:
+ * {@code try (Browser browser = Browser.start(port)) …} or as a field closed in {@code @AfterAll}.
+ */
+public final class Browser implements AutoCloseable {
+
+	public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private final WebDriver driver;
+
+	private final String baseUrl;
+
+	private Browser(WebDriver driver, String baseUrl) {
+		this.driver = driver;
+		this.baseUrl = baseUrl;
+	}
+
+	public static Browser start(int port) {
+		String chromium = System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium");
+		String chromedriver = System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(chromium);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1280,1000", "--lang=nl-BE");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(chromedriver).toFile())
+			.usingAnyFreePort()
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+		return new Browser(driver, "http://localhost:" + port);
+	}
+
+	public WebDriver driver() {
+		return driver;
+	}
+
+	public Browser open(String path) {
+		driver.get(baseUrl + path);
+		return this;
+	}
+
+	public String path() {
+		return driver.getCurrentUrl().substring(baseUrl.length());
+	}
+
+	public WebElement find(String css) {
+		return driver.findElement(By.cssSelector(css));
+	}
+
+	public List<WebElement> findAll(String css) {
+		return driver.findElements(By.cssSelector(css));
+	}
+
+	public String text(String css) {
+		return find(css).getText();
+	}
+
+	public Browser type(String css, String value) {
+		WebElement element = find(css);
+		element.clear();
+		element.sendKeys(value);
+		return this;
+	}
+
+	public Browser click(String css) {
+		find(css).click();
+		return this;
+	}
+
+	public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+	}
+
+	/** Logs in through the login form and waits until the login page is left. */
+	public Browser login(String username, String password) {
+		open("/login");
+		type("#username", username);
+		type("#password", password);
+		click("form.stacked button[type=submit]");
+		waitUntil(d -> !d.getCurrentUrl().contains("/login"));
+		return this;
+	}
+
+	/** Saves a PNG of the current page under {@code target/screenshots/}. */
+	public Path screenshot(String name) {
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			Path file = SCREENSHOTS.resolve(name + ".png");
+			Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Runs axe-core (WCAG 2.1 A and AA rules) on the current page and fails on serious or critical violations. */
+	public void assertAccessible() {
+		Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+		List<Rule> serious = results.getViolations()
+			.stream()
+			.filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+			.toList();
+		assertThat(serious).as(() -> "axe-core violations on " + driver.getCurrentUrl() + ":\n" + serious.stream()
+			.map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
+					+ v.getNodes().stream().map(n -> n.getTarget().toString()).limit(5).collect(Collectors.joining(", ")))
+			.collect(Collectors.joining("\n"))).isEmpty();
+	}
+
+	@Override
+	public void close() {
+		driver.quit();
+	}
+
+}
