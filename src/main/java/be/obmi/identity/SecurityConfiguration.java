@@ -77,7 +77,7 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(auth -> {
 			auth.requestMatchers("/", "/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/images/**",
 					"/webjars/**", "/actuator/health", "/actuator/health/**", "/actuator/info", "/api/docs",
-					"/api/docs/**", "/swagger-ui/**").permitAll();
+					"/api/docs/**", "/api/swagger-ui/**", "/swagger-ui/**").permitAll();
 			auth.requestMatchers("/platform/**").hasRole("PLATFORMBEHEERDER");
 			auth.requestMatchers("/account/**").authenticated();
 			for (PublicRoutes routes : publicRoutes) {
