@@ -275,6 +275,14 @@ public final class JsonStatReader implements CubeReader {
 			if (units != null && units.get(code) != null) {
 				var u = units.get(code);
 				var unitLabel = u.get("label") != null ? LocalizedText.single(lang, u.get("label").asString()) : LocalizedText.empty();
+				if (otherLabels != null && otherLabels.isObject()) {
+					for (var entry : otherLabels.properties()) {
+						var otherUnits = entry.getValue().get("unit");
+						if (otherUnits != null && otherUnits.get(code) != null) {
+							unitLabel = unitLabel.with(entry.getKey(), otherUnits.get(code).asString());
+						}
+					}
+				}
 				unit = new CategoryUnit(unitLabel, u.get("decimals") != null && u.get("decimals").canConvertToInt() ? u.get("decimals").intValue() : 0);
 			}
 			categories.add(new Category(code, new LocalizedText(label), children.get(code), unit));

@@ -196,6 +196,16 @@ public final class JsonStatWriter implements CubeWriter {
 					json.writeStringProperty(category.code(), category.label().in(other, category.code()));
 				}
 				json.writeEndObject();
+				if (dimension.role() == DimensionRole.METRIC) {
+					json.writeObjectPropertyStart("unit");
+					for (var category : dimension.categories()) {
+						var unit = category.unit() != null ? category.unit().label() : cube.unit();
+						if (!unit.isEmpty()) {
+							json.writeStringProperty(category.code(), unit.in(other));
+						}
+					}
+					json.writeEndObject();
+				}
 				json.writeEndObject();
 			}
 			json.writeEndObject();
