@@ -552,6 +552,9 @@ public final class PxReader implements CubeReader {
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
 			if (c == '"') {
+				if (!inQuotes && !hadQuoted && current.toString().isBlank()) {
+					current.setLength(0);
+				}
 				inQuotes = !inQuotes;
 				hadQuoted = true;
 				continue;
