@@ -111,7 +111,7 @@ public final class PxReader implements CubeReader {
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
 		var input = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
-		var output = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16L, (long) bytes.length * 2 + 16));
+		var output = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16L, (long) Math.ceil((bytes.length - offset) * (double) decoder.maxCharsPerByte()) + 16));
 		var result = decoder.decode(input, output, true);
 		if (result.isError()) {
 			int at = input.position();
