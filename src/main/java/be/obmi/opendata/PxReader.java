@@ -338,12 +338,32 @@ public final class PxReader implements CubeReader {
 				.orElseGet(() -> header.localized("CONTENTS", languages, mainLanguage).orElse(LocalizedText.single(mainLanguage, cubeId))),
 					header.localized("SOURCE", languages, mainLanguage).orElse(LocalizedText.empty()),
 					header.localized("UNITS", languages, mainLanguage).orElse(LocalizedText.empty()), decimals,
-					header.get("LAST-UPDATED", null).or(() -> header.get("CREATION-DATE", null)).map(e -> parseDate(e.text())).orElse(null),
+					updated(header, entries, mainLanguage),
 					dimensions, cellsRead, extension);
 		}
 		catch (IllegalArgumentException ex) {
 			throw OpenDataFormatException.of("de tabel is niet consistent: " + ex.getMessage());
 		}
+	}
+
+	/**
+	 * {@code LAST-UPDATED}; else the latest {@code LAST-UPDATED("content")} of the main language, as PxWeb does for
+	 * tables with a contents variable; else {@code CREATION-DATE}.
+	 */
+	private static java.time.Instant updated(Header header, Map<String, Entry> entries, String mainLanguage) {
+		var plain = header.get("LAST-UPDATED", null).map(e -> parseDate(e.text()));
+		if (plain.isPresent() && plain.get() != null) {
+			return plain.get();
+		}
+		var latest = entries.values().stream()
+			.filter(e -> e.name().equals("LAST-UPDATED") && e.language() == null && !e.subkeys().isEmpty())
+			.map(e -> parseDate(e.text()))
+			.filter(java.util.Objects::nonNull)
+			.max(java.util.Comparator.naturalOrder());
+		if (latest.isPresent()) {
+			return latest.get();
+		}
+		return header.get("CREATION-DATE", null).map(e -> parseDate(e.text())).orElse(null);
 	}
 
 	private static List<String> hierarchy(Header header, String variable, List<String> values, List<String> codes) {

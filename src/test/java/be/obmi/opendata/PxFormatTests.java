@@ -103,6 +103,49 @@ class PxFormatTests {
 		}
 	}
 
+	@Test
+	void jsonStatExportHasTheDimensionsAndCategoriesOfTheOfficesOwnJsonStat() throws IOException {
+		var mapper = JsonMapper.builder().build();
+		JsonNode office;
+		try (var in = PxFormatTests.class.getResourceAsStream("/px/TAB003-metadata-jsonstat2.json")) {
+			office = mapper.readTree(in);
+		}
+		var out = new ByteArrayOutputStream();
+		new JsonStatWriter("en").write(scbTable(), out);
+		JsonNode ours = mapper.readTree(out.toByteArray());
+		for (var property : List.of("version", "class", "label", "source", "updated", "id", "size", "role")) {
+			assertThat(ours.get(property)).as(property).isEqualTo(office.get(property));
+		}
+		for (var id : office.get("dimension").propertyNames()) {
+			var theirs = office.get("dimension").get(id);
+			var mine = ours.get("dimension").get(id);
+			assertThat(mine.get("label")).as(id + ".label").isEqualTo(theirs.get("label"));
+			assertThat(categoryOrder(mine.get("category").get("index"))).as(id + ".category.index")
+				.isEqualTo(categoryOrder(theirs.get("category").get("index")));
+			assertThat(mine.get("category").get("label")).as(id + ".category.label").isEqualTo(theirs.get("category").get("label"));
+			var units = theirs.get("category").get("unit");
+			if (units != null) {
+				for (var code : units.propertyNames()) {
+					assertThat(mine.get("category").get("unit").get(code).get("decimals")).isEqualTo(units.get(code).get("decimals"));
+					assertThat(mine.get("category").get("unit").get(code).get("label").asString()).isEqualTo(units.get(code).get("base").asString());
+				}
+			}
+		}
+		assertThat(ours.get("dimension").propertyNames()).containsExactlyInAnyOrderElementsOf(office.get("dimension").propertyNames());
+	}
+
+	/** Category codes in index order, whether index is an array or an object. */
+	private static List<String> categoryOrder(JsonNode index) {
+		if (index.isArray()) {
+			var codes = new java.util.ArrayList<String>();
+			index.forEach(code -> codes.add(code.asString()));
+			return codes;
+		}
+		var codes = new String[index.size()];
+		index.properties().forEach(e -> codes[e.getValue().asInt()] = e.getKey());
+		return List.of(codes);
+	}
+
 	/** The DATA block of the original file, split on white space: the office's own published numbers. */
 	private static List<String> pxDataTokens() throws IOException {
 		try (var in = PxFormatTests.class.getResourceAsStream("/px/TAB003.px")) {
