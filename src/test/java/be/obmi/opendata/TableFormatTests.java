@@ -72,6 +72,23 @@ class TableFormatTests {
 	}
 
 	@Test
+	void theFacadeHandsOutWritersByApiNameAndReadersByDetectedFormat() throws IOException {
+		var formats = new OpenDataFormats();
+		assertThat(formats.writer("jsonstat", "en")).isInstanceOf(JsonStatWriter.class);
+		assertThat(formats.writer("sdmx-csv", null).mediaType()).isEqualTo("application/vnd.sdmx.data+csv; version=2.0.0");
+		assertThat(formats.writer("px", null).fileExtension()).isEqualTo("px");
+		assertThat(formats.writer("csv", "nl")).isInstanceOf(CsvTableWriter.class);
+		assertThat(formats.writer("XLSX", "nl")).isInstanceOf(XlsxWriter.class);
+		var out = new ByteArrayOutputStream();
+		formats.writer("jsonstat", null).write(SampleCubes.districts(), out);
+		var bytes = out.toByteArray();
+		var cube = formats.reader(OpenDataFormats.detect(bytes)).read(new ByteArrayInputStream(bytes));
+		assertThat(cube.id()).isEqualTo("bevolking_wijk");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> formats.reader(OpenDataFormat.OTHER))
+			.isInstanceOf(OpenDataFormatException.class).hasMessageContaining("onbekend bestandsformaat");
+	}
+
+	@Test
 	void detectsFormatsFromContent() throws IOException {
 		var px = new ByteArrayOutputStream();
 		new PxWriter().write(SampleCubes.districts(), px);
