@@ -61,8 +61,8 @@ class StatsApiController {
 	}
 
 	@Operation(summary = "Import observations (long CSV/XLSX or the Swing upload format), all or nothing")
-	@PostMapping(path = "/api/v1/{slug}/stats/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ObservationImporter.Summary importFile(@PathVariable String slug, @RequestParam("file") MultipartFile file,
+	@PostMapping(path = "/api/v1/{scope}/stats/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ObservationImporter.Summary importFile(@PathVariable("scope") String slug, @RequestParam("file") MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean createIndicators) throws IOException {
 		Scope scope = access.scope(slug);
 		access.requireWrite(scope);
@@ -70,8 +70,8 @@ class StatsApiController {
 	}
 
 	@Operation(summary = "Values of one indicator for every area of a level in one period (public for published indicators)")
-	@GetMapping("/api/v1/{slug}/stats/observations")
-	List<ObservationJson> observations(@PathVariable String slug, @RequestParam String indicator,
+	@GetMapping("/api/v1/{scope}/stats/observations")
+	List<ObservationJson> observations(@PathVariable("scope") String slug, @RequestParam String indicator,
 			@RequestParam String level, @RequestParam String period, @RequestParam(required = false) String within) {
 		Scope scope = access.scope(slug);
 		Indicator found = indicators.find(scope, indicator)
@@ -89,39 +89,39 @@ class StatsApiController {
 	}
 
 	@Operation(summary = "The indicators of a scope (drafts only for its members)")
-	@GetMapping("/api/v1/{slug}/stats/indicators")
-	List<IndicatorJson> indicators(@PathVariable String slug) {
+	@GetMapping("/api/v1/{scope}/stats/indicators")
+	List<IndicatorJson> indicators(@PathVariable("scope") String slug) {
 		Scope scope = access.scope(slug);
 		return indicators.list(scope, true).stream().filter(i -> access.canSee(scope, i)).map(IndicatorJson::of).toList();
 	}
 
 	@Operation(summary = "Publish or unpublish an indicator of the scope")
-	@PostMapping("/api/v1/{slug}/stats/indicators/{code}/published")
-	IndicatorJson publish(@PathVariable String slug, @PathVariable String code, @RequestParam boolean value) {
+	@PostMapping("/api/v1/{scope}/stats/indicators/{code}/published")
+	IndicatorJson publish(@PathVariable("scope") String slug, @PathVariable String code, @RequestParam boolean value) {
 		Scope scope = access.scope(slug);
 		access.requireWrite(scope);
 		return IndicatorJson.of(indicators.setPublished(scope, code, value));
 	}
 
 	@Operation(summary = "The import history of a scope")
-	@GetMapping("/api/v1/{slug}/stats/imports")
-	List<ImportHistory.Batch> imports(@PathVariable String slug) {
+	@GetMapping("/api/v1/{scope}/stats/imports")
+	List<ImportHistory.Batch> imports(@PathVariable("scope") String slug) {
 		Scope scope = access.scope(slug);
 		access.requireWrite(scope);
 		return history.list(scope, 100);
 	}
 
 	@Operation(summary = "One import with the values it changed (old and new)")
-	@GetMapping("/api/v1/{slug}/stats/imports/{id}")
-	Map<String, Object> importDetail(@PathVariable String slug, @PathVariable long id) {
+	@GetMapping("/api/v1/{scope}/stats/imports/{id}")
+	Map<String, Object> importDetail(@PathVariable("scope") String slug, @PathVariable long id) {
 		Scope scope = access.scope(slug);
 		access.requireWrite(scope);
 		return Map.of("import", history.require(scope, id), "changes", history.changes(scope, id, 10_000));
 	}
 
 	@Operation(summary = "Undo a whole import")
-	@PostMapping("/api/v1/{slug}/stats/imports/{id}/undo")
-	ImportHistory.Batch undo(@PathVariable String slug, @PathVariable long id) {
+	@PostMapping("/api/v1/{scope}/stats/imports/{id}/undo")
+	ImportHistory.Batch undo(@PathVariable("scope") String slug, @PathVariable long id) {
 		Scope scope = access.scope(slug);
 		access.requireWrite(scope);
 		return history.undo(scope, id, access.actor());
