@@ -114,16 +114,28 @@ class StatsQueries {
 			if (!indicator.isSum()) {
 				return Optional.empty();
 			}
+			// wijken are a second partition of a gemeente: used only when the main chain has no data
 			double sum = 0;
+			double wijkSum = 0;
 			boolean any = false;
+			boolean anyWijk = false;
 			for (Area child : areas.children(area.id())) {
 				Optional<Obs> v = value(child, period);
 				if (v.isPresent() && v.get().value() != null) {
-					sum += v.get().value();
-					any = true;
+					if ("wijk".equals(child.level())) {
+						wijkSum += v.get().value();
+						anyWijk = true;
+					}
+					else {
+						sum += v.get().value();
+						any = true;
+					}
 				}
 			}
-			return any ? Optional.of(new Obs(sum, null, false, false, null)) : Optional.empty();
+			if (any) {
+				return Optional.of(new Obs(sum, null, false, false, null));
+			}
+			return anyWijk ? Optional.of(new Obs(wijkSum, null, false, false, null)) : Optional.empty();
 		}
 
 	}
