@@ -50,10 +50,9 @@ class Indicators {
 
 	/** Published indicators that have data, for the public site. */
 	List<Indicator> withData(Scope scope) {
-		return jdbc.sql(SELECT + """
-				 i where (tenant_id is null or tenant_id = ?) and published
-				 and exists (select 1 from stats.observation o where o.indicator_id = i.id)
-				 order by theme, name""").params(scope.tenantId()).query(Indicator.class).list();
+		return jdbc.sql(SELECT + " i where (tenant_id is null or tenant_id = ?) and published"
+				+ " and exists (select 1 from stats.observation o where o.indicator_id = i.id"
+				+ " and (o.tenant_id is null or o.tenant_id = i.tenant_id)) order by theme, name").params(scope.tenantId()).query(Indicator.class).list();
 	}
 
 	/** Creates a draft indicator named after its code (an import with {@code createIndicators=true}). */

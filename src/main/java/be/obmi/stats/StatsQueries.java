@@ -19,14 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
  * provincie → gewest; wijk → gemeente), and ratios are recomputed as factor × Σnumerator / Σdenominator.
  */
 @Service
-class StatsQueries {
+public class StatsQueries {
 
 	/** A stored value: {@code value} null with a {@code missingReason}. */
-	record Obs(Double value, String missingReason, boolean provisional, boolean estimated, Double margin) {
+	public record Obs(Double value, String missingReason, boolean provisional, boolean estimated, Double margin) {
 	}
 
 	/** One area's value in a response. {@code status}: ok, suppressed or missing. */
-	record Cell(Area area, String period, Double value, String status, String missingReason, boolean confidential,
+	public record Cell(Area area, String period, Double value, String status, String missingReason, boolean confidential,
 			boolean provisional, boolean estimated, Double margin) {
 	}
 
@@ -148,7 +148,7 @@ class StatsQueries {
 		Map<String, Map<Long, Obs>> result = new HashMap<>();
 		jdbc.sql("""
 				select area_id, period, value, missing_reason, provisional, estimated, margin from stats.observation
-				where indicator_id = ? and breakdown = '' and (tenant_id is null or tenant_id = ?) and (? is null or period = ?)
+				where indicator_id = ? and breakdown = '' and (tenant_id is null or tenant_id = ?) and (cast(? as varchar) is null or period = ?)
 				order by tenant_id nulls first""")
 			.params(indicatorId, scope.tenantId(), period, period)
 			.query(rs -> {
