@@ -121,3 +121,5 @@ create table stats.observation_change (
 );
 create index observation_change_import on stats.observation_change (import_id);
 create index observation_change_key on stats.observation_change (indicator_id, area_id, period);
+create index observation_import on stats.observation (import_id);
+create index observation_change_old_import on stats.observation_change (old_import_id);
