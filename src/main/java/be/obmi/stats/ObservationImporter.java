@@ -31,7 +31,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ObservationImporter {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ObservationImporter.class);
+
 	static final Pattern PERIOD = Pattern.compile("^[0-9]{4}((S[12])|(Q[1-4])|(-(0[1-9]|1[0-2])))?$");
+
+	private static final Pattern NUMBER = Pattern.compile("^[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?$");
+
+	private static final Pattern INTEGER_AS_DECIMAL = Pattern.compile("^[0-9]+\\.0+$");
+
+	private static final Pattern TRAILING_ZEROS = Pattern.compile("[.,]0+$");
 
 	private static final Map<String, String> SWING_MISSING = Map.of("-99999", "onbekend", "-99997", "gecensureerd",
 			"-99998", "niet_van_toepassing", "-99996", "leeg");
@@ -99,6 +107,7 @@ class ObservationImporter {
 	@Transactional
 	Summary importFile(Scope scope, String filename, org.springframework.core.io.InputStreamSource file,
 			boolean createIndicators, String actor) {
+		long started = System.nanoTime();
 		Errors errors = new Errors();
 		List<String> warnings = new ArrayList<>();
 		String[] format = new String[1];
@@ -155,6 +164,7 @@ class ObservationImporter {
 			copy.cancel();
 			throw new ImportRejectedException(List.of(new ImportError(1, "", "Het bestand kon niet gelezen worden.")));
 		}
+		log.info("import: parsed and copied {} rows in {} ms", rows, (System.nanoTime() - started) / 1_000_000);
 		// indicators
 		Map<String, Indicator> byCode = new HashMap<>();
 		Map<String, Long> unknown = new LinkedHashMap<>();
@@ -199,6 +209,7 @@ class ObservationImporter {
 			errors.list.sort(java.util.Comparator.comparingLong(ImportError::row));
 			throw new ImportRejectedException(errors.list);
 		}
+		log.info("import: checked in {} ms", (System.nanoTime() - started) / 1_000_000);
 		List<String> created = new ArrayList<>();
 		for (String code : unknown.keySet()) {
 			byCode.put(code, indicators.createDraft(scope, code));
@@ -215,6 +226,7 @@ class ObservationImporter {
 
 	private Summary write(Scope scope, String filename, String format, long rows, Map<String, Indicator> byCode,
 			List<String> created, List<String> warnings, String actor) {
+		long started = System.nanoTime();
 		long importId = jdbc.sql("""
 				insert into stats.import_batch (tenant_id, filename, format, actor, row_count, inserted, updated, unchanged, created_indicators)
 				values (?, ?, ?, ?, ?, 0, 0, 0, ?) returning id""")
@@ -244,6 +256,7 @@ class ObservationImporter {
 				      is distinct from (r.value, r.missing_reason, r.provisional, r.estimated, r.sample_n, r.population_n, """ + MARGIN + ")")
 			.params(importId, scope.tenantId(), scope.key())
 			.update();
+		log.info("import: {} changes found at {} ms", updated, (System.nanoTime() - started) / 1_000_000);
 		if (updated > 0) {
 			jdbc.sql("""
 					delete from stats.observation o using stats.observation_change c
@@ -263,6 +276,7 @@ class ObservationImporter {
 				  and o.period = r.period and o.breakdown = r.breakdown and coalesce(o.tenant_id, 0) = ?)""")
 			.params(scope.tenantId(), importId, scope.key())
 			.update();
+		log.info("import: {} written at {} ms", written, (System.nanoTime() - started) / 1_000_000);
 		long inserted = written - updated;
 		long unchanged = rows - written;
 		jdbc.sql("update stats.import_batch set inserted = ?, updated = ?, unchanged = ? where id = ?")
@@ -344,7 +358,7 @@ class ObservationImporter {
 			errors.add(line.row(), codeColumn, "Gebiedscode ontbreekt.");
 			return Optional.empty();
 		}
-		if (code.matches("^[0-9]+\\.0+$")) {
+		if (code.indexOf('.') > 0 && INTEGER_AS_DECIMAL.matcher(code).matches()) {
 			code = code.substring(0, code.indexOf('.'));
 		}
 		if (levelText.isEmpty()) {
@@ -370,7 +384,8 @@ class ObservationImporter {
 	private Value value(long row, String column, String indicatorCode, long areaId, String period, String breakdown,
 			String raw, String reason, boolean provisional, boolean estimated, Integer n, Long population, Errors errors) {
 		String text = raw.trim();
-		String missing = SWING_MISSING.get(text.replaceAll("[.,]0+$", ""));
+		String missing = text.startsWith("-9999")
+				? SWING_MISSING.get(TRAILING_ZEROS.matcher(text).replaceAll("")) : null;
 		if (missing != null) {
 			return new Value(row, indicatorCode, areaId, period, breakdown, null, missing, provisional, estimated, n, population);
 		}
@@ -395,14 +410,14 @@ class ObservationImporter {
 
 	/** Parses {@code 1234.5}, {@code 1234,5} and {@code 1.234,5}; null when it is no finite number. */
 	static Double parseNumber(String text) {
-		String s = text.replace(" ", "").replace("\u00a0", "");
+		String s = text.indexOf(' ') >= 0 || text.indexOf('\u00a0') >= 0 ? text.replace(" ", "").replace("\u00a0", "") : text;
 		if (s.contains(",") && s.contains(".")) {
 			s = s.lastIndexOf(',') > s.lastIndexOf('.') ? s.replace(".", "").replace(',', '.') : s.replace(",", "");
 		}
 		else if (s.contains(",")) {
 			s = s.replace(',', '.');
 		}
-		if (!s.matches("^[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?$")) {
+		if (!NUMBER.matcher(s).matches()) {
 			return null;
 		}
 		double d = Double.parseDouble(s);
@@ -427,9 +442,19 @@ class ObservationImporter {
 				breakdownColumns.add(i);
 			}
 		}
+		int col_bigN = index.getOrDefault("N", -1);
+		int col_gebied = index.getOrDefault("gebied", -1);
+		int col_geschat = index.getOrDefault("geschat", -1);
+		int col_indicator = index.getOrDefault("indicator", -1);
+		int col_n = index.getOrDefault("n", -1);
+		int col_niveau = index.getOrDefault("niveau", -1);
+		int col_periode = index.getOrDefault("periode", -1);
+		int col_reden = index.getOrDefault("reden", -1);
+		int col_voorlopig = index.getOrDefault("voorlopig", -1);
+		int col_waarde = index.getOrDefault("waarde", -1);
 		return (line, out) -> {
-			String code = line.cell(index.getOrDefault("indicator", -1));
-			String p = line.cell(index.getOrDefault("periode", -1));
+			String code = line.cell(col_indicator);
+			String p = line.cell(col_periode);
 			boolean ok = true;
 			if (code.isEmpty()) {
 				errors.add(line.row(), "indicator", "Indicatorcode ontbreekt.");
@@ -439,11 +464,11 @@ class ObservationImporter {
 				errors.add(line.row(), "periode", "Ongeldige periode '" + p + "': verwacht bv. 2024, 2024S1, 2024Q3 of 2024-06.");
 				ok = false;
 			}
-			Optional<Area> area = resolveArea(line, line.cell(index.getOrDefault("niveau", -1)),
-					line.cell(index.getOrDefault("gebied", -1)), "niveau", "gebied", errors);
+			Optional<Area> area = resolveArea(line, line.cell(col_niveau),
+					line.cell(col_gebied), "niveau", "gebied", errors);
 			Integer n = null;
 			Long population = null;
-			String nText = line.cell(index.getOrDefault("n", -1));
+			String nText = line.cell(col_n);
 			if (!nText.isEmpty()) {
 				Double d = parseNumber(nText);
 				if (d == null || d < 1 || d != Math.floor(d)) {
@@ -454,7 +479,7 @@ class ObservationImporter {
 					n = d.intValue();
 				}
 			}
-			String bigN = line.cell(index.getOrDefault("N", -1));
+			String bigN = line.cell(col_bigN);
 			if (!bigN.isEmpty()) {
 				Double d = parseNumber(bigN);
 				if (d == null || d < 1 || d != Math.floor(d) || (n != null && d < n)) {
@@ -465,13 +490,13 @@ class ObservationImporter {
 					population = d.longValue();
 				}
 			}
-			String reason = line.cell(index.getOrDefault("reden", -1)).toLowerCase(Locale.ROOT).replace(' ', '_');
+			String reason = line.cell(col_reden).toLowerCase(Locale.ROOT).replace(' ', '_');
 			if (!reason.isEmpty() && !REASONS.contains(reason)) {
 				errors.add(line.row(), "reden", "Onbekende reden '" + reason + "': gebruik onbekend, gecensureerd, niet_van_toepassing of leeg.");
 				ok = false;
 			}
-			Boolean provisional = flag(line, index.getOrDefault("voorlopig", -1), "voorlopig", errors);
-			Boolean estimated = flag(line, index.getOrDefault("geschat", -1), "geschat", errors);
+			Boolean provisional = flag(line, col_voorlopig, "voorlopig", errors);
+			Boolean estimated = flag(line, col_geschat, "geschat", errors);
 			StringBuilder breakdown = new StringBuilder();
 			for (int column : breakdownColumns) {
 				String v = line.cell(column);
@@ -486,7 +511,7 @@ class ObservationImporter {
 			if (!ok || area.isEmpty() || provisional == null || estimated == null) {
 				return;
 			}
-			String raw = line.cell(index.getOrDefault("waarde", -1));
+			String raw = line.cell(col_waarde);
 			if (!raw.isEmpty() && !reason.isEmpty()) {
 				errors.add(line.row(), "reden", "Geef een waarde of een reden, niet beide.");
 				return;

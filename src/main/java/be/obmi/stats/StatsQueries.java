@@ -140,6 +140,17 @@ public class StatsQueries {
 
 	}
 
+	/** The periods with data of an indicator (of its numerator for a ratio), oldest first; cheap (index only). */
+	List<String> periods(Scope scope, Indicator indicator) {
+		long id = indicator.isRatio() && indicator.numeratorId() != null ? indicator.numeratorId() : indicator.id();
+		return jdbc.sql("""
+				select distinct period from stats.observation
+				where indicator_id = ? and (tenant_id is null or tenant_id = ?) order by 1""")
+			.params(id, scope.tenantId())
+			.query(String.class)
+			.list();
+	}
+
 	Series series(Scope scope, Indicator indicator, String period) {
 		return new Series(scope, indicator, period);
 	}
