@@ -58,7 +58,12 @@ class ObservationImporter {
 
 	private final AuditTrail audit;
 
-	ObservationImporter(JdbcClient jdbc, DataSource dataSource, Areas areas, Indicators indicators, AuditTrail audit) {
+	private final org.springframework.transaction.support.TransactionTemplate nested;
+
+	ObservationImporter(JdbcClient jdbc, DataSource dataSource, Areas areas, Indicators indicators, AuditTrail audit,
+			org.springframework.transaction.PlatformTransactionManager transactions) {
+		this.nested = new org.springframework.transaction.support.TransactionTemplate(transactions);
+		this.nested.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.areas = areas;
@@ -119,8 +124,10 @@ class ObservationImporter {
 		Copy.Stream copy = new Copy.Stream(dataSource, "import_rows (row, indicator_code, area_id, period, breakdown, "
 				+ "value, missing_reason, provisional, estimated, sample_n, population_n)");
 		long rows;
+		Map<String, Long> codes = new LinkedHashMap<>();
 		try {
 			java.util.function.Consumer<Value> out = v -> {
+				codes.putIfAbsent(v.indicatorCode(), v.row());
 				copy.rows().add(v.row()).add(v.indicatorCode()).add(v.areaId()).add(v.period()).add(v.breakdown())
 					.add(v.value()).add(v.missingReason()).add(v.provisional()).add(v.estimated()).add(v.n())
 					.add(v.population()).end();
@@ -168,21 +175,18 @@ class ObservationImporter {
 		// indicators
 		Map<String, Indicator> byCode = new HashMap<>();
 		Map<String, Long> unknown = new LinkedHashMap<>();
-		jdbc.sql("select indicator_code, min(row) as first from import_rows group by indicator_code order by 2")
-			.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
-			.list()
-			.forEach(e -> {
-				Optional<Indicator> found = indicators.find(scope, e.getKey());
-				if (found.isPresent()) {
-					if (!scope.isPlatform() && found.get().tenantId() == null && !found.get().published()) {
-						errors.add(e.getValue(), "indicator", "Indicator " + e.getKey() + " is een ontwerp van het platform.");
-					}
-					byCode.put(e.getKey(), found.get());
+		codes.forEach((code, firstRow) -> {
+			Optional<Indicator> found = indicators.find(scope, code);
+			if (found.isPresent()) {
+				if (!scope.isPlatform() && found.get().tenantId() == null && !found.get().published()) {
+					errors.add(firstRow, "indicator", "Indicator " + code + " is een ontwerp van het platform.");
 				}
-				else {
-					unknown.put(e.getKey(), e.getValue());
-				}
-			});
+				byCode.put(code, found.get());
+			}
+			else {
+				unknown.put(code, firstRow);
+			}
+		});
 		String indicatorColumn = "swing".equals(format[0]) ? null : "indicator";
 		if (!unknown.isEmpty() && !createIndicators) {
 			unknown.forEach((code, row) -> errors.add(row, indicatorColumn == null ? code : indicatorColumn,
@@ -194,17 +198,6 @@ class ObservationImporter {
 						"Ongeldige indicatorcode '" + code + "': gebruik letters, cijfers, punt, streepje of liggend streepje.");
 			}
 		}
-		// the same key twice in the file
-		jdbc.sql("""
-				select min(row) as first, max(row) as second, indicator_code from import_rows
-				group by indicator_code, area_id, period, breakdown having count(*) > 1 order by 1 limit 50""")
-			.query((rs, n) -> {
-				errors.add(rs.getLong(2), indicatorColumn == null ? rs.getString(3) : indicatorColumn,
-						"Dubbele waarde: dezelfde indicator, hetzelfde gebied en dezelfde periode staan ook op rij "
-								+ rs.getLong(1) + ".");
-				return null;
-			})
-			.list();
 		if (!errors.list.isEmpty()) {
 			errors.list.sort(java.util.Comparator.comparingLong(ImportError::row));
 			throw new ImportRejectedException(errors.list);
@@ -215,7 +208,23 @@ class ObservationImporter {
 			byCode.put(code, indicators.createDraft(scope, code));
 			created.add(code);
 		}
-		return write(scope, filename, format[0], rows, byCode, created, warnings, actor);
+		return write(scope, filename, format[0], rows, byCode, created, warnings, actor, indicatorColumn);
+	}
+
+	/** The same key twice in the file: found only when the insert hits the unique index, to keep the usual case fast. */
+	private List<ImportError> duplicates(String indicatorColumn) {
+		Errors errors = new Errors();
+		jdbc.sql("""
+				select min(row) as first, max(row) as second, indicator_code from import_rows
+				group by indicator_code, area_id, period, breakdown having count(*) > 1 order by 1 limit 50""")
+			.query((rs, n) -> {
+				errors.add(rs.getLong(2), indicatorColumn == null ? rs.getString(3) : indicatorColumn,
+						"Dubbele waarde: dezelfde indicator, hetzelfde gebied en dezelfde periode staan ook op rij "
+								+ rs.getLong(1) + ".");
+				return null;
+			})
+			.list();
+		return errors.list;
 	}
 
 	private static final String MARGIN = """
@@ -225,7 +234,7 @@ class ObservationImporter {
 			end""";
 
 	private Summary write(Scope scope, String filename, String format, long rows, Map<String, Indicator> byCode,
-			List<String> created, List<String> warnings, String actor) {
+			List<String> created, List<String> warnings, String actor, String indicatorColumn) {
 		long started = System.nanoTime();
 		long importId = jdbc.sql("""
 				insert into stats.import_batch (tenant_id, filename, format, actor, row_count, inserted, updated, unchanged, created_indicators)
@@ -265,7 +274,7 @@ class ObservationImporter {
 				.params(importId, scope.key())
 				.update();
 		}
-		long written = jdbc.sql("""
+		String insert = """
 				insert into stats.observation (tenant_id, indicator_id, area_id, period, breakdown, value, missing_reason,
 				  provisional, estimated, sample_n, population_n, margin, import_id)
 				select ?, ii.id, r.area_id, r.period, r.breakdown, r.value, r.missing_reason, r.provisional,
@@ -273,9 +282,14 @@ class ObservationImporter {
 				, ?
 				from import_rows r join import_indicator ii on ii.code = r.indicator_code
 				where not exists (select 1 from stats.observation o where o.indicator_id = ii.id and o.area_id = r.area_id
-				  and o.period = r.period and o.breakdown = r.breakdown and coalesce(o.tenant_id, 0) = ?)""")
-			.params(scope.tenantId(), importId, scope.key())
-			.update();
+				  and o.period = r.period and o.breakdown = r.breakdown and coalesce(o.tenant_id, 0) = ?)""";
+		long written;
+		try {
+			written = nested.execute(status -> jdbc.sql(insert).params(scope.tenantId(), importId, scope.key()).update());
+		}
+		catch (org.springframework.dao.DuplicateKeyException ex) {
+			throw new ImportRejectedException(duplicates(indicatorColumn));
+		}
 		log.info("import: {} written at {} ms", written, (System.nanoTime() - started) / 1_000_000);
 		long inserted = written - updated;
 		long unchanged = rows - written;
