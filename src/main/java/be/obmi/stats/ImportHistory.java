@@ -12,14 +12,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The imports of a scope, what each changed, and undoing a whole import. */
 @Service
-class ImportHistory {
+public class ImportHistory {
 
-	record Batch(long id, String filename, String format, String actor, Instant importedAt, int rowCount, int inserted,
+	public record Batch(long id, String filename, String format, String actor, Instant importedAt, int rowCount, int inserted,
 			int updated, int unchanged, int createdIndicators, Instant undoneAt, String undoneBy) {
 	}
 
 	/** One replaced value: what it was and what the import made it. */
-	record Change(String indicator, String areaLevel, String area, String period, String breakdown, boolean hadOld,
+	public record Change(String indicator, String areaLevel, String area, String period, String breakdown, boolean hadOld,
 			Double oldValue, String oldMissing, Double newValue, String newMissing) {
 	}
 

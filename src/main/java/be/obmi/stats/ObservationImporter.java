@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code stats.observation_change}, so an import shows in the history and can be undone as a whole.
  */
 @Service
-class ObservationImporter {
+public class ObservationImporter {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ObservationImporter.class);
 
@@ -76,7 +76,7 @@ class ObservationImporter {
 			String missingReason, boolean provisional, boolean estimated, Integer n, Long population) {
 	}
 
-	record Summary(long importId, String format, long rows, long inserted, long updated, long unchanged,
+	public record Summary(long importId, String format, long rows, long inserted, long updated, long unchanged,
 			List<String> createdIndicators, List<String> warnings) {
 	}
 

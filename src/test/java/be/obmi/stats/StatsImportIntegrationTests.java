@@ -161,6 +161,13 @@ class StatsImportIntegrationTests {
 		assertThat(refused.body()).contains("\"row\":2").contains("gedeelde catalogus");
 	}
 
+	@Test
+	void theApiIsDocumented() {
+		String openApi = http().get("/api/docs/openapi.json", null).body();
+		assertThat(openApi).contains("/api/v1/{scope}/stats/import").contains("/api/v1/{scope}/stats/observations")
+			.contains("/api/v1/{scope}/stats/imports/{id}/undo").contains("/api/v1/{scope}/stats/catalogue");
+	}
+
 	private Double value(String indicator, String period) {
 		JsonNode cells = http().get("/api/v1/kortrijk/stats/observations?indicator=" + indicator
 				+ "&level=gemeente&period=" + period, "redacteur.kortrijk").json();
