@@ -79,11 +79,11 @@ create table stats.import_batch (
 );
 create index import_batch_tenant on stats.import_batch (tenant_id, id);
 
--- No foreign keys on area_id, tenant_id and import_id: they would cost a lookup per row in bulk imports of millions
--- of values; the importer resolves every area, and areas, tenants and imports are never deleted.
+-- No foreign keys: a referential check per row would dominate bulk imports of millions of values. The importer
+-- resolves every indicator and area before writing, and areas, indicators, tenants and imports are never deleted.
 create table stats.observation (
     tenant_id      bigint,
-    indicator_id   bigint       not null references stats.indicator (id),
+    indicator_id   bigint       not null,
     area_id        bigint       not null,
     period         varchar(7)   not null check (period ~ '^[0-9]{4}((S[12])|(Q[1-4])|(-(0[1-9]|1[0-2])))?$'),
     breakdown      varchar(200) not null default '',
