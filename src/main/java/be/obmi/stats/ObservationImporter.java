@@ -250,8 +250,13 @@ public class ObservationImporter {
 			Copy.in(dataSource, "import_indicator (code, id, kind)", map);
 		}
 		jdbc.sql("analyze import_rows").update();
+		jdbc.sql("analyze import_indicator").update();
+		// the usual first load of an indicator: nothing to compare with, so no change detection
+		boolean existing = jdbc.sql("""
+				select exists (select 1 from stats.observation o join import_indicator ii on ii.id = o.indicator_id
+				  where coalesce(o.tenant_id, 0) = ?)""").param(scope.key()).query(Boolean.class).single();
 		// replaced values: keep the old ones for the history and for undo
-		long updated = jdbc.sql("""
+		long updated = !existing ? 0 : jdbc.sql("""
 				insert into stats.observation_change (import_id, tenant_id, indicator_id, area_id, period, breakdown, had_old,
 				  old_value, old_missing, old_provisional, old_estimated, old_sample_n, old_population_n, old_margin,
 				  old_import_id, new_value, new_missing)
@@ -281,11 +286,12 @@ public class ObservationImporter {
 				  r.estimated, r.sample_n, r.population_n, """ + MARGIN + """
 				, ?
 				from import_rows r join import_indicator ii on ii.code = r.indicator_code
-				where not exists (select 1 from stats.observation o where o.indicator_id = ii.id and o.area_id = r.area_id
-				  and o.period = r.period and o.breakdown = r.breakdown and coalesce(o.tenant_id, 0) = ?)""";
+				where not ? or not exists (select 1 from stats.observation o where o.indicator_id = ii.id and o.area_id = r.area_id
+				  and o.period = r.period and o.breakdown = r.breakdown and coalesce(o.tenant_id, 0) = ?)
+				order by ii.id, r.area_id, r.period, r.breakdown""";
 		long written;
 		try {
-			written = nested.execute(status -> jdbc.sql(insert).params(scope.tenantId(), importId, scope.key()).update());
+			written = nested.execute(status -> jdbc.sql(insert).params(scope.tenantId(), importId, existing, scope.key()).update());
 		}
 		catch (org.springframework.dao.DuplicateKeyException ex) {
 			throw new ImportRejectedException(duplicates(indicatorColumn));
