@@ -53,9 +53,12 @@ class StatsApiController {
 
 	private final Catalogue catalogue;
 
+	private final AreaSets areaSets;
+
 	StatsApiController(StatsAccess access, Indicators indicators, StatsQueries queries, ObservationImporter importer,
-			ImportHistory history, Catalogue catalogue) {
+			ImportHistory history, Catalogue catalogue, AreaSets areaSets) {
 		this.catalogue = catalogue;
+		this.areaSets = areaSets;
 		this.access = access;
 		this.indicators = indicators;
 		this.queries = queries;
@@ -75,11 +78,28 @@ class StatsApiController {
 	@Operation(summary = "Values of one indicator for every area of a level in one period (public for published indicators)")
 	@GetMapping("/api/v1/{scope}/stats/observations")
 	List<ObservationJson> observations(@PathVariable("scope") String slug, @RequestParam String indicator,
-			@RequestParam String level, @RequestParam String period, @RequestParam(required = false) String within) {
+			@RequestParam(required = false) String level, @RequestParam String period,
+			@RequestParam(required = false) String within, @RequestParam(required = false) String set) {
 		Scope scope = access.scope(slug);
 		Indicator found = indicators.find(scope, indicator)
 			.filter(i -> access.canSee(scope, i))
 			.orElseThrow(() -> new ImportHistory.NotFound("Onbekende indicator " + indicator));
+		if (set != null) {
+			if (scope.isPlatform()) {
+				throw new ImportHistory.NotFound("Onbekende gebiedsindeling " + set);
+			}
+			var members = areaSets.members(scope.tenantId(), set)
+				.orElseThrow(() -> new ImportHistory.NotFound("Onbekende gebiedsindeling " + set));
+			boolean editor = access.seesConfidential(scope);
+			return queries.setCells(queries.series(scope, found, period), members, period, editor)
+				.stream()
+				.map(c -> new ObservationJson(c.area().code(), c.area().name(), "set", c.period(), c.value(), c.status(),
+						c.missingReason(), editor ? c.confidential() : null, false, false, null))
+				.toList();
+		}
+		if (level == null) {
+			throw new IllegalArgumentException("Geef level of set op.");
+		}
 		String levelCode = Level.parse(level).orElseThrow(() -> new IllegalArgumentException("Onbekend niveau " + level)).code();
 		Area withinArea = within == null ? null : queries.areaMap("gemeente", null).get(within);
 		boolean editor = access.seesConfidential(scope);
@@ -119,6 +139,15 @@ class StatsApiController {
 		Scope scope = access.scope(slug);
 		access.requireWrite(scope);
 		return catalogue.importFile(scope, file.getBytes());
+	}
+
+	@Operation(summary = "Define (replace) a city's own area set from a CSV/XLSX with the columns label, gebied (+ niveau)")
+	@PostMapping(path = "/api/v1/{scope}/stats/area-sets/{name}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	Map<String, Object> defineAreaSet(@PathVariable("scope") String slug, @PathVariable String name,
+			@RequestParam("file") MultipartFile file) throws IOException {
+		Scope scope = access.scope(slug);
+		access.requireWrite(scope);
+		return Map.of("name", name, "members", areaSets.replace(scope, name, file.getBytes()));
 	}
 
 	@Operation(summary = "Publish or unpublish an indicator of the scope")

@@ -232,6 +232,68 @@ public class StatsQueries {
 			.orElse(new Cell(area, period, null, "missing", null, false, false, false, null));
 	}
 
+	/** One value per member of an area set (label → its areas): sums added, ratios from summed parts. */
+	List<Cell> setCells(Series series, Map<String, List<Area>> members, String period, boolean editor) {
+		Indicator indicator = series.indicator();
+		List<Disclosure.Input> inputs = new ArrayList<>();
+		Map<String, Double> values = new java.util.LinkedHashMap<>();
+		long key = 0;
+		Map<Long, String> labels = new HashMap<>();
+		for (Map.Entry<String, List<Area>> member : members.entrySet()) {
+			Double value = indicator.isRatio() ? ratio(series, member.getValue(), period) : sum(series, member.getValue(), period);
+			values.put(member.getKey(), value);
+			if (value != null) {
+				inputs.add(new Disclosure.Input(++key, 0L, value));
+				labels.put(key, member.getKey());
+			}
+		}
+		Set<String> confidential = new java.util.HashSet<>();
+		if (indicator.isSum()) {
+			Disclosure.suppressed(inputs, indicator.threshold()).forEach(k -> confidential.add(labels.get(k)));
+		}
+		List<Cell> cells = new ArrayList<>();
+		values.forEach((label, value) -> {
+			Area area = new Area(0, "set", label, label, null, false);
+			boolean hidden = confidential.contains(label);
+			if (value == null) {
+				cells.add(new Cell(area, period, null, "missing", null, false, false, false, null));
+			}
+			else if (hidden && !editor) {
+				cells.add(new Cell(area, period, null, "suppressed", null, true, false, false, null));
+			}
+			else {
+				cells.add(new Cell(area, period, value, "ok", null, hidden, false, false, null));
+			}
+		});
+		return cells;
+	}
+
+	private Double sum(Series series, List<Area> members, String period) {
+		if (!series.indicator().isSum()) {
+			return members.size() == 1 ? series.number(members.get(0), period) : null;
+		}
+		double sum = 0;
+		boolean any = false;
+		for (Area area : members) {
+			Double v = series.number(area, period);
+			if (v != null) {
+				sum += v;
+				any = true;
+			}
+		}
+		return any ? sum : null;
+	}
+
+	private Double ratio(Series series, List<Area> members, String period) {
+		Double n = sum(series.numerator, members, period);
+		Double d = sum(series.denominator, members, period);
+		if (n == null || d == null || d == 0) {
+			return null;
+		}
+		double scale = Math.pow(10, series.indicator().decimals());
+		return Math.round(series.indicator().factor() * n / d * scale) / scale;
+	}
+
 	/** Areas of a level in {@code within} as a code → area map. */
 	Map<String, Area> areaMap(String level, Area within) {
 		return areas.atLevel(level, within).stream().collect(Collectors.toMap(Area::code, a -> a));

@@ -162,6 +162,45 @@ class StatsImportIntegrationTests {
 	}
 
 	@Test
+	void aCitysOwnAreaSetAggregatesItsSectors() {
+		java.util.List<String> sectors = jdbc.sql("""
+				select s.code from stats.area s join stats.area_ancestor aa on aa.area_id = s.id
+				join stats.area g on g.id = aa.ancestor_id and g.level = 'gemeente' and g.code = '34022'
+				where s.level = 'statsec' order by s.code limit 5""").query(String.class).list();
+		StringBuilder csv = new StringBuilder("label;gebied;niveau\n");
+		for (int i = 0; i < sectors.size(); i++) {
+			csv.append(i < 3 ? "Noord" : "Zuid").append(';').append(sectors.get(i)).append(";statsec\n");
+		}
+		StatsHttp.Response defined = http().upload("kortrijk", "redacteur.kortrijk", "wijken.csv",
+				csv.toString().getBytes(StandardCharsets.UTF_8), false, "/api/v1/kortrijk/stats/area-sets/eigen-wijken");
+		assertThat(defined.status()).as(defined.body()).isEqualTo(200);
+		assertThat(defined.json().get("members").asInt()).isEqualTo(5);
+
+		java.util.Map<String, Double> total = new java.util.HashMap<>();
+		java.util.Map<String, Double> old = new java.util.HashMap<>();
+		for (JsonNode c : http().get("/api/v1/kortrijk/stats/observations?indicator=bev_totaal&level=statsec&period=2024&within=34022",
+				"redacteur.kortrijk").json()) {
+			total.put(c.get("area").asString(), c.get("value").asDouble());
+		}
+		for (JsonNode c : http().get("/api/v1/kortrijk/stats/observations?indicator=bev_65plus&level=statsec&period=2024&within=34022",
+				"redacteur.kortrijk").json()) {
+			old.put(c.get("area").asString(), c.get("value").asDouble());
+		}
+		double north = sectors.subList(0, 3).stream().mapToDouble(total::get).sum();
+		double northOld = sectors.subList(0, 3).stream().mapToDouble(old::get).sum();
+		JsonNode set = http().get("/api/v1/kortrijk/stats/observations?indicator=bev_totaal&period=2024&set=eigen-wijken",
+				"redacteur.kortrijk").json();
+		assertThat(set.get(0).get("area").asString()).isEqualTo("Noord");
+		assertThat(set.get(0).get("value").asDouble()).isEqualTo(north);
+		JsonNode share = http().get("/api/v1/kortrijk/stats/observations?indicator=bev_65plus_pct&period=2024&set=eigen-wijken",
+				null).json();
+		assertThat(share.get(0).get("value").asDouble()).isCloseTo(100 * northOld / north, org.assertj.core.data.Offset.offset(0.051));
+		// another city has no such set
+		assertThat(http().get("/api/v1/oostende/stats/observations?indicator=bev_totaal&period=2024&set=eigen-wijken",
+				"redacteur.oostende").status()).isEqualTo(404);
+	}
+
+	@Test
 	void theApiIsDocumented() {
 		String openApi = http().get("/api/docs/openapi.json", null).body();
 		assertThat(openApi).contains("/api/v1/{scope}/stats/import").contains("/api/v1/{scope}/stats/observations")
