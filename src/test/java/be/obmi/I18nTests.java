@@ -30,7 +30,8 @@ class I18nTests {
 	static final Path BUNDLES = Path.of("src/main/resources/i18n");
 
 	/** Text after a tag: {@code <tag attrs>text<} or {@code </tag>text<}; group 1 is "/" for a closing tag. */
-	static final Pattern TEXT_NODE = Pattern.compile("<(/?)[a-zA-Z][a-zA-Z0-9:-]*([^<>]*?)>([^<]+)(?=<)");
+	static final Pattern TEXT_NODE = Pattern
+		.compile("<(/?)[a-zA-Z][a-zA-Z0-9:-]*((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>([^<]+)(?=<)");
 
 	/** Attributes people read or hear, given literally instead of through th:. */
 	static final Pattern LITERAL_ATTRIBUTE = Pattern

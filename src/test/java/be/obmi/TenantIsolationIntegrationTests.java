@@ -26,7 +26,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
- * A user of one tenant gets no more of another tenant than an anonymous visitor: for every tenant route the
+ * A user of one tenant gets no more of another tenant than an anonymous visitor: for every tenant route (a path
+ * with a {@code {slug}} or {@code {scope}} variable) the
  * application has (read from its own request mappings, so routes added later are covered without editing this
  * test), a request that an anonymous visitor is refused is refused with 403 for a user of another tenant, even a
  * beheerder there. Module-specific tests check the data behind public routes.
@@ -96,10 +97,10 @@ class TenantIsolationIntegrationTests {
 		for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
 			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
 			for (String pattern : info.getPatternValues()) {
-				if (!pattern.contains("{slug}")) {
+				if (!pattern.contains("{slug}") && !pattern.contains("{scope}")) {
 					continue;
 				}
-				String path = pattern.replace("{slug}", VICTIM).replaceAll("\\{\\*?[^}]+}", "1");
+				String path = pattern.replace("{slug}", VICTIM).replace("{scope}", VICTIM).replaceAll("\\{\\*?[^}]+}", "1");
 				if (methods.isEmpty()) {
 					routes.add(new Route(HttpMethod.GET, path));
 					routes.add(new Route(HttpMethod.POST, path));

@@ -82,7 +82,7 @@ public class StatsSite {
 	List<Area> centrumsteden() {
 		List<Area> list = new ArrayList<>();
 		for (Tenant t : tenants.all()) {
-			if (t.nisCode() != null) {
+			if (t.nisCode() != null && t.centrumstad()) {
 				areas.find("gemeente", t.nisCode()).ifPresent(list::add);
 			}
 		}
@@ -192,7 +192,7 @@ public class StatsSite {
 		StatsQueries.Series series = queries.series(scope, indicator, period);
 		List<Comparison> rows = new ArrayList<>();
 		for (Tenant t : tenants.all()) {
-			if (t.nisCode() == null) {
+			if (t.nisCode() == null || !t.centrumstad()) {
 				continue;
 			}
 			areas.find("gemeente", t.nisCode())

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Tenants {
 
-	private static final String SELECT = "select id, slug, name, nis_code, primary_color, accent_color, kind, version from tenancy.tenant ";
+	private static final String SELECT = "select id, slug, name, nis_code, primary_color, accent_color, kind, version, centrumstad from tenancy.tenant ";
 
 	private final JdbcClient jdbc;
 

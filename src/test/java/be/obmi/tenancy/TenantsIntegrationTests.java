@@ -26,6 +26,8 @@ class TenantsIntegrationTests {
 		assertThat(tenants.require("sint-niklaas").nisCode()).isEqualTo("46021");
 		assertThat(tenants.require("antwerpen").nisCode()).isEqualTo("11002");
 		assertThat(tenants.require("vgc").kind()).isEqualTo(Tenant.Kind.GEMEENSCHAPSCOMMISSIE);
+		assertThat(tenants.all()).filteredOn(Tenant::centrumstad).hasSize(13);
+		assertThat(tenants.require("vgc").centrumstad()).isFalse();
 	}
 
 	@Test
@@ -33,6 +35,7 @@ class TenantsIntegrationTests {
 		Tenant added = transaction.execute(s -> tenants.add("23088", null));
 		assertThat(added.slug()).isEqualTo("vilvoorde");
 		assertThat(added.name()).isEqualTo("Vilvoorde");
+		assertThat(added.centrumstad()).isFalse();
 		assertThatThrownBy(() -> transaction.execute(s -> tenants.add("23088", null)))
 			.hasMessageContaining("is al een bestuur");
 		assertThatThrownBy(() -> transaction.execute(s -> tenants.add("99999", null)))
