@@ -62,7 +62,7 @@ public class PlanImport {
 	}
 
 	/** The fields an import compares and sets. */
-	record Values(ItemType type, String parentCode, String title, String description, boolean priority,
+	public record Values(ItemType type, String parentCode, String title, String description, boolean priority,
 			String policyField, String politicalOwner, String administrativeOwner, LocalDate startDate,
 			LocalDate endDate) {
 	}
