@@ -71,14 +71,15 @@ class PlanPagesIntegrationTests {
 		for (String path : List.of(p, p + "?q=fiets&priority=true", p + "?status=VERTRAAGD", p + "/items/" + action.id(),
 				p + "/import", p + "/dashboard", p + "/rondes", p + "/rondes/" + round, p + "/taken",
 				p + "/rondes/" + round + "/items/" + action.id(), p + "/rondes/" + round + "/rapport", p + "/publiek",
-				p + "?lang=en", "/api/docs/openapi.json")) {
+				p + "?lang=en", p + "/bestuursakkoord", "/api/docs/openapi.json")) {
 			HttpResponse<byte[]> response = redacteur.get(path);
 			assertThat(response.statusCode()).as(path + ": " + new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
 		}
 		assertThat(redacteur.getText(p + "/items/" + action.id())).contains(action.code(), "data-chart");
 		assertThat(redacteur.getText(p + "/dashboard")).contains("ST01BD01", "data-chart");
+		assertThat(redacteur.getText(p + "/bestuursakkoord")).contains("BA01.1", "ST01BD01AP01AC01");
 		assertThat(redacteur.getText("/api/docs/openapi.json")).contains("/api/v1/{slug}/plan/import");
-		assertThat(PlanHttp.as(port, "bijdrager.mechelen").getText(p + "/taken")).contains("bijdrager.mechelen".isEmpty() ? "" : "ST01BD");
+		assertThat(PlanHttp.as(port, "bijdrager.mechelen").getText(p + "/taken")).contains("ST01BD", "task-link");
 		assertThat(PlanHttp.as(port, "lezer.mechelen").get(p + "/import").statusCode()).isEqualTo(403);
 	}
 

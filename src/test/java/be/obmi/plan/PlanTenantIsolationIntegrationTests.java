@@ -67,7 +67,7 @@ class PlanTenantIsolationIntegrationTests {
 		return List.of(p, p + "?q=fiets", p + "/items/" + itemId, p + "/import", p + "/export?format=csv",
 				p + "/export?format=xlsx", p + "/dashboard", p + "/rondes", p + "/rondes/" + roundId, p + "/taken",
 				p + "/rondes/" + roundId + "/items/" + itemId, p + "/rondes/" + roundId + "/rapport",
-				p + "/rondes/" + roundId + "/rapport.pdf");
+				p + "/rondes/" + roundId + "/rapport.pdf", p + "/bestuursakkoord");
 	}
 
 	List<String> posts(String slug) {
@@ -77,7 +77,8 @@ class PlanTenantIsolationIntegrationTests {
 				p + "/rondes/" + roundId + "/updates/" + updateId + "/terugsturen",
 				p + "/rondes/" + roundId + "/updates/" + updateId + "/publiceren", p + "/rondes/" + roundId + "/publiceren",
 				p + "/rondes/" + roundId + "/afsluiten", p + "/rondes/" + roundId + "/teksten",
-				p + "/rondes/" + roundId + "/items/" + itemId);
+				p + "/rondes/" + roundId + "/items/" + itemId, p + "/bestuursakkoord", p + "/items/" + itemId + "/engagementen",
+				p + "/items/" + itemId + "/engagementen/1/verwijderen");
 	}
 
 	List<String> api(String slug) {

@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import jakarta.validation.Valid;
 
 import be.obmi.audit.AuditTrail;
+import be.obmi.plan.domain.Commitments;
 import be.obmi.plan.domain.Indicator;
 import be.obmi.plan.domain.Indicators;
 import be.obmi.plan.domain.ItemStatus;
@@ -67,6 +68,8 @@ class PlanController {
 
 	static final String DASHBOARD_VIEW = "plan/dashboard";
 
+	static final String AGREEMENT_VIEW = "plan/agreement";
+
 	/** The tree filters, all optional. */
 	record Filter(String q, String domain, String field, String owner, ItemStatus status, Boolean priority) {
 
@@ -105,9 +108,13 @@ class PlanController {
 
 	private final MessageSource messages;
 
+	private final Commitments commitments;
+
 	PlanController(PlanPages pages, Plans plans, PlanItems items, StatusRounds rounds, Indicators indicators,
 			PolicyFields policyFields, PlanImport planImport, StatusUpdateImport statusImport,
-			IndicatorImport indicatorImport, PlanExport export, AuditTrail audit, MessageSource messages) {
+			IndicatorImport indicatorImport, PlanExport export, AuditTrail audit, MessageSource messages,
+			Commitments commitments) {
+		this.commitments = commitments;
 		this.pages = pages;
 		this.plans = plans;
 		this.items = items;
@@ -203,6 +210,8 @@ class PlanController {
 		model.addAttribute("charts", charts);
 		model.addAttribute("timeline", rounds.history(tenant, item.id(), false));
 		model.addAttribute("releases", indicators.releases(tenant, item.id()));
+		model.addAttribute("commitments", commitments.of(tenant, item.id()));
+		model.addAttribute("projects", commitments.projects(tenant, item.id()));
 		model.addAttribute("today", LocalDate.now());
 		model.addAttribute("history", audit.history(tenant.id(), "planitem", String.valueOf(item.id()), 20));
 		model.addAttribute("canEdit", pages.canEdit(tenant));
@@ -255,6 +264,49 @@ class PlanController {
 			redirect.addFlashAttribute("error", ex.getMessage());
 		}
 		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#indicatoren";
+	}
+
+	@PostMapping("/items/{id}/engagementen")
+	String link(Tenant tenant, @PathVariable long id, @RequestParam String code, RedirectAttributes redirect) {
+		pages.requireEditor(tenant);
+		items.byId(tenant, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		try {
+			commitments.link(tenant, pages.plan(tenant), id, code);
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#bestuursakkoord";
+	}
+
+	@PostMapping("/items/{id}/engagementen/{commitmentId}/verwijderen")
+	String unlink(Tenant tenant, @PathVariable long id, @PathVariable long commitmentId) {
+		pages.requireEditor(tenant);
+		commitments.unlink(tenant, id, commitmentId);
+		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#bestuursakkoord";
+	}
+
+	@GetMapping("/bestuursakkoord")
+	String agreement(Tenant tenant, Model model) {
+		Plan plan = pages.plan(tenant);
+		PlanTree tree = new PlanTree(items.all(plan), rounds.latest(plan, false));
+		model.addAttribute("plan", plan);
+		model.addAttribute("tree", tree);
+		model.addAttribute("commitments", commitments.all(plan));
+		model.addAttribute("canEdit", pages.canEdit(tenant));
+		return AGREEMENT_VIEW;
+	}
+
+	@PostMapping("/bestuursakkoord")
+	String addCommitment(Tenant tenant, @RequestParam String code, @RequestParam String title, RedirectAttributes redirect) {
+		pages.requireEditor(tenant);
+		try {
+			commitments.add(tenant, pages.plan(tenant), code, title);
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/" + tenant.slug() + "/plan/bestuursakkoord";
 	}
 
 	@GetMapping("/import")
