@@ -63,11 +63,13 @@ class PlanBenchmark {
 		int actions = jdbc.sql("select count(*) from plan.plan_item where tenant_id = ? and type = 'AC'").param(tenant.id()).query(Integer.class).single();
 		int indicators = jdbc.sql("select count(*) from plan.indicator where tenant_id = ?").param(tenant.id()).query(Integer.class).single();
 		int rounds = jdbc.sql("select count(*) from plan.status_round where tenant_id = ?").param(tenant.id()).query(Integer.class).single();
+		List<String> lines0 = new ArrayList<>();
 		long openRound = jdbc.sql("select id from plan.status_round where tenant_id = ? and state = 'OPEN'").param(tenant.id()).query(Long.class).single();
 
+		timeServices(tenant, lines0);
 		login();
 		String base = "/lier/plan";
-		List<String> lines = new ArrayList<>();
+		List<String> lines = new ArrayList<>(lines0);
 		lines.add("Generated %d actions, %d indicators, %d rounds in %d ms.".formatted(actions, indicators, rounds, generated));
 		lines.add("");
 		lines.add("| page | warm-up | runs | min ms | median ms | p95 ms | max ms | size |");
@@ -79,6 +81,41 @@ class PlanBenchmark {
 		Files.createDirectories(Path.of("target/bench"));
 		Files.writeString(Path.of("target/bench/plan.md"), report);
 		System.out.println("\n" + report);
+	}
+
+	@Autowired
+	be.obmi.plan.domain.Plans plans;
+
+	@Autowired
+	be.obmi.plan.domain.PlanItems items;
+
+	@Autowired
+	be.obmi.plan.domain.StatusRounds rounds;
+
+	/** In-process timings of the parts every page needs (median of 10 after 5 warm-up runs). */
+	private void timeServices(Tenant tenant, List<String> lines) {
+		be.obmi.plan.domain.Plan plan = plans.current(tenant).orElseThrow();
+		double[] all = new double[10];
+		double[] latest = new double[10];
+		double[] tree = new double[10];
+		for (int i = -5; i < 10; i++) {
+			long t0 = System.nanoTime();
+			var list = items.all(plan);
+			long t1 = System.nanoTime();
+			var updates = rounds.latest(plan, false);
+			long t2 = System.nanoTime();
+			new be.obmi.plan.domain.PlanTree(list, updates);
+			long t3 = System.nanoTime();
+			if (i >= 0) {
+				all[i] = (t1 - t0) / 1e6;
+				latest[i] = (t2 - t1) / 1e6;
+				tree[i] = (t3 - t2) / 1e6;
+			}
+		}
+		java.util.Arrays.sort(all);
+		java.util.Arrays.sort(latest);
+		java.util.Arrays.sort(tree);
+		lines.add("In process (median): read items %.0f ms, latest updates %.0f ms, tree and roll-up %.0f ms.".formatted(all[5], latest[5], tree[5]));
 	}
 
 	private String time(String label, String path, int warmup, int runs) throws Exception {

@@ -78,6 +78,12 @@ class PlanPagesIntegrationTests {
 		assertThat(redacteur.getText(p + "/items/" + action.id())).contains(action.code(), "data-chart");
 		assertThat(redacteur.getText(p + "/dashboard")).contains("ST01BD01", "data-chart");
 		assertThat(redacteur.getText(p + "/bestuursakkoord")).contains("BA01.1", "ST01BD01AP01AC01");
+		// The tree shows goals and action plans; an action plan's actions load in place (htmx) or with ?open=.
+		PlanItem actionPlan = all.stream().filter(i -> i.id() == action.parentId()).findFirst().orElseThrow();
+		assertThat(redacteur.getText(p)).contains(actionPlan.code(), "/acties").doesNotContain(action.code());
+		assertThat(redacteur.getText(p + "?open=" + actionPlan.id())).contains(action.code());
+		String rows = redacteur.getText(p + "/items/" + actionPlan.id() + "/acties");
+		assertThat(rows.strip()).startsWith("<tr").contains(action.code()).doesNotContain("<tbody", "<main");
 		assertThat(redacteur.getText("/api/docs/openapi.json")).contains("/api/v1/{slug}/plan/import");
 		assertThat(PlanHttp.as(port, "bijdrager.mechelen").getText(p + "/taken")).contains("ST01BD", "task-link");
 		assertThat(PlanHttp.as(port, "lezer.mechelen").get(p + "/import").statusCode()).isEqualTo(403);

@@ -35,7 +35,7 @@ public class Commitments {
 		Map<Long, List<PlanItem>> linked = jdbc.sql("select ci.commitment_id, " + prefixed()
 				+ " from plan.commitment_item ci join plan.plan_item i on i.id = ci.item_id where ci.tenant_id = ? and i.plan_id = ? order by i.sort_order, i.code")
 			.params(plan.tenantId(), plan.id())
-			.query((rs, n) -> Map.entry(rs.getLong(1), new org.springframework.jdbc.core.DataClassRowMapper<>(PlanItem.class).mapRow(rs, n)))
+			.query((rs, n) -> Map.entry(rs.getLong(1), RowMappers.PLAN_ITEM.mapRow(rs, n)))
 			.list()
 			.stream()
 			.collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));

@@ -38,7 +38,7 @@ public class PlanItems {
 	public List<PlanItem> all(Plan plan) {
 		return jdbc.sql("select " + COLUMNS + " from plan.plan_item where plan_id = ? and tenant_id = ? order by sort_order, code")
 			.params(plan.id(), plan.tenantId())
-			.query(PlanItem.class)
+			.query(RowMappers.PLAN_ITEM)
 			.list();
 	}
 
@@ -46,7 +46,7 @@ public class PlanItems {
 	public Optional<PlanItem> byId(Tenant tenant, long id) {
 		return jdbc.sql("select " + COLUMNS + " from plan.plan_item where id = ? and tenant_id = ?")
 			.params(id, tenant.id())
-			.query(PlanItem.class)
+			.query(RowMappers.PLAN_ITEM)
 			.optional();
 	}
 
@@ -54,7 +54,7 @@ public class PlanItems {
 	public Optional<PlanItem> byCode(Plan plan, String code) {
 		return jdbc.sql("select " + COLUMNS + " from plan.plan_item where plan_id = ? and tenant_id = ? and code = ?")
 			.params(plan.id(), plan.tenantId(), code)
-			.query(PlanItem.class)
+			.query(RowMappers.PLAN_ITEM)
 			.optional();
 	}
 

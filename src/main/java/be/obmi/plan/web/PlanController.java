@@ -129,8 +129,20 @@ class PlanController {
 		this.messages = messages;
 	}
 
+	/** At most this many rows are shown for a filter; the page asks to refine beyond that. */
+	static final int MAX_ROWS = 500;
+
+	/** The dashboard lists at most this many bottlenecks (the priority ones come first). */
+	static final int MAX_BOTTLENECKS = 100;
+
+	/**
+	 * The plan tree. Without filters it shows goals and action plans, and the actions of one action plan
+	 * ({@code open}, or loaded in place with htmx): a plan has thousands of actions and nobody reads them all at
+	 * once. With filters it shows the matching items with their ancestors.
+	 */
 	@GetMapping
-	String tree(Tenant tenant, @ModelAttribute("filter") Filter filter, Model model) {
+	String tree(Tenant tenant, @ModelAttribute("filter") Filter filter, @RequestParam(required = false) Long open,
+			Model model) {
 		model.addAttribute("canEdit", pages.canEdit(tenant));
 		Plan plan = plans.current(tenant).orElse(null);
 		model.addAttribute("plan", plan);
@@ -141,16 +153,47 @@ class PlanController {
 		List<PlanItem> all = items.all(plan);
 		PlanTree tree = new PlanTree(all, rounds.latest(plan, false));
 		model.addAttribute("tree", tree);
-		model.addAttribute("rows", filter.active() ? tree.matching(predicate(filter, tree)) : tree.flatten());
-		model.addAttribute("matchCount", filter.active() ? tree.flatten().stream().filter(predicate(filter, tree)).count() : null);
+		List<PlanTree.Node> rows;
+		if (filter.active()) {
+			Predicate<PlanTree.Node> predicate = predicate(filter, tree);
+			long matches = tree.flatten().stream().filter(predicate).count();
+			rows = tree.matching(predicate);
+			model.addAttribute("matchCount", matches);
+			if (rows.size() > MAX_ROWS) {
+				rows = rows.subList(0, MAX_ROWS);
+				model.addAttribute("truncated", MAX_ROWS);
+			}
+		}
+		else {
+			rows = tree.flatten()
+				.stream()
+				.filter(n -> n.item().type() != ItemType.AC || Objects.equals(n.item().parentId(), open))
+				.toList();
+		}
+		model.addAttribute("rows", rows);
+		model.addAttribute("collapsed", !filter.active());
+		model.addAttribute("open", open);
 		model.addAttribute("domains", policyFields.domains());
 		model.addAttribute("fields", all.stream().map(PlanItem::policyField).filter(Objects::nonNull).distinct().sorted()
 			.map(code -> policyFields.byCode(code).orElse(new PolicyField(code, code, "", ""))).toList());
 		model.addAttribute("owners", all.stream().flatMap(i -> java.util.stream.Stream.of(i.politicalOwner(), i.administrativeOwner()))
 			.filter(Objects::nonNull).distinct().sorted().toList());
 		model.addAttribute("statuses", ItemStatus.values());
-		model.addAttribute("policyFields", policyFields);
 		return TREE_VIEW;
+	}
+
+	/** The action rows of one action plan, for the tree (htmx). */
+	@GetMapping("/items/{id}/acties")
+	String actionRows(Tenant tenant, @PathVariable long id, Model model) {
+		Plan plan = pages.plan(tenant);
+		PlanTree tree = new PlanTree(items.all(plan), rounds.latest(plan, false));
+		PlanTree.Node node = tree.node(id);
+		if (node == null) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		model.addAttribute("rows", node.children());
+		model.addAttribute("collapsed", false);
+		return TREE_VIEW + " :: rows";
 	}
 
 	private Predicate<PlanTree.Node> predicate(Filter filter, PlanTree tree) {
@@ -357,12 +400,18 @@ class PlanController {
 		model.addAttribute("tree", tree);
 		model.addAttribute("statuses", ItemStatus.values());
 		model.addAttribute("goals", tree.roots());
-		model.addAttribute("bottlenecks", tree.flatten().stream()
-			.filter(n -> n.update() != null && (n.update().bottlenecks() != null || n.status().alarming()))
-			.toList());
+		List<PlanTree.Node> bottlenecks = tree.flatten()
+			.stream()
+			.filter(n -> n.update() != null && n.update().bottlenecks() != null)
+			.sorted(java.util.Comparator.comparing((PlanTree.Node n) -> !n.item().priority()))
+			.toList();
+		model.addAttribute("bottleneckCount", bottlenecks.size());
+		model.addAttribute("bottlenecks", bottlenecks.size() > MAX_BOTTLENECKS ? bottlenecks.subList(0, MAX_BOTTLENECKS) : bottlenecks);
 		List<Map.Entry<StatusRound, PlanTree>> overRounds = rounds.progressOverRounds(plan, all);
 		model.addAttribute("overRounds", overRounds);
-		model.addAttribute("overdue", indicators.overdue(plan, LocalDate.now()));
+		List<be.obmi.plan.domain.Release> overdue = indicators.overdue(plan, LocalDate.now());
+		model.addAttribute("overdueCount", overdue.size());
+		model.addAttribute("overdue", overdue.size() > MAX_BOTTLENECKS ? overdue.subList(0, MAX_BOTTLENECKS) : overdue);
 		// Charts: status distribution per goal (stacked bars), progress over rounds (line).
 		List<String> goalCodes = tree.roots().stream().map(n -> n.item().code()).toList();
 		List<Charts.Series> series = new ArrayList<>();
