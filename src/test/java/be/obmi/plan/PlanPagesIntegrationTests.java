@@ -51,6 +51,9 @@ class PlanPagesIntegrationTests {
 	@Autowired
 	AuditTrail audit;
 
+	@Autowired
+	be.obmi.plan.domain.Indicators indicators;
+
 	@Test
 	void everyPlanPageRendersWithTheDemoPlan() {
 		Tenant mechelen = tenants.require("mechelen");
@@ -78,6 +81,8 @@ class PlanPagesIntegrationTests {
 		assertThat(redacteur.getText(p + "/items/" + action.id())).contains(action.code(), "data-chart");
 		assertThat(redacteur.getText(p + "/dashboard")).contains("ST01BD01", "data-chart");
 		assertThat(redacteur.getText(p + "/bestuursakkoord")).contains("BA01.1", "ST01BD01AP01AC01");
+		assertThat(redacteur.getText(p + "/rondes/" + round + "/rapport")).contains(action.code(), "data-chart",
+				"Nog geen financiële gegevens");
 		// The tree shows goals and action plans; an action plan's actions load in place (htmx) or with ?open=.
 		PlanItem actionPlan = all.stream().filter(i -> i.id() == action.parentId()).findFirst().orElseThrow();
 		assertThat(redacteur.getText(p)).contains(actionPlan.code(), "/acties").doesNotContain(action.code());
@@ -87,6 +92,31 @@ class PlanPagesIntegrationTests {
 		assertThat(redacteur.getText("/api/docs/openapi.json")).contains("/api/v1/{slug}/plan/import");
 		assertThat(PlanHttp.as(port, "bijdrager.mechelen").getText(p + "/taken")).contains("ST01BD", "task-link");
 		assertThat(PlanHttp.as(port, "lezer.mechelen").get(p + "/import").statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void indicatorsTargetsMeasurementsAndReleasesAreEditedAndAudited() {
+		Tenant turnhout = tenants.require("turnhout");
+		Plan plan = plans.current(turnhout).orElseThrow();
+		PlanItem item = items.all(plan).stream().filter(i -> i.type().name().equals("AC")).skip(3).findFirst().orElseThrow();
+
+		long indicator = indicators.create(turnhout, item.id(), "OI-TEST", "Aantal aangelegde fietspaden", "OUTPUT", "km",
+				"HIGHER", new BigDecimal("12.5"));
+		indicators.target(turnhout, indicator, 2027, new BigDecimal("20"), null);
+		indicators.measure(turnhout, indicator, java.time.LocalDate.of(2026, 9, 30), new BigDecimal("14"), null, "GIS", null);
+		indicators.addRelease(turnhout, item.id(), "Oplevering fietspad Kasteelstraat", java.time.LocalDate.of(2026, 10, 1));
+		var release = indicators.releases(turnhout, item.id()).stream()
+			.filter(r -> r.title().equals("Oplevering fietspad Kasteelstraat")).findFirst().orElseThrow();
+		assertThat(release.overdue(java.time.LocalDate.of(2026, 11, 1))).isTrue();
+		indicators.realise(turnhout, release.id(), java.time.LocalDate.of(2026, 10, 15));
+
+		var details = indicators.of(turnhout, item.id()).stream().filter(d -> d.indicator().id() == indicator).findFirst().orElseThrow();
+		assertThat(details.targets()).singleElement().satisfies(t -> assertThat(t.target()).isEqualByComparingTo("20"));
+		assertThat(details.latest().value()).isEqualByComparingTo("14");
+		assertThat(indicators.releases(turnhout, item.id())).anySatisfy(r -> assertThat(r.actualDate()).isEqualTo(java.time.LocalDate.of(2026, 10, 15)));
+		assertThat(audit.entityTypes(turnhout.id())).contains("indicator", "meting", "release");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> indicators.create(turnhout, item.id(), "OI-TEST", "Dubbel", "OUTPUT", null, null, null))
+			.hasMessageContaining("al een indicator");
 	}
 
 	@Test

@@ -78,7 +78,9 @@ class PlanTenantIsolationIntegrationTests {
 				p + "/rondes/" + roundId + "/updates/" + updateId + "/publiceren", p + "/rondes/" + roundId + "/publiceren",
 				p + "/rondes/" + roundId + "/afsluiten", p + "/rondes/" + roundId + "/teksten",
 				p + "/rondes/" + roundId + "/items/" + itemId, p + "/bestuursakkoord", p + "/items/" + itemId + "/engagementen",
-				p + "/items/" + itemId + "/engagementen/1/verwijderen");
+				p + "/items/" + itemId + "/engagementen/1/verwijderen", p + "/items/" + itemId + "/indicatoren",
+				p + "/items/" + itemId + "/streefwaarden", p + "/items/" + itemId + "/releases",
+				p + "/items/" + itemId + "/releases/1/gerealiseerd");
 	}
 
 	List<String> api(String slug) {

@@ -74,6 +74,10 @@ public class PlanItems {
 		if (form.startDate() != null && form.endDate() != null && form.endDate().isBefore(form.startDate())) {
 			throw new IllegalArgumentException("De einddatum ligt voor de startdatum.");
 		}
+		if (before.priority() && !form.priority() && hasPriorityChild(tenant, id)) {
+			throw new IllegalArgumentException(before.code()
+					+ " heeft prioritaire onderliggende items en blijft daarom prioritair.");
+		}
 		int rows = jdbc.sql("""
 				update plan.plan_item set title = ?, description = ?, priority = ?, policy_field = ?, political_owner = ?,
 				  administrative_owner = ?, contributor = ?, start_date = ?, end_date = ?, tags = ?, wijk = ?, weight = ?,
@@ -94,6 +98,13 @@ public class PlanItems {
 			propagatePriority(tenant, after);
 		}
 		return after;
+	}
+
+	private boolean hasPriorityChild(Tenant tenant, long id) {
+		return jdbc.sql("select count(*) from plan.plan_item where parent_id = ? and tenant_id = ? and priority")
+			.params(id, tenant.id())
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	/** The priority rule: the ancestors of a priority item are priority too. */

@@ -309,6 +309,79 @@ class PlanController {
 		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#indicatoren";
 	}
 
+	@PostMapping("/items/{id}/indicatoren")
+	String addIndicator(Tenant tenant, @PathVariable long id, @RequestParam String code, @RequestParam String name,
+			@RequestParam String kind, @RequestParam(required = false) String unit,
+			@RequestParam(required = false) String direction, @RequestParam(required = false) String baseline,
+			RedirectAttributes redirect) {
+		pages.requireEditor(tenant);
+		try {
+			indicators.create(tenant, id, code, name, kind, unit, direction, decimal(baseline));
+			redirect.addFlashAttribute("indicatorAdded", true);
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#indicatoren";
+	}
+
+	@PostMapping("/items/{id}/streefwaarden")
+	String addTarget(Tenant tenant, @PathVariable long id, @RequestParam long indicator, @RequestParam int year,
+			@RequestParam String target, RedirectAttributes redirect) {
+		pages.requireEditor(tenant);
+		try {
+			BigDecimal number = decimal(target);
+			indicators.target(tenant, indicator, year, number, number == null ? target : null);
+			redirect.addFlashAttribute("measured", true);
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#indicatoren";
+	}
+
+	@PostMapping("/items/{id}/releases")
+	String addRelease(Tenant tenant, @PathVariable long id, @RequestParam String title,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate planned,
+			RedirectAttributes redirect) {
+		pages.requireEditor(tenant);
+		items.byId(tenant, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		try {
+			indicators.addRelease(tenant, id, title, planned);
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#releases";
+	}
+
+	@PostMapping("/items/{id}/releases/{releaseId}/gerealiseerd")
+	String realise(Tenant tenant, @PathVariable long id, @PathVariable long releaseId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate actual,
+			RedirectAttributes redirect) {
+		pages.requireEditor(tenant);
+		try {
+			indicators.realise(tenant, releaseId, actual);
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#releases";
+	}
+
+	/** A number with a decimal comma or point; null for blank; a Dutch error otherwise. */
+	private static BigDecimal decimal(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return new BigDecimal(text.trim().replace(',', '.'));
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
 	@PostMapping("/items/{id}/engagementen")
 	String link(Tenant tenant, @PathVariable long id, @RequestParam String code, RedirectAttributes redirect) {
 		pages.requireEditor(tenant);

@@ -66,7 +66,11 @@ class RoundController {
 
 	private final ReportPdf pdf;
 
-	RoundController(PlanPages pages, StatusRounds rounds, PlanItems items, CouncilReports reports, ReportPdf pdf) {
+	private final org.springframework.context.MessageSource messages;
+
+	RoundController(PlanPages pages, StatusRounds rounds, PlanItems items, CouncilReports reports, ReportPdf pdf,
+			org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.pages = pages;
 		this.rounds = rounds;
 		this.items = items;
@@ -242,9 +246,16 @@ class RoundController {
 	}
 
 	@GetMapping("/rondes/{id}/rapport")
-	String report(Tenant tenant, @PathVariable long id, Model model) {
+	String report(Tenant tenant, @PathVariable long id, Model model, Locale locale) {
 		CouncilReport report = reports.of(tenant, round(tenant, id));
 		model.addAttribute("report", report);
+		String measured = messages.getMessage("plan.chart.measured", null, locale);
+		String target = messages.getMessage("plan.chart.target", null, locale);
+		Map<Long, String> charts = new java.util.HashMap<>();
+		report.indicators().values().forEach(list -> list.stream()
+			.filter(d -> !d.text())
+			.forEach(d -> charts.put(d.indicator().id(), Charts.indicator(d, measured, target))));
+		model.addAttribute("charts", charts);
 		model.addAttribute("statuses", ItemStatus.values());
 		return REPORT_VIEW;
 	}
