@@ -120,6 +120,27 @@ class PlanPagesIntegrationTests {
 	}
 
 	@Test
+	void theEditFormRefusesAStaleSaveWithAClearMessage() {
+		Tenant turnhout = tenants.require("turnhout");
+		Plan plan = plans.current(turnhout).orElseThrow();
+		PlanItem item = items.all(plan).stream().filter(i -> i.type().name().equals("AC") && !i.priority()).skip(5).findFirst().orElseThrow();
+		PlanHttp first = PlanHttp.session(port, "redacteur.turnhout");
+		PlanHttp second = PlanHttp.session(port, "beheerder.turnhout");
+		String path = "/turnhout/plan/items/" + item.id();
+		String firstToken = first.csrf(path);
+		String secondToken = second.csrf(path);
+		String form = "version=" + item.version() + "&_priority=on&weight=1&policyField=" + item.policyField() + "&title=";
+
+		HttpResponse<byte[]> saved = first.post(path, form + "Eerste+versie&_csrf=" + firstToken);
+		HttpResponse<byte[]> refused = second.post(path, form + "Tweede+versie&_csrf=" + secondToken);
+
+		assertThat(saved.statusCode()).as(new String(saved.body(), StandardCharsets.UTF_8)).isEqualTo(302);
+		assertThat(refused.statusCode()).isEqualTo(409);
+		assertThat(new String(refused.body(), StandardCharsets.UTF_8)).contains("intussen gewijzigd", "Tweede versie");
+		assertThat(items.byId(turnhout, item.id()).orElseThrow().title()).isEqualTo("Eerste versie");
+	}
+
+	@Test
 	void theSecondOfTwoConcurrentSavesIsRefusedAndAudited() {
 		Tenant turnhout = tenants.require("turnhout");
 		Plan plan = plans.current(turnhout).orElseThrow();

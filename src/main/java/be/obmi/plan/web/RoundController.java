@@ -68,8 +68,11 @@ class RoundController {
 
 	private final org.springframework.context.MessageSource messages;
 
+	private final be.obmi.plan.domain.Indicators indicators;
+
 	RoundController(PlanPages pages, StatusRounds rounds, PlanItems items, CouncilReports reports, ReportPdf pdf,
-			org.springframework.context.MessageSource messages) {
+			org.springframework.context.MessageSource messages, be.obmi.plan.domain.Indicators indicators) {
+		this.indicators = indicators;
 		this.messages = messages;
 		this.pages = pages;
 		this.rounds = rounds;
@@ -216,13 +219,15 @@ class RoundController {
 		model.addAttribute("editable", task.round().open() && pages.canReport(tenant, task.item())
 				&& (task.update() == null || task.update().state() == UpdateState.CONCEPT));
 		model.addAttribute("history", rounds.history(tenant, task.item().id(), false));
+		model.addAttribute("indicators", indicators.of(tenant, task.item().id()));
 		return UPDATE_VIEW;
 	}
 
 	@PostMapping("/rondes/{id}/items/{itemId}")
 	String saveUpdate(Tenant tenant, @PathVariable long id, @PathVariable long itemId,
 			@Valid @ModelAttribute("form") StatusUpdateForm form, BindingResult errors,
-			@RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect,
+			@RequestParam(defaultValue = "save") String action,
+			@RequestParam Map<String, String> measurements, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		StatusRounds.Task task = task(tenant, id, itemId);
 		if (!pages.canReport(tenant, task.item())) {
@@ -234,6 +239,7 @@ class RoundController {
 		}
 		try {
 			rounds.save(tenant, id, itemId, form, "submit".equals(action), pages.username());
+			saveMeasurements(tenant, task, measurements);
 			redirect.addFlashAttribute("done", "submit".equals(action) ? "plan.update.submitted" : "plan.update.saved");
 			redirect.addFlashAttribute("doneCode", task.item().code());
 			return "redirect:/" + tenant.slug() + "/plan/taken";
@@ -242,6 +248,30 @@ class RoundController {
 			response.setStatus(ex instanceof ConcurrentChangeException ? HttpStatus.CONFLICT.value() : HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("error", ex.getMessage());
 			return updatePage(tenant, task(tenant, id, itemId), model);
+		}
+	}
+
+	/**
+	 * New measurements given with an update ({@code meting-<indicator id>}), dated on the round's reference date;
+	 * only for the item's own indicators.
+	 */
+	private void saveMeasurements(Tenant tenant, StatusRounds.Task task, Map<String, String> params) {
+		for (var details : indicators.of(tenant, task.item().id())) {
+			String value = params.get("meting-" + details.indicator().id());
+			if (value == null || value.isBlank()) {
+				continue;
+			}
+			java.math.BigDecimal number = null;
+			if (!details.text()) {
+				try {
+					number = new java.math.BigDecimal(value.trim().replace(',', '.'));
+				}
+				catch (NumberFormatException ex) {
+					throw new IllegalArgumentException("Ongeldige meting voor " + details.indicator().name() + ": " + value + ".");
+				}
+			}
+			indicators.measure(tenant, details.indicator().id(), task.round().referenceDate(), number,
+					number == null ? value : null, task.round().name(), null);
 		}
 	}
 
