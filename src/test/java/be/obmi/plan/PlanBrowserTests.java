@@ -119,8 +119,12 @@ class PlanBrowserTests {
 		assertThat(browser.text("main")).contains(code);
 		assertThat(browser.text("#task-" + code)).contains("ingediend");
 
-		// 3. The manager approves and publishes.
+		// Submitted is not published: the public page does not show it yet.
 		logout();
+		browser.open("/" + SLUG + "/plan/publiek");
+		assertThat(browser.text("main")).doesNotContain("Browsertest: de werken zijn gestart in Zevendonk.");
+
+		// 3. The manager approves and publishes.
 		browser.login("redacteur." + SLUG, "demo");
 		browser.open("/" + SLUG + "/plan/rondes/" + open.id());
 		browser.click("#task-" + code + " button.approve");

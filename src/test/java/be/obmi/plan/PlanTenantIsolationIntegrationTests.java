@@ -67,7 +67,7 @@ class PlanTenantIsolationIntegrationTests {
 		return List.of(p, p + "?q=fiets", p + "/items/" + itemId, p + "/import", p + "/export?format=csv",
 				p + "/export?format=xlsx", p + "/dashboard", p + "/rondes", p + "/rondes/" + roundId, p + "/taken",
 				p + "/rondes/" + roundId + "/items/" + itemId, p + "/rondes/" + roundId + "/rapport",
-				p + "/rondes/" + roundId + "/rapport.pdf", p + "/bestuursakkoord", p + "/items/" + itemId + "/acties");
+				p + "/rondes/" + roundId + "/rapport.pdf", p + "/bestuursakkoord", p + "/items/" + itemId + "/acties", p + "/versies/1");
 	}
 
 	List<String> posts(String slug) {

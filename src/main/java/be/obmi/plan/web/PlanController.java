@@ -464,6 +464,23 @@ class PlanController {
 		return PlanApiController.exportResponse(tenant, plans.current(tenant).orElse(null), format, export);
 	}
 
+	@GetMapping("/versies/{number}")
+	ResponseEntity<byte[]> version(Tenant tenant, @PathVariable int number) {
+		pages.requireEditor(tenant);
+		String csv = plans.snapshot(pages.plan(tenant), number)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		byte[] bom = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+		byte[] text = csv.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] body = new byte[bom.length + text.length];
+		System.arraycopy(bom, 0, body, 0, bom.length);
+		System.arraycopy(text, 0, body, bom.length, text.length);
+		return ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
+			.header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+				.filename("meerjarenplan-" + tenant.slug() + "-versie-" + number + ".csv").build().toString())
+			.body(body);
+	}
+
 	@GetMapping("/dashboard")
 	String dashboard(Tenant tenant, Model model, Locale locale) {
 		Plan plan = pages.plan(tenant);
