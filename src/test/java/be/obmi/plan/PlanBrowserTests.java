@@ -108,8 +108,10 @@ class PlanBrowserTests {
 		browser.login("bijdrager." + SLUG, "demo");
 		browser.open("/" + SLUG + "/plan/taken");
 		browser.screenshot("plan-tasks");
+		browser.assertAccessible();
 		browser.click("#task-" + code + " a.task-link");
 		browser.waitUntil(d -> !browser.findAll("#submit-update").isEmpty());
+		browser.assertAccessible();
 		new Select(browser.find("#status")).selectByValue("VERTRAAGD");
 		browser.type("#progress", "55");
 		browser.type("#narrative", "Browsertest: de werken zijn gestart in Zevendonk.");
@@ -132,10 +134,13 @@ class PlanBrowserTests {
 		browser.click("#task-" + code + " button.publish");
 		browser.waitUntil(d -> browser.text("#task-" + code).contains("gepubliceerd"));
 		browser.screenshot("plan-round");
-		browser.open("/" + SLUG + "/plan/dashboard");
-		browser.screenshot("plan-dashboard");
-		browser.open("/" + SLUG + "/plan/items/" + task.item().id());
-		browser.screenshot("plan-item");
+		for (String page : java.util.List.of("dashboard", "items/" + task.item().id(), "", "rondes", "bestuursakkoord",
+				"rondes/" + open.id() + "/rapport", "import")) {
+			browser.open("/" + SLUG + "/plan" + (page.isEmpty() ? "" : "/" + page));
+			assertThat(browser.findAll(".plan-nav")).as(page).isNotEmpty();
+			browser.screenshot("plan-" + (page.isEmpty() ? "tree-collapsed" : page.replaceAll("[^a-z]+", "-")));
+			browser.assertAccessible();
+		}
 
 		// 4. The public page shows it, anonymously.
 		logout();
