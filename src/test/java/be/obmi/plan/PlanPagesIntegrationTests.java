@@ -120,6 +120,38 @@ class PlanPagesIntegrationTests {
 	}
 
 	@Test
+	void aContributorSubmitsAnUpdateWithANewMeasurement() {
+		Tenant turnhout = tenants.require("turnhout");
+		Plan plan = plans.current(turnhout).orElseThrow();
+		List<StatusRounds.Task> open = rounds.tasksOf(turnhout, plan, "bijdrager.turnhout").stream()
+			.filter(t -> t.update() == null)
+			.toList();
+		StatusRounds.Task task = open.getLast();
+		long indicator = indicators.create(turnhout, task.item().id(), "OI-BIJDRAGER", "Aantal deelnemers", "OUTPUT",
+				"aantal", "HIGHER", null);
+		PlanHttp bijdrager = PlanHttp.session(port, "bijdrager.turnhout");
+		String path = "/turnhout/plan/rondes/" + task.round().id() + "/items/" + task.item().id();
+		String token = bijdrager.csrf(path);
+
+		HttpResponse<byte[]> response = bijdrager.post(path, "version=-1&status=OP_SCHEMA&progress=30&narrative=Eerste+sessies+gehouden"
+				+ "&meting-" + indicator + "=42&action=submit&_csrf=" + token);
+
+		assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(302);
+		StatusRounds.Task after = rounds.task(turnhout, task.round().id(), task.item().id()).orElseThrow();
+		assertThat(after.update().state().name()).isEqualTo("INGEDIEND");
+		assertThat(after.update().author()).isEqualTo("bijdrager.turnhout");
+		var measurement = indicators.of(turnhout, task.item().id()).stream()
+			.filter(d -> d.indicator().id() == indicator).findFirst().orElseThrow().latest();
+		assertThat(measurement.value()).isEqualByComparingTo("42");
+		assertThat(measurement.measuredOn()).isEqualTo(task.round().referenceDate());
+		// Someone else's item: refused.
+		StatusRounds.Task other = rounds.tasks(turnhout, task.round()).stream()
+			.filter(t -> t.item().contributor() == null).findFirst().orElseThrow();
+		assertThat(bijdrager.post("/turnhout/plan/rondes/" + task.round().id() + "/items/" + other.item().id(),
+				"version=-1&status=OP_SCHEMA&progress=30&action=submit&_csrf=" + token).statusCode()).isEqualTo(403);
+	}
+
+	@Test
 	void theEditFormRefusesAStaleSaveWithAClearMessage() {
 		Tenant turnhout = tenants.require("turnhout");
 		Plan plan = plans.current(turnhout).orElseThrow();

@@ -238,8 +238,9 @@ class RoundController {
 			return updatePage(tenant, task, model);
 		}
 		try {
+			List<Runnable> newMeasurements = measurements(tenant, task, measurements);
 			rounds.save(tenant, id, itemId, form, "submit".equals(action), pages.username());
-			saveMeasurements(tenant, task, measurements);
+			newMeasurements.forEach(Runnable::run);
 			redirect.addFlashAttribute("done", "submit".equals(action) ? "plan.update.submitted" : "plan.update.saved");
 			redirect.addFlashAttribute("doneCode", task.item().code());
 			return "redirect:/" + tenant.slug() + "/plan/taken";
@@ -253,9 +254,11 @@ class RoundController {
 
 	/**
 	 * New measurements given with an update ({@code meting-<indicator id>}), dated on the round's reference date;
-	 * only for the item's own indicators.
+	 * only for the item's own indicators. Checked before the update is saved, stored after it.
+	 * @throws IllegalArgumentException with a Dutch message for a number that is none
 	 */
-	private void saveMeasurements(Tenant tenant, StatusRounds.Task task, Map<String, String> params) {
+	private List<Runnable> measurements(Tenant tenant, StatusRounds.Task task, Map<String, String> params) {
+		List<Runnable> work = new java.util.ArrayList<>();
 		for (var details : indicators.of(tenant, task.item().id())) {
 			String value = params.get("meting-" + details.indicator().id());
 			if (value == null || value.isBlank()) {
@@ -270,9 +273,11 @@ class RoundController {
 					throw new IllegalArgumentException("Ongeldige meting voor " + details.indicator().name() + ": " + value + ".");
 				}
 			}
-			indicators.measure(tenant, details.indicator().id(), task.round().referenceDate(), number,
-					number == null ? value : null, task.round().name(), null);
+			java.math.BigDecimal measured = number;
+			work.add(() -> indicators.measure(tenant, details.indicator().id(), task.round().referenceDate(), measured,
+					measured == null ? value : null, task.round().name(), null));
 		}
+		return work;
 	}
 
 	@GetMapping("/rondes/{id}/rapport")
