@@ -180,10 +180,10 @@ class PlanPagesIntegrationTests {
 		PlanItemForm loaded = PlanItemForm.of(item);
 		PlanItemForm first = new PlanItemForm("Eerste redacteur: " + item.title(), loaded.description(), false,
 				loaded.policyField(), loaded.politicalOwner(), loaded.administrativeOwner(), loaded.contributor(),
-				loaded.startDate(), loaded.endDate(), loaded.tags(), loaded.wijk(), BigDecimal.valueOf(2), loaded.version());
+				loaded.startDate(), loaded.endDate(), loaded.tags(), loaded.wijk(), 51.32, 4.95, BigDecimal.valueOf(2), loaded.version());
 		PlanItemForm second = new PlanItemForm("Tweede redacteur: " + item.title(), loaded.description(), false,
 				loaded.policyField(), loaded.politicalOwner(), loaded.administrativeOwner(), loaded.contributor(),
-				loaded.startDate(), loaded.endDate(), loaded.tags(), loaded.wijk(), loaded.weight(), loaded.version());
+				loaded.startDate(), loaded.endDate(), loaded.tags(), loaded.wijk(), null, null, loaded.weight(), loaded.version());
 
 		items.update(turnhout, item.id(), first);
 
@@ -192,6 +192,7 @@ class PlanPagesIntegrationTests {
 		PlanItem now = items.byId(turnhout, item.id()).orElseThrow();
 		assertThat(now.title()).startsWith("Eerste redacteur");
 		assertThat(now.version()).isEqualTo(item.version() + 1);
+		assertThat(now.located()).isTrue();
 		assertThat(audit.history(turnhout.id(), "planitem", String.valueOf(item.id()), 5)).first()
 			.satisfies(event -> assertThat(event.changes()).anySatisfy(c -> assertThat(c.field()).isEqualTo("title")));
 	}

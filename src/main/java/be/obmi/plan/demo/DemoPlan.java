@@ -367,11 +367,23 @@ class DemoPlan implements ApplicationRunner {
 		java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
 		boolean submitted = !"CONCEPT".equals(state);
 		boolean approved = "GOEDGEKEURD".equals(state) || "GEPUBLICEERD".equals(state);
-		return new Object[] { t, round, item, status.name(), progress, NARRATIVES[random.nextInt(NARRATIVES.length)],
+		return new Object[] { t, round, item, status.name(), progress, narrative(status, random),
 				problem ? BOTTLENECKS[random.nextInt(BOTTLENECKS.length)] : null,
 				"Volgende stap: verdere uitvoering en rapportering.", state, "bijdrager (demo)",
 				submitted ? now : null, approved ? manager : null, approved ? now : null,
 				"GEPUBLICEERD".equals(state) ? now : null };
+	}
+
+	private static String narrative(ItemStatus status, Random random) {
+		return switch (status) {
+			case OP_SCHEMA -> NARRATIVES[random.nextInt(3)];
+			case VERTRAAGD -> NARRATIVES[3];
+			case PROBLEEM -> NARRATIVES[4];
+			case AFGEROND -> NARRATIVES[5];
+			case NIET_GESTART -> "Nog niet gestart; de voorbereiding is gepland.";
+			case UITGESTELD -> "Uitgesteld naar een later jaar van de legislatuur.";
+			case STOPGEZET -> "Stopgezet na een beslissing van het college.";
+		};
 	}
 
 	private static String lowerFirst(String text) {

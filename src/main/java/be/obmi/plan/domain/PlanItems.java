@@ -71,6 +71,9 @@ public class PlanItems {
 		if (field != null && policyFields.byCode(field).isEmpty()) {
 			throw new IllegalArgumentException("Onbekend beleidsveld: " + field + ".");
 		}
+		if ((form.latitude() == null) != (form.longitude() == null)) {
+			throw new IllegalArgumentException("Geef breedte- en lengtegraad samen, of geen van beide.");
+		}
 		if (form.startDate() != null && form.endDate() != null && form.endDate().isBefore(form.startDate())) {
 			throw new IllegalArgumentException("De einddatum ligt voor de startdatum.");
 		}
@@ -80,13 +83,15 @@ public class PlanItems {
 		}
 		int rows = jdbc.sql("""
 				update plan.plan_item set title = ?, description = ?, priority = ?, policy_field = ?, political_owner = ?,
-				  administrative_owner = ?, contributor = ?, start_date = ?, end_date = ?, tags = ?, wijk = ?, weight = ?,
+				  administrative_owner = ?, contributor = ?, start_date = ?, end_date = ?, tags = ?, wijk = ?, latitude = ?,
+				  longitude = ?, weight = ?,
 				  version = version + 1
 				where id = ? and tenant_id = ? and version = ?""")
 			.params(form.title().trim(), blankToNull(form.description()), form.priority(), field,
 					blankToNull(form.politicalOwner()), blankToNull(form.administrativeOwner()),
 					blankToNull(form.contributor()), form.startDate(), form.endDate(), blankToNull(form.tags()),
-					blankToNull(form.wijk()), form.weight(), id, tenant.id(), form.version())
+					blankToNull(form.wijk()), form.latitude(), form.longitude(), form.weight(), id, tenant.id(),
+					form.version())
 			.update();
 		if (rows == 0) {
 			throw new ConcurrentChangeException("Iemand anders heeft " + before.code()
