@@ -155,6 +155,8 @@ class PlanBrowserTests {
 			.get("/" + SLUG + "/plan/rondes/" + open.id() + "/rapport.pdf");
 		assertThat(pdf.statusCode()).isEqualTo(200);
 		assertThat(new String(pdf.body(), 0, 4)).isEqualTo("%PDF");
+		Files.createDirectories(Browser.SCREENSHOTS);
+		Files.write(Browser.SCREENSHOTS.resolve("plan-report.pdf"), pdf.body());
 		String text;
 		try (PDDocument document = Loader.loadPDF(pdf.body())) {
 			text = new PDFTextStripper().getText(document);
