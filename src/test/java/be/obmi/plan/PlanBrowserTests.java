@@ -67,6 +67,16 @@ class PlanBrowserTests {
 		browser.close();
 	}
 
+	/** Whether the element shows the text; false while the page is being replaced. */
+	boolean textContains(String css, String text) {
+		try {
+			return browser.text(css).contains(text);
+		}
+		catch (org.openqa.selenium.WebDriverException ex) {
+			return false;
+		}
+	}
+
 	void logout() {
 		browser.open("/");
 		browser.driver().manage().deleteAllCookies();
@@ -130,9 +140,9 @@ class PlanBrowserTests {
 		browser.login("redacteur." + SLUG, "demo");
 		browser.open("/" + SLUG + "/plan/rondes/" + open.id());
 		browser.click("#task-" + code + " button.approve");
-		browser.waitUntil(d -> !browser.findAll("#task-" + code + " button.publish").isEmpty());
+		browser.waitUntil(d -> textContains("#task-" + code, "goedgekeurd") && !browser.findAll("#task-" + code + " button.publish").isEmpty());
 		browser.click("#task-" + code + " button.publish");
-		browser.waitUntil(d -> browser.text("#task-" + code).contains("gepubliceerd"));
+		browser.waitUntil(d -> textContains("#task-" + code, "gepubliceerd"));
 		browser.screenshot("plan-round");
 		for (String page : java.util.List.of("dashboard", "items/" + task.item().id(), "", "rondes", "bestuursakkoord",
 				"rondes/" + open.id() + "/rapport", "import")) {
