@@ -99,9 +99,14 @@ class PlanTenantIsolationIntegrationTests {
 		for (String path : pages("gent")) {
 			assertThat(mechelen.get(path).statusCode()).as("GET " + path).isEqualTo(403);
 		}
+		// Posts with a valid session and CSRF token of Mechelen, so only the tenant rule can refuse them.
+		PlanHttp session = PlanHttp.session(port, "redacteur.mechelen");
+		String token = session.csrf("/mechelen/plan/import");
 		for (String path : posts("gent")) {
-			assertThat(mechelen.post(path, "remark=x&name=x&version=0").statusCode()).as("POST " + path).isEqualTo(403);
+			assertThat(session.post(path, "remark=x&name=x&version=0&_csrf=" + token).statusCode()).as("POST " + path).isEqualTo(403);
 		}
+		// The same token is accepted in Mechelen itself (so the 403s above are not CSRF refusals).
+		assertThat(session.post("/mechelen/plan/rondes", "name=&scope=ALL&_csrf=" + token).statusCode()).isEqualTo(302);
 		for (String path : api("gent")) {
 			assertThat(mechelen.get(path).statusCode()).as("GET " + path).isEqualTo(403);
 		}
