@@ -1,0 +1,221 @@
+package be.obmi.plan.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import be.obmi.audit.AuditTrail;
+import be.obmi.audit.FieldChange;
+import be.obmi.tenancy.Tenant;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Indicators of plan items with their targets and measurements, and the releases of items. */
+@Service
+public class Indicators {
+
+	private static final String SELECT = "select id, item_id, code, name, kind, value_type, unit, direction, baseline, stats_code from plan.indicator ";
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	Indicators(JdbcClient jdbc, AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+	}
+
+	/** The indicators of one item with targets and measurements. */
+	@Transactional(readOnly = true)
+	public List<Indicator.Details> of(Tenant tenant, long itemId) {
+		List<Indicator> list = jdbc.sql(SELECT + "where item_id = ? and tenant_id = ? order by code")
+			.params(itemId, tenant.id())
+			.query(Indicator.class)
+			.list();
+		return details(tenant.id(), list);
+	}
+
+	/** The indicators of many items (e.g. every priority item for the report), by item id. */
+	@Transactional(readOnly = true)
+	public Map<Long, List<Indicator.Details>> ofItems(long tenantId, Collection<Long> itemIds) {
+		if (itemIds.isEmpty()) {
+			return Map.of();
+		}
+		List<Indicator> list = jdbc.sql(SELECT + "where tenant_id = :tenant and item_id in (:ids) order by code")
+			.param("tenant", tenantId)
+			.param("ids", itemIds)
+			.query(Indicator.class)
+			.list();
+		return details(tenantId, list).stream().collect(Collectors.groupingBy(d -> d.indicator().itemId()));
+	}
+
+	private List<Indicator.Details> details(long tenantId, List<Indicator> list) {
+		if (list.isEmpty()) {
+			return List.of();
+		}
+		List<Long> ids = list.stream().map(Indicator::id).toList();
+		Map<Long, List<Indicator.Target>> targets = jdbc.sql("""
+				select indicator_id, year, target, text_target from plan.indicator_target
+				where tenant_id = :tenant and indicator_id in (:ids) order by year""")
+			.param("tenant", tenantId)
+			.param("ids", ids)
+			.query(Indicator.Target.class)
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(Indicator.Target::indicatorId));
+		Map<Long, List<Indicator.Measurement>> measurements = jdbc.sql("""
+				select id, indicator_id, measured_on, value, text_value, source, comment from plan.measurement
+				where tenant_id = :tenant and indicator_id in (:ids) order by measured_on""")
+			.param("tenant", tenantId)
+			.param("ids", ids)
+			.query(Indicator.Measurement.class)
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(Indicator.Measurement::indicatorId));
+		return list.stream()
+			.map(i -> new Indicator.Details(i, targets.getOrDefault(i.id(), List.of()),
+					measurements.getOrDefault(i.id(), List.of())))
+			.toList();
+	}
+
+	/** Adds (or replaces, for the same date) a measurement of an indicator of the tenant. */
+	@Transactional
+	public void measure(Tenant tenant, long indicatorId, LocalDate date, BigDecimal value, String textValue,
+			String source, String comment) {
+		Indicator indicator = jdbc.sql(SELECT + "where id = ? and tenant_id = ?")
+			.params(indicatorId, tenant.id())
+			.query(Indicator.class)
+			.optional()
+			.orElseThrow(() -> new IllegalArgumentException("Onbekende indicator."));
+		if (date == null) {
+			throw new IllegalArgumentException("De meetdatum is verplicht.");
+		}
+		if (value == null && (textValue == null || textValue.isBlank())) {
+			throw new IllegalArgumentException("Geef een waarde.");
+		}
+		jdbc.sql("""
+				insert into plan.measurement (tenant_id, indicator_id, measured_on, value, text_value, source, comment)
+				values (?, ?, ?, ?, ?, ?, ?)
+				on conflict (indicator_id, measured_on) do update set value = excluded.value, text_value = excluded.text_value,
+				  source = excluded.source, comment = excluded.comment""")
+			.params(tenant.id(), indicatorId, date, value, blank(textValue), blank(source), blank(comment))
+			.update();
+		audit.created(tenant.id(), "meting", indicatorId + "@" + date, indicator.name(),
+				List.of(FieldChange.added("datum", date), FieldChange.added("waarde", value != null ? value : textValue),
+						FieldChange.added("bron", source)));
+	}
+
+	/**
+	 * Adds an indicator to an item of the tenant.
+	 * @throws IllegalArgumentException with a Dutch message for missing fields or a code the item already has
+	 */
+	@Transactional
+	public long create(Tenant tenant, long itemId, String code, String name, String kind, String unit,
+			String direction, BigDecimal baseline) {
+		if (code == null || code.isBlank() || name == null || name.isBlank()) {
+			throw new IllegalArgumentException("Code en naam van de indicator zijn verplicht.");
+		}
+		if (!java.util.List.of("OUTPUT", "EFFECT", "CONTEXT").contains(kind)) {
+			throw new IllegalArgumentException("Kies output, effect of context.");
+		}
+		String valueType = "tekst".equalsIgnoreCase(unit == null ? "" : unit.trim()) ? "TEXT" : "NUMBER";
+		long id = jdbc.sql("""
+				insert into plan.indicator (tenant_id, item_id, code, name, kind, value_type, unit, direction, baseline)
+				select ?, id, ?, ?, ?, ?, ?, ?, ? from plan.plan_item where id = ? and tenant_id = ?
+				on conflict (tenant_id, item_id, code) do nothing returning id""")
+			.params(tenant.id(), code.trim(), name.trim(), kind, valueType, blank(unit),
+					direction == null ? "HIGHER" : direction, baseline, itemId, tenant.id())
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new IllegalArgumentException("Dit item heeft al een indicator met code " + code.trim() + "."));
+		audit.created(tenant.id(), "indicator", String.valueOf(id), name.trim(),
+				List.of(FieldChange.added("code", code.trim()), FieldChange.added("soort", kind),
+						FieldChange.added("eenheid", unit), FieldChange.added("basiswaarde", baseline)));
+		return id;
+	}
+
+	/** Sets (or replaces) the target of an indicator of the tenant for one year. */
+	@Transactional
+	public void target(Tenant tenant, long indicatorId, int year, BigDecimal target, String textTarget) {
+		Indicator indicator = jdbc.sql(SELECT + "where id = ? and tenant_id = ?")
+			.params(indicatorId, tenant.id())
+			.query(Indicator.class)
+			.optional()
+			.orElseThrow(() -> new IllegalArgumentException("Onbekende indicator."));
+		jdbc.sql("""
+				insert into plan.indicator_target (tenant_id, indicator_id, year, target, text_target) values (?, ?, ?, ?, ?)
+				on conflict (indicator_id, year) do update set target = excluded.target, text_target = excluded.text_target""")
+			.params(tenant.id(), indicatorId, year, target, blank(textTarget))
+			.update();
+		audit.updated(tenant.id(), "indicator", String.valueOf(indicatorId), indicator.name(),
+				List.of(FieldChange.added("streefwaarde " + year, target != null ? target : textTarget)));
+	}
+
+	/** Adds a release (dated deliverable or milestone) to an item of the tenant. */
+	@Transactional
+	public void addRelease(Tenant tenant, long itemId, String title, LocalDate planned) {
+		if (title == null || title.isBlank() || planned == null) {
+			throw new IllegalArgumentException("Titel en geplande datum van de release zijn verplicht.");
+		}
+		long id = jdbc.sql("""
+				insert into plan.release (tenant_id, item_id, title, planned_date)
+				select ?, id, ?, ? from plan.plan_item where id = ? and tenant_id = ? returning id""")
+			.params(tenant.id(), title.trim(), planned, itemId, tenant.id())
+			.query(Long.class)
+			.single();
+		audit.created(tenant.id(), "release", String.valueOf(id), title.trim(),
+				List.of(FieldChange.added("gepland", planned)));
+	}
+
+	/** Marks a release of the tenant as realised on {@code actual}. */
+	@Transactional
+	public void realise(Tenant tenant, long releaseId, LocalDate actual) {
+		if (actual == null) {
+			throw new IllegalArgumentException("Geef de datum van realisatie.");
+		}
+		int rows = jdbc.sql("update plan.release set actual_date = ?, status = 'GEREALISEERD' where id = ? and tenant_id = ?")
+			.params(actual, releaseId, tenant.id())
+			.update();
+		if (rows == 0) {
+			throw new IllegalArgumentException("Onbekende release.");
+		}
+		audit.updated(tenant.id(), "release", String.valueOf(releaseId), String.valueOf(releaseId),
+				List.of(FieldChange.between("status", "GEPLAND", "GEREALISEERD"), FieldChange.added("gerealiseerd", actual)));
+	}
+
+	/** The releases of an item, by planned date. */
+	@Transactional(readOnly = true)
+	public List<Release> releases(Tenant tenant, long itemId) {
+		return jdbc.sql("""
+				select r.id, r.item_id, i.code as item_code, r.title, r.planned_date, r.actual_date, r.status
+				from plan.release r join plan.plan_item i on i.id = r.item_id
+				where r.item_id = ? and r.tenant_id = ? order by r.planned_date""")
+			.params(itemId, tenant.id())
+			.query(Release.class)
+			.list();
+	}
+
+	/** Releases of the plan planned before {@code today} and not realised. */
+	@Transactional(readOnly = true)
+	public List<Release> overdue(Plan plan, LocalDate today) {
+		return jdbc.sql("""
+				select r.id, r.item_id, i.code as item_code, r.title, r.planned_date, r.actual_date, r.status
+				from plan.release r join plan.plan_item i on i.id = r.item_id
+				where i.plan_id = ? and r.tenant_id = ? and r.actual_date is null and r.planned_date < ?
+				  and r.status not in ('GESCHRAPT', 'GEREALISEERD')
+				order by r.planned_date""")
+			.params(plan.id(), plan.tenantId(), today)
+			.query(Release.class)
+			.list();
+	}
+
+	private static String blank(String value) {
+		return value == null || value.isBlank() ? null : value.trim();
+	}
+
+}

@@ -1,0 +1,523 @@
+package be.obmi.plan.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+import jakarta.validation.Valid;
+
+import be.obmi.audit.AuditTrail;
+import be.obmi.plan.domain.Commitments;
+import be.obmi.plan.domain.Indicator;
+import be.obmi.plan.domain.Indicators;
+import be.obmi.plan.domain.ItemStatus;
+import be.obmi.plan.domain.ItemType;
+import be.obmi.plan.domain.Plan;
+import be.obmi.plan.domain.PlanItem;
+import be.obmi.plan.domain.PlanItemForm;
+import be.obmi.plan.domain.PlanItems;
+import be.obmi.plan.domain.PlanTree;
+import be.obmi.plan.domain.Plans;
+import be.obmi.plan.domain.PolicyField;
+import be.obmi.plan.domain.PolicyFields;
+import be.obmi.plan.domain.StatusRound;
+import be.obmi.plan.domain.StatusRounds;
+import be.obmi.plan.importing.ImportRejected;
+import be.obmi.plan.importing.ImportSummary;
+import be.obmi.plan.importing.IndicatorImport;
+import be.obmi.plan.importing.PlanExport;
+import be.obmi.plan.importing.PlanImport;
+import be.obmi.plan.importing.StatusUpdateImport;
+import be.obmi.shared.ConcurrentChangeException;
+import be.obmi.tenancy.Tenant;
+
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The plan pages for a tenant's users: the tree with filters, an item, import and export, and the dashboard. */
+@Controller
+@RequestMapping("/{slug}/plan")
+class PlanController {
+
+	static final String TREE_VIEW = "plan/tree";
+
+	static final String ITEM_VIEW = "plan/item";
+
+	static final String IMPORT_VIEW = "plan/import";
+
+	static final String DASHBOARD_VIEW = "plan/dashboard";
+
+	static final String AGREEMENT_VIEW = "plan/agreement";
+
+	/** The tree filters, all optional. */
+	record Filter(String q, String domain, String field, String owner, ItemStatus status, Boolean priority) {
+
+		boolean active() {
+			return notBlank(q) || notBlank(domain) || notBlank(field) || notBlank(owner) || status != null
+					|| priority != null;
+		}
+
+		private static boolean notBlank(String s) {
+			return s != null && !s.isBlank();
+		}
+
+	}
+
+	private final PlanPages pages;
+
+	private final Plans plans;
+
+	private final PlanItems items;
+
+	private final StatusRounds rounds;
+
+	private final Indicators indicators;
+
+	private final PolicyFields policyFields;
+
+	private final PlanImport planImport;
+
+	private final StatusUpdateImport statusImport;
+
+	private final IndicatorImport indicatorImport;
+
+	private final PlanExport export;
+
+	private final AuditTrail audit;
+
+	private final MessageSource messages;
+
+	private final Commitments commitments;
+
+	PlanController(PlanPages pages, Plans plans, PlanItems items, StatusRounds rounds, Indicators indicators,
+			PolicyFields policyFields, PlanImport planImport, StatusUpdateImport statusImport,
+			IndicatorImport indicatorImport, PlanExport export, AuditTrail audit, MessageSource messages,
+			Commitments commitments) {
+		this.commitments = commitments;
+		this.pages = pages;
+		this.plans = plans;
+		this.items = items;
+		this.rounds = rounds;
+		this.indicators = indicators;
+		this.policyFields = policyFields;
+		this.planImport = planImport;
+		this.statusImport = statusImport;
+		this.indicatorImport = indicatorImport;
+		this.export = export;
+		this.audit = audit;
+		this.messages = messages;
+	}
+
+	/** At most this many rows are shown for a filter; the page asks to refine beyond that. */
+	static final int MAX_ROWS = 500;
+
+	/** The dashboard lists at most this many bottlenecks (the priority ones come first). */
+	static final int MAX_BOTTLENECKS = 100;
+
+	/**
+	 * The plan tree. Without filters it shows goals and action plans, and the actions of one action plan
+	 * ({@code open}, or loaded in place with htmx): a plan has thousands of actions and nobody reads them all at
+	 * once. With filters it shows the matching items with their ancestors.
+	 */
+	@GetMapping
+	String tree(Tenant tenant, @ModelAttribute("filter") Filter filter, @RequestParam(required = false) Long open,
+			Model model) {
+		model.addAttribute("canEdit", pages.canEdit(tenant));
+		Plan plan = plans.current(tenant).orElse(null);
+		model.addAttribute("plan", plan);
+		if (plan == null) {
+			model.addAttribute("rows", List.of());
+			return TREE_VIEW;
+		}
+		List<PlanItem> all = items.all(plan);
+		PlanTree tree = new PlanTree(all, rounds.latest(plan, false));
+		model.addAttribute("tree", tree);
+		List<PlanTree.Node> rows;
+		if (filter.active()) {
+			Predicate<PlanTree.Node> predicate = predicate(filter, tree);
+			long matches = tree.flatten().stream().filter(predicate).count();
+			rows = tree.matching(predicate);
+			model.addAttribute("matchCount", matches);
+			if (rows.size() > MAX_ROWS) {
+				rows = rows.subList(0, MAX_ROWS);
+				model.addAttribute("truncated", MAX_ROWS);
+			}
+		}
+		else {
+			rows = tree.flatten()
+				.stream()
+				.filter(n -> n.item().type() != ItemType.AC || Objects.equals(n.item().parentId(), open))
+				.toList();
+		}
+		model.addAttribute("rows", rows);
+		model.addAttribute("collapsed", !filter.active());
+		model.addAttribute("open", open);
+		model.addAttribute("domains", policyFields.domains());
+		model.addAttribute("fields", all.stream().map(PlanItem::policyField).filter(Objects::nonNull).distinct().sorted()
+			.map(code -> policyFields.byCode(code).orElse(new PolicyField(code, code, "", ""))).toList());
+		model.addAttribute("owners", all.stream().flatMap(i -> java.util.stream.Stream.of(i.politicalOwner(), i.administrativeOwner()))
+			.filter(Objects::nonNull).distinct().sorted().toList());
+		model.addAttribute("statuses", ItemStatus.values());
+		return TREE_VIEW;
+	}
+
+	/** The action rows of one action plan, for the tree (htmx). */
+	@GetMapping("/items/{id}/acties")
+	String actionRows(Tenant tenant, @PathVariable long id, Model model) {
+		Plan plan = pages.plan(tenant);
+		PlanTree tree = new PlanTree(items.all(plan), rounds.latest(plan, false));
+		PlanTree.Node node = tree.node(id);
+		if (node == null) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		model.addAttribute("rows", node.children());
+		model.addAttribute("collapsed", false);
+		return TREE_VIEW + " :: rows";
+	}
+
+	private Predicate<PlanTree.Node> predicate(Filter filter, PlanTree tree) {
+		return node -> {
+			PlanItem item = node.item();
+			if (filter.q() != null && !filter.q().isBlank()) {
+				String q = filter.q().toLowerCase(Locale.ROOT).trim();
+				String text = (item.code() + " " + item.title() + " " + Objects.toString(item.description(), "") + " "
+						+ Objects.toString(item.tags(), "")).toLowerCase(Locale.ROOT);
+				for (String word : q.split("\\s+")) {
+					if (!text.contains(word)) {
+						return false;
+					}
+				}
+			}
+			if (filter.domain() != null && !filter.domain().isBlank()
+					&& !policyFields.byCode(item.policyField()).map(f -> f.domain().equals(filter.domain())).orElse(false)) {
+				return false;
+			}
+			if (filter.field() != null && !filter.field().isBlank() && !filter.field().equals(item.policyField())) {
+				return false;
+			}
+			if (filter.owner() != null && !filter.owner().isBlank() && !filter.owner().equals(item.politicalOwner())
+					&& !filter.owner().equals(item.administrativeOwner())) {
+				return false;
+			}
+			if (filter.status() != null && filter.status() != node.status()) {
+				return false;
+			}
+			return filter.priority() == null || filter.priority() == item.priority();
+		};
+	}
+
+	@GetMapping("/items/{id}")
+	String item(Tenant tenant, @PathVariable long id, Model model, Locale locale) {
+		PlanItem item = items.byId(tenant, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("form", PlanItemForm.of(item));
+		return itemPage(tenant, item, model, locale);
+	}
+
+	private String itemPage(Tenant tenant, PlanItem item, Model model, Locale locale) {
+		Plan plan = pages.plan(tenant);
+		PlanTree tree = new PlanTree(items.all(plan), rounds.latest(plan, false));
+		PlanTree.Node node = tree.node(item.id());
+		model.addAttribute("plan", plan);
+		model.addAttribute("item", item);
+		model.addAttribute("node", node);
+		model.addAttribute("parent", item.parentId() == null ? null : tree.node(item.parentId()).item());
+		model.addAttribute("policyField", policyFields.byCode(item.policyField()).orElse(null));
+		model.addAttribute("policyFields", policyFields.all());
+		List<Indicator.Details> list = indicators.of(tenant, item.id());
+		model.addAttribute("indicators", list);
+		String measured = messages.getMessage("plan.chart.measured", null, locale);
+		String target = messages.getMessage("plan.chart.target", null, locale);
+		Map<Long, String> charts = new HashMap<>();
+		list.forEach(d -> charts.put(d.indicator().id(), Charts.indicator(d, measured, target)));
+		model.addAttribute("charts", charts);
+		model.addAttribute("timeline", rounds.history(tenant, item.id(), false));
+		model.addAttribute("releases", indicators.releases(tenant, item.id()));
+		model.addAttribute("commitments", commitments.of(tenant, item.id()));
+		model.addAttribute("projects", commitments.projects(tenant, item.id()));
+		model.addAttribute("today", LocalDate.now());
+		model.addAttribute("history", audit.history(tenant.id(), "planitem", String.valueOf(item.id()), 20));
+		model.addAttribute("canEdit", pages.canEdit(tenant));
+		return ITEM_VIEW;
+	}
+
+	@PostMapping("/items/{id}")
+	String save(Tenant tenant, @PathVariable long id, @Valid @ModelAttribute("form") PlanItemForm form,
+			BindingResult errors, Model model, Locale locale, RedirectAttributes redirect,
+			jakarta.servlet.http.HttpServletResponse response) {
+		pages.requireEditor(tenant);
+		PlanItem item = items.byId(tenant, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (errors.hasErrors()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return itemPage(tenant, item, model, locale);
+		}
+		try {
+			PlanItem saved = items.update(tenant, id, form);
+			redirect.addFlashAttribute("saved", saved.code());
+			return "redirect:/" + tenant.slug() + "/plan/items/" + id;
+		}
+		catch (ConcurrentChangeException ex) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("error", ex.getMessage());
+			return itemPage(tenant, item, model, locale);
+		}
+		catch (IllegalArgumentException ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("error", ex.getMessage());
+			return itemPage(tenant, item, model, locale);
+		}
+	}
+
+	@PostMapping("/items/{id}/metingen")
+	String measure(Tenant tenant, @PathVariable long id, @RequestParam long indicator,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+			@RequestParam(required = false) String value, @RequestParam(required = false) String source,
+			@RequestParam(required = false) String comment, RedirectAttributes redirect) {
+		pages.requireEditor(tenant);
+		try {
+			BigDecimal number = value == null || value.isBlank() ? null : new BigDecimal(value.trim().replace(',', '.'));
+			indicators.measure(tenant, indicator, date, number, number == null ? value : null, source, comment);
+			redirect.addFlashAttribute("measured", true);
+		}
+		catch (NumberFormatException ex) {
+			indicators.measure(tenant, indicator, date, null, value, source, comment);
+			redirect.addFlashAttribute("measured", true);
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#indicatoren";
+	}
+
+	@PostMapping("/items/{id}/indicatoren")
+	String addIndicator(Tenant tenant, @PathVariable long id, @RequestParam String code, @RequestParam String name,
+			@RequestParam String kind, @RequestParam(required = false) String unit,
+			@RequestParam(required = false) String direction, @RequestParam(required = false) String baseline,
+			RedirectAttributes redirect) {
+		pages.requireEditor(tenant);
+		try {
+			indicators.create(tenant, id, code, name, kind, unit, direction, decimal(baseline));
+			redirect.addFlashAttribute("indicatorAdded", true);
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#indicatoren";
+	}
+
+	@PostMapping("/items/{id}/streefwaarden")
+	String addTarget(Tenant tenant, @PathVariable long id, @RequestParam long indicator, @RequestParam int year,
+			@RequestParam String target, RedirectAttributes redirect) {
+		pages.requireEditor(tenant);
+		try {
+			BigDecimal number = decimal(target);
+			indicators.target(tenant, indicator, year, number, number == null ? target : null);
+			redirect.addFlashAttribute("measured", true);
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#indicatoren";
+	}
+
+	@PostMapping("/items/{id}/releases")
+	String addRelease(Tenant tenant, @PathVariable long id, @RequestParam String title,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate planned,
+			RedirectAttributes redirect) {
+		pages.requireEditor(tenant);
+		items.byId(tenant, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		try {
+			indicators.addRelease(tenant, id, title, planned);
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#releases";
+	}
+
+	@PostMapping("/items/{id}/releases/{releaseId}/gerealiseerd")
+	String realise(Tenant tenant, @PathVariable long id, @PathVariable long releaseId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate actual,
+			RedirectAttributes redirect) {
+		pages.requireEditor(tenant);
+		try {
+			indicators.realise(tenant, releaseId, actual);
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#releases";
+	}
+
+	/** A number with a decimal comma or point; null for blank; a Dutch error otherwise. */
+	private static BigDecimal decimal(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return new BigDecimal(text.trim().replace(',', '.'));
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	@PostMapping("/items/{id}/engagementen")
+	String link(Tenant tenant, @PathVariable long id, @RequestParam String code, RedirectAttributes redirect) {
+		pages.requireEditor(tenant);
+		items.byId(tenant, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		try {
+			commitments.link(tenant, pages.plan(tenant), id, code);
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#bestuursakkoord";
+	}
+
+	@PostMapping("/items/{id}/engagementen/{commitmentId}/verwijderen")
+	String unlink(Tenant tenant, @PathVariable long id, @PathVariable long commitmentId) {
+		pages.requireEditor(tenant);
+		commitments.unlink(tenant, id, commitmentId);
+		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#bestuursakkoord";
+	}
+
+	@GetMapping("/bestuursakkoord")
+	String agreement(Tenant tenant, Model model) {
+		Plan plan = pages.plan(tenant);
+		PlanTree tree = new PlanTree(items.all(plan), rounds.latest(plan, false));
+		model.addAttribute("plan", plan);
+		model.addAttribute("tree", tree);
+		model.addAttribute("commitments", commitments.all(plan));
+		model.addAttribute("canEdit", pages.canEdit(tenant));
+		return AGREEMENT_VIEW;
+	}
+
+	@PostMapping("/bestuursakkoord")
+	String addCommitment(Tenant tenant, @RequestParam String code, @RequestParam String title, RedirectAttributes redirect) {
+		pages.requireEditor(tenant);
+		try {
+			commitments.add(tenant, pages.plan(tenant), code, title);
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/" + tenant.slug() + "/plan/bestuursakkoord";
+	}
+
+	@GetMapping("/import")
+	String importPage(Tenant tenant, Model model) {
+		pages.requireEditor(tenant);
+		model.addAttribute("openRounds", plans.current(tenant).map(p -> rounds.rounds(p).stream().filter(StatusRound::open).toList()).orElse(List.of()));
+		model.addAttribute("versions", plans.current(tenant).map(plans::versions).orElse(List.of()));
+		return IMPORT_VIEW;
+	}
+
+	@PostMapping("/import")
+	String importFile(Tenant tenant, @RequestParam String kind, @RequestParam(required = false) Long round,
+			@RequestParam("file") MultipartFile file, Model model, jakarta.servlet.http.HttpServletResponse response) {
+		String actor = pages.requireEditor(tenant).getUsername();
+		model.addAttribute("kind", kind);
+		try {
+			byte[] content = PlanApiController.bytes(file);
+			ImportSummary summary = switch (kind) {
+				case "status" -> {
+					if (round == null) {
+						throw ImportRejected.of(1, "", "Kies een open ronde.");
+					}
+					yield statusImport.importStatuses(tenant, round, content, actor);
+				}
+				case "indicatoren" -> indicatorImport.importIndicators(tenant, content);
+				default -> planImport.importPlan(tenant, content, actor);
+			};
+			model.addAttribute("summary", summary);
+		}
+		catch (ImportRejected rejected) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("errors", rejected.errors());
+		}
+		return importPage(tenant, model);
+	}
+
+	@GetMapping("/export")
+	ResponseEntity<byte[]> export(Tenant tenant, @RequestParam(defaultValue = "csv") String format) {
+		return PlanApiController.exportResponse(tenant, plans.current(tenant).orElse(null), format, export);
+	}
+
+	@GetMapping("/versies/{number}")
+	ResponseEntity<byte[]> version(Tenant tenant, @PathVariable int number) {
+		pages.requireEditor(tenant);
+		String csv = plans.snapshot(pages.plan(tenant), number)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		byte[] bom = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+		byte[] text = csv.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] body = new byte[bom.length + text.length];
+		System.arraycopy(bom, 0, body, 0, bom.length);
+		System.arraycopy(text, 0, body, bom.length, text.length);
+		return ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
+			.header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+				.filename("meerjarenplan-" + tenant.slug() + "-versie-" + number + ".csv").build().toString())
+			.body(body);
+	}
+
+	@GetMapping("/dashboard")
+	String dashboard(Tenant tenant, Model model, Locale locale) {
+		Plan plan = pages.plan(tenant);
+		List<PlanItem> all = items.all(plan);
+		PlanTree tree = new PlanTree(all, rounds.latest(plan, false));
+		model.addAttribute("plan", plan);
+		model.addAttribute("tree", tree);
+		model.addAttribute("statuses", ItemStatus.values());
+		model.addAttribute("goals", tree.roots());
+		List<PlanTree.Node> bottlenecks = tree.flatten()
+			.stream()
+			.filter(n -> n.update() != null && n.update().bottlenecks() != null)
+			.sorted(java.util.Comparator.comparing((PlanTree.Node n) -> !n.item().priority()))
+			.toList();
+		model.addAttribute("bottleneckCount", bottlenecks.size());
+		model.addAttribute("bottlenecks", bottlenecks.size() > MAX_BOTTLENECKS ? bottlenecks.subList(0, MAX_BOTTLENECKS) : bottlenecks);
+		List<Map.Entry<StatusRound, PlanTree>> overRounds = rounds.progressOverRounds(plan, all);
+		model.addAttribute("overRounds", overRounds);
+		List<be.obmi.plan.domain.Release> overdue = indicators.overdue(plan, LocalDate.now());
+		model.addAttribute("overdueCount", overdue.size());
+		model.addAttribute("overdue", overdue.size() > MAX_BOTTLENECKS ? overdue.subList(0, MAX_BOTTLENECKS) : overdue);
+		// Charts: status distribution per goal (stacked bars), progress over rounds (line).
+		List<String> goalCodes = tree.roots().stream().map(n -> n.item().code()).toList();
+		List<Charts.Series> series = new ArrayList<>();
+		for (ItemStatus status : ItemStatus.values()) {
+			List<Object> data = new ArrayList<>();
+			tree.roots().forEach(n -> data.add(n.statusCounts().getOrDefault(status, 0)));
+			series.add(new Charts.Series(messages.getMessage(status.messageKey(), null, locale), data));
+		}
+		model.addAttribute("statusChart", Charts.json(new Charts.Spec("stacked", null, goalCodes, series)));
+		Map<String, Object> progress = new LinkedHashMap<>();
+		overRounds.forEach(e -> progress.put(e.getKey().name(), e.getValue().progress()));
+		model.addAttribute("progressChart", Charts.json(new Charts.Spec("line", "%", List.copyOf(progress.keySet()),
+				List.of(new Charts.Series(messages.getMessage("plan.dashboard.planProgress", null, locale),
+						List.copyOf(progress.values()))))));
+		model.addAttribute("types", ItemType.values());
+		return DASHBOARD_VIEW;
+	}
+
+}
