@@ -24,7 +24,7 @@ class FinanceFileTests {
 	@Test
 	void readsLinesWithExactAmountsInEveryNotation() {
 		List<FinanceLine> lines = parse(HEADER + "AC01;2026;0200;REK2240000;investering;uitgave;1.234,56;1234.5\n"
-				+ "AP01;2027;0410;6130000;Exploitatie;ONTVANGST;1 000 000,10;\n" + ";2026;0020;REK73;financiering;uitgave;1,234.56;0,01\n");
+				+ "AP01;2027;0410;6130000;Exploitatie;ONTVANGST;1 000 000,10;\n" + ";2026;0020;REK7300;financiering;uitgave;1,234.56;0,01\n");
 		assertThat(lines).hasSize(3);
 		assertThat(lines.get(0).estimate()).isEqualByComparingTo(new BigDecimal("1234.56"));
 		assertThat(lines.get(0).realisation()).isEqualTo(new BigDecimal("1234.50"));
@@ -34,7 +34,7 @@ class FinanceFileTests {
 		assertThat(lines.get(1).direction()).isEqualTo(FinanceLine.Direction.ONTVANGST);
 		assertThat(lines.get(2).planItemCode()).isNull();
 		assertThat(lines.get(2).estimate()).isEqualTo(new BigDecimal("1234.56"));
-		assertThat(lines.get(2).account()).isEqualTo("REK73");
+		assertThat(lines.get(2).account()).isEqualTo("REK7300");
 	}
 
 	@Test
@@ -61,8 +61,8 @@ class FinanceFileTests {
 
 	@Test
 	void theContentHashIgnoresRowOrder() {
-		List<FinanceLine> a = parse(HEADER + "AC01;2026;0200;REK1;exploitatie;uitgave;1;2\nAC02;2026;0200;REK1;exploitatie;uitgave;3;4\n");
-		List<FinanceLine> b = parse(HEADER + "AC02;2026;0200;REK1;exploitatie;uitgave;3,00;4\nAC01;2026;0200;REK1;exploitatie;uitgave;1;2\n");
+		List<FinanceLine> a = parse(HEADER + "AC01;2026;0200;REK2802;exploitatie;uitgave;1;2\nAC02;2026;0200;REK2802;exploitatie;uitgave;3;4\n");
+		List<FinanceLine> b = parse(HEADER + "AC02;2026;0200;REK2802;exploitatie;uitgave;3,00;4\nAC01;2026;0200;REK2802;exploitatie;uitgave;1;2\n");
 		assertThat(FinanceImports.hash(a)).isEqualTo(FinanceImports.hash(b));
 	}
 
