@@ -1,0 +1,51 @@
+package be.obmi.plan.domain;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import be.obmi.tenancy.Tenant;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Builds the council follow-up report of a round. */
+@Service
+public class CouncilReports {
+
+	private final Plans plans;
+
+	private final PlanItems items;
+
+	private final StatusRounds rounds;
+
+	private final Indicators indicators;
+
+	CouncilReports(Plans plans, PlanItems items, StatusRounds rounds, Indicators indicators) {
+		this.plans = plans;
+		this.items = items;
+		this.rounds = rounds;
+		this.indicators = indicators;
+	}
+
+	@Transactional(readOnly = true)
+	public CouncilReport of(Tenant tenant, StatusRound round) {
+		Plan plan = plans.current(tenant).orElseThrow();
+		PlanTree tree = new PlanTree(items.all(plan), rounds.asOf(plan, round));
+		List<PlanTree.Node> priority = tree.matching(n -> n.item().priority() && n.item().type() == ItemType.AC);
+		Map<ItemStatus, Integer> counts = new EnumMap<>(ItemStatus.class);
+		int actions = 0;
+		for (PlanTree.Node node : priority) {
+			if (node.item().type() == ItemType.AC) {
+				actions++;
+				if (node.status() != null) {
+					counts.merge(node.status(), 1, Integer::sum);
+				}
+			}
+		}
+		Map<Long, List<Indicator.Details>> byItem = indicators.ofItems(tenant.id(),
+				priority.stream().map(n -> n.item().id()).toList());
+		return new CouncilReport(plan, round, tree, priority, counts, actions, byItem, false);
+	}
+
+}

@@ -1,0 +1,119 @@
+package be.obmi.plan.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+import be.obmi.audit.AuditTrail;
+import be.obmi.audit.Changes;
+import be.obmi.shared.ConcurrentChangeException;
+import be.obmi.tenancy.Tenant;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading and editing the items of a plan. Every query is bound to the tenant. */
+@Service
+public class PlanItems {
+
+	static final String COLUMNS = """
+			id, plan_id, parent_id, type, code, title, description, priority, policy_field, political_owner,
+			administrative_owner, contributor, start_date, end_date, tags, wijk, latitude, longitude, weight,
+			sort_order, version""";
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	private final PolicyFields policyFields;
+
+	PlanItems(JdbcClient jdbc, AuditTrail audit, PolicyFields policyFields) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.policyFields = policyFields;
+	}
+
+	/** All items of the plan in tree order (by sort order, then code). Never returns null. */
+	@Transactional(readOnly = true)
+	public List<PlanItem> all(Plan plan) {
+		return jdbc.sql("select " + COLUMNS + " from plan.plan_item where plan_id = ? and tenant_id = ? order by sort_order, code")
+			.params(plan.id(), plan.tenantId())
+			.query(PlanItem.class)
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<PlanItem> byId(Tenant tenant, long id) {
+		return jdbc.sql("select " + COLUMNS + " from plan.plan_item where id = ? and tenant_id = ?")
+			.params(id, tenant.id())
+			.query(PlanItem.class)
+			.optional();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<PlanItem> byCode(Plan plan, String code) {
+		return jdbc.sql("select " + COLUMNS + " from plan.plan_item where plan_id = ? and tenant_id = ? and code = ?")
+			.params(plan.id(), plan.tenantId(), code)
+			.query(PlanItem.class)
+			.optional();
+	}
+
+	/**
+	 * Saves an edit made on the item as it was at {@code form.version()}. Making an action priority makes its
+	 * action plan and goal priority too.
+	 * @throws ConcurrentChangeException when someone else saved the item in the meantime
+	 * @throws IllegalArgumentException with a Dutch message for an unknown policy field or dates in the wrong order
+	 */
+	@Transactional
+	public PlanItem update(Tenant tenant, long id, PlanItemForm form) {
+		PlanItem before = byId(tenant, id).orElseThrow(() -> new IllegalArgumentException("Onbekend item."));
+		String field = blankToNull(form.policyField());
+		if (field != null && policyFields.byCode(field).isEmpty()) {
+			throw new IllegalArgumentException("Onbekend beleidsveld: " + field + ".");
+		}
+		if (form.startDate() != null && form.endDate() != null && form.endDate().isBefore(form.startDate())) {
+			throw new IllegalArgumentException("De einddatum ligt voor de startdatum.");
+		}
+		int rows = jdbc.sql("""
+				update plan.plan_item set title = ?, description = ?, priority = ?, policy_field = ?, political_owner = ?,
+				  administrative_owner = ?, contributor = ?, start_date = ?, end_date = ?, tags = ?, wijk = ?, weight = ?,
+				  version = version + 1
+				where id = ? and tenant_id = ? and version = ?""")
+			.params(form.title().trim(), blankToNull(form.description()), form.priority(), field,
+					blankToNull(form.politicalOwner()), blankToNull(form.administrativeOwner()),
+					blankToNull(form.contributor()), form.startDate(), form.endDate(), blankToNull(form.tags()),
+					blankToNull(form.wijk()), form.weight(), id, tenant.id(), form.version())
+			.update();
+		if (rows == 0) {
+			throw new ConcurrentChangeException("Iemand anders heeft " + before.code()
+					+ " intussen gewijzigd. Je wijzigingen zijn niet bewaard; herlaad de pagina en probeer opnieuw.");
+		}
+		PlanItem after = byId(tenant, id).orElseThrow();
+		audit.updated(tenant.id(), "planitem", String.valueOf(id), after.code(), Changes.between(before, after, "version"));
+		if (after.priority()) {
+			propagatePriority(tenant, after);
+		}
+		return after;
+	}
+
+	/** The priority rule: the ancestors of a priority item are priority too. */
+	void propagatePriority(Tenant tenant, PlanItem item) {
+		Long parentId = item.parentId();
+		while (parentId != null) {
+			PlanItem parent = byId(tenant, parentId).orElseThrow();
+			if (!parent.priority()) {
+				jdbc.sql("update plan.plan_item set priority = true, version = version + 1 where id = ? and tenant_id = ?")
+					.params(parent.id(), tenant.id())
+					.update();
+				audit.updated(tenant.id(), "planitem", String.valueOf(parent.id()), parent.code(),
+						List.of(be.obmi.audit.FieldChange.between("priority", false, true)));
+			}
+			parentId = parent.parentId();
+		}
+	}
+
+	static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.trim();
+	}
+
+}

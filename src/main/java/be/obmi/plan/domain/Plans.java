@@ -1,0 +1,85 @@
+package be.obmi.plan.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+import be.obmi.audit.AuditTrail;
+import be.obmi.audit.FieldChange;
+import be.obmi.tenancy.Tenant;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The multi-year plans of a tenant and their versions. A tenant works in one plan: its latest. */
+@Service
+public class Plans {
+
+	private static final String SELECT = "select id, tenant_id, name, start_year, end_year, current_version, demo, version from plan.plan ";
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	Plans(JdbcClient jdbc, AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+	}
+
+	/** The tenant's current plan (its latest), if it has one. */
+	@Transactional(readOnly = true)
+	public Optional<Plan> current(Tenant tenant) {
+		return current(tenant.id());
+	}
+
+	public Optional<Plan> current(long tenantId) {
+		return jdbc.sql(SELECT + "where tenant_id = ? order by end_year desc, id desc limit 1")
+			.param(tenantId)
+			.query(Plan.class)
+			.optional();
+	}
+
+	/** The current plan, made empty (2026–2031) when the tenant has none yet. */
+	@Transactional
+	public Plan currentOrNew(Tenant tenant) {
+		return current(tenant).orElseGet(() -> create(tenant.id(), "Meerjarenplan 2026–2031", 2026, 2031, false));
+	}
+
+	@Transactional
+	public Plan create(long tenantId, String name, int startYear, int endYear, boolean demo) {
+		long id = jdbc.sql("""
+				insert into plan.plan (tenant_id, name, start_year, end_year, demo) values (?, ?, ?, ?, ?) returning id""")
+			.params(tenantId, name, startYear, endYear, demo)
+			.query(Long.class)
+			.single();
+		audit.created(tenantId, "meerjarenplan", String.valueOf(id), name,
+				List.of(FieldChange.added("naam", name), FieldChange.added("periode", startYear + "-" + endYear)));
+		return jdbc.sql(SELECT + "where id = ?").param(id).query(Plan.class).single();
+	}
+
+	/** Keeps a new version of the plan (after an import or amendment) and makes it current. */
+	@Transactional
+	public int addVersion(Plan plan, String label, String actor, int created, int updated, String snapshot) {
+		int number = jdbc.sql("update plan.plan set current_version = current_version + 1 where id = ? and tenant_id = ? returning current_version")
+			.params(plan.id(), plan.tenantId())
+			.query(Integer.class)
+			.single();
+		jdbc.sql("""
+				insert into plan.plan_version (tenant_id, plan_id, number, label, created_by, created_count, updated_count, snapshot)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(plan.tenantId(), plan.id(), number, label, actor, created, updated, snapshot)
+			.update();
+		return number;
+	}
+
+	@Transactional(readOnly = true)
+	public List<PlanVersion> versions(Plan plan) {
+		return jdbc.sql("""
+				select id, number, label, created_at, created_by, created_count, updated_count
+				from plan.plan_version where plan_id = ? and tenant_id = ? order by number desc""")
+			.params(plan.id(), plan.tenantId())
+			.query(PlanVersion.class)
+			.list();
+	}
+
+}

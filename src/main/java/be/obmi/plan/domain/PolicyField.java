@@ -1,0 +1,10 @@
+package be.obmi.plan.domain;
+
+/** A BBC beleidsveld, e.g. {@code 0200 Wegen}, with its subdomain and domain. */
+public record PolicyField(String code, String name, String subdomain, String domain) {
+
+	public String label() {
+		return code + " " + name;
+	}
+
+}

@@ -1,0 +1,226 @@
+package be.obmi.plan.importing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import be.obmi.audit.AuditTrail;
+import be.obmi.audit.FieldChange;
+import be.obmi.plan.domain.Plan;
+import be.obmi.plan.domain.PlanItem;
+import be.obmi.plan.domain.PlanItems;
+import be.obmi.plan.domain.Plans;
+import be.obmi.tenancy.Tenant;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports indicators with their yearly targets and measurements ({@code docs/formats/indicator-import.md}), all
+ * or nothing. One row may define or update an indicator, set a target for a year and/or add a measurement.
+ */
+@Service
+public class IndicatorImport {
+
+	public static final List<String> COLUMNS = List.of("item_code", "indicator_code", "naam", "soort", "eenheid",
+			"richting", "basiswaarde", "jaar", "streefwaarde", "meetdatum", "waarde", "bron", "opmerking");
+
+	private record Definition(int row, String name, String kind, String valueType, String unit, String direction,
+			BigDecimal baseline) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Plans plans;
+
+	private final PlanItems items;
+
+	private final AuditTrail audit;
+
+	IndicatorImport(JdbcClient jdbc, Plans plans, PlanItems items, AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.plans = plans;
+		this.items = items;
+		this.audit = audit;
+	}
+
+	/** @throws ImportRejected with every error; nothing changes then */
+	@Transactional(rollbackFor = Exception.class)
+	public ImportSummary importIndicators(Tenant tenant, byte[] content) {
+		TabularFile file = TabularFile.read(content, COLUMNS);
+		Plan plan = plans.current(tenant).orElseThrow(() -> ImportRejected.of(1, "", "Er is nog geen meerjarenplan; importeer eerst het plan."));
+		Map<String, PlanItem> byCode = new HashMap<>();
+		items.all(plan).forEach(i -> byCode.put(i.code(), i));
+		Map<String, Long> existing = new HashMap<>();
+		jdbc.sql("select i.code || '|' || d.code as k, d.id from plan.indicator d join plan.plan_item i on i.id = d.item_id where d.tenant_id = ? and i.plan_id = ?")
+			.params(tenant.id(), plan.id())
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+			.list()
+			.forEach(e -> existing.put(e.getKey(), e.getValue()));
+		List<ImportError> errors = new ArrayList<>();
+		Map<String, Definition> definitions = new HashMap<>();
+		for (TabularFile.Line line : file.lines()) {
+			int row = line.row();
+			String itemCode = line.get("item_code");
+			String code = line.get("indicator_code");
+			if (itemCode == null) {
+				errors.add(new ImportError(row, "item_code", "Verplicht veld 'item_code' is leeg."));
+			}
+			else if (!byCode.containsKey(itemCode)) {
+				errors.add(new ImportError(row, "item_code", "Onbekende itemcode '" + itemCode + "'."));
+			}
+			if (code == null) {
+				errors.add(new ImportError(row, "indicator_code", "Verplicht veld 'indicator_code' is leeg."));
+				continue;
+			}
+			String key = itemCode + "|" + code;
+			String name = line.get("naam");
+			if (name != null && !definitions.containsKey(key)) {
+				String kind = upper(line.get("soort"));
+				if (kind == null || !List.of("OUTPUT", "EFFECT", "CONTEXT").contains(kind)) {
+					errors.add(new ImportError(row, "soort", "Ongeldige soort '" + line.get("soort") + "'; gebruik output, effect of context."));
+				}
+				String direction = line.get("richting") == null ? "HIGHER" : switch (line.get("richting").toLowerCase(Locale.ROOT)) {
+					case "hoger", "stijgend", "hoger is beter" -> "HIGHER";
+					case "lager", "dalend", "lager is beter" -> "LOWER";
+					case "geen", "neutraal" -> "NONE";
+					default -> null;
+				};
+				if (direction == null) {
+					errors.add(new ImportError(row, "richting", "Ongeldige richting '" + line.get("richting") + "'; gebruik hoger, lager of geen."));
+				}
+				String unit = line.get("eenheid");
+				String valueType = "tekst".equalsIgnoreCase(unit) ? "TEXT" : "NUMBER";
+				BigDecimal baseline = number(line, "basiswaarde", errors);
+				definitions.put(key, new Definition(row, name, kind, valueType, unit, direction, baseline));
+			}
+			else if (name == null && !definitions.containsKey(key) && !existing.containsKey(key)) {
+				errors.add(new ImportError(row, "naam", "Verplicht veld 'naam' is leeg voor de nieuwe indicator " + code + "."));
+			}
+			String year = line.get("jaar");
+			if (year != null && !year.matches("\\d{4}")) {
+				errors.add(new ImportError(row, "jaar", "Ongeldig jaar '" + year + "'."));
+			}
+			if ((year == null) != (line.get("streefwaarde") == null)) {
+				errors.add(new ImportError(row, year == null ? "jaar" : "streefwaarde", "Geef jaar en streefwaarde samen."));
+			}
+			String date = line.get("meetdatum");
+			if (date != null && TabularFile.parseDate(date) == null) {
+				errors.add(new ImportError(row, "meetdatum", "Ongeldige datum '" + date + "'; gebruik jjjj-mm-dd of dd/mm/jjjj."));
+			}
+			if ((date == null) != (line.get("waarde") == null)) {
+				errors.add(new ImportError(row, date == null ? "meetdatum" : "waarde", "Geef meetdatum en waarde samen."));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new ImportRejected(errors);
+		}
+		int created = 0;
+		int updated = 0;
+		for (TabularFile.Line line : file.lines()) {
+			String key = line.get("item_code") + "|" + line.get("indicator_code");
+			Definition d = definitions.remove(key);
+			Long id = existing.get(key);
+			if (d != null) {
+				PlanItem item = byCode.get(line.get("item_code"));
+				if (id == null) {
+					id = jdbc.sql("""
+							insert into plan.indicator (tenant_id, item_id, code, name, kind, value_type, unit, direction, baseline)
+							values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+						.params(tenant.id(), item.id(), line.get("indicator_code"), d.name(), d.kind(), d.valueType(),
+								d.unit(), d.direction(), d.baseline())
+						.query(Long.class)
+						.single();
+					existing.put(key, id);
+					created++;
+					audit.created(tenant.id(), "indicator", String.valueOf(id), d.name(),
+							List.of(FieldChange.added("item", item.code()), FieldChange.added("soort", d.kind())));
+				}
+				else {
+					int rows = jdbc.sql("""
+							update plan.indicator set name = ?, kind = ?, value_type = ?, unit = ?, direction = ?, baseline = ?
+							where id = ? and tenant_id = ? and (name, kind, value_type, coalesce(unit, ''), direction, coalesce(baseline, -1))
+							  is distinct from (?, ?, ?, coalesce(?, ''), ?, coalesce(?, -1))""")
+						.params(d.name(), d.kind(), d.valueType(), d.unit(), d.direction(), d.baseline(), id, tenant.id(),
+								d.name(), d.kind(), d.valueType(), d.unit(), d.direction(), d.baseline())
+						.update();
+					if (rows > 0) {
+						updated++;
+						audit.updated(tenant.id(), "indicator", String.valueOf(id), d.name(), List.of(FieldChange.added("import", "definitie")));
+					}
+				}
+			}
+			if (line.get("jaar") != null) {
+				String target = line.get("streefwaarde");
+				BigDecimal numeric = parse(target);
+				int rows = jdbc.sql("""
+						insert into plan.indicator_target (tenant_id, indicator_id, year, target, text_target) values (?, ?, ?, ?, ?)
+						on conflict (indicator_id, year) do update set target = excluded.target, text_target = excluded.text_target
+						where (plan.indicator_target.target, plan.indicator_target.text_target) is distinct from (excluded.target, excluded.text_target)""")
+					.params(tenant.id(), id, Integer.parseInt(line.get("jaar")), numeric, numeric == null ? target : null)
+					.update();
+				updated += rows;
+			}
+			if (line.get("meetdatum") != null) {
+				String value = line.get("waarde");
+				BigDecimal numeric = parse(value);
+				LocalDate date = TabularFile.parseDate(line.get("meetdatum"));
+				int rows = jdbc.sql("""
+						insert into plan.measurement (tenant_id, indicator_id, measured_on, value, text_value, source, comment)
+						values (?, ?, ?, ?, ?, ?, ?)
+						on conflict (indicator_id, measured_on) do update set value = excluded.value, text_value = excluded.text_value,
+						  source = excluded.source, comment = excluded.comment
+						where (plan.measurement.value, plan.measurement.text_value, plan.measurement.source, plan.measurement.comment)
+						  is distinct from (excluded.value, excluded.text_value, excluded.source, excluded.comment)""")
+					.params(tenant.id(), id, date, numeric, numeric == null ? value : null, line.get("bron"), line.get("opmerking"))
+					.update();
+				if (rows > 0) {
+					updated++;
+					audit.created(tenant.id(), "meting", id + "@" + date, line.get("indicator_code"),
+							List.of(FieldChange.added("waarde", value), FieldChange.added("bron", line.get("bron"))));
+				}
+			}
+		}
+		int rows = file.lines().size();
+		return new ImportSummary(rows, created, updated, Math.max(0, rows - created - updated), 0, plan.currentVersion());
+	}
+
+	private static String upper(String text) {
+		return text == null ? null : text.trim().toUpperCase(Locale.ROOT);
+	}
+
+	private static BigDecimal number(TabularFile.Line line, String column, List<ImportError> errors) {
+		String text = line.get(column);
+		if (text == null) {
+			return null;
+		}
+		BigDecimal value = parse(text);
+		if (value == null) {
+			errors.add(new ImportError(line.row(), column, "Ongeldig getal '" + text + "'."));
+		}
+		return value;
+	}
+
+	/** A number written with a decimal comma or point; null when the text is no number. */
+	static BigDecimal parse(String text) {
+		if (text == null) {
+			return null;
+		}
+		String normal = text.replace(" ", "").replace("\u00a0", "");
+		if (normal.contains(",")) {
+			normal = normal.replace(".", "").replace(',', '.');
+		}
+		try {
+			return new BigDecimal(normal);
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+}

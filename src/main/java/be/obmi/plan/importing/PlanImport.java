@@ -1,0 +1,358 @@
+package be.obmi.plan.importing;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import be.obmi.audit.AuditTrail;
+import be.obmi.audit.FieldChange;
+import be.obmi.plan.domain.ItemType;
+import be.obmi.plan.domain.Plan;
+import be.obmi.plan.domain.PlanItem;
+import be.obmi.plan.domain.PlanItems;
+import be.obmi.plan.domain.Plans;
+import be.obmi.plan.domain.PolicyFields;
+import be.obmi.tenancy.Tenant;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports a plan file into the tenant's current plan, all or nothing. Items are matched on code: a known code is
+ * updated, a new one created, nothing is duplicated, and items the file does not mention are kept. Every error
+ * of the file is reported (row, column, Dutch reason) and then nothing changes. When anything changed, the plan
+ * gets a new version that keeps the result.
+ */
+@Service
+public class PlanImport {
+
+	static final String CODE = "code";
+
+	static final String TYPE = "type";
+
+	static final String PARENT = "bovenliggende_code";
+
+	static final String TITLE = "titel";
+
+	static final String DESCRIPTION = "omschrijving";
+
+	static final String PRIORITY = "prioritair";
+
+	static final String FIELD = "beleidsveld";
+
+	static final String POLITICAL = "politiek_verantwoordelijke";
+
+	static final String ADMINISTRATIVE = "ambtelijk_verantwoordelijke";
+
+	static final String START = "startdatum";
+
+	static final String END = "einddatum";
+
+	/** A valid row of the file. */
+	record Entry(int row, String code, ItemType type, String parentCode, String title, String description,
+			boolean priority, String policyField, String politicalOwner, String administrativeOwner, LocalDate start,
+			LocalDate end) {
+	}
+
+	/** The fields an import compares and sets. */
+	public record Values(ItemType type, String parentCode, String title, String description, boolean priority,
+			String policyField, String politicalOwner, String administrativeOwner, LocalDate startDate,
+			LocalDate endDate) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Plans plans;
+
+	private final PlanItems items;
+
+	private final PlanExport export;
+
+	private final PolicyFields policyFields;
+
+	private final AuditTrail audit;
+
+	PlanImport(JdbcClient jdbc, Plans plans, PlanItems items, PlanExport export, PolicyFields policyFields,
+			AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.plans = plans;
+		this.items = items;
+		this.export = export;
+		this.policyFields = policyFields;
+		this.audit = audit;
+	}
+
+	/**
+	 * @throws ImportRejected with every error when the file is not valid; nothing is changed then
+	 */
+	@Transactional(rollbackFor = Exception.class)
+	public ImportSummary importPlan(Tenant tenant, byte[] content, String actor) {
+		TabularFile file = TabularFile.read(content, PlanExport.COLUMNS);
+		Plan plan = plans.currentOrNew(tenant);
+		List<PlanItem> existingItems = items.all(plan);
+		Map<String, PlanItem> existing = new HashMap<>();
+		Map<Long, PlanItem> existingById = new HashMap<>();
+		for (PlanItem item : existingItems) {
+			existing.put(item.code(), item);
+			existingById.put(item.id(), item);
+		}
+
+		List<ImportError> errors = new ArrayList<>();
+		Map<String, Entry> entries = new LinkedHashMap<>();
+		Map<String, Integer> firstRow = new HashMap<>();
+		List<Entry> parsed = new ArrayList<>();
+		for (TabularFile.Line line : file.lines()) {
+			Entry entry = parse(line, errors);
+			if (entry == null) {
+				continue;
+			}
+			Integer earlier = firstRow.putIfAbsent(entry.code(), line.row());
+			if (earlier != null) {
+				errors.add(new ImportError(line.row(), CODE,
+						"De code " + entry.code() + " komt meer dan eens voor (ook op rij " + earlier + ")."));
+				continue;
+			}
+			parsed.add(entry);
+			entries.put(entry.code(), entry);
+		}
+		// Codes that fail to parse still count as known, so their children get no second, misleading error.
+		Set<String> knownCodes = new HashSet<>(existing.keySet());
+		file.lines().forEach(l -> {
+			if (l.get(CODE) != null) {
+				knownCodes.add(l.get(CODE));
+			}
+		});
+		for (Entry entry : parsed) {
+			checkParent(entry, entries, existing, knownCodes, errors);
+		}
+		// Existing items the file leaves out must still fit under their (possibly retyped) parent.
+		for (PlanItem item : existingItems) {
+			if (entries.containsKey(item.code()) || item.parentId() == null) {
+				continue;
+			}
+			PlanItem parent = existingById.get(item.parentId());
+			Entry parentEntry = entries.get(parent.code());
+			if (parentEntry != null && parentEntry.type() != item.type().parentType()) {
+				errors.add(new ImportError(parentEntry.row(), TYPE, "Type " + parentEntry.type() + " kan niet: "
+						+ item.code() + " (" + item.type().dutchName() + ") staat eronder in het plan."));
+			}
+		}
+		if (!errors.isEmpty()) {
+			errors.sort(Comparator.comparingInt(ImportError::row));
+			throw new ImportRejected(errors);
+		}
+
+		// The final tree: file entries over existing items; then the priority rule upwards.
+		Map<String, Values> target = new LinkedHashMap<>();
+		for (PlanItem item : existingItems) {
+			target.put(item.code(), valuesOf(item, existingById));
+		}
+		for (Entry e : parsed) {
+			target.put(e.code(), new Values(e.type(), e.parentCode(), e.title(), e.description(), e.priority(),
+					e.policyField(), e.politicalOwner(), e.administrativeOwner(), e.start(), e.end()));
+		}
+		for (String code : List.copyOf(target.keySet())) {
+			Values values = target.get(code);
+			if (!values.priority()) {
+				continue;
+			}
+			String parent = values.parentCode();
+			while (parent != null) {
+				Values p = target.get(parent);
+				if (!p.priority()) {
+					target.put(parent, withPriority(p));
+				}
+				parent = p.parentCode();
+			}
+		}
+
+		int offset = existingItems.stream().mapToInt(PlanItem::sortOrder).max().orElse(0);
+		int created = 0;
+		int updated = 0;
+		int unchanged = 0;
+		Map<String, Long> ids = new HashMap<>();
+		existingItems.forEach(i -> ids.put(i.code(), i.id()));
+		for (ItemType level : ItemType.values()) {
+			for (Map.Entry<String, Values> e : target.entrySet()) {
+				Values values = e.getValue();
+				if (values.type() != level) {
+					continue;
+				}
+				String code = e.getKey();
+				PlanItem before = existing.get(code);
+				Long parentId = values.parentCode() == null ? null : ids.get(values.parentCode());
+				Entry entry = entries.get(code);
+				if (before == null) {
+					long id = insert(plan, code, values, parentId, offset + entry.row());
+					ids.put(code, id);
+					created++;
+					audit.created(tenant.id(), "planitem", String.valueOf(id), code, changes(null, values));
+					continue;
+				}
+				Values old = valuesOf(before, existingById);
+				if (old.equals(values)) {
+					if (entry != null) {
+						unchanged++;
+					}
+					continue;
+				}
+				jdbc.sql("""
+						update plan.plan_item set type = ?, parent_id = ?, title = ?, description = ?, priority = ?,
+						  policy_field = ?, political_owner = ?, administrative_owner = ?, start_date = ?, end_date = ?,
+						  version = version + 1
+						where id = ? and tenant_id = ?""")
+					.params(values.type().name(), parentId, values.title(), values.description(), values.priority(),
+							values.policyField(), values.politicalOwner(), values.administrativeOwner(),
+							values.startDate(), values.endDate(), before.id(), tenant.id())
+					.update();
+				updated++;
+				audit.updated(tenant.id(), "planitem", String.valueOf(before.id()), code, changes(old, values));
+			}
+		}
+		int notInFile = (int) existingItems.stream().filter(i -> !entries.containsKey(i.code())).count();
+		int version = plan.currentVersion();
+		if (created + updated > 0) {
+			version = plans.addVersion(plan, "Import " + LocalDate.now(), actor, created, updated, export.csvText(plan));
+			audit.updated(tenant.id(), "meerjarenplan", String.valueOf(plan.id()), plan.name(),
+					List.of(FieldChange.between("versie", plan.currentVersion(), version),
+							FieldChange.added("import", "%d nieuw, %d gewijzigd, %d ongewijzigd".formatted(created, updated, unchanged))));
+		}
+		return new ImportSummary(file.lines().size(), created, updated, unchanged, notInFile, version);
+	}
+
+	private Entry parse(TabularFile.Line line, List<ImportError> errors) {
+		int row = line.row();
+		int before = errors.size();
+		String code = line.get(CODE);
+		if (code == null) {
+			errors.add(new ImportError(row, CODE, "Verplicht veld 'code' is leeg."));
+		}
+		else if (code.length() > 60) {
+			errors.add(new ImportError(row, CODE, "De code is langer dan 60 tekens."));
+		}
+		ItemType type = null;
+		String typeText = line.get(TYPE);
+		if (typeText == null) {
+			errors.add(new ImportError(row, TYPE, "Verplicht veld 'type' is leeg; gebruik BD, AP of AC."));
+		}
+		else {
+			try {
+				type = ItemType.valueOf(typeText.toUpperCase(java.util.Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				errors.add(new ImportError(row, TYPE, "Ongeldig type '" + typeText + "'; gebruik BD, AP of AC."));
+			}
+		}
+		String title = line.get(TITLE);
+		if (title == null) {
+			errors.add(new ImportError(row, TITLE, "Verplicht veld 'titel' is leeg."));
+		}
+		else if (title.length() > 500) {
+			errors.add(new ImportError(row, TITLE, "De titel is langer dan 500 tekens."));
+		}
+		boolean priority = false;
+		String priorityText = line.get(PRIORITY);
+		if (priorityText != null) {
+			switch (priorityText.toLowerCase(java.util.Locale.ROOT)) {
+				case "ja", "j", "1", "true" -> priority = true;
+				case "nee", "n", "0", "false" -> priority = false;
+				default -> errors.add(new ImportError(row, PRIORITY, "Ongeldige waarde '" + priorityText + "'; gebruik ja of nee."));
+			}
+		}
+		String field = line.get(FIELD);
+		if (field != null && policyFields.byCode(field).isEmpty()) {
+			errors.add(new ImportError(row, FIELD, "Onbekend beleidsveld '" + field + "'; gebruik een BBC-code zoals 0200."));
+		}
+		LocalDate start = date(line, START, errors);
+		LocalDate end = date(line, END, errors);
+		if (start != null && end != null && end.isBefore(start)) {
+			errors.add(new ImportError(row, END, "De einddatum ligt voor de startdatum."));
+		}
+		if (errors.size() > before) {
+			return null;
+		}
+		return new Entry(row, code, type, line.get(PARENT), title, line.get(DESCRIPTION), priority, field,
+				line.get(POLITICAL), line.get(ADMINISTRATIVE), start, end);
+	}
+
+	private static LocalDate date(TabularFile.Line line, String column, List<ImportError> errors) {
+		String text = line.get(column);
+		if (text == null) {
+			return null;
+		}
+		LocalDate date = TabularFile.parseDate(text);
+		if (date == null) {
+			errors.add(new ImportError(line.row(), column, "Ongeldige datum '" + text + "'; gebruik jjjj-mm-dd of dd/mm/jjjj."));
+		}
+		return date;
+	}
+
+	private static void checkParent(Entry entry, Map<String, Entry> entries, Map<String, PlanItem> existing,
+			Set<String> knownCodes, List<ImportError> errors) {
+		String parentCode = entry.parentCode();
+		if (entry.type() == ItemType.BD) {
+			if (parentCode != null) {
+				errors.add(new ImportError(entry.row(), PARENT,
+						"Een beleidsdoelstelling (BD) heeft geen bovenliggende code, maar hier staat '" + parentCode + "'."));
+			}
+			return;
+		}
+		if (parentCode == null) {
+			errors.add(new ImportError(entry.row(), PARENT, "Verplicht veld 'bovenliggende_code' is leeg: een "
+					+ entry.type().dutchName() + " hoort onder een " + entry.type().parentType().dutchName() + "."));
+			return;
+		}
+		if (parentCode.equals(entry.code())) {
+			errors.add(new ImportError(entry.row(), PARENT, "Een item kan niet onder zichzelf staan."));
+			return;
+		}
+		ItemType parentType = entries.containsKey(parentCode) ? entries.get(parentCode).type()
+				: existing.containsKey(parentCode) ? existing.get(parentCode).type() : null;
+		if (parentType == null) {
+			if (!knownCodes.contains(parentCode)) {
+				errors.add(new ImportError(entry.row(), PARENT, "Onbekende bovenliggende code '" + parentCode + "'."));
+			}
+			return;
+		}
+		if (parentType != entry.type().parentType()) {
+			errors.add(new ImportError(entry.row(), PARENT, "Een " + entry.type().dutchName() + " moet onder een "
+					+ entry.type().parentType().dutchName() + " staan, niet onder " + parentType.dutchName() + " "
+					+ parentCode + "."));
+		}
+	}
+
+	private long insert(Plan plan, String code, Values v, Long parentId, int sortOrder) {
+		return jdbc.sql("""
+				insert into plan.plan_item (tenant_id, plan_id, parent_id, type, code, title, description, priority,
+				  policy_field, political_owner, administrative_owner, start_date, end_date, sort_order)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(plan.tenantId(), plan.id(), parentId, v.type().name(), code, v.title(), v.description(),
+					v.priority(), v.policyField(), v.politicalOwner(), v.administrativeOwner(), v.startDate(),
+					v.endDate(), sortOrder)
+			.query(Long.class)
+			.single();
+	}
+
+	private static Values valuesOf(PlanItem item, Map<Long, PlanItem> byId) {
+		return new Values(item.type(), item.parentId() == null ? null : byId.get(item.parentId()).code(), item.title(),
+				item.description(), item.priority(), item.policyField(), item.politicalOwner(),
+				item.administrativeOwner(), item.startDate(), item.endDate());
+	}
+
+	private static Values withPriority(Values v) {
+		return new Values(v.type(), v.parentCode(), v.title(), v.description(), true, v.policyField(),
+				v.politicalOwner(), v.administrativeOwner(), v.startDate(), v.endDate());
+	}
+
+	private static List<FieldChange> changes(Values before, Values after) {
+		return be.obmi.audit.Changes.between(before, after);
+	}
+
+}

@@ -1,0 +1,128 @@
+package be.obmi.plan.importing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import be.obmi.audit.AuditTrail;
+import be.obmi.audit.FieldChange;
+import be.obmi.plan.domain.ItemStatus;
+import be.obmi.plan.domain.StatusRound;
+import be.obmi.plan.domain.StatusRounds;
+import be.obmi.plan.domain.UpdateState;
+import be.obmi.tenancy.Tenant;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Bulk status update by file into an open round (columns {@code code;status;voortgang;toelichting;knelpunten}),
+ * matched on item code, all or nothing. Imported updates are submitted (ingediend) and await approval.
+ */
+@Service
+public class StatusUpdateImport {
+
+	public static final List<String> COLUMNS = List.of("code", "status", "voortgang", "toelichting", "knelpunten");
+
+	private record Entry(long itemId, ItemStatus status, int progress, String narrative, String bottlenecks) {
+	}
+
+	private final StatusRounds rounds;
+
+	private final AuditTrail audit;
+
+	StatusUpdateImport(StatusRounds rounds, AuditTrail audit) {
+		this.rounds = rounds;
+		this.audit = audit;
+	}
+
+	/** @throws ImportRejected with every error; nothing changes then */
+	@Transactional(rollbackFor = Exception.class)
+	public ImportSummary importStatuses(Tenant tenant, long roundId, byte[] content, String actor) {
+		StatusRound round = rounds.round(tenant, roundId)
+			.orElseThrow(() -> ImportRejected.of(1, "", "Onbekende statusronde."));
+		if (!round.open()) {
+			throw ImportRejected.of(1, "", "De ronde '" + round.name() + "' is afgesloten; er kan niets meer in.");
+		}
+		TabularFile file = TabularFile.read(content, COLUMNS);
+		Map<String, StatusRounds.Task> tasks = new HashMap<>();
+		rounds.tasks(tenant, round).forEach(t -> tasks.put(t.item().code(), t));
+		List<ImportError> errors = new ArrayList<>();
+		List<Entry> entries = new ArrayList<>();
+		Map<String, Integer> seen = new HashMap<>();
+		for (TabularFile.Line line : file.lines()) {
+			int row = line.row();
+			int before = errors.size();
+			String code = line.get("code");
+			StatusRounds.Task task = null;
+			if (code == null) {
+				errors.add(new ImportError(row, "code", "Verplicht veld 'code' is leeg."));
+			}
+			else if (seen.putIfAbsent(code, row) != null) {
+				errors.add(new ImportError(row, "code", "De code " + code + " komt meer dan eens voor (ook op rij " + seen.get(code) + ")."));
+			}
+			else {
+				task = tasks.get(code);
+				if (task == null) {
+					errors.add(new ImportError(row, "code", "Het item " + code + " hoort niet bij de ronde '" + round.name() + "'."));
+				}
+			}
+			ItemStatus status = ItemStatus.parse(line.get("status")).orElse(null);
+			if (status == null) {
+				errors.add(new ImportError(row, "status", line.get("status") == null ? "Verplicht veld 'status' is leeg."
+						: "Onbekende status '" + line.get("status") + "'; gebruik niet gestart, op schema, vertraagd, probleem, afgerond, uitgesteld of stopgezet."));
+			}
+			int progress = 0;
+			String progressText = line.get("voortgang");
+			if (progressText != null) {
+				try {
+					progress = Integer.parseInt(progressText.replace("%", "").trim());
+					if (progress < 0 || progress > 100) {
+						errors.add(new ImportError(row, "voortgang", "Voortgang moet tussen 0 en 100 liggen."));
+					}
+				}
+				catch (NumberFormatException ex) {
+					errors.add(new ImportError(row, "voortgang", "Ongeldige voortgang '" + progressText + "'; geef een geheel getal van 0 tot 100."));
+				}
+			}
+			if (errors.size() > before) {
+				continue;
+			}
+			var existing = task.update();
+			boolean same = existing != null && existing.status() == status && existing.progress() == progress
+					&& Objects.equals(existing.narrative(), line.get("toelichting"))
+					&& Objects.equals(existing.bottlenecks(), line.get("knelpunten"));
+			if (!same && existing != null && (existing.state() == UpdateState.GOEDGEKEURD || existing.state() == UpdateState.GEPUBLICEERD)) {
+				errors.add(new ImportError(row, "code", "De update van " + code + " is al goedgekeurd en kan niet meer via een bestand wijzigen."));
+				continue;
+			}
+			entries.add(new Entry(task.item().id(), status, progress, line.get("toelichting"), line.get("knelpunten")));
+		}
+		if (!errors.isEmpty()) {
+			throw new ImportRejected(errors);
+		}
+		int created = 0;
+		int updated = 0;
+		int unchanged = 0;
+		for (Entry e : entries) {
+			boolean had = rounds.task(tenant, roundId, e.itemId()).orElseThrow().update() != null;
+			if (rounds.saveImported(tenant, roundId, e.itemId(), e.status(), e.progress(), e.narrative(), e.bottlenecks(), actor)) {
+				if (had) {
+					updated++;
+				}
+				else {
+					created++;
+				}
+			}
+			else {
+				unchanged++;
+			}
+		}
+		audit.updated(tenant.id(), "statusronde", String.valueOf(roundId), round.name(),
+				List.of(FieldChange.added("statusimport", "%d nieuw, %d gewijzigd, %d ongewijzigd".formatted(created, updated, unchanged))));
+		return new ImportSummary(file.lines().size(), created, updated, unchanged, 0, 0);
+	}
+
+}

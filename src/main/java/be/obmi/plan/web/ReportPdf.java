@@ -1,0 +1,152 @@
+package be.obmi.plan.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+
+import be.obmi.plan.domain.CouncilReport;
+import be.obmi.plan.domain.Indicator;
+import be.obmi.plan.domain.ItemStatus;
+import be.obmi.plan.domain.ItemType;
+import be.obmi.plan.domain.PlanTree;
+import be.obmi.tenancy.Tenant;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Renders the council report as PDF (openhtmltopdf). The XHTML is written here rather than by Thymeleaf because
+ * the PDF renderer needs well-formed XML; the texts come from the same message bundle as the web page.
+ */
+@Component
+class ReportPdf {
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d/MM/yyyy");
+
+	private final MessageSource messages;
+
+	ReportPdf(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	byte[] render(Tenant tenant, CouncilReport report, Locale locale) {
+		String html = html(tenant, report, locale);
+		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			PdfRendererBuilder builder = new PdfRendererBuilder();
+			builder.useFastMode();
+			builder.withHtmlContent(html, null);
+			builder.toStream(out);
+			builder.run();
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	String html(Tenant tenant, CouncilReport report, Locale locale) {
+		StringBuilder h = new StringBuilder(64_000);
+		h.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?><html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"")
+			.append(locale.getLanguage())
+			.append("\"><head><meta charset=\"UTF-8\"/><title>")
+			.append(e(msg(locale, "plan.report.title", report.round().name())))
+			.append("</title><style>")
+			.append("@page{size:A4;margin:18mm 16mm;@bottom-right{content:counter(page) ' / ' counter(pages);font-size:8pt}}")
+			.append("body{font-family:sans-serif;font-size:9.5pt;color:#1a1a1a}h1{font-size:22pt;margin:0 0 4mm}")
+			.append("h2{font-size:14pt;border-bottom:1px solid #999;margin-top:8mm}h3{font-size:11pt;margin:5mm 0 1mm}")
+			.append(".cover{page-break-after:always;padding-top:60mm}.muted{color:#555}")
+			.append("table{width:100%;border-collapse:collapse;margin:2mm 0}th,td{border:1px solid #bbb;padding:1.2mm;text-align:left;vertical-align:top}")
+			.append("th{background:#eee}.bar{background:#ddd;height:3mm;width:40mm}.fill{background:#2a6b3c;height:3mm}")
+			.append(".ac{margin-left:6mm}.ap{margin-left:3mm}")
+			.append("</style></head><body>");
+		// Cover
+		h.append("<div class=\"cover\"><p class=\"muted\">").append(e(tenant.name())).append("</p><h1>")
+			.append(e(msg(locale, "plan.report.heading"))).append("</h1><p>")
+			.append(e(report.round().name())).append("</p><p class=\"muted\">")
+			.append(e(msg(locale, "plan.report.reference", report.round().referenceDate().format(DATE)))).append("</p><p class=\"muted\">")
+			.append(e(report.plan().name())).append("</p></div>");
+		// Summary
+		h.append("<h2>").append(e(msg(locale, "plan.report.summary"))).append("</h2><table><tr><th>")
+			.append(e(msg(locale, "plan.report.planProgress"))).append("</th><td>").append(report.tree().progress()).append(" %</td></tr><tr><th>")
+			.append(e(msg(locale, "plan.report.priorityActions"))).append("</th><td>").append(report.priorityActionCount()).append("</td></tr>");
+		for (ItemStatus status : ItemStatus.values()) {
+			h.append("<tr><th>").append(e(msg(locale, status.messageKey()))).append("</th><td>")
+				.append(report.priorityStatusCounts().getOrDefault(status, 0)).append("</td></tr>");
+		}
+		h.append("</table>");
+		// Status of the priority actions
+		h.append("<h2>").append(e(msg(locale, "plan.report.priorityStatus"))).append("</h2>");
+		for (PlanTree.Node node : report.priorityNodes()) {
+			var item = node.item();
+			String css = item.type() == ItemType.AC ? "ac" : item.type() == ItemType.AP ? "ap" : "bd";
+			h.append("<div class=\"").append(css).append("\"><h3>").append(e(item.code())).append(" ").append(e(item.title())).append("</h3>");
+			h.append("<table><tr><th>").append(e(msg(locale, "plan.col.status"))).append("</th><td>")
+				.append(node.status() == null ? e(msg(locale, "plan.status.none")) : e(msg(locale, node.status().messageKey())))
+				.append("</td><th>").append(e(msg(locale, "plan.col.progress"))).append("</th><td>")
+				.append("<div class=\"bar\"><div class=\"fill\" style=\"width:").append(node.progress()).append("%\"></div></div>")
+				.append(node.progress()).append(" %</td></tr>");
+			if (node.update() != null) {
+				row(h, msg(locale, "plan.update.narrative"), node.update().narrative());
+				row(h, msg(locale, "plan.update.bottlenecks"), node.update().bottlenecks());
+			}
+			h.append("</table>");
+			List<Indicator.Details> indicators = report.indicators().getOrDefault(item.id(), List.of());
+			if (!indicators.isEmpty()) {
+				h.append("<table><tr><th>").append(e(msg(locale, "plan.indicator.name"))).append("</th><th>")
+					.append(e(msg(locale, "plan.indicator.baseline"))).append("</th><th>")
+					.append(e(msg(locale, "plan.indicator.latest"))).append("</th><th>")
+					.append(e(msg(locale, "plan.indicator.target"))).append("</th></tr>");
+				for (Indicator.Details d : indicators) {
+					Indicator.Measurement latest = d.latest();
+					String target = d.targets().stream()
+						.filter(t -> t.year() == report.round().referenceDate().getYear())
+						.findFirst()
+						.map(t -> t.target() != null ? t.target().stripTrailingZeros().toPlainString() : t.textTarget())
+						.orElse("—");
+					h.append("<tr><td>").append(e(d.indicator().name())).append("</td><td>")
+						.append(d.indicator().baseline() == null ? "—" : d.indicator().baseline().stripTrailingZeros().toPlainString())
+						.append("</td><td>")
+						.append(latest == null ? "—" : e((latest.value() != null ? latest.value().stripTrailingZeros().toPlainString() : latest.textValue())
+								+ " (" + latest.measuredOn().format(DATE) + ")"))
+						.append("</td><td>").append(e(target)).append("</td></tr>");
+				}
+				h.append("</table>");
+			}
+			h.append("</div>");
+		}
+		// Finance, assumptions, risks
+		h.append("<h2>").append(e(msg(locale, "plan.report.finance"))).append("</h2><p>")
+			.append(e(msg(locale, "plan.report.noFinance"))).append("</p>");
+		h.append("<h2>").append(e(msg(locale, "plan.report.assumptions"))).append("</h2><p>")
+			.append(e(orNone(report.round().changedAssumptions(), locale))).append("</p>");
+		h.append("<h2>").append(e(msg(locale, "plan.report.risks"))).append("</h2><p>")
+			.append(e(orNone(report.round().changedRisks(), locale))).append("</p>");
+		h.append("</body></html>");
+		return h.toString();
+	}
+
+	private void row(StringBuilder h, String label, String value) {
+		if (value != null && !value.isBlank()) {
+			h.append("<tr><th>").append(e(label)).append("</th><td colspan=\"3\">").append(e(value)).append("</td></tr>");
+		}
+	}
+
+	private String orNone(String text, Locale locale) {
+		return text == null || text.isBlank() ? msg(locale, "plan.report.nothing") : text;
+	}
+
+	private String msg(Locale locale, String key, Object... args) {
+		return messages.getMessage(key, args, locale);
+	}
+
+	private static String e(String text) {
+		return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8").replace("&nbsp;", "&#160;");
+	}
+
+}

@@ -1,0 +1,273 @@
+package be.obmi.plan.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import be.obmi.plan.domain.CouncilReport;
+import be.obmi.plan.domain.CouncilReports;
+import be.obmi.plan.domain.ItemStatus;
+import be.obmi.plan.domain.Plan;
+import be.obmi.plan.domain.PlanItems;
+import be.obmi.plan.domain.StatusRound;
+import be.obmi.plan.domain.StatusRounds;
+import be.obmi.plan.domain.StatusUpdateForm;
+import be.obmi.plan.domain.UpdateState;
+import be.obmi.shared.ConcurrentChangeException;
+import be.obmi.tenancy.Tenant;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Status rounds: a plan manager opens and closes rounds, approves, sends back and publishes updates; a contributor
+ * sees their task list and reports per item. Also the council report of a round, as page and PDF.
+ */
+@Controller
+@RequestMapping("/{slug}/plan")
+class RoundController {
+
+	static final String ROUNDS_VIEW = "plan/rounds";
+
+	static final String ROUND_VIEW = "plan/round";
+
+	static final String TASKS_VIEW = "plan/tasks";
+
+	static final String UPDATE_VIEW = "plan/update";
+
+	static final String REPORT_VIEW = "plan/report";
+
+	private final PlanPages pages;
+
+	private final StatusRounds rounds;
+
+	private final PlanItems items;
+
+	private final CouncilReports reports;
+
+	private final ReportPdf pdf;
+
+	RoundController(PlanPages pages, StatusRounds rounds, PlanItems items, CouncilReports reports, ReportPdf pdf) {
+		this.pages = pages;
+		this.rounds = rounds;
+		this.items = items;
+		this.reports = reports;
+		this.pdf = pdf;
+	}
+
+	@GetMapping("/rondes")
+	String rounds(Tenant tenant, Model model) {
+		Plan plan = pages.plan(tenant);
+		model.addAttribute("plan", plan);
+		model.addAttribute("rounds", rounds.rounds(plan));
+		model.addAttribute("canEdit", pages.canEdit(tenant));
+		model.addAttribute("scopes", StatusRound.Scope.values());
+		return ROUNDS_VIEW;
+	}
+
+	@PostMapping("/rondes")
+	String open(Tenant tenant, @RequestParam String name,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate referenceDate,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
+			@RequestParam StatusRound.Scope scope, @RequestParam(required = false) String selection,
+			RedirectAttributes redirect) {
+		String actor = pages.requireEditor(tenant).getUsername();
+		Plan plan = pages.plan(tenant);
+		try {
+			List<Long> ids = selection == null ? List.of()
+					: java.util.Arrays.stream(selection.split("[\\s,;]+"))
+						.filter(s -> !s.isBlank())
+						.map(code -> items.byCode(plan, code.trim())
+							.orElseThrow(() -> new IllegalArgumentException("Onbekende code: " + code.trim() + ".")).id())
+						.toList();
+			StatusRound round = rounds.open(tenant, plan, name, referenceDate, deadline, scope, ids, actor);
+			return "redirect:/" + tenant.slug() + "/plan/rondes/" + round.id();
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+			return "redirect:/" + tenant.slug() + "/plan/rondes";
+		}
+	}
+
+	@GetMapping("/rondes/{id}")
+	String round(Tenant tenant, @PathVariable long id, Model model) {
+		StatusRound round = round(tenant, id);
+		List<StatusRounds.Task> tasks = rounds.tasks(tenant, round);
+		model.addAttribute("round", round);
+		model.addAttribute("tasks", tasks);
+		model.addAttribute("canEdit", pages.canEdit(tenant));
+		model.addAttribute("submitted", tasks.stream().filter(StatusRounds.Task::submitted).count());
+		model.addAttribute("approved", tasks.stream().filter(t -> t.update() != null
+				&& (t.update().state() == UpdateState.GOEDGEKEURD || t.update().state() == UpdateState.GEPUBLICEERD)).count());
+		model.addAttribute("published", tasks.stream().filter(t -> t.update() != null && t.update().state() == UpdateState.GEPUBLICEERD).count());
+		Map<String, Long> missing = new TreeMap<>();
+		tasks.stream().filter(t -> !t.submitted()).forEach(t -> missing.merge(owner(t), 1L, Long::sum));
+		model.addAttribute("missing", missing);
+		return ROUND_VIEW;
+	}
+
+	private static String owner(StatusRounds.Task task) {
+		if (task.item().contributor() != null) {
+			return task.item().contributor();
+		}
+		return task.item().administrativeOwner() == null ? "—" : task.item().administrativeOwner();
+	}
+
+	@PostMapping("/rondes/{id}/updates/{updateId}/goedkeuren")
+	String approve(Tenant tenant, @PathVariable long id, @PathVariable long updateId, RedirectAttributes redirect) {
+		String actor = pages.requireEditor(tenant).getUsername();
+		return act(tenant, id, redirect, () -> rounds.approve(tenant, checked(tenant, id, updateId), actor), "approved");
+	}
+
+	@PostMapping("/rondes/{id}/updates/{updateId}/terugsturen")
+	String sendBack(Tenant tenant, @PathVariable long id, @PathVariable long updateId, @RequestParam String remark,
+			RedirectAttributes redirect) {
+		pages.requireEditor(tenant);
+		return act(tenant, id, redirect, () -> rounds.sendBack(tenant, checked(tenant, id, updateId), remark), "sentBack");
+	}
+
+	@PostMapping("/rondes/{id}/updates/{updateId}/publiceren")
+	String publish(Tenant tenant, @PathVariable long id, @PathVariable long updateId, RedirectAttributes redirect) {
+		pages.requireEditor(tenant);
+		return act(tenant, id, redirect, () -> rounds.publish(tenant, checked(tenant, id, updateId)), "published");
+	}
+
+	@PostMapping("/rondes/{id}/publiceren")
+	String publishAll(Tenant tenant, @PathVariable long id, RedirectAttributes redirect) {
+		pages.requireEditor(tenant);
+		round(tenant, id);
+		return act(tenant, id, redirect, () -> rounds.publishApproved(tenant, id), "published");
+	}
+
+	@PostMapping("/rondes/{id}/afsluiten")
+	String close(Tenant tenant, @PathVariable long id, RedirectAttributes redirect) {
+		pages.requireEditor(tenant);
+		round(tenant, id);
+		return act(tenant, id, redirect, () -> rounds.close(tenant, id), "closed");
+	}
+
+	@PostMapping("/rondes/{id}/teksten")
+	String texts(Tenant tenant, @PathVariable long id, @RequestParam(required = false) String changedAssumptions,
+			@RequestParam(required = false) String changedRisks, @RequestParam int version, RedirectAttributes redirect) {
+		pages.requireEditor(tenant);
+		round(tenant, id);
+		return act(tenant, id, redirect, () -> rounds.saveReportTexts(tenant, id, changedAssumptions, changedRisks, version), "textsSaved");
+	}
+
+	private long checked(Tenant tenant, long roundId, long updateId) {
+		return rounds.update(tenant, updateId)
+			.filter(u -> u.roundId() == roundId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND))
+			.id();
+	}
+
+	private String act(Tenant tenant, long roundId, RedirectAttributes redirect, Runnable action, String done) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("done", "plan.round.done." + done);
+		}
+		catch (ConcurrentChangeException | IllegalStateException | IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/" + tenant.slug() + "/plan/rondes/" + roundId;
+	}
+
+	@GetMapping("/taken")
+	String tasks(Tenant tenant, Model model) {
+		Plan plan = pages.plan(tenant);
+		String user = pages.username();
+		model.addAttribute("tasks", user == null ? List.of() : rounds.tasksOf(tenant, plan, user));
+		return TASKS_VIEW;
+	}
+
+	@GetMapping("/rondes/{id}/items/{itemId}")
+	String updateForm(Tenant tenant, @PathVariable long id, @PathVariable long itemId, Model model) {
+		StatusRounds.Task task = task(tenant, id, itemId);
+		model.addAttribute("form", StatusUpdateForm.of(task.update()));
+		return updatePage(tenant, task, model);
+	}
+
+	private String updatePage(Tenant tenant, StatusRounds.Task task, Model model) {
+		model.addAttribute("task", task);
+		model.addAttribute("statuses", ItemStatus.values());
+		model.addAttribute("editable", task.round().open() && pages.canReport(tenant, task.item())
+				&& (task.update() == null || task.update().state() == UpdateState.CONCEPT));
+		model.addAttribute("history", rounds.history(tenant, task.item().id(), false));
+		return UPDATE_VIEW;
+	}
+
+	@PostMapping("/rondes/{id}/items/{itemId}")
+	String saveUpdate(Tenant tenant, @PathVariable long id, @PathVariable long itemId,
+			@Valid @ModelAttribute("form") StatusUpdateForm form, BindingResult errors,
+			@RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		StatusRounds.Task task = task(tenant, id, itemId);
+		if (!pages.canReport(tenant, task.item())) {
+			throw new org.springframework.security.access.AccessDeniedException("Niet jouw item");
+		}
+		if (errors.hasErrors()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return updatePage(tenant, task, model);
+		}
+		try {
+			rounds.save(tenant, id, itemId, form, "submit".equals(action), pages.username());
+			redirect.addFlashAttribute("done", "submit".equals(action) ? "plan.update.submitted" : "plan.update.saved");
+			redirect.addFlashAttribute("doneCode", task.item().code());
+			return "redirect:/" + tenant.slug() + "/plan/taken";
+		}
+		catch (ConcurrentChangeException | IllegalStateException | IllegalArgumentException ex) {
+			response.setStatus(ex instanceof ConcurrentChangeException ? HttpStatus.CONFLICT.value() : HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("error", ex.getMessage());
+			return updatePage(tenant, task(tenant, id, itemId), model);
+		}
+	}
+
+	@GetMapping("/rondes/{id}/rapport")
+	String report(Tenant tenant, @PathVariable long id, Model model) {
+		CouncilReport report = reports.of(tenant, round(tenant, id));
+		model.addAttribute("report", report);
+		model.addAttribute("statuses", ItemStatus.values());
+		return REPORT_VIEW;
+	}
+
+	@GetMapping("/rondes/{id}/rapport.pdf")
+	ResponseEntity<byte[]> reportPdf(Tenant tenant, @PathVariable long id, Locale locale) {
+		CouncilReport report = reports.of(tenant, round(tenant, id));
+		byte[] body = pdf.render(tenant, report, locale);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header("Content-Disposition", ContentDisposition.attachment()
+				.filename("opvolgingsrapport-" + tenant.slug() + "-" + id + ".pdf")
+				.build()
+				.toString())
+			.body(body);
+	}
+
+	private StatusRound round(Tenant tenant, long id) {
+		return rounds.round(tenant, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	private StatusRounds.Task task(Tenant tenant, long roundId, long itemId) {
+		return rounds.task(tenant, roundId, itemId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+}

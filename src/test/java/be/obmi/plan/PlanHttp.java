@@ -1,0 +1,84 @@
+package be.obmi.plan;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+
+/** A small HTTP client for the plan tests: HTTP Basic with a demo account (or anonymous), multipart uploads. */
+final class PlanHttp {
+
+	private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+	private final String base;
+
+	private final String authorization;
+
+	private PlanHttp(int port, String authorization) {
+		this.base = "http://localhost:" + port;
+		this.authorization = authorization;
+	}
+
+	static PlanHttp as(int port, String username) {
+		return new PlanHttp(port, "Basic " + Base64.getEncoder()
+			.encodeToString((username + ":demo").getBytes(StandardCharsets.UTF_8)));
+	}
+
+	static PlanHttp anonymous(int port) {
+		return new PlanHttp(port, null);
+	}
+
+	HttpResponse<byte[]> get(String path) {
+		return send(request(path).GET().build());
+	}
+
+	String getText(String path) {
+		return new String(get(path).body(), StandardCharsets.UTF_8);
+	}
+
+	HttpResponse<byte[]> post(String path, String form) {
+		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build());
+	}
+
+	HttpResponse<byte[]> upload(String path, String filename, byte[] content) {
+		String boundary = "----obmi" + UUID.randomUUID();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build());
+	}
+
+	private HttpRequest.Builder request(String path) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+		if (authorization != null) {
+			builder.header("Authorization", authorization);
+		}
+		return builder;
+	}
+
+	private HttpResponse<byte[]> send(HttpRequest request) {
+		try {
+			return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
