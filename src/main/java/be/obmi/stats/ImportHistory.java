@@ -1,0 +1,118 @@
+package be.obmi.stats;
+
+import java.time.Instant;
+import java.util.List;
+
+import be.obmi.audit.AuditTrail;
+import be.obmi.audit.FieldChange;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The imports of a scope, what each changed, and undoing a whole import. */
+@Service
+class ImportHistory {
+
+	record Batch(long id, String filename, String format, String actor, Instant importedAt, int rowCount, int inserted,
+			int updated, int unchanged, int createdIndicators, Instant undoneAt, String undoneBy) {
+	}
+
+	/** One changed value: {@code oldValue}/{@code oldMissing} null with {@code hadOld} false for a new value. */
+	record Change(String indicator, String areaLevel, String area, String period, String breakdown, boolean hadOld,
+			Double oldValue, String oldMissing, Double newValue, String newMissing) {
+	}
+
+	private static final String BATCH = """
+			select id, filename, format, actor, imported_at, row_count, inserted, updated, unchanged, created_indicators,
+			       undone_at, undone_by from stats.import_batch""";
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	ImportHistory(JdbcClient jdbc, AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+	}
+
+	@Transactional(readOnly = true)
+	List<Batch> list(Scope scope, int limit) {
+		return jdbc.sql(BATCH + " where coalesce(tenant_id, 0) = ? order by id desc limit ?")
+			.params(scope.key(), limit)
+			.query(Batch.class)
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	Batch require(Scope scope, long id) {
+		return jdbc.sql(BATCH + " where coalesce(tenant_id, 0) = ? and id = ?")
+			.params(scope.key(), id)
+			.query(Batch.class)
+			.optional()
+			.orElseThrow(() -> new NotFound("Onbekende import " + id));
+	}
+
+	@Transactional(readOnly = true)
+	List<Change> changes(Scope scope, long id, int limit) {
+		require(scope, id);
+		return jdbc.sql("""
+				select i.code as indicator, a.level as area_level, a.code as area, c.period, c.breakdown, c.had_old,
+				       c.old_value, c.old_missing, c.new_value, c.new_missing
+				from stats.observation_change c join stats.indicator i on i.id = c.indicator_id
+				join stats.area a on a.id = c.area_id
+				where c.import_id = ? order by i.code, a.code, c.period limit ?""")
+			.params(id, limit)
+			.query(Change.class)
+			.list();
+	}
+
+	/**
+	 * Restores every value the import changed to what it was before.
+	 * @throws IllegalStateException (Dutch) when it was undone already or a later import changed the same values
+	 */
+	@Transactional
+	Batch undo(Scope scope, long id, String actor) {
+		Batch batch = require(scope, id);
+		if (batch.undoneAt() != null) {
+			throw new IllegalStateException("Deze import is al ongedaan gemaakt.");
+		}
+		int later = jdbc.sql("""
+				select count(*) from stats.observation_change c
+				join stats.observation_change l on l.indicator_id = c.indicator_id and l.area_id = c.area_id
+				  and l.period = c.period and l.breakdown = c.breakdown and l.import_id > c.import_id
+				  and coalesce(l.tenant_id, 0) = coalesce(c.tenant_id, 0)
+				join stats.import_batch b on b.id = l.import_id and b.undone_at is null
+				where c.import_id = ?""").param(id).query(Integer.class).single();
+		if (later > 0) {
+			throw new IllegalStateException("Een latere import wijzigde dezelfde cijfers (" + later
+					+ "); maak die eerst ongedaan.");
+		}
+		jdbc.sql("""
+				delete from stats.observation o using stats.observation_change c
+				where c.import_id = ? and o.indicator_id = c.indicator_id and o.area_id = c.area_id
+				  and o.period = c.period and o.breakdown = c.breakdown and coalesce(o.tenant_id, 0) = ?""")
+			.params(id, scope.key())
+			.update();
+		jdbc.sql("""
+				insert into stats.observation (tenant_id, indicator_id, area_id, period, breakdown, value, missing_reason,
+				  provisional, estimated, sample_n, population_n, margin, import_id)
+				select tenant_id, indicator_id, area_id, period, breakdown, old_value, old_missing, old_provisional,
+				  old_estimated, old_sample_n, old_population_n, old_margin, old_import_id
+				from stats.observation_change where import_id = ? and had_old""").param(id).update();
+		jdbc.sql("update stats.import_batch set undone_at = now(), undone_by = ? where id = ?").params(actor, id).update();
+		audit.updated(scope.tenantId(), "cijferimport", String.valueOf(id),
+				batch.filename() == null ? "import" : batch.filename(),
+				List.of(FieldChange.added("ongedaan gemaakt", (batch.inserted() + batch.updated()) + " waarden hersteld")));
+		return require(scope, id);
+	}
+
+	static class NotFound extends RuntimeException {
+
+		NotFound(String message) {
+			super(message);
+		}
+
+	}
+
+}

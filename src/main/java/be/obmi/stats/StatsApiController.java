@@ -1,0 +1,150 @@
+package be.obmi.stats;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The stats REST API of a scope ({@code platform} or a tenant slug): import, import history and undo, the indicator
+ * list and the public observation read.
+ */
+@RestController
+@Tag(name = "Stad in cijfers")
+class StatsApiController {
+
+	record ObservationJson(String area, String areaName, String level, String period, Double value, String status,
+			String missingReason, Boolean confidential, Boolean provisional, Boolean estimated, Double margin) {
+	}
+
+	record IndicatorJson(String code, String name, String theme, String definition, String unit, String source,
+			String kind, String aggregation, int decimals, int threshold, boolean published, boolean platform,
+			boolean demo) {
+
+		static IndicatorJson of(Indicator i) {
+			return new IndicatorJson(i.code(), i.name(), i.theme(), i.definition(), i.unit(), i.source(), i.kind(),
+					i.aggregation(), i.decimals(), i.threshold(), i.published(), i.tenantId() == null, i.demo());
+		}
+
+	}
+
+	private final StatsAccess access;
+
+	private final Indicators indicators;
+
+	private final StatsQueries queries;
+
+	private final ObservationImporter importer;
+
+	private final ImportHistory history;
+
+	StatsApiController(StatsAccess access, Indicators indicators, StatsQueries queries, ObservationImporter importer,
+			ImportHistory history) {
+		this.access = access;
+		this.indicators = indicators;
+		this.queries = queries;
+		this.importer = importer;
+		this.history = history;
+	}
+
+	@Operation(summary = "Import observations (long CSV/XLSX or the Swing upload format), all or nothing")
+	@PostMapping(path = "/api/v1/{scope}/stats/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ObservationImporter.Summary importFile(@PathVariable("scope") String slug, @RequestParam("file") MultipartFile file,
+			@RequestParam(defaultValue = "false") boolean createIndicators) throws IOException {
+		Scope scope = access.scope(slug);
+		access.requireWrite(scope);
+		return importer.importFile(scope, file.getOriginalFilename(), file.getBytes(), createIndicators, access.actor());
+	}
+
+	@Operation(summary = "Values of one indicator for every area of a level in one period (public for published indicators)")
+	@GetMapping("/api/v1/{scope}/stats/observations")
+	List<ObservationJson> observations(@PathVariable("scope") String slug, @RequestParam String indicator,
+			@RequestParam String level, @RequestParam String period, @RequestParam(required = false) String within) {
+		Scope scope = access.scope(slug);
+		Indicator found = indicators.find(scope, indicator)
+			.filter(i -> access.canSee(scope, i))
+			.orElseThrow(() -> new ImportHistory.NotFound("Onbekende indicator " + indicator));
+		String levelCode = Level.parse(level).orElseThrow(() -> new IllegalArgumentException("Onbekend niveau " + level)).code();
+		Area withinArea = within == null ? null : queries.areaMap("gemeente", null).get(within);
+		boolean editor = access.seesConfidential(scope);
+		return queries.cells(scope, found, levelCode, period, withinArea, editor)
+			.stream()
+			.map(c -> new ObservationJson(c.area().code(), c.area().name(), c.area().level(), c.period(), c.value(),
+					c.status(), c.missingReason(), editor ? c.confidential() : null, c.provisional(), c.estimated(),
+					c.margin()))
+			.toList();
+	}
+
+	@Operation(summary = "The indicators of a scope (drafts only for its members)")
+	@GetMapping("/api/v1/{scope}/stats/indicators")
+	List<IndicatorJson> indicators(@PathVariable("scope") String slug) {
+		Scope scope = access.scope(slug);
+		return indicators.list(scope, true).stream().filter(i -> access.canSee(scope, i)).map(IndicatorJson::of).toList();
+	}
+
+	@Operation(summary = "Publish or unpublish an indicator of the scope")
+	@PostMapping("/api/v1/{scope}/stats/indicators/{code}/published")
+	IndicatorJson publish(@PathVariable("scope") String slug, @PathVariable String code, @RequestParam boolean value) {
+		Scope scope = access.scope(slug);
+		access.requireWrite(scope);
+		return IndicatorJson.of(indicators.setPublished(scope, code, value));
+	}
+
+	@Operation(summary = "The import history of a scope")
+	@GetMapping("/api/v1/{scope}/stats/imports")
+	List<ImportHistory.Batch> imports(@PathVariable("scope") String slug) {
+		Scope scope = access.scope(slug);
+		access.requireWrite(scope);
+		return history.list(scope, 100);
+	}
+
+	@Operation(summary = "One import with the values it changed (old and new)")
+	@GetMapping("/api/v1/{scope}/stats/imports/{id}")
+	Map<String, Object> importDetail(@PathVariable("scope") String slug, @PathVariable long id) {
+		Scope scope = access.scope(slug);
+		access.requireWrite(scope);
+		return Map.of("import", history.require(scope, id), "changes", history.changes(scope, id, 10_000));
+	}
+
+	@Operation(summary = "Undo a whole import")
+	@PostMapping("/api/v1/{scope}/stats/imports/{id}/undo")
+	ImportHistory.Batch undo(@PathVariable("scope") String slug, @PathVariable long id) {
+		Scope scope = access.scope(slug);
+		access.requireWrite(scope);
+		return history.undo(scope, id, access.actor());
+	}
+
+	@ExceptionHandler(ImportRejectedException.class)
+	ResponseEntity<Map<String, Object>> rejected(ImportRejectedException ex) {
+		return ResponseEntity.unprocessableContent().body(Map.of("errors", ex.errors()));
+	}
+
+	@ExceptionHandler(ImportHistory.NotFound.class)
+	ResponseEntity<Map<String, Object>> notFound(ImportHistory.NotFound ex) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", ex.getMessage()));
+	}
+
+	@ExceptionHandler(IllegalStateException.class)
+	ResponseEntity<Map<String, Object>> conflict(IllegalStateException ex) {
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", ex.getMessage()));
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException ex) {
+		return ResponseEntity.badRequest().body(Map.of("message", ex.getMessage()));
+	}
+
+}

@@ -1,0 +1,19 @@
+package be.obmi.stats;
+
+import java.util.List;
+
+import be.obmi.identity.PublicRoutes;
+
+import org.springframework.stereotype.Component;
+
+/** The public statistics site and the public read API (published indicators only, with disclosure control). */
+@Component
+class StatsPublicRoutes implements PublicRoutes {
+
+	@Override
+	public List<String> patterns() {
+		return List.of("/{slug}/cijfers", "/{slug}/cijfers/**", "/api/v1/{slug}/stats/observations",
+				"/api/v1/{slug}/stats/indicators", "/api/v1/{slug}/stats/geo/**");
+	}
+
+}

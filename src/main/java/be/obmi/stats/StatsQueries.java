@@ -1,0 +1,223 @@
+package be.obmi.stats;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads observations with aggregation and disclosure control. A value of an area is the source's own value for it
+ * when there is one; otherwise sums are aggregated from the children up (sector → deelgemeente → gemeente →
+ * provincie → gewest; wijk → gemeente), and ratios are recomputed as factor × Σnumerator / Σdenominator.
+ */
+@Service
+public class StatsQueries {
+
+	/** A stored value: {@code value} null with a {@code missingReason}. */
+	public record Obs(Double value, String missingReason, boolean provisional, boolean estimated, Double margin) {
+	}
+
+	/** One area's value in a response. {@code status}: ok, suppressed or missing. */
+	public record Cell(Area area, String period, Double value, String status, String missingReason, boolean confidential,
+			boolean provisional, boolean estimated, Double margin) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Areas areas;
+
+	private final Indicators indicators;
+
+	StatsQueries(JdbcClient jdbc, Areas areas, Indicators indicators) {
+		this.jdbc = jdbc;
+		this.areas = areas;
+		this.indicators = indicators;
+	}
+
+	/** All values of one indicator (no breakdown) in a scope; tenant values override platform values. */
+	final class Series {
+
+		private final Indicator indicator;
+
+		private final Map<String, Map<Long, Obs>> byPeriod;
+
+		private final Series numerator;
+
+		private final Series denominator;
+
+		private final Map<String, Optional<Obs>> memo = new HashMap<>();
+
+		Series(Scope scope, Indicator indicator, String period) {
+			this.indicator = indicator;
+			this.byPeriod = load(scope, indicator.id(), period);
+			if (indicator.isRatio()) {
+				this.numerator = new Series(scope, indicators.byId(indicator.numeratorId()).orElseThrow(), period);
+				this.denominator = new Series(scope, indicators.byId(indicator.denominatorId()).orElseThrow(), period);
+			}
+			else {
+				this.numerator = null;
+				this.denominator = null;
+			}
+		}
+
+		Indicator indicator() {
+			return indicator;
+		}
+
+		/** The periods with data, oldest first. */
+		List<String> periods() {
+			Set<String> periods = new TreeSet<>(byPeriod.keySet());
+			if (numerator != null) {
+				periods.addAll(numerator.periods());
+			}
+			return List.copyOf(periods);
+		}
+
+		Optional<Obs> value(Area area, String period) {
+			String key = area.id() + "|" + period;
+			Optional<Obs> cached = memo.get(key);
+			if (cached != null) {
+				return cached;
+			}
+			Optional<Obs> result = compute(area, period);
+			memo.put(key, result);
+			return result;
+		}
+
+		Double number(Area area, String period) {
+			return value(area, period).map(Obs::value).orElse(null);
+		}
+
+		private Optional<Obs> compute(Area area, String period) {
+			Obs direct = byPeriod.getOrDefault(period, Map.of()).get(area.id());
+			if (direct != null) {
+				return Optional.of(direct);
+			}
+			if (indicator.isRatio()) {
+				Double n = numerator.number(area, period);
+				Double d = denominator.number(area, period);
+				if (n == null || d == null || d == 0) {
+					return Optional.empty();
+				}
+				double scale = Math.pow(10, indicator.decimals());
+				double v = Math.round(indicator.factor() * n / d * scale) / scale;
+				return Optional.of(new Obs(v, null, false, false, null));
+			}
+			if (!indicator.isSum()) {
+				return Optional.empty();
+			}
+			// wijken are a second partition of a gemeente: used only when the main chain has no data
+			double sum = 0;
+			double wijkSum = 0;
+			boolean any = false;
+			boolean anyWijk = false;
+			for (Area child : areas.children(area.id())) {
+				Optional<Obs> v = value(child, period);
+				if (v.isPresent() && v.get().value() != null) {
+					if ("wijk".equals(child.level())) {
+						wijkSum += v.get().value();
+						anyWijk = true;
+					}
+					else {
+						sum += v.get().value();
+						any = true;
+					}
+				}
+			}
+			if (any) {
+				return Optional.of(new Obs(sum, null, false, false, null));
+			}
+			return anyWijk ? Optional.of(new Obs(wijkSum, null, false, false, null)) : Optional.empty();
+		}
+
+	}
+
+	Series series(Scope scope, Indicator indicator, String period) {
+		return new Series(scope, indicator, period);
+	}
+
+	private Map<String, Map<Long, Obs>> load(Scope scope, long indicatorId, String period) {
+		Map<String, Map<Long, Obs>> result = new HashMap<>();
+		jdbc.sql("""
+				select area_id, period, value, missing_reason, provisional, estimated, margin from stats.observation
+				where indicator_id = ? and breakdown = '' and (tenant_id is null or tenant_id = ?) and (cast(? as varchar) is null or period = ?)
+				order by tenant_id nulls first""")
+			.params(indicatorId, scope.tenantId(), period, period)
+			.query(rs -> {
+				result.computeIfAbsent(rs.getString("period"), k -> new HashMap<>())
+					.put(rs.getLong("area_id"), new Obs(rs.getObject("value", Double.class), rs.getString("missing_reason"),
+							rs.getBoolean("provisional"), rs.getBoolean("estimated"), rs.getObject("margin", Double.class)));
+			});
+		return result;
+	}
+
+	/**
+	 * The values of every area of a level (inside {@code within} when given) for one period, with disclosure control
+	 * unless {@code editor}: editors see real values, marked {@code confidential}.
+	 */
+	@Transactional(readOnly = true)
+	List<Cell> cells(Scope scope, Indicator indicator, String level, String period, Area within, boolean editor) {
+		return cells(series(scope, indicator, period), level, period, within, editor);
+	}
+
+	List<Cell> cells(Series series, String level, String period, Area within, boolean editor) {
+		List<Area> targets = areas.atLevel(level, within);
+		List<Disclosure.Input> inputs = new ArrayList<>();
+		Map<Long, Obs> values = new HashMap<>();
+		for (Area area : targets) {
+			Optional<Obs> v = series.value(area, period);
+			if (v.isPresent()) {
+				values.put(area.id(), v.get());
+				inputs.add(new Disclosure.Input(area.id(), area.parentId(), v.get().value()));
+			}
+		}
+		Indicator indicator = series.indicator();
+		Set<Long> confidential = indicator.isSum() ? Disclosure.suppressed(inputs, indicator.threshold()) : Set.of();
+		List<Cell> cells = new ArrayList<>();
+		for (Area area : targets) {
+			Obs v = values.get(area.id());
+			if (v == null) {
+				continue;
+			}
+			boolean hidden = confidential.contains(area.id());
+			if (v.value() == null) {
+				cells.add(new Cell(area, period, null, "missing", v.missingReason(), false, v.provisional(), v.estimated(), null));
+			}
+			else if (hidden && !editor) {
+				cells.add(new Cell(area, period, null, "suppressed", null, true, false, false, null));
+			}
+			else {
+				cells.add(new Cell(area, period, v.value(), "ok", null, hidden, v.provisional(), v.estimated(), v.margin()));
+			}
+		}
+		return cells;
+	}
+
+	/**
+	 * One area's value for a period as the public (or an editor) may see it: with its siblings, so that secondary
+	 * suppression is applied the same way as on maps and tables.
+	 */
+	Cell cell(Series series, Area area, String period, boolean editor) {
+		Area parent = areas.parent(area).orElse(null);
+		List<Cell> siblings = parent == null ? cells(series, area.level(), period, null, editor)
+				: cells(series, area.level(), period, parent, editor);
+		return siblings.stream()
+			.filter(c -> c.area().id() == area.id())
+			.findFirst()
+			.orElse(new Cell(area, period, null, "missing", null, false, false, false, null));
+	}
+
+	/** Areas of a level in {@code within} as a code → area map. */
+	Map<String, Area> areaMap(String level, Area within) {
+		return areas.atLevel(level, within).stream().collect(Collectors.toMap(Area::code, a -> a));
+	}
+
+}

@@ -1,0 +1,171 @@
+package be.obmi.stats;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the reference areas of Flanders and Brussels and seeds the shared catalogue from the Gemeente-Stadsmonitor,
+ * each only when absent (so later starts cost nothing). Files under {@code reference/stats/}, derived from
+ * {@code shared/reference} by {@code scripts/stats/prepare-reference.py}.
+ */
+@Component
+@Order(20)
+class StatsReferenceData implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(StatsReferenceData.class);
+
+	private static final Pattern EXTRACT = Pattern.compile("GSM_Extract_(.+)\\.xlsx");
+
+	private final JdbcClient jdbc;
+
+	private final DataSource dataSource;
+
+	private final TransactionTemplate transaction;
+
+	private final Areas areas;
+
+	StatsReferenceData(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction, Areas areas) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.transaction = transaction;
+		this.areas = areas;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		transaction.executeWithoutResult(status -> {
+			if (jdbc.sql("select count(*) from stats.area").query(Long.class).single() == 0) {
+				loadAreas();
+			}
+			if (jdbc.sql("select count(*) from stats.indicator where tenant_id is null and code like 'GSM_%'")
+				.query(Long.class)
+				.single() == 0) {
+				seedCatalogue();
+			}
+		});
+		areas.reload();
+	}
+
+	private void loadAreas() {
+		long start = System.nanoTime();
+		jdbc.sql("""
+				create temp table area_in (level varchar(20), code varchar(20), name varchar(200),
+				  parent_level varchar(20), parent_code varchar(20)) on commit drop""").update();
+		try (Reader reader = resource("reference/stats/areas.csv")) {
+			Copy.Rows rows = new Copy.Rows();
+			try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(';').ofCsvRecord(reader)) {
+				boolean header = true;
+				for (CsvRecord record : csv) {
+					if (header) {
+						header = false;
+						continue;
+					}
+					List<String> f = record.getFields();
+					rows.add(f.get(0)).add(f.get(1)).add(f.get(2)).add(blank(f.get(3))).add(blank(f.get(4))).end();
+				}
+			}
+			Copy.in(dataSource, "area_in (level, code, name, parent_level, parent_code)", rows);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		jdbc.sql("""
+				insert into stats.area (level, code, name, mapped)
+				select level, code, name, code not in ('99991', '99992') from area_in""").update();
+		jdbc.sql("""
+				update stats.area a set parent_id = p.id
+				from area_in i join stats.area p on p.level = i.parent_level and p.code = i.parent_code
+				where a.level = i.level and a.code = i.code""").update();
+		jdbc.sql("""
+				insert into stats.area_ancestor (area_id, ancestor_id)
+				with recursive up (area_id, ancestor_id) as (
+				  select id, id from stats.area
+				  union all
+				  select up.area_id, a.parent_id from up join stats.area a on a.id = up.ancestor_id where a.parent_id is not null)
+				select area_id, ancestor_id from up""").update();
+		log.info("Stats reference areas loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
+	}
+
+	private void seedCatalogue() {
+		Copy.Rows rows = new Copy.Rows();
+		int count = 0;
+		try (Reader reader = resource("reference/stats/indicatoren.csv");
+				CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(';').ofCsvRecord(reader)) {
+			boolean header = true;
+			for (CsvRecord record : csv) {
+				if (header) {
+					header = false;
+					continue;
+				}
+				List<String> f = record.getFields();
+				if (f.size() < 13) {
+					continue;
+				}
+				Matcher m = EXTRACT.matcher(f.get(12));
+				if (!m.find()) {
+					continue;
+				}
+				String ratio = f.get(5).trim();
+				boolean percent = ratio.equals("procent");
+				String definition = f.get(3).trim();
+				if (!f.get(6).isBlank()) {
+					definition += "\n\nTeller: " + f.get(6).trim();
+				}
+				if (!f.get(7).isBlank()) {
+					definition += "\nNoemer: " + f.get(7).trim();
+				}
+				rows.add("GSM_" + m.group(1).toUpperCase(Locale.ROOT))
+					.add(f.get(11).isBlank() ? m.group(1) : f.get(11).trim())
+					.add(f.get(1).trim())
+					.add(definition)
+					.add(ratio.isEmpty() ? f.get(4).trim() : ratio)
+					.add(blank(f.get(4).trim()))
+					.add(f.get(8).trim())
+					.add(f.get(2).startsWith("Burger") ? "survey" : "registered")
+					.add("none")
+					.add(percent ? 1 : 2)
+					.end();
+				count++;
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		Copy.in(dataSource, """
+				stats.indicator (code, name, theme, definition, unit, counting_unit, source, kind, aggregation,
+				decimals)""", rows);
+		jdbc.sql("update stats.indicator set published = true where tenant_id is null and code like 'GSM_%'").update();
+		log.info("Stats catalogue seeded with {} Gemeente-Stadsmonitor indicators", count);
+	}
+
+	private static String blank(String s) {
+		return s == null || s.isBlank() ? null : s;
+	}
+
+	private static Reader resource(String path) throws IOException {
+		return new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8);
+	}
+
+}

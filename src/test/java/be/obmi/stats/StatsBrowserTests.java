@@ -1,0 +1,125 @@
+package be.obmi.stats;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import be.obmi.support.Browser;
+import be.obmi.support.ObmiIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The public statistics pages in a real (headless) Chromium: dashboard, indicator page with chart and map, area
+ * profile and its PDF, comparison of the centrumsteden; each passes the axe-core check.
+ */
+@ObmiIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StatsBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Browser browser;
+
+	@BeforeAll
+	void start() {
+		browser = Browser.start(port);
+	}
+
+	@AfterAll
+	void stop() {
+		browser.close();
+	}
+
+	@Test
+	void themeDashboardShowsKeyFigureTiles() {
+		browser.open("/kortrijk/cijfers");
+		assertThat(browser.text("h1")).contains("Kortrijk");
+		assertThat(browser.findAll(".tile")).hasSizeGreaterThanOrEqualTo(5);
+		assertThat(browser.text(".tile")).contains("Vlaanderen").contains("Gemiddelde centrumsteden");
+		assertThat(browser.text("main")).contains("Demogegevens");
+		browser.screenshot("stats-dashboard");
+		browser.assertAccessible();
+		browser.open("/kortrijk/cijfers?thema=Werk&lang=en");
+		assertThat(browser.text("main")).contains("Flanders");
+		browser.assertAccessible();
+	}
+
+	@Test
+	void indicatorPageDrawsTrendChartAndChoroplethWithTables() {
+		browser.open("/kortrijk/cijfers/indicator/bev_totaal");
+		assertThat(browser.text("h1")).isEqualTo("Inwoners");
+		browser.waitUntil(d -> !browser.findAll("#trend-chart svg").isEmpty());
+		browser.waitUntil(d -> "true".equals(browser.find("#map").getDomAttribute("data-drawn")));
+		assertThat(browser.findAll("#map path.leaflet-interactive, #map path")).isNotEmpty();
+		assertThat(browser.findAll("table")).hasSizeGreaterThanOrEqualTo(2);
+		browser.screenshot("stats-indicator");
+		browser.assertAccessible();
+	}
+
+	@Test
+	void areaProfileAndItsPdf() throws Exception {
+		String wijk = jdbc.sql("select code from stats.area where level = 'wijk' and code like '34022%' order by code limit 1")
+			.query(String.class)
+			.single();
+		browser.open("/kortrijk/cijfers/gebieden");
+		browser.click("a[href$='/gebied/wijk/" + wijk + "']");
+		assertThat(browser.path()).endsWith("/kortrijk/cijfers/gebied/wijk/" + wijk);
+		assertThat(browser.text("h1")).startsWith("Steekkaart");
+		assertThat(browser.findAll("table.profile tbody tr")).hasSizeGreaterThanOrEqualTo(5);
+		browser.screenshot("stats-profile");
+		browser.assertAccessible();
+		HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/kortrijk/cijfers/gebied/wijk/" + wijk + "/pdf"))
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+		assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
+	}
+
+	@Test
+	void comparisonOfTheCentrumsteden() {
+		browser.open("/kortrijk/cijfers/vergelijking?indicator=werkzoekenden_pct");
+		assertThat(browser.findAll("table tbody tr")).hasSize(14);
+		browser.waitUntil(d -> !browser.findAll("#comparison-chart svg").isEmpty());
+		browser.screenshot("stats-comparison");
+		browser.assertAccessible();
+	}
+
+	@Test
+	void downloadsRespectDisclosureControl() throws Exception {
+		HttpResponse<String> csv = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+					+ "/kortrijk/cijfers/indicator/bev_65plus/download?niveau=statsec&formaat=csv")).build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(csv.statusCode()).isEqualTo(200);
+		assertThat(csv.body()).contains("indicator;gebied;naam;niveau;periode;waarde;status");
+		for (String line : csv.body().split("\r\n")) {
+			String[] f = line.split(";");
+			if (f.length >= 7 && f[6].equals("ok")) {
+				double v = Double.parseDouble(f[5]);
+				assertThat(v == 0 || v >= 5).as(line).isTrue();
+			}
+		}
+		HttpResponse<byte[]> xlsx = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+					+ "/kortrijk/cijfers/indicator/bev_totaal/download?niveau=wijk&formaat=xlsx")).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(xlsx.statusCode()).isEqualTo(200);
+		assertThat(new String(xlsx.body(), 0, 2)).isEqualTo("PK");
+	}
+
+}
