@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Set;
 
+import be.obmi.plan.PlanOutline;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,9 +20,9 @@ public class FinanceFigures {
 
 	private final JdbcClient jdbc;
 
-	private final PlanStructure plan;
+	private final PlanOutline plan;
 
-	FinanceFigures(JdbcClient jdbc, PlanStructure plan) {
+	FinanceFigures(JdbcClient jdbc, PlanOutline plan) {
 		this.jdbc = jdbc;
 		this.plan = plan;
 	}

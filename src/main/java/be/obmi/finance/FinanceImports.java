@@ -18,6 +18,7 @@ import be.obmi.shared.tabular.ImportError;
 import be.obmi.shared.tabular.ImportRejectedException;
 import be.obmi.shared.tabular.Table;
 import be.obmi.shared.tabular.TableReader;
+import be.obmi.plan.PlanOutline;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,13 +37,13 @@ public class FinanceImports {
 
 	private final JdbcClient jdbc;
 
-	private final PlanStructure plan;
+	private final PlanOutline plan;
 
 	private final JdbcTemplate batchInsert;
 
 	private final AuditTrail audit;
 
-	FinanceImports(JdbcClient jdbc, JdbcTemplate batchInsert, PlanStructure plan, AuditTrail audit) {
+	FinanceImports(JdbcClient jdbc, JdbcTemplate batchInsert, PlanOutline plan, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.batchInsert = batchInsert;
 		this.plan = plan;

@@ -1,0 +1,43 @@
+package be.obmi.finance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import be.obmi.plan.FinancialFigures;
+import be.obmi.tenancy.Tenant;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives the plan's council report its legal section "geraamde versus gerealiseerde ontvangsten en uitgaven": per
+ * reported plan item (rolled up) and in total, from the version in force of the year.
+ */
+@Component
+class CouncilReportFigures implements FinancialFigures {
+
+	private final FinanceFigures figures;
+
+	CouncilReportFigures(FinanceFigures figures) {
+		this.figures = figures;
+	}
+
+	@Override
+	public Optional<Overview> overview(Tenant tenant, int year, List<String> codes) {
+		FinanceFigures.Summary total = figures.summary(tenant, null, year);
+		if (total.isEmpty()) {
+			return Optional.empty();
+		}
+		List<Amounts> items = new ArrayList<>();
+		for (String code : codes) {
+			items.add(amounts(figures.summary(tenant, code, year)));
+		}
+		return Optional.of(new Overview(year, items, amounts(total)));
+	}
+
+	private static Amounts amounts(FinanceFigures.Summary s) {
+		return new Amounts(s.code(), s.expenditureEstimate(), s.expenditureRealisation(), s.receiptsEstimate(),
+				s.receiptsRealisation());
+	}
+
+}
