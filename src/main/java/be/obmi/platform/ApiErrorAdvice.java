@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * How every REST controller answers the platform's common failures: a refused file with 422 and all its errors
- * (row, column, Dutch reason), a concurrent change with 409.
+ * (row, column, Dutch reason), a concurrent change with 409, a request that does not fit the data (an unknown
+ * import, a value out of range) with 400 and its Dutch message.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiErrorAdvice {
@@ -27,6 +28,11 @@ class ApiErrorAdvice {
 	ResponseEntity<Rejection> rejected(ImportRejectedException ex) {
 		return ResponseEntity.unprocessableContent()
 			.body(new Rejection("Het bestand is geweigerd; er is niets gewijzigd.", ex.errors()));
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException ex) {
+		return ResponseEntity.badRequest().body(Map.of("error", String.valueOf(ex.getMessage())));
 	}
 
 	@ExceptionHandler(ConcurrentChangeException.class)
