@@ -47,6 +47,14 @@ class FinanceApiController {
 				file.getBytes(), reportingDate, label);
 	}
 
+	@PostMapping("/api/v1/{slug}/finance/imports/{id}/undo")
+	@Operation(summary = "Een import als geheel ongedaan maken; de vorige versie van zijn boekjaren geldt weer")
+	java.util.Map<String, Object> undo(Tenant tenant, @org.springframework.web.bind.annotation.PathVariable long id) {
+		access.require(tenant.slug(), Role.REDACTEUR);
+		imports.undo(tenant, id);
+		return java.util.Map.of("importId", id, "status", "UNDONE");
+	}
+
 	/** Estimate and realisation of expenditure and receipts, with execution rates in percent. */
 	public record SummaryResponse(String code, Integer year, Amounts expenditure, Amounts receipts) {
 	}

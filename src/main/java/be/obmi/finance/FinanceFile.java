@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import be.obmi.shared.tabular.ImportError;
@@ -30,6 +31,13 @@ final class FinanceFile {
 	}
 
 	static List<FinanceLine> parse(Table table) {
+		return parse(table, code -> true, "");
+	}
+
+	/**
+	 * @param knownCode whether a plan item code exists; unknown codes are errors in column {@code actie}
+	 */
+	static List<FinanceLine> parse(Table table, Predicate<String> knownCode, String planName) {
 		List<ImportError> errors = new ArrayList<>();
 		for (String column : COLUMNS) {
 			if (!table.hasColumn(column)) {
@@ -46,6 +54,10 @@ final class FinanceFile {
 		for (Table.Row row : table.rows()) {
 			int before = errors.size();
 			String code = row.get("actie");
+			if (!code.isEmpty() && !knownCode.test(code)) {
+				errors.add(new ImportError(row.number(), "actie",
+						"Plancode '" + code + "' bestaat niet in het huidige meerjarenplan" + planName + "."));
+			}
 			Integer year = year(row, errors);
 			String policyField = row.get("beleidsveld");
 			if (policyField.isEmpty()) {

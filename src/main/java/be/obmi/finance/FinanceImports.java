@@ -63,18 +63,8 @@ public class FinanceImports {
 	public FinanceImportSummary importFile(Tenant tenant, String fileName, byte[] content, LocalDate reportingDate,
 			String label) {
 		Table table = TableReader.read(content);
-		List<FinanceLine> lines = FinanceFile.parse(table);
 		Set<String> codes = plan.codes(tenant);
-		List<ImportError> errors = new ArrayList<>();
-		for (FinanceLine line : lines) {
-			if (line.planItemCode() != null && !codes.contains(line.planItemCode())) {
-				errors.add(new ImportError(line.row(), "actie", "Plancode '" + line.planItemCode()
-						+ "' bestaat niet in het huidige meerjarenplan van " + tenant.name() + "."));
-			}
-		}
-		if (!errors.isEmpty()) {
-			throw new ImportRejectedException(errors);
-		}
+		List<FinanceLine> lines = FinanceFile.parse(table, codes::contains, " van " + tenant.name());
 		TreeSet<Integer> years = new TreeSet<>(lines.stream().map(FinanceLine::fiscalYear).toList());
 		String hash = hash(lines);
 		BigDecimal estimate = lines.stream().map(FinanceLine::estimate).reduce(BigDecimal.ZERO, BigDecimal::add);
