@@ -98,10 +98,34 @@ select o.tenant_id as tenant_key, d.indicator_key, o.area_id as area_key, t.time
        case when o.missing_reason is not null then 'missing'
             when d.threshold > 0 and o.value < d.threshold then 'suppressed'
             else 'ok' end as status,
-       o.provisional, o.estimated
+       o.provisional, o.estimated, false as aggregated
 from stats.observation o
 join warehouse_staging.dim_indicator d on d.source = 'stats' and d.source_id = o.indicator_id
 join warehouse_staging.dim_time t on t.period_code = o.period;
+--;
+-- Additive indicators summed from the statistical sectors up to every higher area the source does not give itself
+-- (ratios are not recomputed here; the public pages do that).
+insert into warehouse_staging.fact_observation
+with sums as (
+    select o.tenant_id, o.indicator_id, aa.ancestor_id, o.period, o.breakdown, sum(o.value) as value,
+           bool_or(o.provisional) as provisional, bool_or(o.estimated) as estimated
+    from stats.observation o
+    join stats.area s on s.id = o.area_id and s.level = 'statsec'
+    join stats.area_ancestor aa on aa.area_id = o.area_id and aa.ancestor_id <> o.area_id
+    join stats.indicator si on si.id = o.indicator_id and si.aggregation = 'sum' and si.published
+    where o.missing_reason is null
+    group by o.tenant_id, o.indicator_id, aa.ancestor_id, o.period, o.breakdown
+)
+select s.tenant_id, d.indicator_key, s.ancestor_id, t.time_key, s.period, s.breakdown,
+       case when d.threshold = 0 or s.value >= d.threshold then s.value end,
+       case when d.threshold > 0 and s.value < d.threshold then 'suppressed' else 'ok' end,
+       s.provisional, s.estimated, true
+from sums s
+join warehouse_staging.dim_indicator d on d.source = 'stats' and d.source_id = s.indicator_id
+join warehouse_staging.dim_time t on t.period_code = s.period
+where not exists (select 1 from stats.observation x
+                  where x.indicator_id = s.indicator_id and x.area_id = s.ancestor_id and x.period = s.period
+                    and x.breakdown = s.breakdown and coalesce(x.tenant_id, 0) = coalesce(s.tenant_id, 0));
 --;
 alter table warehouse_staging.dim_tenant add primary key (tenant_key);
 alter table warehouse_staging.dim_time add primary key (time_key);

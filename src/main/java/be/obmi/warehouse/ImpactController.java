@@ -27,10 +27,37 @@ class ImpactController {
 
 	static final String WIJK_VIEW = "warehouse/impact-wijk";
 
+	static final String COMPARISON_VIEW = "warehouse/comparison";
+
 	private final ImpactQueries impact;
 
-	ImpactController(ImpactQueries impact) {
+	private final SpendingComparison comparison;
+
+	ImpactController(ImpactQueries impact, SpendingComparison comparison) {
 		this.impact = impact;
+		this.comparison = comparison;
+	}
+
+	/**
+	 * Spending per policy field per inhabitant of this city next to the other cities with financial data (aggregate
+	 * budget figures per policy field, which municipalities publish anyway).
+	 */
+	@GetMapping("/{slug}/impact/vergelijking")
+	String comparison(Tenant tenant, @org.springframework.web.bind.annotation.RequestParam(required = false) Integer year,
+			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean estimate, Model model) {
+		if (!impact.available()) {
+			return index(tenant, model);
+		}
+		List<Integer> years = comparison.years();
+		int chosen = year != null ? year : years.isEmpty() ? java.time.Year.now().getValue() : years.getFirst();
+		List<SpendingComparison.Row> rows = comparison.expenditure(chosen, estimate);
+		Map<String, List<SpendingComparison.Row>> byField = rows.stream()
+			.collect(Collectors.groupingBy(r -> r.policyField() + " " + r.policyFieldName(), LinkedHashMap::new, Collectors.toList()));
+		model.addAttribute("years", years);
+		model.addAttribute("year", chosen);
+		model.addAttribute("estimate", estimate);
+		model.addAttribute("byField", byField);
+		return COMPARISON_VIEW;
 	}
 
 	@GetMapping("/{slug}/impact")

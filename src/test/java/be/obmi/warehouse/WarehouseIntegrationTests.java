@@ -209,4 +209,21 @@ class WarehouseIntegrationTests {
 		assertThat(mvc.perform(get("/mechelen/impact")).andReturn().getResponse().getStatus()).isEqualTo(302);
 	}
 
+
+	@Test
+	void citiesCompareTheirSpendingPerPolicyFieldPerInhabitant() throws Exception {
+		ObmiUser reader = accounts.loadUserByUsername("lezer.gent");
+		var auth = authentication(UsernamePasswordAuthenticationToken.authenticated(reader, null, reader.getAuthorities()));
+		String page = mvc.perform(get("/gent/impact/vergelijking?year=2026").with(auth)).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Gent").contains("Mechelen").contains("eigen stad");
+		List<Map<String, Object>> rows = jdbc.sql("select * from warehouse.fact_finance where fiscal_year = 2026 limit 1").query().listOfRows();
+		assertThat(rows).isNotEmpty();
+		var comparison = new SpendingComparison(jdbc).expenditure(2026, false);
+		assertThat(comparison).isNotEmpty();
+		assertThat(comparison).filteredOn(r -> r.slug().equals("gent")).allSatisfy(r -> {
+			assertThat(r.inhabitants()).as("population of Gent from Stad in cijfers").isPositive();
+			assertThat(r.perInhabitant()).isEqualByComparingTo(r.amount().divide(java.math.BigDecimal.valueOf(r.inhabitants()), 2, java.math.RoundingMode.HALF_UP));
+		});
+	}
+
 }
