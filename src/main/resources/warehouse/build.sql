@@ -24,12 +24,13 @@ from years, generate_series(1, 12) m;
 --;
 create table warehouse_staging.dim_area as
 select a.id as area_key, a.level, a.code, a.name, a.parent_id as parent_key, a.mapped,
-       (select g.code from stats.area_ancestor aa join stats.area g on g.id = aa.ancestor_id
-        where aa.area_id = a.id and g.level = 'gemeente' limit 1) as gemeente_code,
-       (select p.code from stats.area_ancestor aa join stats.area p on p.id = aa.ancestor_id
-        where aa.area_id = a.id and p.level = 'provincie' limit 1) as provincie_code
+       max(up.code) filter (where up.level = 'gemeente') as gemeente_code,
+       max(up.code) filter (where up.level = 'provincie') as provincie_code
 from stats.area a
-where a.valid_to is null;
+left join stats.area_ancestor aa on aa.area_id = a.id
+left join stats.area up on up.id = aa.ancestor_id and up.level in ('gemeente', 'provincie')
+where a.valid_to is null
+group by a.id, a.level, a.code, a.name, a.parent_id, a.mapped;
 --;
 create table warehouse_staging.dim_plan_item as
 with recursive current_plan as (
@@ -67,6 +68,11 @@ from (
 create table warehouse_staging.dim_account as
 select row_number() over (order by account) as account_key, account as code
 from (select distinct account from finance.current_line) accounts;
+--;
+analyze warehouse_staging.dim_time;
+analyze warehouse_staging.dim_indicator;
+analyze warehouse_staging.dim_plan_item;
+analyze warehouse_staging.dim_account;
 --;
 create table warehouse_staging.fact_finance as
 select l.tenant_id as tenant_key, pi.plan_item_key, l.plan_item_code, l.fiscal_year * 100 as time_key, l.fiscal_year,
@@ -123,9 +129,11 @@ select s.tenant_id, d.indicator_key, s.ancestor_id, t.time_key, s.period, s.brea
 from sums s
 join warehouse_staging.dim_indicator d on d.source = 'stats' and d.source_id = s.indicator_id
 join warehouse_staging.dim_time t on t.period_code = s.period
-where not exists (select 1 from stats.observation x
-                  where x.indicator_id = s.indicator_id and x.area_id = s.ancestor_id and x.period = s.period
-                    and x.breakdown = s.breakdown and coalesce(x.tenant_id, 0) = coalesce(s.tenant_id, 0));
+left join (select o.indicator_id, o.area_id, o.period, o.breakdown, coalesce(o.tenant_id, 0) as tenant
+           from stats.observation o join stats.area a on a.id = o.area_id and a.level <> 'statsec') x
+     on x.indicator_id = s.indicator_id and x.area_id = s.ancestor_id and x.period = s.period
+     and x.breakdown = s.breakdown and x.tenant = coalesce(s.tenant_id, 0)
+where x.indicator_id is null;
 --;
 alter table warehouse_staging.dim_tenant add primary key (tenant_key);
 alter table warehouse_staging.dim_time add primary key (time_key);

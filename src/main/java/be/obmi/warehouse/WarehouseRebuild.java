@@ -88,6 +88,9 @@ public class WarehouseRebuild {
 				}
 				finally {
 					statement.execute("reset lock_timeout");
+					statement.execute("reset work_mem");
+					statement.execute("reset maintenance_work_mem");
+					statement.execute("reset enable_nestloop");
 					statement.execute("select pg_advisory_unlock(" + LOCK + ")");
 				}
 			}
@@ -102,11 +105,24 @@ public class WarehouseRebuild {
 
 	private void build(Connection connection, Statement statement) throws SQLException {
 		statement.execute("set lock_timeout = '" + lockTimeout.replace("'", "") + "'");
+		statement.execute("set work_mem = '256MB'");
+		statement.execute("set maintenance_work_mem = '512MB'");
+		// a bulk build: hash joins over whole tables beat index lookups row by row
+		statement.execute("set enable_nestloop = off");
+		for (String source : List.of("stats.observation", "stats.area", "stats.area_ancestor", "stats.indicator",
+				"finance.finance_line", "finance.finance_import", "plan.plan_item", "plan.status_update", "plan.measurement")) {
+			statement.execute("analyze " + source);
+		}
 		statement.execute("drop schema if exists warehouse_staging cascade");
 		statement.execute("create schema warehouse_staging");
 		loadPolicyFields(connection, statement);
 		for (String sql : script()) {
+			long start = System.nanoTime();
 			statement.execute(sql);
+			long millis = (System.nanoTime() - start) / 1_000_000;
+			if (millis > 1000) {
+				log.info("Warehouse step took {} ms: {}", millis, sql.lines().findFirst().orElse(sql));
+			}
 		}
 		access.prepare(statement, "warehouse_staging");
 	}

@@ -60,6 +60,11 @@ class WarehouseBenchmark {
 		if (!result.succeeded()) {
 			throw new IllegalStateException(result.message());
 		}
+		if (Boolean.getBoolean("bench.explain")) {
+			String agg = WarehouseRebuild.script().stream().filter(q -> q.startsWith("insert into warehouse_staging.fact_observation")).findFirst().orElseThrow()
+				.replace("insert into warehouse_staging.fact_observation", "").replace("warehouse_staging.", "warehouse.");
+			jdbc.sql("explain (analyze, costs off) " + agg).query(String.class).list().forEach(System.out::println);
+		}
 		StringBuilder report = new StringBuilder("\n=== warehouse benchmark ===\n");
 		report.append("generated in ").append(generated / 1_000_000).append(" ms\n");
 		sources.forEach((t, n) -> report.append(String.format("source %-24s %,12d rows%n", t, n)));
