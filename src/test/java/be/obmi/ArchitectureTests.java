@@ -1,12 +1,13 @@
 package be.obmi;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.RestController;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -27,16 +28,16 @@ class ArchitectureTests {
 
 	@Test
 	void nothingDependsOnControllers() {
-		noClasses().that().areNotAnnotatedWith(Controller.class).and().areNotAnnotatedWith(RestController.class)
-			.and().haveSimpleNameNotContaining("Controller")
-			.should().dependOnClassesThat().areAnnotatedWith(Controller.class)
-			.orShould().dependOnClassesThat().areAnnotatedWith(RestController.class)
+		DescribedPredicate<JavaClass> controllers = DescribedPredicate.describe("controllers",
+				c -> !c.isAnnotation() && !c.isInterface() && c.isMetaAnnotatedWith(Controller.class));
+		noClasses().that().areNotMetaAnnotatedWith(Controller.class).and().haveSimpleNameNotContaining("Controller")
+			.should().dependOnClassesThat(controllers)
 			.check(CLASSES);
 	}
 
 	@Test
 	void controllersAreNotPublic() {
-		classes().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
+		classes().that().areMetaAnnotatedWith(Controller.class).and().areNotAnnotations()
 			.should().notBePublic()
 			.check(CLASSES);
 	}
