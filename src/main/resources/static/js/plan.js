@@ -2,7 +2,9 @@
 // Every chart has a data table next to it; the chart itself is decoration for sighted users.
 (function () {
   'use strict';
-  var palette = ['#2a6b3c', '#1f4e79', '#b35c00', '#a4262c', '#5c2d91', '#6b6b6b', '#000000'];
+  var palette = ['#1f4e79', '#b35c00', '#2a6b3c', '#a4262c', '#5c2d91', '#6b6b6b', '#000000'];
+  // In status order: niet gestart, op schema, vertraagd, probleem, afgerond, uitgesteld, stopgezet.
+  var statusPalette = ['#8a8a8a', '#2a6b3c', '#d9822b', '#a4262c', '#1f4e79', '#c9c9c9', '#1a1a1a'];
 
   function draw(element) {
     if (!window.echarts || element.dataset.drawn) { return; }
@@ -12,11 +14,11 @@
     var chart = window.echarts.init(element, null, { renderer: 'svg' });
     var stacked = spec.type === 'stacked';
     chart.setOption({
-      color: palette,
+      color: spec.type === 'stacked' ? statusPalette : palette,
       animation: false,
       aria: { enabled: true },
       tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
+      legend: { top: 0, type: 'scroll', itemGap: 18 },
       grid: { left: 48, right: 16, top: 40, bottom: 32 },
       xAxis: { type: 'category', data: spec.categories },
       yAxis: { type: 'value', name: spec.unit || '' },

@@ -108,8 +108,10 @@ class PlanBrowserTests {
 		browser.login("bijdrager." + SLUG, "demo");
 		browser.open("/" + SLUG + "/plan/taken");
 		browser.screenshot("plan-tasks");
+		browser.assertAccessible();
 		browser.click("#task-" + code + " a.task-link");
 		browser.waitUntil(d -> !browser.findAll("#submit-update").isEmpty());
+		browser.assertAccessible();
 		new Select(browser.find("#status")).selectByValue("VERTRAAGD");
 		browser.type("#progress", "55");
 		browser.type("#narrative", "Browsertest: de werken zijn gestart in Zevendonk.");
@@ -119,8 +121,12 @@ class PlanBrowserTests {
 		assertThat(browser.text("main")).contains(code);
 		assertThat(browser.text("#task-" + code)).contains("ingediend");
 
-		// 3. The manager approves and publishes.
+		// Submitted is not published: the public page does not show it yet.
 		logout();
+		browser.open("/" + SLUG + "/plan/publiek");
+		assertThat(browser.text("main")).doesNotContain("Browsertest: de werken zijn gestart in Zevendonk.");
+
+		// 3. The manager approves and publishes.
 		browser.login("redacteur." + SLUG, "demo");
 		browser.open("/" + SLUG + "/plan/rondes/" + open.id());
 		browser.click("#task-" + code + " button.approve");
@@ -128,10 +134,13 @@ class PlanBrowserTests {
 		browser.click("#task-" + code + " button.publish");
 		browser.waitUntil(d -> browser.text("#task-" + code).contains("gepubliceerd"));
 		browser.screenshot("plan-round");
-		browser.open("/" + SLUG + "/plan/dashboard");
-		browser.screenshot("plan-dashboard");
-		browser.open("/" + SLUG + "/plan/items/" + task.item().id());
-		browser.screenshot("plan-item");
+		for (String page : java.util.List.of("dashboard", "items/" + task.item().id(), "", "rondes", "bestuursakkoord",
+				"rondes/" + open.id() + "/rapport", "import")) {
+			browser.open("/" + SLUG + "/plan" + (page.isEmpty() ? "" : "/" + page));
+			assertThat(browser.findAll(".plan-nav")).as(page).isNotEmpty();
+			browser.screenshot("plan-" + (page.isEmpty() ? "tree-collapsed" : page.replaceAll("[^a-z]+", "-")));
+			browser.assertAccessible();
+		}
 
 		// 4. The public page shows it, anonymously.
 		logout();
@@ -146,6 +155,8 @@ class PlanBrowserTests {
 			.get("/" + SLUG + "/plan/rondes/" + open.id() + "/rapport.pdf");
 		assertThat(pdf.statusCode()).isEqualTo(200);
 		assertThat(new String(pdf.body(), 0, 4)).isEqualTo("%PDF");
+		Files.createDirectories(Browser.SCREENSHOTS);
+		Files.write(Browser.SCREENSHOTS.resolve("plan-report.pdf"), pdf.body());
 		String text;
 		try (PDDocument document = Loader.loadPDF(pdf.body())) {
 			text = new PDFTextStripper().getText(document);

@@ -14,15 +14,44 @@ import java.util.UUID;
 /** A small HTTP client for the plan tests: HTTP Basic with a demo account (or anonymous), multipart uploads. */
 final class PlanHttp {
 
-	private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+	private final HttpClient client;
 
 	private final String base;
 
 	private final String authorization;
 
 	private PlanHttp(int port, String authorization) {
+		this(port, authorization, HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build());
+	}
+
+	private PlanHttp(int port, String authorization, HttpClient client) {
 		this.base = "http://localhost:" + port;
 		this.authorization = authorization;
+		this.client = client;
+	}
+
+	/** A browser-like session: logged in through the login form, with cookies; posts need {@link #csrf(String)}. */
+	static PlanHttp session(int port, String username) {
+		PlanHttp http = new PlanHttp(port, null, HttpClient.newBuilder()
+			.cookieHandler(new java.net.CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build());
+		String token = http.csrf("/login");
+		HttpResponse<byte[]> response = http.post("/login", "username=" + username + "&password=demo&_csrf=" + token);
+		if (response.headers().firstValue("Location").orElse("").contains("error")) {
+			throw new IllegalStateException("Login failed for " + username);
+		}
+		return http;
+	}
+
+	/** The CSRF token of the first form on a page, URL-encoded for a form body. */
+	String csrf(String path) {
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+			.matcher(getText(path));
+		if (!matcher.find()) {
+			throw new IllegalStateException("No CSRF token on " + path);
+		}
+		return java.net.URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8);
 	}
 
 	static PlanHttp as(int port, String username) {

@@ -100,6 +100,10 @@ class PlanImportIntegrationTests {
 		assertThat(audit.history(tenantId, "planitem", null, 500))
 			.anySatisfy(event -> assertThat(event.entityLabel()).isEqualTo("AC06.01.01"));
 		assertThat(audit.history(tenantId, "meerjarenplan", null, 10)).isNotEmpty();
+		// The import made a new plan version that keeps the content.
+		int version = summary.get("planVersion").asInt();
+		String kept = new String(redacteur().get("/" + SLUG + "/plan/versies/" + version).body(), StandardCharsets.UTF_8);
+		assertThat(kept).contains("AC06.01.01;AC;AP06.01;Schoolstraten aan alle basisscholen die dat wensen");
 	}
 
 	@Test

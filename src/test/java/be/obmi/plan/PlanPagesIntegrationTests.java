@@ -51,6 +51,9 @@ class PlanPagesIntegrationTests {
 	@Autowired
 	AuditTrail audit;
 
+	@Autowired
+	be.obmi.plan.domain.Indicators indicators;
+
 	@Test
 	void everyPlanPageRendersWithTheDemoPlan() {
 		Tenant mechelen = tenants.require("mechelen");
@@ -71,15 +74,102 @@ class PlanPagesIntegrationTests {
 		for (String path : List.of(p, p + "?q=fiets&priority=true", p + "?status=VERTRAAGD", p + "/items/" + action.id(),
 				p + "/import", p + "/dashboard", p + "/rondes", p + "/rondes/" + round, p + "/taken",
 				p + "/rondes/" + round + "/items/" + action.id(), p + "/rondes/" + round + "/rapport", p + "/publiek",
-				p + "?lang=en", "/api/docs/openapi.json")) {
+				p + "?lang=en", p + "/bestuursakkoord", "/api/docs/openapi.json")) {
 			HttpResponse<byte[]> response = redacteur.get(path);
 			assertThat(response.statusCode()).as(path + ": " + new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
 		}
 		assertThat(redacteur.getText(p + "/items/" + action.id())).contains(action.code(), "data-chart");
 		assertThat(redacteur.getText(p + "/dashboard")).contains("ST01BD01", "data-chart");
+		assertThat(redacteur.getText(p + "/bestuursakkoord")).contains("BA01.1", "ST01BD01AP01AC01");
+		assertThat(redacteur.getText(p + "/rondes/" + round + "/rapport")).contains(action.code(), "data-chart",
+				"Nog geen financiële gegevens");
+		// The tree shows goals and action plans; an action plan's actions load in place (htmx) or with ?open=.
+		PlanItem actionPlan = all.stream().filter(i -> i.id() == action.parentId()).findFirst().orElseThrow();
+		assertThat(redacteur.getText(p)).contains(actionPlan.code(), "/acties").doesNotContain(action.code());
+		assertThat(redacteur.getText(p + "?open=" + actionPlan.id())).contains(action.code());
+		String rows = redacteur.getText(p + "/items/" + actionPlan.id() + "/acties");
+		assertThat(rows.strip()).startsWith("<tr").contains(action.code()).doesNotContain("<tbody", "<main");
 		assertThat(redacteur.getText("/api/docs/openapi.json")).contains("/api/v1/{slug}/plan/import");
-		assertThat(PlanHttp.as(port, "bijdrager.mechelen").getText(p + "/taken")).contains("bijdrager.mechelen".isEmpty() ? "" : "ST01BD");
+		assertThat(PlanHttp.as(port, "bijdrager.mechelen").getText(p + "/taken")).contains("ST01BD", "task-link");
 		assertThat(PlanHttp.as(port, "lezer.mechelen").get(p + "/import").statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void indicatorsTargetsMeasurementsAndReleasesAreEditedAndAudited() {
+		Tenant turnhout = tenants.require("turnhout");
+		Plan plan = plans.current(turnhout).orElseThrow();
+		PlanItem item = items.all(plan).stream().filter(i -> i.type().name().equals("AC")).skip(3).findFirst().orElseThrow();
+
+		long indicator = indicators.create(turnhout, item.id(), "OI-TEST", "Aantal aangelegde fietspaden", "OUTPUT", "km",
+				"HIGHER", new BigDecimal("12.5"));
+		indicators.target(turnhout, indicator, 2027, new BigDecimal("20"), null);
+		indicators.measure(turnhout, indicator, java.time.LocalDate.of(2026, 9, 30), new BigDecimal("14"), null, "GIS", null);
+		indicators.addRelease(turnhout, item.id(), "Oplevering fietspad Kasteelstraat", java.time.LocalDate.of(2026, 10, 1));
+		var release = indicators.releases(turnhout, item.id()).stream()
+			.filter(r -> r.title().equals("Oplevering fietspad Kasteelstraat")).findFirst().orElseThrow();
+		assertThat(release.overdue(java.time.LocalDate.of(2026, 11, 1))).isTrue();
+		indicators.realise(turnhout, release.id(), java.time.LocalDate.of(2026, 10, 15));
+
+		var details = indicators.of(turnhout, item.id()).stream().filter(d -> d.indicator().id() == indicator).findFirst().orElseThrow();
+		assertThat(details.targets()).singleElement().satisfies(t -> assertThat(t.target()).isEqualByComparingTo("20"));
+		assertThat(details.latest().value()).isEqualByComparingTo("14");
+		assertThat(indicators.releases(turnhout, item.id())).anySatisfy(r -> assertThat(r.actualDate()).isEqualTo(java.time.LocalDate.of(2026, 10, 15)));
+		assertThat(audit.entityTypes(turnhout.id())).contains("indicator", "meting", "release");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> indicators.create(turnhout, item.id(), "OI-TEST", "Dubbel", "OUTPUT", null, null, null))
+			.hasMessageContaining("al een indicator");
+	}
+
+	@Test
+	void aContributorSubmitsAnUpdateWithANewMeasurement() {
+		Tenant turnhout = tenants.require("turnhout");
+		Plan plan = plans.current(turnhout).orElseThrow();
+		List<StatusRounds.Task> open = rounds.tasksOf(turnhout, plan, "bijdrager.turnhout").stream()
+			.filter(t -> t.update() == null)
+			.toList();
+		StatusRounds.Task task = open.getLast();
+		long indicator = indicators.create(turnhout, task.item().id(), "OI-BIJDRAGER", "Aantal deelnemers", "OUTPUT",
+				"aantal", "HIGHER", null);
+		PlanHttp bijdrager = PlanHttp.session(port, "bijdrager.turnhout");
+		String path = "/turnhout/plan/rondes/" + task.round().id() + "/items/" + task.item().id();
+		String token = bijdrager.csrf(path);
+
+		HttpResponse<byte[]> response = bijdrager.post(path, "version=-1&status=OP_SCHEMA&progress=30&narrative=Eerste+sessies+gehouden"
+				+ "&meting-" + indicator + "=42&action=submit&_csrf=" + token);
+
+		assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(302);
+		StatusRounds.Task after = rounds.task(turnhout, task.round().id(), task.item().id()).orElseThrow();
+		assertThat(after.update().state().name()).isEqualTo("INGEDIEND");
+		assertThat(after.update().author()).isEqualTo("bijdrager.turnhout");
+		var measurement = indicators.of(turnhout, task.item().id()).stream()
+			.filter(d -> d.indicator().id() == indicator).findFirst().orElseThrow().latest();
+		assertThat(measurement.value()).isEqualByComparingTo("42");
+		assertThat(measurement.measuredOn()).isEqualTo(task.round().referenceDate());
+		// Someone else's item: refused.
+		StatusRounds.Task other = rounds.tasks(turnhout, task.round()).stream()
+			.filter(t -> t.item().contributor() == null).findFirst().orElseThrow();
+		assertThat(bijdrager.post("/turnhout/plan/rondes/" + task.round().id() + "/items/" + other.item().id(),
+				"version=-1&status=OP_SCHEMA&progress=30&action=submit&_csrf=" + token).statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void theEditFormRefusesAStaleSaveWithAClearMessage() {
+		Tenant turnhout = tenants.require("turnhout");
+		Plan plan = plans.current(turnhout).orElseThrow();
+		PlanItem item = items.all(plan).stream().filter(i -> i.type().name().equals("AC") && !i.priority()).skip(5).findFirst().orElseThrow();
+		PlanHttp first = PlanHttp.session(port, "redacteur.turnhout");
+		PlanHttp second = PlanHttp.session(port, "beheerder.turnhout");
+		String path = "/turnhout/plan/items/" + item.id();
+		String firstToken = first.csrf(path);
+		String secondToken = second.csrf(path);
+		String form = "version=" + item.version() + "&_priority=on&weight=1&policyField=" + item.policyField() + "&title=";
+
+		HttpResponse<byte[]> saved = first.post(path, form + "Eerste+versie&_csrf=" + firstToken);
+		HttpResponse<byte[]> refused = second.post(path, form + "Tweede+versie&_csrf=" + secondToken);
+
+		assertThat(saved.statusCode()).as(new String(saved.body(), StandardCharsets.UTF_8)).isEqualTo(302);
+		assertThat(refused.statusCode()).isEqualTo(409);
+		assertThat(new String(refused.body(), StandardCharsets.UTF_8)).contains("intussen gewijzigd", "Tweede versie");
+		assertThat(items.byId(turnhout, item.id()).orElseThrow().title()).isEqualTo("Eerste versie");
 	}
 
 	@Test
@@ -90,10 +180,10 @@ class PlanPagesIntegrationTests {
 		PlanItemForm loaded = PlanItemForm.of(item);
 		PlanItemForm first = new PlanItemForm("Eerste redacteur: " + item.title(), loaded.description(), false,
 				loaded.policyField(), loaded.politicalOwner(), loaded.administrativeOwner(), loaded.contributor(),
-				loaded.startDate(), loaded.endDate(), loaded.tags(), loaded.wijk(), BigDecimal.valueOf(2), loaded.version());
+				loaded.startDate(), loaded.endDate(), loaded.tags(), loaded.wijk(), 51.32, 4.95, BigDecimal.valueOf(2), loaded.version());
 		PlanItemForm second = new PlanItemForm("Tweede redacteur: " + item.title(), loaded.description(), false,
 				loaded.policyField(), loaded.politicalOwner(), loaded.administrativeOwner(), loaded.contributor(),
-				loaded.startDate(), loaded.endDate(), loaded.tags(), loaded.wijk(), loaded.weight(), loaded.version());
+				loaded.startDate(), loaded.endDate(), loaded.tags(), loaded.wijk(), null, null, loaded.weight(), loaded.version());
 
 		items.update(turnhout, item.id(), first);
 
@@ -102,6 +192,7 @@ class PlanPagesIntegrationTests {
 		PlanItem now = items.byId(turnhout, item.id()).orElseThrow();
 		assertThat(now.title()).startsWith("Eerste redacteur");
 		assertThat(now.version()).isEqualTo(item.version() + 1);
+		assertThat(now.located()).isTrue();
 		assertThat(audit.history(turnhout.id(), "planitem", String.valueOf(item.id()), 5)).first()
 			.satisfies(event -> assertThat(event.changes()).anySatisfy(c -> assertThat(c.field()).isEqualTo("title")));
 	}

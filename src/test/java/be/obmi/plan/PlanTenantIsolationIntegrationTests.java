@@ -67,7 +67,7 @@ class PlanTenantIsolationIntegrationTests {
 		return List.of(p, p + "?q=fiets", p + "/items/" + itemId, p + "/import", p + "/export?format=csv",
 				p + "/export?format=xlsx", p + "/dashboard", p + "/rondes", p + "/rondes/" + roundId, p + "/taken",
 				p + "/rondes/" + roundId + "/items/" + itemId, p + "/rondes/" + roundId + "/rapport",
-				p + "/rondes/" + roundId + "/rapport.pdf");
+				p + "/rondes/" + roundId + "/rapport.pdf", p + "/bestuursakkoord", p + "/items/" + itemId + "/acties", p + "/versies/1");
 	}
 
 	List<String> posts(String slug) {
@@ -77,7 +77,10 @@ class PlanTenantIsolationIntegrationTests {
 				p + "/rondes/" + roundId + "/updates/" + updateId + "/terugsturen",
 				p + "/rondes/" + roundId + "/updates/" + updateId + "/publiceren", p + "/rondes/" + roundId + "/publiceren",
 				p + "/rondes/" + roundId + "/afsluiten", p + "/rondes/" + roundId + "/teksten",
-				p + "/rondes/" + roundId + "/items/" + itemId);
+				p + "/rondes/" + roundId + "/items/" + itemId, p + "/bestuursakkoord", p + "/items/" + itemId + "/engagementen",
+				p + "/items/" + itemId + "/engagementen/1/verwijderen", p + "/items/" + itemId + "/indicatoren",
+				p + "/items/" + itemId + "/streefwaarden", p + "/items/" + itemId + "/releases",
+				p + "/items/" + itemId + "/releases/1/gerealiseerd");
 	}
 
 	List<String> api(String slug) {

@@ -147,6 +147,7 @@ class DemoPlan implements ApplicationRunner {
 		long t = tenant.id();
 		String contributor = "bijdrager." + tenant.slug();
 		List<long[]> actions = new ArrayList<>();
+		List<long[]> commitmentLinks = new ArrayList<>();
 		List<Long> actionPlans = new ArrayList<>();
 		int sort = 0;
 		for (int g = 0; g < GOALS.size(); g++) {
@@ -162,6 +163,13 @@ class DemoPlan implements ApplicationRunner {
 				long apId = insertItem(t, plan.id(), goalId, "AP", apCode, ap.title(), null, ap.field(), goal.owner(),
 						goal.department(), null, LocalDate.of(2026, 1, 1), LocalDate.of(2031, 12, 31), null, ++sort);
 				actionPlans.add(apId);
+				if (a % 2 == 0) {
+					long commitment = jdbc.sql("insert into plan.commitment (tenant_id, plan_id, code, title) values (?, ?, ?, ?) returning id")
+						.params(t, plan.id(), "BA%02d.%d".formatted(g + 1, a / 2 + 1), "Tegen 2031: " + lowerFirst(ap.title()))
+						.query(Long.class)
+						.single();
+					commitmentLinks.add(new long[] { commitment, apId });
+				}
 				for (int c = 0; c < ACTIONS.size(); c++) {
 					String acCode = apCode + "AC%02d".formatted(c + 1);
 					boolean priority = (g + a + c) % 5 == 0;
@@ -177,9 +185,19 @@ class DemoPlan implements ApplicationRunner {
 						jdbc.sql("update plan.plan_item set priority = true where id in (?, ?, ?)").params(id, apId, goalId).update();
 					}
 					actions.add(new long[] { id, priority ? 1 : 0, owner == null ? 0 : 1 });
+					if (a % 2 == 0 && c < 2) {
+						commitmentLinks.add(new long[] { commitmentLinks.getLast()[0], id });
+					}
+					if (priority) {
+						jdbc.sql("insert into plan.project (tenant_id, item_id, name, description) values (?, ?, ?, ?)")
+							.params(t, id, "Uitvoeringsproject " + ap.subject(), "Projectteam van " + goal.department() + ".")
+							.update();
+					}
 				}
 			}
 		}
+		template.batchUpdate("insert into plan.commitment_item (tenant_id, commitment_id, item_id) values (?, ?, ?)",
+				commitmentLinks.stream().map(l -> new Object[] { t, l[0], l[1] }).toList());
 		indicators(t, actionPlans, actions, random);
 		releases(t, actions, random);
 		rounds(t, plan, actions, random);
@@ -299,7 +317,7 @@ class DemoPlan implements ApplicationRunner {
 				items.add(new Object[] { t, round, action[0] });
 			}
 			int p1 = 5 + random.nextInt(30);
-			int p2 = Math.min(100, p1 + 5 + random.nextInt(30));
+			int p2 = random.nextInt(12) == 0 ? 100 : Math.min(95, p1 + 5 + random.nextInt(30));
 			ItemStatus s1 = pick(statuses, random, p1);
 			ItemStatus s2 = pick(statuses, random, p2);
 			updates.add(update(t, first, action[0], s1, p1, random, "GEPUBLICEERD", manager));
@@ -349,11 +367,27 @@ class DemoPlan implements ApplicationRunner {
 		java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
 		boolean submitted = !"CONCEPT".equals(state);
 		boolean approved = "GOEDGEKEURD".equals(state) || "GEPUBLICEERD".equals(state);
-		return new Object[] { t, round, item, status.name(), progress, NARRATIVES[random.nextInt(NARRATIVES.length)],
+		return new Object[] { t, round, item, status.name(), progress, narrative(status, random),
 				problem ? BOTTLENECKS[random.nextInt(BOTTLENECKS.length)] : null,
 				"Volgende stap: verdere uitvoering en rapportering.", state, "bijdrager (demo)",
 				submitted ? now : null, approved ? manager : null, approved ? now : null,
 				"GEPUBLICEERD".equals(state) ? now : null };
+	}
+
+	private static String narrative(ItemStatus status, Random random) {
+		return switch (status) {
+			case OP_SCHEMA -> NARRATIVES[random.nextInt(3)];
+			case VERTRAAGD -> NARRATIVES[3];
+			case PROBLEEM -> NARRATIVES[4];
+			case AFGEROND -> NARRATIVES[5];
+			case NIET_GESTART -> "Nog niet gestart; de voorbereiding is gepland.";
+			case UITGESTELD -> "Uitgesteld naar een later jaar van de legislatuur.";
+			case STOPGEZET -> "Stopgezet na een beslissing van het college.";
+		};
+	}
+
+	private static String lowerFirst(String text) {
+		return Character.toLowerCase(text.charAt(0)) + text.substring(1);
 	}
 
 	private static BigDecimal round(double value) {

@@ -110,6 +110,84 @@ public class Indicators {
 						FieldChange.added("bron", source)));
 	}
 
+	/**
+	 * Adds an indicator to an item of the tenant.
+	 * @throws IllegalArgumentException with a Dutch message for missing fields or a code the item already has
+	 */
+	@Transactional
+	public long create(Tenant tenant, long itemId, String code, String name, String kind, String unit,
+			String direction, BigDecimal baseline) {
+		if (code == null || code.isBlank() || name == null || name.isBlank()) {
+			throw new IllegalArgumentException("Code en naam van de indicator zijn verplicht.");
+		}
+		if (!java.util.List.of("OUTPUT", "EFFECT", "CONTEXT").contains(kind)) {
+			throw new IllegalArgumentException("Kies output, effect of context.");
+		}
+		String valueType = "tekst".equalsIgnoreCase(unit == null ? "" : unit.trim()) ? "TEXT" : "NUMBER";
+		long id = jdbc.sql("""
+				insert into plan.indicator (tenant_id, item_id, code, name, kind, value_type, unit, direction, baseline)
+				select ?, id, ?, ?, ?, ?, ?, ?, ? from plan.plan_item where id = ? and tenant_id = ?
+				on conflict (tenant_id, item_id, code) do nothing returning id""")
+			.params(tenant.id(), code.trim(), name.trim(), kind, valueType, blank(unit),
+					direction == null ? "HIGHER" : direction, baseline, itemId, tenant.id())
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new IllegalArgumentException("Dit item heeft al een indicator met code " + code.trim() + "."));
+		audit.created(tenant.id(), "indicator", String.valueOf(id), name.trim(),
+				List.of(FieldChange.added("code", code.trim()), FieldChange.added("soort", kind),
+						FieldChange.added("eenheid", unit), FieldChange.added("basiswaarde", baseline)));
+		return id;
+	}
+
+	/** Sets (or replaces) the target of an indicator of the tenant for one year. */
+	@Transactional
+	public void target(Tenant tenant, long indicatorId, int year, BigDecimal target, String textTarget) {
+		Indicator indicator = jdbc.sql(SELECT + "where id = ? and tenant_id = ?")
+			.params(indicatorId, tenant.id())
+			.query(Indicator.class)
+			.optional()
+			.orElseThrow(() -> new IllegalArgumentException("Onbekende indicator."));
+		jdbc.sql("""
+				insert into plan.indicator_target (tenant_id, indicator_id, year, target, text_target) values (?, ?, ?, ?, ?)
+				on conflict (indicator_id, year) do update set target = excluded.target, text_target = excluded.text_target""")
+			.params(tenant.id(), indicatorId, year, target, blank(textTarget))
+			.update();
+		audit.updated(tenant.id(), "indicator", String.valueOf(indicatorId), indicator.name(),
+				List.of(FieldChange.added("streefwaarde " + year, target != null ? target : textTarget)));
+	}
+
+	/** Adds a release (dated deliverable or milestone) to an item of the tenant. */
+	@Transactional
+	public void addRelease(Tenant tenant, long itemId, String title, LocalDate planned) {
+		if (title == null || title.isBlank() || planned == null) {
+			throw new IllegalArgumentException("Titel en geplande datum van de release zijn verplicht.");
+		}
+		long id = jdbc.sql("""
+				insert into plan.release (tenant_id, item_id, title, planned_date)
+				select ?, id, ?, ? from plan.plan_item where id = ? and tenant_id = ? returning id""")
+			.params(tenant.id(), title.trim(), planned, itemId, tenant.id())
+			.query(Long.class)
+			.single();
+		audit.created(tenant.id(), "release", String.valueOf(id), title.trim(),
+				List.of(FieldChange.added("gepland", planned)));
+	}
+
+	/** Marks a release of the tenant as realised on {@code actual}. */
+	@Transactional
+	public void realise(Tenant tenant, long releaseId, LocalDate actual) {
+		if (actual == null) {
+			throw new IllegalArgumentException("Geef de datum van realisatie.");
+		}
+		int rows = jdbc.sql("update plan.release set actual_date = ?, status = 'GEREALISEERD' where id = ? and tenant_id = ?")
+			.params(actual, releaseId, tenant.id())
+			.update();
+		if (rows == 0) {
+			throw new IllegalArgumentException("Onbekende release.");
+		}
+		audit.updated(tenant.id(), "release", String.valueOf(releaseId), String.valueOf(releaseId),
+				List.of(FieldChange.between("status", "GEPLAND", "GEREALISEERD"), FieldChange.added("gerealiseerd", actual)));
+	}
+
 	/** The releases of an item, by planned date. */
 	@Transactional(readOnly = true)
 	public List<Release> releases(Tenant tenant, long itemId) {

@@ -38,7 +38,7 @@ public class PlanItems {
 	public List<PlanItem> all(Plan plan) {
 		return jdbc.sql("select " + COLUMNS + " from plan.plan_item where plan_id = ? and tenant_id = ? order by sort_order, code")
 			.params(plan.id(), plan.tenantId())
-			.query(PlanItem.class)
+			.query(RowMappers.PLAN_ITEM)
 			.list();
 	}
 
@@ -46,7 +46,7 @@ public class PlanItems {
 	public Optional<PlanItem> byId(Tenant tenant, long id) {
 		return jdbc.sql("select " + COLUMNS + " from plan.plan_item where id = ? and tenant_id = ?")
 			.params(id, tenant.id())
-			.query(PlanItem.class)
+			.query(RowMappers.PLAN_ITEM)
 			.optional();
 	}
 
@@ -54,7 +54,7 @@ public class PlanItems {
 	public Optional<PlanItem> byCode(Plan plan, String code) {
 		return jdbc.sql("select " + COLUMNS + " from plan.plan_item where plan_id = ? and tenant_id = ? and code = ?")
 			.params(plan.id(), plan.tenantId(), code)
-			.query(PlanItem.class)
+			.query(RowMappers.PLAN_ITEM)
 			.optional();
 	}
 
@@ -71,18 +71,27 @@ public class PlanItems {
 		if (field != null && policyFields.byCode(field).isEmpty()) {
 			throw new IllegalArgumentException("Onbekend beleidsveld: " + field + ".");
 		}
+		if ((form.latitude() == null) != (form.longitude() == null)) {
+			throw new IllegalArgumentException("Geef breedte- en lengtegraad samen, of geen van beide.");
+		}
 		if (form.startDate() != null && form.endDate() != null && form.endDate().isBefore(form.startDate())) {
 			throw new IllegalArgumentException("De einddatum ligt voor de startdatum.");
 		}
+		if (before.priority() && !form.priority() && hasPriorityChild(tenant, id)) {
+			throw new IllegalArgumentException(before.code()
+					+ " heeft prioritaire onderliggende items en blijft daarom prioritair.");
+		}
 		int rows = jdbc.sql("""
 				update plan.plan_item set title = ?, description = ?, priority = ?, policy_field = ?, political_owner = ?,
-				  administrative_owner = ?, contributor = ?, start_date = ?, end_date = ?, tags = ?, wijk = ?, weight = ?,
+				  administrative_owner = ?, contributor = ?, start_date = ?, end_date = ?, tags = ?, wijk = ?, latitude = ?,
+				  longitude = ?, weight = ?,
 				  version = version + 1
 				where id = ? and tenant_id = ? and version = ?""")
 			.params(form.title().trim(), blankToNull(form.description()), form.priority(), field,
 					blankToNull(form.politicalOwner()), blankToNull(form.administrativeOwner()),
 					blankToNull(form.contributor()), form.startDate(), form.endDate(), blankToNull(form.tags()),
-					blankToNull(form.wijk()), form.weight(), id, tenant.id(), form.version())
+					blankToNull(form.wijk()), form.latitude(), form.longitude(), form.weight(), id, tenant.id(),
+					form.version())
 			.update();
 		if (rows == 0) {
 			throw new ConcurrentChangeException("Iemand anders heeft " + before.code()
@@ -94,6 +103,13 @@ public class PlanItems {
 			propagatePriority(tenant, after);
 		}
 		return after;
+	}
+
+	private boolean hasPriorityChild(Tenant tenant, long id) {
+		return jdbc.sql("select count(*) from plan.plan_item where parent_id = ? and tenant_id = ? and priority")
+			.params(id, tenant.id())
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	/** The priority rule: the ancestors of a priority item are priority too. */

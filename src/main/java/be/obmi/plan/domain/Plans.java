@@ -72,6 +72,15 @@ public class Plans {
 		return number;
 	}
 
+	/** The kept content of one version of the plan, in the plan file format (CSV); empty when unknown. */
+	@Transactional(readOnly = true)
+	public Optional<String> snapshot(Plan plan, int number) {
+		return jdbc.sql("select snapshot from plan.plan_version where plan_id = ? and tenant_id = ? and number = ? and snapshot <> ''")
+			.params(plan.id(), plan.tenantId(), number)
+			.query(String.class)
+			.optional();
+	}
+
 	@Transactional(readOnly = true)
 	public List<PlanVersion> versions(Plan plan) {
 		return jdbc.sql("""

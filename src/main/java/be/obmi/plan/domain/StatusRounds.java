@@ -154,13 +154,13 @@ public class StatusRounds {
 		Map<Long, StatusUpdate> updates = new HashMap<>();
 		jdbc.sql(UPDATE_SELECT + "where u.round_id = ? and u.tenant_id = ?")
 			.params(round.id(), tenant.id())
-			.query(StatusUpdate.class)
+			.query(RowMappers.STATUS_UPDATE)
 			.list()
 			.forEach(u -> updates.put(u.itemId(), u));
 		return jdbc.sql("select " + prefixed() + " from plan.plan_item i join plan.round_item ri on ri.item_id = i.id "
 				+ "where ri.round_id = ? and ri.tenant_id = ? order by i.sort_order, i.code")
 			.params(round.id(), tenant.id())
-			.query(PlanItem.class)
+			.query(RowMappers.PLAN_ITEM)
 			.list()
 			.stream()
 			.map(item -> new Task(round, item, updates.get(item.id())))
@@ -193,7 +193,7 @@ public class StatusRounds {
 		PlanItem item = items.byId(tenant, itemId).orElseThrow();
 		StatusUpdate update = jdbc.sql(UPDATE_SELECT + "where u.round_id = ? and u.item_id = ? and u.tenant_id = ?")
 			.params(roundId, itemId, tenant.id())
-			.query(StatusUpdate.class)
+			.query(RowMappers.STATUS_UPDATE)
 			.optional()
 			.orElse(null);
 		return Optional.of(new Task(round, item, update));
@@ -344,7 +344,7 @@ public class StatusRounds {
 	public Optional<StatusUpdate> update(Tenant tenant, long id) {
 		return jdbc.sql(UPDATE_SELECT + "where u.id = ? and u.tenant_id = ?")
 			.params(id, tenant.id())
-			.query(StatusUpdate.class)
+			.query(RowMappers.STATUS_UPDATE)
 			.optional();
 	}
 
@@ -360,7 +360,7 @@ public class StatusRounds {
 				+ (publishedOnly ? "u.state = 'GEPUBLICEERD' " : "u.state <> 'CONCEPT' ")
 				+ "order by u.item_id, r.reference_date desc, r.id desc")
 			.params(plan.id(), plan.tenantId())
-			.query(StatusUpdate.class)
+			.query(RowMappers.STATUS_UPDATE)
 			.list()
 			.forEach(u -> latest.put(u.itemId(), u));
 		return latest;
@@ -374,7 +374,7 @@ public class StatusRounds {
 				+ "where r.plan_id = ? and u.tenant_id = ? and u.state <> 'CONCEPT' and (r.reference_date < ? or r.id = ?) "
 				+ "order by u.item_id, r.reference_date desc, r.id desc")
 			.params(plan.id(), plan.tenantId(), round.referenceDate(), round.id())
-			.query(StatusUpdate.class)
+			.query(RowMappers.STATUS_UPDATE)
 			.list()
 			.forEach(u -> latest.put(u.itemId(), u));
 		return latest;
@@ -386,7 +386,7 @@ public class StatusRounds {
 		return jdbc.sql(UPDATE_SELECT + "where u.item_id = ? and u.tenant_id = ?"
 				+ (publishedOnly ? " and u.state = 'GEPUBLICEERD'" : "") + " order by r.reference_date desc, r.id desc")
 			.params(itemId, tenant.id())
-			.query(StatusUpdate.class)
+			.query(RowMappers.STATUS_UPDATE)
 			.list();
 	}
 

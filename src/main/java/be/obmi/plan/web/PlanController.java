@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import jakarta.validation.Valid;
 
 import be.obmi.audit.AuditTrail;
+import be.obmi.plan.domain.Commitments;
 import be.obmi.plan.domain.Indicator;
 import be.obmi.plan.domain.Indicators;
 import be.obmi.plan.domain.ItemStatus;
@@ -67,6 +68,8 @@ class PlanController {
 
 	static final String DASHBOARD_VIEW = "plan/dashboard";
 
+	static final String AGREEMENT_VIEW = "plan/agreement";
+
 	/** The tree filters, all optional. */
 	record Filter(String q, String domain, String field, String owner, ItemStatus status, Boolean priority) {
 
@@ -105,9 +108,13 @@ class PlanController {
 
 	private final MessageSource messages;
 
+	private final Commitments commitments;
+
 	PlanController(PlanPages pages, Plans plans, PlanItems items, StatusRounds rounds, Indicators indicators,
 			PolicyFields policyFields, PlanImport planImport, StatusUpdateImport statusImport,
-			IndicatorImport indicatorImport, PlanExport export, AuditTrail audit, MessageSource messages) {
+			IndicatorImport indicatorImport, PlanExport export, AuditTrail audit, MessageSource messages,
+			Commitments commitments) {
+		this.commitments = commitments;
 		this.pages = pages;
 		this.plans = plans;
 		this.items = items;
@@ -122,8 +129,20 @@ class PlanController {
 		this.messages = messages;
 	}
 
+	/** At most this many rows are shown for a filter; the page asks to refine beyond that. */
+	static final int MAX_ROWS = 500;
+
+	/** The dashboard lists at most this many bottlenecks (the priority ones come first). */
+	static final int MAX_BOTTLENECKS = 100;
+
+	/**
+	 * The plan tree. Without filters it shows goals and action plans, and the actions of one action plan
+	 * ({@code open}, or loaded in place with htmx): a plan has thousands of actions and nobody reads them all at
+	 * once. With filters it shows the matching items with their ancestors.
+	 */
 	@GetMapping
-	String tree(Tenant tenant, @ModelAttribute("filter") Filter filter, Model model) {
+	String tree(Tenant tenant, @ModelAttribute("filter") Filter filter, @RequestParam(required = false) Long open,
+			Model model) {
 		model.addAttribute("canEdit", pages.canEdit(tenant));
 		Plan plan = plans.current(tenant).orElse(null);
 		model.addAttribute("plan", plan);
@@ -134,16 +153,47 @@ class PlanController {
 		List<PlanItem> all = items.all(plan);
 		PlanTree tree = new PlanTree(all, rounds.latest(plan, false));
 		model.addAttribute("tree", tree);
-		model.addAttribute("rows", filter.active() ? tree.matching(predicate(filter, tree)) : tree.flatten());
-		model.addAttribute("matchCount", filter.active() ? tree.flatten().stream().filter(predicate(filter, tree)).count() : null);
+		List<PlanTree.Node> rows;
+		if (filter.active()) {
+			Predicate<PlanTree.Node> predicate = predicate(filter, tree);
+			long matches = tree.flatten().stream().filter(predicate).count();
+			rows = tree.matching(predicate);
+			model.addAttribute("matchCount", matches);
+			if (rows.size() > MAX_ROWS) {
+				rows = rows.subList(0, MAX_ROWS);
+				model.addAttribute("truncated", MAX_ROWS);
+			}
+		}
+		else {
+			rows = tree.flatten()
+				.stream()
+				.filter(n -> n.item().type() != ItemType.AC || Objects.equals(n.item().parentId(), open))
+				.toList();
+		}
+		model.addAttribute("rows", rows);
+		model.addAttribute("collapsed", !filter.active());
+		model.addAttribute("open", open);
 		model.addAttribute("domains", policyFields.domains());
 		model.addAttribute("fields", all.stream().map(PlanItem::policyField).filter(Objects::nonNull).distinct().sorted()
 			.map(code -> policyFields.byCode(code).orElse(new PolicyField(code, code, "", ""))).toList());
 		model.addAttribute("owners", all.stream().flatMap(i -> java.util.stream.Stream.of(i.politicalOwner(), i.administrativeOwner()))
 			.filter(Objects::nonNull).distinct().sorted().toList());
 		model.addAttribute("statuses", ItemStatus.values());
-		model.addAttribute("policyFields", policyFields);
 		return TREE_VIEW;
+	}
+
+	/** The action rows of one action plan, for the tree (htmx). */
+	@GetMapping("/items/{id}/acties")
+	String actionRows(Tenant tenant, @PathVariable long id, Model model) {
+		Plan plan = pages.plan(tenant);
+		PlanTree tree = new PlanTree(items.all(plan), rounds.latest(plan, false));
+		PlanTree.Node node = tree.node(id);
+		if (node == null) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		model.addAttribute("rows", node.children());
+		model.addAttribute("collapsed", false);
+		return TREE_VIEW + " :: rows";
 	}
 
 	private Predicate<PlanTree.Node> predicate(Filter filter, PlanTree tree) {
@@ -203,6 +253,8 @@ class PlanController {
 		model.addAttribute("charts", charts);
 		model.addAttribute("timeline", rounds.history(tenant, item.id(), false));
 		model.addAttribute("releases", indicators.releases(tenant, item.id()));
+		model.addAttribute("commitments", commitments.of(tenant, item.id()));
+		model.addAttribute("projects", commitments.projects(tenant, item.id()));
 		model.addAttribute("today", LocalDate.now());
 		model.addAttribute("history", audit.history(tenant.id(), "planitem", String.valueOf(item.id()), 20));
 		model.addAttribute("canEdit", pages.canEdit(tenant));
@@ -257,6 +309,122 @@ class PlanController {
 		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#indicatoren";
 	}
 
+	@PostMapping("/items/{id}/indicatoren")
+	String addIndicator(Tenant tenant, @PathVariable long id, @RequestParam String code, @RequestParam String name,
+			@RequestParam String kind, @RequestParam(required = false) String unit,
+			@RequestParam(required = false) String direction, @RequestParam(required = false) String baseline,
+			RedirectAttributes redirect) {
+		pages.requireEditor(tenant);
+		try {
+			indicators.create(tenant, id, code, name, kind, unit, direction, decimal(baseline));
+			redirect.addFlashAttribute("indicatorAdded", true);
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#indicatoren";
+	}
+
+	@PostMapping("/items/{id}/streefwaarden")
+	String addTarget(Tenant tenant, @PathVariable long id, @RequestParam long indicator, @RequestParam int year,
+			@RequestParam String target, RedirectAttributes redirect) {
+		pages.requireEditor(tenant);
+		try {
+			BigDecimal number = decimal(target);
+			indicators.target(tenant, indicator, year, number, number == null ? target : null);
+			redirect.addFlashAttribute("measured", true);
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#indicatoren";
+	}
+
+	@PostMapping("/items/{id}/releases")
+	String addRelease(Tenant tenant, @PathVariable long id, @RequestParam String title,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate planned,
+			RedirectAttributes redirect) {
+		pages.requireEditor(tenant);
+		items.byId(tenant, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		try {
+			indicators.addRelease(tenant, id, title, planned);
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#releases";
+	}
+
+	@PostMapping("/items/{id}/releases/{releaseId}/gerealiseerd")
+	String realise(Tenant tenant, @PathVariable long id, @PathVariable long releaseId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate actual,
+			RedirectAttributes redirect) {
+		pages.requireEditor(tenant);
+		try {
+			indicators.realise(tenant, releaseId, actual);
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#releases";
+	}
+
+	/** A number with a decimal comma or point; null for blank; a Dutch error otherwise. */
+	private static BigDecimal decimal(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return new BigDecimal(text.trim().replace(',', '.'));
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	@PostMapping("/items/{id}/engagementen")
+	String link(Tenant tenant, @PathVariable long id, @RequestParam String code, RedirectAttributes redirect) {
+		pages.requireEditor(tenant);
+		items.byId(tenant, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		try {
+			commitments.link(tenant, pages.plan(tenant), id, code);
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#bestuursakkoord";
+	}
+
+	@PostMapping("/items/{id}/engagementen/{commitmentId}/verwijderen")
+	String unlink(Tenant tenant, @PathVariable long id, @PathVariable long commitmentId) {
+		pages.requireEditor(tenant);
+		commitments.unlink(tenant, id, commitmentId);
+		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#bestuursakkoord";
+	}
+
+	@GetMapping("/bestuursakkoord")
+	String agreement(Tenant tenant, Model model) {
+		Plan plan = pages.plan(tenant);
+		PlanTree tree = new PlanTree(items.all(plan), rounds.latest(plan, false));
+		model.addAttribute("plan", plan);
+		model.addAttribute("tree", tree);
+		model.addAttribute("commitments", commitments.all(plan));
+		model.addAttribute("canEdit", pages.canEdit(tenant));
+		return AGREEMENT_VIEW;
+	}
+
+	@PostMapping("/bestuursakkoord")
+	String addCommitment(Tenant tenant, @RequestParam String code, @RequestParam String title, RedirectAttributes redirect) {
+		pages.requireEditor(tenant);
+		try {
+			commitments.add(tenant, pages.plan(tenant), code, title);
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/" + tenant.slug() + "/plan/bestuursakkoord";
+	}
+
 	@GetMapping("/import")
 	String importPage(Tenant tenant, Model model) {
 		pages.requireEditor(tenant);
@@ -296,6 +464,23 @@ class PlanController {
 		return PlanApiController.exportResponse(tenant, plans.current(tenant).orElse(null), format, export);
 	}
 
+	@GetMapping("/versies/{number}")
+	ResponseEntity<byte[]> version(Tenant tenant, @PathVariable int number) {
+		pages.requireEditor(tenant);
+		String csv = plans.snapshot(pages.plan(tenant), number)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		byte[] bom = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+		byte[] text = csv.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] body = new byte[bom.length + text.length];
+		System.arraycopy(bom, 0, body, 0, bom.length);
+		System.arraycopy(text, 0, body, bom.length, text.length);
+		return ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
+			.header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+				.filename("meerjarenplan-" + tenant.slug() + "-versie-" + number + ".csv").build().toString())
+			.body(body);
+	}
+
 	@GetMapping("/dashboard")
 	String dashboard(Tenant tenant, Model model, Locale locale) {
 		Plan plan = pages.plan(tenant);
@@ -305,12 +490,18 @@ class PlanController {
 		model.addAttribute("tree", tree);
 		model.addAttribute("statuses", ItemStatus.values());
 		model.addAttribute("goals", tree.roots());
-		model.addAttribute("bottlenecks", tree.flatten().stream()
-			.filter(n -> n.update() != null && (n.update().bottlenecks() != null || n.status().alarming()))
-			.toList());
+		List<PlanTree.Node> bottlenecks = tree.flatten()
+			.stream()
+			.filter(n -> n.update() != null && n.update().bottlenecks() != null)
+			.sorted(java.util.Comparator.comparing((PlanTree.Node n) -> !n.item().priority()))
+			.toList();
+		model.addAttribute("bottleneckCount", bottlenecks.size());
+		model.addAttribute("bottlenecks", bottlenecks.size() > MAX_BOTTLENECKS ? bottlenecks.subList(0, MAX_BOTTLENECKS) : bottlenecks);
 		List<Map.Entry<StatusRound, PlanTree>> overRounds = rounds.progressOverRounds(plan, all);
 		model.addAttribute("overRounds", overRounds);
-		model.addAttribute("overdue", indicators.overdue(plan, LocalDate.now()));
+		List<be.obmi.plan.domain.Release> overdue = indicators.overdue(plan, LocalDate.now());
+		model.addAttribute("overdueCount", overdue.size());
+		model.addAttribute("overdue", overdue.size() > MAX_BOTTLENECKS ? overdue.subList(0, MAX_BOTTLENECKS) : overdue);
 		// Charts: status distribution per goal (stacked bars), progress over rounds (line).
 		List<String> goalCodes = tree.roots().stream().map(n -> n.item().code()).toList();
 		List<Charts.Series> series = new ArrayList<>();

@@ -64,6 +64,9 @@ class ReportPdf {
 			.append("table{width:100%;border-collapse:collapse;margin:2mm 0}th,td{border:1px solid #bbb;padding:1.2mm;text-align:left;vertical-align:top}")
 			.append("th{background:#eee}.bar{background:#ddd;height:3mm;width:40mm}.fill{background:#2a6b3c;height:3mm}")
 			.append(".ac{margin-left:6mm}.ap{margin-left:3mm}")
+			.append("table.chart{width:auto;border:0;margin:1mm 0}table.chart td{border:0;vertical-align:bottom;padding:0 1.5mm;text-align:center;height:19mm}")
+			.append("table.chart td.year{height:auto;font-size:7pt;color:#555}.bar-v{display:inline-block;width:3mm;margin:0 .3mm}")
+			.append(".m{background:#2a6b3c}.t{background:#b9c9d6}.legend{font-size:7pt;color:#555;margin:0 0 2mm}")
 			.append("</style></head><body>");
 		// Cover
 		h.append("<div class=\"cover\"><p class=\"muted\">").append(e(tenant.name())).append("</p><h1>")
@@ -87,7 +90,7 @@ class ReportPdf {
 			String css = item.type() == ItemType.AC ? "ac" : item.type() == ItemType.AP ? "ap" : "bd";
 			h.append("<div class=\"").append(css).append("\"><h3>").append(e(item.code())).append(" ").append(e(item.title())).append("</h3>");
 			h.append("<table><tr><th>").append(e(msg(locale, "plan.col.status"))).append("</th><td>")
-				.append(node.status() == null ? e(msg(locale, "plan.status.none")) : e(msg(locale, node.status().messageKey())))
+				.append(e(statusText(node, locale)))
 				.append("</td><th>").append(e(msg(locale, "plan.col.progress"))).append("</th><td>")
 				.append("<div class=\"bar\"><div class=\"fill\" style=\"width:").append(node.progress()).append("%\"></div></div>")
 				.append(node.progress()).append(" %</td></tr>");
@@ -117,6 +120,9 @@ class ReportPdf {
 						.append("</td><td>").append(e(target)).append("</td></tr>");
 				}
 				h.append("</table>");
+				for (Indicator.Details d : indicators) {
+					chart(h, d, locale);
+				}
 			}
 			h.append("</div>");
 		}
@@ -129,6 +135,77 @@ class ReportPdf {
 			.append(e(orNone(report.round().changedRisks(), locale))).append("</p>");
 		h.append("</body></html>");
 		return h.toString();
+	}
+
+	/**
+	 * A small bar chart of an indicator: per year the last measurement (dark) next to the target (light), scaled
+	 * to the largest value. The table above carries the figures; the chart shows the trend at a glance.
+	 */
+	private void chart(StringBuilder h, Indicator.Details d, Locale locale) {
+		if (d.text()) {
+			return;
+		}
+		java.util.TreeMap<Integer, java.math.BigDecimal> measured = new java.util.TreeMap<>();
+		java.util.TreeMap<Integer, java.math.BigDecimal> targets = new java.util.TreeMap<>();
+		d.measurements().forEach(m -> {
+			if (m.value() != null) {
+				measured.put(m.measuredOn().getYear(), m.value());
+			}
+		});
+		d.targets().forEach(t -> {
+			if (t.target() != null) {
+				targets.put(t.year(), t.target());
+			}
+		});
+		java.util.TreeSet<Integer> years = new java.util.TreeSet<>(measured.keySet());
+		years.addAll(targets.keySet());
+		if (years.isEmpty()) {
+			return;
+		}
+		double max = java.util.stream.Stream.concat(measured.values().stream(), targets.values().stream())
+			.mapToDouble(java.math.BigDecimal::doubleValue)
+			.max()
+			.orElse(0);
+		if (max <= 0) {
+			return;
+		}
+		h.append("<table class=\"chart\"><tr>");
+		for (int year : years) {
+			h.append("<td>");
+			bar(h, measured.get(year), max, "m");
+			bar(h, targets.get(year), max, "t");
+			h.append("</td>");
+		}
+		h.append("</tr><tr>");
+		for (int year : years) {
+			h.append("<td class=\"year\">").append(year).append("</td>");
+		}
+		h.append("</tr></table><p class=\"legend\"><span class=\"m\">&#160;&#160;</span> ")
+			.append(e(msg(locale, "plan.chart.measured")))
+			.append(" &#160; <span class=\"t\">&#160;&#160;</span> ")
+			.append(e(msg(locale, "plan.chart.target")))
+			.append("</p>");
+	}
+
+	private static void bar(StringBuilder h, java.math.BigDecimal value, double max, String css) {
+		double mm = value == null ? 0 : Math.max(0.3, value.doubleValue() / max * 18);
+		h.append("<div class=\"bar-v ").append(css).append("\" style=\"height:")
+			.append(String.format(Locale.ROOT, "%.1f", mm)).append("mm\"></div>");
+	}
+
+	/** An item's own status, or for a goal or action plan without one the status counts of its actions. */
+	private String statusText(PlanTree.Node node, Locale locale) {
+		if (node.status() != null) {
+			return msg(locale, node.status().messageKey());
+		}
+		if (node.item().type() == ItemType.AC || node.statusCounts().isEmpty()) {
+			return msg(locale, "plan.status.none");
+		}
+		return node.statusCounts()
+			.entrySet()
+			.stream()
+			.map(entry -> msg(locale, "plan.statusCount", entry.getValue(), msg(locale, entry.getKey().messageKey())))
+			.collect(java.util.stream.Collectors.joining(", "));
 	}
 
 	private void row(StringBuilder h, String label, String value) {

@@ -66,7 +66,14 @@ class RoundController {
 
 	private final ReportPdf pdf;
 
-	RoundController(PlanPages pages, StatusRounds rounds, PlanItems items, CouncilReports reports, ReportPdf pdf) {
+	private final org.springframework.context.MessageSource messages;
+
+	private final be.obmi.plan.domain.Indicators indicators;
+
+	RoundController(PlanPages pages, StatusRounds rounds, PlanItems items, CouncilReports reports, ReportPdf pdf,
+			org.springframework.context.MessageSource messages, be.obmi.plan.domain.Indicators indicators) {
+		this.indicators = indicators;
+		this.messages = messages;
 		this.pages = pages;
 		this.rounds = rounds;
 		this.items = items;
@@ -212,13 +219,15 @@ class RoundController {
 		model.addAttribute("editable", task.round().open() && pages.canReport(tenant, task.item())
 				&& (task.update() == null || task.update().state() == UpdateState.CONCEPT));
 		model.addAttribute("history", rounds.history(tenant, task.item().id(), false));
+		model.addAttribute("indicators", indicators.of(tenant, task.item().id()));
 		return UPDATE_VIEW;
 	}
 
 	@PostMapping("/rondes/{id}/items/{itemId}")
 	String saveUpdate(Tenant tenant, @PathVariable long id, @PathVariable long itemId,
 			@Valid @ModelAttribute("form") StatusUpdateForm form, BindingResult errors,
-			@RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect,
+			@RequestParam(defaultValue = "save") String action,
+			@RequestParam Map<String, String> measurements, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		StatusRounds.Task task = task(tenant, id, itemId);
 		if (!pages.canReport(tenant, task.item())) {
@@ -229,7 +238,9 @@ class RoundController {
 			return updatePage(tenant, task, model);
 		}
 		try {
+			List<Runnable> newMeasurements = measurements(tenant, task, measurements);
 			rounds.save(tenant, id, itemId, form, "submit".equals(action), pages.username());
+			newMeasurements.forEach(Runnable::run);
 			redirect.addFlashAttribute("done", "submit".equals(action) ? "plan.update.submitted" : "plan.update.saved");
 			redirect.addFlashAttribute("doneCode", task.item().code());
 			return "redirect:/" + tenant.slug() + "/plan/taken";
@@ -241,10 +252,45 @@ class RoundController {
 		}
 	}
 
+	/**
+	 * New measurements given with an update ({@code meting-<indicator id>}), dated on the round's reference date;
+	 * only for the item's own indicators. Checked before the update is saved, stored after it.
+	 * @throws IllegalArgumentException with a Dutch message for a number that is none
+	 */
+	private List<Runnable> measurements(Tenant tenant, StatusRounds.Task task, Map<String, String> params) {
+		List<Runnable> work = new java.util.ArrayList<>();
+		for (var details : indicators.of(tenant, task.item().id())) {
+			String value = params.get("meting-" + details.indicator().id());
+			if (value == null || value.isBlank()) {
+				continue;
+			}
+			java.math.BigDecimal number = null;
+			if (!details.text()) {
+				try {
+					number = new java.math.BigDecimal(value.trim().replace(',', '.'));
+				}
+				catch (NumberFormatException ex) {
+					throw new IllegalArgumentException("Ongeldige meting voor " + details.indicator().name() + ": " + value + ".");
+				}
+			}
+			java.math.BigDecimal measured = number;
+			work.add(() -> indicators.measure(tenant, details.indicator().id(), task.round().referenceDate(), measured,
+					measured == null ? value : null, task.round().name(), null));
+		}
+		return work;
+	}
+
 	@GetMapping("/rondes/{id}/rapport")
-	String report(Tenant tenant, @PathVariable long id, Model model) {
+	String report(Tenant tenant, @PathVariable long id, Model model, Locale locale) {
 		CouncilReport report = reports.of(tenant, round(tenant, id));
 		model.addAttribute("report", report);
+		String measured = messages.getMessage("plan.chart.measured", null, locale);
+		String target = messages.getMessage("plan.chart.target", null, locale);
+		Map<Long, String> charts = new java.util.HashMap<>();
+		report.indicators().values().forEach(list -> list.stream()
+			.filter(d -> !d.text())
+			.forEach(d -> charts.put(d.indicator().id(), Charts.indicator(d, measured, target))));
+		model.addAttribute("charts", charts);
 		model.addAttribute("statuses", ItemStatus.values());
 		return REPORT_VIEW;
 	}
