@@ -80,4 +80,93 @@ final class Copy {
 		return in(dataSource, tableAndColumns, new StringReader(rows.text()));
 	}
 
+	/**
+	 * A COPY fed in chunks: rows are buffered as CSV text and sent every 256 KB, so any number of rows fits in bounded
+	 * memory. Use inside a transaction; {@link #end()} returns the row count, {@link #cancel()} aborts.
+	 */
+	static final class Stream {
+
+		private final DataSource dataSource;
+
+		private final Connection connection;
+
+		private final Object copyIn;
+
+		private final Method write;
+
+		private Rows rows = new Rows();
+
+		Stream(DataSource dataSource, String tableAndColumns) {
+			this.dataSource = dataSource;
+			this.connection = DataSourceUtils.getConnection(dataSource);
+			try {
+				Class<?> pgConnection = Class.forName("org.postgresql.PGConnection");
+				Object copyApi = pgConnection.getMethod("getCopyAPI").invoke(connection.unwrap(pgConnection));
+				this.copyIn = copyApi.getClass().getMethod("copyIn", String.class)
+					.invoke(copyApi, "COPY " + tableAndColumns + " FROM STDIN (FORMAT csv)");
+				Class<?> copyInType = Class.forName("org.postgresql.copy.CopyIn");
+				this.write = copyInType.getMethod("writeToCopy", byte[].class, int.class, int.class);
+			}
+			catch (ReflectiveOperationException | SQLException ex) {
+				DataSourceUtils.releaseConnection(connection, dataSource);
+				throw new IllegalStateException("COPY into " + tableAndColumns + " failed", ex);
+			}
+		}
+
+		Rows rows() {
+			return rows;
+		}
+
+		/** Sends the buffered rows when there are enough of them. */
+		void flushIfFull() {
+			if (rows.text.length() >= 1 << 18) {
+				flush();
+			}
+		}
+
+		private void flush() {
+			if (rows.isEmpty()) {
+				return;
+			}
+			byte[] bytes = rows.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			try {
+				write.invoke(copyIn, bytes, 0, bytes.length);
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException("COPY failed", ex.getCause() == null ? ex : ex.getCause());
+			}
+			rows = new Rows();
+		}
+
+		long end() {
+			try {
+				flush();
+				Class<?> copyInType = Class.forName("org.postgresql.copy.CopyIn");
+				return (Long) copyInType.getMethod("endCopy").invoke(copyIn);
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException("COPY failed", ex.getCause() == null ? ex : ex.getCause());
+			}
+			finally {
+				DataSourceUtils.releaseConnection(connection, dataSource);
+			}
+		}
+
+		void cancel() {
+			try {
+				Class<?> copyOperation = Class.forName("org.postgresql.copy.CopyOperation");
+				if ((Boolean) copyOperation.getMethod("isActive").invoke(copyIn)) {
+					copyOperation.getMethod("cancelCopy").invoke(copyIn);
+				}
+			}
+			catch (ReflectiveOperationException ex) {
+				// the transaction is rolled back anyway
+			}
+			finally {
+				DataSourceUtils.releaseConnection(connection, dataSource);
+			}
+		}
+
+	}
+
 }

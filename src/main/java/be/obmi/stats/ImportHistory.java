@@ -12,14 +12,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The imports of a scope, what each changed, and undoing a whole import. */
 @Service
-class ImportHistory {
+public class ImportHistory {
 
-	record Batch(long id, String filename, String format, String actor, Instant importedAt, int rowCount, int inserted,
+	public record Batch(long id, String filename, String format, String actor, Instant importedAt, int rowCount, int inserted,
 			int updated, int unchanged, int createdIndicators, Instant undoneAt, String undoneBy) {
 	}
 
-	/** One changed value: {@code oldValue}/{@code oldMissing} null with {@code hadOld} false for a new value. */
-	record Change(String indicator, String areaLevel, String area, String period, String breakdown, boolean hadOld,
+	/** One replaced value: what it was and what the import made it. */
+	public record Change(String indicator, String areaLevel, String area, String period, String breakdown, boolean hadOld,
 			Double oldValue, String oldMissing, Double newValue, String newMissing) {
 	}
 
@@ -77,21 +77,17 @@ class ImportHistory {
 		if (batch.undoneAt() != null) {
 			throw new IllegalStateException("Deze import is al ongedaan gemaakt.");
 		}
+		// a later import (not undone) that replaced a value this import wrote
 		int later = jdbc.sql("""
-				select count(*) from stats.observation_change c
-				join stats.observation_change l on l.indicator_id = c.indicator_id and l.area_id = c.area_id
-				  and l.period = c.period and l.breakdown = c.breakdown and l.import_id > c.import_id
-				  and coalesce(l.tenant_id, 0) = coalesce(c.tenant_id, 0)
+				select count(*) from stats.observation_change l
 				join stats.import_batch b on b.id = l.import_id and b.undone_at is null
-				where c.import_id = ?""").param(id).query(Integer.class).single();
+				where l.old_import_id = ?""").param(id).query(Integer.class).single();
 		if (later > 0) {
 			throw new IllegalStateException("Een latere import wijzigde dezelfde cijfers (" + later
 					+ "); maak die eerst ongedaan.");
 		}
-		jdbc.sql("""
-				delete from stats.observation o using stats.observation_change c
-				where c.import_id = ? and o.indicator_id = c.indicator_id and o.area_id = c.area_id
-				  and o.period = c.period and o.breakdown = c.breakdown and coalesce(o.tenant_id, 0) = ?""")
+		// the values this import wrote (new and replacing ones) go; the replaced ones come back
+		jdbc.sql("delete from stats.observation where import_id = ? and coalesce(tenant_id, 0) = ?")
 			.params(id, scope.key())
 			.update();
 		jdbc.sql("""

@@ -29,9 +29,17 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code stats.observation_change}, so an import shows in the history and can be undone as a whole.
  */
 @Service
-class ObservationImporter {
+public class ObservationImporter {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ObservationImporter.class);
 
 	static final Pattern PERIOD = Pattern.compile("^[0-9]{4}((S[12])|(Q[1-4])|(-(0[1-9]|1[0-2])))?$");
+
+	private static final Pattern NUMBER = Pattern.compile("^[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?$");
+
+	private static final Pattern INTEGER_AS_DECIMAL = Pattern.compile("^[0-9]+\\.0+$");
+
+	private static final Pattern TRAILING_ZEROS = Pattern.compile("[.,]0+$");
 
 	private static final Map<String, String> SWING_MISSING = Map.of("-99999", "onbekend", "-99997", "gecensureerd",
 			"-99998", "niet_van_toepassing", "-99996", "leeg");
@@ -50,7 +58,12 @@ class ObservationImporter {
 
 	private final AuditTrail audit;
 
-	ObservationImporter(JdbcClient jdbc, DataSource dataSource, Areas areas, Indicators indicators, AuditTrail audit) {
+	private final org.springframework.transaction.support.TransactionTemplate nested;
+
+	ObservationImporter(JdbcClient jdbc, DataSource dataSource, Areas areas, Indicators indicators, AuditTrail audit,
+			org.springframework.transaction.PlatformTransactionManager transactions) {
+		this.nested = new org.springframework.transaction.support.TransactionTemplate(transactions);
+		this.nested.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.areas = areas;
@@ -58,12 +71,12 @@ class ObservationImporter {
 		this.audit = audit;
 	}
 
-	/** One value to write. {@code indicatorCode} is resolved to an id after validation. */
+	/** One value to write; {@code indicatorCode} is resolved to an indicator after the whole file is read. */
 	record Value(long row, String indicatorCode, long areaId, String period, String breakdown, Double value,
 			String missingReason, boolean provisional, boolean estimated, Integer n, Long population) {
 	}
 
-	record Summary(long importId, String format, int rows, int inserted, int updated, int unchanged,
+	public record Summary(long importId, String format, long rows, long inserted, long updated, long unchanged,
 			List<String> createdIndicators, List<String> warnings) {
 	}
 
@@ -79,144 +92,222 @@ class ObservationImporter {
 
 	}
 
+	/** A line parser for one format; it is told the header first. */
+	private interface Format {
+
+		void line(Table.Line line, java.util.function.Consumer<Value> out);
+
+	}
+
 	@Transactional
 	Summary importFile(Scope scope, String filename, byte[] bytes, boolean createIndicators, String actor) {
-		Table table = Table.read(bytes);
+		return importFile(scope, filename, new org.springframework.core.io.ByteArrayResource(bytes), createIndicators, actor);
+	}
+
+	/**
+	 * Imports a file read as a stream (bounded memory): rows are validated and sent with COPY to a temporary table;
+	 * indicators, duplicates and changes are then resolved in SQL.
+	 * @throws ImportRejectedException with every error (row, column, Dutch message); nothing is changed then
+	 */
+	@Transactional
+	Summary importFile(Scope scope, String filename, org.springframework.core.io.InputStreamSource file,
+			boolean createIndicators, String actor) {
+		long started = System.nanoTime();
 		Errors errors = new Errors();
 		List<String> warnings = new ArrayList<>();
-		List<Value> values = new ArrayList<>();
-		String format;
-		Set<String> lower = new HashSet<>();
-		table.header().forEach(h -> lower.add(h.toLowerCase(Locale.ROOT)));
-		if (table.header().isEmpty()) {
-			throw new ImportRejectedException(List.of(new ImportError(1, "", "Het bestand is leeg.")));
+		String[] format = new String[1];
+		Format[] parser = new Format[1];
+		jdbc.sql("""
+				create temp table import_rows (row bigint, indicator_code varchar(200), area_id bigint, period varchar(7),
+				  breakdown varchar(200), value double precision, missing_reason varchar(30), provisional boolean,
+				  estimated boolean, sample_n integer, population_n bigint) on commit drop""").update();
+		Copy.Stream copy = new Copy.Stream(dataSource, "import_rows (row, indicator_code, area_id, period, breakdown, "
+				+ "value, missing_reason, provisional, estimated, sample_n, population_n)");
+		long rows;
+		Map<String, Long> codes = new LinkedHashMap<>();
+		try {
+			java.util.function.Consumer<Value> out = v -> {
+				codes.putIfAbsent(v.indicatorCode(), v.row());
+				copy.rows().add(v.row()).add(v.indicatorCode()).add(v.areaId()).add(v.period()).add(v.breakdown())
+					.add(v.value()).add(v.missingReason()).add(v.provisional()).add(v.estimated()).add(v.n())
+					.add(v.population()).end();
+				copy.flushIfFull();
+			};
+			Table.stream(file, new Table.Handler() {
+				@Override
+				public void header(List<String> header) {
+					Set<String> lower = new HashSet<>();
+					header.forEach(h -> lower.add(h.toLowerCase(Locale.ROOT)));
+					if (header.isEmpty()) {
+						throw new ImportRejectedException(List.of(new ImportError(1, "", "Het bestand is leeg.")));
+					}
+					if (lower.containsAll(List.of("period", "geolevel", "geoitem"))) {
+						format[0] = "swing";
+						parser[0] = swing(header, errors, warnings);
+					}
+					else if (lower.containsAll(List.of("indicator", "gebied", "periode", "waarde"))) {
+						format[0] = "lang";
+						parser[0] = longFormat(header, errors);
+					}
+					else {
+						throw new ImportRejectedException(List.of(new ImportError(1, "",
+								"Onbekend formaat: verwacht de kolommen indicator, gebied, periode en waarde (lang formaat) of "
+										+ "period, geolevel en geoitem (Swing-formaat).")));
+					}
+				}
+
+				@Override
+				public void line(Table.Line line) {
+					parser[0].line(line, out);
+				}
+			});
+			rows = copy.end();
 		}
-		if (lower.containsAll(List.of("period", "geolevel", "geoitem"))) {
-			format = "swing";
-			parseSwing(table, values, errors, warnings);
+		catch (RuntimeException ex) {
+			copy.cancel();
+			throw ex;
 		}
-		else if (lower.containsAll(List.of("indicator", "gebied", "periode", "waarde"))) {
-			format = "lang";
-			parseLong(table, values, errors);
+		catch (java.io.IOException ex) {
+			copy.cancel();
+			throw new ImportRejectedException(List.of(new ImportError(1, "", "Het bestand kon niet gelezen worden.")));
 		}
-		else {
-			throw new ImportRejectedException(List.of(new ImportError(1, "",
-					"Onbekend formaat: verwacht de kolommen indicator, gebied, periode en waarde (lang formaat) of "
-							+ "period, geolevel en geoitem (Swing-formaat).")));
-		}
-		// duplicate keys within the file
-		Map<String, Long> seen = new HashMap<>();
-		for (Value v : values) {
-			String key = v.indicatorCode() + "|" + v.areaId() + "|" + v.period() + "|" + v.breakdown();
-			Long first = seen.putIfAbsent(key, v.row());
-			if (first != null) {
-				errors.add(v.row(), v.indicatorCode(), "Dubbele waarde: dezelfde indicator, hetzelfde gebied en dezelfde periode staan ook op rij " + first + ".");
-			}
-		}
+		log.info("import: parsed and copied {} rows in {} ms", rows, (System.nanoTime() - started) / 1_000_000);
 		// indicators
 		Map<String, Indicator> byCode = new HashMap<>();
 		Map<String, Long> unknown = new LinkedHashMap<>();
-		for (Value v : values) {
-			if (!byCode.containsKey(v.indicatorCode()) && !unknown.containsKey(v.indicatorCode())) {
-				Optional<Indicator> found = indicators.find(scope, v.indicatorCode());
-				if (found.isPresent()) {
-					if (!scope.isPlatform() && found.get().tenantId() == null && !found.get().published()) {
-						errors.add(v.row(), "indicator", "Indicator " + v.indicatorCode() + " is een ontwerp van het platform.");
-					}
-					byCode.put(v.indicatorCode(), found.get());
+		codes.forEach((code, firstRow) -> {
+			Optional<Indicator> found = indicators.find(scope, code);
+			if (found.isPresent()) {
+				if (!scope.isPlatform() && found.get().tenantId() == null && !found.get().published()) {
+					errors.add(firstRow, "indicator", "Indicator " + code + " is een ontwerp van het platform.");
 				}
-				else {
-					unknown.put(v.indicatorCode(), v.row());
-				}
+				byCode.put(code, found.get());
 			}
-		}
+			else {
+				unknown.put(code, firstRow);
+			}
+		});
+		String indicatorColumn = "swing".equals(format[0]) ? null : "indicator";
 		if (!unknown.isEmpty() && !createIndicators) {
-			unknown.forEach((code, row) -> errors.add(row, "swing".equals(format) ? code : "indicator",
+			unknown.forEach((code, row) -> errors.add(row, indicatorColumn == null ? code : indicatorColumn,
 					"Onbekende indicator '" + code + "'. Voeg ze eerst toe aan de catalogus of importeer met createIndicators=true."));
 		}
 		for (String code : unknown.keySet()) {
 			if (!code.matches("^[A-Za-z0-9][A-Za-z0-9_.-]*$") || code.length() > 80) {
-				errors.add(unknown.get(code), code, "Ongeldige indicatorcode '" + code + "': gebruik letters, cijfers, punt, streepje of liggend streepje.");
+				errors.add(unknown.get(code), indicatorColumn == null ? code : indicatorColumn,
+						"Ongeldige indicatorcode '" + code + "': gebruik letters, cijfers, punt, streepje of liggend streepje.");
 			}
 		}
 		if (!errors.list.isEmpty()) {
+			errors.list.sort(java.util.Comparator.comparingLong(ImportError::row));
 			throw new ImportRejectedException(errors.list);
 		}
+		log.info("import: checked in {} ms", (System.nanoTime() - started) / 1_000_000);
 		List<String> created = new ArrayList<>();
 		for (String code : unknown.keySet()) {
 			byCode.put(code, indicators.createDraft(scope, code));
 			created.add(code);
 		}
-		return write(scope, filename, format, values, byCode, created, warnings, actor);
+		return write(scope, filename, format[0], rows, byCode, created, warnings, actor, indicatorColumn);
 	}
 
-	private Summary write(Scope scope, String filename, String format, List<Value> values, Map<String, Indicator> byCode,
-			List<String> created, List<String> warnings, String actor) {
+	/** The same key twice in the file: found only when the insert hits the unique index, to keep the usual case fast. */
+	private List<ImportError> duplicates(String indicatorColumn) {
+		Errors errors = new Errors();
+		jdbc.sql("""
+				select min(row) as first, max(row) as second, indicator_code from import_rows
+				group by indicator_code, area_id, period, breakdown having count(*) > 1 order by 1 limit 50""")
+			.query((rs, n) -> {
+				errors.add(rs.getLong(2), indicatorColumn == null ? rs.getString(3) : indicatorColumn,
+						"Dubbele waarde: dezelfde indicator, hetzelfde gebied en dezelfde periode staan ook op rij "
+								+ rs.getLong(1) + ".");
+				return null;
+			})
+			.list();
+		return errors.list;
+	}
+
+	private static final String MARGIN = """
+			case when ii.kind = 'survey' and r.value is not null and r.sample_n > 0
+			  then round((1.96 * sqrt(greatest(0, r.value * (100 - r.value)) / r.sample_n)
+			    * case when r.population_n > 0 then sqrt(greatest(0, 1 - r.sample_n::float8 / r.population_n)) else 1 end)::numeric, 3)::float8
+			end""";
+
+	private Summary write(Scope scope, String filename, String format, long rows, Map<String, Indicator> byCode,
+			List<String> created, List<String> warnings, String actor, String indicatorColumn) {
+		long started = System.nanoTime();
 		long importId = jdbc.sql("""
 				insert into stats.import_batch (tenant_id, filename, format, actor, row_count, inserted, updated, unchanged, created_indicators)
 				values (?, ?, ?, ?, ?, 0, 0, 0, ?) returning id""")
-			.params(scope.tenantId(), filename, format, actor, values.size(), created.size())
+			.params(scope.tenantId(), filename, format, actor, rows, created.size())
 			.query(Long.class)
 			.single();
-		jdbc.sql("""
-				create temp table import_rows (indicator_id bigint, area_id bigint, period varchar(7), breakdown varchar(200),
-				  value double precision, missing_reason varchar(30), provisional boolean, estimated boolean,
-				  sample_n integer, population_n bigint, margin double precision) on commit drop""").update();
-		Copy.Rows rows = new Copy.Rows();
-		for (Value v : values) {
-			Indicator indicator = byCode.get(v.indicatorCode());
-			rows.add(indicator.id()).add(v.areaId()).add(v.period()).add(v.breakdown()).add(v.value())
-				.add(v.missingReason()).add(v.provisional()).add(v.estimated()).add(v.n()).add(v.population())
-				.add(margin(indicator, v)).end();
+		jdbc.sql("create temp table import_indicator (code varchar(200) primary key, id bigint, kind varchar(20)) on commit drop")
+			.update();
+		Copy.Rows map = new Copy.Rows();
+		byCode.forEach((code, i) -> map.add(code).add(i.id()).add(i.kind()).end());
+		if (!map.isEmpty()) {
+			Copy.in(dataSource, "import_indicator (code, id, kind)", map);
 		}
-		if (!rows.isEmpty()) {
-			Copy.in(dataSource, "import_rows (indicator_id, area_id, period, breakdown, value, missing_reason, provisional, "
-					+ "estimated, sample_n, population_n, margin)", rows);
-		}
-		jdbc.sql("""
+		jdbc.sql("analyze import_rows").update();
+		jdbc.sql("analyze import_indicator").update();
+		// the usual first load of an indicator: nothing to compare with, so no change detection
+		boolean existing = jdbc.sql("""
+				select exists (select 1 from stats.observation o join import_indicator ii on ii.id = o.indicator_id
+				  where coalesce(o.tenant_id, 0) = ?)""").param(scope.key()).query(Boolean.class).single();
+		// replaced values: keep the old ones for the history and for undo
+		long updated = !existing ? 0 : jdbc.sql("""
 				insert into stats.observation_change (import_id, tenant_id, indicator_id, area_id, period, breakdown, had_old,
 				  old_value, old_missing, old_provisional, old_estimated, old_sample_n, old_population_n, old_margin,
 				  old_import_id, new_value, new_missing)
-				select ?, ?, r.indicator_id, r.area_id, r.period, r.breakdown, o.indicator_id is not null,
+				select ?, ?, ii.id, r.area_id, r.period, r.breakdown, true,
 				  o.value, o.missing_reason, o.provisional, o.estimated, o.sample_n, o.population_n, o.margin, o.import_id,
 				  r.value, r.missing_reason
-				from import_rows r
-				left join stats.observation o on o.indicator_id = r.indicator_id and o.area_id = r.area_id
+				from import_rows r join import_indicator ii on ii.code = r.indicator_code
+				join stats.observation o on o.indicator_id = ii.id and o.area_id = r.area_id
 				  and o.period = r.period and o.breakdown = r.breakdown and coalesce(o.tenant_id, 0) = ?
-				where o.indicator_id is null
-				   or (o.value, o.missing_reason, o.provisional, o.estimated, o.sample_n, o.population_n, o.margin)
-				      is distinct from (r.value, r.missing_reason, r.provisional, r.estimated, r.sample_n, r.population_n, r.margin)""")
+				where (o.value, o.missing_reason, o.provisional, o.estimated, o.sample_n, o.population_n, o.margin)
+				      is distinct from (r.value, r.missing_reason, r.provisional, r.estimated, r.sample_n, r.population_n, """ + MARGIN + ")")
 			.params(importId, scope.tenantId(), scope.key())
 			.update();
-		jdbc.sql("""
-				delete from stats.observation o using stats.observation_change c
-				where c.import_id = ? and c.had_old and o.indicator_id = c.indicator_id and o.area_id = c.area_id
-				  and o.period = c.period and o.breakdown = c.breakdown and coalesce(o.tenant_id, 0) = ?""")
-			.params(importId, scope.key())
-			.update();
-		jdbc.sql("""
+		log.info("import: {} changes found at {} ms", updated, (System.nanoTime() - started) / 1_000_000);
+		if (updated > 0) {
+			jdbc.sql("""
+					delete from stats.observation o using stats.observation_change c
+					where c.import_id = ? and o.indicator_id = c.indicator_id and o.area_id = c.area_id
+					  and o.period = c.period and o.breakdown = c.breakdown and coalesce(o.tenant_id, 0) = ?""")
+				.params(importId, scope.key())
+				.update();
+		}
+		String insert = """
 				insert into stats.observation (tenant_id, indicator_id, area_id, period, breakdown, value, missing_reason,
 				  provisional, estimated, sample_n, population_n, margin, import_id)
-				select ?, r.indicator_id, r.area_id, r.period, r.breakdown, r.value, r.missing_reason, r.provisional,
-				  r.estimated, r.sample_n, r.population_n, r.margin, ?
-				from import_rows r join stats.observation_change c on c.import_id = ? and c.indicator_id = r.indicator_id
-				  and c.area_id = r.area_id and c.period = r.period and c.breakdown = r.breakdown""")
-			.params(scope.tenantId(), importId, importId)
-			.update();
-		int inserted = jdbc.sql("select count(*) from stats.observation_change where import_id = ? and not had_old")
-			.param(importId).query(Integer.class).single();
-		int updated = jdbc.sql("select count(*) from stats.observation_change where import_id = ? and had_old")
-			.param(importId).query(Integer.class).single();
-		int unchanged = values.size() - inserted - updated;
+				select ?, ii.id, r.area_id, r.period, r.breakdown, r.value, r.missing_reason, r.provisional,
+				  r.estimated, r.sample_n, r.population_n, """ + MARGIN + """
+				, ?
+				from import_rows r join import_indicator ii on ii.code = r.indicator_code
+				where not ? or not exists (select 1 from stats.observation o where o.indicator_id = ii.id and o.area_id = r.area_id
+				  and o.period = r.period and o.breakdown = r.breakdown and coalesce(o.tenant_id, 0) = ?)
+				order by ii.id, r.area_id, r.period, r.breakdown""";
+		long written;
+		try {
+			written = nested.execute(status -> jdbc.sql(insert).params(scope.tenantId(), importId, existing, scope.key()).update());
+		}
+		catch (org.springframework.dao.DuplicateKeyException ex) {
+			throw new ImportRejectedException(duplicates(indicatorColumn));
+		}
+		log.info("import: {} written at {} ms", written, (System.nanoTime() - started) / 1_000_000);
+		long inserted = written - updated;
+		long unchanged = rows - written;
 		jdbc.sql("update stats.import_batch set inserted = ?, updated = ?, unchanged = ? where id = ?")
 			.params(inserted, updated, unchanged, importId)
 			.update();
 		audit.created(scope.tenantId(), "cijferimport", String.valueOf(importId), filename == null ? "import" : filename,
-				List.of(FieldChange.added("formaat", format), FieldChange.added("rijen", values.size()),
+				List.of(FieldChange.added("formaat", format), FieldChange.added("rijen", rows),
 						FieldChange.added("nieuw", inserted), FieldChange.added("gewijzigd", updated),
 						FieldChange.added("ongewijzigd", unchanged),
 						FieldChange.added("nieuwe indicatoren", String.join(", ", created))));
-		return new Summary(importId, format, values.size(), inserted, updated, unchanged, created, warnings);
+		return new Summary(importId, format, rows, inserted, updated, unchanged, created, warnings);
 	}
 
 	/** The survey margin of a percentage: 1.96·√(p(100−p)/n)·√(1−n/N), when n is given. */
@@ -233,8 +324,7 @@ class ObservationImporter {
 	}
 
 	// Swing: period,geolevel,geoitem,<one column per indicator>
-	private void parseSwing(Table table, List<Value> values, Errors errors, List<String> warnings) {
-		List<String> header = table.header();
+	private Format swing(List<String> header, Errors errors, List<String> warnings) {
 		int period = -1, level = -1, item = -1;
 		Map<Integer, String> indicatorColumns = new TreeMap<>();
 		for (int i = 0; i < header.size(); i++) {
@@ -256,16 +346,17 @@ class ObservationImporter {
 		if (indicatorColumns.isEmpty()) {
 			errors.add(1, "", "Het bestand heeft geen indicatorkolommen na period, geolevel en geoitem.");
 		}
-		for (Table.Line line : table.lines()) {
-			String p = line.cell(period);
+		int periodColumn = period, levelColumn = level, itemColumn = item;
+		return (line, out) -> {
+			String p = line.cell(periodColumn);
 			boolean ok = true;
 			if (!PERIOD.matcher(p).matches()) {
 				errors.add(line.row(), "period", "Ongeldige periode '" + p + "': verwacht bv. 2024, 2024S1, 2024Q3 of 2024-06.");
 				ok = false;
 			}
-			Optional<Area> area = resolveArea(line, line.cell(level), line.cell(item), "geolevel", "geoitem", errors);
+			Optional<Area> area = resolveArea(line, line.cell(levelColumn), line.cell(itemColumn), "geolevel", "geoitem", errors);
 			if (!ok || area.isEmpty()) {
-				continue;
+				return;
 			}
 			for (Map.Entry<Integer, String> column : indicatorColumns.entrySet()) {
 				String raw = line.cell(column.getKey());
@@ -275,10 +366,10 @@ class ObservationImporter {
 				Value v = value(line.row(), column.getValue(), column.getValue(), area.get().id(), p, "", raw, null, false,
 						false, null, null, errors);
 				if (v != null) {
-					values.add(v);
+					out.accept(v);
 				}
 			}
-		}
+		};
 	}
 
 	private Optional<Area> resolveArea(Table.Line line, String levelText, String code, String levelColumn,
@@ -287,7 +378,7 @@ class ObservationImporter {
 			errors.add(line.row(), codeColumn, "Gebiedscode ontbreekt.");
 			return Optional.empty();
 		}
-		if (code.matches("^[0-9]+\\.0+$")) {
+		if (code.indexOf('.') > 0 && INTEGER_AS_DECIMAL.matcher(code).matches()) {
 			code = code.substring(0, code.indexOf('.'));
 		}
 		if (levelText.isEmpty()) {
@@ -313,7 +404,8 @@ class ObservationImporter {
 	private Value value(long row, String column, String indicatorCode, long areaId, String period, String breakdown,
 			String raw, String reason, boolean provisional, boolean estimated, Integer n, Long population, Errors errors) {
 		String text = raw.trim();
-		String missing = SWING_MISSING.get(text.replaceAll("[.,]0+$", ""));
+		String missing = text.startsWith("-9999")
+				? SWING_MISSING.get(TRAILING_ZEROS.matcher(text).replaceAll("")) : null;
 		if (missing != null) {
 			return new Value(row, indicatorCode, areaId, period, breakdown, null, missing, provisional, estimated, n, population);
 		}
@@ -338,14 +430,14 @@ class ObservationImporter {
 
 	/** Parses {@code 1234.5}, {@code 1234,5} and {@code 1.234,5}; null when it is no finite number. */
 	static Double parseNumber(String text) {
-		String s = text.replace(" ", "").replace("\u00a0", "");
+		String s = text.indexOf(' ') >= 0 || text.indexOf('\u00a0') >= 0 ? text.replace(" ", "").replace("\u00a0", "") : text;
 		if (s.contains(",") && s.contains(".")) {
 			s = s.lastIndexOf(',') > s.lastIndexOf('.') ? s.replace(".", "").replace(',', '.') : s.replace(",", "");
 		}
 		else if (s.contains(",")) {
 			s = s.replace(',', '.');
 		}
-		if (!s.matches("^[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?$")) {
+		if (!NUMBER.matcher(s).matches()) {
 			return null;
 		}
 		double d = Double.parseDouble(s);
@@ -353,8 +445,7 @@ class ObservationImporter {
 	}
 
 	// long: indicator;gebied;periode;waarde [+ niveau, n, N, voorlopig, geschat, reden, breakdown columns]
-	private void parseLong(Table table, List<Value> values, Errors errors) {
-		List<String> header = table.header();
+	private Format longFormat(List<String> header, Errors errors) {
 		Map<String, Integer> index = new HashMap<>();
 		List<Integer> breakdownColumns = new ArrayList<>();
 		Set<String> known = new LinkedHashSet<>(List.of("indicator", "gebied", "periode", "waarde", "niveau", "voorlopig",
@@ -371,9 +462,19 @@ class ObservationImporter {
 				breakdownColumns.add(i);
 			}
 		}
-		for (Table.Line line : table.lines()) {
-			String code = line.cell(index.getOrDefault("indicator", -1));
-			String p = line.cell(index.getOrDefault("periode", -1));
+		int col_bigN = index.getOrDefault("N", -1);
+		int col_gebied = index.getOrDefault("gebied", -1);
+		int col_geschat = index.getOrDefault("geschat", -1);
+		int col_indicator = index.getOrDefault("indicator", -1);
+		int col_n = index.getOrDefault("n", -1);
+		int col_niveau = index.getOrDefault("niveau", -1);
+		int col_periode = index.getOrDefault("periode", -1);
+		int col_reden = index.getOrDefault("reden", -1);
+		int col_voorlopig = index.getOrDefault("voorlopig", -1);
+		int col_waarde = index.getOrDefault("waarde", -1);
+		return (line, out) -> {
+			String code = line.cell(col_indicator);
+			String p = line.cell(col_periode);
 			boolean ok = true;
 			if (code.isEmpty()) {
 				errors.add(line.row(), "indicator", "Indicatorcode ontbreekt.");
@@ -383,11 +484,11 @@ class ObservationImporter {
 				errors.add(line.row(), "periode", "Ongeldige periode '" + p + "': verwacht bv. 2024, 2024S1, 2024Q3 of 2024-06.");
 				ok = false;
 			}
-			Optional<Area> area = resolveArea(line, line.cell(index.getOrDefault("niveau", -1)),
-					line.cell(index.getOrDefault("gebied", -1)), "niveau", "gebied", errors);
+			Optional<Area> area = resolveArea(line, line.cell(col_niveau),
+					line.cell(col_gebied), "niveau", "gebied", errors);
 			Integer n = null;
 			Long population = null;
-			String nText = line.cell(index.getOrDefault("n", -1));
+			String nText = line.cell(col_n);
 			if (!nText.isEmpty()) {
 				Double d = parseNumber(nText);
 				if (d == null || d < 1 || d != Math.floor(d)) {
@@ -398,7 +499,7 @@ class ObservationImporter {
 					n = d.intValue();
 				}
 			}
-			String bigN = line.cell(index.getOrDefault("N", -1));
+			String bigN = line.cell(col_bigN);
 			if (!bigN.isEmpty()) {
 				Double d = parseNumber(bigN);
 				if (d == null || d < 1 || d != Math.floor(d) || (n != null && d < n)) {
@@ -409,13 +510,13 @@ class ObservationImporter {
 					population = d.longValue();
 				}
 			}
-			String reason = line.cell(index.getOrDefault("reden", -1)).toLowerCase(Locale.ROOT).replace(' ', '_');
+			String reason = line.cell(col_reden).toLowerCase(Locale.ROOT).replace(' ', '_');
 			if (!reason.isEmpty() && !REASONS.contains(reason)) {
 				errors.add(line.row(), "reden", "Onbekende reden '" + reason + "': gebruik onbekend, gecensureerd, niet_van_toepassing of leeg.");
 				ok = false;
 			}
-			Boolean provisional = flag(line, index.getOrDefault("voorlopig", -1), "voorlopig", errors);
-			Boolean estimated = flag(line, index.getOrDefault("geschat", -1), "geschat", errors);
+			Boolean provisional = flag(line, col_voorlopig, "voorlopig", errors);
+			Boolean estimated = flag(line, col_geschat, "geschat", errors);
 			StringBuilder breakdown = new StringBuilder();
 			for (int column : breakdownColumns) {
 				String v = line.cell(column);
@@ -428,19 +529,19 @@ class ObservationImporter {
 				ok = false;
 			}
 			if (!ok || area.isEmpty() || provisional == null || estimated == null) {
-				continue;
+				return;
 			}
-			String raw = line.cell(index.getOrDefault("waarde", -1));
+			String raw = line.cell(col_waarde);
 			if (!raw.isEmpty() && !reason.isEmpty()) {
 				errors.add(line.row(), "reden", "Geef een waarde of een reden, niet beide.");
-				continue;
+				return;
 			}
 			Value v = value(line.row(), "waarde", code, area.get().id(), p, breakdown.toString(), raw,
 					reason.isEmpty() ? null : reason, provisional, estimated, n, population, errors);
 			if (v != null) {
-				values.add(v);
+				out.accept(v);
 			}
-		}
+		};
 	}
 
 	private static Boolean flag(Table.Line line, int column, String name, Errors errors) {

@@ -51,8 +51,11 @@ class StatsApiController {
 
 	private final ImportHistory history;
 
+	private final Catalogue catalogue;
+
 	StatsApiController(StatsAccess access, Indicators indicators, StatsQueries queries, ObservationImporter importer,
-			ImportHistory history) {
+			ImportHistory history, Catalogue catalogue) {
+		this.catalogue = catalogue;
 		this.access = access;
 		this.indicators = indicators;
 		this.queries = queries;
@@ -66,7 +69,7 @@ class StatsApiController {
 			@RequestParam(defaultValue = "false") boolean createIndicators) throws IOException {
 		Scope scope = access.scope(slug);
 		access.requireWrite(scope);
-		return importer.importFile(scope, file.getOriginalFilename(), file.getBytes(), createIndicators, access.actor());
+		return importer.importFile(scope, file.getOriginalFilename(), file, createIndicators, access.actor());
 	}
 
 	@Operation(summary = "Values of one indicator for every area of a level in one period (public for published indicators)")
@@ -93,6 +96,29 @@ class StatsApiController {
 	List<IndicatorJson> indicators(@PathVariable("scope") String slug) {
 		Scope scope = access.scope(slug);
 		return indicators.list(scope, true).stream().filter(i -> access.canSee(scope, i)).map(IndicatorJson::of).toList();
+	}
+
+	@Operation(summary = "Export the catalogue of a scope as CSV or XLSX (drafts only for its members)")
+	@GetMapping("/api/v1/{scope}/stats/catalogue")
+	ResponseEntity<byte[]> exportCatalogue(@PathVariable("scope") String slug,
+			@RequestParam(defaultValue = "csv") String format) {
+		Scope scope = access.scope(slug);
+		List<List<String>> rows = catalogue.rows(indicators.list(scope, true).stream().filter(i -> access.canSee(scope, i)).toList());
+		boolean xlsx = "xlsx".equals(format);
+		return ResponseEntity.ok()
+			.header("Content-Disposition", "attachment; filename=\"indicatoren-" + slug + (xlsx ? ".xlsx" : ".csv") + "\"")
+			.contentType(xlsx ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+					: new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+			.body(xlsx ? Catalogue.xlsx(rows) : Catalogue.csv(rows));
+	}
+
+	@Operation(summary = "Import catalogue entries into a scope (CSV/XLSX), all or nothing")
+	@PostMapping(path = "/api/v1/{scope}/stats/catalogue", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	Catalogue.Result importCatalogue(@PathVariable("scope") String slug, @RequestParam("file") MultipartFile file)
+			throws IOException {
+		Scope scope = access.scope(slug);
+		access.requireWrite(scope);
+		return catalogue.importFile(scope, file.getBytes());
 	}
 
 	@Operation(summary = "Publish or unpublish an indicator of the scope")
@@ -135,6 +161,11 @@ class StatsApiController {
 	@ExceptionHandler(ImportHistory.NotFound.class)
 	ResponseEntity<Map<String, Object>> notFound(ImportHistory.NotFound ex) {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", ex.getMessage()));
+	}
+
+	@ExceptionHandler(be.obmi.shared.ConcurrentChangeException.class)
+	ResponseEntity<Map<String, Object>> concurrent(be.obmi.shared.ConcurrentChangeException ex) {
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", ex.getMessage()));
 	}
 
 	@ExceptionHandler(IllegalStateException.class)

@@ -41,6 +41,18 @@ class StatsPageController {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** The PDF's stylesheet (openhtmltopdf renders on the server, so the page CSP does not apply). */
+	private static final String PDF_CSS;
+
+	static {
+		try (var in = new org.springframework.core.io.ClassPathResource("reference/stats/profile-pdf.css").getInputStream()) {
+			PDF_CSS = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	private final StatsSite site;
 
 	private final StatsAccess access;
@@ -149,6 +161,7 @@ class StatsPageController {
 	ResponseEntity<byte[]> profilePdf(Tenant tenant, @PathVariable String level, @PathVariable String code) {
 		Context context = new Context(LocaleContextHolder.getLocale());
 		context.setVariable("tenant", tenant);
+		context.setVariable("pdfCss", PDF_CSS);
 		fillProfile(tenant, level, code, context::setVariable);
 		String html = templates.process("stats/profile-pdf", context);
 		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {

@@ -140,6 +140,23 @@ public class StatsQueries {
 
 	}
 
+	/** The periods with data of an indicator (of its numerator for a ratio), oldest first; cheap (index only). */
+	List<String> periods(Scope scope, Indicator indicator) {
+		long id = indicator.isRatio() && indicator.numeratorId() != null ? indicator.numeratorId() : indicator.id();
+		// a loose index scan: one index probe per period instead of reading every value
+		return jdbc.sql("""
+				with recursive p (period) as (
+				  select min(period) from stats.observation where indicator_id = ? and coalesce(tenant_id, 0) in (0, ?)
+				  union all
+				  select (select min(o.period) from stats.observation o where o.indicator_id = ? and o.period > p.period
+				          and coalesce(o.tenant_id, 0) in (0, ?))
+				  from p where p.period is not null)
+				select period from p where period is not null order by 1""")
+			.params(id, scope.key(), id, scope.key())
+			.query(String.class)
+			.list();
+	}
+
 	Series series(Scope scope, Indicator indicator, String period) {
 		return new Series(scope, indicator, period);
 	}

@@ -156,7 +156,7 @@ public class StatsSite {
 	}
 
 	List<String> periods(Scope scope, Indicator indicator) {
-		return queries.series(scope, indicator, null).periods();
+		return queries.periods(scope, indicator);
 	}
 
 	/** The values of every area of a level inside the city for one period (for the map, tables and downloads). */
@@ -168,10 +168,12 @@ public class StatsSite {
 		boolean editor = access.seesConfidential(scope);
 		List<ProfileRow> rows = new ArrayList<>();
 		for (Indicator indicator : list) {
-			StatsQueries.Series series = queries.series(scope, indicator, null);
-			List<String> periods = series.periods();
+			// only the latest period with a value for this area is loaded (Flanders' total needs all its sectors)
+			List<String> periods = queries.periods(scope, indicator);
+			StatsQueries.Series series = null;
 			String latest = null;
-			for (int i = periods.size() - 1; i >= 0 && latest == null; i--) {
+			for (int i = periods.size() - 1; i >= 0 && latest == null && i >= periods.size() - 3; i--) {
+				series = queries.series(scope, indicator, periods.get(i));
 				if (series.value(area, periods.get(i)).isPresent()) {
 					latest = periods.get(i);
 				}
@@ -187,7 +189,7 @@ public class StatsSite {
 
 	List<Comparison> comparison(Scope scope, Indicator indicator, String period) {
 		boolean editor = access.seesConfidential(scope);
-		StatsQueries.Series series = queries.series(scope, indicator, null);
+		StatsQueries.Series series = queries.series(scope, indicator, period);
 		List<Comparison> rows = new ArrayList<>();
 		for (Tenant t : tenants.all()) {
 			if (t.nisCode() == null) {

@@ -37,6 +37,93 @@ record Table(List<String> header, List<Line> lines) {
 
 	}
 
+	/** Receives a file's header, then each line, without keeping the file in memory (CSV). */
+	interface Handler {
+
+		void header(List<String> header);
+
+		void line(Line line);
+
+	}
+
+	/**
+	 * Streams a CSV (or reads an XLSX) file to the handler. CSV is read twice: once to see whether it is valid UTF-8
+	 * (else Windows-1252), once to parse it; memory stays bounded whatever the file's size.
+	 */
+	static void stream(org.springframework.core.io.InputStreamSource source, Handler handler) throws IOException {
+		byte[] head;
+		try (java.io.InputStream in = source.getInputStream()) {
+			head = in.readNBytes(4);
+		}
+		if (head.length > 2 && head[0] == 'P' && head[1] == 'K') {
+			byte[] all;
+			try (java.io.InputStream in = source.getInputStream()) {
+				all = in.readAllBytes();
+			}
+			Table table = readXlsx(all);
+			handler.header(table.header());
+			table.lines().forEach(handler::line);
+			return;
+		}
+		Charset charset = isUtf8(source) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");
+		try (java.io.BufferedReader reader = new java.io.BufferedReader(
+				new java.io.InputStreamReader(source.getInputStream(), charset), 1 << 16)) {
+			reader.mark(1 << 16);
+			int first = reader.read();
+			if (first != '\uFEFF') {
+				reader.reset();
+			}
+			reader.mark(1 << 16);
+			char[] buffer = new char[8192];
+			int n = reader.read(buffer);
+			String start = n <= 0 ? "" : new String(buffer, 0, n);
+			reader.reset();
+			int end = start.indexOf('\n');
+			char separator = separator(end < 0 ? start : start.substring(0, end));
+			boolean header = true;
+			try (CsvReader<CsvRecord> csv = CsvReader.builder()
+				.fieldSeparator(separator)
+				.skipEmptyLines(true)
+				.allowExtraFields(true)
+				.allowMissingFields(true)
+				.ofCsvRecord(reader)) {
+				for (CsvRecord record : csv) {
+					if (header) {
+						handler.header(record.getFields().stream().map(String::trim).toList());
+						header = false;
+					}
+					else {
+						handler.line(new Line(record.getStartingLineNumber(), record.getFields()));
+					}
+				}
+			}
+			if (header) {
+				handler.header(List.of());
+			}
+		}
+	}
+
+	private static boolean isUtf8(org.springframework.core.io.InputStreamSource source) throws IOException {
+		java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		try (java.io.Reader reader = new java.io.InputStreamReader(source.getInputStream(), decoder)) {
+			char[] buffer = new char[1 << 16];
+			while (reader.read(buffer) >= 0) {
+				// only decoding matters
+			}
+			return true;
+		}
+		catch (CharacterCodingException ex) {
+			return false;
+		}
+	}
+
+	static char separator(String first) {
+		return count(first, ';') >= Math.max(1, count(first, ',')) ? ';'
+				: count(first, '\t') > count(first, ',') ? '\t' : ',';
+	}
+
 	static Table read(byte[] bytes) {
 		if (bytes.length > 4 && bytes[0] == 'P' && bytes[1] == 'K') {
 			return readXlsx(bytes);

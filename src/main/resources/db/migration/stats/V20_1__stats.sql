@@ -79,10 +79,12 @@ create table stats.import_batch (
 );
 create index import_batch_tenant on stats.import_batch (tenant_id, id);
 
+-- No foreign keys: a referential check per row would dominate bulk imports of millions of values. The importer
+-- resolves every indicator and area before writing, and areas, indicators, tenants and imports are never deleted.
 create table stats.observation (
-    tenant_id      bigint references tenancy.tenant (id),
-    indicator_id   bigint       not null references stats.indicator (id),
-    area_id        bigint       not null references stats.area (id),
+    tenant_id      bigint,
+    indicator_id   bigint       not null,
+    area_id        bigint       not null,
     period         varchar(7)   not null check (period ~ '^[0-9]{4}((S[12])|(Q[1-4])|(-(0[1-9]|1[0-2])))?$'),
     breakdown      varchar(200) not null default '',
     value          double precision,
@@ -92,7 +94,7 @@ create table stats.observation (
     sample_n       integer,
     population_n   bigint,
     margin         double precision,
-    import_id      bigint references stats.import_batch (id),
+    import_id      bigint,
     check ((value is null) = (missing_reason is not null))
 );
 create unique index observation_key on stats.observation (indicator_id, area_id, period, breakdown, coalesce(tenant_id, 0));
@@ -121,3 +123,5 @@ create table stats.observation_change (
 );
 create index observation_change_import on stats.observation_change (import_id);
 create index observation_change_key on stats.observation_change (indicator_id, area_id, period);
+create index observation_import on stats.observation (import_id);
+create index observation_change_old_import on stats.observation_change (old_import_id);

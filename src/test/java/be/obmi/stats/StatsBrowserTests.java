@@ -100,6 +100,34 @@ class StatsBrowserTests {
 	}
 
 	@Test
+	void dataTeamUploadsAFileAndUndoesIt() throws Exception {
+		java.nio.file.Path file = java.nio.file.Files.createTempFile("kortrijk-", ".csv");
+		java.nio.file.Files.writeString(file, "indicator;gebied;periode;waarde\nkortrijk_browser_test;34022;2024;17\n");
+		try (Browser editor = Browser.start(port)) {
+			editor.login("redacteur.kortrijk", "demo");
+			editor.open("/kortrijk/cijfers/beheer");
+			editor.assertAccessible();
+			editor.find("#file").sendKeys(file.toAbsolutePath().toString());
+			editor.click("#createIndicators");
+			editor.click("form.stacked button[type=submit]");
+			editor.waitUntil(d -> !editor.findAll(".alert.success").isEmpty() || !editor.findAll(".alert.error").isEmpty());
+			assertThat(editor.text(".alert")).contains("1 nieuw");
+			editor.screenshot("stats-admin");
+			editor.assertAccessible();
+			// a file with an error: the table names row and column
+			java.nio.file.Files.writeString(file, "indicator;gebied;periode;waarde\nkortrijk_browser_test;34022;2024;1x\n");
+			editor.find("#file").sendKeys(file.toAbsolutePath().toString());
+			editor.click("form.stacked button[type=submit]");
+			editor.waitUntil(d -> !editor.findAll(".alert.error table").isEmpty());
+			assertThat(editor.text(".alert.error table")).contains("2").contains("waarde").contains("geen getal");
+			editor.assertAccessible();
+		}
+		finally {
+			java.nio.file.Files.deleteIfExists(file);
+		}
+	}
+
+	@Test
 	void downloadsRespectDisclosureControl() throws Exception {
 		HttpResponse<String> csv = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port

@@ -46,6 +46,11 @@ final class StatsHttp {
 	}
 
 	Response upload(String slug, String user, String filename, byte[] content, boolean createIndicators) {
+		return upload(slug, user, filename, content, createIndicators,
+				"/api/v1/" + slug + "/stats/import?createIndicators=" + createIndicators);
+	}
+
+	Response upload(String slug, String user, String filename, byte[] content, boolean createIndicators, String path) {
 		String boundary = "obmi" + System.nanoTime();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
@@ -53,7 +58,7 @@ final class StatsHttp {
 		body.writeBytes(content);
 		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create(base + "/api/v1/" + slug + "/stats/import?createIndicators=" + createIndicators))
+			.newBuilder(URI.create(base + path))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
 		return send(auth(request, user));

@@ -72,6 +72,14 @@ class StatsImportIntegrationTests {
 			.contains("\"column\":\"periode\"");
 		assertThat(jdbc.sql("select count(*) from stats.indicator where code = 'bestaat_niet_xyz'").query(Long.class).single())
 			.isZero();
+
+		String twice = "indicator,gebied,periode,waarde\nkortrijk_dubbel,34022,2024,5\nkortrijk_dubbel,34022,2023,6\nkortrijk_dubbel,34022,2024,7\n";
+		StatsHttp.Response duplicate = http().upload("kortrijk", "redacteur.kortrijk", "dubbel.csv",
+				twice.getBytes(StandardCharsets.UTF_8), true);
+		assertThat(duplicate.status()).isEqualTo(422);
+		assertThat(duplicate.body()).contains("\"row\":4").contains("ook op rij 2");
+		assertThat(jdbc.sql("select count(*) from stats.indicator where code = 'kortrijk_dubbel'").query(Long.class).single())
+			.isZero();
 	}
 
 	@Test
@@ -120,6 +128,44 @@ class StatsImportIntegrationTests {
 		assertThat(ObservationImporter.margin(survey, v)).isEqualTo(3.801);
 		assertThat(ObservationImporter.parseNumber("1.234,5")).isEqualTo(1234.5);
 		assertThat(ObservationImporter.parseNumber("12a")).isNull();
+	}
+
+	@Test
+	void catalogueImportCreatesUpdatesAndExports() {
+		String csv = """
+				code;naam;thema;eenheid;aggregatie;teller;noemer;factor;decimalen;gepubliceerd
+				kortrijk_bomen;Straatbomen;Klimaat;bomen;sum;;;;0;ja
+				kortrijk_bomen_per_inwoner;Straatbomen per 1.000 inwoners;Klimaat;per 1.000 inwoners;ratio;kortrijk_bomen;bev_totaal;1000;1;ja
+				""";
+		StatsHttp.Response ok = http().upload("kortrijk", "redacteur.kortrijk", "catalogus.csv",
+				csv.getBytes(StandardCharsets.UTF_8), false, "/api/v1/kortrijk/stats/catalogue");
+		assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+		assertThat(ok.json().get("created").asInt()).isEqualTo(2);
+		StatsHttp.Response again = http().upload("kortrijk", "redacteur.kortrijk", "catalogus.csv",
+				csv.replace("Straatbomen;", "Bomen langs straten;").getBytes(StandardCharsets.UTF_8), false,
+				"/api/v1/kortrijk/stats/catalogue");
+		assertThat(again.json().get("updated").asInt()).isEqualTo(1);
+		assertThat(again.json().get("unchanged").asInt()).isEqualTo(1);
+		String export = http().get("/api/v1/kortrijk/stats/catalogue", null).body();
+		assertThat(export).contains("kortrijk_bomen_per_inwoner;Straatbomen per 1.000 inwoners;Klimaat;;per 1.000 inwoners;;registered;kortrijk_bomen;bev_totaal;1000;ratio;1;0;ja");
+		// the ratio is computed from the numerator and the (shared) denominator
+		http().upload("kortrijk", "redacteur.kortrijk", "bomen.csv",
+				"indicator;gebied;periode;waarde\nkortrijk_bomen;34022;2024;15650\n".getBytes(StandardCharsets.UTF_8), false);
+		StatsHttp.Response ratio = http().get("/api/v1/kortrijk/stats/observations?indicator=kortrijk_bomen_per_inwoner"
+				+ "&level=gemeente&period=2024&within=34022", null);
+		assertThat(ratio.json().get(0).get("value").asDouble()).isBetween(150.0, 250.0);
+		// a tenant cannot change a shared indicator
+		StatsHttp.Response refused = http().upload("kortrijk", "redacteur.kortrijk", "catalogus.csv",
+				"code;naam\nbev_totaal;Inwonertjes\n".getBytes(StandardCharsets.UTF_8), false, "/api/v1/kortrijk/stats/catalogue");
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.body()).contains("\"row\":2").contains("gedeelde catalogus");
+	}
+
+	@Test
+	void theApiIsDocumented() {
+		String openApi = http().get("/api/docs/openapi.json", null).body();
+		assertThat(openApi).contains("/api/v1/{scope}/stats/import").contains("/api/v1/{scope}/stats/observations")
+			.contains("/api/v1/{scope}/stats/imports/{id}/undo").contains("/api/v1/{scope}/stats/catalogue");
 	}
 
 	private Double value(String indicator, String period) {

@@ -43,6 +43,11 @@ class StatsTenantIsolationIntegrationTests {
 			assertThat(http.get("/oostende/cijfers/indicator/oostende_geheim/download?niveau=gemeente", user).status())
 				.as(user).isEqualTo(404);
 			assertThat(http.get("/api/v1/oostende/stats/imports", user).status()).as(user).isIn(401, 403);
+			if (user != null) {
+				assertThat(http.get("/oostende/cijfers/beheer", user).status()).as(user).isEqualTo(403);
+				assertThat(http.post("/oostende/cijfers/beheer/import/" + importId + "/ongedaan", user).status()).as(user)
+					.isEqualTo(403);
+			}
 			assertThat(http.get("/api/v1/oostende/stats/imports/" + importId, user).status()).as(user).isIn(401, 403);
 			// changing it
 			assertThat(http.post("/api/v1/oostende/stats/imports/" + importId + "/undo", user).status()).as(user)

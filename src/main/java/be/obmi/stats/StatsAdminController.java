@@ -1,0 +1,78 @@
+package be.obmi.stats;
+
+import java.io.IOException;
+import java.util.List;
+
+import be.obmi.tenancy.Tenant;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The data team's page: upload a file (long or Swing format), see the import history, undo an import. */
+@Controller
+class StatsAdminController {
+
+	private final StatsAccess access;
+
+	private final ObservationImporter importer;
+
+	private final ImportHistory history;
+
+	StatsAdminController(StatsAccess access, ObservationImporter importer, ImportHistory history) {
+		this.access = access;
+		this.importer = importer;
+		this.history = history;
+	}
+
+	@GetMapping("/{slug}/cijfers/beheer")
+	String page(Tenant tenant, Model model) {
+		Scope scope = StatsAccess.of(tenant);
+		access.requireWrite(scope);
+		model.addAttribute("imports", history.list(scope, 50));
+		return "stats/admin";
+	}
+
+	@PostMapping("/{slug}/cijfers/beheer/import")
+	String upload(Tenant tenant, @RequestParam("file") MultipartFile file,
+			@RequestParam(name = "createIndicators", defaultValue = "false") boolean createIndicators, Model model,
+			RedirectAttributes redirect) throws IOException {
+		Scope scope = StatsAccess.of(tenant);
+		access.requireWrite(scope);
+		try {
+			ObservationImporter.Summary summary = importer.importFile(scope, file.getOriginalFilename(), file,
+					createIndicators, access.actor());
+			redirect.addFlashAttribute("summary", summary);
+			return "redirect:/" + tenant.slug() + "/cijfers/beheer";
+		}
+		catch (ImportRejectedException ex) {
+			model.addAttribute("errors", ex.errors());
+			model.addAttribute("imports", history.list(scope, 50));
+			return "stats/admin";
+		}
+	}
+
+	@PostMapping("/{slug}/cijfers/beheer/import/{id}/ongedaan")
+	String undo(Tenant tenant, @PathVariable long id, RedirectAttributes redirect) {
+		Scope scope = StatsAccess.of(tenant);
+		access.requireWrite(scope);
+		try {
+			history.undo(scope, id, access.actor());
+			redirect.addFlashAttribute("undone", id);
+		}
+		catch (IllegalStateException ex) {
+			redirect.addFlashAttribute("undoError", ex.getMessage());
+		}
+		return "redirect:/" + tenant.slug() + "/cijfers/beheer";
+	}
+
+	List<ImportHistory.Batch> imports(Scope scope) {
+		return history.list(scope, 50);
+	}
+
+}
