@@ -77,6 +77,13 @@ public class FinanceFigures {
 			.single();
 	}
 
+	/** The fiscal years in force for the tenant, ascending. */
+	@Transactional(readOnly = true)
+	public java.util.List<Integer> years(Tenant tenant) {
+		return jdbc.sql("select distinct fiscal_year from finance.current_line where tenant_id = ? order by 1")
+			.param(tenant.id()).query(Integer.class).list();
+	}
+
 	private static BigDecimal zero() {
 		return BigDecimal.ZERO.setScale(2);
 	}

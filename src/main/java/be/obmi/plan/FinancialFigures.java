@@ -19,9 +19,23 @@ public interface FinancialFigures {
 	 */
 	Optional<Overview> overview(Tenant tenant, int year, List<String> codes);
 
-	/** Amounts of one item (or the total, code null) in exact euro. */
-	record Amounts(String code, BigDecimal expenditureEstimate, BigDecimal expenditureRealisation,
+	/**
+	 * The figures of one item (rolled up over its children) per fiscal year, for the item page; empty when there
+	 * are none.
+	 */
+	List<Amounts> perYear(Tenant tenant, String code);
+
+	/** Amounts of one item (or the total, code null), or of one year in {@link #perYear}, in exact euro. */
+	record Amounts(String code, Integer year, BigDecimal expenditureEstimate, BigDecimal expenditureRealisation,
 			BigDecimal receiptsEstimate, BigDecimal receiptsRealisation) {
+
+		/** Realised expenditure as a percentage of the estimate (one decimal), or null without an estimate. */
+		public BigDecimal executionRate() {
+			return expenditureEstimate.signum() == 0 ? null
+					: expenditureRealisation.multiply(BigDecimal.valueOf(100))
+						.divide(expenditureEstimate, 1, java.math.RoundingMode.HALF_UP);
+		}
+
 	}
 
 	/** The year's figures per item and for the whole tenant (all lines, including those under no policy goal). */
