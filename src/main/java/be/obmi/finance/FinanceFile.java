@@ -1,0 +1,172 @@
+package be.obmi.finance;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import be.obmi.shared.tabular.ImportError;
+import be.obmi.shared.tabular.ImportRejectedException;
+import be.obmi.shared.tabular.Table;
+
+/**
+ * The finance import format ({@code docs/formats/finance-import.md}):
+ * {@code actie;boekjaar;beleidsveld;algemene_rekening;soort;richting;raming;realisatie}. Checks every row and
+ * reports every problem with row, column and a Dutch reason; whether plan item codes exist is checked by the caller.
+ */
+final class FinanceFile {
+
+	static final List<String> COLUMNS = List.of("actie", "boekjaar", "beleidsveld", "algemene_rekening", "soort",
+			"richting", "raming", "realisatie");
+
+	static final Pattern POLICY_FIELD = Pattern.compile("\\d{4}");
+
+	static final Pattern ACCOUNT = Pattern.compile("(?i)(REK)?\\d{3,10}");
+
+	static final Pattern AMOUNT = Pattern.compile("-?[0-9 .,]+");
+
+	private FinanceFile() {
+	}
+
+	static List<FinanceLine> parse(Table table) {
+		return parse(table, code -> true, "");
+	}
+
+	/**
+	 * @param knownCode whether a plan item code exists; unknown codes are errors in column {@code actie}
+	 */
+	static List<FinanceLine> parse(Table table, Predicate<String> knownCode, String planName) {
+		List<ImportError> errors = new ArrayList<>();
+		for (String column : COLUMNS) {
+			if (!table.hasColumn(column)) {
+				errors.add(new ImportError(1, column, "Verplichte kolom '" + column + "' ontbreekt in de kopregel."));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new ImportRejectedException(errors);
+		}
+		if (table.rows().isEmpty()) {
+			throw ImportRejectedException.of("Het bestand bevat geen regels onder de kopregel.");
+		}
+		List<FinanceLine> lines = new ArrayList<>();
+		for (Table.Row row : table.rows()) {
+			int before = errors.size();
+			String code = row.get("actie");
+			if (!code.isEmpty() && !knownCode.test(code)) {
+				errors.add(new ImportError(row.number(), "actie",
+						"Plancode '" + code + "' bestaat niet in het huidige meerjarenplan" + planName + "."));
+			}
+			Integer year = year(row, errors);
+			String policyField = row.get("beleidsveld");
+			if (policyField.isEmpty()) {
+				errors.add(new ImportError(row.number(), "beleidsveld", "Beleidsveld ontbreekt."));
+			}
+			else if (!POLICY_FIELD.matcher(policyField).matches()) {
+				errors.add(new ImportError(row.number(), "beleidsveld",
+						"'" + policyField + "' is geen BBC-beleidsveld: verwacht vier cijfers, bv. 0200."));
+			}
+			String account = row.get("algemene_rekening");
+			if (!ACCOUNT.matcher(account).matches()) {
+				errors.add(new ImportError(row.number(), "algemene_rekening", account.isEmpty() ? "Algemene rekening ontbreekt."
+						: "'" + account + "' is geen algemene rekening: verwacht bv. REK2802 of 6130000."));
+			}
+			FinanceLine.Kind kind = choice(row, "soort", FinanceLine.Kind.class, "exploitatie, investering of financiering", errors);
+			FinanceLine.Direction direction = choice(row, "richting", FinanceLine.Direction.class, "uitgave of ontvangst", errors);
+			BigDecimal estimate = amount(row, "raming", errors);
+			BigDecimal realisation = amount(row, "realisatie", errors);
+			if (errors.size() == before) {
+				lines.add(new FinanceLine(row.number(), code.isEmpty() ? null : code, year, policyField,
+						account.toUpperCase(Locale.ROOT), kind, direction, estimate, realisation));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new ImportRejectedException(errors);
+		}
+		return lines;
+	}
+
+	private static Integer year(Table.Row row, List<ImportError> errors) {
+		String value = row.get("boekjaar");
+		if (!value.matches("\\d{4}")) {
+			errors.add(new ImportError(row.number(), "boekjaar", value.isEmpty() ? "Boekjaar ontbreekt."
+					: "'" + value + "' is geen boekjaar: verwacht vier cijfers, bv. 2026."));
+			return null;
+		}
+		int year = Integer.parseInt(value);
+		if (year < 1990 || year > 2100) {
+			errors.add(new ImportError(row.number(), "boekjaar", "Boekjaar " + year + " ligt niet tussen 1990 en 2100."));
+			return null;
+		}
+		return year;
+	}
+
+	private static <E extends Enum<E>> E choice(Table.Row row, String column, Class<E> type, String allowed,
+			List<ImportError> errors) {
+		String value = row.get(column);
+		for (E constant : type.getEnumConstants()) {
+			if (constant.name().equalsIgnoreCase(value)) {
+				return constant;
+			}
+		}
+		errors.add(new ImportError(row.number(), column, value.isEmpty() ? "Waarde ontbreekt; kies " + allowed + "."
+				: "'" + value + "' is ongeldig; kies " + allowed + "."));
+		return null;
+	}
+
+	/**
+	 * Parses an amount written with {@code ,} or {@code .} as decimal sign. A thousands separator is accepted only
+	 * when both signs occur ({@code 1.234,56}, {@code 1,234.56}) or as a space; {@code 1.234} is refused because it
+	 * is ambiguous (three decimals). Empty means zero.
+	 */
+	static BigDecimal amount(Table.Row row, String column, List<ImportError> errors) {
+		String raw = row.get(column).replace("€", "").replace("\u00a0", " ").strip();
+		if (raw.isEmpty()) {
+			return BigDecimal.ZERO.setScale(2);
+		}
+		if (!AMOUNT.matcher(raw).matches()) {
+			errors.add(new ImportError(row.number(), column, "'" + raw + "' is geen bedrag."));
+			return null;
+		}
+		String s = raw.replace(" ", "");
+		int lastComma = s.lastIndexOf(',');
+		int lastDot = s.lastIndexOf('.');
+		String normalized;
+		if (lastComma >= 0 && lastDot >= 0) {
+			char decimal = lastComma > lastDot ? ',' : '.';
+			char grouping = decimal == ',' ? '.' : ',';
+			normalized = s.replace(String.valueOf(grouping), "").replace(decimal, '.');
+		}
+		else if (lastComma >= 0) {
+			normalized = s.indexOf(',') != lastComma ? null : s.replace(',', '.');
+		}
+		else if (lastDot >= 0) {
+			normalized = s.indexOf('.') != lastDot ? null : s;
+		}
+		else {
+			normalized = s;
+		}
+		try {
+			if (normalized == null) {
+				throw new NumberFormatException();
+			}
+			BigDecimal value = new BigDecimal(normalized);
+			if (value.scale() > 2) {
+				errors.add(new ImportError(row.number(), column, "'" + raw + "' heeft meer dan twee decimalen; "
+						+ "schrijf bedragen zonder duizendtalscheiding, bv. 1234,56."));
+				return null;
+			}
+			if (value.abs().compareTo(new BigDecimal("1e15")) >= 0) {
+				errors.add(new ImportError(row.number(), column, "'" + raw + "' is te groot voor een bedrag."));
+				return null;
+			}
+			return value.setScale(2);
+		}
+		catch (NumberFormatException ex) {
+			errors.add(new ImportError(row.number(), column, "'" + raw + "' is geen bedrag."));
+			return null;
+		}
+	}
+
+}

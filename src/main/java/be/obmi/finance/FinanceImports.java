@@ -1,0 +1,158 @@
+package be.obmi.finance;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import be.obmi.audit.AuditTrail;
+import be.obmi.audit.FieldChange;
+import be.obmi.shared.tabular.ImportError;
+import be.obmi.shared.tabular.ImportRejectedException;
+import be.obmi.shared.tabular.Table;
+import be.obmi.shared.tabular.TableReader;
+import be.obmi.plan.PlanOutline;
+import be.obmi.tenancy.Tenant;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports BBC exports as versions of a tenant's financial figures. An import is all-or-nothing; importing the
+ * same figures again changes nothing; an import can be undone as a whole, after which the previous version of its
+ * years is in force again.
+ */
+@Service
+public class FinanceImports {
+
+	private final JdbcClient jdbc;
+
+	private final PlanOutline plan;
+
+	private final JdbcTemplate batchInsert;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	FinanceImports(JdbcClient jdbc, JdbcTemplate batchInsert, PlanOutline plan, AuditTrail audit,
+			ApplicationEventPublisher events) {
+		this.events = events;
+		this.jdbc = jdbc;
+		this.batchInsert = batchInsert;
+		this.plan = plan;
+		this.audit = audit;
+	}
+
+	/** A past import as the history lists it. */
+	public record FinanceImport(long id, String fileName, String label, LocalDate reportingDate,
+			java.time.Instant importedAt, String actor, int lineCount, java.time.Instant undoneAt) {
+	}
+
+	/**
+	 * @param reportingDate the moment the figures describe (budget or realisation at that date); today when null
+	 * @throws ImportRejectedException with every error (row, column, Dutch reason); nothing is stored then
+	 */
+	@Transactional
+	public FinanceImportSummary importFile(Tenant tenant, String fileName, byte[] content, LocalDate reportingDate,
+			String label) {
+		Table table = TableReader.read(content);
+		Set<String> codes = plan.codes(tenant);
+		List<FinanceLine> lines = FinanceFile.parse(table, codes::contains, " van " + tenant.name());
+		TreeSet<Integer> years = new TreeSet<>(lines.stream().map(FinanceLine::fiscalYear).toList());
+		String hash = hash(lines);
+		BigDecimal estimate = lines.stream().map(FinanceLine::estimate).reduce(BigDecimal.ZERO, BigDecimal::add);
+		BigDecimal realisation = lines.stream().map(FinanceLine::realisation).reduce(BigDecimal.ZERO, BigDecimal::add);
+		if (isInForce(tenant, years, hash)) {
+			return new FinanceImportSummary(null, "UNCHANGED", lines.size(), List.copyOf(years), estimate, realisation);
+		}
+		long importId = jdbc.sql("""
+				insert into finance.finance_import (tenant_id, file_name, label, reporting_date, actor, line_count,
+				                                    fiscal_years, content_hash)
+				values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(tenant.id(), fileName, label, reportingDate == null ? LocalDate.now() : reportingDate, actor(),
+					lines.size(), years.toArray(Integer[]::new), hash)
+			.query(Long.class)
+			.single();
+		List<Object[]> batch = lines.stream()
+			.map(l -> new Object[] { tenant.id(), importId, l.row(), l.planItemCode(), l.fiscalYear(), l.policyField(),
+					l.account(), l.kind().name(), l.direction().name(), l.estimate(), l.realisation() })
+			.toList();
+		batchInsert.batchUpdate("""
+				insert into finance.finance_line (tenant_id, import_id, row_number, plan_item_code, fiscal_year,
+				    policy_field, account, kind, direction, estimate, realisation)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", batch);
+		audit.created(tenant.id(), "financiële import", String.valueOf(importId), fileName,
+				List.of(FieldChange.added("regels", lines.size()), FieldChange.added("boekjaren", years),
+						FieldChange.added("raming", estimate), FieldChange.added("realisatie", realisation)));
+		events.publishEvent(new FinanceFiguresChanged(tenant.id(), importId));
+		return new FinanceImportSummary(importId, "CREATED", lines.size(), List.copyOf(years), estimate, realisation);
+	}
+
+	/** Whether the version in force for exactly these years has the same content. */
+	private boolean isInForce(Tenant tenant, Set<Integer> years, String hash) {
+		Optional<String> current = jdbc.sql("""
+				select content_hash from finance.finance_import
+				where tenant_id = ? and undone_at is null and fiscal_years && ?
+				order by id desc limit 1""")
+			.params(tenant.id(), years.toArray(Integer[]::new))
+			.query(String.class)
+			.optional();
+		return current.isPresent() && current.get().equals(hash);
+	}
+
+	/** Undoes a whole import; the previous version of its years is in force again. */
+	@Transactional
+	public void undo(Tenant tenant, long importId) {
+		int updated = jdbc.sql("""
+				update finance.finance_import set undone_at = now(), undone_by = ?
+				where id = ? and tenant_id = ? and undone_at is null""")
+			.params(actor(), importId, tenant.id())
+			.update();
+		if (updated == 0) {
+			throw new IllegalArgumentException("Import " + importId + " bestaat niet of is al ongedaan gemaakt.");
+		}
+		audit.updated(tenant.id(), "financiële import", String.valueOf(importId), "import " + importId,
+				List.of(FieldChange.between("status", "actief", "ongedaan gemaakt")));
+		events.publishEvent(new FinanceFiguresChanged(tenant.id(), importId));
+	}
+
+	@Transactional(readOnly = true)
+	public List<FinanceImport> history(Tenant tenant) {
+		return jdbc.sql("""
+				select id, file_name, label, reporting_date, imported_at, actor, line_count, undone_at
+				from finance.finance_import where tenant_id = ? order by id desc""")
+			.param(tenant.id())
+			.query(FinanceImport.class)
+			.list();
+	}
+
+	static String hash(List<FinanceLine> lines) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			lines.stream().map(FinanceLine::contentKey).sorted()
+				.forEach(key -> digest.update((key + "\n").getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String actor() {
+		var authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication == null ? "systeem" : authentication.getName();
+	}
+
+}

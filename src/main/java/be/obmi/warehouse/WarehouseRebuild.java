@@ -1,0 +1,219 @@
+package be.obmi.warehouse;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.util.StreamUtils;
+
+/**
+ * Rebuilds the warehouse from scratch: every table is built in {@code warehouse_staging} from the modules' tables,
+ * then, in one short transaction, the old {@code warehouse} schema is renamed away and the staging schema renamed to
+ * {@code warehouse}. Readers therefore see the old warehouse or the new one, never a half-built one; a failed build
+ * leaves the old one in place. One rebuild or refresh runs at a time (a PostgreSQL advisory lock).
+ */
+@Service
+public class WarehouseRebuild {
+
+	private static final Logger log = LoggerFactory.getLogger(WarehouseRebuild.class);
+
+	/** The advisory lock that serialises rebuilds and incremental refreshes. */
+	static final long LOCK = 40_000_001L;
+
+	static final List<String> TABLES = List.of("dim_tenant", "dim_time", "dim_area", "dim_plan_item", "dim_indicator",
+			"dim_policy_field", "dim_account", "fact_finance", "fact_status_update", "fact_measurement",
+			"fact_observation");
+
+	static final List<String> FACTS = List.of("fact_finance", "fact_status_update", "fact_measurement");
+
+	private final DataSource dataSource;
+
+	private final JdbcClient jdbc;
+
+	private final WarehouseAccess access;
+
+	/** How long the build waits for a lock on a source table before it gives up (and leaves the old warehouse). */
+	volatile String lockTimeout = "5min";
+
+	WarehouseRebuild(DataSource dataSource, JdbcClient jdbc, WarehouseAccess access) {
+		this.dataSource = dataSource;
+		this.jdbc = jdbc;
+		this.access = access;
+	}
+
+	/** The outcome of a rebuild: row counts per table, or why it failed. */
+	public record Result(long id, boolean succeeded, Map<String, Long> rowCounts, String message, long millis) {
+	}
+
+	/**
+	 * Builds and swaps in a new warehouse. Never throws for a failed build: the result says why, and the previous
+	 * warehouse stays in place.
+	 */
+	public Result rebuild(String trigger) {
+		long started = System.currentTimeMillis();
+		long id = jdbc.sql("insert into warehouse_meta.rebuild (trigger) values (?) returning id").param(trigger)
+			.query(Long.class).single();
+		try (Connection connection = dataSource.getConnection()) {
+			connection.setAutoCommit(true);
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("select pg_advisory_lock(" + LOCK + ")");
+				try {
+					build(connection, statement);
+					Map<String, Long> counts = counts(statement, "warehouse_staging");
+					swap(connection, statement);
+					String json = counts.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + e.getValue())
+						.reduce((a, b) -> a + "," + b).map(s -> "{" + s + "}").orElse("{}");
+					jdbc.sql("update warehouse_meta.rebuild set finished_at = now(), status = 'KLAAR', row_counts = cast(? as jsonb) where id = ?")
+						.params(json, id).update();
+					long millis = System.currentTimeMillis() - started;
+					log.info("Warehouse rebuilt in {} ms: {}", millis, counts);
+					return new Result(id, true, counts, null, millis);
+				}
+				finally {
+					statement.execute("reset lock_timeout");
+					statement.execute("reset work_mem");
+					statement.execute("reset maintenance_work_mem");
+					statement.execute("reset enable_nestloop");
+					statement.execute("select pg_advisory_unlock(" + LOCK + ")");
+				}
+			}
+		}
+		catch (SQLException | RuntimeException ex) {
+			log.error("Warehouse rebuild failed; the previous warehouse stays in place", ex);
+			jdbc.sql("update warehouse_meta.rebuild set finished_at = now(), status = 'MISLUKT', message = ? where id = ?")
+				.params(String.valueOf(ex.getMessage()), id).update();
+			return new Result(id, false, Map.of(), ex.getMessage(), System.currentTimeMillis() - started);
+		}
+	}
+
+	private void build(Connection connection, Statement statement) throws SQLException {
+		statement.execute("set lock_timeout = '" + lockTimeout.replace("'", "") + "'");
+		statement.execute("set work_mem = '256MB'");
+		statement.execute("set maintenance_work_mem = '512MB'");
+		// a bulk build: hash joins over whole tables beat index lookups row by row
+		statement.execute("set enable_nestloop = off");
+		for (String source : List.of("stats.observation", "stats.area", "stats.area_ancestor", "stats.indicator",
+				"finance.finance_line", "finance.finance_import", "plan.plan_item", "plan.status_update", "plan.measurement")) {
+			statement.execute("analyze " + source);
+		}
+		statement.execute("drop schema if exists warehouse_staging cascade");
+		statement.execute("create schema warehouse_staging");
+		loadPolicyFields(connection, statement);
+		for (String sql : script()) {
+			long start = System.nanoTime();
+			statement.execute(sql);
+			long millis = (System.nanoTime() - start) / 1_000_000;
+			if (millis > 1000) {
+				log.info("Warehouse step took {} ms: {}", millis, sql.lines().findFirst().orElse(sql));
+			}
+		}
+		access.prepare(statement, "warehouse_staging");
+	}
+
+	/** The BBC policy-field list, from the same reference file the plan module uses. */
+	private void loadPolicyFields(Connection connection, Statement statement) throws SQLException {
+		statement.execute("""
+				create table warehouse_staging.dim_policy_field (policy_field_code varchar(4), name varchar(300),
+				    subdomain varchar(300), domain varchar(300))""");
+		try (var insert = connection.prepareStatement("insert into warehouse_staging.dim_policy_field values (?, ?, ?, ?)");
+				BufferedReader reader = new BufferedReader(new InputStreamReader(
+						new ClassPathResource("reference/bbc-beleidsvelden.csv").getInputStream(), StandardCharsets.UTF_8))) {
+			reader.readLine();
+			for (String line; (line = reader.readLine()) != null;) {
+				String[] f = line.split(";", -1);
+				for (int i = 0; i < 4; i++) {
+					insert.setString(i + 1, f[i]);
+				}
+				insert.addBatch();
+			}
+			insert.executeBatch();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void swap(Connection connection, Statement statement) throws SQLException {
+		connection.setAutoCommit(false);
+		try {
+			statement.execute("set local lock_timeout = '30s'");
+			statement.execute("drop schema if exists warehouse_previous cascade");
+			statement.execute("""
+					do $$ begin
+					  if exists (select 1 from pg_namespace where nspname = 'warehouse') then
+					    alter schema warehouse rename to warehouse_previous;
+					  end if;
+					end $$""");
+			statement.execute("alter schema warehouse_staging rename to warehouse");
+			statement.execute("drop schema if exists warehouse_previous cascade");
+			connection.commit();
+		}
+		catch (SQLException | RuntimeException ex) {
+			connection.rollback();
+			throw ex;
+		}
+		finally {
+			connection.setAutoCommit(true);
+		}
+	}
+
+	static Map<String, Long> counts(Statement statement, String schema) throws SQLException {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (String table : TABLES) {
+			try (var rs = statement.executeQuery("select count(*) from " + schema + "." + table)) {
+				rs.next();
+				counts.put(table, rs.getLong(1));
+			}
+		}
+		return counts;
+	}
+
+	static List<String> script() {
+		try {
+			String text = StreamUtils.copyToString(new ClassPathResource("warehouse/build.sql").getInputStream(),
+					StandardCharsets.UTF_8);
+			List<String> statements = new ArrayList<>();
+			for (String block : text.split("(?m)^--;$")) {
+				for (String sql : block.split(";\\s*\\n")) {
+					String cleaned = sql.replaceAll("(?m)^--.*$", "").strip();
+					if (!cleaned.isEmpty()) {
+						statements.add(cleaned);
+					}
+				}
+			}
+			return statements;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Whether a warehouse has been built. */
+	public boolean exists() {
+		return jdbc.sql("select exists (select 1 from pg_namespace where nspname = 'warehouse')").query(Boolean.class).single();
+	}
+
+	/** The latest rebuilds, newest first. */
+	public List<Map<String, Object>> log(int limit) {
+		return jdbc.sql("select id, started_at, finished_at, trigger, status, message, row_counts::text as row_counts from warehouse_meta.rebuild order by id desc limit ?")
+			.param(limit).query().listOfRows();
+	}
+
+}

@@ -1,0 +1,154 @@
+-- Builds the star schema in warehouse_staging from the modules' tables. Statements are separated by lines
+-- holding only "--;". Run by WarehouseRebuild; see docs/warehouse.md.
+create table warehouse_staging.dim_tenant as
+select t.id as tenant_key, t.slug, t.name, t.nis_code
+from tenancy.tenant t;
+--;
+create table warehouse_staging.dim_time as
+with years as (select generate_series(2000, 2040) as year)
+select (year * 100)::int as time_key, year::text as period_code, 'Y' as period_type, year, null::int as semester,
+       null::int as quarter, null::int as month, make_date(year, 1, 1) as start_date, make_date(year, 12, 31) as end_date
+from years
+union all
+select year * 100 + 90 + s, year || 'S' || s, 'S', year, s, null, null, make_date(year, 6 * s - 5, 1),
+       (make_date(year, 6 * s - 5, 1) + interval '6 months' - interval '1 day')::date
+from years, generate_series(1, 2) s
+union all
+select year * 100 + 80 + q, year || 'Q' || q, 'Q', year, (q + 1) / 2, q, null, make_date(year, 3 * q - 2, 1),
+       (make_date(year, 3 * q - 2, 1) + interval '3 months' - interval '1 day')::date
+from years, generate_series(1, 4) q
+union all
+select year * 100 + m, year || '-' || lpad(m::text, 2, '0'), 'M', year, (m + 5) / 6, (m + 2) / 3, m, make_date(year, m, 1),
+       (make_date(year, m, 1) + interval '1 month' - interval '1 day')::date
+from years, generate_series(1, 12) m;
+--;
+create table warehouse_staging.dim_area as
+select a.id as area_key, a.level, a.code, a.name, a.parent_id as parent_key, a.mapped,
+       max(up.code) filter (where up.level = 'gemeente') as gemeente_code,
+       max(up.code) filter (where up.level = 'provincie') as provincie_code
+from stats.area a
+left join stats.area_ancestor aa on aa.area_id = a.id
+left join stats.area up on up.id = aa.ancestor_id and up.level in ('gemeente', 'provincie')
+where a.valid_to is null
+group by a.id, a.level, a.code, a.name, a.parent_id, a.mapped;
+--;
+create table warehouse_staging.dim_plan_item as
+with recursive current_plan as (
+    select distinct on (tenant_id) id, tenant_id, name from plan.plan order by tenant_id, end_year desc, id desc
+), tree as (
+    select i.id, i.tenant_id, i.code, i.type, i.title, i.priority, i.policy_field, i.wijk, i.latitude, i.longitude,
+           p.name as plan_name, i.code as bd_code, i.title as bd_title, null::varchar as ap_code, null::varchar as ap_title,
+           cast(i.code as text) as path, i.parent_id
+    from plan.plan_item i join current_plan p on p.id = i.plan_id
+    where i.parent_id is null
+    union all
+    select c.id, c.tenant_id, c.code, c.type, c.title, c.priority, c.policy_field, c.wijk, c.latitude, c.longitude,
+           t.plan_name, t.bd_code, t.bd_title,
+           case when c.type = 'AP' then c.code else t.ap_code end,
+           case when c.type = 'AP' then c.title else t.ap_title end,
+           t.path || '/' || c.code, c.parent_id
+    from plan.plan_item c join tree t on c.parent_id = t.id
+)
+select id as plan_item_key, tenant_id as tenant_key, plan_name, code, type, title, priority,
+       policy_field as policy_field_code, bd_code, bd_title, ap_code, ap_title,
+       case when type = 'AC' then code end as ac_code, path, parent_id as parent_key, wijk, latitude, longitude
+from tree;
+--;
+create table warehouse_staging.dim_indicator as
+select row_number() over (order by source, source_id) as indicator_key, *
+from (
+    select 'plan' as source, i.id as source_id, i.tenant_id as tenant_key, i.code, i.name, null::varchar as theme,
+           i.unit, i.kind, i.direction, i.stats_code, i.item_id as plan_item_key, null::int as threshold
+    from plan.indicator i
+    union all
+    select 'stats', s.id, s.tenant_id, s.code, s.name, s.theme, s.unit, s.aggregation, null, null, null, s.threshold
+    from stats.indicator s where s.published
+) indicators;
+--;
+create table warehouse_staging.dim_account as
+select row_number() over (order by account) as account_key, account as code
+from (select distinct account from finance.current_line) accounts;
+--;
+analyze warehouse_staging.dim_time;
+analyze warehouse_staging.dim_indicator;
+analyze warehouse_staging.dim_plan_item;
+analyze warehouse_staging.dim_account;
+--;
+create table warehouse_staging.fact_finance as
+select l.tenant_id as tenant_key, pi.plan_item_key, l.plan_item_code, l.fiscal_year * 100 as time_key, l.fiscal_year,
+       l.policy_field as policy_field_code, a.account_key, l.kind, l.direction, l.estimate, l.realisation,
+       l.import_id, i.reporting_date
+from finance.current_line l
+join finance.finance_import i on i.id = l.import_id
+join warehouse_staging.dim_account a on a.code = l.account
+left join warehouse_staging.dim_plan_item pi on pi.tenant_key = l.tenant_id and pi.code = l.plan_item_code;
+--;
+create table warehouse_staging.fact_status_update as
+select u.tenant_id as tenant_key, u.item_id as plan_item_key, r.id as round_id, r.name as round_name,
+       r.reference_date, (extract(year from r.reference_date) * 100 + extract(month from r.reference_date))::int as time_key,
+       r.state as round_state, u.status, u.progress, u.state as update_state, u.published_at
+from plan.status_update u join plan.status_round r on r.id = u.round_id
+where u.item_id in (select plan_item_key from warehouse_staging.dim_plan_item);
+--;
+create table warehouse_staging.fact_measurement as
+select m.tenant_id as tenant_key, d.indicator_key, i.item_id as plan_item_key, m.measured_on,
+       (extract(year from m.measured_on) * 100)::int as time_key, m.value, m.text_value,
+       (select t.target from plan.indicator_target t where t.indicator_id = i.id and t.year = extract(year from m.measured_on)) as target
+from plan.measurement m
+join plan.indicator i on i.id = m.indicator_id
+join warehouse_staging.dim_indicator d on d.source = 'plan' and d.source_id = i.id;
+--;
+create table warehouse_staging.fact_observation as
+select o.tenant_id as tenant_key, d.indicator_key, o.area_id as area_key, t.time_key, o.period, o.breakdown,
+       case when o.missing_reason is null and (d.threshold = 0 or o.value >= d.threshold) then o.value end as value,
+       case when o.missing_reason is not null then 'missing'
+            when d.threshold > 0 and o.value < d.threshold then 'suppressed'
+            else 'ok' end as status,
+       o.provisional, o.estimated, false as aggregated
+from stats.observation o
+join warehouse_staging.dim_indicator d on d.source = 'stats' and d.source_id = o.indicator_id
+join warehouse_staging.dim_time t on t.period_code = o.period;
+--;
+-- Additive indicators summed from the statistical sectors up to every higher area the source does not give itself
+-- (ratios are not recomputed here; the public pages do that).
+insert into warehouse_staging.fact_observation
+with sums as (
+    select o.tenant_id, o.indicator_id, aa.ancestor_id, o.period, o.breakdown, sum(o.value) as value,
+           bool_or(o.provisional) as provisional, bool_or(o.estimated) as estimated
+    from stats.observation o
+    join stats.area s on s.id = o.area_id and s.level = 'statsec'
+    join stats.area_ancestor aa on aa.area_id = o.area_id and aa.ancestor_id <> o.area_id
+    join stats.indicator si on si.id = o.indicator_id and si.aggregation = 'sum' and si.published
+    where o.missing_reason is null
+    group by o.tenant_id, o.indicator_id, aa.ancestor_id, o.period, o.breakdown
+)
+select s.tenant_id, d.indicator_key, s.ancestor_id, t.time_key, s.period, s.breakdown,
+       case when d.threshold = 0 or s.value >= d.threshold then s.value end,
+       case when d.threshold > 0 and s.value < d.threshold then 'suppressed' else 'ok' end,
+       s.provisional, s.estimated, true
+from sums s
+join warehouse_staging.dim_indicator d on d.source = 'stats' and d.source_id = s.indicator_id
+join warehouse_staging.dim_time t on t.period_code = s.period
+left join (select o.indicator_id, o.area_id, o.period, o.breakdown, coalesce(o.tenant_id, 0) as tenant
+           from stats.observation o join stats.area a on a.id = o.area_id and a.level <> 'statsec') x
+     on x.indicator_id = s.indicator_id and x.area_id = s.ancestor_id and x.period = s.period
+     and x.breakdown = s.breakdown and x.tenant = coalesce(s.tenant_id, 0)
+where x.indicator_id is null;
+--;
+alter table warehouse_staging.dim_tenant add primary key (tenant_key);
+alter table warehouse_staging.dim_time add primary key (time_key);
+alter table warehouse_staging.dim_area add primary key (area_key);
+alter table warehouse_staging.dim_plan_item add primary key (plan_item_key);
+alter table warehouse_staging.dim_indicator add primary key (indicator_key);
+alter table warehouse_staging.dim_account add primary key (account_key);
+alter table warehouse_staging.dim_policy_field add primary key (policy_field_code);
+create index fact_finance_item on warehouse_staging.fact_finance (tenant_key, plan_item_key, fiscal_year);
+create index fact_status_item on warehouse_staging.fact_status_update (tenant_key, plan_item_key);
+create index fact_measurement_item on warehouse_staging.fact_measurement (tenant_key, plan_item_key);
+create index fact_observation_read on warehouse_staging.fact_observation (indicator_key, area_key, time_key);
+create index dim_plan_item_code on warehouse_staging.dim_plan_item (tenant_key, code);
+create index dim_area_code on warehouse_staging.dim_area (level, code);
+--;
+analyze warehouse_staging.fact_finance;
+analyze warehouse_staging.fact_observation;
+analyze warehouse_staging.dim_plan_item;

@@ -1,0 +1,110 @@
+package be.obmi.warehouse;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import be.obmi.support.ObmiIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Not a test (its name does not end in Tests, so {@code ./mvnw verify} skips it): the warehouse benchmark of
+ * {@code bench/warehouse/README.md}. It generates 10 million statistics observations (every statistical sector ×
+ * 50 indicators × 20 years) and 1 million finance lines next to the demo data, then measures, in the same run, a
+ * full warehouse rebuild and the time PostgreSQL needs to copy the same source tables with CREATE TABLE AS.
+ * Figures are printed; nothing is asserted about time.
+ */
+@ObmiIntegrationTest
+class WarehouseBenchmark {
+
+	static final int INDICATORS = Integer.getInteger("bench.indicators", 50);
+
+	static final int YEARS = Integer.getInteger("bench.years", 20);
+
+	static final int FINANCE_LINES = Integer.getInteger("bench.financeLines", 1_000_000);
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	WarehouseRebuild rebuild;
+
+	@Test
+	void rebuildAgainstCreateTableAs() {
+		long t0 = System.nanoTime();
+		generate();
+		long generated = System.nanoTime() - t0;
+		Map<String, Long> sources = new LinkedHashMap<>();
+		for (String table : List.of("stats.observation", "stats.area", "stats.area_ancestor", "stats.indicator",
+				"finance.finance_line", "finance.finance_import", "plan.plan_item", "plan.status_update", "plan.measurement")) {
+			sources.put(table, jdbc.sql("select count(*) from " + table).query(Long.class).single());
+		}
+		jdbc.sql("checkpoint").update();
+
+		long c0 = System.nanoTime();
+		for (String table : sources.keySet()) {
+			String copy = "bench_copy_" + table.replace('.', '_');
+			jdbc.sql("drop table if exists public." + copy).update();
+			jdbc.sql("create table public." + copy + " as select * from " + table).update();
+		}
+		long copyNanos = System.nanoTime() - c0;
+		for (String table : sources.keySet()) {
+			jdbc.sql("drop table public.bench_copy_" + table.replace('.', '_')).update();
+		}
+		jdbc.sql("checkpoint").update();
+
+		WarehouseRebuild.Result result = rebuild.rebuild("benchmark");
+		if (!result.succeeded()) {
+			throw new IllegalStateException(result.message());
+		}
+		if (Boolean.getBoolean("bench.explain")) {
+			String agg = WarehouseRebuild.script().stream().filter(q -> q.startsWith("insert into warehouse_staging.fact_observation")).findFirst().orElseThrow()
+				.replace("insert into warehouse_staging.fact_observation", "").replace("warehouse_staging.", "warehouse.");
+			jdbc.sql("explain (analyze, costs off) " + agg).query(String.class).list().forEach(System.out::println);
+		}
+		StringBuilder report = new StringBuilder("\n=== warehouse benchmark ===\n");
+		report.append("generated in ").append(generated / 1_000_000).append(" ms\n");
+		sources.forEach((t, n) -> report.append(String.format("source %-24s %,12d rows%n", t, n)));
+		report.append(String.format("CREATE TABLE AS of the sources: %,d ms%n", copyNanos / 1_000_000));
+		report.append(String.format("full warehouse rebuild:        %,d ms (%.2f × CREATE TABLE AS)%n", result.millis(),
+				result.millis() / (copyNanos / 1e6)));
+		result.rowCounts().forEach((t, n) -> report.append(String.format("warehouse %-20s %,12d rows%n", t, n)));
+		System.out.println(report);
+	}
+
+	private void generate() {
+		jdbc.sql("""
+				insert into stats.indicator (tenant_id, code, name, theme, unit, aggregation, decimals, threshold, published, demo)
+				select null, 'bench_' || i, 'Benchmarkindicator ' || i, 'Benchmark', 'aantal', 'sum', 0, 5, true, true
+				from generate_series(1, ?) i
+				on conflict do nothing""").param(INDICATORS).update();
+		jdbc.sql("""
+				insert into stats.observation (tenant_id, indicator_id, area_id, period, value)
+				select null, i.id, a.id, y::text, (abs(hashtext(a.code || i.code || y)) % 500)::double precision
+				from stats.indicator i
+				cross join stats.area a
+				cross join generate_series(2024 - ? + 1, 2024) y
+				where i.code like 'bench\\_%' and a.level = 'statsec'
+				on conflict do nothing""").param(YEARS).update();
+		jdbc.sql("""
+				with imports as (
+				    insert into finance.finance_import (tenant_id, file_name, label, reporting_date, actor, line_count, fiscal_years, content_hash)
+				    select t.id, 'bench.csv', 'Benchmark', date '2027-06-30', 'bench', 0, array[2026,2027,2028,2029,2030,2031], 'bench'
+				    from tenancy.tenant t
+				    returning id, tenant_id
+				), items as (
+				    select i.tenant_id, i.code, row_number() over () as n from plan.plan_item i
+				)
+				insert into finance.finance_line (tenant_id, import_id, row_number, plan_item_code, fiscal_year, policy_field,
+				                                  account, kind, direction, estimate, realisation)
+				select im.tenant_id, im.id, g, it.code, 2026 + g % 6, '0200', 'REK' || (6100000 + g % 50), 'EXPLOITATIE',
+				       case when g % 5 = 0 then 'ONTVANGST' else 'UITGAVE' end, (g % 100000)::numeric / 100 + 1000, (g % 70000)::numeric / 100
+				from generate_series(1, ?) g
+				join items it on it.n = 1 + g % (select count(*) from items)
+				join imports im on im.tenant_id = it.tenant_id""").param(FINANCE_LINES).update();
+	}
+
+}
