@@ -98,6 +98,39 @@ class DemoPlan implements ApplicationRunner {
 
 	static final String[] WIJKEN = { "Centrum", "Stationsbuurt", "Noord", "Zuid", "Oost", "West" };
 
+	/** Context indicators of the goals, linked to Stad in cijfers by code (statistics code, name, unit). */
+	static final String[][] CONTEXT = { { "werkzoekenden_pct", "Werkzoekendengraad", "procent" },
+			{ "bevolkingsdichtheid", "Bevolkingsdichtheid", "inwoners per km²" },
+			{ "woningen_per_huishouden", "Woningen per 100 huishoudens", "woningen" },
+			{ "bev_65plus_pct", "Aandeel 65-plussers", "procent" }, { "bev_0_17_pct", "Aandeel jongeren (0-17 jaar)", "procent" },
+			{ "huishoudens", "Private huishoudens", "huishoudens" }, { "bev_totaal", "Inwoners", "inwoners" },
+			{ "werkzoekenden", "Niet-werkende werkzoekenden", "personen" } };
+
+	/**
+	 * The real wijken of a municipality, from the reference areas that Stad in cijfers also loads; the generic names
+	 * when the municipality has none (the VGC).
+	 */
+	static String[] wijken(String nisCode) {
+		if (nisCode == null) {
+			return WIJKEN;
+		}
+		List<String> names = new ArrayList<>();
+		try (java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(
+				new org.springframework.core.io.ClassPathResource("reference/stats/areas.csv").getInputStream(),
+				java.nio.charset.StandardCharsets.UTF_8))) {
+			for (String line; (line = reader.readLine()) != null;) {
+				String[] f = line.split(";", -1);
+				if (f.length >= 5 && f[0].equals("wijk") && f[4].equals(nisCode)) {
+					names.add(f[2]);
+				}
+			}
+		}
+		catch (java.io.IOException ex) {
+			return WIJKEN;
+		}
+		return names.isEmpty() ? WIJKEN : names.stream().limit(12).toArray(String[]::new);
+	}
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
@@ -146,6 +179,7 @@ class DemoPlan implements ApplicationRunner {
 		Plan plan = plans.create(tenant.id(), "Meerjarenplan 2026–2031", 2026, 2031, true);
 		long t = tenant.id();
 		String contributor = "bijdrager." + tenant.slug();
+		String[] wijken = wijken(tenant.nisCode());
 		List<long[]> actions = new ArrayList<>();
 		List<long[]> commitmentLinks = new ArrayList<>();
 		List<Long> actionPlans = new ArrayList<>();
@@ -157,6 +191,11 @@ class DemoPlan implements ApplicationRunner {
 					"Beleidsdoelstelling " + (g + 1) + " van het meerjarenplan: " + goal.title().toLowerCase() + ".",
 					goal.field(), goal.owner(), goal.department(), null, LocalDate.of(2026, 1, 1),
 					LocalDate.of(2031, 12, 31), null, ++sort);
+			String[] linked = CONTEXT[g % CONTEXT.length];
+			jdbc.sql("""
+					insert into plan.indicator (tenant_id, item_id, code, name, kind, value_type, unit, direction, stats_code)
+					values (?, ?, ?, ?, 'CONTEXT', 'NUMBER', ?, 'NONE', ?)""")
+				.params(t, goalId, "CI%02d".formatted(g + 1), linked[1], linked[2], linked[0]).update();
 			for (int a = 0; a < goal.plans().size(); a++) {
 				ActionPlan ap = goal.plans().get(a);
 				String apCode = bd + "AP%02d".formatted(a + 1);
@@ -176,11 +215,11 @@ class DemoPlan implements ApplicationRunner {
 					int startYear = 2026 + random.nextInt(3);
 					String owner = (g * 16 + a * 4 + c) % 6 == 1 ? contributor : null;
 					long id = insertItem(t, plan.id(), apId, "AC", acCode, ACTIONS.get(c).formatted(ap.subject()),
-							c == 2 ? "Concreet: " + ap.subject() + " in " + WIJKEN[random.nextInt(WIJKEN.length)] + " en omgeving." : null,
+							c == 2 ? "Concreet: " + ap.subject() + " in " + wijken[random.nextInt(wijken.length)] + " en omgeving." : null,
 							ap.field(), goal.owner(), goal.department() + " – team " + (c + 1), owner,
 							LocalDate.of(startYear, 1 + random.nextInt(12), 1),
 							LocalDate.of(startYear + 1 + random.nextInt(4), 12, 31),
-							c == 2 ? WIJKEN[random.nextInt(WIJKEN.length)] : null, ++sort);
+							c == 2 ? wijken[random.nextInt(wijken.length)] : null, ++sort);
 					if (priority) {
 						jdbc.sql("update plan.plan_item set priority = true where id in (?, ?, ?)").params(id, apId, goalId).update();
 					}

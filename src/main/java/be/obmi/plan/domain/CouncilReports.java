@@ -21,7 +21,11 @@ public class CouncilReports {
 
 	private final Indicators indicators;
 
-	CouncilReports(Plans plans, PlanItems items, StatusRounds rounds, Indicators indicators) {
+	private final org.springframework.beans.factory.ObjectProvider<be.obmi.plan.FinancialFigures> finance;
+
+	CouncilReports(Plans plans, PlanItems items, StatusRounds rounds, Indicators indicators,
+			org.springframework.beans.factory.ObjectProvider<be.obmi.plan.FinancialFigures> finance) {
+		this.finance = finance;
 		this.plans = plans;
 		this.items = items;
 		this.rounds = rounds;
@@ -45,7 +49,12 @@ public class CouncilReports {
 		}
 		Map<Long, List<Indicator.Details>> byItem = indicators.ofItems(tenant.id(),
 				priority.stream().map(n -> n.item().id()).toList());
-		return new CouncilReport(plan, round, tree, priority, counts, actions, byItem, false);
+		int year = round.referenceDate().getYear();
+		List<String> codes = priority.stream().map(n -> n.item().code()).toList();
+		be.obmi.plan.FinancialFigures figures = finance.getIfAvailable();
+		be.obmi.plan.FinancialFigures.Overview overview = figures == null ? null
+				: figures.overview(tenant, year, codes).orElse(null);
+		return new CouncilReport(plan, round, tree, priority, counts, actions, byItem, overview);
 	}
 
 }

@@ -110,10 +110,13 @@ class PlanController {
 
 	private final Commitments commitments;
 
+	private final org.springframework.beans.factory.ObjectProvider<be.obmi.plan.FinancialFigures> finance;
+
 	PlanController(PlanPages pages, Plans plans, PlanItems items, StatusRounds rounds, Indicators indicators,
 			PolicyFields policyFields, PlanImport planImport, StatusUpdateImport statusImport,
 			IndicatorImport indicatorImport, PlanExport export, AuditTrail audit, MessageSource messages,
-			Commitments commitments) {
+			Commitments commitments, org.springframework.beans.factory.ObjectProvider<be.obmi.plan.FinancialFigures> finance) {
+		this.finance = finance;
 		this.commitments = commitments;
 		this.pages = pages;
 		this.plans = plans;
@@ -258,6 +261,8 @@ class PlanController {
 		model.addAttribute("today", LocalDate.now());
 		model.addAttribute("history", audit.history(tenant.id(), "planitem", String.valueOf(item.id()), 20));
 		model.addAttribute("canEdit", pages.canEdit(tenant));
+		be.obmi.plan.FinancialFigures figures = finance.getIfAvailable();
+		model.addAttribute("finance", figures == null ? List.of() : figures.perYear(tenant, item.code()));
 		return ITEM_VIEW;
 	}
 

@@ -127,8 +127,8 @@ class ReportPdf {
 			h.append("</div>");
 		}
 		// Finance, assumptions, risks
-		h.append("<h2>").append(e(msg(locale, "plan.report.finance"))).append("</h2><p>")
-			.append(e(msg(locale, "plan.report.noFinance"))).append("</p>");
+		h.append("<h2>").append(e(msg(locale, "plan.report.finance"))).append("</h2>");
+		finance(h, report, locale);
 		h.append("<h2>").append(e(msg(locale, "plan.report.assumptions"))).append("</h2><p>")
 			.append(e(orNone(report.round().changedAssumptions(), locale))).append("</p>");
 		h.append("<h2>").append(e(msg(locale, "plan.report.risks"))).append("</h2><p>")
@@ -224,6 +224,37 @@ class ReportPdf {
 
 	private static String e(String text) {
 		return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8").replace("&nbsp;", "&#160;");
+	}
+
+
+	/** The legal section: estimated versus realised expenditure and receipts of the year, per priority item. */
+	private void finance(StringBuilder h, CouncilReport report, Locale locale) {
+		if (!report.financeAvailable()) {
+			h.append("<p>").append(e(msg(locale, "plan.report.noFinance"))).append("</p>");
+			return;
+		}
+		h.append("<table><caption>").append(e(msg(locale, "plan.report.finance.caption", report.finance().year())))
+			.append("</caption><tr><th>").append(e(msg(locale, "plan.report.finance.item"))).append("</th><th>")
+			.append(e(msg(locale, "plan.report.finance.expEstimate"))).append("</th><th>")
+			.append(e(msg(locale, "plan.report.finance.expRealisation"))).append("</th><th>")
+			.append(e(msg(locale, "plan.report.finance.rate"))).append("</th><th>")
+			.append(e(msg(locale, "plan.report.finance.recEstimate"))).append("</th><th>")
+			.append(e(msg(locale, "plan.report.finance.recRealisation"))).append("</th></tr>");
+		for (be.obmi.plan.FinancialFigures.Amounts a : report.finance().items()) {
+			financeRow(h, a.code(), a);
+		}
+		financeRow(h, msg(locale, "plan.report.finance.total"), report.finance().total());
+		h.append("</table><p>").append(e(msg(locale, "plan.report.finance.note"))).append("</p>");
+	}
+
+	private void financeRow(StringBuilder h, String label, be.obmi.plan.FinancialFigures.Amounts a) {
+		java.text.DecimalFormat euro = new java.text.DecimalFormat("#,##0.00",
+				java.text.DecimalFormatSymbols.getInstance(Locale.forLanguageTag("nl-BE")));
+		h.append("<tr><td>").append(e(label)).append("</td><td class=\"num\">").append(euro.format(a.expenditureEstimate()))
+			.append("</td><td class=\"num\">").append(euro.format(a.expenditureRealisation()))
+			.append("</td><td class=\"num\">").append(a.executionRate() == null ? "—" : a.executionRate().toPlainString().replace('.', ',') + " %")
+			.append("</td><td class=\"num\">").append(euro.format(a.receiptsEstimate()))
+			.append("</td><td class=\"num\">").append(euro.format(a.receiptsRealisation())).append("</td></tr>");
 	}
 
 }
