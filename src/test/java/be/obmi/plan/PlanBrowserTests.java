@@ -178,7 +178,7 @@ class PlanBrowserTests {
 		for (PlanItem action : priorityActions) {
 			assertThat(text).as("PDF names " + action.code()).contains(action.code());
 		}
-		assertThat(text).contains("AC20.01.01", "Nog geen financiële gegevens", "Gewijzigde veronderstellingen");
+		assertThat(text).contains("AC20.01.01", "Geraamde versus gerealiseerde ontvangsten en uitgaven", "Gewijzigde veronderstellingen");
 	}
 
 }

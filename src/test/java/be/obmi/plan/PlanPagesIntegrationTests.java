@@ -82,7 +82,7 @@ class PlanPagesIntegrationTests {
 		assertThat(redacteur.getText(p + "/dashboard")).contains("ST01BD01", "data-chart");
 		assertThat(redacteur.getText(p + "/bestuursakkoord")).contains("BA01.1", "ST01BD01AP01AC01");
 		assertThat(redacteur.getText(p + "/rondes/" + round + "/rapport")).contains(action.code(), "data-chart",
-				"Nog geen financiële gegevens");
+				"Geraamde versus gerealiseerde ontvangsten en uitgaven");
 		// The tree shows goals and action plans; an action plan's actions load in place (htmx) or with ?open=.
 		PlanItem actionPlan = all.stream().filter(i -> i.id() == action.parentId()).findFirst().orElseThrow();
 		assertThat(redacteur.getText(p)).contains(actionPlan.code(), "/acties").doesNotContain(action.code());
