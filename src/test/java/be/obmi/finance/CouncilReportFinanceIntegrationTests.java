@@ -83,7 +83,7 @@ class CouncilReportFinanceIntegrationTests {
 		byte[] pdf = mvc.perform(get("/" + TENANT + "/plan/rondes/" + round + "/rapport.pdf").with(auth))
 			.andReturn().getResponse().getContentAsByteArray();
 		try (PDDocument document = Loader.loadPDF(pdf)) {
-			String text = new PDFTextStripper().getText(document);
+			String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
 			assertThat(text).contains("Geraamde uitgaven").contains(euro.format(total)).contains(priorityActions.getFirst());
 		}
 	}
