@@ -57,6 +57,10 @@ class EmbeddedPostgresConfiguration {
 		dataSource.setUsername("postgres");
 		dataSource.setPoolName("obmi-embedded");
 		dataSource.setMaximumPoolSize(environment.getProperty("obmi.embedded-database.pool-size", Integer.class, 10));
+		// how long a caller waits for a connection; tests shorten it because at JVM exit the embedded server's own
+		// shutdown hook may stop PostgreSQL before the pool closes, and late callers would wait this long
+		dataSource.setConnectionTimeout(environment.getProperty("obmi.embedded-database.connection-timeout",
+				Duration.class, Duration.ofSeconds(30)).toMillis());
 		return dataSource;
 	}
 
