@@ -88,4 +88,26 @@ class CouncilReportFinanceIntegrationTests {
 		}
 	}
 
+
+	@Test
+	void theDashboardAndTheItemPageShowTheFigures() throws Exception {
+		Tenant tenant = tenants.require(TENANT);
+		ObmiUser reader = accounts.loadUserByUsername("lezer." + TENANT);
+		var auth = authentication(UsernamePasswordAuthenticationToken.authenticated(reader, null, reader.getAuthorities()));
+		String dashboard = mvc.perform(get("/" + TENANT + "/plan/dashboard").with(auth))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(dashboard).contains("Financiële uitvoering").contains("Hele planperiode");
+		long goalId = jdbc.sql("""
+				select id from plan.plan_item where tenant_id = ? and type = 'BD'
+				and plan_id = (select id from plan.plan where tenant_id = ? order by end_year desc, id desc limit 1) order by code limit 1""")
+			.params(tenant.id(), tenant.id()).query(Long.class).single();
+		String code = jdbc.sql("select code from plan.plan_item where id = ?").param(goalId).query(String.class).single();
+		String item = mvc.perform(get("/" + TENANT + "/plan/items/" + goalId).with(auth))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		DecimalFormat euro = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.forLanguageTag("nl-BE")));
+		assertThat(item).contains("Raming en realisatie per boekjaar").contains("Hele periode")
+			.contains(euro.format(figures.summary(tenant, code, 2027).expenditureEstimate()))
+			.contains(euro.format(figures.summary(tenant, code, null).expenditureEstimate()));
+	}
+
 }

@@ -522,6 +522,15 @@ class PlanController {
 				List.of(new Charts.Series(messages.getMessage("plan.dashboard.planProgress", null, locale),
 						List.copyOf(progress.values()))))));
 		model.addAttribute("types", ItemType.values());
+		be.obmi.plan.FinancialFigures figures = finance.getIfAvailable();
+		int year = LocalDate.now().getYear();
+		model.addAttribute("financeYear", year);
+		model.addAttribute("financeOverview", figures == null ? null : figures.overview(tenant, year, goalCodes).orElse(null));
+		model.addAttribute("financePeriod", figures == null ? List.of()
+				: goalCodes.stream().map(code -> {
+					List<be.obmi.plan.FinancialFigures.Amounts> years = figures.perYear(tenant, code);
+					return years.isEmpty() ? null : years.getLast();
+				}).filter(java.util.Objects::nonNull).toList());
 		return DASHBOARD_VIEW;
 	}
 
