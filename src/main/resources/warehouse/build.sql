@@ -55,7 +55,7 @@ select id as plan_item_key, tenant_id as tenant_key, plan_name, code, type, titl
 from tree;
 --;
 create table warehouse_staging.dim_indicator as
-select row_number() over (order by source, source_id) as indicator_key, *
+select case when source = 'plan' then -source_id else source_id end as indicator_key, *
 from (
     select 'plan' as source, i.id as source_id, i.tenant_id as tenant_key, i.code, i.name, null::varchar as theme,
            i.unit, i.kind, i.direction, i.stats_code, i.item_id as plan_item_key, null::int as threshold

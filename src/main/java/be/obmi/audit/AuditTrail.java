@@ -7,6 +7,7 @@ import java.util.List;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -17,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records every create, update and delete of domain data. Callers record inside their own transaction
  * ({@link Propagation#MANDATORY}), so a change and its history line are committed together or not at all. The
- * actor is the authenticated user, or {@code systeem} for work without one (migrations, demo data).
+ * actor is the authenticated user, or {@code systeem} for work without one (migrations, demo data). Every record
+ * also publishes {@link DataChanged}.
  */
 @Service
 public class AuditTrail {
@@ -29,8 +31,11 @@ public class AuditTrail {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	AuditTrail(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	AuditTrail(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -59,6 +64,7 @@ public class AuditTrail {
 			.params(tenantId, currentActor(), entityType, entityId, label, action.name(),
 					json.writeValueAsString(changes))
 			.update();
+		events.publishEvent(new DataChanged(tenantId, entityType));
 	}
 
 	/**

@@ -21,7 +21,6 @@ import be.obmi.shared.tabular.TableReader;
 import be.obmi.plan.PlanOutline;
 import be.obmi.tenancy.Tenant;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -44,11 +43,7 @@ public class FinanceImports {
 
 	private final AuditTrail audit;
 
-	private final ApplicationEventPublisher events;
-
-	FinanceImports(JdbcClient jdbc, JdbcTemplate batchInsert, PlanOutline plan, AuditTrail audit,
-			ApplicationEventPublisher events) {
-		this.events = events;
+	FinanceImports(JdbcClient jdbc, JdbcTemplate batchInsert, PlanOutline plan, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.batchInsert = batchInsert;
 		this.plan = plan;
@@ -96,7 +91,6 @@ public class FinanceImports {
 		audit.created(tenant.id(), "financiële import", String.valueOf(importId), fileName,
 				List.of(FieldChange.added("regels", lines.size()), FieldChange.added("boekjaren", years),
 						FieldChange.added("raming", estimate), FieldChange.added("realisatie", realisation)));
-		events.publishEvent(new FinanceFiguresChanged(tenant.id(), importId));
 		return new FinanceImportSummary(importId, "CREATED", lines.size(), List.copyOf(years), estimate, realisation);
 	}
 
@@ -125,7 +119,6 @@ public class FinanceImports {
 		}
 		audit.updated(tenant.id(), "financiële import", String.valueOf(importId), "import " + importId,
 				List.of(FieldChange.between("status", "actief", "ongedaan gemaakt")));
-		events.publishEvent(new FinanceFiguresChanged(tenant.id(), importId));
 	}
 
 	@Transactional(readOnly = true)

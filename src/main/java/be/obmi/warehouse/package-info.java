@@ -1,7 +1,7 @@
 /**
  * Warehouse: one documented star schema joining plan, money and city statistics, derived from the modules' tables
- * (rebuilt in a staging schema and swapped in atomically, kept current between rebuilds by module events), with
+ * (rebuilt in a staging schema and swapped in atomically, kept current between rebuilds by the audit's change events), with
  * read-only roles for BI tools and the impact pages built on it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "finance", "tenancy", "identity", "shared" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "audit", "tenancy", "identity", "shared" })
 package be.obmi.warehouse;

@@ -226,4 +226,36 @@ class WarehouseIntegrationTests {
 		});
 	}
 
+
+	@Test
+	void changesReachTheWarehouseWithinSecondsThroughTheAuditEvents() throws Exception {
+		int port = Integer.parseInt(environment.getProperty("local.server.port"));
+		be.obmi.support.ApiClient editor = be.obmi.support.ApiClient.as(port, "redacteur.sint-niklaas");
+		String file = "code;type;bovenliggende_code;titel;omschrijving;prioritair;beleidsveld;politiek_verantwoordelijke;ambtelijk_verantwoordelijke;startdatum;einddatum\n"
+				+ "BD99;BD;;Een warehouse dat bijblijft;;nee;0119;;;2026-01-01;2031-12-31\n";
+		var imported = editor.upload("/api/v1/sint-niklaas/plan/import", "bd99.csv", file.getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of());
+		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+		String finance = "actie;boekjaar;beleidsveld;algemene_rekening;soort;richting;raming;realisatie\n"
+				+ "BD99;2026;0119;REK6130000;exploitatie;uitgave;4321,00;1234,00\n";
+		var money = editor.upload("/api/v1/sint-niklaas/finance/import", "bd99-geld.csv", finance.getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of());
+		assertThat(money.status()).as(money.body()).isEqualTo(200);
+		long deadline = System.currentTimeMillis() + 30_000;
+		java.math.BigDecimal estimate = null;
+		while (System.currentTimeMillis() < deadline) {
+			estimate = jdbc.sql("""
+					select sum(f.estimate) from warehouse.fact_finance f join warehouse.dim_plan_item p on p.plan_item_key = f.plan_item_key
+					join warehouse.dim_tenant t on t.tenant_key = p.tenant_key where t.slug = 'sint-niklaas' and p.code = 'BD99'""")
+				.query(java.math.BigDecimal.class).optional().orElse(null);
+			if (estimate != null) {
+				break;
+			}
+			Thread.sleep(500);
+		}
+		assertThat(estimate).as("BD99 and its money in the warehouse").isEqualByComparingTo("4321.00");
+		assertThat(jdbc.sql("select count(*) from warehouse_meta.pending where tenant_id <> 0").query(Long.class).single()).isZero();
+	}
+
+	@Autowired
+	org.springframework.core.env.Environment environment;
+
 }
