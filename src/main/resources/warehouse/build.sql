@@ -110,7 +110,7 @@ join warehouse_staging.dim_indicator d on d.source = 'stats' and d.source_id = o
 join warehouse_staging.dim_time t on t.period_code = o.period;
 --;
 -- Additive indicators summed from the statistical sectors up to every higher area the source does not give itself
--- (ratios are not recomputed here; the public pages do that).
+-- (ratio indicators are recomputed from these sums in the next step).
 insert into warehouse_staging.fact_observation
 with sums as (
     select o.tenant_id, o.indicator_id, aa.ancestor_id, o.period, o.breakdown, sum(o.value) as value,
@@ -134,6 +134,23 @@ left join (select o.indicator_id, o.area_id, o.period, o.breakdown, coalesce(o.t
      on x.indicator_id = s.indicator_id and x.area_id = s.ancestor_id and x.period = s.period
      and x.breakdown = s.breakdown and x.tenant = coalesce(s.tenant_id, 0)
 where x.indicator_id is null;
+--;
+-- Ratio indicators recomputed as ratio of sums (numerator / denominator × factor) wherever both are known and the
+-- source does not give the ratio itself; never an average of ratios.
+insert into warehouse_staging.fact_observation
+select n.tenant_key, dr.indicator_key, n.area_key, n.time_key, n.period, n.breakdown,
+       n.value / d.value * si.factor, 'ok', n.provisional or d.provisional, n.estimated or d.estimated, true
+from stats.indicator si
+join warehouse_staging.dim_indicator dr on dr.source = 'stats' and dr.source_id = si.id
+join warehouse_staging.dim_indicator dn on dn.source = 'stats' and dn.source_id = si.numerator_id
+join warehouse_staging.dim_indicator dd on dd.source = 'stats' and dd.source_id = si.denominator_id
+join warehouse_staging.fact_observation n on n.indicator_key = dn.indicator_key and n.status = 'ok'
+join warehouse_staging.fact_observation d on d.indicator_key = dd.indicator_key and d.status = 'ok' and d.value <> 0
+     and d.area_key = n.area_key and d.time_key = n.time_key and d.breakdown = n.breakdown
+     and coalesce(d.tenant_key, 0) = coalesce(n.tenant_key, 0)
+left join warehouse_staging.fact_observation x on x.indicator_key = dr.indicator_key and x.area_key = n.area_key
+     and x.time_key = n.time_key and x.breakdown = n.breakdown and coalesce(x.tenant_key, 0) = coalesce(n.tenant_key, 0)
+where si.aggregation = 'ratio' and si.published and x.indicator_key is null;
 --;
 alter table warehouse_staging.dim_tenant add primary key (tenant_key);
 alter table warehouse_staging.dim_time add primary key (time_key);

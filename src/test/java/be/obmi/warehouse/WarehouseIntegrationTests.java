@@ -91,6 +91,26 @@ class WarehouseIntegrationTests {
 	}
 
 	@Test
+	void ratiosAreRecomputedAsRatioOfSums() {
+		List<Map<String, Object>> rows = jdbc.sql("""
+				select r.value as ratio, n.value as numerator, d.value as denominator
+				from warehouse.fact_observation r
+				join warehouse.dim_indicator ri on ri.indicator_key = r.indicator_key and ri.code = 'werkzoekenden_pct'
+				join warehouse.dim_area a on a.area_key = r.area_key and a.level = 'gemeente' and a.code = '12025'
+				join warehouse.dim_indicator ni on ni.source = 'stats' and ni.code = 'werkzoekenden' and ni.tenant_key is null
+				join warehouse.fact_observation n on n.indicator_key = ni.indicator_key and n.area_key = r.area_key and n.time_key = r.time_key and n.breakdown = r.breakdown
+				join stats.indicator si on si.code = 'werkzoekenden_pct' and si.tenant_id is null
+				join warehouse.dim_indicator di on di.source = 'stats' and di.source_id = si.denominator_id
+				join warehouse.fact_observation d on d.indicator_key = di.indicator_key and d.area_key = r.area_key and d.time_key = r.time_key and d.breakdown = r.breakdown
+				where r.period = '2024' and r.breakdown = ''""").query().listOfRows();
+		assertThat(rows).isNotEmpty();
+		for (Map<String, Object> row : rows) {
+			double expected = ((Number) row.get("numerator")).doubleValue() / ((Number) row.get("denominator")).doubleValue() * 100;
+			assertThat(((Number) row.get("ratio")).doubleValue()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
+		}
+	}
+
+	@Test
 	void theDocumentedExampleQueriesAnswer() throws Exception {
 		String doc = Files.readString(Path.of("docs/warehouse.md"));
 		Matcher blocks = Pattern.compile("```sql\\n(.*?)```", Pattern.DOTALL).matcher(doc);
@@ -204,6 +224,8 @@ class WarehouseIntegrationTests {
 		String page = mvc.perform(get("/mechelen/impact/doelstelling/" + goal).with(auth)).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("Wat deden we?").contains("Raming en realisatie per boekjaar").contains("2026")
 			.contains(" €").contains("Laatste meting van elke outputindicator");
+		assertThat(page.split("acties met hun laatste status", -1)).as("the actions table once").hasSize(2);
+		assertThat(page).as("a linked Stad in cijfers series for the city").contains("Werkzoekendengraad, Mechelen");
 		String index = mvc.perform(get("/mechelen/impact").with(auth)).andReturn().getResponse().getContentAsString();
 		assertThat(index).contains(goal);
 		assertThat(mvc.perform(get("/mechelen/impact")).andReturn().getResponse().getStatus()).isEqualTo(302);
