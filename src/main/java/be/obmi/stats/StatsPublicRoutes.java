@@ -13,7 +13,7 @@ class StatsPublicRoutes implements PublicRoutes {
 	@Override
 	public List<String> patterns() {
 		return List.of("/{slug}/cijfers", "/{slug}/cijfers/**", "/api/v1/{slug}/stats/observations",
-				"/api/v1/{slug}/stats/indicators", "/api/v1/{slug}/stats/catalogue", "/api/v1/{slug}/stats/geo/**");
+				"/api/v1/{slug}/stats/indicators", "/api/v1/{slug}/stats/indicators/*/data", "/api/v1/{slug}/stats/catalogue", "/api/v1/{slug}/stats/geo/**");
 	}
 
 }

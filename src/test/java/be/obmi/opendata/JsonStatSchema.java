@@ -11,7 +11,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
 /** The json-stat.org JSON-stat 2.0 schema (src/test/resources/standards), validated with networknt's validator. */
-final class JsonStatSchema {
+public final class JsonStatSchema {
 
 	private static final JsonSchema SCHEMA;
 
@@ -27,7 +27,7 @@ final class JsonStatSchema {
 	private JsonStatSchema() {
 	}
 
-	static Set<ValidationMessage> validate(String json) {
+	public static Set<ValidationMessage> validate(String json) {
 		return SCHEMA.validate(json, InputFormat.JSON);
 	}
 

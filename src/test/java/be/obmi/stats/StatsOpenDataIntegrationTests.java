@@ -1,0 +1,128 @@
+package be.obmi.stats;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import be.obmi.opendata.JsonStatSchema;
+import be.obmi.support.ApiClient;
+import be.obmi.support.ObmiIntegrationTest;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An indicator's open data through the API in every format: JSON-stat that passes the json-stat.org schema, and a
+ * count below the threshold written as a status, never as a value, for anonymous clients in every format.
+ */
+@ObmiIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StatsOpenDataIntegrationTests {
+
+	static final String PATH = "/api/v1/brugge/stats/indicators/opendata_test/data?level=gemeente&format=";
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	void importAndPublish() {
+		ApiClient editor = ApiClient.as(port, "redacteur.brugge");
+		String file = "indicator;gebied;periode;waarde\nopendata_test;31005;2023;3\nopendata_test;31005;2024;4711\n";
+		var imported = editor.upload("/api/v1/brugge/stats/import?createIndicators=true", "od.csv",
+				file.getBytes(StandardCharsets.UTF_8), Map.of());
+		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+		assertThat(editor.post("/api/v1/brugge/stats/indicators/opendata_test/published?value=true").status()).isEqualTo(200);
+	}
+
+	private HttpResponse<byte[]> anonymous(String format) throws Exception {
+		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + PATH + format)).build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	@Test
+	void jsonStatPassesTheSchemaAndCarriesTheSuppressedCellAsStatus() throws Exception {
+		HttpResponse<byte[]> response = anonymous("jsonstat");
+		assertThat(response.statusCode()).isEqualTo(200);
+		String body = new String(response.body(), StandardCharsets.UTF_8);
+		assertThat(JsonStatSchema.validate(body)).isEmpty();
+		JsonNode json = JsonMapper.builder().build().readTree(body);
+		assertThat(json.get("id").toString()).contains("gebied", "periode");
+		int periods = json.get("size").get(1).asInt();
+		int brugge = index(json, "gebied", "31005");
+		int p2023 = index(json, "periode", "2023");
+		int p2024 = index(json, "periode", "2024");
+		assertThat(json.get("value").get(brugge * periods + p2023).isNull()).isTrue();
+		assertThat(json.get("value").get(brugge * periods + p2024).asDouble()).isEqualTo(4711);
+		assertThat(json.get("status").toString()).isNotEqualTo("null");
+		assertThat(body).doesNotContain(":3,").doesNotContain(",3,").doesNotContain("[3,");
+	}
+
+	@Test
+	void everyOtherFormatWritesTheSuppressedCellWithoutItsValue() throws Exception {
+		String sdmx = new String(anonymous("sdmx-csv").body(), StandardCharsets.UTF_8);
+		assertThat(sdmx.lines().filter(l -> l.contains("31005") && l.contains("2023"))).singleElement()
+			.satisfies(line -> assertThat(line).contains(",C").doesNotContain(",3,"));
+		assertThat(sdmx.lines().filter(l -> l.contains("31005") && l.contains("2024"))).singleElement()
+			.satisfies(line -> assertThat(line).contains("4711"));
+
+		String px = new String(anonymous("px").body(), StandardCharsets.UTF_8);
+		assertThat(px).contains("MATRIX=").contains("\"...\"").contains("4711");
+
+		String csv = new String(anonymous("csv").body(), StandardCharsets.UTF_8);
+		assertThat(csv.lines().filter(l -> l.contains("31005") && l.contains("2023"))).singleElement()
+			.satisfies(line -> assertThat(line.split("[;,]")).doesNotContain("3"));
+
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(anonymous("xlsx").body()))) {
+			Sheet sheet = workbook.getSheetAt(0);
+			boolean sawThree = false;
+			boolean saw4711 = false;
+			for (Row row : sheet) {
+				for (var cell : row) {
+					if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+						sawThree |= cell.getNumericCellValue() == 3;
+						saw4711 |= cell.getNumericCellValue() == 4711;
+					}
+				}
+			}
+			assertThat(saw4711).isTrue();
+			assertThat(sawThree).as("the suppressed count in the workbook").isFalse();
+		}
+	}
+
+	@Test
+	void theEditorSeesTheRealValue() {
+		var editor = ApiClient.as(port, "redacteur.brugge").get(PATH + "jsonstat");
+		assertThat(editor.status()).isEqualTo(200);
+		assertThat(editor.body()).contains("4711");
+		assertThat(editor.json().get("value").toString()).contains("3");
+	}
+
+
+	/** A category's position, whether the dimension's index is written as an array or as an object. */
+	static int index(JsonNode json, String dimension, String code) {
+		JsonNode index = json.get("dimension").get(dimension).get("category").get("index");
+		if (index.isArray()) {
+			for (int i = 0; i < index.size(); i++) {
+				if (index.get(i).asString().equals(code)) {
+					return i;
+				}
+			}
+			throw new AssertionError(code + " not in " + dimension);
+		}
+		return index.get(code).asInt();
+	}
+
+}
