@@ -91,6 +91,15 @@ class StatsBrowserTests {
 	}
 
 	@Test
+	void theOpenDataPageListsTheDatasetsAndIsAccessible() {
+		browser.open("/kortrijk/cijfers/open-data");
+		assertThat(browser.text("h1")).isEqualTo("Open data");
+		assertThat(browser.findAll("a[href*='/stats/indicators/'][href*='format=jsonstat']")).isNotEmpty();
+		browser.screenshot("stats-open-data");
+		browser.assertAccessible();
+	}
+
+	@Test
 	void comparisonOfTheCentrumsteden() {
 		browser.open("/kortrijk/cijfers/vergelijking?indicator=werkzoekenden_pct");
 		assertThat(browser.findAll("table tbody tr")).hasSize(14);

@@ -125,4 +125,27 @@ class StatsOpenDataIntegrationTests {
 		return index.get(code).asInt();
 	}
 
+
+	@Test
+	void theCataloguesOfACityAndOfThePlatformPassTheDcatAp3Shapes() throws Exception {
+		org.apache.jena.shacl.Shapes shapes = org.apache.jena.shacl.Shapes
+			.parse(org.apache.jena.riot.RDFDataMgr.loadGraph("standards/dcat-ap-3/dcat-ap-SHACL.ttl"));
+		for (String path : java.util.List.of("/brugge/cijfers/catalogus.ttl", "/cijfers/catalogus.ttl", "/brugge/cijfers/catalogus.jsonld")) {
+			HttpResponse<byte[]> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+			assertThat(response.statusCode()).as(path).isEqualTo(200);
+			var model = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+			org.apache.jena.riot.RDFDataMgr.read(model, new ByteArrayInputStream(response.body()),
+					path.endsWith(".ttl") ? org.apache.jena.riot.Lang.TURTLE : org.apache.jena.riot.Lang.JSONLD);
+			var report = org.apache.jena.shacl.ShaclValidator.get().validate(shapes, model.getGraph());
+			var violations = report.getEntries().stream()
+				.filter(e -> e.severity().equals(org.apache.jena.shacl.validation.Severity.Violation)).toList();
+			assertThat(violations).as(path).isEmpty();
+			assertThat(model.size()).as(path).isGreaterThan(50);
+		}
+		String turtle = new String(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+				+ "/brugge/cijfers/catalogus.ttl")).build(), HttpResponse.BodyHandlers.ofByteArray()).body(), StandardCharsets.UTF_8);
+		assertThat(turtle).contains("opendata_test").contains("refnis2019/31005").contains("modellicentie-gratis-hergebruik");
+	}
+
 }
