@@ -103,6 +103,7 @@ public class ImportHistory {
 		return require(scope, id);
 	}
 
+	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
 	static class NotFound extends RuntimeException {
 
 		NotFound(String message) {

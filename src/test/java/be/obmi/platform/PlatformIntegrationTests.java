@@ -66,4 +66,20 @@ class PlatformIntegrationTests {
 		mvc.perform(get("/bestaat-niet")).andExpect(status().isNotFound());
 	}
 
+
+	@Test
+	void publicApiReadsCarryAnEtagAnswerConditionalRequestsAndAllowOtherOrigins() throws Exception {
+		var first = mvc.perform(get("/api/v1/gent/stats/indicators")).andExpect(status().isOk()).andReturn().getResponse();
+		String etag = first.getHeader("ETag");
+		assertThat(etag).isNotBlank();
+		mvc.perform(get("/api/v1/gent/stats/indicators").header("If-None-Match", etag)).andExpect(status().isNotModified());
+		mvc.perform(get("/api/v1/gent/stats/indicators").header("Origin", "https://data.example.org"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Access-Control-Allow-Origin", "*"));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options("/api/v1/gent/stats/indicators")
+				.header("Origin", "https://data.example.org").header("Access-Control-Request-Method", "GET"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Access-Control-Allow-Origin", "*"));
+	}
+
 }

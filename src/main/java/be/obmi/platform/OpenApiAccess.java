@@ -1,0 +1,101 @@
+package be.obmi.platform;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * How the public API behaves towards other sites and scripts: read endpoints may be called from any origin (CORS,
+ * without credentials); GET responses carry an {@code ETag} and answer {@code If-None-Match} with 304; anonymous
+ * clients get at most {@code obmi.api.anonymous-requests-per-minute} requests per minute per address, then 429 with
+ * {@code Retry-After}. Authenticated clients (Basic or a token) are not limited.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiAccess implements WebMvcConfigurer {
+
+	@Override
+	public void addCorsMappings(CorsRegistry registry) {
+		registry.addMapping("/api/v1/**").allowedOrigins("*").allowedMethods("GET", "HEAD").allowCredentials(false)
+			.maxAge(3600);
+		registry.addMapping("/cijfers/catalogus.*").allowedOrigins("*").allowedMethods("GET", "HEAD");
+		registry.addMapping("/*/cijfers/catalogus.*").allowedOrigins("*").allowedMethods("GET", "HEAD");
+	}
+
+	@Bean
+	FilterRegistrationBean<ShallowEtagHeaderFilter> apiEtags() {
+		FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+		registration.addUrlPatterns("/api/v1/*", "/cijfers/*");
+		registration.setName("apiEtags");
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<AnonymousRateLimit> anonymousRateLimit(
+			@Value("${obmi.api.anonymous-requests-per-minute:300}") int perMinute) {
+		FilterRegistrationBean<AnonymousRateLimit> registration = new FilterRegistrationBean<>(new AnonymousRateLimit(perMinute));
+		registration.addUrlPatterns("/api/v1/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		registration.setName("anonymousRateLimit");
+		return registration;
+	}
+
+	/** A token bucket per client address for requests without credentials (Bucket4j). */
+	static final class AnonymousRateLimit extends OncePerRequestFilter {
+
+		private final int perMinute;
+
+		private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10))
+			.maximumSize(100_000).build();
+
+		AnonymousRateLimit(int perMinute) {
+			this.perMinute = perMinute;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			if (request.getHeader("Authorization") != null || request.getUserPrincipal() != null
+					|| request.getSession(false) != null) {
+				chain.doFilter(request, response);
+				return;
+			}
+			Bucket bucket = buckets.get(request.getRemoteAddr(), address -> Bucket.builder()
+				.addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+				.build());
+			ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+			if (probe.isConsumed()) {
+				response.setHeader("X-RateLimit-Remaining", String.valueOf(probe.getRemainingTokens()));
+				chain.doFilter(request, response);
+				return;
+			}
+			long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+			response.setStatus(429);
+			response.setHeader("Retry-After", String.valueOf(seconds));
+			response.setContentType("application/json;charset=UTF-8");
+			response.getWriter().write("{\"error\":\"Te veel verzoeken zonder aanmelding; probeer opnieuw over " + seconds
+					+ " seconden, of meld u aan met een API-token.\"}");
+		}
+
+	}
+
+}
