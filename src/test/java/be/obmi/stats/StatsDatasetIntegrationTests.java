@@ -136,13 +136,18 @@ class StatsDatasetIntegrationTests {
 		byte[] truncated = px.substring(0, px.length() / 2).getBytes(StandardCharsets.ISO_8859_1);
 		ApiClient.Response refused = upload("brugge", "redacteur.brugge", "kapot.px", truncated);
 		assertThat(refused.status()).as(refused.body()).isEqualTo(422);
-		assertThat(refused.json().get("errors").get(0).get("message").asString()).isNotBlank();
+		JsonNode cut = refused.json().get("errors").get(0);
+		assertThat(cut.get("column").asString()).isEqualTo("DATA");
+		assertThat(cut.get("message").asString()).startsWith("Regel " + cut.get("row").asLong() + ", DATA:").contains("afgebroken");
 
 		int end = px.lastIndexOf(';');
 		byte[] extra = (px.substring(0, end) + " 42\n;\n").getBytes(StandardCharsets.ISO_8859_1);
 		ApiClient.Response wrongCount = upload("brugge", "redacteur.brugge", "teveel.px", extra);
 		assertThat(wrongCount.status()).as(wrongCount.body()).isEqualTo(422);
-		assertThat(wrongCount.json().get("errors").get(0).get("message").asString()).contains("DATA");
+		JsonNode tooMany = wrongCount.json().get("errors").get(0);
+		assertThat(tooMany.get("row").asLong()).isEqualTo(px.lines().count());
+		assertThat(tooMany.get("column").asString()).isEqualTo("DATA");
+		assertThat(tooMany.get("message").asString()).contains("meer waarden dan de 2448");
 
 		assertThat(datasets()).isEqualTo(before);
 		assertThat(ApiClient.anonymous(port).get("/api/v1/brugge/datasets/TAB003_FOUT").status()).isEqualTo(404);
