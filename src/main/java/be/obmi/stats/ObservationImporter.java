@@ -17,6 +17,8 @@ import javax.sql.DataSource;
 
 import be.obmi.audit.AuditTrail;
 import be.obmi.audit.FieldChange;
+import be.obmi.opendata.OpenDataFormat;
+import be.obmi.opendata.OpenDataFormats;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -60,8 +62,11 @@ public class ObservationImporter {
 
 	private final org.springframework.transaction.support.TransactionTemplate nested;
 
+	private final Datasets datasets;
+
 	ObservationImporter(JdbcClient jdbc, DataSource dataSource, Areas areas, Indicators indicators, AuditTrail audit,
-			org.springframework.transaction.PlatformTransactionManager transactions) {
+			org.springframework.transaction.PlatformTransactionManager transactions, Datasets datasets) {
+		this.datasets = datasets;
 		this.nested = new org.springframework.transaction.support.TransactionTemplate(transactions);
 		this.nested.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
 		this.jdbc = jdbc;
@@ -76,8 +81,12 @@ public class ObservationImporter {
 			String missingReason, boolean provisional, boolean estimated, Integer n, Long population) {
 	}
 
-	public record Summary(long importId, String format, long rows, long inserted, long updated, long unchanged,
-			List<String> createdIndicators, List<String> warnings) {
+	/**
+	 * What an import did. {@code importId} is null for a dataset import (PX, JSON-stat, SDMX-CSV), which is not an
+	 * observation batch; {@code datasets} lists the ids of the datasets it created or changed.
+	 */
+	public record Summary(Long importId, String format, long rows, long inserted, long updated, long unchanged,
+			List<String> createdIndicators, List<String> warnings, List<String> datasets) {
 	}
 
 	private static final class Errors {
@@ -112,6 +121,10 @@ public class ObservationImporter {
 	@Transactional
 	Summary importFile(Scope scope, String filename, org.springframework.core.io.InputStreamSource file,
 			boolean createIndicators, String actor) {
+		OpenDataFormat openData = detect(file);
+		if (openData != OpenDataFormat.OTHER) {
+			return importDataset(scope, filename, file, openData, actor);
+		}
 		long started = System.nanoTime();
 		Errors errors = new Errors();
 		List<String> warnings = new ArrayList<>();
@@ -211,6 +224,33 @@ public class ObservationImporter {
 		return write(scope, filename, format[0], rows, byCode, created, warnings, actor, indicatorColumn);
 	}
 
+	/** PX, JSON-stat or SDMX-CSV by content; {@code OTHER} for the observation formats (and unreadable files). */
+	private static OpenDataFormat detect(org.springframework.core.io.InputStreamSource file) {
+		try (java.io.InputStream in = file.getInputStream()) {
+			return OpenDataFormats.detect(in.readNBytes(64 * 1024));
+		}
+		catch (java.io.IOException ex) {
+			return OpenDataFormat.OTHER;
+		}
+	}
+
+	/** A whole statistical table: stored as a dataset, not as observations. */
+	private Summary importDataset(Scope scope, String filename, org.springframework.core.io.InputStreamSource file,
+			OpenDataFormat format, String actor) {
+		byte[] bytes;
+		try (java.io.InputStream in = file.getInputStream()) {
+			bytes = in.readAllBytes();
+		}
+		catch (java.io.IOException ex) {
+			throw new ImportRejectedException(List.of(new ImportError(1, "", "Het bestand kon niet gelezen worden.")));
+		}
+		Datasets.Stored stored = datasets.importFile(scope, filename, bytes, format, actor);
+		long cells = stored.cells();
+		return new Summary(null, stored.format(), cells, stored.created() ? cells : 0, stored.changed() ? cells : 0,
+				stored.created() || stored.changed() ? 0 : cells, List.of(), List.of(),
+				stored.created() || stored.changed() ? List.of(stored.id()) : List.of());
+	}
+
 	/** The same key twice in the file: found only when the insert hits the unique index, to keep the usual case fast. */
 	private List<ImportError> duplicates(String indicatorColumn) {
 		Errors errors = new Errors();
@@ -307,7 +347,7 @@ public class ObservationImporter {
 						FieldChange.added("nieuw", inserted), FieldChange.added("gewijzigd", updated),
 						FieldChange.added("ongewijzigd", unchanged),
 						FieldChange.added("nieuwe indicatoren", String.join(", ", created))));
-		return new Summary(importId, format, rows, inserted, updated, unchanged, created, warnings);
+		return new Summary(importId, format, rows, inserted, updated, unchanged, created, warnings, List.of());
 	}
 
 	/** The survey margin of a percentage: 1.96·√(p(100−p)/n)·√(1−n/N), when n is given. */
