@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The DCAT-AP 3 catalogue of a city's open data ({@code /{slug}/cijfers/catalogus.ttl} and {@code .jsonld}) and of
+ * The DCAT-AP 3 catalogue of a city's open data (every published indicator with data and every imported table) ({@code /{slug}/cijfers/catalogus.ttl} and {@code .jsonld}) and of
  * the platform's shared data ({@code /cijfers/catalogus.ttl}), harvestable by data.vlaanderen.be and CKAN; and the
  * human page that explains the open data and the API.
  */
@@ -39,11 +39,14 @@ class StatsCatalogController {
 
 	private final Indicators indicators;
 
+	private final Datasets tables;
+
 	private final DcatCatalogWriter writer = new DcatCatalogWriter();
 
-	StatsCatalogController(StatsAccess access, Indicators indicators) {
+	StatsCatalogController(StatsAccess access, Indicators indicators, Datasets tables) {
 		this.access = access;
 		this.indicators = indicators;
+		this.tables = tables;
 	}
 
 	@GetMapping("/{slug}/cijfers/catalogus.ttl")
@@ -128,6 +131,27 @@ class StatsCatalogController {
 					contact, null, null,
 					scope.nisCode() == null ? null : "http://vocab.belgif.be/auth/refnis2019/" + scope.nisCode(),
 					LocalDate.now(), site + "/indicator/" + id, distributions));
+		}
+		for (Datasets.Dataset table : tables.list(scope)) {
+			List<CatalogDescription.DistributionDescription> distributions = new ArrayList<>();
+			for (DistributionFormat format : List.of(DistributionFormat.JSON_STAT, DistributionFormat.SDMX_CSV,
+					DistributionFormat.PX, DistributionFormat.CSV, DistributionFormat.XLSX)) {
+				String code = switch (format) {
+					case JSON_STAT -> "jsonstat";
+					case SDMX_CSV -> "sdmx-csv";
+					default -> format.name().toLowerCase(Locale.ROOT);
+				};
+				String url = api + "/datasets/" + table.id() + "?format=" + code;
+				distributions.add(new CatalogDescription.DistributionDescription(site + "/tabellen/" + table.id() + "/" + code,
+						LocalizedText.of(table.title() + " (" + code + ")", table.title() + " (" + code + ")"), format, url, url));
+			}
+			String title = table.title() == null || table.title().isBlank() ? table.id() : table.title();
+			String description = table.source() == null || table.source().isBlank() ? title : title + " (" + table.source() + ")";
+			datasets.add(new CatalogDescription.DatasetDescription(site + "/tabellen/" + table.id(), table.id(),
+					LocalizedText.of(title, title), LocalizedText.of(description, description), List.of(DataTheme.REGI),
+					Map.of("nl", List.of("Stad in cijfers", "tabel"), "en", List.of("City in figures", "table")), contact, null, null,
+					scope.nisCode() == null ? null : "http://vocab.belgif.be/auth/refnis2019/" + scope.nisCode(),
+					table.importedAt() == null ? LocalDate.now() : table.importedAt().toLocalDate(), null, distributions));
 		}
 		return new CatalogDescription(site + "/catalogus",
 				LocalizedText.of("Open data van " + name, "Open data of " + name),

@@ -128,6 +128,10 @@ class StatsOpenDataIntegrationTests {
 
 	@Test
 	void theCataloguesOfACityAndOfThePlatformPassTheDcatAp3Shapes() throws Exception {
+		var px = new String(getClass().getResourceAsStream("/px/TAB003.px").readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1)
+			.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		var imported = ApiClient.as(port, "redacteur.brugge").upload("/api/v1/brugge/stats/import", "TAB003.px", px, Map.of());
+		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
 		org.apache.jena.shacl.Shapes shapes = org.apache.jena.shacl.Shapes
 			.parse(org.apache.jena.riot.RDFDataMgr.loadGraph("standards/dcat-ap-3/dcat-ap-SHACL.ttl"));
 		for (String path : java.util.List.of("/brugge/cijfers/catalogus.ttl", "/cijfers/catalogus.ttl", "/brugge/cijfers/catalogus.jsonld")) {
@@ -145,7 +149,8 @@ class StatsOpenDataIntegrationTests {
 		}
 		String turtle = new String(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
 				+ "/brugge/cijfers/catalogus.ttl")).build(), HttpResponse.BodyHandlers.ofByteArray()).body(), StandardCharsets.UTF_8);
-		assertThat(turtle).contains("opendata_test").contains("refnis2019/31005").contains("modellicentie-gratis-hergebruik");
+		assertThat(turtle).contains("opendata_test").contains("refnis2019/31005").contains("modellicentie-gratis-hergebruik")
+			.contains("/datasets/TAB003?format=px");
 	}
 
 }
