@@ -73,6 +73,45 @@ class StatsOpenDataController {
 		writer.write(cube, response.getOutputStream());
 	}
 
+	/** One page of a query: {@code total} observations match, {@code items} holds those of this page. */
+	record Page(int page, int size, long total, List<StatsApiController.ObservationJson> items) {
+	}
+
+	@Operation(summary = "Waarden van een indicator over een periodebereik, eventueel voor gekozen gebieden, per pagina (publiek voor gepubliceerde indicatoren; geheime cellen als status)")
+	@GetMapping("/api/v1/{scope}/stats/observations/query")
+	Page query(@PathVariable("scope") String slug, @RequestParam String indicator,
+			@RequestParam(defaultValue = "gemeente") String level,
+			@Parameter(description = "gebiedscodes, komma-gescheiden; alle gebieden van het niveau indien leeg") @RequestParam(required = false) List<String> area,
+			@Parameter(description = "eerste periode, bv. 2014") @RequestParam(required = false) String from,
+			@Parameter(description = "laatste periode, bv. 2024") @RequestParam(required = false) String to,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "1000") int size) {
+		if (page < 0 || size < 1 || size > 10_000) {
+			throw new IllegalArgumentException("page moet 0 of meer zijn en size tussen 1 en 10000.");
+		}
+		Scope scope = access.scope(slug);
+		Indicator found = indicators.find(scope, indicator)
+			.filter(i -> access.canSee(scope, i))
+			.orElseThrow(() -> new ImportHistory.NotFound("Onbekende indicator " + indicator));
+		String levelCode = Level.parse(level).orElseThrow(() -> new IllegalArgumentException("Onbekend niveau " + level)).code();
+		boolean editor = access.seesConfidential(scope);
+		java.util.Set<String> areas = area == null ? null : new java.util.HashSet<>(area);
+		List<StatsApiController.ObservationJson> all = new ArrayList<>();
+		for (String period : queries.periods(scope, found)) {
+			if ((from != null && period.compareTo(from) < 0) || (to != null && period.compareTo(to) > 0 && !period.startsWith(to))) {
+				continue;
+			}
+			for (StatsQueries.Cell c : queries.cells(scope, found, levelCode, period, null, editor)) {
+				if (areas == null || areas.contains(c.area().code())) {
+					all.add(new StatsApiController.ObservationJson(c.area().code(), c.area().name(), c.area().level(), c.period(),
+							c.value(), c.status(), c.missingReason(), editor ? c.confidential() : null, c.provisional(),
+							c.estimated(), c.margin()));
+				}
+			}
+		}
+		int fromIndex = (int) Math.min((long) page * size, all.size());
+		return new Page(page, size, all.size(), all.subList(fromIndex, Math.min(fromIndex + size, all.size())));
+	}
+
 	/** Areas × periods, with the cells as the caller may see them. */
 	Cube cube(Scope scope, Indicator indicator, String level, boolean editor) {
 		List<String> periods = queries.periods(scope, indicator);

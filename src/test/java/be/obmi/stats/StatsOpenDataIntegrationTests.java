@@ -103,6 +103,28 @@ class StatsOpenDataIntegrationTests {
 	}
 
 	@Test
+	void observationsAreQueriedByPeriodRangeAndAreaWithPaging() {
+		ApiClient anonymous = ApiClient.anonymous(port);
+		var all = anonymous.get("/api/v1/platform/stats/observations/query?indicator=bev_totaal&level=gemeente&from=2020&to=2024&page=0&size=100");
+		assertThat(all.status()).as(all.body()).isEqualTo(200);
+		long total = all.json().get("total").asLong();
+		assertThat(total).isGreaterThan(300 * 5 - 1);
+		assertThat(all.json().get("items").size()).isEqualTo(100);
+		var last = anonymous.get("/api/v1/platform/stats/observations/query?indicator=bev_totaal&level=gemeente&from=2020&to=2024&size=100&page="
+				+ (total / 100));
+		assertThat(last.json().get("items").size()).isEqualTo((int) (total % 100));
+		var two = anonymous.get("/api/v1/platform/stats/observations/query?indicator=bev_totaal&level=gemeente&area=31005,12025&from=2023&to=2024");
+		assertThat(two.json().get("total").asLong()).isEqualTo(4);
+		for (JsonNode item : two.json().get("items")) {
+			assertThat(item.get("period").asString()).isIn("2023", "2024");
+			assertThat(item.get("area").asString()).isIn("31005", "12025");
+		}
+		var suppressed = anonymous.get("/api/v1/brugge/stats/observations/query?indicator=opendata_test&level=gemeente&area=31005");
+		assertThat(suppressed.body()).contains("\"status\":\"suppressed\"").doesNotContain("\"value\":3");
+		assertThat(anonymous.get("/api/v1/platform/stats/observations/query?indicator=bev_totaal&size=0").status()).isEqualTo(400);
+	}
+
+	@Test
 	void theEditorSeesTheRealValue() {
 		var editor = ApiClient.as(port, "redacteur.brugge").get(PATH + "jsonstat");
 		assertThat(editor.status()).isEqualTo(200);
