@@ -2,7 +2,9 @@ package be.obmi.audit;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,18 +16,23 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Records every create, update and delete of domain data. Callers record inside their own transaction
  * ({@link Propagation#MANDATORY}), so a change and its history line are committed together or not at all. The
  * actor is the authenticated user, or {@code systeem} for work without one (migrations, demo data). Every record
- * also publishes {@link DataChanged}.
+ * also announces {@link DataChanged}, once per tenant and entity type per transaction.
  */
 @Service
 public class AuditTrail {
 
 	private static final TypeReference<List<FieldChange>> CHANGES = new TypeReference<>() {
 	};
+
+	/** The transaction-bound set of (tenant, entity type) already announced in the current transaction. */
+	private static final Object ANNOUNCED = new Object();
 
 	private final JdbcClient jdbc;
 
@@ -64,7 +71,30 @@ public class AuditTrail {
 			.params(tenantId, currentActor(), entityType, entityId, label, action.name(),
 					json.writeValueAsString(changes))
 			.update();
-		events.publishEvent(new DataChanged(tenantId, entityType));
+		announce(tenantId, entityType);
+	}
+
+	/**
+	 * Publishes {@link DataChanged} once per tenant and entity type per transaction: an import that writes hundreds of
+	 * history lines announces its change once, not once per line.
+	 */
+	private void announce(Long tenantId, String entityType) {
+		@SuppressWarnings("unchecked")
+		Set<String> announced = (Set<String>) TransactionSynchronizationManager.getResource(ANNOUNCED);
+		if (announced == null) {
+			Set<String> fresh = new HashSet<>();
+			TransactionSynchronizationManager.bindResource(ANNOUNCED, fresh);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(ANNOUNCED);
+				}
+			});
+			announced = fresh;
+		}
+		if (announced.add(tenantId + "|" + entityType)) {
+			events.publishEvent(new DataChanged(tenantId, entityType));
+		}
 	}
 
 	/**

@@ -64,8 +64,11 @@ class FinanceDemoData implements ApplicationRunner {
 		for (Tenant tenant : tenants.all()) {
 			boolean has = jdbc.sql("select exists (select 1 from finance.finance_import where tenant_id = ?)")
 				.param(tenant.id()).query(Boolean.class).single();
+			if (has) {
+				continue;
+			}
 			List<PlanOutline.Item> items = plan.items(tenant);
-			if (!has && !items.isEmpty()) {
+			if (!items.isEmpty()) {
 				transaction.executeWithoutResult(status -> create(tenant, items));
 			}
 		}
