@@ -1,5 +1,6 @@
 -- Builds the star schema in warehouse_staging from the modules' tables. Statements are separated by lines
--- holding only "--;". Run by WarehouseRebuild; see docs/warehouse.md.
+-- holding only "--;"; a line "--@slice <table>" creates that table from its block in tenant-slices.sql (the part
+-- the per-tenant catch-up also uses). Run by WarehouseRebuild; see docs/warehouse.md.
 create table warehouse_staging.dim_tenant as
 select t.id as tenant_key, t.slug, t.name, t.nis_code
 from tenancy.tenant t;
@@ -32,38 +33,14 @@ left join stats.area up on up.id = aa.ancestor_id and up.level in ('gemeente', '
 where a.valid_to is null
 group by a.id, a.level, a.code, a.name, a.parent_id, a.mapped;
 --;
-create table warehouse_staging.dim_plan_item as
-with recursive current_plan as (
-    select distinct on (tenant_id) id, tenant_id, name from plan.plan order by tenant_id, end_year desc, id desc
-), tree as (
-    select i.id, i.tenant_id, i.code, i.type, i.title, i.priority, i.policy_field, i.wijk, i.latitude, i.longitude,
-           p.name as plan_name, i.code as bd_code, i.title as bd_title, null::varchar as ap_code, null::varchar as ap_title,
-           cast(i.code as text) as path, i.parent_id
-    from plan.plan_item i join current_plan p on p.id = i.plan_id
-    where i.parent_id is null
-    union all
-    select c.id, c.tenant_id, c.code, c.type, c.title, c.priority, c.policy_field, c.wijk, c.latitude, c.longitude,
-           t.plan_name, t.bd_code, t.bd_title,
-           case when c.type = 'AP' then c.code else t.ap_code end,
-           case when c.type = 'AP' then c.title else t.ap_title end,
-           t.path || '/' || c.code, c.parent_id
-    from plan.plan_item c join tree t on c.parent_id = t.id
-)
-select id as plan_item_key, tenant_id as tenant_key, plan_name, code, type, title, priority,
-       policy_field as policy_field_code, bd_code, bd_title, ap_code, ap_title,
-       case when type = 'AC' then code end as ac_code, path, parent_id as parent_key, wijk, latitude, longitude
-from tree;
+--@slice dim_plan_item
 --;
-create table warehouse_staging.dim_indicator as
-select case when source = 'plan' then -source_id else source_id end as indicator_key, *
-from (
-    select 'plan' as source, i.id as source_id, i.tenant_id as tenant_key, i.code, i.name, null::varchar as theme,
-           i.unit, i.kind, i.direction, i.stats_code, i.item_id as plan_item_key, null::int as threshold
-    from plan.indicator i
-    union all
-    select 'stats', s.id, s.tenant_id, s.code, s.name, s.theme, s.unit, s.aggregation, null, null, null, s.threshold
-    from stats.indicator s where s.published
-) indicators;
+--@slice dim_indicator
+--;
+-- the published statistics indicators join the plan indicators (keys: a plan indicator's is minus its id)
+insert into warehouse_staging.dim_indicator
+select s.id, 'stats', s.id, s.tenant_id, s.code, s.name, s.theme, s.unit, s.aggregation, null, null, null, s.threshold
+from stats.indicator s where s.published;
 --;
 create table warehouse_staging.dim_account as
 select row_number() over (order by account) as account_key, account as code
@@ -74,29 +51,11 @@ analyze warehouse_staging.dim_indicator;
 analyze warehouse_staging.dim_plan_item;
 analyze warehouse_staging.dim_account;
 --;
-create table warehouse_staging.fact_finance as
-select l.tenant_id as tenant_key, pi.plan_item_key, l.plan_item_code, l.fiscal_year * 100 as time_key, l.fiscal_year,
-       l.policy_field as policy_field_code, a.account_key, l.kind, l.direction, l.estimate, l.realisation,
-       l.import_id, i.reporting_date
-from finance.current_line l
-join finance.finance_import i on i.id = l.import_id
-join warehouse_staging.dim_account a on a.code = l.account
-left join warehouse_staging.dim_plan_item pi on pi.tenant_key = l.tenant_id and pi.code = l.plan_item_code;
+--@slice fact_finance
 --;
-create table warehouse_staging.fact_status_update as
-select u.tenant_id as tenant_key, u.item_id as plan_item_key, r.id as round_id, r.name as round_name,
-       r.reference_date, (extract(year from r.reference_date) * 100 + extract(month from r.reference_date))::int as time_key,
-       r.state as round_state, u.status, u.progress, u.state as update_state, u.published_at
-from plan.status_update u join plan.status_round r on r.id = u.round_id
-where u.item_id in (select plan_item_key from warehouse_staging.dim_plan_item);
+--@slice fact_status_update
 --;
-create table warehouse_staging.fact_measurement as
-select m.tenant_id as tenant_key, d.indicator_key, i.item_id as plan_item_key, m.measured_on,
-       (extract(year from m.measured_on) * 100)::int as time_key, m.value, m.text_value,
-       (select t.target from plan.indicator_target t where t.indicator_id = i.id and t.year = extract(year from m.measured_on)) as target
-from plan.measurement m
-join plan.indicator i on i.id = m.indicator_id
-join warehouse_staging.dim_indicator d on d.source = 'plan' and d.source_id = i.id;
+--@slice fact_measurement
 --;
 create table warehouse_staging.fact_observation as
 select o.tenant_id as tenant_key, d.indicator_key, o.area_id as area_key, t.time_key, o.period, o.breakdown,

@@ -189,6 +189,9 @@ public class WarehouseRebuild {
 		try {
 			String text = StreamUtils.copyToString(new ClassPathResource("warehouse/build.sql").getInputStream(),
 					StandardCharsets.UTF_8);
+			text = java.util.regex.Pattern.compile("(?m)^--@slice (\\w+)$").matcher(text).replaceAll(slice -> java.util.regex.Matcher
+				.quoteReplacement("create table warehouse_staging." + slice.group(1) + " as\n"
+						+ TenantSlices.select(slice.group(1), "warehouse_staging", null) + ";"));
 			List<String> statements = new ArrayList<>();
 			for (String block : text.split("(?m)^--;$")) {
 				for (String sql : block.split(";\\s*\\n")) {
