@@ -79,6 +79,8 @@ class SecurityConfiguration {
 					"/webjars/**", "/actuator/health", "/actuator/health/**", "/actuator/info", "/api/docs",
 					"/api/docs/**", "/api/swagger-ui/**", "/swagger-ui/**").permitAll();
 			auth.requestMatchers("/platform/**").hasRole("PLATFORMBEHEERDER");
+			// metrics name tenants and show activity: for the operator's monitoring, not the public
+			auth.requestMatchers("/actuator/prometheus").hasRole("PLATFORMBEHEERDER");
 			auth.requestMatchers("/account/**").authenticated();
 			for (PublicRoutes routes : publicRoutes) {
 				for (String pattern : routes.patterns()) {

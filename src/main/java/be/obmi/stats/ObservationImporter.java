@@ -19,6 +19,7 @@ import be.obmi.audit.AuditTrail;
 import be.obmi.audit.FieldChange;
 import be.obmi.opendata.OpenDataFormat;
 import be.obmi.opendata.OpenDataFormats;
+import be.obmi.shared.ObmiMetrics;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -64,8 +65,12 @@ public class ObservationImporter {
 
 	private final Datasets datasets;
 
+	private final ObmiMetrics metrics;
+
 	ObservationImporter(JdbcClient jdbc, DataSource dataSource, Areas areas, Indicators indicators, AuditTrail audit,
-			org.springframework.transaction.PlatformTransactionManager transactions, Datasets datasets) {
+			org.springframework.transaction.PlatformTransactionManager transactions, Datasets datasets,
+			ObmiMetrics metrics) {
+		this.metrics = metrics;
 		this.datasets = datasets;
 		this.nested = new org.springframework.transaction.support.TransactionTemplate(transactions);
 		this.nested.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
@@ -120,6 +125,12 @@ public class ObservationImporter {
 	 */
 	@Transactional
 	Summary importFile(Scope scope, String filename, org.springframework.core.io.InputStreamSource file,
+			boolean createIndicators, String actor) {
+		return metrics.timeImport("stats", scope.slug(), ImportRejectedException.class,
+				() -> storeFile(scope, filename, file, createIndicators, actor), Summary::rows);
+	}
+
+	private Summary storeFile(Scope scope, String filename, org.springframework.core.io.InputStreamSource file,
 			boolean createIndicators, String actor) {
 		OpenDataFormat openData = detect(file);
 		if (openData != OpenDataFormat.OTHER) {
