@@ -23,6 +23,8 @@ import be.obmi.tenancy.Tenants;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,6 +42,8 @@ class EmbeddedDatabaseBackupTests {
 	/** What {@code pg_basebackup} leaves out too: run-time state that a starting server recreates. */
 	private static final Set<String> LEFT_OUT = Set.of("postmaster.pid", "postmaster.opts", "epg-lock", "pg_wal",
 			"pg_replslot", "pg_stat_tmp", "pg_dynshmem", "pg_notify", "pg_serial", "pg_snapshots", "pg_subtrans");
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseBackupTests.class);
 
 	private final Path work = Path.of("target", "backup-embedded-" + UUID.randomUUID()).toAbsolutePath();
 
@@ -60,6 +64,7 @@ class EmbeddedDatabaseBackupTests {
 			assertThat(app.getBean(Tenants.class).all()).hasSize(14);
 			DataSource dataSource = app.getBean(DataSource.class);
 			try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+				long started = System.nanoTime();
 				statement.execute("select pg_backup_start('obmi', true)");
 				copy(data, online, LEFT_OUT);
 				try (ResultSet stop = statement.executeQuery("select labelfile, spcmapfile from pg_backup_stop(false)")) {
@@ -68,6 +73,8 @@ class EmbeddedDatabaseBackupTests {
 					assertThat(stop.getString("spcmapfile")).as("no tablespaces").isEmpty();
 				}
 				copy(data.resolve("pg_wal"), online.resolve("pg_wal"), Set.of());
+				log.info("Online copy of the embedded data folder: {} bytes in {} ms", size(online),
+						(System.nanoTime() - started) / 1_000_000);
 				live = DatabaseFingerprint.of(connection, DatabaseFingerprint.SOURCE_DATA);
 			}
 		}
@@ -77,7 +84,10 @@ class EmbeddedDatabaseBackupTests {
 		try (EmbeddedPostgres postgres = start(data)) {
 			stopped = DatabaseFingerprint.of(postgres.getPostgresDatabase(), DatabaseFingerprint.ALL_SCHEMAS);
 		}
+		long started = System.nanoTime();
 		copy(data, offline, Set.of("postmaster.pid", "epg-lock"));
+		log.info("Copy of the stopped embedded data folder: {} bytes in {} ms; {} rows in {} tables compared",
+				size(offline), (System.nanoTime() - started) / 1_000_000, stopped.rows(), stopped.rowsOnly().size());
 		delete(data);
 		copy(offline, data, Set.of());
 		try (EmbeddedPostgres postgres = start(data)) {
@@ -92,6 +102,12 @@ class EmbeddedDatabaseBackupTests {
 			assertThat(DatabaseFingerprint.of(postgres.getPostgresDatabase(), DatabaseFingerprint.SOURCE_DATA).rowsOnly())
 				.as("restored from the copy taken while OBMi ran")
 				.containsExactlyEntriesOf(live.rowsOnly());
+		}
+	}
+
+	private static long size(Path folder) throws IOException {
+		try (Stream<Path> paths = Files.walk(folder)) {
+			return paths.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
 		}
 	}
 

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import be.obmi.Application;
 import be.obmi.support.DatabaseFingerprint;
 import be.obmi.tenancy.Tenants;
+import be.obmi.warehouse.WarehouseRebuild;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The backup procedure of {@code docs/operations.md} for an external PostgreSQL, for real: OBMi runs against its own
  * PostgreSQL cluster from the operating system's packages (Debian's {@code postgresql-15}: the oldest version OBMi
- * supports, so the migrations are proven on it too) and loads the demo data of every tenant; then {@code pg_dump
- * --format=custom}, the database is dropped and created empty, {@code pg_restore} puts the dump back, and every table
+ * supports, so the migrations and the warehouse build are proven on it too), loads the demo data of every tenant and
+ * builds the warehouse; then {@code pg_dumpall --roles-only} and {@code pg_dump --format=custom}; the whole cluster
+ * is deleted and a new, empty one created; the roles and the dump ({@code pg_restore}) are put back, and every table
  * (plan, statistics, finance, audit history, accounts, tenants, warehouse, Flyway's history) and every sequence is
  * compared with what was there before. Finally OBMi starts on the restored database.
  * <p>
@@ -65,10 +67,15 @@ class ExternalDatabaseBackupTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
+		newCluster();
+		sql("postgres", "create database obmi");
+	}
+
+	/** An empty PostgreSQL cluster in {@code cluster}, started. */
+	private static void newCluster() throws Exception {
 		server("initdb", "-D", cluster.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8");
 		server("pg_ctl", "-D", cluster.toString(), "-w", "-t", "60", "-l", work.resolve("server.log").toString(), "-o",
 				"-p " + port + " -c listen_addresses=localhost -k " + work, "start");
-		sql("postgres", "create database obmi");
 	}
 
 	@AfterAll
@@ -77,16 +84,21 @@ class ExternalDatabaseBackupTests {
 			server("pg_ctl", "-D", cluster.toString(), "-m", "fast", "-w", "stop");
 		}
 		if (work != null) {
-			try (Stream<Path> paths = Files.walk(work)) {
-				paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-			}
+			delete(work);
+		}
+	}
+
+	private static void delete(Path folder) throws IOException {
+		try (Stream<Path> paths = Files.walk(folder)) {
+			paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
 		}
 	}
 
 	@Test
-	void dumpDropRestoreGivesBackEveryRowOfEveryTenant() throws Exception {
+	void dumpWipeRestoreIntoANewServerGivesBackEveryRowOfEveryTenant() throws Exception {
 		try (ConfigurableApplicationContext app = start()) {
 			assertThat(app.getBean(Tenants.class).all()).hasSize(14);
+			assertThat(app.getBean(WarehouseRebuild.class).rebuild("test").succeeded()).as("warehouse built").isTrue();
 		}
 		DatabaseFingerprint before = fingerprint();
 		assertThat(before.tables()).containsKeys("plan.plan_item", "stats.observation", "finance.finance_line",
@@ -94,20 +106,33 @@ class ExternalDatabaseBackupTests {
 		assertThat(before.tables().get("plan.plan_item")).doesNotStartWith("rows=0,");
 		assertThat(before.tables().get("audit.audit_event")).doesNotStartWith("rows=0,");
 
+		assertThat(before.tables().get("warehouse.fact_observation")).doesNotStartWith("rows=0,");
+
+		// the backup: the roles (the warehouse's BI roles are granted rights) and the database
+		Path roles = work.resolve("roles.sql");
 		Path dump = work.resolve("obmi.dump");
 		long started = System.nanoTime();
+		client("pg_dumpall", "--roles-only", "--file=" + roles, "--host=localhost", "--port=" + port,
+				"--username=postgres");
 		client("pg_dump", "--format=custom", "--file=" + dump, "--host=localhost", "--port=" + port, "--username=postgres",
 				"obmi");
 		long dumped = System.nanoTime();
-		sql("postgres", "drop database obmi");
+
+		// the server is lost: a new, empty one
+		server("pg_ctl", "-D", cluster.toString(), "-m", "fast", "-w", "stop");
+		delete(cluster);
+		newCluster();
+		long restoreStarted = System.nanoTime();
+		client("psql", "--quiet", "--host=localhost", "--port=" + port, "--username=postgres", "--dbname=postgres",
+				"--file=" + roles);
 		sql("postgres", "create database obmi");
-		assertThat(fingerprint().tables()).as("the database is empty after the wipe").isEmpty();
+		assertThat(fingerprint().tables()).as("the new database is empty").isEmpty();
 		client("pg_restore", "--exit-on-error", "--single-transaction", "--dbname=obmi", "--host=localhost",
 				"--port=" + port, "--username=postgres", dump.toString());
 		long restored = System.nanoTime();
-		log.info("pg_dump of {} rows in {} tables: {} bytes in {} ms; pg_restore in {} ms", before.rows(),
+		log.info("pg_dump of {} rows in {} tables: {} bytes in {} ms; restore into a new cluster in {} ms", before.rows(),
 				before.rowsOnly().size(), Files.size(dump), (dumped - started) / 1_000_000,
-				(restored - dumped) / 1_000_000);
+				(restored - restoreStarted) / 1_000_000);
 
 		DatabaseFingerprint after = fingerprint();
 		assertThat(after.tables()).containsExactlyEntriesOf(before.tables());
@@ -163,7 +188,7 @@ class ExternalDatabaseBackupTests {
 	}
 
 	private static boolean complete(Path bin) {
-		return Stream.of("initdb", "pg_ctl", "postgres", "pg_dump", "pg_restore").allMatch(p -> Files.isExecutable(bin.resolve(p)));
+		return Stream.of("initdb", "pg_ctl", "postgres", "psql", "pg_dump", "pg_dumpall", "pg_restore").allMatch(p -> Files.isExecutable(bin.resolve(p)));
 	}
 
 	/**
