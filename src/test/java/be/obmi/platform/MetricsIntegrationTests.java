@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import be.obmi.identity.ApiTokens;
+import be.obmi.identity.UserAccounts;
 import be.obmi.plan.domain.Plan;
 import be.obmi.plan.domain.PlanItem;
 import be.obmi.plan.domain.PlanItems;
@@ -58,15 +60,35 @@ class MetricsIntegrationTests {
 	@Autowired
 	StatusRounds rounds;
 
+	@Autowired
+	UserAccounts accounts;
+
+	@Autowired
+	ApiTokens tokens;
+
 	@Test
-	void onlyThePlatformAdminMayScrape() {
+	void onlyThePlatformAdminMayScrape() throws Exception {
 		ApiClient.Response anonymous = ApiClient.anonymous(port).get("/actuator/prometheus");
 		assertThat(anonymous.status()).isIn(302, 401);
 		assertThat(anonymous.body()).doesNotContain("obmi_");
 		assertThat(ApiClient.as(port, "beheerder.genk").get("/actuator/prometheus").status()).isEqualTo(403);
 		ApiClient.Response admin = ApiClient.as(port, "platformbeheerder").get("/actuator/prometheus");
 		assertThat(admin.status()).isEqualTo(200);
-		assertThat(PrometheusScrape.parse(admin.body()).sum("jvm_memory_used_bytes")).isPositive();
+		assertThat(PrometheusScrape.parse(admin.body()).sum("jvm_memory_used_bytes", "application", "obmi")).isPositive();
+
+		// as a Prometheus server would: with a platform admin's API token
+		String secret = tokens.create(accounts.loadUserByUsername("platformbeheerder"), "prometheus").secret();
+		HttpResponse<String> scraped = HttpClient.newHttpClient().send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+			.header("Authorization", "Bearer " + secret)
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(scraped.statusCode()).isEqualTo(200);
+		assertThat(scraped.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+		String lezerSecret = tokens.create(accounts.loadUserByUsername("lezer.genk"), "prometheus").secret();
+		assertThat(HttpClient.newHttpClient().send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+			.header("Authorization", "Bearer " + lezerSecret)
+			.build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
 	}
 
 	@Test
