@@ -11,8 +11,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -57,6 +59,8 @@ class EmbeddedDatabaseBackupTests {
 		Path data = work.resolve("postgres");
 		Path online = work.resolve("backup-online");
 		Path offline = work.resolve("backup-offline");
+		Path scripted = work.resolve("backup-script");
+		Optional<Path> psql = psql();
 		DatabaseFingerprint live;
 
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).profiles("test")
@@ -76,6 +80,9 @@ class EmbeddedDatabaseBackupTests {
 				log.info("Online copy of the embedded data folder: {} bytes in {} ms", size(online),
 						(System.nanoTime() - started) / 1_000_000);
 				live = DatabaseFingerprint.of(connection, DatabaseFingerprint.SOURCE_DATA);
+			}
+			if (psql.isPresent()) {
+				runOnlineBackupScript(psql.get(), app.getBean(EmbeddedPostgres.class).getPort(), data, scripted);
 			}
 		}
 		assertThat(live.rows()).as("the demo data of 14 tenants").isGreaterThan(100_000);
@@ -102,6 +109,45 @@ class EmbeddedDatabaseBackupTests {
 			assertThat(DatabaseFingerprint.of(postgres.getPostgresDatabase(), DatabaseFingerprint.SOURCE_DATA).rowsOnly())
 				.as("restored from the copy taken while OBMi ran")
 				.containsExactlyEntriesOf(live.rowsOnly());
+		}
+
+		if (psql.isPresent()) {
+			delete(data);
+			copy(scripted, data, Set.of());
+			try (EmbeddedPostgres postgres = start(data)) {
+				assertThat(DatabaseFingerprint.of(postgres.getPostgresDatabase(), DatabaseFingerprint.SOURCE_DATA).rowsOnly())
+					.as("restored from the copy of scripts/backup-embedded-online.sql")
+					.containsExactlyEntriesOf(live.rowsOnly());
+			}
+		}
+		else {
+			log.warn("No psql found: scripts/backup-embedded-online.sql was not tried (install postgresql-client-15)");
+		}
+	}
+
+	/** Runs the documented script with psql, as an operator would, against the running embedded database. */
+	private static void runOnlineBackupScript(Path psql, int port, Path data, Path backup) throws Exception {
+		ProcessBuilder builder = new ProcessBuilder(psql.toString(), "--host=localhost", "--port=" + port,
+				"--username=postgres", "--dbname=postgres", "--file=scripts/backup-embedded-online.sql")
+			.redirectErrorStream(true);
+		builder.environment().put("BACKUP", backup.toString());
+		builder.environment().put("OBMI_DATA", data.toString());
+		Process process = builder.start();
+		String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+		assertThat(process.exitValue()).as(output).isZero();
+		assertThat(output).contains("Online backup written to " + backup);
+		assertThat(Files.readString(backup.resolve("backup_label"))).contains("LABEL: obmi");
+	}
+
+	/** Debian's psql (package postgresql-client-15, which postgresql-15 brings), when installed. */
+	private static Optional<Path> psql() throws IOException {
+		Path root = Path.of("/usr/lib/postgresql");
+		if (!Files.isDirectory(root)) {
+			return Optional.empty();
+		}
+		try (Stream<Path> versions = Files.list(root)) {
+			return versions.map(v -> v.resolve("bin/psql")).filter(Files::isExecutable).max(Comparator.naturalOrder());
 		}
 	}
 
