@@ -58,13 +58,13 @@ public class WarehouseRebuild {
 
 	WarehouseRebuild(DataSource dataSource, JdbcClient jdbc, WarehouseAccess access, ObmiMetrics metrics) {
 		this.metrics = metrics;
+		this.dataSource = dataSource;
+		this.jdbc = jdbc;
+		this.access = access;
 		Gauge.builder(ObmiMetrics.WAREHOUSE_LAST_SUCCESS, this, WarehouseRebuild::lastSuccess)
 			.baseUnit("seconds")
 			.description("When the last full warehouse rebuild succeeded (seconds since 1970)")
 			.register(metrics.registry());
-		this.dataSource = dataSource;
-		this.jdbc = jdbc;
-		this.access = access;
 	}
 
 	/** The outcome of a rebuild: row counts per table, or why it failed. */
