@@ -104,8 +104,10 @@ final class CubeObservations {
 		List<ImportError> errors = new ArrayList<>();
 		List<Dimension> dimensions = cube.dimensions();
 		checkMappingNamesTheTable(cube, mapping, errors);
+		int requestedArea = request.areaDimension() == null ? -1
+				: byId(cube, request.areaDimension().trim()).map(dimensions::indexOf).orElse(-1);
 		int time = dimension(cube, request.periodDimension(), "periodDimension", DimensionRole.TIME, TIME_NAME,
-				d -> share(d, mapping, c -> period(c).isPresent()), -1, errors);
+				d -> share(d, mapping, c -> period(c).isPresent()), requestedArea, errors);
 		int geo = dimension(cube, request.areaDimension(), "areaDimension", DimensionRole.GEO, GEO_NAME,
 				d -> share(d, mapping, c -> area(areas, c).isPresent()), time, errors);
 		if (time < 0 && request.periodDimension() == null) {

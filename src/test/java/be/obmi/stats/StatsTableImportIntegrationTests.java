@@ -251,6 +251,38 @@ class StatsTableImportIntegrationTests {
 				+ "where i.code = ? and o.breakdown like '%FREQ%'").param(indicator).query(Long.class).single()).isZero();
 	}
 
+	@Test
+	void withoutRolesTheAreaAndPeriodDimensionsAreRecognisedByTheirCodesOrNamedByParameters() throws Exception {
+		String table = """
+				{"version":"2.0","class":"dataset","label":"Zonder rollen",
+				 "id":["plaats_code","t"],"size":[2,2],
+				 "dimension":{"plaats_code":{"category":{"index":["34022","31005"]}},
+				   "t":{"category":{"index":["2021","2022"]}}},
+				 "value":[10,11,20,21],"extension":{"id":"ODMAP_ZONDER_ROLLEN"}}""";
+		ApiClient.Response recognised = post("kortrijk", "redacteur.kortrijk",
+				Part.file("file", "t.json", table.getBytes(StandardCharsets.UTF_8)), Part.field("indicator", "odmap_rollen"),
+				Part.field("createIndicators", "true"));
+		assertThat(recognised.status()).as(recognised.body()).isEqualTo(200);
+		assertThat(observation("odmap_rollen", "31005", "2022", "")).isEqualTo("21");
+
+		Map<String, Long> before = state();
+		ApiClient.Response unknownDimension = post("kortrijk", "redacteur.kortrijk",
+				Part.file("file", "t.json", table.getBytes(StandardCharsets.UTF_8)), Part.field("indicator", "odmap_rollen"),
+				Part.field("areaDimension", "gemeente"));
+		assertThat(unknownDimension.status()).as(unknownDimension.body()).isEqualTo(422);
+		assertThat(errors(unknownDimension)).containsExactly(
+				"1|areaDimension|Dimensie 'gemeente' bestaat niet in de tabel (dimensies: plaats_code, t).");
+
+		// the SCB table of acceptance 1 has no area dimension: it cannot feed an indicator, and says why
+		ApiClient.Response scb = post("kortrijk", "redacteur.kortrijk",
+				Part.file("file", "TAB003.px", StatsDatasetIntegrationTests.tab003()), Part.field("indicator", "odmap_rollen"));
+		assertThat(scb.status()).as(scb.body()).isEqualTo(422);
+		assertThat(errors(scb)).hasSize(1);
+		assertThat(errors(scb).get(0)).startsWith("1|areaDimension|De tabel heeft geen gebiedsdimensie")
+			.endsWith("(dimensies: TREATMENT_CAT, WASTE_CAT, ContentsCode, TIME).");
+		assertThat(state()).isEqualTo(before);
+	}
+
 	static final String FOREIGN = """
 			{"version":"2.0","class":"dataset","label":"Befolkning","source":"SCB",
 			 "id":["region","tid","ContentsCode"],"size":[3,3,1],
