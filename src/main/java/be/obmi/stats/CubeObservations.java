@@ -542,9 +542,4 @@ final class CubeObservations {
 		return String.join(", ", dimensions.stream().map(Dimension::id).toList());
 	}
 
-	@Override
-	public String toString() {
-		return "CubeObservations[" + cube.id() + ", geo=" + geo + ", time=" + time + ", metric=" + metric + "]";
-	}
-
 }
