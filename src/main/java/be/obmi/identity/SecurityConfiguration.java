@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -74,7 +75,7 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<PublicRoutes> publicRoutes,
 			ApiTokenAuthenticationFilter apiTokenFilter,
 			@Value("${obmi.security.login-attempts-per-minute:10}") int loginAttemptsPerMinute,
-			@Value("${spring.servlet.multipart.max-file-size:1MB}") String maxFileSize) throws Exception {
+			@Value("${spring.servlet.multipart.max-file-size:1MB}") String maxFileSize, MessageSource messages) throws Exception {
 		RequestMatcher apiWithCredentials = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
 				&& request.getHeader("Authorization") != null;
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
@@ -112,7 +113,7 @@ class SecurityConfiguration {
 			.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true));
 		http.addFilterBefore(apiTokenFilter, BasicAuthenticationFilter.class);
 		http.addFilterBefore(new LoginRateLimit(loginAttemptsPerMinute), CsrfFilter.class);
-		http.addFilterBefore(new UploadSizeGuard(maxFileSize), CsrfFilter.class);
+		http.addFilterBefore(new UploadSizeGuard(maxFileSize, messages), CsrfFilter.class);
 		http.csrf(csrf -> csrf.ignoringRequestMatchers(apiWithCredentials));
 		http.cors(org.springframework.security.config.Customizer.withDefaults());
 		http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
