@@ -35,7 +35,7 @@ class ConcurrentEditorsFaultTests {
 
 	static final String SLUG = "leuven";
 
-	static final int RACES = 4;
+	static final int RACES = 3;
 
 	@LocalServerPort
 	int port;
@@ -64,11 +64,12 @@ class ConcurrentEditorsFaultTests {
 		String firstToken = first.csrf(path);
 		String secondToken = second.csrf(path);
 
-		for (int race = 0; race < RACES; race++) {
+		for (int round = 0; round < RACES; round++) {
+			int race = round;
 			int version = items.byId(tenant, item.id()).orElseThrow().version();
 			String form = "version=" + version + "&_priority=on&weight=1&policyField=" + item.policyField() + "&title=";
-			List<HttpResponse<byte[]>> answers = together(() -> first.post(path, form + "Redacteur+ronde+" + race_(race) + "&_csrf=" + firstToken),
-					() -> second.post(path, form + "Beheerder+ronde+" + race_(race) + "&_csrf=" + secondToken));
+			List<HttpResponse<byte[]>> answers = together(() -> first.post(path, form + "Redacteur+ronde+" + race + "&_csrf=" + firstToken),
+					() -> second.post(path, form + "Beheerder+ronde+" + race + "&_csrf=" + secondToken));
 
 			List<Integer> statuses = answers.stream().map(HttpResponse::statusCode).sorted().toList();
 			assertThat(statuses).as("one save wins, the other is refused").containsExactly(302, 409);
@@ -106,7 +107,8 @@ class ConcurrentEditorsFaultTests {
 			assertThat(answers.stream().map(HttpResponse::statusCode).sorted().toList()).containsExactly(302, 409);
 			boolean firstWon = answers.get(0).statusCode() == 302;
 			assertThat(new String(answers.get(firstWon ? 1 : 0).body(), StandardCharsets.UTF_8))
-				.contains("Iemand anders heeft intussen");
+				.containsAnyOf("Iemand anders heeft intussen", "intussen gewijzigd")
+				.contains("je wijzigingen zijn niet bewaard");
 			var stored = rounds.task(tenant, open.id(), task.item().id()).orElseThrow().update();
 			assertThat(stored.narrative()).isEqualTo(firstWon ? "Van de redacteur" : "Van de beheerder");
 			assertThat(stored.progress()).isEqualTo(firstWon ? 40 : 60);
@@ -121,10 +123,6 @@ class ConcurrentEditorsFaultTests {
 			assertThat(edited.narrative()).isEqualTo(edits.get(0).statusCode() == 302 ? "Tweede redacteur" : "Tweede beheerder");
 			assertThat(edited.version()).isEqualTo(version + 1);
 		}
-	}
-
-	private static String race_(int race) {
-		return String.valueOf(race);
 	}
 
 	/** Runs both requests at the same moment (a barrier releases them together) and returns both answers in order. */

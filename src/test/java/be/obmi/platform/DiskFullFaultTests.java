@@ -6,6 +6,7 @@ import java.util.Map;
 
 import be.obmi.support.ApiClient;
 import be.obmi.support.ObmiIntegrationTest;
+import be.obmi.support.PageSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -129,14 +130,14 @@ class DiskFullFaultTests {
 		return jdbc.sql("select id from tenancy.tenant where slug = ?").param(SLUG).query(Long.class).single();
 	}
 
-	/** 3 indicators × 100 sectors of Genk × 10 years. */
+	/** 6 indicators × 50 sectors of Genk × 10 years. */
 	private byte[] statsFile(String prefix) {
 		List<String> sectors = jdbc.sql("""
 				select distinct a.code from stats.area a join tenancy.tenant t on a.code like t.nis_code || '%'
-				where t.slug = ? and a.level = 'statsec' order by a.code limit 100""").param(SLUG).query(String.class).list();
-		assertThat(sectors).hasSize(100);
+				where t.slug = ? and a.level = 'statsec' order by a.code limit 50""").param(SLUG).query(String.class).list();
+		assertThat(sectors).hasSize(50);
 		StringBuilder csv = new StringBuilder("indicator;gebied;niveau;periode;waarde\n");
-		for (int i = 0; i < 3; i++) {
+		for (int i = 0; i < 6; i++) {
 			for (String sector : sectors) {
 				for (int year = 2015; year < 2025; year++) {
 					csv.append(prefix).append('_').append(i).append(';').append(sector).append(";statsec;").append(year)
