@@ -154,8 +154,15 @@ class ApplicationProcessFaultTests {
 		awaitGone(backend);
 		assertNoLeftovers();
 		assertThat(warehouseCounts()).as("the previous warehouse is intact").isEqualTo(built);
+		// as if the process had died between an import's commit and the warehouse's handling of its event
+		String unhandled = sql.jdbc().sql("""
+				update event_publication set completion_date = null, status = 'PUBLISHED'
+				where id = (select id from event_publication where event_type like '%DataChanged' order by publication_date desc limit 1)
+				returning id::text""").query(String.class).single();
+		sql.jdbc().sql("delete from warehouse_meta.pending").update();
 
 		app = startApp();
+		assertThat(awaitCompleted(unhandled)).as("the event left unhandled by the killed process is handled after the restart").isTrue();
 		ApiClient.Response again = app.as("platformbeheerder").post("/api/v1/platform/warehouse/rebuild");
 		assertThat(again.status()).as(again.body()).isEqualTo(200);
 		assertThat(again.json().get("succeeded").asBoolean()).isTrue();
@@ -202,6 +209,17 @@ class ApplicationProcessFaultTests {
 		assertThat(app.isAlive()).isTrue();
 		ApiClient.Response write = app.as("platformbeheerder").post("/api/v1/platform/warehouse/rebuild");
 		assertThat(write.status()).as("writes work again: " + write.body()).isEqualTo(200);
+	}
+
+	private boolean awaitCompleted(String publication) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (sql.count("select count(*) from event_publication where id = ?::uuid and completion_date is not null", publication) == 1) {
+				return true;
+			}
+			Thread.sleep(200);
+		}
+		return false;
 	}
 
 	private HttpResponse<String> awaitStatus(HttpClient http, String path, String accept, int status) throws Exception {

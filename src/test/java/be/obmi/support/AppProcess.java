@@ -46,7 +46,7 @@ public final class AppProcess implements AutoCloseable {
 		String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		// surefire starts the tests with a manifest-only jar; the real classpath is in this property
 		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-XX:+UseSerialGC", "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + LOGS.resolve("app.jsa").toAbsolutePath(), "-cp", classpath,
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + LOGS.resolve("app.jsa").toAbsolutePath(), "-cp", classpath,
 				"be.obmi.Application", "--server.port=" + port, "--spring.datasource.url=" + database.jdbcUrl(),
 				"--spring.datasource.username=postgres", "--spring.datasource.password=",
 				"--obmi.demo.enabled=false", "--obmi.demo.accounts-enabled=true", "--obmi.demo.password=demo",
