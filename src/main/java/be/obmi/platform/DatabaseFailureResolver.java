@@ -13,6 +13,7 @@ import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -24,7 +25,7 @@ import org.springframework.web.servlet.ModelAndView;
  * with {@code message} for the API. Runs before every other exception handler, so that such a failure is never
  * shown as a conflict, a bad request or a stack trace.
  */
-@org.springframework.stereotype.Component
+@Component
 class DatabaseFailureResolver implements HandlerExceptionResolver, Ordered {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseFailureResolver.class);

@@ -125,10 +125,9 @@ public class WarehouseRebuild {
 	/**
 	 * Marks rebuilds that are logged as running but whose backend is gone as failed: the application was killed or
 	 * the database restarted during the build. Their half-built {@code warehouse_staging} is dropped by the next
-	 * build; the warehouse they would have replaced stayed in place. Also runs at start-up.
+	 * build; the warehouse they would have replaced stayed in place. Runs before every rebuild and at start-up.
 	 * @return how many were marked
 	 */
-	@EventListener(ApplicationReadyEvent.class)
 	public int closeInterrupted() {
 		int closed = jdbc.sql("""
 				update warehouse_meta.rebuild set status = 'MISLUKT', finished_at = now(),
@@ -140,6 +139,11 @@ public class WarehouseRebuild {
 			log.warn("{} interrupted warehouse rebuild(s) marked as failed", closed);
 		}
 		return closed;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void closeInterruptedAtStart() {
+		closeInterrupted();
 	}
 
 	private void build(Connection connection, Statement statement) throws SQLException {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import be.obmi.support.ApiClient;
 import be.obmi.support.AppProcess;
+import be.obmi.support.PageSession;
 import be.obmi.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -185,9 +186,18 @@ class ApplicationProcessFaultTests {
 		assertThat(get(http, api, "application/json").statusCode()).isEqualTo(200);
 		assertThat(get(http, page, "text/html").statusCode()).isEqualTo(200);
 
+		PageSession browser = PageSession.anonymous(app.port());
+		String loginToken = browser.csrf("/login");
+
 		sql.close();
 		database.stopServer();
 		try {
+			// a login through the form says the database is the problem, not the password
+			HttpResponse<String> login = browser.post("/login", "username=lezer." + SLUG + "&password=demo&_csrf=" + loginToken);
+			assertThat(login.statusCode()).isEqualTo(302);
+			assertThat(login.headers().firstValue("Location").orElseThrow()).contains("/login?error");
+			assertThat(browser.get("/login?error").body()).contains("de databank is niet bereikbaar")
+				.doesNotContain("wachtwoord is fout");
 			for (String[] request : List.of(new String[] { api, "application/json" }, new String[] { page, "text/html" })) {
 				long started = System.nanoTime();
 				HttpResponse<String> during = get(http, request[0], request[1]);

@@ -30,6 +30,18 @@ public final class PageSession {
 		this.base = "http://localhost:" + port;
 	}
 
+	/** A session that has not logged in (yet). */
+	public static PageSession anonymous(int port) {
+		return new PageSession(port);
+	}
+
+	/** Posts a form ({@code application/x-www-form-urlencoded}, already encoded). */
+	public HttpResponse<String> post(String path, String form) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form)));
+	}
+
 	/** Logs in as a demo account (password {@code demo}). */
 	public static PageSession login(int port, String username) {
 		PageSession session = new PageSession(port);
