@@ -18,7 +18,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /**
  * A PostgreSQL 18 owned by a fault test: its own data folder under {@code target/} and a fixed port, so that it can
  * be stopped ({@code pg_ctl stop -m fast}) and started again on the same port and data, as a restarted server
- * would be. The application under test reaches it through {@link #jdbcUrl()}.
+ * would be. The application under test reaches it through {@link #jdbcUrl()}. Closing it deletes the folder.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -113,10 +113,17 @@ public final class TestDatabase implements AutoCloseable {
 
 	}
 
+	/** Stops the server and deletes its data folder. */
 	@Override
 	public void close() {
 		if (postgres != null) {
 			stopServer();
+		}
+		try (var files = Files.walk(dataDir)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// leaving the folder under target/ is harmless
 		}
 	}
 
