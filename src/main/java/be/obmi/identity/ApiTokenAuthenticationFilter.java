@@ -3,6 +3,7 @@ package be.obmi.identity;
 import java.io.IOException;
 import java.util.Optional;
 
+import be.obmi.shared.DatabaseFailure;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,7 +31,18 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String header = request.getHeader("Authorization");
 		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			Optional<ObmiUser> user = tokens.authenticate(header.substring(7).strip());
+			Optional<ObmiUser> user;
+			try {
+				user = tokens.authenticate(header.substring(7).strip());
+			}
+			catch (RuntimeException ex) {
+				Optional<DatabaseFailure> failure = DatabaseFailure.of(ex);
+				if (failure.isEmpty()) {
+					throw ex;
+				}
+				SecurityConfiguration.answer(request, response, failure.get());
+				return;
+			}
 			if (user.isEmpty()) {
 				response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
 				response.setContentType("application/json;charset=UTF-8");

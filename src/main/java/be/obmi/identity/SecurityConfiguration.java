@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import be.obmi.shared.DatabaseFailure;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -24,6 +25,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -105,11 +107,11 @@ class SecurityConfiguration {
 					request.getSession().setAttribute("obmi.loginError",
 							exception instanceof org.springframework.security.authentication.LockedException ? "locked"
 									: exception instanceof org.springframework.security.authentication.DisabledException
-											? "disabled" : "bad");
+											? "disabled" : DatabaseFailure.of(exception).isPresent() ? "unavailable" : "bad");
 					response.sendRedirect(request.getContextPath() + "/login?error");
 				}).permitAll());
 		http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?logout").permitAll());
-		http.httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+		http.httpBasic(basic -> basic.authenticationEntryPoint(unlessDatabaseFails(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))));
 		http.exceptionHandling(ex -> ex
 			.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
 			.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true));
@@ -137,6 +139,29 @@ class SecurityConfiguration {
 		firewall.setAllowedParameterNames(name -> name.indexOf('\0') < 0);
 		firewall.setAllowedParameterValues(value -> value.indexOf('\0') < 0);
 		return firewall;
+	}
+
+	/**
+	 * Answers 503 with {@code Retry-After} instead of 401 when the credentials could not be checked because the
+	 * database failed: the client's credentials may well be right.
+	 */
+	static AuthenticationEntryPoint unlessDatabaseFails(AuthenticationEntryPoint otherwise) {
+		return (request, response, exception) -> {
+			java.util.Optional<DatabaseFailure> failure = DatabaseFailure.of(exception);
+			if (failure.isEmpty()) {
+				otherwise.commence(request, response, exception);
+				return;
+			}
+			answer(request, response, failure.get());
+		};
+	}
+
+	/** 503 with {@code Retry-After}; the error page or JSON shows the failure's Dutch message. */
+	static void answer(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+			DatabaseFailure failure) throws java.io.IOException {
+		request.setAttribute(DatabaseFailure.REQUEST_ATTRIBUTE, failure);
+		response.setHeader("Retry-After", String.valueOf(DatabaseFailure.RETRY_AFTER_SECONDS));
+		response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value(), failure.message());
 	}
 
 	/** Grants access when the user holds at least {@code role} in the tenant named by {@code {slug}}. */

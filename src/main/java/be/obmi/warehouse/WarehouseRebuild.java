@@ -20,6 +20,8 @@ import io.micrometer.core.instrument.Gauge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -96,13 +98,14 @@ public class WarehouseRebuild {
 
 	private Result run(String trigger) {
 		long started = System.currentTimeMillis();
-		long id = jdbc.sql("insert into warehouse_meta.rebuild (trigger) values (?) returning id").param(trigger)
-			.query(Long.class).single();
+		Long id = null;
 		try (Connection connection = dataSource.getConnection()) {
 			connection.setAutoCommit(true);
 			try (Statement statement = connection.createStatement()) {
+				id = begin(connection, trigger);
 				statement.execute("select pg_advisory_lock(" + LOCK + ")");
 				try {
+					closeInterrupted();
 					build(connection, statement);
 					Map<String, Long> counts = counts(statement, "warehouse_staging");
 					swap(connection, statement);
@@ -124,11 +127,51 @@ public class WarehouseRebuild {
 			}
 		}
 		catch (SQLException | RuntimeException ex) {
+			if (id == null) {
+				throw new org.springframework.jdbc.CannotGetJdbcConnectionException("No warehouse rebuild could start",
+						ex instanceof SQLException sql ? sql : new SQLException(ex));
+			}
 			log.error("Warehouse rebuild failed; the previous warehouse stays in place", ex);
 			jdbc.sql("update warehouse_meta.rebuild set finished_at = now(), status = 'MISLUKT', message = ? where id = ?")
 				.params(String.valueOf(ex.getMessage()), id).update();
 			return new Result(id, false, Map.of(), ex.getMessage(), System.currentTimeMillis() - started);
 		}
+	}
+
+	/** Logs the rebuild as running, with the backend that runs it (and holds the lock). */
+	private static long begin(Connection connection, String trigger) throws SQLException {
+		try (var insert = connection.prepareStatement(
+				"insert into warehouse_meta.rebuild (trigger, backend_pid) values (?, pg_backend_pid()) returning id")) {
+			insert.setString(1, trigger);
+			try (var rs = insert.executeQuery()) {
+				rs.next();
+				return rs.getLong(1);
+			}
+		}
+	}
+
+	/**
+	 * Marks rebuilds that are logged as running but whose backend is gone as failed: the application was killed or
+	 * the database restarted during the build. Their half-built {@code warehouse_staging} is dropped by the next
+	 * build; the warehouse they would have replaced stayed in place. Runs before every rebuild and at start-up.
+	 * @return how many were marked
+	 */
+	public int closeInterrupted() {
+		int closed = jdbc.sql("""
+				update warehouse_meta.rebuild set status = 'MISLUKT', finished_at = now(),
+				  message = 'De heropbouw werd onderbroken (de toepassing of de databank stopte); het vorige warehouse bleef in gebruik.'
+				where status = 'BEZIG'
+				  and (backend_pid is null or backend_pid not in (select pid from pg_stat_activity where pid is not null))""")
+			.update();
+		if (closed > 0) {
+			log.warn("{} interrupted warehouse rebuild(s) marked as failed", closed);
+		}
+		return closed;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void closeInterruptedAtStart() {
+		closeInterrupted();
 	}
 
 	private void build(Connection connection, Statement statement) throws SQLException {
