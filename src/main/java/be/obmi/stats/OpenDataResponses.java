@@ -197,6 +197,10 @@ class OpenDataResponses {
 	void write(HttpServletRequest request, HttpServletResponse response, ExportFormat format, String lang, boolean editor,
 			Supplier<Cube> cubes) throws IOException {
 		Cube cube = cubes.get();
+		if (format == ExportFormat.XLSX && cube.cells().count() + 1 > be.obmi.opendata.XlsxWriter.MAX_ROWS) {
+			throw new IllegalArgumentException("De tabel heeft " + cube.cells().count() + " cellen; een XLSX-blad kan er hoogstens "
+					+ (be.obmi.opendata.XlsxWriter.MAX_ROWS - 1) + " bevatten. Kies CSV of een kleinere selectie.");
+		}
 		ShallowEtagHeaderFilter.disableContentCaching(request);
 		response.setHeader("Cache-Control", editor ? CacheControl.noStore().getHeaderValue()
 				: CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic().getHeaderValue());

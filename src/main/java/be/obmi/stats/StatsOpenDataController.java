@@ -312,7 +312,7 @@ class StatsOpenDataController {
 				java.util.Arrays.fill(grid, Cell.missing());
 				StatsQueries.Series series = queries.series(scope, included.get(ind), null, breakdownKeys.get(ind));
 				for (int p = 0; p < periodCount; p++) {
-					for (StatsQueries.Cell c : queries.cells(series, level, periods.get(p), within, editor)) {
+					for (StatsQueries.Cell c : queries.cells(series, areaList, periods.get(p), editor)) {
 						Integer a = areaIndex.get(c.area().id());
 						if (a != null) {
 							grid[a * periodCount + p] = cell(c);

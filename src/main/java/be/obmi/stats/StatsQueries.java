@@ -239,7 +239,11 @@ public class StatsQueries {
 	}
 
 	List<Cell> cells(Series series, String level, String period, Area within, boolean editor) {
-		List<Area> targets = areas.atLevel(level, within);
+		return cells(series, areas.atLevel(level, within), period, editor);
+	}
+
+	/** As {@link #cells(Series, String, String, Area, boolean)} for the areas of a level listed once by the caller. */
+	List<Cell> cells(Series series, List<Area> targets, String period, boolean editor) {
 		List<Disclosure.Input> inputs = new ArrayList<>();
 		Map<Long, Obs> values = new HashMap<>();
 		for (Area area : targets) {
