@@ -65,8 +65,8 @@ class StatsExportBenchmark {
 		report.append(String.format(Locale.ROOT, "data: %,d observations (%d indicators x %,d sectors x %d years), generated in %.1f s%n",
 				rows, indicators, sectors(), years, (System.nanoTime() - t0) / 1e9));
 		jdbc.sql("analyze stats.observation").update();
-		report.append(String.format(Locale.ROOT, "%-44s %10s %12s %10s %14s %12s %12s%n", "what", "cells", "seconds", "MB",
-				"cells/s", "peak heap MB", "peak RSS MB"));
+		report.append(String.format(Locale.ROOT, "%-44s %10s %12s %10s %14s %12s %12s %12s%n", "what", "cells", "seconds", "MB",
+				"cells/s", "peak heap MB", "live heap MB", "peak RSS MB"));
 
 		// warm up the server's code paths once on a small export
 		stream(path(2, "csv"));
@@ -133,11 +133,17 @@ class StatsExportBenchmark {
 	private String export(String format, int indicators) throws Exception {
 		resetPeaks();
 		long t = System.nanoTime();
-		long bytes = stream(path(indicators, format));
+		long bytes;
+		long live;
+		try (LiveHeap heap = new LiveHeap()) {
+			bytes = stream(path(indicators, format));
+			live = heap.max();
+		}
 		double seconds = (System.nanoTime() - t) / 1e9;
 		long cells = (long) indicators * sectors() * years(indicators);
-		return String.format(Locale.ROOT, "%-44s %,10d %12.1f %,10d %,14.0f %,12d %,12d%n", "API export " + format + ", "
-				+ indicators + " indicators", cells, seconds, bytes >> 20, cells / seconds, peakHeap() >> 20, peakRss() >> 10);
+		return String.format(Locale.ROOT, "%-44s %,10d %12.1f %,10d %,14.0f %,12d %,12d %,12d%n", "API export " + format + ", "
+				+ indicators + " indicators", cells, seconds, bytes >> 20, cells / seconds, peakHeap() >> 20, live >> 20,
+				peakRss() >> 10);
 	}
 
 	private int years(int indicators) {
@@ -182,8 +188,42 @@ class StatsExportBenchmark {
 			});
 		}
 		double seconds = (System.nanoTime() - t) / 1e9;
-		return String.format(Locale.ROOT, "%-44s %,10d %12.1f %,10d %,14.0f %,12d %,12d%n", label + ", " + indicators, rows,
-				seconds, bytes.get() >> 20, rows / seconds, peakHeap() >> 20, peakRss() >> 10);
+		return String.format(Locale.ROOT, "%-44s %,10d %12.1f %,10d %,14.0f %,12d %12s %,12d%n", label + ", " + indicators, rows,
+				seconds, bytes.get() >> 20, rows / seconds, peakHeap() >> 20, "", peakRss() >> 10);
+	}
+
+	/** The largest heap occupancy right after a garbage collection seen while {@code work} runs: the live data. */
+	private static final class LiveHeap implements AutoCloseable {
+
+		private final AtomicLong max = new AtomicLong();
+
+		private final Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+			while (!Thread.currentThread().isInterrupted()) {
+				long sum = 0;
+				for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+					if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
+						sum += pool.getCollectionUsage().getUsed();
+					}
+				}
+				max.accumulateAndGet(sum, Math::max);
+				try {
+					Thread.sleep(200);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		});
+
+		long max() {
+			return max.get();
+		}
+
+		@Override
+		public void close() {
+			sampler.interrupt();
+		}
+
 	}
 
 	private static void resetPeaks() throws IOException {
