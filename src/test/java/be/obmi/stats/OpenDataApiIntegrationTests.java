@@ -176,8 +176,18 @@ class OpenDataApiIntegrationTests {
 		assertThat(get(DATA + "&format=csv", "If-Modified-Since", after.headers().firstValue("Last-Modified").orElseThrow())
 			.statusCode()).isEqualTo(304);
 
-		// a change of the indicator (here its threshold through publication) is a change too
+		// undoing that import is a change too: the value is gone at once, never a stale 304
 		String etagAfter = after.headers().firstValue("ETag").orElseThrow();
+		String lastModifiedAfter = after.headers().firstValue("Last-Modified").orElseThrow();
+		var undone = ApiClient.as(port, "redacteur.turnhout").post("/api/v1/turnhout/stats/imports/"
+				+ imported.json().get("importId").asLong() + "/undo");
+		assertThat(undone.status()).as(undone.body()).isEqualTo(200);
+		HttpResponse<byte[]> afterUndo = get(DATA + "&format=csv", "If-None-Match", etagAfter, "If-Modified-Since", lastModifiedAfter);
+		assertThat(afterUndo.statusCode()).isEqualTo(200);
+		assertThat(text(afterUndo)).doesNotContain("5000");
+		etagAfter = afterUndo.headers().firstValue("ETag").orElseThrow();
+
+		// a change of the indicator (here its publication) is a change too
 		ApiClient.as(port, "redacteur.turnhout").post("/api/v1/turnhout/stats/indicators/odapi_geslacht/published?value=true");
 		var republished = ApiClient.as(port, "redacteur.turnhout").post("/api/v1/turnhout/stats/indicators/odapi_geslacht/published?value=false");
 		assertThat(republished.status()).isEqualTo(200);
