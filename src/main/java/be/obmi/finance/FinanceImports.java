@@ -14,6 +14,7 @@ import java.util.TreeSet;
 
 import be.obmi.audit.AuditTrail;
 import be.obmi.audit.FieldChange;
+import be.obmi.shared.ObmiMetrics;
 import be.obmi.shared.tabular.ImportError;
 import be.obmi.shared.tabular.ImportRejectedException;
 import be.obmi.shared.tabular.Table;
@@ -43,7 +44,10 @@ public class FinanceImports {
 
 	private final AuditTrail audit;
 
-	FinanceImports(JdbcClient jdbc, JdbcTemplate batchInsert, PlanOutline plan, AuditTrail audit) {
+	private final ObmiMetrics metrics;
+
+	FinanceImports(JdbcClient jdbc, JdbcTemplate batchInsert, PlanOutline plan, AuditTrail audit, ObmiMetrics metrics) {
+		this.metrics = metrics;
 		this.jdbc = jdbc;
 		this.batchInsert = batchInsert;
 		this.plan = plan;
@@ -61,6 +65,12 @@ public class FinanceImports {
 	 */
 	@Transactional
 	public FinanceImportSummary importFile(Tenant tenant, String fileName, byte[] content, LocalDate reportingDate,
+			String label) {
+		return metrics.timeImport("finance", tenant.slug(), ImportRejectedException.class,
+				() -> storeFile(tenant, fileName, content, reportingDate, label), FinanceImportSummary::lines);
+	}
+
+	private FinanceImportSummary storeFile(Tenant tenant, String fileName, byte[] content, LocalDate reportingDate,
 			String label) {
 		Table table = TableReader.read(content);
 		Set<String> codes = plan.codes(tenant);
@@ -109,6 +119,13 @@ public class FinanceImports {
 	/** Undoes a whole import; the previous version of its years is in force again. */
 	@Transactional
 	public void undo(Tenant tenant, long importId) {
+		metrics.timeUndo("finance", tenant.slug(), () -> {
+			undoImport(tenant, importId);
+			return importId;
+		});
+	}
+
+	private void undoImport(Tenant tenant, long importId) {
 		int updated = jdbc.sql("""
 				update finance.finance_import set undone_at = now(), undone_by = ?
 				where id = ? and tenant_id = ? and undone_at is null""")

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -26,6 +28,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -69,7 +73,9 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<PublicRoutes> publicRoutes,
-			ApiTokenAuthenticationFilter apiTokenFilter) throws Exception {
+			ApiTokenAuthenticationFilter apiTokenFilter,
+			@Value("${obmi.security.login-attempts-per-minute:10}") int loginAttemptsPerMinute,
+			@Value("${spring.servlet.multipart.max-file-size:1MB}") String maxFileSize, MessageSource messages) throws Exception {
 		RequestMatcher apiWithCredentials = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
 				&& request.getHeader("Authorization") != null;
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
@@ -79,6 +85,8 @@ class SecurityConfiguration {
 					"/webjars/**", "/actuator/health", "/actuator/health/**", "/actuator/info", "/api/docs",
 					"/api/docs/**", "/api/swagger-ui/**", "/swagger-ui/**").permitAll();
 			auth.requestMatchers("/platform/**").hasRole("PLATFORMBEHEERDER");
+			// metrics name tenants and show activity: for the operator's monitoring, not the public
+			auth.requestMatchers("/actuator/prometheus").hasRole("PLATFORMBEHEERDER");
 			auth.requestMatchers("/account/**").authenticated();
 			for (PublicRoutes routes : publicRoutes) {
 				for (String pattern : routes.patterns()) {
@@ -106,6 +114,8 @@ class SecurityConfiguration {
 			.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
 			.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true));
 		http.addFilterBefore(apiTokenFilter, BasicAuthenticationFilter.class);
+		http.addFilterBefore(new LoginRateLimit(loginAttemptsPerMinute), CsrfFilter.class);
+		http.addFilterBefore(new UploadSizeGuard(maxFileSize, messages), CsrfFilter.class);
 		http.csrf(csrf -> csrf.ignoringRequestMatchers(apiWithCredentials));
 		http.cors(org.springframework.security.config.Customizer.withDefaults());
 		http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
@@ -115,6 +125,18 @@ class SecurityConfiguration {
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 			.permissionsPolicyHeader(p -> p.policy("geolocation=(), camera=(), microphone=()")));
 		return http.build();
+	}
+
+	/**
+	 * The request firewall with one addition to Spring Security's defaults: a parameter name or value with a NUL
+	 * character is refused with 400 (PostgreSQL cannot hold NUL in text, and no form or API parameter needs one).
+	 */
+	@Bean
+	StrictHttpFirewall httpFirewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedParameterNames(name -> name.indexOf('\0') < 0);
+		firewall.setAllowedParameterValues(value -> value.indexOf('\0') < 0);
+		return firewall;
 	}
 
 	/** Grants access when the user holds at least {@code role} in the tenant named by {@code {slug}}. */

@@ -142,7 +142,7 @@ public final class JsonStatReader implements CubeReader {
 		}
 		int decimals = 0;
 		var metadata = new LinkedHashMap<String, String>();
-		String id = "dataset";
+		String id = fallbackId(root);
 		if (extension != null && extension.isObject()) {
 			if (extension.get("id") != null && extension.get("id").isString()) {
 				id = extension.get("id").stringValue();
@@ -401,4 +401,29 @@ public final class JsonStatReader implements CubeReader {
 		return value == null || !value.isString() ? null : value.stringValue();
 	}
 
+
+	/**
+	 * The id of a dataset without {@code extension.id}: the last segment of its {@code href}, else its label made into an
+	 * identifier, so that tables from different offices do not replace each other; {@code dataset} only when it has neither.
+	 */
+	static String fallbackId(JsonNode root) {
+		for (var field : List.of("href", "label")) {
+			var node = root.get(field);
+			if (node != null && node.isString() && !node.stringValue().isBlank()) {
+				var text = node.stringValue().strip();
+				if (field.equals("href")) {
+					text = text.replaceAll("[?#].*$", "").replaceAll("/+$", "");
+					text = text.substring(text.lastIndexOf('/') + 1).replaceAll("\\.json$", "");
+				}
+				var slug = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
+					.replaceAll("\\p{M}", "")
+					.replaceAll("[^A-Za-z0-9_\\-]+", "_")
+					.replaceAll("^_+|_+$", "");
+				if (!slug.isEmpty()) {
+					return slug.length() > 120 ? slug.substring(0, 120) : slug;
+				}
+			}
+		}
+		return "dataset";
+	}
 }

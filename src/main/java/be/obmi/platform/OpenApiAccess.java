@@ -18,7 +18,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
@@ -32,6 +31,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiAccess implements WebMvcConfigurer {
+
+	/** The order Spring Boot gives the Spring Security filter chain ({@code SecurityFilterProperties}). */
+	static final int SECURITY_FILTER_ORDER = -100;
 
 	@Override
 	public void addCorsMappings(CorsRegistry registry) {
@@ -54,7 +56,9 @@ class OpenApiAccess implements WebMvcConfigurer {
 			@Value("${obmi.api.anonymous-requests-per-minute:300}") int perMinute) {
 		FilterRegistrationBean<AnonymousRateLimit> registration = new FilterRegistrationBean<>(new AnonymousRateLimit(perMinute));
 		registration.addUrlPatterns("/api/v1/*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		// after Spring Security's filter (order -100), so a 429 carries the security headers and a logged-in session
+		// or API client is recognised
+		registration.setOrder(SECURITY_FILTER_ORDER + 10);
 		registration.setName("anonymousRateLimit");
 		return registration;
 	}

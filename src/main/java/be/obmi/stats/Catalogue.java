@@ -1,5 +1,6 @@
 package be.obmi.stats;
 
+import be.obmi.shared.tabular.SpreadsheetText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,7 +69,7 @@ class Catalogue {
 		StringBuilder text = new StringBuilder("\uFEFF");
 		for (List<String> row : rows) {
 			for (int i = 0; i < row.size(); i++) {
-				String v = row.get(i);
+				String v = SpreadsheetText.neutralised(row.get(i));
 				text.append(i == 0 ? "" : ";")
 					.append(v.contains(";") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
 			}

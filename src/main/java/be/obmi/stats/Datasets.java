@@ -74,7 +74,12 @@ class Datasets {
 	 */
 	@Transactional
 	Stored importFile(Scope scope, String filename, byte[] bytes, OpenDataFormat format, String actor) {
-		Cube cube = read(bytes, format);
+		return store(scope, filename, bytes, format, read(bytes, format), actor);
+	}
+
+	/** Stores a file already read into {@code cube} (as {@link #read}), all or nothing. */
+	@Transactional
+	Stored store(Scope scope, String filename, byte[] bytes, OpenDataFormat format, Cube cube, String actor) {
 		String name = formatName(format);
 		if (cube.id().length() > 200) {
 			throw new ImportRejectedException(List.of(new ImportError(1, "id", "De id van de tabel is langer dan 200 tekens.")));
@@ -159,7 +164,11 @@ class Datasets {
 			});
 	}
 
-	private Cube read(byte[] bytes, OpenDataFormat format) {
+	/**
+	 * Reads a whole table.
+	 * @throws ImportRejectedException with the reader's Dutch error (line and keyword)
+	 */
+	Cube read(byte[] bytes, OpenDataFormat format) {
 		try {
 			return formats.reader(format).read(new ByteArrayInputStream(bytes));
 		}

@@ -5,6 +5,7 @@ import java.util.List;
 
 import be.obmi.audit.AuditTrail;
 import be.obmi.audit.FieldChange;
+import be.obmi.shared.ObmiMetrics;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,7 +32,10 @@ public class ImportHistory {
 
 	private final AuditTrail audit;
 
-	ImportHistory(JdbcClient jdbc, AuditTrail audit) {
+	private final ObmiMetrics metrics;
+
+	ImportHistory(JdbcClient jdbc, AuditTrail audit, ObmiMetrics metrics) {
+		this.metrics = metrics;
 		this.jdbc = jdbc;
 		this.audit = audit;
 	}
@@ -73,6 +77,10 @@ public class ImportHistory {
 	 */
 	@Transactional
 	Batch undo(Scope scope, long id, String actor) {
+		return metrics.timeUndo("stats", scope.slug(), () -> undoBatch(scope, id, actor));
+	}
+
+	private Batch undoBatch(Scope scope, long id, String actor) {
 		Batch batch = require(scope, id);
 		if (batch.undoneAt() != null) {
 			throw new IllegalStateException("Deze import is al ongedaan gemaakt.");

@@ -19,6 +19,7 @@ import be.obmi.audit.AuditTrail;
 import be.obmi.audit.FieldChange;
 import be.obmi.opendata.OpenDataFormat;
 import be.obmi.opendata.OpenDataFormats;
+import be.obmi.shared.ObmiMetrics;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -64,8 +65,12 @@ public class ObservationImporter {
 
 	private final Datasets datasets;
 
+	private final ObmiMetrics metrics;
+
 	ObservationImporter(JdbcClient jdbc, DataSource dataSource, Areas areas, Indicators indicators, AuditTrail audit,
-			org.springframework.transaction.PlatformTransactionManager transactions, Datasets datasets) {
+			org.springframework.transaction.PlatformTransactionManager transactions, Datasets datasets,
+			ObmiMetrics metrics) {
+		this.metrics = metrics;
 		this.datasets = datasets;
 		this.nested = new org.springframework.transaction.support.TransactionTemplate(transactions);
 		this.nested.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
@@ -121,30 +126,45 @@ public class ObservationImporter {
 	@Transactional
 	Summary importFile(Scope scope, String filename, org.springframework.core.io.InputStreamSource file,
 			boolean createIndicators, String actor) {
+		return importFile(scope, filename, file, createIndicators, actor, CubeObservations.Request.none());
+	}
+
+	/**
+	 * As {@link #importFile(Scope, String, org.springframework.core.io.InputStreamSource, boolean, String)}; a table
+	 * (PX, JSON-stat, SDMX-CSV) with an indicator or a mapping in {@code request} also feeds indicators.
+	 */
+	@Transactional
+	Summary importFile(Scope scope, String filename, org.springframework.core.io.InputStreamSource file,
+			boolean createIndicators, String actor, CubeObservations.Request request) {
+		return metrics.timeImport("stats", scope.slug(), ImportRejectedException.class,
+				() -> storeFile(scope, filename, file, createIndicators, actor, request), Summary::rows);
+	}
+
+	private Summary storeFile(Scope scope, String filename, org.springframework.core.io.InputStreamSource file,
+			boolean createIndicators, String actor, CubeObservations.Request request) {
 		OpenDataFormat openData = detect(file);
 		if (openData != OpenDataFormat.OTHER) {
-			return importDataset(scope, filename, file, openData, actor);
+			return request.feedsIndicators() ? importTable(scope, filename, file, openData, request, createIndicators, actor)
+					: importDataset(scope, filename, file, openData, actor);
+		}
+		if (request.feedsIndicators()) {
+			throw new ImportRejectedException(List.of(new ImportError(1, request.indicator() != null ? "indicator" : "mapping",
+					"Een indicator of mapping geldt alleen voor een tabel in PX, JSON-stat 2.0 of SDMX-CSV 2.0; "
+							+ "een CSV- of XLSX-bestand noemt de indicator zelf (kolom indicator of Swing-kolommen).")));
 		}
 		long started = System.nanoTime();
 		Errors errors = new Errors();
 		List<String> warnings = new ArrayList<>();
 		String[] format = new String[1];
 		Format[] parser = new Format[1];
-		jdbc.sql("""
-				create temp table import_rows (row bigint, indicator_code varchar(200), area_id bigint, period varchar(7),
-				  breakdown varchar(200), value double precision, missing_reason varchar(30), provisional boolean,
-				  estimated boolean, sample_n integer, population_n bigint) on commit drop""").update();
-		Copy.Stream copy = new Copy.Stream(dataSource, "import_rows (row, indicator_code, area_id, period, breakdown, "
-				+ "value, missing_reason, provisional, estimated, sample_n, population_n)");
+		createImportRows();
+		Copy.Stream copy = importRowsCopy();
 		long rows;
 		Map<String, Long> codes = new LinkedHashMap<>();
 		try {
 			java.util.function.Consumer<Value> out = v -> {
 				codes.putIfAbsent(v.indicatorCode(), v.row());
-				copy.rows().add(v.row()).add(v.indicatorCode()).add(v.areaId()).add(v.period()).add(v.breakdown())
-					.add(v.value()).add(v.missingReason()).add(v.provisional()).add(v.estimated()).add(v.n())
-					.add(v.population()).end();
-				copy.flushIfFull();
+				add(copy, v);
 			};
 			Table.stream(file, new Table.Handler() {
 				@Override
@@ -185,43 +205,133 @@ public class ObservationImporter {
 			throw new ImportRejectedException(List.of(new ImportError(1, "", "Het bestand kon niet gelezen worden.")));
 		}
 		log.info("import: parsed and copied {} rows in {} ms", rows, (System.nanoTime() - started) / 1_000_000);
-		// indicators
-		Map<String, Indicator> byCode = new HashMap<>();
-		Map<String, Long> unknown = new LinkedHashMap<>();
-		codes.forEach((code, firstRow) -> {
-			Optional<Indicator> found = indicators.find(scope, code);
-			if (found.isPresent()) {
-				if (!scope.isPlatform() && found.get().tenantId() == null && !found.get().published()) {
-					errors.add(firstRow, "indicator", "Indicator " + code + " is een ontwerp van het platform.");
-				}
-				byCode.put(code, found.get());
-			}
-			else {
-				unknown.put(code, firstRow);
-			}
-		});
 		String indicatorColumn = "swing".equals(format[0]) ? null : "indicator";
-		if (!unknown.isEmpty() && !createIndicators) {
-			unknown.forEach((code, row) -> errors.add(row, indicatorColumn == null ? code : indicatorColumn,
-					"Onbekende indicator '" + code + "'. Voeg ze eerst toe aan de catalogus of importeer met createIndicators=true."));
-		}
-		for (String code : unknown.keySet()) {
-			if (!code.matches("^[A-Za-z0-9][A-Za-z0-9_.-]*$") || code.length() > 80) {
-				errors.add(unknown.get(code), indicatorColumn == null ? code : indicatorColumn,
-						"Ongeldige indicatorcode '" + code + "': gebruik letters, cijfers, punt, streepje of liggend streepje.");
-			}
-		}
+		Map<String, CubeObservations.Source> sources = new LinkedHashMap<>();
+		codes.forEach((code, firstRow) -> sources.put(code,
+				new CubeObservations.Source(firstRow, indicatorColumn == null ? code : indicatorColumn)));
+		Map<String, Indicator> byCode = new HashMap<>();
+		Set<String> unknown = resolveIndicators(scope, sources, createIndicators, byCode, errors);
 		if (!errors.list.isEmpty()) {
 			errors.list.sort(java.util.Comparator.comparingLong(ImportError::row));
 			throw new ImportRejectedException(errors.list);
 		}
 		log.info("import: checked in {} ms", (System.nanoTime() - started) / 1_000_000);
+		List<String> created = createDrafts(scope, unknown, byCode);
+		return write(scope, filename, format[0], rows, byCode, created, warnings, actor, indicatorColumn);
+	}
+
+	/**
+	 * Finds each indicator code in the scope (into {@code byCode}); adds an error for a platform draft, and for an
+	 * unknown code unless {@code createIndicators}. Returns the unknown codes.
+	 */
+	private Set<String> resolveIndicators(Scope scope, Map<String, CubeObservations.Source> codes,
+			boolean createIndicators, Map<String, Indicator> byCode, Errors errors) {
+		Set<String> unknown = new LinkedHashSet<>();
+		codes.forEach((code, source) -> {
+			Optional<Indicator> found = indicators.find(scope, code);
+			if (found.isPresent()) {
+				if (!scope.isPlatform() && found.get().tenantId() == null && !found.get().published()) {
+					errors.add(source.row(), source.column(), "Indicator " + code + " is een ontwerp van het platform.");
+				}
+				byCode.put(code, found.get());
+			}
+			else {
+				unknown.add(code);
+				if (!createIndicators) {
+					errors.add(source.row(), source.column(), "Onbekende indicator '" + code
+							+ "'. Voeg ze eerst toe aan de catalogus of importeer met createIndicators=true.");
+				}
+				if (!code.matches("^[A-Za-z0-9][A-Za-z0-9_.-]*$") || code.length() > 80) {
+					errors.add(source.row(), source.column(), "Ongeldige indicatorcode '" + code
+							+ "': gebruik letters, cijfers, punt, streepje of liggend streepje.");
+				}
+			}
+		});
+		return unknown;
+	}
+
+	private List<String> createDrafts(Scope scope, Set<String> unknown, Map<String, Indicator> byCode) {
 		List<String> created = new ArrayList<>();
-		for (String code : unknown.keySet()) {
+		for (String code : unknown) {
 			byCode.put(code, indicators.createDraft(scope, code));
 			created.add(code);
 		}
-		return write(scope, filename, format[0], rows, byCode, created, warnings, actor, indicatorColumn);
+		return created;
+	}
+
+	private void createImportRows() {
+		jdbc.sql("""
+				create temp table import_rows (row bigint, indicator_code varchar(200), area_id bigint, period varchar(7),
+				  breakdown varchar(200), value double precision, missing_reason varchar(30), provisional boolean,
+				  estimated boolean, sample_n integer, population_n bigint) on commit drop""").update();
+	}
+
+	private Copy.Stream importRowsCopy() {
+		return new Copy.Stream(dataSource, "import_rows (row, indicator_code, area_id, period, breakdown, "
+				+ "value, missing_reason, provisional, estimated, sample_n, population_n)");
+	}
+
+	private static void add(Copy.Stream copy, Value v) {
+		copy.rows().add(v.row()).add(v.indicatorCode()).add(v.areaId()).add(v.period()).add(v.breakdown())
+			.add(v.value()).add(v.missingReason()).add(v.provisional()).add(v.estimated()).add(v.n())
+			.add(v.population()).end();
+		copy.flushIfFull();
+	}
+
+	/**
+	 * A whole table that feeds indicators: stored as a dataset (as without an indicator) and its cells written as
+	 * observations, in one transaction. Every area or period code that cannot be mapped, every bad mapping line and
+	 * every unknown indicator is reported before anything is written.
+	 */
+	private Summary importTable(Scope scope, String filename, org.springframework.core.io.InputStreamSource file,
+			OpenDataFormat format, CubeObservations.Request request, boolean createIndicators, String actor) {
+		byte[] bytes = readAll(file);
+		be.obmi.opendata.Cube cube = datasets.read(bytes, format);
+		CodeMapping mapping = request.mapping() == null || request.mapping().length == 0 ? CodeMapping.empty()
+				: CodeMapping.read(request.mapping());
+		String scopeName = scope.nisCode() == null ? null
+				: areas.find("gemeente", scope.nisCode()).map(Area::name).orElse(scope.slug());
+		CubeObservations plan = CubeObservations.plan(cube, mapping, request, areas, scopeName);
+		Errors errors = new Errors();
+		Map<String, Indicator> byCode = new HashMap<>();
+		Set<String> unknown = resolveIndicators(scope, plan.indicators(), createIndicators, byCode, errors);
+		if (!errors.list.isEmpty()) {
+			throw new ImportRejectedException(errors.list);
+		}
+		Datasets.Stored stored = datasets.store(scope, filename, bytes, format, cube, actor);
+		List<String> created = createDrafts(scope, unknown, byCode);
+		createImportRows();
+		Copy.Stream copy = importRowsCopy();
+		long rows;
+		CubeObservations.Counts counts;
+		try {
+			counts = plan.forEach(v -> add(copy, v));
+			rows = copy.end();
+		}
+		catch (RuntimeException ex) {
+			copy.cancel();
+			throw ex;
+		}
+		List<String> warnings = new ArrayList<>();
+		if (counts.skipped() > 0) {
+			warnings.add(counts.skipped() + " cellen overgeslagen volgens de mapping (doel -).");
+		}
+		if (counts.empty() > 0) {
+			warnings.add(counts.empty() + " cellen zonder waarde en zonder symbool niet ingelezen.");
+		}
+		Summary written = write(scope, filename, stored.format(), rows, byCode, created, warnings, actor, null);
+		return new Summary(written.importId(), written.format(), written.rows(), written.inserted(), written.updated(),
+				written.unchanged(), written.createdIndicators(), written.warnings(),
+				stored.created() || stored.changed() ? List.of(stored.id()) : List.of());
+	}
+
+	private static byte[] readAll(org.springframework.core.io.InputStreamSource file) {
+		try (java.io.InputStream in = file.getInputStream()) {
+			return in.readAllBytes();
+		}
+		catch (java.io.IOException ex) {
+			throw new ImportRejectedException(List.of(new ImportError(1, "", "Het bestand kon niet gelezen worden.")));
+		}
 	}
 
 	/** PX, JSON-stat or SDMX-CSV by content; {@code OTHER} for the observation formats (and unreadable files). */
@@ -237,13 +347,7 @@ public class ObservationImporter {
 	/** A whole statistical table: stored as a dataset, not as observations. */
 	private Summary importDataset(Scope scope, String filename, org.springframework.core.io.InputStreamSource file,
 			OpenDataFormat format, String actor) {
-		byte[] bytes;
-		try (java.io.InputStream in = file.getInputStream()) {
-			bytes = in.readAllBytes();
-		}
-		catch (java.io.IOException ex) {
-			throw new ImportRejectedException(List.of(new ImportError(1, "", "Het bestand kon niet gelezen worden.")));
-		}
+		byte[] bytes = readAll(file);
 		Datasets.Stored stored = datasets.importFile(scope, filename, bytes, format, actor);
 		long cells = stored.cells();
 		return new Summary(null, stored.format(), cells, stored.created() ? cells : 0, stored.changed() ? cells : 0,

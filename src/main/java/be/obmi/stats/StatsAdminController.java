@@ -24,7 +24,10 @@ class StatsAdminController {
 
 	private final ImportHistory history;
 
-	StatsAdminController(StatsAccess access, ObservationImporter importer, ImportHistory history) {
+	private final Indicators indicators;
+
+	StatsAdminController(StatsAccess access, ObservationImporter importer, ImportHistory history, Indicators indicators) {
+		this.indicators = indicators;
 		this.access = access;
 		this.importer = importer;
 		this.history = history;
@@ -35,24 +38,30 @@ class StatsAdminController {
 		Scope scope = StatsAccess.of(tenant);
 		access.requireWrite(scope);
 		model.addAttribute("imports", history.list(scope, 50));
+		model.addAttribute("indicators", indicators.list(scope, true));
 		return "stats/admin";
 	}
 
 	@PostMapping("/{slug}/cijfers/beheer/import")
 	String upload(Tenant tenant, @RequestParam("file") MultipartFile file,
-			@RequestParam(name = "createIndicators", defaultValue = "false") boolean createIndicators, Model model,
+			@RequestParam(name = "createIndicators", defaultValue = "false") boolean createIndicators,
+			@RequestParam(name = "indicator", required = false) String indicator,
+			@RequestParam(name = "mapping", required = false) MultipartFile mapping, Model model,
 			RedirectAttributes redirect) throws IOException {
 		Scope scope = StatsAccess.of(tenant);
 		access.requireWrite(scope);
 		try {
 			ObservationImporter.Summary summary = importer.importFile(scope, file.getOriginalFilename(), file,
-					createIndicators, access.actor());
+					createIndicators, access.actor(), new CubeObservations.Request(indicator,
+							mapping == null || mapping.isEmpty() ? null : mapping.getBytes(), null, null));
 			redirect.addFlashAttribute("summary", summary);
 			return "redirect:/" + tenant.slug() + "/cijfers/beheer";
 		}
 		catch (ImportRejectedException ex) {
 			model.addAttribute("errors", ex.errors());
 			model.addAttribute("imports", history.list(scope, 50));
+			model.addAttribute("indicators", indicators.list(scope, true));
+			model.addAttribute("selectedIndicator", indicator);
 			return "stats/admin";
 		}
 	}

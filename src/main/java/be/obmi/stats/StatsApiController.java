@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
@@ -66,13 +67,25 @@ class StatsApiController {
 		this.history = history;
 	}
 
-	@Operation(summary = "Import observations (long CSV/XLSX or the Swing upload format), all or nothing")
+	@Operation(summary = "Import observations (long CSV/XLSX or the Swing upload format) or a table (PX, JSON-stat 2.0, "
+			+ "SDMX-CSV 2.0; stored as a dataset and, with indicator or mapping, written as observations), all or nothing")
 	@PostMapping(path = "/api/v1/{scope}/stats/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ObservationImporter.Summary importFile(@PathVariable("scope") String slug, @RequestParam("file") MultipartFile file,
-			@RequestParam(defaultValue = "false") boolean createIndicators) throws IOException {
+			@RequestParam(defaultValue = "false") boolean createIndicators,
+			@Parameter(description = "a table feeds this indicator (when it has no measure dimension or a single measure)")
+			@RequestParam(required = false) String indicator,
+			@Parameter(description = "CSV/XLSX dimensie;code;doel mapping codes of the table onto OBMi areas, periods, "
+					+ "indicators and breakdowns (- skips a code); see docs/formats/stats-mapping.md")
+			@RequestParam(required = false) MultipartFile mapping,
+			@Parameter(description = "the table's dimension holding the areas, when it has no geo role")
+			@RequestParam(required = false) String areaDimension,
+			@Parameter(description = "the table's dimension holding the periods, when it has no time role")
+			@RequestParam(required = false) String periodDimension) throws IOException {
 		Scope scope = access.scope(slug);
 		access.requireWrite(scope);
-		return importer.importFile(scope, file.getOriginalFilename(), file, createIndicators, access.actor());
+		return importer.importFile(scope, file.getOriginalFilename(), file, createIndicators, access.actor(),
+				new CubeObservations.Request(indicator, mapping == null || mapping.isEmpty() ? null : mapping.getBytes(),
+						areaDimension, periodDimension));
 	}
 
 	@Operation(summary = "Values of one indicator for every area of a level in one period (public for published indicators)")

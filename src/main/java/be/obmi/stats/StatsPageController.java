@@ -1,5 +1,6 @@
 package be.obmi.stats;
 
+import be.obmi.shared.tabular.SpreadsheetText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -276,7 +277,8 @@ class StatsPageController {
 		}
 	}
 
-	private static String quote(String s) {
+	private static String quote(String text) {
+		String s = SpreadsheetText.neutralised(text);
 		return s.contains(";") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
 	}
 

@@ -1,5 +1,7 @@
 package be.obmi.stats;
 
+import be.obmi.shared.tabular.UnreadableText;
+import be.obmi.shared.tabular.SpreadsheetText;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -148,6 +150,9 @@ record Table(List<String> header, List<Line> lines) {
 	}
 
 	static Table readCsv(String text) {
+		if (UnreadableText.hasNul(text)) {
+			throw new ImportRejectedException(List.of(new ImportError(1, "", UnreadableText.NUL)));
+		}
 		int end = text.indexOf('\n');
 		String first = end < 0 ? text : text.substring(0, end);
 		char separator = count(first, ';') >= Math.max(1, count(first, ',')) ? ';'
@@ -165,17 +170,22 @@ record Table(List<String> header, List<Line> lines) {
 					header = record.getFields().stream().map(String::trim).toList();
 				}
 				else {
-					lines.add(new Line(record.getStartingLineNumber(), record.getFields()));
+					lines.add(new Line(record.getStartingLineNumber(),
+							record.getFields().stream().map(SpreadsheetText::restored).toList()));
 				}
 			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		catch (RuntimeException ex) {
+			throw new ImportRejectedException(List.of(new ImportError(UnreadableText.line(ex), "", UnreadableText.csv(ex))));
+		}
 		return new Table(header == null ? List.of() : header, lines);
 	}
 
 	private static Table readXlsx(byte[] bytes) {
+		SpreadsheetText.guardXlsx();
 		DataFormatter formatter = new DataFormatter(java.util.Locale.ROOT);
 		try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
 			Sheet sheet = workbook.getSheetAt(0);
@@ -208,8 +218,9 @@ record Table(List<String> header, List<Line> lines) {
 			}
 			return new Table(header == null ? List.of() : header, lines);
 		}
-		catch (IOException ex) {
-			throw new ImportRejectedException(List.of(new ImportError(1, "", "Het bestand is geen leesbaar CSV- of XLSX-bestand.")));
+		catch (IOException | RuntimeException ex) {
+			// POI reports zip bombs, oversized parts, DTDs and broken XML as IOException or runtime exceptions
+			throw new ImportRejectedException(List.of(new ImportError(1, "", UnreadableText.XLSX)));
 		}
 	}
 

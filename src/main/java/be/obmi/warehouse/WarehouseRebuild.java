@@ -15,6 +15,8 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import be.obmi.shared.ObmiMetrics;
+import io.micrometer.core.instrument.Gauge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,10 +54,17 @@ public class WarehouseRebuild {
 	/** How long the build waits for a lock on a source table before it gives up (and leaves the old warehouse). */
 	volatile String lockTimeout = "5min";
 
-	WarehouseRebuild(DataSource dataSource, JdbcClient jdbc, WarehouseAccess access) {
+	private final ObmiMetrics metrics;
+
+	WarehouseRebuild(DataSource dataSource, JdbcClient jdbc, WarehouseAccess access, ObmiMetrics metrics) {
+		this.metrics = metrics;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.access = access;
+		Gauge.builder(ObmiMetrics.WAREHOUSE_LAST_SUCCESS, this, WarehouseRebuild::lastSuccess)
+			.baseUnit("seconds")
+			.description("When the last full warehouse rebuild succeeded (seconds since 1970)")
+			.register(metrics.registry());
 	}
 
 	/** The outcome of a rebuild: row counts per table, or why it failed. */
@@ -67,6 +76,25 @@ public class WarehouseRebuild {
 	 * warehouse stays in place.
 	 */
 	public Result rebuild(String trigger) {
+		Result result = run(trigger);
+		metrics.warehouseRebuilt(trigger, result.succeeded(), result.millis());
+		return result;
+	}
+
+	/** The end of the last successful rebuild in seconds since 1970, from the rebuild log; NaN when none. */
+	private double lastSuccess() {
+		try {
+			return jdbc.sql("select extract(epoch from max(finished_at)) from warehouse_meta.rebuild where status = 'KLAAR'")
+				.query(Double.class)
+				.optional()
+				.orElse(Double.NaN);
+		}
+		catch (RuntimeException ex) {
+			return Double.NaN;
+		}
+	}
+
+	private Result run(String trigger) {
 		long started = System.currentTimeMillis();
 		long id = jdbc.sql("insert into warehouse_meta.rebuild (trigger) values (?) returning id").param(trigger)
 			.query(Long.class).single();

@@ -3,6 +3,7 @@ package be.obmi.warehouse;
 import java.util.List;
 
 import be.obmi.audit.DataChanged;
+import be.obmi.shared.ObmiMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,10 @@ class WarehouseRefresh {
 
 	private final TransactionTemplate transaction;
 
-	WarehouseRefresh(JdbcClient jdbc, WarehouseRebuild rebuild, TransactionTemplate transaction) {
+	private final ObmiMetrics metrics;
+
+	WarehouseRefresh(JdbcClient jdbc, WarehouseRebuild rebuild, TransactionTemplate transaction, ObmiMetrics metrics) {
+		this.metrics = metrics;
 		this.jdbc = jdbc;
 		this.rebuild = rebuild;
 		this.transaction = transaction;
@@ -56,10 +60,12 @@ class WarehouseRefresh {
 		List<Long> pending = jdbc.sql("select tenant_id from warehouse_meta.pending where tenant_id <> ? order by changed_at")
 			.param(PLATFORM).query(Long.class).list();
 		for (long tenantId : pending) {
+			long started = System.nanoTime();
 			transaction.executeWithoutResult(status -> {
 				jdbc.sql("delete from warehouse_meta.pending where tenant_id = ?").param(tenantId).update();
 				refreshTenant(tenantId);
 			});
+			metrics.warehouseRefreshed(System.nanoTime() - started);
 		}
 	}
 

@@ -100,4 +100,19 @@ class JsonStatFormatTests {
 			.hasMessageContaining("product van size is 3");
 	}
 
+
+	@Test
+	void aTableWithoutExtensionIdIsNamedByItsHrefOrLabelSoTablesOfDifferentOfficesDoNotCollide() {
+		String body = "\"version\":\"2.0\",\"class\":\"dataset\",\"id\":[\"a\"],\"size\":[1],\"value\":[1],"
+				+ "\"dimension\":{\"a\":{\"category\":{\"index\":[\"x\"]}}}";
+		assertThat(read("{" + body + ",\"label\":\"Bevölkerung nach Bezirk 2024\"}").id()).isEqualTo("Bevolkerung_nach_Bezirk_2024");
+		assertThat(read("{" + body + ",\"label\":\"Population by region\"}").id()).isEqualTo("Population_by_region");
+		assertThat(read("{" + body + ",\"label\":\"x\",\"href\":\"https://data.example.org/api/v1/BE0101N1.json?lang=en\"}").id())
+			.isEqualTo("BE0101N1");
+		assertThat(read("{" + body + "}").id()).isEqualTo("dataset");
+	}
+
+	private static Cube read(String json) {
+		return new JsonStatReader().read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+	}
 }

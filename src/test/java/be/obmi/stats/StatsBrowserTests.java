@@ -137,6 +137,50 @@ class StatsBrowserTests {
 	}
 
 	@Test
+	void dataTeamImportsAStatisticsOfficeTableForAnIndicatorWithAMapping() throws Exception {
+		// a draft indicator of Kortrijk for the table to feed
+		assertThat(be.obmi.support.ApiClient.as(port, "redacteur.kortrijk")
+			.upload("/api/v1/kortrijk/stats/import", "nieuw.csv",
+					"indicator;gebied;periode;waarde\nodmap_browser;34022;2020;1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+					java.util.Map.of("createIndicators", "true"))
+			.status()).isEqualTo(200);
+		String px = java.nio.file.Files.readString(java.nio.file.Path.of("docs/formats/examples/stats-tabel-kortrijk.px"))
+			.replace("MATRIX=\"KORTRIJK_BEV_WIJK\"", "MATRIX=\"KORTRIJK_BEV_WIJK_BROWSER\"");
+		java.nio.file.Path table = java.nio.file.Files.createTempFile("bev-", ".px");
+		java.nio.file.Files.writeString(table, px);
+		java.nio.file.Path mapping = java.nio.file.Path.of("docs/formats/examples/stats-tabel-kortrijk-mapping.csv").toAbsolutePath();
+		try (Browser editor = Browser.start(port)) {
+			editor.login("redacteur.kortrijk", "demo");
+			editor.open("/kortrijk/cijfers/beheer");
+			editor.assertAccessible();
+			// without the mapping every wijk code of the office is listed, with its dimension
+			editor.find("#file").sendKeys(table.toAbsolutePath().toString());
+			new org.openqa.selenium.support.ui.Select(editor.find("#indicator")).selectByValue("odmap_browser");
+			editor.click("form.stacked button[type=submit]");
+			editor.waitUntil(d -> !editor.findAll(".alert.error table").isEmpty());
+			assertThat(editor.text(".alert.error table")).contains("wijk").contains("Gebiedscode 'WA' bestaat niet in Kortrijk")
+				.contains("Gebiedscode 'XX'");
+			assertThat(new org.openqa.selenium.support.ui.Select(editor.find("#indicator")).getFirstSelectedOption()
+				.getAttribute("value")).isEqualTo("odmap_browser");
+			editor.screenshot("stats-admin-table-errors");
+			editor.assertAccessible();
+			// with the mapping it imports: the values and the dataset
+			editor.find("#file").sendKeys(table.toAbsolutePath().toString());
+			editor.find("#mapping").sendKeys(mapping.toString());
+			editor.click("form.stacked button[type=submit]");
+			editor.waitUntil(d -> !editor.findAll(".alert.success").isEmpty());
+			assertThat(editor.text(".alert.success")).contains("24 nieuw");
+			assertThat(editor.driver().getPageSource()).contains("KORTRIJK_BEV_WIJK_BROWSER");
+			editor.assertAccessible();
+		}
+		finally {
+			java.nio.file.Files.deleteIfExists(table);
+		}
+		assertThat(jdbc.sql("select count(*) from stats.observation o join stats.indicator i on i.id = o.indicator_id "
+				+ "where i.code = 'odmap_browser' and o.period in ('2023', '2024')").query(Long.class).single()).isEqualTo(24);
+	}
+
+	@Test
 	void downloadsRespectDisclosureControl() throws Exception {
 		HttpResponse<String> csv = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port

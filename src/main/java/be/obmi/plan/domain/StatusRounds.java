@@ -11,6 +11,8 @@ import be.obmi.audit.AuditTrail;
 import be.obmi.audit.Changes;
 import be.obmi.audit.FieldChange;
 import be.obmi.shared.ConcurrentChangeException;
+import be.obmi.shared.ObmiMetrics;
+import be.obmi.shared.ObmiMetrics.RoundTransition;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,7 +52,10 @@ public class StatusRounds {
 
 	private final PlanItems items;
 
-	StatusRounds(JdbcClient jdbc, AuditTrail audit, PlanItems items) {
+	private final ObmiMetrics metrics;
+
+	StatusRounds(JdbcClient jdbc, AuditTrail audit, PlanItems items, ObmiMetrics metrics) {
+		this.metrics = metrics;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.items = items;
@@ -257,6 +262,9 @@ public class StatusRounds {
 			audit.updated(tenant.id(), "statusupdate", String.valueOf(after.id()), task.item().code() + " – " + task.round().name(),
 					Changes.between(before, after, "version"));
 		}
+		if (submit) {
+			metrics.roundTransition(tenant.slug(), RoundTransition.INGEDIEND);
+		}
 		return after;
 	}
 
@@ -283,6 +291,7 @@ public class StatusRounds {
 		StatusUpdate after = task(tenant, roundId, itemId).orElseThrow().update();
 		audit.updated(tenant.id(), "statusupdate", String.valueOf(after.id()), task.item().code() + " – " + task.round().name(),
 				Changes.between(before, after, "version", "id", "submittedAt"));
+		metrics.roundTransition(tenant.slug(), RoundTransition.INGEDIEND);
 		return true;
 	}
 
@@ -291,6 +300,7 @@ public class StatusRounds {
 	public void approve(Tenant tenant, long updateId, String actor) {
 		transition(tenant, updateId, UpdateState.INGEDIEND, UpdateState.GOEDGEKEURD,
 				"approved_by = ?, approved_at = now(), remark = null", actor);
+		metrics.roundTransition(tenant.slug(), RoundTransition.GOEDGEKEURD);
 	}
 
 	/** Sends a submitted update back to its owner as concept, with the manager's remark. */
@@ -300,12 +310,14 @@ public class StatusRounds {
 			throw new IllegalArgumentException("Geef een opmerking mee wanneer je een update terugstuurt.");
 		}
 		transition(tenant, updateId, UpdateState.INGEDIEND, UpdateState.CONCEPT, "remark = ?", remark.trim());
+		metrics.roundTransition(tenant.slug(), RoundTransition.TERUGGESTUURD);
 	}
 
 	/** Publishes an approved update: from now on it is on the public page. */
 	@Transactional
 	public void publish(Tenant tenant, long updateId) {
 		transition(tenant, updateId, UpdateState.GOEDGEKEURD, UpdateState.GEPUBLICEERD, "published_at = now()", null);
+		metrics.roundTransition(tenant.slug(), RoundTransition.GEPUBLICEERD);
 	}
 
 	/** Publishes every approved update of a round; returns how many. */

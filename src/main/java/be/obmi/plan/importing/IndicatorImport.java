@@ -14,6 +14,7 @@ import be.obmi.plan.domain.Plan;
 import be.obmi.plan.domain.PlanItem;
 import be.obmi.plan.domain.PlanItems;
 import be.obmi.plan.domain.Plans;
+import be.obmi.shared.ObmiMetrics;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +43,10 @@ public class IndicatorImport {
 
 	private final AuditTrail audit;
 
-	IndicatorImport(JdbcClient jdbc, Plans plans, PlanItems items, AuditTrail audit) {
+	private final ObmiMetrics metrics;
+
+	IndicatorImport(JdbcClient jdbc, Plans plans, PlanItems items, AuditTrail audit, ObmiMetrics metrics) {
+		this.metrics = metrics;
 		this.jdbc = jdbc;
 		this.plans = plans;
 		this.items = items;
@@ -52,6 +56,11 @@ public class IndicatorImport {
 	/** @throws ImportRejected with every error; nothing changes then */
 	@Transactional(rollbackFor = Exception.class)
 	public ImportSummary importIndicators(Tenant tenant, byte[] content) {
+		return metrics.timeImport("plan", tenant.slug(), ImportRejected.class, () -> storeIndicators(tenant, content),
+				ImportSummary::rows);
+	}
+
+	private ImportSummary storeIndicators(Tenant tenant, byte[] content) {
 		TabularFile file = TabularFile.read(content, COLUMNS);
 		Plan plan = plans.current(tenant).orElseThrow(() -> ImportRejected.of(1, "", "Er is nog geen meerjarenplan; importeer eerst het plan."));
 		Map<String, PlanItem> byCode = new HashMap<>();

@@ -1,5 +1,6 @@
 package be.obmi.plan.importing;
 
+import be.obmi.shared.tabular.SpreadsheetText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -93,7 +94,7 @@ public class PlanExport {
 		try (CsvWriter csv = CsvWriter.builder().fieldSeparator(';').lineDelimiter(LineDelimiter.CRLF).build(writer)) {
 			csv.writeRecord(COLUMNS);
 			for (List<String> row : rows) {
-				csv.writeRecord(row.stream().map(v -> v == null ? "" : v).toList());
+				csv.writeRecord(row.stream().map(v -> v == null ? "" : SpreadsheetText.neutralised(v)).toList());
 			}
 		}
 		catch (IOException ex) {

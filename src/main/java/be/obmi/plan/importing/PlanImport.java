@@ -18,6 +18,7 @@ import be.obmi.plan.domain.PlanItem;
 import be.obmi.plan.domain.PlanItems;
 import be.obmi.plan.domain.Plans;
 import be.obmi.plan.domain.PolicyFields;
+import be.obmi.shared.ObmiMetrics;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,8 +80,11 @@ public class PlanImport {
 
 	private final AuditTrail audit;
 
+	private final ObmiMetrics metrics;
+
 	PlanImport(JdbcClient jdbc, Plans plans, PlanItems items, PlanExport export, PolicyFields policyFields,
-			AuditTrail audit) {
+			AuditTrail audit, ObmiMetrics metrics) {
+		this.metrics = metrics;
 		this.jdbc = jdbc;
 		this.plans = plans;
 		this.items = items;
@@ -94,6 +98,11 @@ public class PlanImport {
 	 */
 	@Transactional(rollbackFor = Exception.class)
 	public ImportSummary importPlan(Tenant tenant, byte[] content, String actor) {
+		return metrics.timeImport("plan", tenant.slug(), ImportRejected.class, () -> storePlan(tenant, content, actor),
+				ImportSummary::rows);
+	}
+
+	private ImportSummary storePlan(Tenant tenant, byte[] content, String actor) {
 		TabularFile file = TabularFile.read(content, PlanExport.COLUMNS);
 		Plan plan = plans.currentOrNew(tenant);
 		List<PlanItem> existingItems = items.all(plan);

@@ -12,6 +12,7 @@ import be.obmi.plan.domain.ItemStatus;
 import be.obmi.plan.domain.StatusRound;
 import be.obmi.plan.domain.StatusRounds;
 import be.obmi.plan.domain.UpdateState;
+import be.obmi.shared.ObmiMetrics;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.stereotype.Service;
@@ -33,7 +34,10 @@ public class StatusUpdateImport {
 
 	private final AuditTrail audit;
 
-	StatusUpdateImport(StatusRounds rounds, AuditTrail audit) {
+	private final ObmiMetrics metrics;
+
+	StatusUpdateImport(StatusRounds rounds, AuditTrail audit, ObmiMetrics metrics) {
+		this.metrics = metrics;
 		this.rounds = rounds;
 		this.audit = audit;
 	}
@@ -41,6 +45,11 @@ public class StatusUpdateImport {
 	/** @throws ImportRejected with every error; nothing changes then */
 	@Transactional(rollbackFor = Exception.class)
 	public ImportSummary importStatuses(Tenant tenant, long roundId, byte[] content, String actor) {
+		return metrics.timeImport("plan", tenant.slug(), ImportRejected.class,
+				() -> storeStatuses(tenant, roundId, content, actor), ImportSummary::rows);
+	}
+
+	private ImportSummary storeStatuses(Tenant tenant, long roundId, byte[] content, String actor) {
 		StatusRound round = rounds.round(tenant, roundId)
 			.orElseThrow(() -> ImportRejected.of(1, "", "Onbekende statusronde."));
 		if (!round.open()) {

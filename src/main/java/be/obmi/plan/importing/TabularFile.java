@@ -1,5 +1,7 @@
 package be.obmi.plan.importing;
 
+import be.obmi.shared.tabular.SpreadsheetText;
+import be.obmi.shared.tabular.UnreadableText;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -109,6 +111,9 @@ public final class TabularFile {
 
 	private static TabularFile readCsv(byte[] content) {
 		String text = decode(content);
+		if (UnreadableText.hasNul(text)) {
+			throw ImportRejected.of(1, "", UnreadableText.NUL);
+		}
 		int end = text.indexOf('\n');
 		String first = end < 0 ? text : text.substring(0, end);
 		char separator = count(first, ';') >= count(first, ',') ? ';' : ',';
@@ -127,7 +132,7 @@ public final class TabularFile {
 				}
 				Map<String, String> values = new LinkedHashMap<>();
 				for (int i = 0; i < header.size(); i++) {
-					values.put(header.get(i), i < record.getFieldCount() ? clean(record.getField(i)) : null);
+					values.put(header.get(i), i < record.getFieldCount() ? clean(SpreadsheetText.restored(record.getField(i))) : null);
 				}
 				Line line = new Line((int) record.getStartingLineNumber(), values);
 				if (!line.blank()) {
@@ -136,7 +141,8 @@ public final class TabularFile {
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			throw ImportRejected.of(1, "", "Het bestand is geen leesbaar CSV-bestand: " + ex.getMessage());
+			throw ImportRejected.of(ex instanceof RuntimeException problem ? UnreadableText.line(problem) : 1, "",
+					ex instanceof RuntimeException problem ? UnreadableText.csv(problem) : UnreadableText.NUL);
 		}
 		if (header == null) {
 			throw ImportRejected.of(1, "", "Het bestand heeft geen kopregel.");
@@ -145,6 +151,7 @@ public final class TabularFile {
 	}
 
 	private static TabularFile readXlsx(byte[] content) {
+		SpreadsheetText.guardXlsx();
 		try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
 			Sheet sheet = workbook.getSheetAt(0);
 			Row first = sheet.getRow(sheet.getFirstRowNum());
@@ -176,7 +183,7 @@ public final class TabularFile {
 			if (ex instanceof ImportRejected rejected) {
 				throw rejected;
 			}
-			throw ImportRejected.of(1, "", "Het bestand is geen leesbaar XLSX-bestand: " + ex.getMessage());
+			throw ImportRejected.of(1, "", UnreadableText.XLSX);
 		}
 	}
 

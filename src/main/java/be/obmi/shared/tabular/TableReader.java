@@ -16,7 +16,6 @@ import java.util.Map;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -90,6 +89,9 @@ public final class TableReader {
 	}
 
 	static Table readCsv(String text) {
+		if (UnreadableText.hasNul(text)) {
+			throw ImportRejectedException.of(UnreadableText.NUL);
+		}
 		char delimiter = delimiter(text);
 		List<String> header = null;
 		List<Table.Row> rows = new ArrayList<>();
@@ -111,7 +113,7 @@ public final class TableReader {
 				}
 				Map<String, String> values = new LinkedHashMap<>();
 				for (int i = 0; i < header.size(); i++) {
-					values.put(header.get(i), i < record.getFieldCount() ? record.getField(i).strip() : "");
+					values.put(header.get(i), i < record.getFieldCount() ? SpreadsheetText.restored(record.getField(i).strip()) : "");
 				}
 				Table.Row row = new Table.Row(line, values);
 				if (!row.isBlank()) {
@@ -120,7 +122,7 @@ public final class TableReader {
 			}
 		}
 		catch (RuntimeException ex) {
-			throw ImportRejectedException.of("Het CSV-bestand is onleesbaar: " + ex.getMessage());
+			throw ImportRejectedException.of(UnreadableText.csv(ex));
 		}
 		if (header == null) {
 			throw ImportRejectedException.of("Het bestand heeft geen kopregel.");
@@ -132,8 +134,7 @@ public final class TableReader {
 	}
 
 	static Table readXlsx(byte[] bytes) {
-		ZipSecureFile.setMinInflateRatio(0.01);
-		ZipSecureFile.setMaxEntrySize(200L * 1024 * 1024);
+		SpreadsheetText.guardXlsx();
 		DataFormatter formatter = new DataFormatter(Locale.ROOT);
 		try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
 			Sheet sheet = workbook.getSheetAt(0);
@@ -167,7 +168,7 @@ public final class TableReader {
 			throw ex;
 		}
 		catch (Exception ex) {
-			throw ImportRejectedException.of("Het Excel-bestand is onleesbaar of beschadigd (" + ex.getClass().getSimpleName() + ").");
+			throw ImportRejectedException.of(UnreadableText.XLSX);
 		}
 	}
 
