@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 class Datasets {
 
 	/** The formats a dataset can be exported in, as {@code ?format=} accepts them. */
-	static final List<String> EXPORT_FORMATS = List.of("jsonstat", "sdmx-csv", "px", "csv", "xlsx");
+	static final List<String> EXPORT_FORMATS = List.of("jsonstat", "sdmx-csv", "px", "csv", "xlsx", "csvw");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -135,6 +135,14 @@ class Datasets {
 					JSON.readValue(rs.getString("dimensions"), new TypeReference<List<DimensionInfo>>() {
 					}), rs.getLong("cell_count"), EXPORT_FORMATS))
 			.list();
+	}
+
+	/** When a dataset was last imported and its content's hash, without reading the content; empty when unknown. */
+	Optional<OpenDataResponses.Version> version(Scope scope, String id) {
+		return jdbc.sql("select imported_at, content_hash from stats.dataset where coalesce(tenant_id, 0) = ? and public_id = ?")
+			.params(scope.key(), id)
+			.query((rs, n) -> new OpenDataResponses.Version(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2)))
+			.optional();
 	}
 
 	/** The stored table read again, or empty when the scope has no dataset with this id. */

@@ -73,7 +73,7 @@ class StatsCatalogController {
 	String page(Tenant tenant, Model model) {
 		Scope scope = StatsAccess.of(tenant);
 		model.addAttribute("indicators", indicators.withData(scope));
-		model.addAttribute("formats", List.of("jsonstat", "sdmx-csv", "px", "csv", "xlsx"));
+		model.addAttribute("formats", List.of("jsonstat", "sdmx-csv", "px", "csv", "csvw", "xlsx"));
 		return OPEN_DATA_VIEW;
 	}
 

@@ -5,17 +5,16 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import be.obmi.opendata.Cube;
-import be.obmi.opendata.CubeWriter;
-import be.obmi.opendata.OpenDataFormats;
-
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
@@ -32,12 +31,12 @@ class StatsDatasetController {
 
 	private final Datasets datasets;
 
-	private final OpenDataFormats formats;
+	private final OpenDataResponses responses;
 
-	StatsDatasetController(StatsAccess access, Datasets datasets, OpenDataFormats formats) {
+	StatsDatasetController(StatsAccess access, Datasets datasets, OpenDataResponses responses) {
 		this.access = access;
 		this.datasets = datasets;
-		this.formats = formats;
+		this.responses = responses;
 	}
 
 	@Operation(summary = "De datasets van een scope (geïmporteerde PX-, JSON-stat- en SDMX-CSV-tabellen) met hun dimensies (publiek)")
@@ -46,25 +45,37 @@ class StatsDatasetController {
 		return datasets.list(access.scope(slug));
 	}
 
-	@Operation(summary = "Eén dataset als JSON-stat 2.0, SDMX-CSV 2.0, PX, CSV of XLSX (publiek)")
+	@Operation(summary = "Eén dataset als JSON-stat 2.0, SDMX-CSV 2.0, PX, CSV (met CSVW-metadata) of XLSX (publiek)",
+			description = StatsOpenDataController.FORMAT_RULES)
+	@ApiResponse(responseCode = "200", description = "de dataset in het gevraagde formaat")
+	@ApiResponse(responseCode = "304", description = "niet gewijzigd sinds If-None-Match of If-Modified-Since")
+	@ApiResponse(responseCode = "406", description = "geen van de mediatypes in Accept is beschikbaar", content = @Content(mediaType = "application/problem+json"))
 	@GetMapping("/api/v1/{scope}/datasets/{id}")
 	void data(@PathVariable("scope") String slug, @PathVariable String id,
-			@Parameter(description = "jsonstat, sdmx-csv, px, csv of xlsx") @RequestParam(defaultValue = "jsonstat") String format,
-			@RequestParam(defaultValue = "nl") String lang, HttpServletResponse response) throws IOException {
+			@Parameter(description = StatsOpenDataController.FORMAT_PARAMETER) @RequestParam(required = false) String format,
+			@RequestParam(defaultValue = "nl") String lang,
+			@Parameter(hidden = true) @RequestHeader(value = "Accept", required = false) String accept,
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Scope scope = access.scope(slug);
-		CubeWriter writer;
+		OpenDataResponses.ExportFormat chosen;
 		try {
-			writer = formats.writer(format, "en".equals(lang) ? "en" : "nl");
+			chosen = OpenDataResponses.negotiate(format, accept);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Onbekend formaat " + format);
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, ex.getMessage());
 		}
-		Cube cube = datasets.cube(scope, id)
+		catch (OpenDataResponses.NotAcceptable ex) {
+			OpenDataResponses.notAcceptable(response, ex);
+			return;
+		}
+		OpenDataResponses.Version version = datasets.version(scope, id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende dataset " + id));
-		response.setContentType(writer.mediaType());
-		response.setHeader("Content-Disposition", "attachment; filename=\"" + cube.id() + "." + writer.fileExtension() + "\"");
-		response.setHeader("Cache-Control", CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic().getHeaderValue());
-		writer.write(cube, response.getOutputStream());
+		if (responses.notModified(request, response, version,
+				request.getRequestURI() + "?" + request.getQueryString() + "|" + chosen.parameter())) {
+			return;
+		}
+		responses.write(request, response, chosen, lang, false, () -> datasets.cube(scope, id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende dataset " + id)));
 	}
 
 }

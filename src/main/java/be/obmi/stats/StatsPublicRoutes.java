@@ -17,6 +17,7 @@ class StatsPublicRoutes implements PublicRoutes {
 	public List<String> patterns() {
 		return List.of("/{slug}/cijfers", "/{slug}/cijfers/**", "/cijfers/catalogus.ttl", "/cijfers/catalogus.jsonld",
 				"/api/v1/{slug}/stats/observations", "/api/v1/{slug}/stats/observations/query", "/api/v1/{slug}/stats/indicators", "/api/v1/{slug}/stats/indicators/*/data",
+				"/api/v1/{slug}/stats/indicators/*/breakdowns", "/api/v1/{slug}/stats/data",
 				"/api/v1/{slug}/stats/catalogue", "/api/v1/{slug}/stats/geo/**", "/api/v1/{slug}/datasets",
 				"/api/v1/{slug}/datasets/*");
 	}

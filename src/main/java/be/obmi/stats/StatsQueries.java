@@ -42,7 +42,10 @@ public class StatsQueries {
 		this.indicators = indicators;
 	}
 
-	/** All values of one indicator (no breakdown) in a scope; tenant values override platform values. */
+	/**
+	 * All values of one indicator for one breakdown ({@code ""}: the total, no breakdown) in a scope; tenant values
+	 * override platform values. A ratio reads its numerator and denominator with the same breakdown.
+	 */
 	final class Series {
 
 		private final Indicator indicator;
@@ -56,11 +59,15 @@ public class StatsQueries {
 		private final Map<String, Optional<Obs>> memo = new HashMap<>();
 
 		Series(Scope scope, Indicator indicator, String period) {
+			this(scope, indicator, period, "");
+		}
+
+		Series(Scope scope, Indicator indicator, String period, String breakdown) {
 			this.indicator = indicator;
-			this.byPeriod = load(scope, indicator.id(), period);
+			this.byPeriod = load(scope, indicator.id(), period, breakdown);
 			if (indicator.isRatio()) {
-				this.numerator = new Series(scope, indicators.byId(indicator.numeratorId()).orElseThrow(), period);
-				this.denominator = new Series(scope, indicators.byId(indicator.denominatorId()).orElseThrow(), period);
+				this.numerator = new Series(scope, indicators.byId(indicator.numeratorId()).orElseThrow(), period, breakdown);
+				this.denominator = new Series(scope, indicators.byId(indicator.denominatorId()).orElseThrow(), period, breakdown);
 			}
 			else {
 				this.numerator = null;
@@ -161,13 +168,59 @@ public class StatsQueries {
 		return new Series(scope, indicator, period);
 	}
 
-	private Map<String, Map<Long, Obs>> load(Scope scope, long indicatorId, String period) {
+	/** The values of one breakdown ({@code ""} for the total) of an indicator; {@code period} null for every period. */
+	Series series(Scope scope, Indicator indicator, String period, String breakdown) {
+		return new Series(scope, indicator, period, breakdown);
+	}
+
+	/**
+	 * The breakdowns an indicator has in a scope (of its numerator for a ratio), as stored: {@code ""} for the total,
+	 * otherwise {@code dimension=category} pairs joined by {@code |}, e.g. {@code geslacht=M|leeftijd=0-17}.
+	 */
+	List<String> breakdowns(Scope scope, Indicator indicator) {
+		long id = indicator.isRatio() && indicator.numeratorId() != null ? indicator.numeratorId() : indicator.id();
+		return jdbc.sql("""
+				select distinct breakdown from stats.observation where indicator_id = ? and coalesce(tenant_id, 0) in (0, ?)
+				order by 1""")
+			.params(id, scope.key())
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * The stored breakdown that a request names: the same {@code dimension=category} pairs in any order, separated by
+	 * {@code |} or {@code ;}; null, empty or {@code totaal} for the total. Empty when the indicator has no such
+	 * breakdown in the scope.
+	 */
+	Optional<String> breakdown(Scope scope, Indicator indicator, String requested) {
+		Set<String> wanted = breakdownPairs(requested);
+		if (wanted.isEmpty()) {
+			return Optional.of("");
+		}
+		return breakdowns(scope, indicator).stream().filter(b -> breakdownPairs(b).equals(wanted)).findFirst();
+	}
+
+	static Set<String> breakdownPairs(String breakdown) {
+		if (breakdown == null || breakdown.isBlank() || breakdown.strip().equalsIgnoreCase("totaal")) {
+			return Set.of();
+		}
+		Set<String> pairs = new TreeSet<>();
+		for (String pair : breakdown.split("[|;]")) {
+			int eq = pair.indexOf('=');
+			if (!pair.isBlank()) {
+				pairs.add(eq < 0 ? pair.strip() : pair.substring(0, eq).strip() + "=" + pair.substring(eq + 1).strip());
+			}
+		}
+		return pairs;
+	}
+
+	private Map<String, Map<Long, Obs>> load(Scope scope, long indicatorId, String period, String breakdown) {
 		Map<String, Map<Long, Obs>> result = new HashMap<>();
 		jdbc.sql("""
 				select area_id, period, value, missing_reason, provisional, estimated, margin from stats.observation
-				where indicator_id = ? and breakdown = '' and (tenant_id is null or tenant_id = ?) and (cast(? as varchar) is null or period = ?)
+				where indicator_id = ? and breakdown = ? and (tenant_id is null or tenant_id = ?) and (cast(? as varchar) is null or period = ?)
 				order by tenant_id nulls first""")
-			.params(indicatorId, scope.tenantId(), period, period)
+			.params(indicatorId, breakdown, scope.tenantId(), period, period)
 			.query(rs -> {
 				result.computeIfAbsent(rs.getString("period"), k -> new HashMap<>())
 					.put(rs.getLong("area_id"), new Obs(rs.getObject("value", Double.class), rs.getString("missing_reason"),
@@ -186,7 +239,11 @@ public class StatsQueries {
 	}
 
 	List<Cell> cells(Series series, String level, String period, Area within, boolean editor) {
-		List<Area> targets = areas.atLevel(level, within);
+		return cells(series, areas.atLevel(level, within), period, editor);
+	}
+
+	/** As {@link #cells(Series, String, String, Area, boolean)} for the areas of a level listed once by the caller. */
+	List<Cell> cells(Series series, List<Area> targets, String period, boolean editor) {
 		List<Disclosure.Input> inputs = new ArrayList<>();
 		Map<Long, Obs> values = new HashMap<>();
 		for (Area area : targets) {
