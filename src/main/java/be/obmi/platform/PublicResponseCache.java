@@ -270,8 +270,22 @@ final class PublicResponseCache extends OncePerRequestFilter {
 					date(response.getHeader("Last-Modified")));
 			entries.put(key, entry);
 		}
-		response.setContentLength(body.length);
-		response.getOutputStream().write(body);
+		else {
+			notStored(response);
+		}
+		if (body.length > 0) {
+			response.setContentLength(body.length);
+			response.getOutputStream().write(body);
+		}
+	}
+
+	/** An answer that is not stored (an error, a redirect, a cookie) is as strict as Spring Security's default. */
+	static void notStored(HttpServletResponse response) {
+		if (CACHE_CONTROL.equals(response.getHeader("Cache-Control"))) {
+			response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+			response.setHeader("Pragma", "no-cache");
+			response.setHeader("Expires", "0");
+		}
 	}
 
 	private boolean cacheable(HttpServletRequest request, String path) {
@@ -452,6 +466,25 @@ final class PublicResponseCache extends OncePerRequestFilter {
 		public void setLocale(Locale loc) {
 			this.locale = loc;
 			super.setLocale(loc);
+		}
+
+		// after sendError or sendRedirect the container ignores header changes: make the answer strict first
+		@Override
+		public void sendError(int sc, String msg) throws IOException {
+			notStored(target);
+			super.sendError(sc, msg);
+		}
+
+		@Override
+		public void sendError(int sc) throws IOException {
+			notStored(target);
+			super.sendError(sc);
+		}
+
+		@Override
+		public void sendRedirect(String location) throws IOException {
+			notStored(target);
+			super.sendRedirect(location);
 		}
 
 		boolean setsCookie() {

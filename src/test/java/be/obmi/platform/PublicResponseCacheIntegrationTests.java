@@ -51,7 +51,10 @@ class PublicResponseCacheIntegrationTests {
 		// a draft: the editor sees it, the anonymous visitor does not, also after the editor's request
 		assertThat(get(page, null, "redacteur." + SLUG).statusCode()).isEqualTo(200);
 		assertThat(get(page, null, null).statusCode()).isEqualTo(404);
-		assertThat(get(page, null, null).statusCode()).isEqualTo(404);
+		HttpResponse<String> notFound = get(page, null, null);
+		assertThat(notFound.statusCode()).isEqualTo(404);
+		assertThat(notFound.headers().firstValue("Cache-Control")).as("errors are not stored, by nobody")
+			.hasValue("no-cache, no-store, max-age=0, must-revalidate");
 
 		assertThat(editor.post("/api/v1/" + SLUG + "/stats/indicators/" + CODE + "/published?value=true").status())
 			.isEqualTo(200);
