@@ -1,10 +1,18 @@
 package be.obmi.platform;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
+import be.obmi.identity.PublicRoutes;
+import be.obmi.tenancy.Tenants;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -12,7 +20,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Dutch by default, English on request ({@code ?lang=en}, remembered in a cookie); htmx partials.
+ * Dutch by default, English on request ({@code ?lang=en}, remembered in a cookie); htmx partials; the cache of
+ * anonymous public responses ({@link PublicResponseCache}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -25,6 +34,24 @@ class WebConfiguration implements WebMvcConfigurer {
 		resolver.setDefaultLocale(DUTCH);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		return resolver;
+	}
+
+	@Bean
+	PublicResponseCache publicResponseCache(List<PublicRoutes> routes, Tenants tenants,
+			@Value("${obmi.cache.public-responses.enabled:true}") boolean enabled,
+			@Value("${obmi.cache.public-responses.max-size:128MB}") DataSize maxSize,
+			@Value("${obmi.cache.public-responses.max-entry-size:4MB}") DataSize maxEntrySize) {
+		return new PublicResponseCache(routes, tenants, enabled, maxSize, maxEntrySize);
+	}
+
+	/** After the anonymous API rate limit (so cached answers count too), before security. */
+	@Bean
+	FilterRegistrationBean<PublicResponseCache> publicResponseCacheRegistration(PublicResponseCache cache) {
+		FilterRegistrationBean<PublicResponseCache> registration = new FilterRegistrationBean<>(cache);
+		registration.addUrlPatterns("/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		registration.setName("publicResponseCache");
+		return registration;
 	}
 
 	@Override

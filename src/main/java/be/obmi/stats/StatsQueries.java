@@ -36,7 +36,10 @@ public class StatsQueries {
 
 	private final Indicators indicators;
 
-	StatsQueries(JdbcClient jdbc, Areas areas, Indicators indicators) {
+	private final ObservationCache cache;
+
+	StatsQueries(JdbcClient jdbc, Areas areas, Indicators indicators, ObservationCache cache) {
+		this.cache = cache;
 		this.jdbc = jdbc;
 		this.areas = areas;
 		this.indicators = indicators;
@@ -56,7 +59,8 @@ public class StatsQueries {
 
 		private final Series denominator;
 
-		private final Map<String, Optional<Obs>> memo = new HashMap<>();
+		/** Computed values by period and area id. */
+		private final Map<String, Map<Long, Optional<Obs>>> memo = new HashMap<>();
 
 		Series(Scope scope, Indicator indicator, String period) {
 			this(scope, indicator, period, "");
@@ -89,13 +93,13 @@ public class StatsQueries {
 		}
 
 		Optional<Obs> value(Area area, String period) {
-			String key = area.id() + "|" + period;
-			Optional<Obs> cached = memo.get(key);
+			Map<Long, Optional<Obs>> ofPeriod = memo.computeIfAbsent(period, p -> new HashMap<>());
+			Optional<Obs> cached = ofPeriod.get(area.id());
 			if (cached != null) {
 				return cached;
 			}
 			Optional<Obs> result = compute(area, period);
-			memo.put(key, result);
+			ofPeriod.put(area.id(), result);
 			return result;
 		}
 
@@ -214,19 +218,34 @@ public class StatsQueries {
 		return pairs;
 	}
 
+	/** The stored values of an indicator in a scope: the platform's, overridden by the tenant's own (both cached). */
 	private Map<String, Map<Long, Obs>> load(Scope scope, long indicatorId, String period, String breakdown) {
+		ObservationCache.Rows platform = cache.get(0, indicatorId, period, breakdown,
+				() -> read(null, indicatorId, period, breakdown));
+		if (scope.isPlatform()) {
+			return platform.byPeriod();
+		}
+		ObservationCache.Rows own = cache.get(scope.tenantId(), indicatorId, period, breakdown,
+				() -> read(scope.tenantId(), indicatorId, period, breakdown));
+		return ObservationCache.overlay(platform, own).byPeriod();
+	}
+
+	/** The rows of one scope only: the platform's ({@code tenantId} null) or one tenant's. */
+	private ObservationCache.Rows read(Long tenantId, long indicatorId, String period, String breakdown) {
 		Map<String, Map<Long, Obs>> result = new HashMap<>();
+		long[] count = { 0 };
 		jdbc.sql("""
 				select area_id, period, value, missing_reason, provisional, estimated, margin from stats.observation
-				where indicator_id = ? and breakdown = ? and (tenant_id is null or tenant_id = ?) and (cast(? as varchar) is null or period = ?)
-				order by tenant_id nulls first""")
-			.params(indicatorId, breakdown, scope.tenantId(), period, period)
+				where indicator_id = ? and breakdown = ? and coalesce(tenant_id, 0) = ?
+				  and (cast(? as varchar) is null or period = ?)""")
+			.params(indicatorId, breakdown, tenantId == null ? 0 : tenantId, period, period)
 			.query(rs -> {
+				count[0]++;
 				result.computeIfAbsent(rs.getString("period"), k -> new HashMap<>())
 					.put(rs.getLong("area_id"), new Obs(rs.getObject("value", Double.class), rs.getString("missing_reason"),
 							rs.getBoolean("provisional"), rs.getBoolean("estimated"), rs.getObject("margin", Double.class)));
 			});
-		return result;
+		return new ObservationCache.Rows(result, count[0]);
 	}
 
 	/**

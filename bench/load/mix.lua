@@ -1,0 +1,38 @@
+-- wrk script: every request picks a random line of the URL list (LOAD_URLS, "<lang> <path>"), sending the language
+-- cookie for "en" lines; at the end one JSON line with throughput, latency percentiles and errors.
+local urls = {}
+local langs = {}
+local counter = 0
+
+function setup(thread)
+  counter = counter + 1
+  thread:set("id", counter)
+end
+
+function init(args)
+  math.randomseed(os.time() + (id or 0) * 7919)
+  for line in io.lines(os.getenv("LOAD_URLS")) do
+    local lang, path = line:match("^(%S+)%s+(%S+)$")
+    if path then
+      urls[#urls + 1] = path
+      langs[#langs + 1] = lang
+    end
+  end
+end
+
+function request()
+  local i = math.random(#urls)
+  if langs[i] == "en" then
+    return wrk.format("GET", urls[i], { ["Cookie"] = "obmi-taal=en" })
+  end
+  return wrk.format("GET", urls[i])
+end
+
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'RESULT {"requests":%d,"duration_us":%d,"bytes":%d,"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d,' ..
+    '"p50_us":%d,"p95_us":%d,"p99_us":%d,"max_us":%d}\n',
+    summary.requests, summary.duration, summary.bytes, e.connect, e.read, e.write, e.status, e.timeout,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.max))
+end

@@ -1,0 +1,39 @@
+#!/usr/bin/env python3
+"""Turns the wrk RESULT lines (OUT_DIR/<target>-<connections>.txt) into the markdown table of bench/RESULTS.md."""
+import json
+import sys
+
+OUT, LEVELS = sys.argv[1], sys.argv[2].split()
+
+
+def result(target, level):
+    with open(f"{OUT}/{target}-{level}.txt") as f:
+        for line in f:
+            if line.startswith("RESULT "):
+                return json.loads(line[7:])
+    raise SystemExit(f"no RESULT line in {OUT}/{target}-{level}.txt")
+
+
+print("| target | connections | requests | req/s | p50 ms | p95 ms | p99 ms | errors | error rate | req/s vs nginx |")
+print("|---|---|---|---|---|---|---|---|---|---|")
+verdict = []
+for level in LEVELS:
+    base = None
+    for target in ("nginx", "obmi"):
+        r = result(target, level)
+        rps = r["requests"] / (r["duration_us"] / 1e6)
+        errors = r["connect"] + r["read"] + r["write"] + r["timeout"] + r["status"]
+        rate = errors / max(1, r["requests"] + r["connect"])
+        if target == "nginx":
+            base = rps
+        share = rps / base if base else 0
+        print(f"| {'nginx (static files)' if target == 'nginx' else 'OBMi'} | {level} | {r['requests']:,} | {rps:,.0f} "
+              f"| {r['p50_us'] / 1000:.1f} | {r['p95_us'] / 1000:.1f} | {r['p99_us'] / 1000:.1f} "
+              f"| {errors} (status {r['status']}, connect {r['connect']}, read {r['read']}, write {r['write']}, timeout {r['timeout']}) "
+              f"| {rate:.2%} | {share:.0%} |")
+        if target == "obmi" and level == "200":
+            ok = share >= 0.25 and r["p95_us"] < 200_000 and errors == 0
+            verdict.append(f"Goal at 200 connections (≥ 25 % of nginx's req/s, p95 < 200 ms, no errors): "
+                           f"{'met' if ok else 'NOT met'} ({share:.0%} of nginx, p95 {r['p95_us'] / 1000:.1f} ms, {errors} errors).")
+print()
+print("\n".join(verdict))
