@@ -258,7 +258,7 @@ final class PublicResponseCache extends OncePerRequestFilter {
 		if (body == null) {
 			return;
 		}
-		if (capture.getStatus() == 200 && !capture.setsCookie()) {
+		if (capture.getStatus() == 200 && !capture.setsCookie() && !forbidsStoring(response.getHeader("Cache-Control"))) {
 			String etag = response.getHeader("ETag");
 			if (etag == null) {
 				etag = etag(body);
@@ -277,6 +277,15 @@ final class PublicResponseCache extends OncePerRequestFilter {
 			response.setContentLength(body.length);
 			response.getOutputStream().write(body);
 		}
+	}
+
+	/** The handler said the answer may not be kept ({@code no-store} or {@code private}). */
+	static boolean forbidsStoring(String cacheControl) {
+		if (cacheControl == null) {
+			return false;
+		}
+		String value = cacheControl.toLowerCase(java.util.Locale.ROOT);
+		return value.contains("no-store") || value.contains("private");
 	}
 
 	/** An answer that is not stored (an error, a redirect, a cookie) is as strict as Spring Security's default. */

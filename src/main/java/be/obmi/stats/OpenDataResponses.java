@@ -202,8 +202,11 @@ class OpenDataResponses {
 					+ (be.obmi.opendata.XlsxWriter.MAX_ROWS - 1) + " bevatten. Kies CSV of een kleinere selectie.");
 		}
 		ShallowEtagHeaderFilter.disableContentCaching(request);
-		response.setHeader("Cache-Control", editor ? CacheControl.noStore().getHeaderValue()
-				: CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic().getHeaderValue());
+		// anonymous answers are revalidated every time (cheap: 304), so a publish is seen at once; an answer to a
+		// change less than a second old has no Last-Modified yet and is not stored by anyone (nor by the public cache)
+		boolean settled = response.getHeader("Last-Modified") != null;
+		response.setHeader("Cache-Control", editor || !settled ? CacheControl.noStore().getHeaderValue()
+				: CacheControl.noCache().cachePublic().getHeaderValue());
 		String language = "en".equals(lang) ? "en" : "nl";
 		if (format == ExportFormat.CSVW) {
 			response.setContentType(format.mediaType().toString());
