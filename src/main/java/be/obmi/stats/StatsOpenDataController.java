@@ -93,21 +93,8 @@ class StatsOpenDataController {
 		Indicator indicator = visible(scope, code);
 		String levelCode = level(level);
 		String breakdownKey = breakdownKey(scope, indicator, breakdown);
-		OpenDataResponses.ExportFormat chosen;
-		try {
-			chosen = OpenDataResponses.negotiate(format, accept);
-		}
-		catch (OpenDataResponses.NotAcceptable ex) {
-			OpenDataResponses.notAcceptable(response, ex);
-			return;
-		}
-		boolean editor = access.seesConfidential(scope);
-		OpenDataResponses.Version version = responses.scopeVersion(scope);
-		if (responses.notModified(request, response, version, variant(request, chosen, editor))) {
-			return;
-		}
-		responses.write(request, response, chosen, lang, editor,
-				() -> cube(scope, indicator, levelCode, breakdownKey, editor, version.lastModified()));
+		answer(scope, format, accept, lang, "", request, response,
+				(editor, updated) -> cube(scope, indicator, levelCode, breakdownKey, editor, updated));
 	}
 
 	@Operation(summary = "Alle waarden van alle (of de gekozen) indicatoren op een niveau: indicator × gebied × periode, in dezelfde formaten als één indicator, gestreamd (publiek voor gepubliceerde indicatoren; geheime cellen als status)",
@@ -132,6 +119,17 @@ class StatsOpenDataController {
 				? indicators.list(scope, access.isMember(scope)).stream().filter(i -> access.canSee(scope, i))
 					.sorted(java.util.Comparator.comparing(Indicator::code)).toList()
 				: indicator.stream().map(code -> visible(scope, code)).toList();
+		answer(scope, format, accept, lang, "|" + access.isMember(scope), request, response,
+				(editor, updated) -> allCube(scope, chosenIndicators, levelCode, from, to, breakdown, editor, updated));
+	}
+
+	/**
+	 * Negotiates the format (406 when nothing fits), answers 304 when the client's copy is current, and otherwise
+	 * streams the cube that {@code cube} builds for the caller (editor or not) as of the scope's last change.
+	 * @param variant what else the answer depends on, besides the URL, the format and whether the caller is an editor
+	 */
+	private void answer(Scope scope, String format, String accept, String lang, String variant, HttpServletRequest request,
+			HttpServletResponse response, java.util.function.BiFunction<Boolean, Instant, Cube> cube) throws IOException {
 		OpenDataResponses.ExportFormat chosen;
 		try {
 			chosen = OpenDataResponses.negotiate(format, accept);
@@ -142,11 +140,10 @@ class StatsOpenDataController {
 		}
 		boolean editor = access.seesConfidential(scope);
 		OpenDataResponses.Version version = responses.scopeVersion(scope);
-		if (responses.notModified(request, response, version, variant(request, chosen, editor) + "|" + access.isMember(scope))) {
+		if (responses.notModified(request, response, version, variant(request, chosen, editor) + variant)) {
 			return;
 		}
-		responses.write(request, response, chosen, lang, editor,
-				() -> allCube(scope, chosenIndicators, levelCode, from, to, breakdown, editor, version.lastModified()));
+		responses.write(request, response, chosen, lang, editor, () -> cube.apply(editor, version.lastModified()));
 	}
 
 	/** The breakdowns an indicator has: {@code ""} is the total. */
