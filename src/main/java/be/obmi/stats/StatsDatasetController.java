@@ -78,4 +78,11 @@ class StatsDatasetController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende dataset " + id)));
 	}
 
+	/** 404 and 400 with the Dutch reason instead of Spring's bare status text. */
+	@org.springframework.web.bind.annotation.ExceptionHandler(ResponseStatusException.class)
+	org.springframework.http.ResponseEntity<java.util.Map<String, String>> refused(ResponseStatusException ex) {
+		return org.springframework.http.ResponseEntity.status(ex.getStatusCode())
+			.body(java.util.Map.of("error", ex.getReason() == null ? ex.getStatusCode().toString() : ex.getReason()));
+	}
+
 }

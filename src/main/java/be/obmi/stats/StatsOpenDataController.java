@@ -338,4 +338,11 @@ class StatsOpenDataController {
 				cells, extension);
 	}
 
+	/** 404 with the Dutch reason (unknown indicator, no values at that level), not Spring's bare "Not Found". */
+	@org.springframework.web.bind.annotation.ExceptionHandler(ImportHistory.NotFound.class)
+	org.springframework.http.ResponseEntity<Map<String, String>> notFound(ImportHistory.NotFound ex) {
+		return org.springframework.http.ResponseEntity.status(org.springframework.http.HttpStatus.NOT_FOUND)
+			.body(Map.of("error", ex.getMessage()));
+	}
+
 }

@@ -110,7 +110,12 @@ class StatsDatasetIntegrationTests {
 
 		// writing needs a redacteur; other tenants and unknown ids see nothing
 		assertThat(upload("brugge", "lezer.brugge", "TAB003.px", px).status()).isEqualTo(403);
-		assertThat(ApiClient.anonymous(port).get("/api/v1/brugge/datasets/ONBEKEND").status()).isEqualTo(404);
+		ApiClient.Response unknown = ApiClient.anonymous(port).get("/api/v1/brugge/datasets/ONBEKEND");
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.body()).contains("Onbekende dataset ONBEKEND");
+		ApiClient.Response unknownIndicator = ApiClient.anonymous(port).get("/api/v1/brugge/stats/indicators/GEEN_INDICATOR/data?format=csv");
+		assertThat(unknownIndicator.status()).isEqualTo(404);
+		assertThat(unknownIndicator.body()).contains("Onbekende indicator GEEN_INDICATOR");
 		assertThat(ApiClient.anonymous(port).get("/api/v1/mechelen/datasets/TAB003").status()).isEqualTo(404);
 	}
 
