@@ -230,8 +230,9 @@ class StatsOpenDataController {
 		StatsQueries.Series series = queries.series(scope, indicator, null, breakdown);
 		Map<String, Category> areas = new LinkedHashMap<>();
 		Map<String, Map<String, StatsQueries.Cell>> byArea = new LinkedHashMap<>();
+		Area within = within(scope, level);
 		for (String period : periods) {
-			for (StatsQueries.Cell cell : queries.cells(series, level, period, null, editor)) {
+			for (StatsQueries.Cell cell : queries.cells(series, level, period, within, editor)) {
 				areas.putIfAbsent(cell.area().code(), new Category(cell.area().code(), LocalizedText.single("nl", cell.area().name())));
 				byArea.computeIfAbsent(cell.area().code(), k -> new LinkedHashMap<>()).put(period, cell);
 			}
@@ -259,7 +260,13 @@ class StatsOpenDataController {
 				Cells.of(cells), extension);
 	}
 
-	private static Cell cell(StatsQueries.Cell c) {
+	/** A tenant's exports below the municipality level cover the city's own areas; null (no limit) otherwise. */
+	private Area within(Scope scope, String level) {
+		return scope.isPlatform() || Level.parse(level).orElseThrow().ordinal() <= Level.GEMEENTE.ordinal() ? null
+				: areaRepository.find("gemeente", scope.nisCode()).orElse(null);
+	}
+
+		private static Cell cell(StatsQueries.Cell c) {
 		return c == null || "missing".equals(c.status()) ? Cell.missing()
 				: "suppressed".equals(c.status()) ? Cell.suppressed() : Cell.ok(c.value());
 	}
@@ -286,9 +293,7 @@ class StatsOpenDataController {
 		if (included.isEmpty()) {
 			throw new ImportHistory.NotFound("Geen waarden voor deze indicatoren, periodes en uitsplitsing");
 		}
-		Area within = scope.isPlatform() || Level.parse(level).orElseThrow().ordinal() <= Level.GEMEENTE.ordinal() ? null
-				: areaRepository.find("gemeente", scope.nisCode()).orElse(null);
-		List<Area> areaList = areaRepository.atLevel(level, within);
+		List<Area> areaList = areaRepository.atLevel(level, within(scope, level));
 		if (areaList.isEmpty()) {
 			throw new ImportHistory.NotFound("Geen gebieden op niveau " + level);
 		}

@@ -125,6 +125,17 @@ class StatsOpenDataIntegrationTests {
 	}
 
 	@Test
+	void aCitysExportBelowTheMunicipalityCoversOnlyItsOwnAreas() {
+		ApiClient anonymous = ApiClient.anonymous(port);
+		var gent = anonymous.get("/api/v1/gent/stats/indicators/bev_totaal/data?level=wijk&format=csv");
+		assertThat(gent.status()).as(gent.body()).isEqualTo(200);
+		java.util.List<String> codes = gent.body().lines().skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct().toList();
+		assertThat(codes).isNotEmpty().allSatisfy(code -> assertThat(code).startsWith("44021"));
+		var platform = anonymous.get("/api/v1/platform/stats/indicators/bev_totaal/data?level=wijk&format=csv");
+		assertThat(platform.body().lines().skip(1).map(l -> l.substring(0, 5)).distinct().count()).isGreaterThan(1);
+	}
+
+	@Test
 	void theEditorSeesTheRealValue() {
 		var editor = ApiClient.as(port, "redacteur.brugge").get(PATH + "jsonstat");
 		assertThat(editor.status()).isEqualTo(200);
