@@ -80,8 +80,4 @@ class StatsAdminController {
 		return "redirect:/" + tenant.slug() + "/cijfers/beheer";
 	}
 
-	List<ImportHistory.Batch> imports(Scope scope) {
-		return history.list(scope, 50);
-	}
-
 }

@@ -204,11 +204,12 @@ class StatsOpenDataController {
 		java.util.Set<String> areas = area == null ? null : new java.util.HashSet<>(area);
 		List<StatsApiController.ObservationJson> all = new ArrayList<>();
 		StatsQueries.Series series = queries.series(scope, found, null, breakdownKey);
+		List<Area> targets = areaRepository.atLevel(levelCode, null);
 		for (String period : queries.periods(scope, found)) {
 			if (!inRange(period, from, to)) {
 				continue;
 			}
-			for (StatsQueries.Cell c : queries.cells(series, levelCode, period, null, editor)) {
+			for (StatsQueries.Cell c : queries.cells(series, targets, period, editor)) {
 				if (areas == null || areas.contains(c.area().code())) {
 					all.add(new StatsApiController.ObservationJson(c.area().code(), c.area().name(), c.area().level(), c.period(),
 							c.value(), c.status(), c.missingReason(), editor ? c.confidential() : null, c.provisional(),
@@ -230,9 +231,9 @@ class StatsOpenDataController {
 		StatsQueries.Series series = queries.series(scope, indicator, null, breakdown);
 		Map<String, Category> areas = new LinkedHashMap<>();
 		Map<String, Map<String, StatsQueries.Cell>> byArea = new LinkedHashMap<>();
-		Area within = within(scope, level);
+		List<Area> targets = areaRepository.atLevel(level, within(scope, level));
 		for (String period : periods) {
-			for (StatsQueries.Cell cell : queries.cells(series, level, period, within, editor)) {
+			for (StatsQueries.Cell cell : queries.cells(series, targets, period, editor)) {
 				areas.putIfAbsent(cell.area().code(), new Category(cell.area().code(), LocalizedText.single("nl", cell.area().name())));
 				byArea.computeIfAbsent(cell.area().code(), k -> new LinkedHashMap<>()).put(period, cell);
 			}
