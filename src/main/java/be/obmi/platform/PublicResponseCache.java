@@ -161,17 +161,6 @@ final class PublicResponseCache extends OncePerRequestFilter {
 		}
 	}
 
-	/** Empties the cache (all tenants). */
-	void clear() {
-		platformGeneration.incrementAndGet();
-		anyGeneration.incrementAndGet();
-		entries.invalidateAll();
-	}
-
-	long size() {
-		return entries.estimatedSize();
-	}
-
 	private AtomicLong generation(String slug) {
 		return tenantGenerations.computeIfAbsent(slug, s -> new AtomicLong());
 	}

@@ -30,7 +30,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	LocaleResolver localeResolver() {
-		CookieLocaleResolver resolver = new CookieLocaleResolver("obmi-taal");
+		CookieLocaleResolver resolver = new CookieLocaleResolver(PublicResponseCache.LANGUAGE_COOKIE);
 		resolver.setDefaultLocale(DUTCH);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		return resolver;
@@ -44,7 +44,10 @@ class WebConfiguration implements WebMvcConfigurer {
 		return new PublicResponseCache(routes, tenants, enabled, maxSize, maxEntrySize);
 	}
 
-	/** After the anonymous API rate limit (so cached answers count too), before security. */
+	/**
+	 * Before Spring Security and the anonymous API rate limit: a hit is answered with the headers stored from its
+	 * render (security headers included) and is not counted by the rate limit, which guards what costs work.
+	 */
 	@Bean
 	FilterRegistrationBean<PublicResponseCache> publicResponseCacheRegistration(PublicResponseCache cache) {
 		FilterRegistrationBean<PublicResponseCache> registration = new FilterRegistrationBean<>(cache);
