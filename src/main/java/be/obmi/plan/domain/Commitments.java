@@ -32,7 +32,7 @@ public class Commitments {
 			.params(plan.id(), plan.tenantId())
 			.query(Commitment.Row.class)
 			.list();
-		Map<Long, List<PlanItem>> linked = jdbc.sql("select ci.commitment_id, " + prefixed()
+		Map<Long, List<PlanItem>> linked = jdbc.sql("select ci.commitment_id, " + PlanItems.PREFIXED_COLUMNS
 				+ " from plan.commitment_item ci join plan.plan_item i on i.id = ci.item_id where ci.tenant_id = ? and i.plan_id = ? order by i.sort_order, i.code")
 			.params(plan.tenantId(), plan.id())
 			.query((rs, n) -> Map.entry(rs.getLong(1), RowMappers.PLAN_ITEM.mapRow(rs, n)))
@@ -108,10 +108,5 @@ public class Commitments {
 			.list();
 	}
 
-	private static String prefixed() {
-		return "i.id, i.plan_id, i.parent_id, i.type, i.code, i.title, i.description, i.priority, i.policy_field, "
-				+ "i.political_owner, i.administrative_owner, i.contributor, i.start_date, i.end_date, i.tags, i.wijk, "
-				+ "i.latitude, i.longitude, i.weight, i.sort_order, i.version";
-	}
 
 }

@@ -21,6 +21,14 @@ public class PlanItems {
 			administrative_owner, contributor, start_date, end_date, tags, wijk, latitude, longitude, weight,
 			sort_order, version""";
 
+	/** {@link #COLUMNS} with the table alias {@code i.}, for queries that join other tables to plan items. */
+	static final String PREFIXED_COLUMNS = COLUMNS.lines()
+		.flatMap(line -> java.util.Arrays.stream(line.split(",")))
+		.map(String::trim)
+		.filter(column -> !column.isEmpty())
+		.map(column -> "i." + column)
+		.collect(java.util.stream.Collectors.joining(", "));
+
 	private final JdbcClient jdbc;
 
 	private final AuditTrail audit;

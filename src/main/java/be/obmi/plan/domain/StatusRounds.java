@@ -162,7 +162,7 @@ public class StatusRounds {
 			.query(RowMappers.STATUS_UPDATE)
 			.list()
 			.forEach(u -> updates.put(u.itemId(), u));
-		return jdbc.sql("select " + prefixed() + " from plan.plan_item i join plan.round_item ri on ri.item_id = i.id "
+		return jdbc.sql("select " + PlanItems.PREFIXED_COLUMNS + " from plan.plan_item i join plan.round_item ri on ri.item_id = i.id "
 				+ "where ri.round_id = ? and ri.tenant_id = ? order by i.sort_order, i.code")
 			.params(round.id(), tenant.id())
 			.query(RowMappers.PLAN_ITEM)
@@ -409,15 +409,6 @@ public class StatusRounds {
 		return all.reversed().stream().map(r -> Map.entry(r, new PlanTree(planItems, asOf(plan, r)))).toList();
 	}
 
-	private static String prefixed() {
-		return PlanItems.COLUMNS.lines()
-			.flatMap(line -> java.util.Arrays.stream(line.split(",")))
-			.map(String::trim)
-			.filter(s -> !s.isEmpty())
-			.map(s -> "i." + s)
-			.reduce((a, b) -> a + ", " + b)
-			.orElseThrow();
-	}
 
 	static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value.trim();
