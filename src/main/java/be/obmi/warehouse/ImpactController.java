@@ -62,8 +62,9 @@ class ImpactController {
 
 	@GetMapping("/{slug}/impact")
 	String index(Tenant tenant, Model model) {
-		model.addAttribute("available", impact.available());
-		if (impact.available()) {
+		boolean available = impact.available();
+		model.addAttribute("available", available);
+		if (available) {
 			model.addAttribute("goals", impact.goals(tenant));
 			model.addAttribute("wijken", impact.wijken(tenant));
 		}

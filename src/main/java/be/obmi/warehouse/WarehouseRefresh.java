@@ -72,7 +72,7 @@ class WarehouseRefresh {
 	/** Replaces one tenant's plan dimension, plan facts and finance facts in the current transaction. */
 	void refreshTenant(long tenantId) {
 		jdbc.sql("select pg_advisory_xact_lock(?)").param(WarehouseRebuild.LOCK).query().listOfRows();
-		for (String table : List.of("fact_finance", "fact_status_update", "fact_measurement")) {
+		for (String table : WarehouseRebuild.FACTS) {
 			jdbc.sql("delete from warehouse." + table + " where tenant_key = ?").param(tenantId).update();
 		}
 		jdbc.sql("delete from warehouse.dim_indicator where tenant_key = ? and source = 'plan'").param(tenantId).update();
@@ -84,9 +84,11 @@ class WarehouseRefresh {
 				select (select coalesce(max(account_key), 0) from warehouse.dim_account) + row_number() over (order by account), account
 				from (select distinct account from finance.current_line where tenant_id = ?
 				      except select code from warehouse.dim_account) missing""").param(tenantId).update();
-		int finance = jdbc.sql("insert into warehouse.fact_finance " + TenantSlices.select("fact_finance", "warehouse", tenantId)).update();
-		jdbc.sql("insert into warehouse.fact_status_update " + TenantSlices.select("fact_status_update", "warehouse", tenantId)).update();
-		jdbc.sql("insert into warehouse.fact_measurement " + TenantSlices.select("fact_measurement", "warehouse", tenantId)).update();
+		int finance = 0;
+		for (String table : WarehouseRebuild.FACTS) {
+			int rows = jdbc.sql("insert into warehouse." + table + " " + TenantSlices.select(table, "warehouse", tenantId)).update();
+			finance += table.equals("fact_finance") ? rows : 0;
+		}
 		log.info("Warehouse caught up with tenant {} ({} finance lines)", tenantId, finance);
 	}
 
