@@ -40,7 +40,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 				if (failure.isEmpty()) {
 					throw ex;
 				}
-				SecurityConfiguration.answer(request, response, failure.get());
+				failure.get().answer(request, response);
 				return;
 			}
 			if (user.isEmpty()) {

@@ -152,16 +152,8 @@ class SecurityConfiguration {
 				otherwise.commence(request, response, exception);
 				return;
 			}
-			answer(request, response, failure.get());
+			failure.get().answer(request, response);
 		};
-	}
-
-	/** 503 with {@code Retry-After}; the error page or JSON shows the failure's Dutch message. */
-	static void answer(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
-			DatabaseFailure failure) throws java.io.IOException {
-		request.setAttribute(DatabaseFailure.REQUEST_ATTRIBUTE, failure);
-		response.setHeader("Retry-After", String.valueOf(DatabaseFailure.RETRY_AFTER_SECONDS));
-		response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value(), failure.message());
 	}
 
 	/** Grants access when the user holds at least {@code role} in the tenant named by {@code {slug}}. */

@@ -37,7 +37,7 @@ class DatabaseFailureResolver implements HandlerExceptionResolver, Ordered {
 			log.warn("{} {} failed, the database is {}: {}", request.getMethod(), request.getRequestURI(), failure,
 					ex.getMessage());
 			try {
-				answer(request, response, failure);
+				failure.answer(request, response);
 			}
 			catch (IOException io) {
 				log.debug("Could not send the 503", io);
@@ -46,13 +46,6 @@ class DatabaseFailureResolver implements HandlerExceptionResolver, Ordered {
 		}).orElse(null);
 	}
 
-	/** Sends 503 with {@code Retry-After}; the error page (or JSON) shows the failure's message. */
-	static void answer(HttpServletRequest request, HttpServletResponse response, DatabaseFailure failure)
-			throws IOException {
-		request.setAttribute(DatabaseFailure.REQUEST_ATTRIBUTE, failure);
-		response.setHeader("Retry-After", String.valueOf(DatabaseFailure.RETRY_AFTER_SECONDS));
-		response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, failure.message());
-	}
 
 	@Override
 	public int getOrder() {

@@ -43,6 +43,14 @@ public enum DatabaseFailure {
 		return message;
 	}
 
+	/** Answers 503 with {@code Retry-After}; the error page (or JSON) shows this failure's message. */
+	public void answer(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
+			throws java.io.IOException {
+		request.setAttribute(REQUEST_ATTRIBUTE, this);
+		response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+		response.sendError(jakarta.servlet.http.HttpServletResponse.SC_SERVICE_UNAVAILABLE, message);
+	}
+
 	/** The database failure behind {@code error}, or empty when it is something else (a bug, bad input, a conflict). */
 	public static Optional<DatabaseFailure> of(Throwable error) {
 		int depth = 0;
