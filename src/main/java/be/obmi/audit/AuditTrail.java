@@ -103,10 +103,31 @@ public class AuditTrail {
 	 */
 	@Transactional(readOnly = true)
 	public List<AuditEvent> history(long tenantId, String entityType, String entityId, int limit) {
+		return history(Long.valueOf(tenantId), entityType, entityId, limit);
+	}
+
+	/**
+	 * The latest history of the platform itself (changes recorded without a tenant, such as every change of an
+	 * account), newest first, optionally only of one entity type and entity.
+	 */
+	@Transactional(readOnly = true)
+	public List<AuditEvent> platformHistory(String entityType, String entityId, int limit) {
+		return history((Long) null, entityType, entityId, limit);
+	}
+
+	private List<AuditEvent> history(Long tenantId, String entityType, String entityId, int limit) {
 		StringBuilder sql = new StringBuilder("""
 				select id, tenant_id, occurred_at, actor, entity_type, entity_id, entity_label, action, changes::text as changes
-				from audit.audit_event where tenant_id = ?""");
-		List<Object> params = new ArrayList<>(List.of(tenantId));
+				from audit.audit_event where
+				""");
+		List<Object> params = new ArrayList<>();
+		if (tenantId == null) {
+			sql.append("tenant_id is null");
+		}
+		else {
+			sql.append("tenant_id = ?");
+			params.add(tenantId);
+		}
 		if (entityType != null && !entityType.isBlank()) {
 			sql.append(" and entity_type = ?");
 			params.add(entityType);

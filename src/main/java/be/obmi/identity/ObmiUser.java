@@ -13,7 +13,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The authenticated principal: an account with its roles per tenant (by tenant slug). Roles are read at login.
+ * The authenticated principal: an account with its roles per tenant (by tenant slug). Roles are read at login and
+ * again whenever the account's stamps move on ({@link SessionRightsRefresh}), so a change takes effect on an open
+ * session's next request.
  */
 public final class ObmiUser implements UserDetails, CredentialsContainer {
 
@@ -33,8 +35,14 @@ public final class ObmiUser implements UserDetails, CredentialsContainer {
 
 	private final Map<String, Role> roles;
 
+	private final long securityStamp;
+
+	private final long credentialStamp;
+
 	ObmiUser(long id, String username, String displayName, String passwordHash, boolean platformAdmin,
-			boolean enabled, Instant lockedUntil, Map<String, Role> roles) {
+			boolean enabled, Instant lockedUntil, Map<String, Role> roles, long securityStamp, long credentialStamp) {
+		this.securityStamp = securityStamp;
+		this.credentialStamp = credentialStamp;
 		this.id = id;
 		this.username = username;
 		this.displayName = displayName;
@@ -69,6 +77,16 @@ public final class ObmiUser implements UserDetails, CredentialsContainer {
 
 	public Map<String, Role> roles() {
 		return roles;
+	}
+
+	/** The account's rights stamp when this principal was loaded; the database moves it on at every change of rights. */
+	long securityStamp() {
+		return securityStamp;
+	}
+
+	/** The account's credential stamp when this principal was loaded; moved on at every password change. */
+	long credentialStamp() {
+		return credentialStamp;
 	}
 
 	@Override

@@ -75,7 +75,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<PublicRoutes> publicRoutes,
-			ApiTokenAuthenticationFilter apiTokenFilter,
+			ApiTokenAuthenticationFilter apiTokenFilter, UserAccounts accounts,
 			@Value("${obmi.security.login-attempts-per-minute:10}") int loginAttemptsPerMinute,
 			@Value("${spring.servlet.multipart.max-file-size:1MB}") String maxFileSize, MessageSource messages) throws Exception {
 		RequestMatcher apiWithCredentials = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
@@ -116,6 +116,7 @@ class SecurityConfiguration {
 			.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
 			.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true));
 		http.addFilterBefore(apiTokenFilter, BasicAuthenticationFilter.class);
+		http.addFilterAfter(new SessionRightsRefresh(accounts), BasicAuthenticationFilter.class);
 		http.addFilterBefore(new LoginRateLimit(loginAttemptsPerMinute), CsrfFilter.class);
 		http.addFilterBefore(new UploadSizeGuard(maxFileSize, messages), CsrfFilter.class);
 		http.csrf(csrf -> csrf.ignoringRequestMatchers(apiWithCredentials));

@@ -8,6 +8,8 @@ import be.obmi.audit.AuditTrail;
 import be.obmi.shared.ConcurrentChangeException;
 import be.obmi.tenancy.Tenant;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,7 +25,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A tenant admin's pages: the users of the tenant and their roles, and the tenant's audit history. Guarded by
- * {@code SecurityConfiguration} ({@code /{slug}/beheer/**} needs the beheerder role in that tenant).
+ * {@code SecurityConfiguration} ({@code /{slug}/beheer/**} needs the beheerder role in that tenant). A tenant admin
+ * creates accounts, invites existing ones and manages their roles here, but never changes an existing account's
+ * name, e-mail, password or enabled flag (docs/security.md, "Accounts").
  */
 @Controller
 @RequestMapping("/{slug}/beheer")
@@ -35,15 +39,24 @@ class TenantAdministrationController {
 
 	static final String USER_FORM_VIEW = "identity/user-form";
 
+	static final String ROLE_FORM_VIEW = "identity/role-form";
+
 	static final String HISTORY_VIEW = "identity/history";
 
 	private final UserAccounts accounts;
 
 	private final AuditTrail audit;
 
-	TenantAdministrationController(UserAccounts accounts, AuditTrail audit) {
+	private final MessageSource messages;
+
+	TenantAdministrationController(UserAccounts accounts, AuditTrail audit, MessageSource messages) {
 		this.accounts = accounts;
 		this.audit = audit;
+		this.messages = messages;
+	}
+
+	private String message(AccountChangeRefused refused) {
+		return messages.getMessage(refused.messageKey(), refused.arguments(), LocaleContextHolder.getLocale());
 	}
 
 	@GetMapping
@@ -62,24 +75,47 @@ class TenantAdministrationController {
 	@GetMapping("/gebruikers/nieuw")
 	String newUser(Tenant tenant, Model model) {
 		model.addAttribute("form", UserForm.empty());
+		model.addAttribute("invite", InviteForm.empty());
 		model.addAttribute("roles", Role.values());
 		return USER_FORM_VIEW;
 	}
 
+	/** A new account with a role in this tenant. An existing username is refused: existing accounts are invited. */
 	@PostMapping("/gebruikers/nieuw")
 	String createUser(Tenant tenant, @Valid @ModelAttribute("form") UserForm form, BindingResult errors, Model model,
 			RedirectAttributes redirect) {
+		model.addAttribute("invite", InviteForm.empty());
 		model.addAttribute("roles", Role.values());
 		if (errors.hasErrors()) {
 			return USER_FORM_VIEW;
 		}
 		try {
-			UserAccount created = accounts.addMember(tenant, form);
+			UserAccount created = accounts.createAccount(tenant, form);
 			redirect.addFlashAttribute("saved", created.displayName());
 			return "redirect:/" + tenant.slug() + "/beheer/gebruikers";
 		}
-		catch (IllegalArgumentException ex) {
-			model.addAttribute("error", ex.getMessage());
+		catch (AccountChangeRefused ex) {
+			model.addAttribute("error", message(ex));
+			return USER_FORM_VIEW;
+		}
+	}
+
+	/** An existing account (by username or e-mail) gets a role in this tenant, and nothing more. */
+	@PostMapping("/gebruikers/uitnodigen")
+	String inviteUser(Tenant tenant, @Valid @ModelAttribute("invite") InviteForm invite, BindingResult errors,
+			Model model, RedirectAttributes redirect) {
+		model.addAttribute("form", UserForm.empty());
+		model.addAttribute("roles", Role.values());
+		if (errors.hasErrors()) {
+			return USER_FORM_VIEW;
+		}
+		try {
+			UserAccount added = accounts.invite(tenant, invite);
+			redirect.addFlashAttribute("saved", added.displayName());
+			return "redirect:/" + tenant.slug() + "/beheer/gebruikers";
+		}
+		catch (AccountChangeRefused ex) {
+			model.addAttribute("inviteError", message(ex));
 			return USER_FORM_VIEW;
 		}
 	}
@@ -88,46 +124,61 @@ class TenantAdministrationController {
 	String editUser(Tenant tenant, @PathVariable long id, Model model) {
 		UserAccount account = member(tenant, id);
 		model.addAttribute("account", account);
-		model.addAttribute("form", UserForm.of(account));
+		model.addAttribute("form", new RoleForm(account.role(), account.version()));
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("history", audit.history(tenant.id(), "gebruiker", String.valueOf(id), 20));
-		return USER_FORM_VIEW;
+		return ROLE_FORM_VIEW;
 	}
 
+	/** Changes the member's role in this tenant; the account itself (name, password, enabled) is not the tenant's. */
 	@PostMapping("/gebruikers/{id}")
-	String updateUser(Tenant tenant, @PathVariable long id, @Valid @ModelAttribute("form") UserForm form,
+	String updateUser(Tenant tenant, @PathVariable long id, @Valid @ModelAttribute("form") RoleForm form,
 			BindingResult errors, Model model, RedirectAttributes redirect) {
 		UserAccount account = member(tenant, id);
 		model.addAttribute("account", account);
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("history", audit.history(tenant.id(), "gebruiker", String.valueOf(id), 20));
 		if (errors.hasErrors()) {
-			return USER_FORM_VIEW;
+			return ROLE_FORM_VIEW;
 		}
 		try {
-			UserAccount saved = accounts.update(tenant, id, form);
+			UserAccount saved = accounts.changeRole(tenant, id, form);
 			redirect.addFlashAttribute("saved", saved.displayName());
 			return "redirect:/" + tenant.slug() + "/beheer/gebruikers";
 		}
-		catch (ConcurrentChangeException | IllegalArgumentException ex) {
+		catch (ConcurrentChangeException ex) {
 			model.addAttribute("error", ex.getMessage());
-			return USER_FORM_VIEW;
+			return ROLE_FORM_VIEW;
+		}
+		catch (AccountChangeRefused ex) {
+			model.addAttribute("error", message(ex));
+			return ROLE_FORM_VIEW;
 		}
 	}
 
 	@PostMapping("/gebruikers/{id}/ontgrendelen")
 	String unlock(Tenant tenant, @PathVariable long id, RedirectAttributes redirect) {
 		UserAccount account = member(tenant, id);
-		accounts.unlock(tenant, id);
-		redirect.addFlashAttribute("unlocked", account.displayName());
+		try {
+			accounts.unlock(tenant, id);
+			redirect.addFlashAttribute("unlocked", account.displayName());
+		}
+		catch (AccountChangeRefused ex) {
+			redirect.addFlashAttribute("refused", message(ex));
+		}
 		return "redirect:/" + tenant.slug() + "/beheer/gebruikers";
 	}
 
 	@PostMapping("/gebruikers/{id}/verwijderen")
 	String remove(Tenant tenant, @PathVariable long id, RedirectAttributes redirect) {
 		UserAccount account = member(tenant, id);
-		accounts.removeMember(tenant, id);
-		redirect.addFlashAttribute("removed", account.displayName());
+		try {
+			accounts.removeMember(tenant, id);
+			redirect.addFlashAttribute("removed", account.displayName());
+		}
+		catch (AccountChangeRefused ex) {
+			redirect.addFlashAttribute("refused", message(ex));
+		}
 		return "redirect:/" + tenant.slug() + "/beheer/gebruikers";
 	}
 

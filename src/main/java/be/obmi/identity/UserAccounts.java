@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import be.obmi.audit.AuditEvent;
 import be.obmi.audit.AuditTrail;
 import be.obmi.audit.FieldChange;
 import be.obmi.shared.ConcurrentChangeException;
@@ -23,8 +26,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The accounts: loading for login, counting failed logins (and locking an account after too many), and a tenant
- * admin's management of the users of their tenant. Every change is in the audit history.
+ * The accounts: loading for login, counting failed logins (and locking an account after too many), a tenant admin's
+ * management of the roles in their tenant, a platform admin's management of accounts, and the holder's own profile.
+ * Who may change what is in docs/security.md ("Accounts"). Every change of an account is in the history of every
+ * tenant it belongs to and of the platform.
  */
 @Service
 public class UserAccounts implements UserDetailsService {
@@ -59,7 +64,8 @@ public class UserAccounts implements UserDetailsService {
 
 	Optional<ObmiUser> findPrincipal(String username) {
 		return jdbc.sql("""
-				select id, username, display_name, password_hash, platform_admin, enabled, locked_until
+				select id, username, display_name, password_hash, platform_admin, enabled, locked_until,
+				       security_stamp, credential_stamp
 				from identity.user_account where lower(username) = lower(?)""")
 			.param(username)
 			.query((rs, n) -> {
@@ -67,7 +73,8 @@ public class UserAccounts implements UserDetailsService {
 				Timestamp locked = rs.getTimestamp("locked_until");
 				return new ObmiUser(id, rs.getString("username"), rs.getString("display_name"),
 						rs.getString("password_hash"), rs.getBoolean("platform_admin"), rs.getBoolean("enabled"),
-						locked == null ? null : locked.toInstant(), rolesOf(id));
+						locked == null ? null : locked.toInstant(), rolesOf(id), rs.getLong("security_stamp"),
+						rs.getLong("credential_stamp"));
 			})
 			.optional();
 	}
@@ -75,6 +82,11 @@ public class UserAccounts implements UserDetailsService {
 	Optional<ObmiUser> findPrincipal(long userId) {
 		return jdbc.sql("select username from identity.user_account where id = ?").param(userId)
 			.query(String.class).optional().flatMap(this::findPrincipal);
+	}
+
+	/** The current principal of the account with that id, with its current roles and stamps. */
+	Optional<ObmiUser> reloadPrincipal(long userId) {
+		return findPrincipal(userId);
 	}
 
 	private Map<String, Role> rolesOf(long userId) {
@@ -110,7 +122,7 @@ public class UserAccounts implements UserDetailsService {
 	@Transactional(readOnly = true)
 	public List<UserAccount> membersOf(Tenant tenant) {
 		return jdbc.sql(selectMember() + " where m.tenant_id = ? order by lower(u.display_name)")
-			.param(tenant.id())
+			.params(tenant.id(), tenant.id())
 			.query(UserAccount.class)
 			.list();
 	}
@@ -118,7 +130,7 @@ public class UserAccounts implements UserDetailsService {
 	@Transactional(readOnly = true)
 	public Optional<UserAccount> memberOf(Tenant tenant, long userId) {
 		return jdbc.sql(selectMember() + " where m.tenant_id = ? and u.id = ?")
-			.params(tenant.id(), userId)
+			.params(tenant.id(), tenant.id(), userId)
 			.query(UserAccount.class)
 			.optional();
 	}
@@ -126,34 +138,28 @@ public class UserAccounts implements UserDetailsService {
 	private static String selectMember() {
 		return """
 				select u.id, u.username, u.display_name, u.email, u.enabled, u.demo, u.locked_until, u.last_login_at,
-				       m.role, u.version
+				       m.role, u.version, u.platform_admin,
+				       exists (select 1 from identity.membership o where o.user_id = u.id and o.tenant_id <> ?) as other_tenants
 				from identity.user_account u join identity.membership m on m.user_id = u.id""";
 	}
 
 	/**
-	 * Creates an account with a role in the tenant, or gives an existing account (same username) a role there.
-	 * @throws IllegalArgumentException with a Dutch message for a weak password or an account already in the tenant
+	 * Creates a new account with a role in the tenant. An existing username is refused: an existing account is
+	 * invited ({@link #invite}), never re-created or overwritten.
+	 * @throws AccountChangeRefused for a taken username or a weak password
 	 */
 	@Transactional
-	public UserAccount addMember(Tenant tenant, UserForm form) {
-		Optional<Long> existing = jdbc.sql("select id from identity.user_account where lower(username) = lower(?)")
-			.param(form.username()).query(Long.class).optional();
-		long userId;
-		if (existing.isPresent()) {
-			userId = existing.get();
-			if (memberOf(tenant, userId).isPresent()) {
-				throw new IllegalArgumentException("Gebruiker " + form.username() + " heeft al een rol in " + tenant.name() + ".");
-			}
+	public UserAccount createAccount(Tenant tenant, UserForm form) {
+		if (accountId(form.username()).isPresent()) {
+			throw new AccountChangeRefused("account.refused.usernameTaken", form.username());
 		}
-		else {
-			checkPassword(form.password());
-			userId = jdbc.sql("""
-					insert into identity.user_account (username, display_name, email, password_hash, enabled)
-					values (?, ?, ?, ?, ?) returning id""")
-				.params(form.username(), form.displayName(), blankToNull(form.email()),
-						passwordEncoder.encode(form.password()), form.enabled())
-				.query(Long.class).single();
-		}
+		checkPassword(form.password());
+		long userId = jdbc.sql("""
+				insert into identity.user_account (username, display_name, email, password_hash, enabled)
+				values (?, ?, ?, ?, true) returning id""")
+			.params(form.username().strip(), form.displayName().strip(), blankToNull(form.email()),
+					passwordEncoder.encode(form.password()))
+			.query(Long.class).single();
 		jdbc.sql("insert into identity.membership (user_id, tenant_id, role) values (?, ?, ?)")
 			.params(userId, tenant.id(), form.role().name()).update();
 		UserAccount created = memberOf(tenant, userId).orElseThrow();
@@ -161,68 +167,258 @@ public class UserAccounts implements UserDetailsService {
 		fields.add(FieldChange.added("gebruikersnaam", created.username()));
 		fields.add(FieldChange.added("naam", created.displayName()));
 		fields.add(FieldChange.added("e-mail", created.email()));
-		fields.add(FieldChange.added("rol", created.role()));
+		fields.add(FieldChange.added("rol in " + tenant.slug(), created.role()));
 		fields.add(FieldChange.added("actief", created.enabled()));
-		audit.created(tenant.id(), "gebruiker", String.valueOf(userId), created.displayName(), fields);
+		recordForAccount(userId, created.displayName(), AuditEvent.Action.CREATE, fields, List.of());
 		return created;
 	}
 
 	/**
-	 * Saves a tenant admin's edit of a user.
-	 * @throws ConcurrentChangeException when the account changed since the form was loaded
+	 * Gives an existing account (by username or e-mail address) a role in the tenant. The tenant admin gains no power
+	 * over the account itself. A platform admin is never made a member of a tenant (they hold every role anyway).
+	 * @throws AccountChangeRefused when no account matches, several do, it is a platform admin or already a member
 	 */
 	@Transactional
-	public UserAccount update(Tenant tenant, long userId, UserForm form) {
-		UserAccount before = memberOf(tenant, userId).orElseThrow(() -> new IllegalArgumentException("Onbekende gebruiker"));
-		if (form.version() == null || form.version() != before.version()) {
-			throw new ConcurrentChangeException("Iemand anders heeft deze gebruiker intussen gewijzigd. Herlaad de pagina en probeer opnieuw.");
+	public UserAccount invite(Tenant tenant, InviteForm form) {
+		String login = form.login().strip();
+		List<Long> ids = jdbc.sql("""
+				select id from identity.user_account where lower(username) = lower(?)
+				union select id from identity.user_account where lower(email) = lower(?)""")
+			.params(login, login).query(Long.class).list();
+		if (ids.isEmpty()) {
+			throw new AccountChangeRefused("account.refused.notFound", login);
 		}
-		int updated = jdbc.sql("""
-				update identity.user_account set display_name = ?, email = ?, enabled = ?, version = version + 1
-				where id = ? and version = ?""")
-			.params(form.displayName(), blankToNull(form.email()), form.enabled(), userId, form.version())
-			.update();
+		if (ids.size() > 1) {
+			throw new AccountChangeRefused("account.refused.ambiguous", login);
+		}
+		long userId = ids.getFirst();
+		AccountDetails account = details(userId).orElseThrow();
+		if (account.platformAdmin()) {
+			throw new AccountChangeRefused("account.refused.platformAdmin");
+		}
+		if (account.roles().containsKey(tenant.slug())) {
+			throw new AccountChangeRefused("account.refused.alreadyMember", account.username(), tenant.name());
+		}
+		jdbc.sql("insert into identity.membership (user_id, tenant_id, role) values (?, ?, ?)")
+			.params(userId, tenant.id(), form.role().name()).update();
+		recordForAccount(userId, account.displayName(), AuditEvent.Action.UPDATE,
+				List.of(FieldChange.added("rol in " + tenant.slug(), form.role())), List.of());
+		return memberOf(tenant, userId).orElseThrow();
+	}
+
+	/**
+	 * Changes a member's role in the tenant; nothing else of the account.
+	 * @throws ConcurrentChangeException when the account changed since the form was loaded
+	 * @throws AccountChangeRefused for a platform admin
+	 */
+	@Transactional
+	public UserAccount changeRole(Tenant tenant, long userId, RoleForm form) {
+		UserAccount before = memberOf(tenant, userId).orElseThrow(() -> new AccountChangeRefused("account.refused.notMember"));
+		refuseForPlatformAdmin(before);
+		int updated = jdbc.sql("update identity.user_account set version = version + 1 where id = ? and version = ?")
+			.params(userId, form.version() == null ? -1 : form.version()).update();
 		if (updated == 0) {
 			throw new ConcurrentChangeException("Iemand anders heeft deze gebruiker intussen gewijzigd. Herlaad de pagina en probeer opnieuw.");
 		}
 		jdbc.sql("update identity.membership set role = ? where user_id = ? and tenant_id = ?")
 			.params(form.role().name(), userId, tenant.id()).update();
-		List<FieldChange> changes = new ArrayList<>();
-		add(changes, FieldChange.between("naam", before.displayName(), form.displayName()));
-		add(changes, FieldChange.between("e-mail", before.email(), blankToNull(form.email())));
-		add(changes, FieldChange.between("rol", before.role(), form.role()));
-		add(changes, FieldChange.between("actief", before.enabled(), form.enabled()));
-		if (form.password() != null && !form.password().isBlank()) {
-			checkPassword(form.password());
-			jdbc.sql("update identity.user_account set password_hash = ? where id = ?")
-				.params(passwordEncoder.encode(form.password()), userId).update();
-			changes.add(new FieldChange("wachtwoord", "••••", "(gewijzigd)"));
+		FieldChange change = FieldChange.between("rol in " + tenant.slug(), before.role(), form.role());
+		if (change != null) {
+			recordForAccount(userId, before.displayName(), AuditEvent.Action.UPDATE, List.of(change), List.of());
 		}
-		audit.updated(tenant.id(), "gebruiker", String.valueOf(userId), form.displayName(), changes);
 		return memberOf(tenant, userId).orElseThrow();
 	}
 
-	/** Lifts a lockout before it expires. */
+	/**
+	 * Lifts a lockout before it expires. A tenant admin may do so only for an account that has a role in no other
+	 * tenant (a lockout protects the account everywhere); otherwise the platform admin does.
+	 */
 	@Transactional
 	public void unlock(Tenant tenant, long userId) {
-		UserAccount account = memberOf(tenant, userId).orElseThrow(() -> new IllegalArgumentException("Onbekende gebruiker"));
+		UserAccount account = memberOf(tenant, userId).orElseThrow(() -> new AccountChangeRefused("account.refused.notMember"));
+		refuseForPlatformAdmin(account);
+		if (account.otherTenants()) {
+			throw new AccountChangeRefused("account.refused.otherTenants");
+		}
+		unlockAccount(userId, account.displayName(), account.lockedUntil());
+	}
+
+	private void unlockAccount(long userId, String label, Instant lockedUntil) {
 		jdbc.sql("update identity.user_account set failed_logins = 0, locked_until = null where id = ?").param(userId).update();
-		audit.updated(tenant.id(), "gebruiker", String.valueOf(userId), account.displayName(),
-				List.of(FieldChange.between("vergrendeld tot", account.lockedUntil(), null)));
+		recordForAccount(userId, label, AuditEvent.Action.UPDATE,
+				List.of(FieldChange.between("vergrendeld tot", lockedUntil, null)), List.of());
 	}
 
 	/** Takes the user's role in this tenant away; the account itself stays for its other tenants. */
 	@Transactional
 	public void removeMember(Tenant tenant, long userId) {
-		UserAccount account = memberOf(tenant, userId).orElseThrow(() -> new IllegalArgumentException("Onbekende gebruiker"));
+		UserAccount account = memberOf(tenant, userId).orElseThrow(() -> new AccountChangeRefused("account.refused.notMember"));
+		refuseForPlatformAdmin(account);
 		jdbc.sql("delete from identity.membership where user_id = ? and tenant_id = ?").params(userId, tenant.id()).update();
-		audit.deleted(tenant.id(), "gebruiker", String.valueOf(userId), account.displayName(),
-				List.of(FieldChange.removed("rol", account.role())));
+		recordForAccount(userId, account.displayName(), AuditEvent.Action.UPDATE,
+				List.of(FieldChange.removed("rol in " + tenant.slug(), account.role())), List.of(tenant.id()));
+	}
+
+	private static void refuseForPlatformAdmin(UserAccount account) {
+		if (account.platformAdmin()) {
+			throw new AccountChangeRefused("account.refused.platformAdmin");
+		}
+	}
+
+	/** Every account with its roles, by name: the platform admin's list. */
+	@Transactional(readOnly = true)
+	public List<AccountDetails> allAccounts() {
+		return jdbc.sql("select id from identity.user_account order by lower(display_name), id")
+			.query(Long.class).list().stream().map(id -> details(id).orElseThrow()).toList();
+	}
+
+	/** One account with its roles per tenant. */
+	@Transactional(readOnly = true)
+	public Optional<AccountDetails> details(long userId) {
+		return jdbc.sql("""
+				select id, username, display_name, email, enabled, platform_admin, demo, locked_until, last_login_at, version
+				from identity.user_account where id = ?""")
+			.param(userId)
+			.query((rs, n) -> new AccountDetails(rs.getLong("id"), rs.getString("username"),
+					rs.getString("display_name"), rs.getString("email"), rs.getBoolean("enabled"),
+					rs.getBoolean("platform_admin"), rs.getBoolean("demo"), instant(rs.getTimestamp("locked_until")),
+					instant(rs.getTimestamp("last_login_at")), rs.getInt("version"), rolesOf(userId)))
+			.optional();
+	}
+
+	/**
+	 * A platform admin's edit of the account itself (name, e-mail, enabled, password). A platform admin cannot
+	 * disable their own account.
+	 * @throws ConcurrentChangeException when the account changed since the form was loaded
+	 */
+	@Transactional
+	public AccountDetails updateAccount(long userId, AccountForm form, long actingUserId) {
+		AccountDetails before = details(userId).orElseThrow(() -> new AccountChangeRefused("account.refused.notFound", userId));
+		if (userId == actingUserId && !form.enabled()) {
+			throw new AccountChangeRefused("account.refused.disableSelf");
+		}
+		boolean newPassword = form.password() != null && !form.password().isBlank();
+		if (newPassword) {
+			checkPassword(form.password());
+		}
+		int updated = jdbc.sql("""
+				update identity.user_account set display_name = ?, email = ?, enabled = ?, version = version + 1
+				where id = ? and version = ?""")
+			.params(form.displayName().strip(), blankToNull(form.email()), form.enabled(), userId,
+					form.version() == null ? -1 : form.version())
+			.update();
+		if (updated == 0) {
+			throw new ConcurrentChangeException("Iemand anders heeft deze gebruiker intussen gewijzigd. Herlaad de pagina en probeer opnieuw.");
+		}
+		List<FieldChange> changes = new ArrayList<>();
+		add(changes, FieldChange.between("naam", before.displayName(), form.displayName().strip()));
+		add(changes, FieldChange.between("e-mail", before.email(), blankToNull(form.email())));
+		add(changes, FieldChange.between("actief", before.enabled(), form.enabled()));
+		if (newPassword) {
+			setPassword(userId, form.password());
+			changes.add(new FieldChange("wachtwoord", "••••", "(gewijzigd)"));
+		}
+		if (!changes.isEmpty()) {
+			recordForAccount(userId, form.displayName().strip(), AuditEvent.Action.UPDATE, changes, List.of());
+		}
+		return details(userId).orElseThrow();
+	}
+
+	/** A platform admin lifts a lockout of any account. */
+	@Transactional
+	public void unlockAsPlatformAdmin(long userId) {
+		AccountDetails account = details(userId).orElseThrow(() -> new AccountChangeRefused("account.refused.notFound", userId));
+		unlockAccount(userId, account.displayName(), account.lockedUntil());
+	}
+
+	/**
+	 * The holder's own edit of name, e-mail and (optionally) password; needs the current password.
+	 * @return whether the password changed (the caller then renews the holder's own session)
+	 * @throws AccountChangeRefused for a wrong current password, a weak or unrepeated new password
+	 */
+	@Transactional
+	public boolean updateOwnProfile(long userId, ProfileForm form) {
+		String hash = jdbc.sql("select password_hash from identity.user_account where id = ? for update").param(userId)
+			.query(String.class).optional().orElseThrow(() -> new AccountChangeRefused("account.refused.notFound", userId));
+		if (!passwordEncoder.matches(form.currentPassword(), hash)) {
+			throw new AccountChangeRefused("profile.refused.currentPassword");
+		}
+		boolean newPassword = form.newPassword() != null && !form.newPassword().isBlank();
+		if (newPassword) {
+			checkPassword(form.newPassword());
+			if (!form.newPassword().equals(form.repeatPassword())) {
+				throw new AccountChangeRefused("profile.refused.repeat");
+			}
+		}
+		AccountDetails before = details(userId).orElseThrow();
+		jdbc.sql("update identity.user_account set display_name = ?, email = ?, version = version + 1 where id = ?")
+			.params(form.displayName().strip(), blankToNull(form.email()), userId).update();
+		List<FieldChange> changes = new ArrayList<>();
+		add(changes, FieldChange.between("naam", before.displayName(), form.displayName().strip()));
+		add(changes, FieldChange.between("e-mail", before.email(), blankToNull(form.email())));
+		if (newPassword) {
+			setPassword(userId, form.newPassword());
+			changes.add(new FieldChange("wachtwoord", "••••", "(gewijzigd door de houder)"));
+		}
+		if (!changes.isEmpty()) {
+			recordForAccount(userId, form.displayName().strip(), AuditEvent.Action.UPDATE, changes, List.of());
+		}
+		return newPassword;
+	}
+
+	private void setPassword(long userId, String password) {
+		jdbc.sql("update identity.user_account set password_hash = ?, failed_logins = 0, locked_until = null where id = ?")
+			.params(passwordEncoder.encode(password), userId).update();
+	}
+
+	/**
+	 * The account's current stamps: whether it is enabled, its rights stamp and its credential stamp (moved on by the
+	 * database on every change, V2_2). Empty when the account no longer exists.
+	 */
+	Optional<AccountStamps> stamps(long userId) {
+		return jdbc.sql("select enabled, security_stamp, credential_stamp from identity.user_account where id = ?")
+			.param(userId)
+			.query((rs, n) -> new AccountStamps(rs.getBoolean("enabled"), rs.getLong("security_stamp"),
+					rs.getLong("credential_stamp")))
+			.optional();
+	}
+
+	record AccountStamps(boolean enabled, long security, long credential) {
+	}
+
+	/**
+	 * Records a change of an account in the history of every tenant it belongs to (plus {@code formerTenants}, e.g.
+	 * the tenant it was just removed from) and in the platform's history (tenant null), so no tenant admin can change
+	 * an account behind the back of the others.
+	 */
+	private void recordForAccount(long userId, String label, AuditEvent.Action action, List<FieldChange> changes,
+			List<Long> formerTenants) {
+		Set<Long> tenantIds = new LinkedHashSet<>(jdbc.sql("select tenant_id from identity.membership where user_id = ?")
+			.param(userId).query(Long.class).list());
+		tenantIds.addAll(formerTenants);
+		List<Long> targets = new ArrayList<>(tenantIds);
+		targets.add(null);
+		for (Long tenantId : targets) {
+			switch (action) {
+				case CREATE -> audit.created(tenantId, "gebruiker", String.valueOf(userId), label, changes);
+				case UPDATE -> audit.updated(tenantId, "gebruiker", String.valueOf(userId), label, changes);
+				case DELETE -> audit.deleted(tenantId, "gebruiker", String.valueOf(userId), label, changes);
+			}
+		}
+	}
+
+	private Optional<Long> accountId(String username) {
+		return jdbc.sql("select id from identity.user_account where lower(username) = lower(?)")
+			.param(username.strip()).query(Long.class).optional();
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
 	}
 
 	static void checkPassword(String password) {
 		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-			throw new IllegalArgumentException("Het wachtwoord moet minstens " + MIN_PASSWORD_LENGTH + " tekens lang zijn.");
+			throw new AccountChangeRefused("account.refused.weakPassword", MIN_PASSWORD_LENGTH);
 		}
 	}
 

@@ -85,23 +85,22 @@ class FoundationBrowserTests {
 	}
 
 	@Test
-	void anAdminEditsAUserAndTheHistoryShowsOldAndNewValues() {
-		UserAccount user = transaction.execute(s -> accounts.addMember(tenants.require("leuven"),
-				new UserForm("browser.test", "Jan Peeters", "jan@example.org", Role.BIJDRAGER, true, "een-lang-wachtwoord", null)));
+	void anAdminChangesARoleAndTheHistoryShowsOldAndNewValues() {
+		UserAccount user = transaction.execute(s -> accounts.createAccount(tenants.require("leuven"),
+				new UserForm("browser.test", "Jan Peeters", "jan@example.org", Role.BIJDRAGER, "een-lang-wachtwoord")));
 		browser.login("beheerder.leuven", "demo");
 		browser.open("/leuven/beheer/gebruikers");
 		browser.assertAccessible();
 		browser.click("a[href='/leuven/beheer/gebruikers/" + user.id() + "']");
-		browser.type("#displayName", "Jan Peeters-Claes");
+		assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#displayName, #password"))).isEmpty();
 		new Select(browser.find("#role")).selectByValue("REDACTEUR");
 		browser.assertAccessible();
 		browser.click("form.stacked button[type=submit]");
-		assertThat(browser.text(".alert.success")).contains("Jan Peeters-Claes");
+		assertThat(browser.text(".alert.success")).contains("Jan Peeters");
 
 		browser.open("/leuven/beheer/historiek");
 		String history = browser.text("#history-table");
-		assertThat(history).contains("beheerder.leuven").contains("Jan Peeters").contains("Jan Peeters-Claes")
-			.contains("BIJDRAGER").contains("REDACTEUR");
+		assertThat(history).contains("beheerder.leuven").contains("Jan Peeters").contains("BIJDRAGER").contains("REDACTEUR");
 		assertThat(browser.find("#history-table del").getText()).isNotBlank();
 		browser.screenshot("audit-history");
 		browser.assertAccessible();

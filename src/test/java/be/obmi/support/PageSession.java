@@ -44,11 +44,17 @@ public final class PageSession {
 
 	/** Logs in as a demo account (password {@code demo}). */
 	public static PageSession login(int port, String username) {
+		return login(port, username, "demo");
+	}
+
+	/** Logs in through the login form; fails when the login fails. */
+	public static PageSession login(int port, String username, String password) {
 		PageSession session = new PageSession(port);
 		String token = session.csrf("/login");
 		HttpResponse<String> response = session.send(HttpRequest.newBuilder(URI.create(session.base + "/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=demo&_csrf=" + token)));
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password="
+					+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + token)));
 		if (response.headers().firstValue("Location").orElse("").contains("error")) {
 			throw new IllegalStateException("Login failed for " + username);
 		}
