@@ -291,6 +291,9 @@ final class PublicResponseCache extends OncePerRequestFilter {
 				|| request.getHeader("Authorization") != null || request.getHeader("Range") != null) {
 			return false;
 		}
+		if (!canonical(request, path)) {
+			return false;
+		}
 		PathContainer container = PathContainer.parsePath(path);
 		for (PathPattern pattern : publicRoutes) {
 			if (pattern.matches(container)) {
@@ -298,6 +301,22 @@ final class PublicResponseCache extends OncePerRequestFilter {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Whether the request names its page the one canonical way: the path as sent equals the path the servlet
+	 * container decoded and normalised (so no percent-encoding such as {@code /g%65nt}, no dot segments, no double
+	 * slashes, no path parameters) and its tenant slug is lower case. Only then does the key's owner name the tenant
+	 * whose changes move the entry's generation on; any other spelling is rendered afresh, never stored or replayed,
+	 * so no variant can keep serving data after it was retracted.
+	 */
+	static boolean canonical(HttpServletRequest request, String path) {
+		String decoded = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+		if (!path.equals(decoded) || path.indexOf(';') >= 0 || path.indexOf('%') >= 0 || path.contains("//")) {
+			return false;
+		}
+		String owner = owner(path);
+		return owner == null || owner.equals(owner.toLowerCase(java.util.Locale.ROOT));
 	}
 
 	private static String key(HttpServletRequest request, String path) {
