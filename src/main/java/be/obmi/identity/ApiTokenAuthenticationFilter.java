@@ -22,14 +22,22 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private final ApiTokens tokens;
 
-	ApiTokenAuthenticationFilter(ApiTokens tokens) {
+	private final LoginRateLimit limit;
+
+	ApiTokenAuthenticationFilter(ApiTokens tokens, LoginRateLimit limit) {
 		this.tokens = tokens;
+		this.limit = limit;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String header = request.getHeader("Authorization");
+		if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+			// HTTP Basic authenticates this request afresh: a session cookie sent along must not stand in for it
+			// (BasicAuthenticationFilter would skip the check when the session holds the same user)
+			SecurityContextHolder.setContext(SecurityContextHolder.createEmptyContext());
+		}
 		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
 			Optional<ObmiUser> user;
 			try {
@@ -44,6 +52,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 				return;
 			}
 			if (user.isEmpty()) {
+				limit.failed(request.getRemoteAddr());
 				response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
 				response.setContentType("application/json;charset=UTF-8");
 				response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);

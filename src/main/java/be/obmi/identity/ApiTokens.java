@@ -72,7 +72,11 @@ public class ApiTokens {
 			.params(id, user.id()).update();
 	}
 
-	/** The user a presented token belongs to, when it is valid, not revoked, and the account may log in. */
+	/**
+	 * The user a presented token belongs to, when it is valid, not revoked, and the account is enabled. A lockout of
+	 * the account's password login does not stop its tokens: a token is another credential, and a stranger guessing
+	 * the password must not break the account's scripts.
+	 */
 	@Transactional
 	public Optional<ObmiUser> authenticate(String secret) {
 		if (secret == null || !secret.startsWith(PREFIX)) {
@@ -81,7 +85,7 @@ public class ApiTokens {
 		Optional<Long> userId = jdbc.sql("""
 				update identity.api_token set last_used_at = now() where token_hash = ? and revoked_at is null
 				returning user_id""").param(hash(secret)).query(Long.class).optional();
-		return userId.flatMap(accounts::findPrincipal).filter(u -> u.isEnabled() && u.isAccountNonLocked());
+		return userId.flatMap(accounts::findPrincipal).filter(ObmiUser::isEnabled);
 	}
 
 	static String hash(String secret) {

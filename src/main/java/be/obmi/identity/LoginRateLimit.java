@@ -1,7 +1,9 @@
 package be.obmi.identity;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -17,47 +19,126 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * At most {@code obmi.security.login-attempts-per-minute} form logins ({@code POST /login}) per client address per
- * minute (a Bucket4j token bucket per address), then 429 with {@code Retry-After} and the Dutch error page. This slows
- * password guessing across many accounts from one address; the per-account lockout after
- * {@code obmi.security.max-failed-logins} wrong passwords stops guessing one account from many addresses. Every
- * attempt counts, successful or not, so the limit does not reveal which passwords were right. The client address is
- * the one the reverse proxy reports in {@code X-Forwarded-For}: the proxy must overwrite that header.
+ * One limit per client address on every password attempt, form login ({@code POST /login}) and HTTP Basic alike:
+ * at most {@code obmi.security.login-attempts-per-minute} per minute (a Bucket4j token bucket per address), then 429
+ * with {@code Retry-After}. A form login spends a token on every attempt, right or wrong, so the limit reveals
+ * nothing; an HTTP Basic request spends one only when its password is wrong ({@link #failed}), so an API script
+ * with the right password is not slowed down, but it is refused while its address has none left. Wrong API tokens
+ * count the same way. Before the password is checked, an address that is locked out of that account name
+ * ({@link UserAccounts#lockedFor}) is refused without any password work. The client address is the one Tomcat
+ * reports: {@code X-Forwarded-For} only counts when it comes from a configured proxy
+ * ({@code server.tomcat.remoteip.internal-proxies}).
  */
 final class LoginRateLimit extends OncePerRequestFilter {
 
 	private final int perMinute;
 
+	private final UserAccounts accounts;
+
 	private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10))
 		.maximumSize(100_000).build();
 
-	LoginRateLimit(int perMinute) {
+	LoginRateLimit(int perMinute, UserAccounts accounts) {
 		if (perMinute < 1) {
 			throw new IllegalArgumentException("obmi.security.login-attempts-per-minute moet minstens 1 zijn");
 		}
 		this.perMinute = perMinute;
+		this.accounts = accounts;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"POST".equals(request.getMethod())
-				|| !request.getRequestURI().equals(request.getContextPath() + "/login");
+		return !formLogin(request) && basicUsername(request) == null && !bearer(request);
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Bucket bucket = buckets.get(request.getRemoteAddr(), address -> Bucket.builder()
-			.addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-			.build());
-		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-		if (probe.isConsumed()) {
+		String address = request.getRemoteAddr();
+		Bucket bucket = bucket(address);
+		if (formLogin(request)) {
+			ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+			if (!probe.isConsumed()) {
+				tooMany(response, probe, true);
+				return;
+			}
+			String username = request.getParameter("username");
+			if (username != null && accounts.lockedFor(username, address)) {
+				request.getSession().setAttribute("obmi.loginError", "locked");
+				response.sendRedirect(request.getContextPath() + "/login?error");
+				return;
+			}
 			chain.doFilter(request, response);
 			return;
 		}
-		long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+		if (bucket.getAvailableTokens() < 1) {
+			tooMany(response, bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill(), false);
+			return;
+		}
+		String username = basicUsername(request);
+		if (username != null && accounts.lockedFor(username, address)) {
+			failed(address);
+			response.setHeader("WWW-Authenticate", "Basic realm=\"OBMi\"");
+			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+			response.setContentType("application/json;charset=UTF-8");
+			response.getWriter().write("{\"error\":\"Te veel foute wachtwoorden voor dit account vanaf dit adres; "
+					+ "het is hier tijdelijk vergrendeld.\"}");
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	/** A wrong password (HTTP Basic) or a wrong API token from this address: spends one of its attempts. */
+	void failed(String address) {
+		bucket(address).tryConsume(1);
+	}
+
+	private Bucket bucket(String address) {
+		return buckets.get(address, a -> Bucket.builder()
+			.addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+			.build());
+	}
+
+	private static void tooMany(HttpServletResponse response, ConsumptionProbe probe, boolean page) throws IOException {
+		tooMany(response, probe.getNanosToWaitForRefill(), page);
+	}
+
+	private static void tooMany(HttpServletResponse response, long nanosToWait, boolean page) throws IOException {
+		long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanosToWait) + 1);
 		response.setHeader("Retry-After", String.valueOf(seconds));
-		response.sendError(429, "Te veel aanmeldpogingen vanaf dit adres; probeer opnieuw over " + seconds + " seconden.");
+		if (page) {
+			response.sendError(429, "Te veel aanmeldpogingen vanaf dit adres; probeer opnieuw over " + seconds + " seconden.");
+			return;
+		}
+		response.setStatus(429);
+		response.setContentType("application/json;charset=UTF-8");
+		response.getWriter().write("{\"error\":\"Te veel foute aanmeldpogingen vanaf dit adres; probeer opnieuw over "
+				+ seconds + " seconden.\"}");
+	}
+
+	private static boolean formLogin(HttpServletRequest request) {
+		return "POST".equals(request.getMethod()) && request.getRequestURI().equals(request.getContextPath() + "/login");
+	}
+
+	private static boolean bearer(HttpServletRequest request) {
+		String header = request.getHeader("Authorization");
+		return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+	}
+
+	/** The username of an HTTP Basic header; null when there is none (or it cannot be read: Basic refuses it). */
+	static String basicUsername(HttpServletRequest request) {
+		String header = request.getHeader("Authorization");
+		if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+			return null;
+		}
+		try {
+			String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+			int colon = decoded.indexOf(':');
+			return colon < 0 ? "" : decoded.substring(0, colon);
+		}
+		catch (IllegalArgumentException ex) {
+			return "";
+		}
 	}
 
 }

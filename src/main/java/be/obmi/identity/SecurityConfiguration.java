@@ -29,6 +29,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -61,8 +63,22 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	ApiTokenAuthenticationFilter apiTokenAuthenticationFilter(ApiTokens tokens) {
-		return new ApiTokenAuthenticationFilter(tokens);
+	LoginRateLimit loginRateLimit(@Value("${obmi.security.login-attempts-per-minute:10}") int loginAttemptsPerMinute,
+			UserAccounts accounts) {
+		return new LoginRateLimit(loginAttemptsPerMinute, accounts);
+	}
+
+	@Bean
+	org.springframework.boot.web.servlet.FilterRegistrationBean<LoginRateLimit> loginRateLimitRegistration(
+			LoginRateLimit filter) {
+		var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	@Bean
+	ApiTokenAuthenticationFilter apiTokenAuthenticationFilter(ApiTokens tokens, LoginRateLimit loginRateLimit) {
+		return new ApiTokenAuthenticationFilter(tokens, loginRateLimit);
 	}
 
 	@Bean
@@ -75,11 +91,14 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<PublicRoutes> publicRoutes,
-			ApiTokenAuthenticationFilter apiTokenFilter, UserAccounts accounts,
-			@Value("${obmi.security.login-attempts-per-minute:10}") int loginAttemptsPerMinute,
+			ApiTokenAuthenticationFilter apiTokenFilter, UserAccounts accounts, LoginRateLimit loginRateLimit,
 			@Value("${spring.servlet.multipart.max-file-size:1MB}") String maxFileSize, MessageSource messages) throws Exception {
+		// CSRF protects cookies; an API request that carries its own credentials (HTTP Basic or a token) is
+		// authenticated by them alone (ApiTokenAuthenticationFilter drops a session context for Basic, a token replaces
+		// it), so it needs no CSRF token. Any other Authorization header does not count: a session cookie with a stray
+		// header still needs the CSRF token.
 		RequestMatcher apiWithCredentials = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-				&& request.getHeader("Authorization") != null;
+				&& PrivateAnswers.carriesCredentials(request);
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 
 		http.authorizeHttpRequests(auth -> {
@@ -117,7 +136,8 @@ class SecurityConfiguration {
 			.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true));
 		http.addFilterBefore(apiTokenFilter, BasicAuthenticationFilter.class);
 		http.addFilterAfter(new SessionRightsRefresh(accounts), BasicAuthenticationFilter.class);
-		http.addFilterBefore(new LoginRateLimit(loginAttemptsPerMinute), CsrfFilter.class);
+		http.addFilterAfter(new PrivateAnswers(), SessionRightsRefresh.class);
+		http.addFilterBefore(loginRateLimit, CsrfFilter.class);
 		http.addFilterBefore(new UploadSizeGuard(maxFileSize, messages), CsrfFilter.class);
 		http.csrf(csrf -> csrf.ignoringRequestMatchers(apiWithCredentials));
 		http.cors(org.springframework.security.config.Customizer.withDefaults());
@@ -173,26 +193,45 @@ class SecurityConfiguration {
 		};
 	}
 
-	/** Counts failed logins (form and HTTP Basic alike) so repeated guessing locks the account. */
+	/**
+	 * Counts failed logins (form and HTTP Basic alike) per account name and client address, so repeated guessing
+	 * locks that address out of the account, and spends the address's attempts.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	static class LoginAttempts {
 
 		private final UserAccounts accounts;
 
-		LoginAttempts(UserAccounts accounts) {
+		private final LoginRateLimit limit;
+
+		LoginAttempts(UserAccounts accounts, LoginRateLimit limit) {
 			this.accounts = accounts;
+			this.limit = limit;
 		}
 
 		@EventListener
 		void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-			accounts.loginFailed(event.getAuthentication().getName());
+			String address = address(event.getAuthentication());
+			limit.failed(address);
+			accounts.loginFailed(event.getAuthentication().getName(), address);
 		}
 
 		@EventListener
 		void onSuccess(AuthenticationSuccessEvent event) {
-			if (event.getAuthentication().getPrincipal() instanceof ObmiUser user) {
-				accounts.loginSucceeded(user.getUsername());
+			if (event.getAuthentication().getPrincipal() instanceof ObmiUser user
+					&& event.getAuthentication().getDetails() instanceof WebAuthenticationDetails) {
+				accounts.loginSucceeded(user.getUsername(), address(event.getAuthentication()));
 			}
+		}
+
+		private static String address(Authentication authentication) {
+			return authentication.getDetails() instanceof WebAuthenticationDetails details
+					&& details.getRemoteAddress() != null ? details.getRemoteAddress() : "onbekend";
+		}
+
+		@Scheduled(fixedDelay = 15, timeUnit = java.util.concurrent.TimeUnit.MINUTES)
+		void forgetOldFailures() {
+			accounts.forgetOldLoginFailures();
 		}
 
 	}

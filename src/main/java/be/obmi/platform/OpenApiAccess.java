@@ -27,7 +27,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * How the public API behaves towards other sites and scripts: read endpoints may be called from any origin (CORS,
  * without credentials); GET responses carry an {@code ETag} and answer {@code If-None-Match} with 304; anonymous
  * clients get at most {@code obmi.api.anonymous-requests-per-minute} requests per minute per address, then 429 with
- * {@code Retry-After}. Authenticated clients (Basic or a token) are not limited.
+ * {@code Retry-After}. Authenticated clients (a login, Basic or a token that was accepted) are not limited.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiAccess implements WebMvcConfigurer {
@@ -78,8 +78,9 @@ class OpenApiAccess implements WebMvcConfigurer {
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
-			if (request.getHeader("Authorization") != null || request.getUserPrincipal() != null
-					|| request.getSession(false) != null) {
+			// only a request that actually authenticated (a session login, HTTP Basic or a token that Spring Security
+			// accepted) leaves the anonymous limit; a meaningless Authorization header or an anonymous session does not
+			if (request.getUserPrincipal() != null) {
 				chain.doFilter(request, response);
 				return;
 			}

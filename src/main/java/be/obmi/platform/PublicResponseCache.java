@@ -59,7 +59,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * An entry whose generation is no longer current is never served, also when it was filled by a request that read
  * the old data while the change was being committed.
  * <p>
- * Only requests without a session and without {@code Authorization} are served from or stored in the cache, so a
+ * Only requests without a (valid) session and without credentials (HTTP Basic or a bearer token) are served from or
+ * stored in the cache; a made-up session cookie or another {@code Authorization} scheme does not skip it. So a
  * logged-in user's page is never stored or shown to anyone else; responses that set a cookie, are not 200, or are
  * larger than the entry limit are passed through untouched. The key holds everything an anonymous response depends
  * on: path and query, the language cookie, {@code Accept}, {@code Origin} (CORS), htmx headers and the host.
@@ -287,8 +288,9 @@ final class PublicResponseCache extends OncePerRequestFilter {
 	}
 
 	private boolean cacheable(HttpServletRequest request, String path) {
-		if (!enabled || !ready || !"GET".equals(request.getMethod()) || request.getRequestedSessionId() != null
-				|| request.getHeader("Authorization") != null || request.getHeader("Range") != null) {
+		if (!enabled || !ready || !"GET".equals(request.getMethod())
+				|| (request.getRequestedSessionId() != null && request.isRequestedSessionIdValid())
+				|| credentials(request) || request.getHeader("Range") != null) {
 			return false;
 		}
 		if (!canonical(request, path)) {
@@ -301,6 +303,16 @@ final class PublicResponseCache extends OncePerRequestFilter {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Whether the request brings credentials (HTTP Basic or a bearer token), which Spring Security checks after this
+	 * filter: such a request may see more than the public, so it is neither served from nor stored in the cache. Any
+	 * other {@code Authorization} header authenticates nobody: that request is anonymous and treated as such.
+	 */
+	static boolean credentials(HttpServletRequest request) {
+		String header = request.getHeader("Authorization");
+		return header != null && (header.regionMatches(true, 0, "Basic ", 0, 6) || header.regionMatches(true, 0, "Bearer ", 0, 7));
 	}
 
 	/**

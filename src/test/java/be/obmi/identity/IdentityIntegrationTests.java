@@ -73,12 +73,21 @@ class IdentityIntegrationTests {
 			mvc.perform(formLogin().user("slot.test").password("fout-" + i)).andExpect(redirectedUrl("/login?error"));
 		}
 		mvc.perform(formLogin().user("slot.test").password("een-lang-wachtwoord")).andExpect(redirectedUrl("/login?error"));
-		assertThat(accounts.loadUserByUsername("slot.test").isAccountNonLocked()).isFalse();
+		// locked for this address (MockMvc's 127.0.0.1), not for the account as a whole
+		assertThat(accounts.lockedFor("slot.test", "127.0.0.1")).isTrue();
+		assertThat(accounts.loadUserByUsername("slot.test").isAccountNonLocked()).isTrue();
 		String page = mvc.perform(get("/login").sessionAttr("obmi.loginError", "locked"))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("tijdelijk vergrendeld");
-		// Basic auth on the API is locked too
+		// Basic auth on the API from the same address is locked too
 		assertThat(basic("/api/v1/aalst/account", "slot.test", "een-lang-wachtwoord").statusCode()).isEqualTo(401);
+		// the holder from another address logs in
+		mvc.perform(post("/login").with(csrf()).param("username", "slot.test").param("password", "een-lang-wachtwoord")
+				.with(request -> {
+					request.setRemoteAddr("192.0.2.44");
+					return request;
+				}))
+			.andExpect(redirectedUrl("/"));
 	}
 
 	@Test

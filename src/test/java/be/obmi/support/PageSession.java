@@ -19,8 +19,10 @@ public final class PageSession {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
+	private final CookieManager cookies = new CookieManager();
+
 	private final HttpClient client = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager())
+		.cookieHandler(cookies)
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
@@ -59,6 +61,11 @@ public final class PageSession {
 			throw new IllegalStateException("Login failed for " + username);
 		}
 		return session;
+	}
+
+	/** The session's cookies as a {@code Cookie} header value, to send them along with a hand-made request. */
+	public String cookieHeader() {
+		return String.join("; ", cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).toList());
 	}
 
 	public HttpResponse<String> get(String path) {
