@@ -46,7 +46,10 @@ public class FinanceImports {
 
 	private final ObmiMetrics metrics;
 
-	FinanceImports(JdbcClient jdbc, JdbcTemplate batchInsert, PlanOutline plan, AuditTrail audit, ObmiMetrics metrics) {
+	private final be.obmi.shared.ScopeLock lock;
+
+	FinanceImports(JdbcClient jdbc, JdbcTemplate batchInsert, PlanOutline plan, AuditTrail audit, ObmiMetrics metrics, be.obmi.shared.ScopeLock lock) {
+		this.lock = lock;
 		this.metrics = metrics;
 		this.jdbc = jdbc;
 		this.batchInsert = batchInsert;
@@ -72,6 +75,7 @@ public class FinanceImports {
 
 	private FinanceImportSummary storeFile(Tenant tenant, String fileName, byte[] content, LocalDate reportingDate,
 			String label) {
+		lock.acquire(be.obmi.shared.ScopeLock.Kind.FINANCE, tenant.id());
 		Table table = TableReader.read(content);
 		Set<String> codes = plan.codes(tenant);
 		List<FinanceLine> lines = FinanceFile.parse(table, codes::contains, " van " + tenant.name());
@@ -126,6 +130,7 @@ public class FinanceImports {
 	}
 
 	private void undoImport(Tenant tenant, long importId) {
+		lock.acquire(be.obmi.shared.ScopeLock.Kind.FINANCE, tenant.id());
 		int updated = jdbc.sql("""
 				update finance.finance_import set undone_at = now(), undone_by = ?
 				where id = ? and tenant_id = ? and undone_at is null""")

@@ -26,7 +26,10 @@ class AreaSets {
 
 	private final AuditTrail audit;
 
-	AreaSets(JdbcClient jdbc, Areas areas, AuditTrail audit) {
+	private final be.obmi.shared.ScopeLock lock;
+
+	AreaSets(JdbcClient jdbc, Areas areas, AuditTrail audit, be.obmi.shared.ScopeLock lock) {
+		this.lock = lock;
 		this.jdbc = jdbc;
 		this.areas = areas;
 		this.audit = audit;
@@ -55,6 +58,7 @@ class AreaSets {
 	 */
 	@Transactional
 	int replace(Scope scope, String name, byte[] file) {
+		lock.acquire(be.obmi.shared.ScopeLock.Kind.STATISTICS, scope.key());
 		if (scope.isPlatform() || name == null || !name.matches("^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$")) {
 			throw new IllegalArgumentException("Een gebiedsindeling hoort bij een bestuur en heeft een naam van letters en cijfers.");
 		}

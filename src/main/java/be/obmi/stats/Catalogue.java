@@ -41,7 +41,10 @@ class Catalogue {
 
 	private final AuditTrail audit;
 
-	Catalogue(JdbcClient jdbc, Indicators indicators, AuditTrail audit) {
+	private final be.obmi.shared.ScopeLock lock;
+
+	Catalogue(JdbcClient jdbc, Indicators indicators, AuditTrail audit, be.obmi.shared.ScopeLock lock) {
+		this.lock = lock;
 		this.jdbc = jdbc;
 		this.indicators = indicators;
 		this.audit = audit;
@@ -105,6 +108,7 @@ class Catalogue {
 
 	@Transactional
 	Result importFile(Scope scope, byte[] bytes) {
+		lock.acquire(be.obmi.shared.ScopeLock.Kind.STATISTICS, scope.key());
 		Table table = Table.read(bytes);
 		List<ImportError> errors = new ArrayList<>();
 		Map<String, Integer> col = new HashMap<>();

@@ -34,7 +34,10 @@ public class ImportHistory {
 
 	private final ObmiMetrics metrics;
 
-	ImportHistory(JdbcClient jdbc, AuditTrail audit, ObmiMetrics metrics) {
+	private final be.obmi.shared.ScopeLock lock;
+
+	ImportHistory(JdbcClient jdbc, AuditTrail audit, ObmiMetrics metrics, be.obmi.shared.ScopeLock lock) {
+		this.lock = lock;
 		this.metrics = metrics;
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -81,6 +84,7 @@ public class ImportHistory {
 	}
 
 	private Batch undoBatch(Scope scope, long id, String actor) {
+		lock.acquire(be.obmi.shared.ScopeLock.Kind.STATISTICS, scope.key());
 		Batch batch = require(scope, id);
 		if (batch.undoneAt() != null) {
 			throw new IllegalStateException("Deze import is al ongedaan gemaakt.");

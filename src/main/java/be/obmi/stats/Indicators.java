@@ -23,7 +23,10 @@ class Indicators {
 
 	private final AuditTrail audit;
 
-	Indicators(JdbcClient jdbc, AuditTrail audit) {
+	private final be.obmi.shared.ScopeLock lock;
+
+	Indicators(JdbcClient jdbc, AuditTrail audit, be.obmi.shared.ScopeLock lock) {
+		this.lock = lock;
 		this.jdbc = jdbc;
 		this.audit = audit;
 	}
@@ -72,6 +75,7 @@ class Indicators {
 	/** Publishes or unpublishes an indicator of the scope. */
 	@Transactional
 	Indicator setPublished(Scope scope, String code, boolean published) {
+		lock.acquire(be.obmi.shared.ScopeLock.Kind.STATISTICS, scope.key());
 		Indicator indicator = jdbc.sql(SELECT + " where code = ? and tenant_id is not distinct from ?")
 			.params(code, scope.tenantId())
 			.query(Indicator.class)

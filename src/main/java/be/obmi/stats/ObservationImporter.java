@@ -67,9 +67,12 @@ public class ObservationImporter {
 
 	private final ObmiMetrics metrics;
 
+	private final be.obmi.shared.ScopeLock lock;
+
 	ObservationImporter(JdbcClient jdbc, DataSource dataSource, Areas areas, Indicators indicators, AuditTrail audit,
 			org.springframework.transaction.PlatformTransactionManager transactions, Datasets datasets,
-			ObmiMetrics metrics) {
+			ObmiMetrics metrics, be.obmi.shared.ScopeLock lock) {
+		this.lock = lock;
 		this.metrics = metrics;
 		this.datasets = datasets;
 		this.nested = new org.springframework.transaction.support.TransactionTemplate(transactions);
@@ -142,6 +145,8 @@ public class ObservationImporter {
 
 	private Summary storeFile(Scope scope, String filename, org.springframework.core.io.InputStreamSource file,
 			boolean createIndicators, String actor, CubeObservations.Request request) {
+		// one import or undo per scope at a time: counts, history and undo stay true (issue 11, point 5)
+		lock.acquire(be.obmi.shared.ScopeLock.Kind.STATISTICS, scope.key());
 		OpenDataFormat openData = detect(file);
 		if (openData != OpenDataFormat.OTHER) {
 			return request.feedsIndicators() ? importTable(scope, filename, file, openData, request, createIndicators, actor)

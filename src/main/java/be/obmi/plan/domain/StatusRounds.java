@@ -54,7 +54,10 @@ public class StatusRounds {
 
 	private final ObmiMetrics metrics;
 
-	StatusRounds(JdbcClient jdbc, AuditTrail audit, PlanItems items, ObmiMetrics metrics) {
+	private final be.obmi.shared.ScopeLock lock;
+
+	StatusRounds(JdbcClient jdbc, AuditTrail audit, PlanItems items, ObmiMetrics metrics, be.obmi.shared.ScopeLock lock) {
+		this.lock = lock;
 		this.metrics = metrics;
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -85,6 +88,7 @@ public class StatusRounds {
 	@Transactional
 	public StatusRound open(Tenant tenant, Plan plan, String name, LocalDate referenceDate, LocalDate deadline,
 			StatusRound.Scope scope, Collection<Long> selection, String actor) {
+		lock.acquire(be.obmi.shared.ScopeLock.Kind.PLAN, tenant.id());
 		if (name == null || name.isBlank()) {
 			throw new IllegalArgumentException("Geef de ronde een naam.");
 		}
@@ -129,6 +133,7 @@ public class StatusRounds {
 	/** Closes the round: from now on its updates are a frozen snapshot. */
 	@Transactional
 	public void close(Tenant tenant, long roundId) {
+		lock.acquire(be.obmi.shared.ScopeLock.Kind.PLAN, tenant.id());
 		StatusRound before = round(tenant, roundId).orElseThrow();
 		jdbc.sql("update plan.status_round set state = 'CLOSED', closed_at = now(), version = version + 1 where id = ? and tenant_id = ?")
 			.params(roundId, tenant.id())
@@ -140,6 +145,7 @@ public class StatusRounds {
 	/** Saves the round's free texts on changed assumptions and financial risks (for the council report). */
 	@Transactional
 	public void saveReportTexts(Tenant tenant, long roundId, String assumptions, String risks, int version) {
+		lock.acquire(be.obmi.shared.ScopeLock.Kind.PLAN, tenant.id());
 		StatusRound before = round(tenant, roundId).orElseThrow();
 		int rows = jdbc.sql("""
 				update plan.status_round set changed_assumptions = ?, changed_risks = ?, version = version + 1
@@ -213,6 +219,7 @@ public class StatusRounds {
 	@Transactional
 	public StatusUpdate save(Tenant tenant, long roundId, long itemId, StatusUpdateForm form, boolean submit,
 			String actor) {
+		lock.acquire(be.obmi.shared.ScopeLock.Kind.PLAN, tenant.id());
 		Task task = task(tenant, roundId, itemId).orElseThrow(() -> new IllegalArgumentException("Dit item hoort niet bij deze ronde."));
 		if (!task.round().open()) {
 			throw new IllegalStateException("Deze ronde is afgesloten; updates kunnen niet meer wijzigen.");
@@ -272,22 +279,31 @@ public class StatusRounds {
 	@Transactional
 	public boolean saveImported(Tenant tenant, long roundId, long itemId, ItemStatus status, int progress,
 			String narrative, String bottlenecks, String actor) {
+		lock.acquire(be.obmi.shared.ScopeLock.Kind.PLAN, tenant.id());
 		Task task = task(tenant, roundId, itemId).orElseThrow();
+		if (!task.round().open()) {
+			throw new IllegalStateException("Deze ronde is afgesloten; updates kunnen niet meer wijzigen.");
+		}
 		StatusUpdate before = task.update();
 		if (before != null && before.status() == status && before.progress() == progress
 				&& java.util.Objects.equals(before.narrative(), blankToNull(narrative))
 				&& java.util.Objects.equals(before.bottlenecks(), blankToNull(bottlenecks))) {
 			return false;
 		}
-		jdbc.sql("""
+		int written = jdbc.sql("""
 				insert into plan.status_update (tenant_id, round_id, item_id, status, progress, narrative, bottlenecks, state, author, submitted_at)
 				values (?, ?, ?, ?, ?, ?, ?, 'INGEDIEND', ?, now())
 				on conflict (round_id, item_id) do update set status = excluded.status, progress = excluded.progress,
 				  narrative = excluded.narrative, bottlenecks = excluded.bottlenecks, state = 'INGEDIEND',
-				  author = excluded.author, submitted_at = now(), remark = null, version = plan.status_update.version + 1""")
+				  author = excluded.author, submitted_at = now(), remark = null, version = plan.status_update.version + 1
+				where plan.status_update.state not in ('GOEDGEKEURD', 'GEPUBLICEERD')""")
 			.params(tenant.id(), roundId, itemId, status.name(), progress, blankToNull(narrative),
 					blankToNull(bottlenecks), actor)
 			.update();
+		if (written == 0) {
+			throw new ConcurrentChangeException("De update van " + task.item().code()
+					+ " is intussen goedgekeurd; een bestand kan ze niet meer wijzigen. Er is niets gewijzigd.");
+		}
 		StatusUpdate after = task(tenant, roundId, itemId).orElseThrow().update();
 		audit.updated(tenant.id(), "statusupdate", String.valueOf(after.id()), task.item().code() + " – " + task.round().name(),
 				Changes.between(before, after, "version", "id", "submittedAt"));
@@ -298,6 +314,7 @@ public class StatusRounds {
 	/** Approves a submitted update. */
 	@Transactional
 	public void approve(Tenant tenant, long updateId, String actor) {
+		lock.acquire(be.obmi.shared.ScopeLock.Kind.PLAN, tenant.id());
 		transition(tenant, updateId, UpdateState.INGEDIEND, UpdateState.GOEDGEKEURD,
 				"approved_by = ?, approved_at = now(), remark = null", actor);
 		metrics.roundTransition(tenant.slug(), RoundTransition.GOEDGEKEURD);
@@ -306,6 +323,7 @@ public class StatusRounds {
 	/** Sends a submitted update back to its owner as concept, with the manager's remark. */
 	@Transactional
 	public void sendBack(Tenant tenant, long updateId, String remark) {
+		lock.acquire(be.obmi.shared.ScopeLock.Kind.PLAN, tenant.id());
 		if (remark == null || remark.isBlank()) {
 			throw new IllegalArgumentException("Geef een opmerking mee wanneer je een update terugstuurt.");
 		}
@@ -316,6 +334,7 @@ public class StatusRounds {
 	/** Publishes an approved update: from now on it is on the public page. */
 	@Transactional
 	public void publish(Tenant tenant, long updateId) {
+		lock.acquire(be.obmi.shared.ScopeLock.Kind.PLAN, tenant.id());
 		transition(tenant, updateId, UpdateState.GOEDGEKEURD, UpdateState.GEPUBLICEERD, "published_at = now()", null);
 		metrics.roundTransition(tenant.slug(), RoundTransition.GEPUBLICEERD);
 	}
@@ -323,6 +342,7 @@ public class StatusRounds {
 	/** Publishes every approved update of a round; returns how many. */
 	@Transactional
 	public int publishApproved(Tenant tenant, long roundId) {
+		lock.acquire(be.obmi.shared.ScopeLock.Kind.PLAN, tenant.id());
 		List<Long> ids = jdbc.sql("select id from plan.status_update where round_id = ? and tenant_id = ? and state = 'GOEDGEKEURD'")
 			.params(roundId, tenant.id())
 			.query(Long.class)

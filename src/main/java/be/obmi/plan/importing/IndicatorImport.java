@@ -45,7 +45,10 @@ public class IndicatorImport {
 
 	private final ObmiMetrics metrics;
 
-	IndicatorImport(JdbcClient jdbc, Plans plans, PlanItems items, AuditTrail audit, ObmiMetrics metrics) {
+	private final be.obmi.shared.ScopeLock lock;
+
+	IndicatorImport(JdbcClient jdbc, Plans plans, PlanItems items, AuditTrail audit, ObmiMetrics metrics, be.obmi.shared.ScopeLock lock) {
+		this.lock = lock;
 		this.metrics = metrics;
 		this.jdbc = jdbc;
 		this.plans = plans;
@@ -61,6 +64,7 @@ public class IndicatorImport {
 	}
 
 	private ImportSummary storeIndicators(Tenant tenant, byte[] content) {
+		lock.acquire(be.obmi.shared.ScopeLock.Kind.PLAN, tenant.id());
 		TabularFile file = TabularFile.read(content, COLUMNS);
 		Plan plan = plans.current(tenant).orElseThrow(() -> ImportRejected.of(1, "", "Er is nog geen meerjarenplan; importeer eerst het plan."));
 		Map<String, PlanItem> byCode = new HashMap<>();

@@ -82,8 +82,11 @@ public class PlanImport {
 
 	private final ObmiMetrics metrics;
 
+	private final be.obmi.shared.ScopeLock lock;
+
 	PlanImport(JdbcClient jdbc, Plans plans, PlanItems items, PlanExport export, PolicyFields policyFields,
-			AuditTrail audit, ObmiMetrics metrics) {
+			AuditTrail audit, ObmiMetrics metrics, be.obmi.shared.ScopeLock lock) {
+		this.lock = lock;
 		this.metrics = metrics;
 		this.jdbc = jdbc;
 		this.plans = plans;
@@ -103,6 +106,7 @@ public class PlanImport {
 	}
 
 	private ImportSummary storePlan(Tenant tenant, byte[] content, String actor) {
+		lock.acquire(be.obmi.shared.ScopeLock.Kind.PLAN, tenant.id());
 		TabularFile file = TabularFile.read(content, PlanExport.COLUMNS);
 		Plan plan = plans.currentOrNew(tenant);
 		List<PlanItem> existingItems = items.all(plan);

@@ -36,7 +36,10 @@ public class StatusUpdateImport {
 
 	private final ObmiMetrics metrics;
 
-	StatusUpdateImport(StatusRounds rounds, AuditTrail audit, ObmiMetrics metrics) {
+	private final be.obmi.shared.ScopeLock lock;
+
+	StatusUpdateImport(StatusRounds rounds, AuditTrail audit, ObmiMetrics metrics, be.obmi.shared.ScopeLock lock) {
+		this.lock = lock;
 		this.metrics = metrics;
 		this.rounds = rounds;
 		this.audit = audit;
@@ -50,6 +53,8 @@ public class StatusUpdateImport {
 	}
 
 	private ImportSummary storeStatuses(Tenant tenant, long roundId, byte[] content, String actor) {
+		// the round's state and the approvals read below cannot change before this import commits
+		lock.acquire(be.obmi.shared.ScopeLock.Kind.PLAN, tenant.id());
 		StatusRound round = rounds.round(tenant, roundId)
 			.orElseThrow(() -> ImportRejected.of(1, "", "Onbekende statusronde."));
 		if (!round.open()) {
