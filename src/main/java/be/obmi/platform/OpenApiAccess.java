@@ -63,6 +63,18 @@ class OpenApiAccess implements WebMvcConfigurer {
 		return registration;
 	}
 
+	/** After Spring Security (a 429 carries its headers), before the handlers; see {@link HeavyExportLimit}. */
+	@Bean
+	FilterRegistrationBean<HeavyExportLimit> heavyExportLimit(@Value("${obmi.exports.max-concurrent:8}") int maxConcurrent,
+			@Value("${obmi.exports.max-concurrent-per-address:2}") int perAddress) {
+		FilterRegistrationBean<HeavyExportLimit> registration = new FilterRegistrationBean<>(
+				new HeavyExportLimit(maxConcurrent, perAddress));
+		registration.addUrlPatterns("/*");
+		registration.setOrder(SECURITY_FILTER_ORDER + 20);
+		registration.setName("heavyExportLimit");
+		return registration;
+	}
+
 	/** A token bucket per client address for requests without credentials (Bucket4j). */
 	static final class AnonymousRateLimit extends OncePerRequestFilter {
 

@@ -206,7 +206,9 @@ final class PublicResponseCache extends OncePerRequestFilter {
 		ReentrantLock lock = rendering.computeIfAbsent(key, k -> new ReentrantLock());
 		boolean locked = false;
 		try {
-			locked = lock.tryLock(RENDER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+			// a heavy export is not waited for: a client that stops reading it would hold every visitor of that URL
+			// (and their threads) for the whole wait; each renders itself, under HeavyExportLimit's caps
+			locked = lock.tryLock(HeavyExportLimit.isHeavy(path) ? 0 : RENDER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
 			if (locked) {
 				hit = entries.getIfPresent(key);
 				if (hit != null && hit.generation().equals(generation)) {
