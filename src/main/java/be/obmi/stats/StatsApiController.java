@@ -104,7 +104,7 @@ class StatsApiController {
 			var members = areaSets.members(scope.tenantId(), set)
 				.orElseThrow(() -> new ImportHistory.NotFound("Onbekende gebiedsindeling " + set));
 			boolean editor = access.seesConfidential(scope);
-			return queries.setCells(queries.series(scope, found, period), members, period, editor)
+			return queries.setCells(queries.series(scope, found, period), set, members, period, editor)
 				.stream()
 				.map(c -> new ObservationJson(c.area().code(), c.area().name(), "set", c.period(), c.value(), c.status(),
 						c.missingReason(), editor ? c.confidential() : null, false, false, null))

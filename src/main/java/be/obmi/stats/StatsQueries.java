@@ -38,8 +38,11 @@ public class StatsQueries {
 
 	private final ObservationCache cache;
 
-	StatsQueries(JdbcClient jdbc, Areas areas, Indicators indicators, ObservationCache cache) {
+	private final DisclosureControl disclosure;
+
+	StatsQueries(JdbcClient jdbc, Areas areas, Indicators indicators, ObservationCache cache, DisclosureControl disclosure) {
 		this.cache = cache;
+		this.disclosure = disclosure;
 		this.jdbc = jdbc;
 		this.areas = areas;
 		this.indicators = indicators;
@@ -52,6 +55,10 @@ public class StatsQueries {
 	final class Series {
 
 		private final Indicator indicator;
+
+		private final Scope scope;
+
+		private final String breakdown;
 
 		private final Map<String, Map<Long, Obs>> byPeriod;
 
@@ -68,6 +75,8 @@ public class StatsQueries {
 
 		Series(Scope scope, Indicator indicator, String period, String breakdown) {
 			this.indicator = indicator;
+			this.scope = scope;
+			this.breakdown = breakdown;
 			this.byPeriod = load(scope, indicator.id(), period, breakdown);
 			if (indicator.isRatio()) {
 				this.numerator = new Series(scope, indicators.byId(indicator.numeratorId()).orElseThrow(), period, breakdown);
@@ -263,17 +272,14 @@ public class StatsQueries {
 
 	/** As {@link #cells(Series, String, String, Area, boolean)} for the areas of a level listed once by the caller. */
 	List<Cell> cells(Series series, List<Area> targets, String period, boolean editor) {
-		List<Disclosure.Input> inputs = new ArrayList<>();
 		Map<Long, Obs> values = new HashMap<>();
 		for (Area area : targets) {
 			Optional<Obs> v = series.value(area, period);
 			if (v.isPresent()) {
 				values.put(area.id(), v.get());
-				inputs.add(new Disclosure.Input(area.id(), area.parentId(), v.get().value()));
 			}
 		}
-		Indicator indicator = series.indicator();
-		Set<Long> confidential = indicator.isSum() ? Disclosure.suppressed(inputs, indicator.threshold()) : Set.of();
+		Set<Long> confidential = hiddenAreas(series, period);
 		List<Cell> cells = new ArrayList<>();
 		for (Area area : targets) {
 			Obs v = values.get(area.id());
@@ -308,24 +314,23 @@ public class StatsQueries {
 			.orElse(new Cell(area, period, null, "missing", null, false, false, false, null));
 	}
 
-	/** One value per member of an area set (label → its areas): sums added, ratios from summed parts. */
-	List<Cell> setCells(Series series, Map<String, List<Area>> members, String period, boolean editor) {
+	/**
+	 * One value per member of the area set {@code set} (label → its areas): sums added, ratios from summed parts; a
+	 * member is suppressed as decided over all published outputs ({@link DisclosureControl}).
+	 */
+	List<Cell> setCells(Series series, String set, Map<String, List<Area>> members, String period, boolean editor) {
 		Indicator indicator = series.indicator();
-		List<Disclosure.Input> inputs = new ArrayList<>();
 		Map<String, Double> values = new java.util.LinkedHashMap<>();
-		long key = 0;
-		Map<Long, String> labels = new HashMap<>();
 		for (Map.Entry<String, List<Area>> member : members.entrySet()) {
 			Double value = indicator.isRatio() ? ratio(series, member.getValue(), period) : sum(series, member.getValue(), period);
 			values.put(member.getKey(), value);
-			if (value != null) {
-				inputs.add(new Disclosure.Input(++key, 0L, value));
-				labels.put(key, member.getKey());
-			}
 		}
+		Set<String> hiddenKeys = hiddenKeys(series, period);
 		Set<String> confidential = new java.util.HashSet<>();
-		if (indicator.isSum()) {
-			Disclosure.suppressed(inputs, indicator.threshold()).forEach(k -> confidential.add(labels.get(k)));
+		for (String label : values.keySet()) {
+			if (hiddenKeys.contains(DisclosureControl.setKey(set, label, series.breakdown))) {
+				confidential.add(label);
+			}
 		}
 		List<Cell> cells = new ArrayList<>();
 		values.forEach((label, value) -> {
@@ -368,6 +373,37 @@ public class StatsQueries {
 		}
 		double scale = Math.pow(10, series.indicator().decimals());
 		return Math.round(series.indicator().factor() * n / d * scale) / scale;
+	}
+
+	/**
+	 * The cells the public may not see of this series in a period: for a count, as decided by
+	 * {@link DisclosureControl}; for a ratio or share, wherever its numerator or denominator is suppressed (else the
+	 * product with the other would give it back).
+	 */
+	Set<String> hiddenKeys(Series series, String period) {
+		Indicator indicator = series.indicator();
+		if (indicator.isRatio()) {
+			Set<String> keys = new java.util.HashSet<>(disclosure.suppressed(series.scope, series.numerator.indicator(), period, this));
+			keys.addAll(disclosure.suppressed(series.scope, series.denominator.indicator(), period, this));
+			return keys;
+		}
+		return disclosure.suppressed(series.scope, indicator, period, this);
+	}
+
+	/** The areas whose value of this series (its breakdown) is suppressed in a period. */
+	Set<Long> hiddenAreas(Series series, String period) {
+		Set<String> keys = hiddenKeys(series, period);
+		if (keys.isEmpty()) {
+			return Set.of();
+		}
+		String suffix = "|" + series.breakdown;
+		Set<Long> ids = new java.util.HashSet<>();
+		for (String key : keys) {
+			if (key.startsWith("a:") && key.endsWith(suffix) && key.indexOf('|') == key.length() - suffix.length()) {
+				ids.add(Long.parseLong(key.substring(2, key.length() - suffix.length())));
+			}
+		}
+		return ids;
 	}
 
 	/** Areas of a level in {@code within} as a code → area map. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import be.obmi.tenancy.Tenant;
 import be.obmi.tenancy.Tenants;
@@ -208,10 +209,18 @@ public class StatsSite {
 				cell.confidential() && editor);
 	}
 
+	/**
+	 * The mean of the centrumsteden; suppressed when any of them is (the mean and the other twelve would give it
+	 * back).
+	 */
 	private Shown average(StatsQueries.Series series, String period) {
 		double sum = 0;
 		int n = 0;
+		Set<Long> hidden = queries.hiddenAreas(series, period);
 		for (Area city : centrumsteden()) {
+			if (hidden.contains(city.id())) {
+				return new Shown(period, null, "", "suppressed", false);
+			}
 			Double v = series.number(city, period);
 			if (v != null) {
 				sum += v;

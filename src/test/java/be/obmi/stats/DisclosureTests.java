@@ -1,34 +1,55 @@
 package be.obmi.stats;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Primary and secondary suppression of small counts. */
+/** The suppression rule of {@link DisclosureControl} on small hand-made groups. */
 class DisclosureTests {
 
 	@Test
 	void smallCountsAreSuppressedButZeroIsShown() {
-		Set<Long> hidden = Disclosure.suppressed(List.of(new Disclosure.Input(1, 10L, 3.0),
-				new Disclosure.Input(2, 10L, 0.0), new Disclosure.Input(3, 10L, 4.0), new Disclosure.Input(4, 10L, 50.0)),
-				5);
-		assertThat(hidden).containsExactlyInAnyOrder(1L, 3L);
+		Set<String> hidden = DisclosureControl.suppress(Map.of("a", 3.0, "b", 0.0, "c", 4.0, "d", 50.0, "t", 57.0),
+				List.of(new DisclosureControl.Group("t", List.of("a", "b", "c", "d"), true)), 5);
+		assertThat(hidden).containsExactlyInAnyOrder("a", "c");
 	}
 
 	@Test
-	void aLoneSuppressedCellTakesItsSmallestSiblingAlong() {
-		Set<Long> hidden = Disclosure.suppressed(List.of(new Disclosure.Input(1, 10L, 3.0),
-				new Disclosure.Input(2, 10L, 80.0), new Disclosure.Input(3, 10L, 40.0), new Disclosure.Input(4, 11L, 2.0),
-				new Disclosure.Input(5, 11L, 9.0), new Disclosure.Input(6, 12L, 70.0)), 5);
-		assertThat(hidden).containsExactlyInAnyOrder(1L, 3L, 4L, 5L);
+	void aLoneSuppressedCellTakesItsSmallestNonZeroSiblingAlong() {
+		Set<String> hidden = DisclosureControl.suppress(Map.of("a", 3.0, "b", 80.0, "c", 40.0, "z", 0.0, "t", 123.0),
+				List.of(new DisclosureControl.Group("t", List.of("a", "b", "c", "z"), true)), 5);
+		assertThat(hidden).containsExactlyInAnyOrder("a", "c");
+	}
+
+	@Test
+	void secondarySuppressionSpreadsOverOverlappingGroupsUntilNoneHasASingleHiddenCell() {
+		// sector a is small; sector b (its partner in wijk w1) is also in set member s with sector c
+		Map<String, Double> values = Map.of("a", 2.0, "b", 30.0, "c", 40.0, "w1", 32.0, "s", 70.0, "city", 72.0);
+		List<DisclosureControl.Group> groups = List.of(new DisclosureControl.Group("w1", List.of("a", "b"), true),
+				new DisclosureControl.Group("s", List.of("b", "c"), true),
+				new DisclosureControl.Group("city", List.of("w1", "c"), true));
+		Set<String> hidden = DisclosureControl.suppress(values, groups, 5);
+		for (DisclosureControl.Group group : groups) {
+			long count = (hidden.contains(group.total()) ? 1 : 0) + group.parts().stream().filter(hidden::contains).count();
+			assertThat(count).as(group.toString()).isNotEqualTo(1);
+		}
+		assertThat(hidden).contains("a", "b");
+	}
+
+	@Test
+	void aPublishedTotalThatCannotBeHiddenTakesASecondPart() {
+		Set<String> hidden = DisclosureControl.suppress(Map.of("x", 3.0, "y", 100.0, "z", 200.0),
+				List.of(new DisclosureControl.Group("c:centrumsteden|", List.of("x", "y", "z"), false)), 5);
+		assertThat(hidden).containsExactlyInAnyOrder("x", "y");
 	}
 
 	@Test
 	void noThresholdNoSuppression() {
-		assertThat(Disclosure.suppressed(List.of(new Disclosure.Input(1, 10L, 3.0)), 0)).isEmpty();
+		assertThat(DisclosureControl.suppress(Map.of("a", 3.0), List.of(), 0)).isEmpty();
 	}
 
 }
