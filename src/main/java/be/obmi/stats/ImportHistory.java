@@ -36,7 +36,10 @@ public class ImportHistory {
 
 	private final be.obmi.shared.ScopeLock lock;
 
-	ImportHistory(JdbcClient jdbc, AuditTrail audit, ObmiMetrics metrics, be.obmi.shared.ScopeLock lock) {
+	private final Datasets datasets;
+
+	ImportHistory(JdbcClient jdbc, AuditTrail audit, ObmiMetrics metrics, be.obmi.shared.ScopeLock lock, Datasets datasets) {
+		this.datasets = datasets;
 		this.lock = lock;
 		this.metrics = metrics;
 		this.jdbc = jdbc;
@@ -108,6 +111,8 @@ public class ImportHistory {
 				select tenant_id, indicator_id, area_id, period, breakdown, old_value, old_missing, old_provisional,
 				  old_estimated, old_sample_n, old_population_n, old_margin, old_import_id
 				from stats.observation_change where import_id = ? and had_old""").param(id).update();
+		// the tables (datasets) this import created go, those it replaced come back
+		datasets.undoImport(scope, id);
 		jdbc.sql("update stats.import_batch set undone_at = now(), undone_by = ? where id = ?").params(actor, id).update();
 		audit.updated(scope.tenantId(), "cijferimport", String.valueOf(id),
 				batch.filename() == null ? "import" : batch.filename(),

@@ -325,6 +325,9 @@ public class ObservationImporter {
 			warnings.add(counts.empty() + " cellen zonder waarde en zonder symbool niet ingelezen.");
 		}
 		Summary written = write(scope, filename, stored.format(), rows, byCode, created, warnings, actor, null);
+		if (stored.created() || stored.changed()) {
+			datasets.attachImport(scope, stored.id(), written.importId());
+		}
 		return new Summary(written.importId(), written.format(), written.rows(), written.inserted(), written.updated(),
 				written.unchanged(), written.createdIndicators(), written.warnings(),
 				stored.created() || stored.changed() ? List.of(stored.id()) : List.of());
@@ -355,7 +358,21 @@ public class ObservationImporter {
 		byte[] bytes = readAll(file);
 		Datasets.Stored stored = datasets.importFile(scope, filename, bytes, format, actor);
 		long cells = stored.cells();
-		return new Summary(null, stored.format(), cells, stored.created() ? cells : 0, stored.changed() ? cells : 0,
+		Long importId = null;
+		if (stored.created() || stored.changed()) {
+			// in the import history, so that the import can be undone like any other
+			importId = jdbc.sql("""
+					insert into stats.import_batch (tenant_id, filename, format, actor, row_count, inserted, updated, unchanged, created_indicators)
+					values (?, ?, ?, ?, ?, 0, 0, 0, 0) returning id""")
+				.params(scope.tenantId(), filename, stored.format(), actor, cells)
+				.query(Long.class)
+				.single();
+			datasets.attachImport(scope, stored.id(), importId);
+			audit.created(scope.tenantId(), "cijferimport", String.valueOf(importId), filename == null ? "import" : filename,
+					List.of(FieldChange.added("formaat", stored.format()), FieldChange.added("tabel", stored.id()),
+							FieldChange.added("cellen", cells)));
+		}
+		return new Summary(importId, stored.format(), cells, stored.created() ? cells : 0, stored.changed() ? cells : 0,
 				stored.created() || stored.changed() ? 0 : cells, List.of(), List.of(),
 				stored.created() || stored.changed() ? List.of(stored.id()) : List.of());
 	}

@@ -26,7 +26,11 @@ class StatsAdminController {
 
 	private final Indicators indicators;
 
-	StatsAdminController(StatsAccess access, ObservationImporter importer, ImportHistory history, Indicators indicators) {
+	private final Datasets datasets;
+
+	StatsAdminController(StatsAccess access, ObservationImporter importer, ImportHistory history, Indicators indicators,
+			Datasets datasets) {
+		this.datasets = datasets;
 		this.indicators = indicators;
 		this.access = access;
 		this.importer = importer;
@@ -39,7 +43,33 @@ class StatsAdminController {
 		access.requireWrite(scope);
 		model.addAttribute("imports", history.list(scope, 50));
 		model.addAttribute("indicators", indicators.list(scope, true));
+		model.addAttribute("datasets", datasets.list(scope, true));
 		return "stats/admin";
+	}
+
+	/** Publishes, unpublishes or deletes a dataset of the tenant (with history). */
+	@PostMapping("/{slug}/cijfers/beheer/datasets/{id}/{action}")
+	String dataset(Tenant tenant, @PathVariable String id, @PathVariable String action,
+			@RequestParam(name = "threshold", defaultValue = "5") int threshold, RedirectAttributes redirect) {
+		Scope scope = StatsAccess.of(tenant);
+		access.requireWrite(scope);
+		try {
+			switch (action) {
+				case "publiceren" -> datasets.publish(scope, id, threshold, access.actor());
+				case "depubliceren" -> datasets.unpublish(scope, id);
+				case "verwijderen" -> datasets.delete(scope, id);
+				default -> throw new ImportHistory.NotFound("Onbekende actie " + action);
+			}
+			redirect.addFlashAttribute("datasetDone", switch (action) {
+				case "publiceren" -> "published";
+				case "depubliceren" -> "unpublished";
+				default -> "deleted";
+			});
+		}
+		catch (IllegalArgumentException | be.obmi.shared.ConcurrentChangeException ex) {
+			redirect.addFlashAttribute("datasetError", ex.getMessage());
+		}
+		return "redirect:/" + tenant.slug() + "/cijfers/beheer";
 	}
 
 	@PostMapping("/{slug}/cijfers/beheer/import")
@@ -61,6 +91,7 @@ class StatsAdminController {
 			model.addAttribute("errors", ex.errors());
 			model.addAttribute("imports", history.list(scope, 50));
 			model.addAttribute("indicators", indicators.list(scope, true));
+			model.addAttribute("datasets", datasets.list(scope, true));
 			model.addAttribute("selectedIndicator", indicator);
 			return "stats/admin";
 		}

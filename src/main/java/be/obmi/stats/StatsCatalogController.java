@@ -132,7 +132,7 @@ class StatsCatalogController {
 					scope.nisCode() == null ? null : "http://vocab.belgif.be/auth/refnis2019/" + scope.nisCode(),
 					LocalDate.now(), site + "/indicator/" + id, distributions));
 		}
-		for (Datasets.Dataset table : tables.list(scope)) {
+		for (Datasets.Dataset table : tables.list(scope, false)) {
 			List<CatalogDescription.DistributionDescription> distributions = new ArrayList<>();
 			for (DistributionFormat format : List.of(DistributionFormat.JSON_STAT, DistributionFormat.SDMX_CSV,
 					DistributionFormat.PX, DistributionFormat.CSV, DistributionFormat.XLSX)) {

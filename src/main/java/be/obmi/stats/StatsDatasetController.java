@@ -2,6 +2,7 @@ package be.obmi.stats;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -12,7 +13,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -42,7 +46,32 @@ class StatsDatasetController {
 	@Operation(summary = "De datasets van een scope (geïmporteerde PX-, JSON-stat- en SDMX-CSV-tabellen) met hun dimensies (publiek)")
 	@GetMapping("/api/v1/{scope}/datasets")
 	List<Datasets.Dataset> list(@PathVariable("scope") String slug) {
-		return datasets.list(access.scope(slug));
+		Scope scope = access.scope(slug);
+		return datasets.list(scope, access.isMember(scope));
+	}
+
+	@Operation(summary = "Een dataset publiceren (met de drempel voor geheime cellen; 0 = geen) of depubliceren (redacteur)")
+	@PostMapping("/api/v1/{scope}/datasets/{id}/published")
+	Map<String, Object> publish(@PathVariable("scope") String slug, @PathVariable String id, @RequestParam boolean value,
+			@RequestParam(defaultValue = "5") int threshold) {
+		Scope scope = access.scope(slug);
+		access.requireWrite(scope);
+		if (value) {
+			datasets.publish(scope, id, threshold, access.actor());
+		}
+		else {
+			datasets.unpublish(scope, id);
+		}
+		return Map.of("id", id, "published", value);
+	}
+
+	@Operation(summary = "Een dataset verwijderen (redacteur; de historiek blijft)")
+	@DeleteMapping("/api/v1/{scope}/datasets/{id}")
+	ResponseEntity<Void> delete(@PathVariable("scope") String slug, @PathVariable String id) {
+		Scope scope = access.scope(slug);
+		access.requireWrite(scope);
+		datasets.delete(scope, id);
+		return ResponseEntity.noContent().build();
 	}
 
 	@Operation(summary = "Eén dataset als JSON-stat 2.0, SDMX-CSV 2.0, PX, CSV (met CSVW-metadata) of XLSX (publiek)",
@@ -68,14 +97,26 @@ class StatsDatasetController {
 			OpenDataResponses.notAcceptable(response, ex);
 			return;
 		}
-		OpenDataResponses.Version version = datasets.version(scope, id)
+		boolean member = access.isMember(scope);
+		boolean editor = access.seesConfidential(scope);
+		OpenDataResponses.Version version = datasets.version(scope, id, member)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende dataset " + id));
 		if (responses.notModified(request, response, version,
 				request.getRequestURI() + "?" + request.getQueryString() + "|" + chosen.parameter())) {
 			return;
 		}
-		responses.write(request, response, chosen, lang, false, () -> datasets.cube(scope, id)
+		responses.write(request, response, chosen, lang, false, () -> datasets.cube(scope, id, member, editor)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende dataset " + id)));
+	}
+
+	@org.springframework.web.bind.annotation.ExceptionHandler(ImportHistory.NotFound.class)
+	org.springframework.http.ResponseEntity<java.util.Map<String, String>> unknown(ImportHistory.NotFound ex) {
+		return org.springframework.http.ResponseEntity.status(HttpStatus.NOT_FOUND).body(java.util.Map.of("error", ex.getMessage()));
+	}
+
+	@org.springframework.web.bind.annotation.ExceptionHandler(IllegalArgumentException.class)
+	org.springframework.http.ResponseEntity<java.util.Map<String, String>> bad(IllegalArgumentException ex) {
+		return org.springframework.http.ResponseEntity.badRequest().body(java.util.Map.of("error", ex.getMessage()));
 	}
 
 	/** 404 and 400 with the Dutch reason instead of Spring's bare status text. */

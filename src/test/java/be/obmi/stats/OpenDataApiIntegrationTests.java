@@ -72,6 +72,8 @@ class OpenDataApiIntegrationTests {
 		byte[] px = new String(readResource("/px/TAB003.px"), StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.ISO_8859_1);
 		var dataset = editor.upload("/api/v1/turnhout/stats/import", "TAB003.px", px, Map.of());
 		assertThat(dataset.status()).as(dataset.body()).isEqualTo(200);
+		// an imported table is a draft until published (threshold 0: the format tests compare every value)
+		assertThat(editor.post("/api/v1/turnhout/datasets/TAB003/published?value=true&threshold=0").status()).isEqualTo(200);
 	}
 
 	private byte[] readResource(String name) {

@@ -54,8 +54,20 @@ class StatsDatasetIntegrationTests {
 		}
 	}
 
+	/**
+	 * Imports and, when the import stored a table, publishes it without a threshold (these tests are about the
+	 * formats; drafts and disclosure control: DatasetPublicationIntegrationTests).
+	 */
 	ApiClient.Response upload(String scope, String user, String name, byte[] content) {
-		return ApiClient.as(port, user).upload("/api/v1/" + scope + "/stats/import", name, content, Map.of());
+		ApiClient client = ApiClient.as(port, user);
+		ApiClient.Response response = client.upload("/api/v1/" + scope + "/stats/import", name, content, Map.of());
+		if (response.status() == 200) {
+			for (JsonNode id : response.json().get("datasets")) {
+				assertThat(client.post("/api/v1/" + scope + "/datasets/" + id.asString() + "/published?value=true&threshold=0")
+					.status()).isEqualTo(200);
+			}
+		}
+		return response;
 	}
 
 	byte[] download(String path) throws Exception {

@@ -165,6 +165,9 @@ class StatsOpenDataIntegrationTests {
 			.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
 		var imported = ApiClient.as(port, "redacteur.brugge").upload("/api/v1/brugge/stats/import", "TAB003.px", px, Map.of());
 		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+		// listed in DCAT only once published
+		assertThat(ApiClient.as(port, "redacteur.brugge").post("/api/v1/brugge/datasets/TAB003/published?value=true").status())
+			.isEqualTo(200);
 		org.apache.jena.shacl.Shapes shapes = org.apache.jena.shacl.Shapes
 			.parse(org.apache.jena.riot.RDFDataMgr.loadGraph("standards/dcat-ap-3/dcat-ap-SHACL.ttl"));
 		for (String path : java.util.List.of("/brugge/cijfers/catalogus.ttl", "/cijfers/catalogus.ttl", "/brugge/cijfers/catalogus.jsonld")) {

@@ -175,7 +175,9 @@ class StatsTableImportIntegrationTests {
 		assertThat(observation(indicator, "34022WB", "2024", "geslacht=man")).isEqualTo("3010");
 		assertThat(jdbc.sql("select count(*) from stats.observation where import_id = ? and missing_reason is not null")
 			.param(importId).query(Long.class).single()).isEqualTo(2);
-		// the stored table keeps both languages
+		// the stored table keeps both languages (once published)
+		assertThat(ApiClient.as(port, "redacteur.kortrijk").post("/api/v1/kortrijk/datasets/KORTRIJK_BEV_WIJK/published?value=true&threshold=0")
+			.status()).isEqualTo(200);
 		ApiClient.Response english = ApiClient.anonymous(port).get("/api/v1/kortrijk/datasets/KORTRIJK_BEV_WIJK?format=jsonstat&lang=en");
 		assertThat(english.status()).isEqualTo(200);
 		assertThat(english.body()).contains("Inhabitants by district, sex and year");

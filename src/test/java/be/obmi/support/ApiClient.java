@@ -53,6 +53,10 @@ public final class ApiClient {
 		return send(builder(path).GET());
 	}
 
+	public Response delete(String path) {
+		return send(builder(path).DELETE());
+	}
+
 	/** Posts without a body. */
 	public Response post(String path) {
 		return send(builder(path).POST(HttpRequest.BodyPublishers.noBody()));
