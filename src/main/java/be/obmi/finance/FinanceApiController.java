@@ -49,10 +49,19 @@ class FinanceApiController {
 
 	@PostMapping("/api/v1/{slug}/finance/imports/{id}/undo")
 	@Operation(summary = "Een import als geheel ongedaan maken; de vorige versie van zijn boekjaren geldt weer")
-	java.util.Map<String, Object> undo(Tenant tenant, @org.springframework.web.bind.annotation.PathVariable long id) {
+	org.springframework.http.ResponseEntity<java.util.Map<String, Object>> undo(Tenant tenant,
+			@org.springframework.web.bind.annotation.PathVariable long id) {
 		access.require(tenant.slug(), Role.REDACTEUR);
-		imports.undo(tenant, id);
-		return java.util.Map.of("importId", id, "status", "UNDONE");
+		try {
+			imports.undo(tenant, id);
+		}
+		catch (org.springframework.web.server.ResponseStatusException ex) {
+			return org.springframework.http.ResponseEntity.status(ex.getStatusCode()).body(java.util.Map.of("error", ex.getReason()));
+		}
+		catch (IllegalStateException ex) {
+			return org.springframework.http.ResponseEntity.status(409).body(java.util.Map.of("error", ex.getMessage()));
+		}
+		return org.springframework.http.ResponseEntity.ok(java.util.Map.of("importId", id, "status", "UNDONE"));
 	}
 
 	/** Estimate and realisation of expenditure and receipts, with execution rates in percent. */

@@ -65,8 +65,13 @@ class FinanceController {
 	@PostMapping("/{slug}/financien/import/{id}/ongedaan")
 	String undo(Tenant tenant, @PathVariable long id, RedirectAttributes redirect) {
 		access.require(tenant.slug(), Role.REDACTEUR);
-		imports.undo(tenant, id);
-		redirect.addFlashAttribute("undone", id);
+		try {
+			imports.undo(tenant, id);
+			redirect.addFlashAttribute("undone", id);
+		}
+		catch (IllegalStateException | be.obmi.shared.ConcurrentChangeException ex) {
+			redirect.addFlashAttribute("undoError", ex.getMessage());
+		}
 		return "redirect:/" + tenant.slug() + "/financien";
 	}
 

@@ -137,7 +137,14 @@ public class FinanceImports {
 			.params(actor(), importId, tenant.id())
 			.update();
 		if (updated == 0) {
-			throw new IllegalArgumentException("Import " + importId + " bestaat niet of is al ongedaan gemaakt.");
+			boolean exists = jdbc.sql("select exists (select 1 from finance.finance_import where id = ? and tenant_id = ?)")
+				.params(importId, tenant.id()).query(Boolean.class).single();
+			if (!exists) {
+				// unknown, or another tenant's: the same answer, so ids reveal nothing
+				throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND,
+						"Import " + importId + " bestaat niet.");
+			}
+			throw new IllegalStateException("Import " + importId + " is al ongedaan gemaakt.");
 		}
 		audit.updated(tenant.id(), "financiële import", String.valueOf(importId), "import " + importId,
 				List.of(FieldChange.between("status", "actief", "ongedaan gemaakt")));

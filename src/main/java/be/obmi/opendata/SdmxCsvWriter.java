@@ -63,12 +63,13 @@ public final class SdmxCsvWriter implements CubeWriter {
 		var dimensionIds = cube.dimensions().stream().map(d -> sdmxId(d.id())).toList();
 		for (int d = 0; d < cube.dimensions().size(); d++) {
 			var dimension = cube.dimensions().get(d);
-			line.append(',').append(CsvText.field(
-					this.labels ? dimensionIds.get(d) + ": " + dimension.label().in(lang, dimension.id()) : dimensionIds.get(d), ','));
+			line.append(',').append(CsvText.field(CsvText.neutralised(
+					this.labels ? dimensionIds.get(d) + ": " + dimension.label().in(lang, dimension.id()) : dimensionIds.get(d)), ','));
 		}
 		line.append(",OBS_VALUE,OBS_STATUS,OBS_CONF\r\n");
 		writer.write(line.toString());
-		var structure = this.labels ? CsvText.field(structureId(cube) + ": " + cube.title().in(lang, cube.id()), ',')
+		// every text that a spreadsheet could take for a formula gets a leading ' (codes and labels come from imports)
+		var structure = this.labels ? CsvText.field(CsvText.neutralised(structureId(cube) + ": " + cube.title().in(lang, cube.id())), ',')
 				: structureId(cube);
 		var positions = new CellPositions(cube.dimensions());
 		for (var cell : cube.cells()) {
@@ -78,7 +79,7 @@ public final class SdmxCsvWriter implements CubeWriter {
 			for (int d = 0; d < position.length; d++) {
 				var category = cube.dimensions().get(d).categories().get(position[d]);
 				var text = this.labels ? category.code() + ": " + category.label().in(lang, category.code()) : category.code();
-				line.append(',').append(CsvText.field(text, ','));
+				line.append(',').append(CsvText.field(CsvText.neutralised(text), ','));
 			}
 			switch (cell.status()) {
 				case OK -> line.append(',').append(CellNumbers.plain(cell.value())).append(",A,F");

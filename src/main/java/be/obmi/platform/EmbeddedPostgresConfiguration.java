@@ -29,8 +29,24 @@ class EmbeddedPostgresConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+	/** The running embedded server and the password of its user {@code postgres}. */
+	record EmbeddedDatabase(EmbeddedPostgres postgres, String password) implements AutoCloseable {
+
+		@Override
+		public void close() throws IOException {
+			postgres.close();
+		}
+
+	}
+
+	/** The server itself, for those who need its port; closed through {@link EmbeddedDatabase}. */
+	@Bean(destroyMethod = "")
+	EmbeddedPostgres embeddedPostgres(EmbeddedDatabase database) {
+		return database.postgres();
+	}
+
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(Environment environment) throws IOException {
+	EmbeddedDatabase embeddedDatabase(Environment environment) throws IOException {
 		Path dataDir = Path.of(environment.getProperty("obmi.embedded-database.data-dir", "data/postgres"))
 			.toAbsolutePath();
 		Files.createDirectories(dataDir);
@@ -47,14 +63,77 @@ class EmbeddedPostgresConfiguration {
 		if (port > 0) {
 			builder.setPort(port);
 		}
-		return builder.start();
+		// stopped by the application context after everything that uses it (the event publication registry
+		// included), not by a JVM hook of its own that raced the context's shutdown
+		builder.setRegisterShutdownHook(false);
+		Path secretFile = dataDir.resolve(SECRET_FILE);
+		if (Files.exists(secretFile)) {
+			builder.setConnectConfig("password", Files.readString(secretFile).strip());
+		}
+		EmbeddedPostgres postgres = builder.start();
+		if (!Files.exists(secretFile)) {
+			requirePassword(postgres, secretFile);
+		}
+		return new EmbeddedDatabase(postgres, Files.readString(secretFile).strip());
+	}
+
+	/** The file in the data folder with the generated password of the database user {@code postgres}. */
+	static final String SECRET_FILE = "obmi-database.secret";
+
+	/**
+	 * A data folder made by initdb trusts every local connection. The first start (or the first start of an older
+	 * data folder) gives the user {@code postgres} a generated password (SCRAM-SHA-256), keeps it in
+	 * {@value #SECRET_FILE} readable by the owner only, and makes every connection authenticate with it.
+	 */
+	private static void requirePassword(EmbeddedPostgres postgres, Path secretFile) throws IOException {
+		byte[] random = new byte[24];
+		new java.security.SecureRandom().nextBytes(random);
+		String secret = java.util.HexFormat.of().formatHex(random);
+		Path pending = secretFile.resolveSibling(SECRET_FILE + ".new");
+		Files.writeString(pending, secret);
+		restrict(pending);
+		try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+			statement.execute("set password_encryption = 'scram-sha-256'");
+			statement.execute("alter user postgres password '" + secret + "'");
+			Path hba = Path.of(hbaFile(statement));
+			Files.writeString(hba, """
+					# written by OBMi: every connection authenticates with the password in %s
+					local all all scram-sha-256
+					host  all all 127.0.0.1/32 scram-sha-256
+					host  all all ::1/128 scram-sha-256
+					""".formatted(SECRET_FILE));
+			statement.execute("select pg_reload_conf()");
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IOException("Could not set the embedded database's password", ex);
+		}
+		Files.move(pending, secretFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		log.info("Embedded PostgreSQL now requires a password (kept in {})", secretFile);
+	}
+
+	private static String hbaFile(java.sql.Statement statement) throws java.sql.SQLException {
+		try (var rs = statement.executeQuery("show hba_file")) {
+			rs.next();
+			return rs.getString(1);
+		}
+	}
+
+	private static void restrict(Path file) throws IOException {
+		try {
+			Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+		}
+		catch (UnsupportedOperationException notPosix) {
+			// Windows: the data folder's own permissions apply
+		}
 	}
 
 	@Bean
-	DataSource dataSource(EmbeddedPostgres postgres, Environment environment) {
+	DataSource dataSource(EmbeddedDatabase database, Environment environment) {
+		EmbeddedPostgres postgres = database.postgres();
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
 		dataSource.setUsername("postgres");
+		dataSource.setPassword(database.password());
 		dataSource.setPoolName("obmi-embedded");
 		dataSource.setMaximumPoolSize(environment.getProperty("obmi.embedded-database.pool-size", Integer.class, 10));
 		// how long a caller waits for a connection; tests shorten it because at JVM exit the embedded server's own

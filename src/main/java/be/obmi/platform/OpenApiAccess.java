@@ -65,7 +65,7 @@ class OpenApiAccess implements WebMvcConfigurer {
 
 	/** After Spring Security (a 429 carries its headers), before the handlers; see {@link HeavyExportLimit}. */
 	@Bean
-	FilterRegistrationBean<HeavyExportLimit> heavyExportLimit(@Value("${obmi.exports.max-concurrent:8}") int maxConcurrent,
+	FilterRegistrationBean<HeavyExportLimit> heavyExportLimit(@Value("${obmi.exports.max-concurrent:#{T(java.lang.Runtime).getRuntime().availableProcessors()}}") int maxConcurrent,
 			@Value("${obmi.exports.max-concurrent-per-address:2}") int perAddress) {
 		FilterRegistrationBean<HeavyExportLimit> registration = new FilterRegistrationBean<>(
 				new HeavyExportLimit(maxConcurrent, perAddress));

@@ -42,7 +42,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class DisclosureControl {
 
-	static final List<String> LEVELS = List.of("gewest", "provincie", "gemeente", "deelgemeente", "wijk", "statsec");
 
 	/** The virtual total of the centrumsteden (their sum, from which their mean follows): published, never hidden. */
 	static final String CENTRUMSTEDEN = "c:centrumsteden";
@@ -122,7 +121,7 @@ class DisclosureControl {
 	/** The computation described in the class comment. */
 	Set<String> compute(Scope scope, Indicator indicator, String period, StatsQueries queries) {
 		int threshold = indicator.threshold();
-		List<String> breakdowns = queries.breakdowns(scope, indicator);
+		List<String> breakdowns = breakdownsOf(scope, indicator, queries);
 		if (!breakdowns.contains("")) {
 			breakdowns = new ArrayList<>(breakdowns);
 			breakdowns.add(0, "");
@@ -137,18 +136,39 @@ class DisclosureControl {
 		}
 		Map<String, Map<String, List<Area>>> sets = scope.isPlatform() ? Map.of() : sets(scope.tenantId());
 		Area city = scope.nisCode() == null ? null : areas.find("gemeente", scope.nisCode()).orElse(null);
+		// only areas that can have a value: those with a stored one, their ancestors, and the wijken of those gemeenten
+		// (a second partition); for a sparse indicator a few hundred areas instead of every sector of Flanders
+		Set<Long> candidateIds = new HashSet<>();
+		List<StatsQueries.Series> all = new ArrayList<>();
 		for (String breakdown : breakdowns) {
-			StatsQueries.Series series = queries.series(scope, indicator, period, breakdown);
-			for (String level : LEVELS) {
-				for (Area area : areas.atLevel(level, null)) {
-					Double v = series.number(area, period);
-					if (v != null) {
-						values.put(areaKey(area.id(), breakdown), v);
-					}
+			// all periods at once: one cached read serves the decisions of every period (an export asks for all)
+			StatsQueries.Series series = queries.series(scope, indicator, null, breakdown);
+			all.add(series);
+			for (long id : series.storedAreas(period)) {
+				Area area = areas.byId(id);
+				while (area != null && candidateIds.add(area.id())) {
+					area = areas.parent(area).orElse(null);
 				}
 			}
-			for (String level : LEVELS) {
-				for (Area area : areas.atLevel(level, null)) {
+		}
+		for (long id : List.copyOf(candidateIds)) {
+			Area area = areas.byId(id);
+			if ("gemeente".equals(area.level())) {
+				areas.children(id).stream().filter(c -> "wijk".equals(c.level())).forEach(c -> candidateIds.add(c.id()));
+			}
+		}
+		List<Area> candidates = candidateIds.stream().map(areas::byId).toList();
+		for (int b = 0; b < breakdowns.size(); b++) {
+			String breakdown = breakdowns.get(b);
+			StatsQueries.Series series = all.get(b);
+			for (Area area : candidates) {
+				Double v = series.number(area, period);
+				if (v != null) {
+					values.put(areaKey(area.id(), breakdown), v);
+				}
+			}
+			{
+				for (Area area : candidates) {
 					String total = areaKey(area.id(), breakdown);
 					if (!values.containsKey(total)) {
 						continue;
@@ -209,8 +229,8 @@ class DisclosureControl {
 			}
 		}
 		if (!byDimension.isEmpty()) {
-			for (String level : LEVELS) {
-				for (Area area : areas.atLevel(level, null)) {
+			{
+				for (Area area : candidates) {
 					String total = areaKey(area.id(), "");
 					if (!values.containsKey(total)) {
 						continue;
@@ -287,6 +307,13 @@ class DisclosureControl {
 			}
 		}
 		return Set.copyOf(hidden);
+	}
+
+	private final Cache<String, List<String>> breakdownLists = Caffeine.newBuilder().maximumSize(10_000).build();
+
+	private List<String> breakdownsOf(Scope scope, Indicator indicator, StatsQueries queries) {
+		String key = scope.key() + "|" + indicator.id() + "|" + generation(0).get() + "|" + generation(scope.key()).get();
+		return breakdownLists.get(key, k -> List.copyOf(queries.breakdowns(scope, indicator)));
 	}
 
 	/** The tenant's area sets: name → label → areas. */

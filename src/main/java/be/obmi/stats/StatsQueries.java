@@ -92,6 +92,11 @@ public class StatsQueries {
 			return indicator;
 		}
 
+		/** The ids of the areas with a stored value (not aggregated) in a period. */
+		Set<Long> storedAreas(String period) {
+			return byPeriod.getOrDefault(period, Map.of()).keySet();
+		}
+
 		/** The periods with data, oldest first. */
 		List<String> periods() {
 			Set<String> periods = new TreeSet<>(byPeriod.keySet());

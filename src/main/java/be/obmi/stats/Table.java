@@ -95,7 +95,8 @@ record Table(List<String> header, List<Line> lines) {
 						header = false;
 					}
 					else {
-						handler.line(new Line(record.getStartingLineNumber(), record.getFields()));
+						handler.line(new Line(record.getStartingLineNumber(),
+								record.getFields().stream().map(be.obmi.shared.InvisibleCharacters::clean).toList()));
 					}
 				}
 			}

@@ -153,7 +153,18 @@ class FinanceIntegrationTests {
 		long amendedId = amended.json().get("importId").asLong();
 		assertThat(editor.post("/api/v1/" + TENANT + "/finance/imports/" + amendedId + "/undo").status()).isEqualTo(200);
 		assertThat(editor.get("/api/v1/" + TENANT + "/finance/summary?year=2026&code=" + firstGoal()).body()).isEqualTo(before);
-		assertThat(editor.post("/api/v1/" + TENANT + "/finance/imports/" + amendedId + "/undo").status()).isEqualTo(400);
+		assertThat(editor.post("/api/v1/" + TENANT + "/finance/imports/" + amendedId + "/undo").status()).as("already undone")
+			.isEqualTo(409);
+		// an unknown id, or another tenant's import, is 404 on the API and on the page (issue 11, point 9)
+		assertThat(editor.post("/api/v1/" + TENANT + "/finance/imports/999999999/undo").status()).isEqualTo(404);
+		assertThat(ApiClient.as(port, "redacteur.gent").post("/api/v1/gent/finance/imports/" + amendedId + "/undo").status())
+			.isEqualTo(404);
+		be.obmi.support.PageSession page = be.obmi.support.PageSession.login(port, "redacteur." + TENANT);
+		String csrf = page.csrf("/" + TENANT + "/financien");
+		assertThat(page.post("/" + TENANT + "/financien/import/999999999/ongedaan", "_csrf=" + csrf).statusCode()).isEqualTo(404);
+		be.obmi.support.PageSession gent = be.obmi.support.PageSession.login(port, "redacteur.gent");
+		String gentCsrf = gent.csrf("/gent/financien");
+		assertThat(gent.post("/gent/financien/import/" + amendedId + "/ongedaan", "_csrf=" + gentCsrf).statusCode()).isEqualTo(404);
 
 		ApiClient reader = ApiClient.as(port, "lezer." + TENANT);
 		assertThat(reader.upload("/api/v1/" + TENANT + "/finance/import", "x.csv", file, Map.of()).status()).isEqualTo(403);

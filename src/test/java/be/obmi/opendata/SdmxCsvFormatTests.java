@@ -85,6 +85,25 @@ class SdmxCsvFormatTests {
 	}
 
 	@Test
+	void textsThatASpreadsheetWouldRunAsFormulasAreNeutralised() throws IOException {
+		var area = new Dimension("=geo", LocalizedText.of("=cmd|' /C calc'!A0", "x"), DimensionRole.GEO, List.of(
+				new Category("=HYPERLINK(\"http://x\")", LocalizedText.of("@SUM(1)", "@SUM(1)")),
+				new Category("-1+1", LocalizedText.of("+1", "+1"))));
+		var cube = new Cube("tabel", LocalizedText.of("=titel", "=title"), LocalizedText.of("b", "b"), LocalizedText.of("u", "u"), 0,
+				java.time.Instant.parse("2025-03-01T10:15:00Z"), List.of(area), Cells.of(List.of(Cell.ok(1), Cell.ok(-2))),
+				java.util.Map.of());
+		for (boolean labels : List.of(false, true)) {
+			for (String line : csv(cube, labels).split("\r\n")) {
+				for (String field : fields(line)) {
+					assertThat(field.isEmpty() || "=+@\t\r".indexOf(field.charAt(0)) < 0
+							|| (field.charAt(0) == '-' && field.matches("-[0-9.]+"))).as(field).isTrue();
+				}
+			}
+		}
+		assertThat(csv(cube, false)).contains("'=HYPERLINK").contains(",-2,");
+	}
+
+	@Test
 	void readsWhatItWritesWithAndWithoutLabels() throws IOException {
 		var cube = SampleCubes.districts();
 		for (var labels : List.of(false, true)) {

@@ -131,6 +131,7 @@ class EmbeddedDatabaseBackupTests {
 				"--username=postgres", "--dbname=postgres", "--file=scripts/backup-embedded-online.sql")
 			.redirectErrorStream(true);
 		builder.environment().put("BACKUP", backup.toString());
+		builder.environment().put("PGPASSWORD", Files.readString(data.resolve("obmi-database.secret")).strip());
 		builder.environment().put("OBMI_DATA", data.toString());
 		Process process = builder.start();
 		String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -158,10 +159,12 @@ class EmbeddedDatabaseBackupTests {
 	}
 
 	private static EmbeddedPostgres start(Path data) throws IOException {
+		// a copied data folder carries the generated password of the database user (SCRAM, issue 11)
 		return EmbeddedPostgres.builder()
 			.setDataDirectory(data)
 			.setCleanDataDirectory(false)
 			.setPGStartupWait(Duration.ofSeconds(60))
+			.setConnectConfig("password", Files.readString(data.resolve("obmi-database.secret")).strip())
 			.start();
 	}
 

@@ -42,17 +42,30 @@ public final class AppProcess implements AutoCloseable {
 	 * @param extraArguments more {@code --property=value} arguments
 	 */
 	public static AppProcess start(String name, TestDatabase database, String... extraArguments) {
+		List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + database.jdbcUrl(),
+				"--spring.datasource.username=postgres", "--spring.datasource.password="));
+		arguments.addAll(List.of(extraArguments));
+		return launch(name, arguments);
+	}
+
+	/** Starts the application with its own embedded PostgreSQL in {@code dataDir} (as {@code spring-boot:run} does). */
+	public static AppProcess startEmbedded(String name, Path dataDir, String... extraArguments) {
+		List<String> arguments = new ArrayList<>(List.of("--obmi.embedded-database.data-dir=" + dataDir.toAbsolutePath()));
+		arguments.addAll(List.of(extraArguments));
+		return launch(name, arguments);
+	}
+
+	private static AppProcess launch(String name, List<String> extraArguments) {
 		int port = freePort();
 		String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		// surefire starts the tests with a manifest-only jar; the real classpath is in this property
 		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + LOGS.resolve("app.jsa").toAbsolutePath(), "-cp", classpath,
-				"be.obmi.Application", "--server.port=" + port, "--spring.datasource.url=" + database.jdbcUrl(),
-				"--spring.datasource.username=postgres", "--spring.datasource.password=",
+				"be.obmi.Application", "--server.port=" + port,
 				"--obmi.demo.enabled=false", "--obmi.demo.accounts-enabled=true", "--obmi.demo.password=demo",
 				"--obmi.warehouse.build-at-startup=false", "--obmi.log-dir=" + LOGS.resolve(name).toAbsolutePath(),
 				"--spring.main.banner-mode=off", "--obmi.api.anonymous-requests-per-minute=100000"));
-		command.addAll(List.of(extraArguments));
+		command.addAll(extraArguments);
 		try {
 			Files.createDirectories(LOGS);
 			Path log = LOGS.resolve(name + ".log").toAbsolutePath();
@@ -77,6 +90,20 @@ public final class AppProcess implements AutoCloseable {
 	}
 
 	/** Kills the process with SIGKILL (no shutdown hooks, no graceful shutdown) and waits until it is gone. */
+	/**
+	 * Asks the application to stop (SIGTERM, as a service manager does) and waits at most {@code limit}.
+	 * @return how long it took, or null when it had not stopped within the limit (it is then killed)
+	 */
+	public Duration terminate(Duration limit) throws InterruptedException {
+		long started = System.nanoTime();
+		process.destroy();
+		if (process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+			return Duration.ofNanos(System.nanoTime() - started);
+		}
+		process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		return null;
+	}
+
 	public void kill() {
 		process.destroyForcibly();
 		try {

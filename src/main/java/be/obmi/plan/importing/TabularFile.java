@@ -215,7 +215,7 @@ public final class TabularFile {
 		if (value == null) {
 			return null;
 		}
-		String trimmed = value.strip();
+		String trimmed = be.obmi.shared.InvisibleCharacters.clean(value).strip();
 		return trimmed.isEmpty() ? null : trimmed;
 	}
 

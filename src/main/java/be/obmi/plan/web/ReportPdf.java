@@ -223,7 +223,7 @@ class ReportPdf {
 	}
 
 	private static String e(String text) {
-		return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8").replace("&nbsp;", "&#160;");
+		return text == null ? "" : HtmlUtils.htmlEscape(be.obmi.shared.InvisibleCharacters.clean(text), "UTF-8").replace("&nbsp;", "&#160;");
 	}
 
 

@@ -48,6 +48,7 @@ public final class SpreadsheetText {
 
 	/** Undoes {@link #neutralised}: an apostrophe followed by a formula character is dropped. */
 	public static String restored(String text) {
+		text = be.obmi.shared.InvisibleCharacters.clean(text);
 		if (text != null && text.length() > 1 && text.charAt(0) == '\'' && startsLikeFormula(text.substring(1))) {
 			return text.substring(1);
 		}
