@@ -63,7 +63,7 @@ final class LoginRateLimit extends OncePerRequestFilter {
 				return;
 			}
 			String username = request.getParameter("username");
-			if (username != null && accounts.lockedFor(username, address)) {
+			if (username != null && lockedOut(username, address)) {
 				request.getSession().setAttribute("obmi.loginError", "locked");
 				response.sendRedirect(request.getContextPath() + "/login?error");
 				return;
@@ -76,7 +76,7 @@ final class LoginRateLimit extends OncePerRequestFilter {
 			return;
 		}
 		String username = basicUsername(request);
-		if (username != null && accounts.lockedFor(username, address)) {
+		if (username != null && lockedOut(username, address)) {
 			failed(address);
 			response.setHeader("WWW-Authenticate", "Basic realm=\"OBMi\"");
 			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
@@ -86,6 +86,22 @@ final class LoginRateLimit extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	/**
+	 * Whether the address is locked out of the account name. When the database cannot be asked, the login goes on and
+	 * fails there with the usual "database unreachable" answer (503 for the API, the Dutch message on the form).
+	 */
+	private boolean lockedOut(String username, String address) {
+		try {
+			return accounts.lockedFor(username, address);
+		}
+		catch (RuntimeException ex) {
+			if (be.obmi.shared.DatabaseFailure.of(ex).isPresent()) {
+				return false;
+			}
+			throw ex;
+		}
 	}
 
 	/** A wrong password (HTTP Basic) or a wrong API token from this address: spends one of its attempts. */

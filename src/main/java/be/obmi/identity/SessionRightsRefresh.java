@@ -41,7 +41,18 @@ final class SessionRightsRefresh extends OncePerRequestFilter {
 		HttpSession session = request.getSession(false);
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (session != null && authentication != null && authentication.getPrincipal() instanceof ObmiUser user) {
-			Optional<UserAccounts.AccountStamps> stamps = accounts.stamps(user.id());
+			Optional<UserAccounts.AccountStamps> stamps;
+			try {
+				stamps = accounts.stamps(user.id());
+			}
+			catch (RuntimeException ex) {
+				if (be.obmi.shared.DatabaseFailure.of(ex).isEmpty()) {
+					throw ex;
+				}
+				// the database is down: the request goes on and gets the usual 503 where it needs data
+				chain.doFilter(request, response);
+				return;
+			}
 			if (stamps.isEmpty() || !stamps.get().enabled() || stamps.get().credential() != user.credentialStamp()) {
 				endSession(session);
 			}
