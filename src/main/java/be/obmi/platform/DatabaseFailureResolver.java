@@ -33,6 +33,19 @@ class DatabaseFailureResolver implements HandlerExceptionResolver, Ordered {
 	@Override
 	public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
 			Exception ex) {
+		if (badValue(ex)) {
+			// a value the database refuses (too long, out of range, a broken check) is the request's fault: 400 in Dutch,
+			// never a 500; nothing was changed (the transaction rolled back)
+			log.info("{} {} refused a value: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
+			request.setAttribute(BAD_VALUE_ATTRIBUTE, BAD_VALUE);
+			try {
+				response.sendError(HttpServletResponse.SC_BAD_REQUEST, BAD_VALUE);
+			}
+			catch (IOException io) {
+				log.debug("Could not send the 400", io);
+			}
+			return new ModelAndView();
+		}
 		return DatabaseFailure.of(ex).map(failure -> {
 			log.warn("{} {} failed, the database is {}: {}", request.getMethod(), request.getRequestURI(), failure,
 					ex.getMessage());
@@ -47,6 +60,22 @@ class DatabaseFailureResolver implements HandlerExceptionResolver, Ordered {
 	}
 
 
+	static final String BAD_VALUE_ATTRIBUTE = DatabaseFailureResolver.class.getName() + ".badValue";
+
+	static final String BAD_VALUE = "Een waarde is te lang of valt buiten het toegelaten bereik; er is niets gewijzigd.";
+
+	/** A data exception (SQLSTATE class 22: too long, out of range, bad date) or a check violation (23514). */
+	static boolean badValue(Throwable error) {
+		int depth = 0;
+		for (Throwable cause = error; cause != null && depth < 25; cause = cause.getCause(), depth++) {
+			if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith("22") || sql.getSQLState().equals("23514"))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	@Override
 	public int getOrder() {
 		return Ordered.HIGHEST_PRECEDENCE;
@@ -59,6 +88,10 @@ class DatabaseFailureResolver implements HandlerExceptionResolver, Ordered {
 			@Override
 			public Map<String, Object> getErrorAttributes(WebRequest webRequest, ErrorAttributeOptions options) {
 				Map<String, Object> attributes = super.getErrorAttributes(webRequest, options);
+				Object badValue = webRequest.getAttribute(BAD_VALUE_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+				if (badValue != null) {
+					attributes.put("message", badValue);
+				}
 				Object failure = webRequest.getAttribute(DatabaseFailure.REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
 				if (failure instanceof DatabaseFailure known) {
 					attributes.put("message", known.message());

@@ -607,7 +607,11 @@ public class ObservationImporter {
 			return null;
 		}
 		double d = Double.parseDouble(s);
-		return Double.isFinite(d) ? d : null;
+		// too large for a double (1e400), or so small that it became 0 while its digits are not (1e-400): refused
+		if (!Double.isFinite(d) || (d == 0 && s.split("[eE]")[0].matches(".*[1-9].*"))) {
+			return null;
+		}
+		return d;
 	}
 
 	// long: indicator;gebied;periode;waarde [+ niveau, n, N, voorlopig, geschat, reden, breakdown columns]

@@ -95,6 +95,18 @@ public class StatusRounds {
 		if (referenceDate == null || deadline == null) {
 			throw new IllegalArgumentException("Referentiedatum en deadline zijn verplicht.");
 		}
+		if (name.length() > 200) {
+			throw new IllegalArgumentException("De naam van de ronde is te lang (hoogstens 200 tekens).");
+		}
+		for (LocalDate date : List.of(referenceDate, deadline)) {
+			if (date.getYear() < 1900 || date.getYear() > 2200) {
+				throw new IllegalArgumentException("Een datum ligt tussen 1900 en 2200; " + date + " kan niet.");
+			}
+		}
+		if (deadline.isBefore(referenceDate)) {
+			throw new IllegalArgumentException("De deadline (" + deadline + ") ligt vóór de referentiedatum ("
+					+ referenceDate + ").");
+		}
 		long id = jdbc.sql("""
 				insert into plan.status_round (tenant_id, plan_id, name, reference_date, deadline, scope, opened_by)
 				values (?, ?, ?, ?, ?, ?, ?) returning id""")
