@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import be.obmi.identity.Role;
 import be.obmi.identity.TenantAccess;
+import be.obmi.shared.ConcurrentChangeException;
 import be.obmi.shared.tabular.ImportRejectedException;
 import be.obmi.tenancy.Tenant;
 
@@ -69,7 +70,7 @@ class FinanceController {
 			imports.undo(tenant, id);
 			redirect.addFlashAttribute("undone", id);
 		}
-		catch (IllegalStateException | be.obmi.shared.ConcurrentChangeException ex) {
+		catch (IllegalStateException | ConcurrentChangeException ex) {
 			redirect.addFlashAttribute("undoError", ex.getMessage());
 		}
 		return "redirect:/" + tenant.slug() + "/financien";

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import be.obmi.audit.AuditTrail;
 import be.obmi.audit.FieldChange;
 import be.obmi.shared.ObmiMetrics;
+import be.obmi.shared.ScopeLock;
 import be.obmi.shared.tabular.ImportError;
 import be.obmi.shared.tabular.ImportRejectedException;
 import be.obmi.shared.tabular.Table;
@@ -46,9 +47,9 @@ public class FinanceImports {
 
 	private final ObmiMetrics metrics;
 
-	private final be.obmi.shared.ScopeLock lock;
+	private final ScopeLock lock;
 
-	FinanceImports(JdbcClient jdbc, JdbcTemplate batchInsert, PlanOutline plan, AuditTrail audit, ObmiMetrics metrics, be.obmi.shared.ScopeLock lock) {
+	FinanceImports(JdbcClient jdbc, JdbcTemplate batchInsert, PlanOutline plan, AuditTrail audit, ObmiMetrics metrics, ScopeLock lock) {
 		this.lock = lock;
 		this.metrics = metrics;
 		this.jdbc = jdbc;
@@ -75,7 +76,7 @@ public class FinanceImports {
 
 	private FinanceImportSummary storeFile(Tenant tenant, String fileName, byte[] content, LocalDate reportingDate,
 			String label) {
-		lock.acquire(be.obmi.shared.ScopeLock.Kind.FINANCE, tenant.id());
+		lock.acquire(ScopeLock.Kind.FINANCE, tenant.id());
 		Table table = TableReader.read(content);
 		Set<String> codes = plan.codes(tenant);
 		List<FinanceLine> lines = FinanceFile.parse(table, codes::contains, " van " + tenant.name());
@@ -130,7 +131,7 @@ public class FinanceImports {
 	}
 
 	private void undoImport(Tenant tenant, long importId) {
-		lock.acquire(be.obmi.shared.ScopeLock.Kind.FINANCE, tenant.id());
+		lock.acquire(ScopeLock.Kind.FINANCE, tenant.id());
 		int updated = jdbc.sql("""
 				update finance.finance_import set undone_at = now(), undone_by = ?
 				where id = ? and tenant_id = ? and undone_at is null""")

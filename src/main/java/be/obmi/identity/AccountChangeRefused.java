@@ -1,10 +1,13 @@
 package be.obmi.identity;
 
+import org.springframework.context.MessageSourceResolvable;
+
 /**
- * An account change that the rules refuse (see docs/security.md, "Accounts"). Carries a message key of the
- * {@code messages} bundle with its arguments, so the page says why in the user's language.
+ * An account change that the rules refuse (see docs/security.md, "Accounts"). It names a message of the
+ * {@code messages} bundle with its arguments, so a page resolves it in the user's language with
+ * {@code MessageSource.getMessage(refused, locale)}.
  */
-public class AccountChangeRefused extends RuntimeException {
+public class AccountChangeRefused extends RuntimeException implements MessageSourceResolvable {
 
 	private final String messageKey;
 
@@ -16,11 +19,13 @@ public class AccountChangeRefused extends RuntimeException {
 		this.arguments = arguments;
 	}
 
-	public String messageKey() {
-		return messageKey;
+	@Override
+	public String[] getCodes() {
+		return new String[] { messageKey };
 	}
 
-	public Object[] arguments() {
+	@Override
+	public Object[] getArguments() {
 		return arguments.clone();
 	}
 

@@ -56,7 +56,7 @@ class AccountController {
 			return "redirect:/account";
 		}
 		catch (AccountChangeRefused ex) {
-			model.addAttribute("error", messages.getMessage(ex.messageKey(), ex.arguments(), LocaleContextHolder.getLocale()));
+			model.addAttribute("error", messages.getMessage(ex, LocaleContextHolder.getLocale()));
 			return VIEW;
 		}
 	}

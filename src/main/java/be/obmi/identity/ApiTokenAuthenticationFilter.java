@@ -33,12 +33,12 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String header = request.getHeader("Authorization");
-		if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+		if (RequestCredentials.basic(request)) {
 			// HTTP Basic authenticates this request afresh: a session cookie sent along must not stand in for it
 			// (BasicAuthenticationFilter would skip the check when the session holds the same user)
 			SecurityContextHolder.setContext(SecurityContextHolder.createEmptyContext());
 		}
-		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+		if (RequestCredentials.bearer(request)) {
 			Optional<ObmiUser> user;
 			try {
 				user = tokens.authenticate(header.substring(7).strip());

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 
+import be.obmi.shared.DatabaseFailure;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
@@ -48,7 +50,7 @@ final class LoginRateLimit extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !formLogin(request) && basicUsername(request) == null && !bearer(request);
+		return !formLogin(request) && !RequestCredentials.carried(request);
 	}
 
 	@Override
@@ -97,7 +99,7 @@ final class LoginRateLimit extends OncePerRequestFilter {
 			return accounts.lockedFor(username, address);
 		}
 		catch (RuntimeException ex) {
-			if (be.obmi.shared.DatabaseFailure.of(ex).isPresent()) {
+			if (DatabaseFailure.of(ex).isPresent()) {
 				return false;
 			}
 			throw ex;
@@ -136,17 +138,12 @@ final class LoginRateLimit extends OncePerRequestFilter {
 		return "POST".equals(request.getMethod()) && request.getRequestURI().equals(request.getContextPath() + "/login");
 	}
 
-	private static boolean bearer(HttpServletRequest request) {
-		String header = request.getHeader("Authorization");
-		return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
-	}
-
 	/** The username of an HTTP Basic header; null when there is none (or it cannot be read: Basic refuses it). */
 	static String basicUsername(HttpServletRequest request) {
-		String header = request.getHeader("Authorization");
-		if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+		if (!RequestCredentials.basic(request)) {
 			return null;
 		}
+		String header = request.getHeader("Authorization");
 		try {
 			String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
 			int colon = decoded.indexOf(':');

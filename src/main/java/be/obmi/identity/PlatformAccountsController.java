@@ -80,7 +80,7 @@ class PlatformAccountsController {
 			return FORM_VIEW;
 		}
 		catch (AccountChangeRefused ex) {
-			model.addAttribute("error", messages.getMessage(ex.messageKey(), ex.arguments(), LocaleContextHolder.getLocale()));
+			model.addAttribute("error", messages.getMessage(ex, LocaleContextHolder.getLocale()));
 			return FORM_VIEW;
 		}
 	}

@@ -60,10 +60,4 @@ final class PrivateAnswers extends OncePerRequestFilter {
 		return withoutPublic.isEmpty() ? "private" : "private, " + withoutPublic;
 	}
 
-	/** Whether a request carries its own credentials: HTTP Basic or a bearer token (other schemes do not count). */
-	static boolean carriesCredentials(HttpServletRequest request) {
-		String header = request.getHeader("Authorization");
-		return header != null && (header.regionMatches(true, 0, "Basic ", 0, 6) || header.regionMatches(true, 0, "Bearer ", 0, 7));
-	}
-
 }

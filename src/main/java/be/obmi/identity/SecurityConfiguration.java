@@ -98,7 +98,7 @@ class SecurityConfiguration {
 		// it), so it needs no CSRF token. Any other Authorization header does not count: a session cookie with a stray
 		// header still needs the CSRF token.
 		RequestMatcher apiWithCredentials = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-				&& PrivateAnswers.carriesCredentials(request);
+				&& RequestCredentials.carried(request);
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 
 		http.authorizeHttpRequests(auth -> {

@@ -3,6 +3,8 @@ package be.obmi.identity;
 import java.io.IOException;
 import java.util.Optional;
 
+import be.obmi.shared.DatabaseFailure;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,7 +48,7 @@ final class SessionRightsRefresh extends OncePerRequestFilter {
 				stamps = accounts.stamps(user.id());
 			}
 			catch (RuntimeException ex) {
-				if (be.obmi.shared.DatabaseFailure.of(ex).isEmpty()) {
+				if (DatabaseFailure.of(ex).isEmpty()) {
 					throw ex;
 				}
 				// the database is down: the request goes on and gets the usual 503 where it needs data

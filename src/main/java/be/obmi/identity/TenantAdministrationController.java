@@ -56,7 +56,7 @@ class TenantAdministrationController {
 	}
 
 	private String message(AccountChangeRefused refused) {
-		return messages.getMessage(refused.messageKey(), refused.arguments(), LocaleContextHolder.getLocale());
+		return messages.getMessage(refused, LocaleContextHolder.getLocale());
 	}
 
 	@GetMapping

@@ -317,22 +317,35 @@ public class UserAccounts implements UserDetailsService {
 	/** Every account with its roles, by name: the platform admin's list. */
 	@Transactional(readOnly = true)
 	public List<AccountDetails> allAccounts() {
-		return jdbc.sql("select id from identity.user_account order by lower(display_name), id")
-			.query(Long.class).list().stream().map(id -> details(id).orElseThrow()).toList();
+		Map<Long, Map<String, Role>> roles = new HashMap<>();
+		jdbc.sql("select m.user_id, t.slug, m.role from identity.membership m join tenancy.tenant t on t.id = m.tenant_id")
+			.query(rs -> {
+				roles.computeIfAbsent(rs.getLong("user_id"), id -> new HashMap<>())
+					.put(rs.getString("slug"), Role.valueOf(rs.getString("role")));
+			});
+		return jdbc.sql(ACCOUNT + " order by lower(display_name), id")
+			.query((rs, n) -> account(rs, roles.getOrDefault(rs.getLong("id"), Map.of())))
+			.list();
 	}
 
 	/** One account with its roles per tenant. */
 	@Transactional(readOnly = true)
 	public Optional<AccountDetails> details(long userId) {
-		return jdbc.sql("""
-				select id, username, display_name, email, enabled, platform_admin, demo, locked_until, last_login_at, version
-				from identity.user_account where id = ?""")
+		return jdbc.sql(ACCOUNT + " where id = ?")
 			.param(userId)
-			.query((rs, n) -> new AccountDetails(rs.getLong("id"), rs.getString("username"),
-					rs.getString("display_name"), rs.getString("email"), rs.getBoolean("enabled"),
-					rs.getBoolean("platform_admin"), rs.getBoolean("demo"), instant(rs.getTimestamp("locked_until")),
-					instant(rs.getTimestamp("last_login_at")), rs.getInt("version"), rolesOf(userId)))
+			.query((rs, n) -> account(rs, rolesOf(userId)))
 			.optional();
+	}
+
+	private static final String ACCOUNT = """
+			select id, username, display_name, email, enabled, platform_admin, demo, locked_until, last_login_at, version
+			from identity.user_account""";
+
+	private static AccountDetails account(java.sql.ResultSet rs, Map<String, Role> roles) throws java.sql.SQLException {
+		return new AccountDetails(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+				rs.getString("email"), rs.getBoolean("enabled"), rs.getBoolean("platform_admin"), rs.getBoolean("demo"),
+				instant(rs.getTimestamp("locked_until")), instant(rs.getTimestamp("last_login_at")), rs.getInt("version"),
+				Map.copyOf(roles));
 	}
 
 	/**

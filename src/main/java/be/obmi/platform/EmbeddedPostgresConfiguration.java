@@ -67,14 +67,15 @@ class EmbeddedPostgresConfiguration {
 		// included), not by a JVM hook of its own that raced the context's shutdown
 		builder.setRegisterShutdownHook(false);
 		Path secretFile = dataDir.resolve(SECRET_FILE);
-		if (Files.exists(secretFile)) {
-			builder.setConnectConfig("password", Files.readString(secretFile).strip());
+		String secret = Files.exists(secretFile) ? Files.readString(secretFile).strip() : null;
+		if (secret != null) {
+			builder.setConnectConfig("password", secret);
 		}
 		EmbeddedPostgres postgres = builder.start();
-		if (!Files.exists(secretFile)) {
-			requirePassword(postgres, secretFile);
+		if (secret == null) {
+			secret = requirePassword(postgres, secretFile);
 		}
-		return new EmbeddedDatabase(postgres, Files.readString(secretFile).strip());
+		return new EmbeddedDatabase(postgres, secret);
 	}
 
 	/** The file in the data folder with the generated password of the database user {@code postgres}. */
@@ -84,8 +85,9 @@ class EmbeddedPostgresConfiguration {
 	 * A data folder made by initdb trusts every local connection. The first start (or the first start of an older
 	 * data folder) gives the user {@code postgres} a generated password (SCRAM-SHA-256), keeps it in
 	 * {@value #SECRET_FILE} readable by the owner only, and makes every connection authenticate with it.
+	 * @return the password
 	 */
-	private static void requirePassword(EmbeddedPostgres postgres, Path secretFile) throws IOException {
+	private static String requirePassword(EmbeddedPostgres postgres, Path secretFile) throws IOException {
 		byte[] random = new byte[24];
 		new java.security.SecureRandom().nextBytes(random);
 		String secret = java.util.HexFormat.of().formatHex(random);
@@ -109,6 +111,7 @@ class EmbeddedPostgresConfiguration {
 		}
 		Files.move(pending, secretFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
 		log.info("Embedded PostgreSQL now requires a password (kept in {})", secretFile);
+		return secret;
 	}
 
 	private static String hbaFile(java.sql.Statement statement) throws java.sql.SQLException {

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import be.obmi.audit.DataChanged;
+import be.obmi.identity.RequestCredentials;
 import be.obmi.identity.PublicRoutes;
 import be.obmi.tenancy.Tenants;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -292,7 +293,7 @@ final class PublicResponseCache extends OncePerRequestFilter {
 	private boolean cacheable(HttpServletRequest request, String path) {
 		if (!enabled || !ready || !"GET".equals(request.getMethod())
 				|| (request.getRequestedSessionId() != null && request.isRequestedSessionIdValid())
-				|| credentials(request) || request.getHeader("Range") != null) {
+				|| RequestCredentials.carried(request) || request.getHeader("Range") != null) {
 			return false;
 		}
 		if (!canonical(request, path)) {
@@ -308,16 +309,6 @@ final class PublicResponseCache extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Whether the request brings credentials (HTTP Basic or a bearer token), which Spring Security checks after this
-	 * filter: such a request may see more than the public, so it is neither served from nor stored in the cache. Any
-	 * other {@code Authorization} header authenticates nobody: that request is anonymous and treated as such.
-	 */
-	static boolean credentials(HttpServletRequest request) {
-		String header = request.getHeader("Authorization");
-		return header != null && (header.regionMatches(true, 0, "Basic ", 0, 6) || header.regionMatches(true, 0, "Bearer ", 0, 7));
-	}
-
-	/**
 	 * Whether the request names its page the one canonical way: the path as sent equals the path the servlet
 	 * container decoded and normalised (so no percent-encoding such as {@code /g%65nt}, no dot segments, no double
 	 * slashes, no path parameters) and its tenant slug is lower case. Only then does the key's owner name the tenant
@@ -326,7 +317,7 @@ final class PublicResponseCache extends OncePerRequestFilter {
 	 */
 	static boolean canonical(HttpServletRequest request, String path) {
 		String decoded = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-		if (!path.equals(decoded) || path.indexOf(';') >= 0 || path.indexOf('%') >= 0 || path.contains("//")) {
+		if (!path.equals(decoded)) {
 			return false;
 		}
 		String owner = owner(path);

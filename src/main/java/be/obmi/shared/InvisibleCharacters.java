@@ -21,14 +21,8 @@ public final class InvisibleCharacters {
 		if (text == null) {
 			return null;
 		}
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c >= '\u061C' && (c == '\u061C' || (c >= '\u200B' && c <= '\u200F') || (c >= '\u202A' && c <= '\u202E')
-					|| (c >= '\u2060' && c <= '\u2069') || c == '\uFEFF')) {
-				return INVISIBLE.matcher(text).replaceAll("");
-			}
-		}
-		return text;
+		var matcher = INVISIBLE.matcher(text);
+		return matcher.find() ? matcher.replaceAll("") : text;
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import be.obmi.audit.AuditTrail;
 import be.obmi.audit.FieldChange;
+import be.obmi.shared.ScopeLock;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,9 +27,9 @@ class AreaSets {
 
 	private final AuditTrail audit;
 
-	private final be.obmi.shared.ScopeLock lock;
+	private final ScopeLock lock;
 
-	AreaSets(JdbcClient jdbc, Areas areas, AuditTrail audit, be.obmi.shared.ScopeLock lock) {
+	AreaSets(JdbcClient jdbc, Areas areas, AuditTrail audit, ScopeLock lock) {
 		this.lock = lock;
 		this.jdbc = jdbc;
 		this.areas = areas;
@@ -58,7 +59,7 @@ class AreaSets {
 	 */
 	@Transactional
 	int replace(Scope scope, String name, byte[] file) {
-		lock.acquire(be.obmi.shared.ScopeLock.Kind.STATISTICS, scope.key());
+		lock.acquire(ScopeLock.Kind.STATISTICS, scope.key());
 		if (scope.isPlatform() || name == null || !name.matches("^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$")) {
 			throw new IllegalArgumentException("Een gebiedsindeling hoort bij een bestuur en heeft een naam van letters en cijfers.");
 		}

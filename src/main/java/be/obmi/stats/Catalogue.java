@@ -1,5 +1,7 @@
 package be.obmi.stats;
 
+import be.obmi.shared.ConcurrentChangeException;
+import be.obmi.shared.ScopeLock;
 import be.obmi.shared.tabular.SpreadsheetText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,9 +43,9 @@ class Catalogue {
 
 	private final AuditTrail audit;
 
-	private final be.obmi.shared.ScopeLock lock;
+	private final ScopeLock lock;
 
-	Catalogue(JdbcClient jdbc, Indicators indicators, AuditTrail audit, be.obmi.shared.ScopeLock lock) {
+	Catalogue(JdbcClient jdbc, Indicators indicators, AuditTrail audit, ScopeLock lock) {
 		this.lock = lock;
 		this.jdbc = jdbc;
 		this.indicators = indicators;
@@ -108,7 +110,7 @@ class Catalogue {
 
 	@Transactional
 	Result importFile(Scope scope, byte[] bytes) {
-		lock.acquire(be.obmi.shared.ScopeLock.Kind.STATISTICS, scope.key());
+		lock.acquire(ScopeLock.Kind.STATISTICS, scope.key());
 		Table table = Table.read(bytes);
 		List<ImportError> errors = new ArrayList<>();
 		Map<String, Integer> col = new HashMap<>();
@@ -227,7 +229,7 @@ class Catalogue {
 								p.aggregation(), p.decimals(), p.threshold(), p.published(), old.id(), old.version())
 						.update();
 					if (n == 0) {
-						throw new be.obmi.shared.ConcurrentChangeException("Indicator " + p.code() + " werd intussen door iemand anders gewijzigd.");
+						throw new ConcurrentChangeException("Indicator " + p.code() + " werd intussen door iemand anders gewijzigd.");
 					}
 					audit.updated(scope.tenantId(), "indicator", String.valueOf(old.id()), p.code(), changes);
 					updated++;

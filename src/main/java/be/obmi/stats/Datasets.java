@@ -22,6 +22,7 @@ import be.obmi.opendata.Cube;
 import be.obmi.opendata.OpenDataFormat;
 import be.obmi.opendata.OpenDataFormatException;
 import be.obmi.opendata.OpenDataFormats;
+import be.obmi.shared.ScopeLock;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,9 +61,9 @@ class Datasets {
 
 	private final AuditTrail audit;
 
-	private final be.obmi.shared.ScopeLock lock;
+	private final ScopeLock lock;
 
-	Datasets(JdbcClient jdbc, OpenDataFormats formats, AuditTrail audit, be.obmi.shared.ScopeLock lock) {
+	Datasets(JdbcClient jdbc, OpenDataFormats formats, AuditTrail audit, ScopeLock lock) {
 		this.lock = lock;
 		this.jdbc = jdbc;
 		this.formats = formats;
@@ -149,16 +150,22 @@ class Datasets {
 
 	/** The datasets of a scope: only the published ones unless {@code drafts} (the scope's members). */
 	List<Dataset> list(Scope scope, boolean drafts) {
-		return jdbc.sql("""
-				select public_id, title, source, format, imported_at, dimensions::text as dimensions, cell_count, published,
-				  threshold
-				from stats.dataset where coalesce(tenant_id, 0) = ? and (published or ?) order by public_id""")
+		return jdbc.sql(SELECT + " where coalesce(tenant_id, 0) = ? and (published or ?) order by public_id")
 			.params(scope.key(), drafts)
-			.query((rs, n) -> new Dataset(rs.getString("public_id"), rs.getString("title"), rs.getString("source"),
-					rs.getString("format"), rs.getObject("imported_at", OffsetDateTime.class),
-					JSON.readValue(rs.getString("dimensions"), new TypeReference<List<DimensionInfo>>() {
-					}), rs.getLong("cell_count"), EXPORT_FORMATS, rs.getBoolean("published"), rs.getInt("threshold")))
+			.query(Datasets::dataset)
 			.list();
+	}
+
+	private static final String SELECT = """
+			select public_id, title, source, format, imported_at, dimensions::text as dimensions, cell_count, published,
+			  threshold
+			from stats.dataset""";
+
+	private static Dataset dataset(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Dataset(rs.getString("public_id"), rs.getString("title"), rs.getString("source"), rs.getString("format"),
+				rs.getObject("imported_at", OffsetDateTime.class),
+				JSON.readValue(rs.getString("dimensions"), new TypeReference<List<DimensionInfo>>() {
+				}), rs.getLong("cell_count"), EXPORT_FORMATS, rs.getBoolean("published"), rs.getInt("threshold"));
 	}
 
 	/** When a dataset was last imported and its content's hash, without reading the content; empty when unknown. */
@@ -282,7 +289,7 @@ class Datasets {
 	 */
 	@Transactional
 	void publish(Scope scope, String id, int threshold, String actor) {
-		lock.acquire(be.obmi.shared.ScopeLock.Kind.STATISTICS, scope.key());
+		lock.acquire(ScopeLock.Kind.STATISTICS, scope.key());
 		if (threshold < 0 || threshold > 1_000_000) {
 			throw new IllegalArgumentException("De drempel ligt tussen 0 en 1.000.000.");
 		}
@@ -303,7 +310,7 @@ class Datasets {
 	/** Takes a dataset off the public site, the API and the DCAT catalogue. */
 	@Transactional
 	void unpublish(Scope scope, String id) {
-		lock.acquire(be.obmi.shared.ScopeLock.Kind.STATISTICS, scope.key());
+		lock.acquire(ScopeLock.Kind.STATISTICS, scope.key());
 		Dataset before = require(scope, id);
 		jdbc.sql("update stats.dataset set published = false where coalesce(tenant_id, 0) = ? and public_id = ?")
 			.params(scope.key(), id).update();
@@ -314,7 +321,7 @@ class Datasets {
 	/** Deletes a dataset (its history stays in the audit trail). */
 	@Transactional
 	void delete(Scope scope, String id) {
-		lock.acquire(be.obmi.shared.ScopeLock.Kind.STATISTICS, scope.key());
+		lock.acquire(ScopeLock.Kind.STATISTICS, scope.key());
 		Dataset before = require(scope, id);
 		jdbc.sql("delete from stats.dataset where coalesce(tenant_id, 0) = ? and public_id = ?").params(scope.key(), id).update();
 		audit.deleted(scope.tenantId(), "dataset", id, before.title(), List.of(FieldChange.removed("titel", before.title()),
@@ -323,7 +330,10 @@ class Datasets {
 	}
 
 	private Dataset require(Scope scope, String id) {
-		return list(scope, true).stream().filter(d -> d.id().equals(id)).findFirst()
+		return jdbc.sql(SELECT + " where coalesce(tenant_id, 0) = ? and public_id = ?")
+			.params(scope.key(), id)
+			.query(Datasets::dataset)
+			.optional()
 			.orElseThrow(() -> new ImportHistory.NotFound("Onbekende dataset " + id));
 	}
 

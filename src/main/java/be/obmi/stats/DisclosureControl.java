@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -23,8 +22,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Disclosure control of a count indicator as a property of its published data, not of one view. For one scope and
@@ -52,14 +49,15 @@ class DisclosureControl {
 
 	private final Tenants tenants;
 
-	private final Map<Long, AtomicLong> generations = new java.util.concurrent.ConcurrentHashMap<>();
+	private final ObservationCache observations;
 
-	private final Cache<String, Set<String>> memory = Caffeine.newBuilder().maximumSize(20_000).build();
+	private final Cache<String, Decision> memory = Caffeine.newBuilder().maximumSize(20_000).build();
 
 	private final org.springframework.transaction.support.TransactionTemplate store;
 
-	DisclosureControl(JdbcClient jdbc, Areas areas, Tenants tenants,
+	DisclosureControl(JdbcClient jdbc, Areas areas, Tenants tenants, ObservationCache observations,
 			org.springframework.transaction.PlatformTransactionManager transactions) {
+		this.observations = observations;
 		this.store = new org.springframework.transaction.support.TransactionTemplate(transactions);
 		this.store.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.jdbc = jdbc;
@@ -76,17 +74,48 @@ class DisclosureControl {
 	}
 
 	/**
-	 * The suppressed cells of a count indicator in a scope for one period (keys {@link #areaKey}, {@link #setKey});
-	 * empty for an indicator without threshold.
+	 * What is suppressed of one count indicator in a scope for one period, read once into area ids per breakdown and
+	 * set-member keys, so that readers only look up.
 	 */
-	Set<String> suppressed(Scope scope, Indicator indicator, String period, StatsQueries queries) {
-		if (!indicator.isSum() || indicator.threshold() <= 0) {
-			return Set.of();
+	record Decision(Set<String> keys, Map<String, Set<Long>> areasByBreakdown) {
+
+		static final Decision NONE = new Decision(Set.of(), Map.of());
+
+		static Decision of(Set<String> keys) {
+			Map<String, Set<Long>> areas = new HashMap<>();
+			for (String key : keys) {
+				if (key.startsWith("a:")) {
+					int bar = key.indexOf('|');
+					areas.computeIfAbsent(key.substring(bar + 1), b -> new HashSet<>()).add(Long.parseLong(key.substring(2, bar)));
+				}
+			}
+			return new Decision(Set.copyOf(keys), areas);
 		}
-		long platform = generation(0).get();
-		long own = generation(scope.key()).get();
+
+		/** The suppressed areas of one breakdown ({@code ""}: the total). */
+		Set<Long> areas(String breakdown) {
+			return areasByBreakdown.getOrDefault(breakdown, Set.of());
+		}
+
+		boolean hidesSetMember(String set, String label, String breakdown) {
+			return keys.contains(setKey(set, label, breakdown));
+		}
+
+	}
+
+	/**
+	 * The decision for a count indicator in a scope for one period (keys {@link #areaKey}, {@link #setKey}); none for
+	 * an indicator without threshold. Kept in memory per data generation, stored for other instances and for after
+	 * an eviction.
+	 */
+	Decision decision(Scope scope, Indicator indicator, String period, StatsQueries queries) {
+		if (!indicator.isSum() || indicator.threshold() <= 0) {
+			return Decision.NONE;
+		}
+		long platform = observations.generationOf(0);
+		long own = observations.generationOf(scope.key());
 		String key = scope.key() + "|" + indicator.id() + "|" + period + "|" + platform + "|" + own;
-		Set<String> known = memory.getIfPresent(key);
+		Decision known = memory.getIfPresent(key);
 		if (known != null) {
 			return known;
 		}
@@ -95,21 +124,22 @@ class DisclosureControl {
 			.params(scope.key(), indicator.id(), period)
 			.query((rs, n) -> toSet(rs.getArray("suppressed")))
 			.optional();
-		Set<String> decision = stored.orElseGet(() -> compute(scope, indicator, period, queries));
-		if (stored.isEmpty() && generation(0).get() == platform && generation(scope.key()).get() == own) {
+		Set<String> keys = stored.orElseGet(() -> compute(scope, indicator, period, queries));
+		if (stored.isEmpty() && observations.generationOf(0) == platform && observations.generationOf(scope.key()) == own) {
 			// stored only when no change committed while it was computed (else the next reader computes it again)
 			// in a transaction of its own: readers run in read-only transactions; a failed store only costs a recompute
 			try {
 				store.executeWithoutResult(status -> jdbc.sql("""
 						insert into stats.disclosure_decision (scope_key, indicator_id, period, suppressed) values (?, ?, ?, ?)
 						on conflict do nothing""")
-					.params(scope.key(), indicator.id(), period, decision.toArray(String[]::new))
+					.params(scope.key(), indicator.id(), period, keys.toArray(String[]::new))
 					.update());
 			}
 			catch (org.springframework.dao.DataAccessException ex) {
 				org.slf4j.LoggerFactory.getLogger(DisclosureControl.class).warn("disclosure decision not stored: {}", ex.getMessage());
 			}
 		}
+		Decision decision = Decision.of(keys);
 		memory.put(key, decision);
 		return decision;
 	}
@@ -120,59 +150,36 @@ class DisclosureControl {
 
 	/** The computation described in the class comment. */
 	Set<String> compute(Scope scope, Indicator indicator, String period, StatsQueries queries) {
-		int threshold = indicator.threshold();
-		List<String> breakdowns = breakdownsOf(scope, indicator, queries);
+		List<String> breakdowns = new ArrayList<>(breakdownsOf(scope, indicator, queries));
 		if (!breakdowns.contains("")) {
-			breakdowns = new ArrayList<>(breakdowns);
 			breakdowns.add(0, "");
 		}
-		Map<String, Double> values = new HashMap<>();
-		List<Group> groups = new ArrayList<>();
-		List<Area> cities = new ArrayList<>();
-		for (Tenant t : tenants.all()) {
-			if (t.nisCode() != null && t.centrumstad()) {
-				areas.find("gemeente", t.nisCode()).ifPresent(cities::add);
-			}
-		}
+		// all periods at once: one cached read serves the decisions of every period (an export asks for all)
+		List<StatsQueries.Series> series = breakdowns.stream().map(b -> queries.series(scope, indicator, null, b)).toList();
+		List<Area> candidates = candidates(series, period);
 		Map<String, Map<String, List<Area>>> sets = scope.isPlatform() ? Map.of() : sets(scope.tenantId());
 		Area city = scope.nisCode() == null ? null : areas.find("gemeente", scope.nisCode()).orElse(null);
-		// only areas that can have a value: those with a stored one, their ancestors, and the wijken of those gemeenten
-		// (a second partition); for a sparse indicator a few hundred areas instead of every sector of Flanders
-		Set<Long> candidateIds = new HashSet<>();
-		List<StatsQueries.Series> all = new ArrayList<>();
-		for (String breakdown : breakdowns) {
-			// all periods at once: one cached read serves the decisions of every period (an export asks for all)
-			StatsQueries.Series series = queries.series(scope, indicator, null, breakdown);
-			all.add(series);
-			for (long id : series.storedAreas(period)) {
-				Area area = areas.byId(id);
-				while (area != null && candidateIds.add(area.id())) {
-					area = areas.parent(area).orElse(null);
-				}
-			}
-		}
-		for (long id : List.copyOf(candidateIds)) {
-			Area area = areas.byId(id);
-			if ("gemeente".equals(area.level())) {
-				areas.children(id).stream().filter(c -> "wijk".equals(c.level())).forEach(c -> candidateIds.add(c.id()));
-			}
-		}
-		List<Area> candidates = candidateIds.stream().map(areas::byId).toList();
+		List<Area> cities = centrumsteden();
+
+		// every published cell: "a:<area>" or "s:<set>:<label>", each with "|<breakdown>"
+		Map<String, Double> values = new HashMap<>();
+		List<String> bases = new ArrayList<>();
+		candidates.forEach(a -> bases.add("a:" + a.id()));
+		sets.forEach((set, members) -> members.keySet().forEach(label -> bases.add("s:" + set + ":" + label)));
+		List<Group> groups = new ArrayList<>();
 		for (int b = 0; b < breakdowns.size(); b++) {
 			String breakdown = breakdowns.get(b);
-			StatsQueries.Series series = all.get(b);
+			StatsQueries.Series current = series.get(b);
 			for (Area area : candidates) {
-				Double v = series.number(area, period);
+				Double v = current.number(area, period);
 				if (v != null) {
 					values.put(areaKey(area.id(), breakdown), v);
 				}
 			}
-			{
-				for (Area area : candidates) {
-					String total = areaKey(area.id(), breakdown);
-					if (!values.containsKey(total)) {
-						continue;
-					}
+			// an area and its children; a gemeente and its wijken (a second partition)
+			for (Area area : candidates) {
+				String total = areaKey(area.id(), breakdown);
+				if (values.containsKey(total)) {
 					List<String> chain = new ArrayList<>();
 					List<String> wijken = new ArrayList<>();
 					for (Area child : areas.children(area.id())) {
@@ -181,45 +188,76 @@ class DisclosureControl {
 							("wijk".equals(child.level()) ? wijken : chain).add(key);
 						}
 					}
-					if (!chain.isEmpty()) {
-						groups.add(new Group(total, chain, true));
-					}
-					if (!wijken.isEmpty()) {
-						groups.add(new Group(total, wijken, true));
-					}
+					addGroup(groups, total, chain, true);
+					addGroup(groups, total, wijken, true);
 				}
 			}
+			// an area-set member and its areas; the city and the set's members
 			for (Map.Entry<String, Map<String, List<Area>>> set : sets.entrySet()) {
 				List<String> members = new ArrayList<>();
 				for (Map.Entry<String, List<Area>> member : set.getValue().entrySet()) {
-					String memberKey = setKey(set.getKey(), member.getKey(), breakdown);
-					double sum = 0;
-					boolean any = false;
-					List<String> parts = new ArrayList<>();
-					for (Area area : member.getValue()) {
-						Double v = series.number(area, period);
-						if (v != null) {
-							sum += v;
-							any = true;
-							parts.add(areaKey(area.id(), breakdown));
-						}
-					}
-					if (any) {
-						values.put(memberKey, sum);
+					List<String> parts = member.getValue().stream().map(a -> areaKey(a.id(), breakdown)).filter(values::containsKey).toList();
+					if (!parts.isEmpty()) {
+						String memberKey = setKey(set.getKey(), member.getKey(), breakdown);
+						values.put(memberKey, parts.stream().mapToDouble(values::get).sum());
 						members.add(memberKey);
-						groups.add(new Group(memberKey, parts, true));
+						addGroup(groups, memberKey, parts, true);
 					}
 				}
-				if (city != null && values.containsKey(areaKey(city.id(), breakdown)) && !members.isEmpty()) {
-					groups.add(new Group(areaKey(city.id(), breakdown), members, true));
+				if (city != null && values.containsKey(areaKey(city.id(), breakdown))) {
+					addGroup(groups, areaKey(city.id(), breakdown), members, true);
 				}
 			}
-			List<String> cityKeys = cities.stream().map(c -> areaKey(c.id(), breakdown)).filter(values::containsKey).toList();
-			if (!cityKeys.isEmpty()) {
-				groups.add(new Group(CENTRUMSTEDEN + "|" + breakdown, cityKeys, false));
+			// the centrumsteden figure (their sum, or their mean × n): published, never hidden
+			addGroup(groups, CENTRUMSTEDEN + "|" + breakdown,
+					cities.stream().map(c -> areaKey(c.id(), breakdown)).filter(values::containsKey).toList(), false);
+		}
+		// a cell's categories of one breakdown dimension add up to its total
+		for (List<String> categories : byDimension(breakdowns).values()) {
+			for (String base : bases) {
+				String total = base + "|";
+				if (values.containsKey(total)) {
+					addGroup(groups, total, categories.stream().map(b -> base + "|" + b).filter(values::containsKey).toList(), true);
+				}
 			}
 		}
-		// a breakdown's categories of one dimension add up to the total of the same area
+		return suppress(values, groups, indicator.threshold());
+	}
+
+	/**
+	 * The areas that can have a value: those with a stored one, their ancestors, and the wijken of those gemeenten
+	 * (a second partition) — for a sparse indicator a few hundred areas instead of every sector of Flanders.
+	 */
+	private List<Area> candidates(List<StatsQueries.Series> series, String period) {
+		Set<Long> ids = new HashSet<>();
+		for (StatsQueries.Series each : series) {
+			for (long id : each.storedAreas(period)) {
+				Area area = areas.byId(id);
+				while (area != null && ids.add(area.id())) {
+					area = areas.parent(area).orElse(null);
+				}
+			}
+		}
+		for (long id : List.copyOf(ids)) {
+			if ("gemeente".equals(areas.byId(id).level())) {
+				areas.children(id).stream().filter(c -> "wijk".equals(c.level())).forEach(c -> ids.add(c.id()));
+			}
+		}
+		return ids.stream().map(areas::byId).toList();
+	}
+
+	private List<Area> centrumsteden() {
+		List<Area> cities = new ArrayList<>();
+		for (Tenant t : tenants.all()) {
+			if (t.nisCode() != null && t.centrumstad()) {
+				areas.find("gemeente", t.nisCode()).ifPresent(cities::add);
+			}
+		}
+		return cities;
+	}
+
+	/** The breakdowns with one {@code dimension=category} pair, by dimension. */
+	private static Map<String, List<String>> byDimension(List<String> breakdowns) {
 		Map<String, List<String>> byDimension = new LinkedHashMap<>();
 		for (String breakdown : breakdowns) {
 			Set<String> pairs = StatsQueries.breakdownPairs(breakdown);
@@ -228,37 +266,13 @@ class DisclosureControl {
 				byDimension.computeIfAbsent(pair.substring(0, Math.max(0, pair.indexOf('='))), d -> new ArrayList<>()).add(breakdown);
 			}
 		}
-		if (!byDimension.isEmpty()) {
-			{
-				for (Area area : candidates) {
-					String total = areaKey(area.id(), "");
-					if (!values.containsKey(total)) {
-						continue;
-					}
-					for (List<String> categories : byDimension.values()) {
-						List<String> parts = categories.stream().map(b -> areaKey(area.id(), b)).filter(values::containsKey).toList();
-						if (!parts.isEmpty()) {
-							groups.add(new Group(total, parts, true));
-						}
-					}
-				}
-			}
-			for (Map.Entry<String, Map<String, List<Area>>> set : sets.entrySet()) {
-				for (String label : set.getValue().keySet()) {
-					String total = setKey(set.getKey(), label, "");
-					if (!values.containsKey(total)) {
-						continue;
-					}
-					for (List<String> categories : byDimension.values()) {
-						List<String> parts = categories.stream().map(b -> setKey(set.getKey(), label, b)).filter(values::containsKey).toList();
-						if (!parts.isEmpty()) {
-							groups.add(new Group(total, parts, true));
-						}
-					}
-				}
-			}
+		return byDimension;
+	}
+
+	private static void addGroup(List<Group> groups, String total, List<String> parts, boolean totalSuppressible) {
+		if (!parts.isEmpty()) {
+			groups.add(new Group(total, parts, totalSuppressible));
 		}
-		return suppress(values, groups, threshold);
 	}
 
 	/**
@@ -312,7 +326,8 @@ class DisclosureControl {
 	private final Cache<String, List<String>> breakdownLists = Caffeine.newBuilder().maximumSize(10_000).build();
 
 	private List<String> breakdownsOf(Scope scope, Indicator indicator, StatsQueries queries) {
-		String key = scope.key() + "|" + indicator.id() + "|" + generation(0).get() + "|" + generation(scope.key()).get();
+		String key = scope.key() + "|" + indicator.id() + "|" + observations.generationOf(0) + "|"
+				+ observations.generationOf(scope.key());
 		return breakdownLists.get(key, k -> List.copyOf(queries.breakdowns(scope, indicator)));
 	}
 
@@ -335,10 +350,6 @@ class DisclosureControl {
 	record Group(String total, List<String> parts, boolean totalSuppressible) {
 	}
 
-	private AtomicLong generation(long scopeKey) {
-		return generations.computeIfAbsent(scopeKey, k -> new AtomicLong());
-	}
-
 	/** Start-up writers (demo and reference data) write without history: decisions are computed afresh. */
 	@EventListener(ApplicationReadyEvent.class)
 	void clear() {
@@ -347,8 +358,8 @@ class DisclosureControl {
 	}
 
 	/**
-	 * In the changing transaction: the scope's stored decisions go (every scope's for a platform change); after the
-	 * commit the in-memory ones are no longer used.
+	 * In the changing transaction: the scope's stored decisions go (every scope's for a platform change). The ones in
+	 * memory are keyed by the scope's data generation, which {@link ObservationCache} moves on after the commit.
 	 */
 	@EventListener
 	void on(DataChanged event) {
@@ -358,22 +369,6 @@ class DisclosureControl {
 		}
 		else {
 			jdbc.sql("delete from stats.disclosure_decision where scope_key = ?").param(scopeKey).update();
-		}
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					generation(scopeKey).incrementAndGet();
-				}
-
-				@Override
-				public int getOrder() {
-					return org.springframework.core.Ordered.HIGHEST_PRECEDENCE;
-				}
-			});
-		}
-		else {
-			generation(scopeKey).incrementAndGet();
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import be.obmi.audit.AuditTrail;
 import be.obmi.audit.FieldChange;
 import be.obmi.shared.ObmiMetrics;
+import be.obmi.shared.ScopeLock;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,11 +35,11 @@ public class ImportHistory {
 
 	private final ObmiMetrics metrics;
 
-	private final be.obmi.shared.ScopeLock lock;
+	private final ScopeLock lock;
 
 	private final Datasets datasets;
 
-	ImportHistory(JdbcClient jdbc, AuditTrail audit, ObmiMetrics metrics, be.obmi.shared.ScopeLock lock, Datasets datasets) {
+	ImportHistory(JdbcClient jdbc, AuditTrail audit, ObmiMetrics metrics, ScopeLock lock, Datasets datasets) {
 		this.datasets = datasets;
 		this.lock = lock;
 		this.metrics = metrics;
@@ -87,7 +88,7 @@ public class ImportHistory {
 	}
 
 	private Batch undoBatch(Scope scope, long id, String actor) {
-		lock.acquire(be.obmi.shared.ScopeLock.Kind.STATISTICS, scope.key());
+		lock.acquire(ScopeLock.Kind.STATISTICS, scope.key());
 		Batch batch = require(scope, id);
 		if (batch.undoneAt() != null) {
 			throw new IllegalStateException("Deze import is al ongedaan gemaakt.");

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import be.obmi.audit.AuditTrail;
 import be.obmi.audit.FieldChange;
+import be.obmi.shared.ScopeLock;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,9 +24,9 @@ class Indicators {
 
 	private final AuditTrail audit;
 
-	private final be.obmi.shared.ScopeLock lock;
+	private final ScopeLock lock;
 
-	Indicators(JdbcClient jdbc, AuditTrail audit, be.obmi.shared.ScopeLock lock) {
+	Indicators(JdbcClient jdbc, AuditTrail audit, ScopeLock lock) {
 		this.lock = lock;
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -75,7 +76,7 @@ class Indicators {
 	/** Publishes or unpublishes an indicator of the scope. */
 	@Transactional
 	Indicator setPublished(Scope scope, String code, boolean published) {
-		lock.acquire(be.obmi.shared.ScopeLock.Kind.STATISTICS, scope.key());
+		lock.acquire(ScopeLock.Kind.STATISTICS, scope.key());
 		Indicator indicator = jdbc.sql(SELECT + " where code = ? and tenant_id is not distinct from ?")
 			.params(code, scope.tenantId())
 			.query(Indicator.class)

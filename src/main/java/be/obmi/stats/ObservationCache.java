@@ -76,6 +76,14 @@ class ObservationCache {
 		return new Rows(merged, platform.count() + tenant.count());
 	}
 
+	/**
+	 * The data generation of a scope ({@code 0} for the platform): moved on right after every change of its data
+	 * commits. Whatever is derived from a scope's values ({@link DisclosureControl}) is keyed by it too.
+	 */
+	long generationOf(long scopeKey) {
+		return generation(scopeKey).get();
+	}
+
 	private AtomicLong generation(long scopeKey) {
 		return generations.computeIfAbsent(scopeKey, k -> new AtomicLong());
 	}

@@ -20,6 +20,7 @@ import be.obmi.audit.FieldChange;
 import be.obmi.opendata.OpenDataFormat;
 import be.obmi.opendata.OpenDataFormats;
 import be.obmi.shared.ObmiMetrics;
+import be.obmi.shared.ScopeLock;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -67,11 +68,11 @@ public class ObservationImporter {
 
 	private final ObmiMetrics metrics;
 
-	private final be.obmi.shared.ScopeLock lock;
+	private final ScopeLock lock;
 
 	ObservationImporter(JdbcClient jdbc, DataSource dataSource, Areas areas, Indicators indicators, AuditTrail audit,
 			org.springframework.transaction.PlatformTransactionManager transactions, Datasets datasets,
-			ObmiMetrics metrics, be.obmi.shared.ScopeLock lock) {
+			ObmiMetrics metrics, ScopeLock lock) {
 		this.lock = lock;
 		this.metrics = metrics;
 		this.datasets = datasets;
@@ -146,7 +147,7 @@ public class ObservationImporter {
 	private Summary storeFile(Scope scope, String filename, org.springframework.core.io.InputStreamSource file,
 			boolean createIndicators, String actor, CubeObservations.Request request) {
 		// one import or undo per scope at a time: counts, history and undo stay true (issue 11, point 5)
-		lock.acquire(be.obmi.shared.ScopeLock.Kind.STATISTICS, scope.key());
+		lock.acquire(ScopeLock.Kind.STATISTICS, scope.key());
 		OpenDataFormat openData = detect(file);
 		if (openData != OpenDataFormat.OTHER) {
 			return request.feedsIndicators() ? importTable(scope, filename, file, openData, request, createIndicators, actor)
@@ -361,12 +362,7 @@ public class ObservationImporter {
 		Long importId = null;
 		if (stored.created() || stored.changed()) {
 			// in the import history, so that the import can be undone like any other
-			importId = jdbc.sql("""
-					insert into stats.import_batch (tenant_id, filename, format, actor, row_count, inserted, updated, unchanged, created_indicators)
-					values (?, ?, ?, ?, ?, 0, 0, 0, 0) returning id""")
-				.params(scope.tenantId(), filename, stored.format(), actor, cells)
-				.query(Long.class)
-				.single();
+			importId = newBatch(scope, filename, stored.format(), actor, cells, 0);
 			datasets.attachImport(scope, stored.id(), importId);
 			audit.created(scope.tenantId(), "cijferimport", String.valueOf(importId), filename == null ? "import" : filename,
 					List.of(FieldChange.added("formaat", stored.format()), FieldChange.added("tabel", stored.id()),
@@ -399,15 +395,20 @@ public class ObservationImporter {
 			    * case when r.population_n > 0 then sqrt(greatest(0, 1 - r.sample_n::float8 / r.population_n)) else 1 end)::numeric, 3)::float8
 			end""";
 
+	/** A new entry of the import history (its counts are filled in when known). */
+	private long newBatch(Scope scope, String filename, String format, String actor, long rows, int createdIndicators) {
+		return jdbc.sql("""
+				insert into stats.import_batch (tenant_id, filename, format, actor, row_count, inserted, updated, unchanged, created_indicators)
+				values (?, ?, ?, ?, ?, 0, 0, 0, ?) returning id""")
+			.params(scope.tenantId(), filename, format, actor, rows, createdIndicators)
+			.query(Long.class)
+			.single();
+	}
+
 	private Summary write(Scope scope, String filename, String format, long rows, Map<String, Indicator> byCode,
 			List<String> created, List<String> warnings, String actor, String indicatorColumn) {
 		long started = System.nanoTime();
-		long importId = jdbc.sql("""
-				insert into stats.import_batch (tenant_id, filename, format, actor, row_count, inserted, updated, unchanged, created_indicators)
-				values (?, ?, ?, ?, ?, 0, 0, 0, ?) returning id""")
-			.params(scope.tenantId(), filename, format, actor, rows, created.size())
-			.query(Long.class)
-			.single();
+		long importId = newBatch(scope, filename, format, actor, rows, created.size());
 		jdbc.sql("create temp table import_indicator (code varchar(200) primary key, id bigint, kind varchar(20)) on commit drop")
 			.update();
 		Copy.Rows map = new Copy.Rows();

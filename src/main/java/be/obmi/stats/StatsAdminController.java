@@ -3,6 +3,7 @@ package be.obmi.stats;
 import java.io.IOException;
 import java.util.List;
 
+import be.obmi.shared.ConcurrentChangeException;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.stereotype.Controller;
@@ -54,19 +55,24 @@ class StatsAdminController {
 		Scope scope = StatsAccess.of(tenant);
 		access.requireWrite(scope);
 		try {
-			switch (action) {
-				case "publiceren" -> datasets.publish(scope, id, threshold, access.actor());
-				case "depubliceren" -> datasets.unpublish(scope, id);
-				case "verwijderen" -> datasets.delete(scope, id);
+			String done = switch (action) {
+				case "publiceren" -> {
+					datasets.publish(scope, id, threshold, access.actor());
+					yield "published";
+				}
+				case "depubliceren" -> {
+					datasets.unpublish(scope, id);
+					yield "unpublished";
+				}
+				case "verwijderen" -> {
+					datasets.delete(scope, id);
+					yield "deleted";
+				}
 				default -> throw new ImportHistory.NotFound("Onbekende actie " + action);
-			}
-			redirect.addFlashAttribute("datasetDone", switch (action) {
-				case "publiceren" -> "published";
-				case "depubliceren" -> "unpublished";
-				default -> "deleted";
-			});
+			};
+			redirect.addFlashAttribute("datasetDone", done);
 		}
-		catch (IllegalArgumentException | be.obmi.shared.ConcurrentChangeException ex) {
+		catch (IllegalArgumentException | ConcurrentChangeException ex) {
 			redirect.addFlashAttribute("datasetError", ex.getMessage());
 		}
 		return "redirect:/" + tenant.slug() + "/cijfers/beheer";

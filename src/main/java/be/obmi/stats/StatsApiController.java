@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
+import be.obmi.shared.ConcurrentChangeException;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -205,8 +207,8 @@ class StatsApiController {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", ex.getMessage()));
 	}
 
-	@ExceptionHandler(be.obmi.shared.ConcurrentChangeException.class)
-	ResponseEntity<Map<String, Object>> concurrent(be.obmi.shared.ConcurrentChangeException ex) {
+	@ExceptionHandler(ConcurrentChangeException.class)
+	ResponseEntity<Map<String, Object>> concurrent(ConcurrentChangeException ex) {
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", ex.getMessage()));
 	}
 

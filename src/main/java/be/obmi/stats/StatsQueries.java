@@ -306,15 +306,11 @@ public class StatsQueries {
 	}
 
 	/**
-	 * One area's value for a period as the public (or an editor) may see it: with its siblings, so that secondary
-	 * suppression is applied the same way as on maps and tables.
+	 * One area's value for a period as the public (or an editor) may see it. Suppression is decided once over all
+	 * outputs ({@link DisclosureControl}), so the area's siblings need not be computed with it.
 	 */
 	Cell cell(Series series, Area area, String period, boolean editor) {
-		Area parent = areas.parent(area).orElse(null);
-		List<Cell> siblings = parent == null ? cells(series, area.level(), period, null, editor)
-				: cells(series, area.level(), period, parent, editor);
-		return siblings.stream()
-			.filter(c -> c.area().id() == area.id())
+		return cells(series, List.of(area), period, editor).stream()
 			.findFirst()
 			.orElse(new Cell(area, period, null, "missing", null, false, false, false, null));
 	}
@@ -330,10 +326,10 @@ public class StatsQueries {
 			Double value = indicator.isRatio() ? ratio(series, member.getValue(), period) : sum(series, member.getValue(), period);
 			values.put(member.getKey(), value);
 		}
-		Set<String> hiddenKeys = hiddenKeys(series, period);
+		List<DisclosureControl.Decision> decisions = decisions(series, period);
 		Set<String> confidential = new java.util.HashSet<>();
 		for (String label : values.keySet()) {
-			if (hiddenKeys.contains(DisclosureControl.setKey(set, label, series.breakdown))) {
+			if (decisions.stream().anyMatch(d -> d.hidesSetMember(set, label, series.breakdown))) {
 				confidential.add(label);
 			}
 		}
@@ -381,33 +377,26 @@ public class StatsQueries {
 	}
 
 	/**
-	 * The cells the public may not see of this series in a period: for a count, as decided by
-	 * {@link DisclosureControl}; for a ratio or share, wherever its numerator or denominator is suppressed (else the
-	 * product with the other would give it back).
+	 * The decisions that hide cells of this series in a period: for a count, its own ({@link DisclosureControl}); for a
+	 * ratio or share, those of its numerator and its denominator (else the product with the other would give a
+	 * suppressed count back).
 	 */
-	Set<String> hiddenKeys(Series series, String period) {
-		Indicator indicator = series.indicator();
-		if (indicator.isRatio()) {
-			Set<String> keys = new java.util.HashSet<>(disclosure.suppressed(series.scope, series.numerator.indicator(), period, this));
-			keys.addAll(disclosure.suppressed(series.scope, series.denominator.indicator(), period, this));
-			return keys;
+	private List<DisclosureControl.Decision> decisions(Series series, String period) {
+		if (series.indicator().isRatio()) {
+			return List.of(disclosure.decision(series.scope, series.numerator.indicator(), period, this),
+					disclosure.decision(series.scope, series.denominator.indicator(), period, this));
 		}
-		return disclosure.suppressed(series.scope, indicator, period, this);
+		return List.of(disclosure.decision(series.scope, series.indicator(), period, this));
 	}
 
 	/** The areas whose value of this series (its breakdown) is suppressed in a period. */
 	Set<Long> hiddenAreas(Series series, String period) {
-		Set<String> keys = hiddenKeys(series, period);
-		if (keys.isEmpty()) {
-			return Set.of();
+		List<DisclosureControl.Decision> decisions = decisions(series, period);
+		if (decisions.size() == 1) {
+			return decisions.getFirst().areas(series.breakdown);
 		}
-		String suffix = "|" + series.breakdown;
 		Set<Long> ids = new java.util.HashSet<>();
-		for (String key : keys) {
-			if (key.startsWith("a:") && key.endsWith(suffix) && key.indexOf('|') == key.length() - suffix.length()) {
-				ids.add(Long.parseLong(key.substring(2, key.length() - suffix.length())));
-			}
-		}
+		decisions.forEach(d -> ids.addAll(d.areas(series.breakdown)));
 		return ids;
 	}
 

@@ -1,5 +1,6 @@
 package be.obmi.stats;
 
+import be.obmi.shared.InvisibleCharacters;
 import be.obmi.shared.tabular.UnreadableText;
 import be.obmi.shared.tabular.SpreadsheetText;
 import java.io.ByteArrayInputStream;
@@ -96,7 +97,7 @@ record Table(List<String> header, List<Line> lines) {
 					}
 					else {
 						handler.line(new Line(record.getStartingLineNumber(),
-								record.getFields().stream().map(be.obmi.shared.InvisibleCharacters::clean).toList()));
+								record.getFields().stream().map(InvisibleCharacters::clean).toList()));
 					}
 				}
 			}

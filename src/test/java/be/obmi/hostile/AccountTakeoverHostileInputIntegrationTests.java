@@ -192,6 +192,18 @@ class AccountTakeoverHostileInputIntegrationTests {
 		assertThat(audit.history(tenants.require("kortrijk").id(), "gebruiker", String.valueOf(id), 20))
 			.anySatisfy(e -> assertThat(e.actor()).isEqualTo("platformbeheerder"));
 		assertThat(platform.get("/platform/historiek").body()).contains("Nieuwe Naam");
+
+		// lifting a lockout of any account is the platform admin's, with history
+		jdbc.sql("update identity.user_account set locked_until = now() + interval '1 hour' where id = ?").param(id).update();
+		PageSession beheerder = PageSession.login(port, "beheerder.kortrijk");
+		assertThat(beheerder.post("/platform/gebruikers/" + id + "/ontgrendelen", "_csrf=" + beheerder.csrf("/account"))
+			.statusCode()).isEqualTo(403);
+		assertThat(platform.post("/platform/gebruikers/" + id + "/ontgrendelen", "_csrf=" + platformCsrf).statusCode())
+			.isEqualTo(302);
+		assertThat(jdbc.sql("select locked_until is null from identity.user_account where id = ?").param(id)
+			.query(Boolean.class).single()).isTrue();
+		assertThat(platform.post("/platform/gebruikers/999999999/ontgrendelen", "_csrf=" + platformCsrf).statusCode())
+			.isEqualTo(404);
 	}
 
 	@Test

@@ -116,6 +116,24 @@ class DatasetPublicationIntegrationTests {
 		assertThat(editor.get(path + "?format=csv").body()).contains("20").doesNotContain("21");
 		assertThat(first.status()).isEqualTo(200);
 
+		// the same steps on the admin page: a redacteur of the tenant only
+		be.obmi.support.PageSession page = be.obmi.support.PageSession.login(port, "redacteur." + SLUG);
+		String csrf = page.csrf("/" + SLUG + "/cijfers/beheer");
+		assertThat(page.get("/" + SLUG + "/cijfers/beheer").body()).contains("PUBLICATIE_PROEF");
+		String pageRoute = "/" + SLUG + "/cijfers/beheer/datasets/PUBLICATIE_PROEF/";
+		be.obmi.support.PageSession reader = be.obmi.support.PageSession.login(port, "lezer." + SLUG);
+		assertThat(reader.post(pageRoute + "publiceren", "threshold=0&_csrf=" + reader.csrf("/" + SLUG)).statusCode())
+			.isEqualTo(403);
+		be.obmi.support.PageSession gent = be.obmi.support.PageSession.login(port, "redacteur.gent");
+		assertThat(gent.post(pageRoute + "publiceren", "threshold=0&_csrf=" + gent.csrf("/gent/cijfers/beheer")).statusCode())
+			.isEqualTo(403);
+		assertThat(page.post(pageRoute + "publiceren", "threshold=0&_csrf=" + csrf).statusCode()).isEqualTo(302);
+		assertThat(anonymous.get(path + "?format=csv").body()).contains("20");
+		assertThat(page.post(pageRoute + "depubliceren", "_csrf=" + csrf).statusCode()).isEqualTo(302);
+		assertThat(anonymous.get(path + "?format=csv").status()).isEqualTo(404);
+		assertThat(page.post("/" + SLUG + "/cijfers/beheer/datasets/ONBEKEND/publiceren", "_csrf=" + csrf).statusCode())
+			.isEqualTo(404);
+
 		// deleted, with history
 		assertThat(editor.delete(path).status()).isEqualTo(204);
 		assertThat(editor.get(path + "?format=jsonstat").status()).isEqualTo(404);

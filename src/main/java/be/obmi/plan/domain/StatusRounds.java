@@ -13,6 +13,7 @@ import be.obmi.audit.FieldChange;
 import be.obmi.shared.ConcurrentChangeException;
 import be.obmi.shared.ObmiMetrics;
 import be.obmi.shared.ObmiMetrics.RoundTransition;
+import be.obmi.shared.ScopeLock;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,9 +55,9 @@ public class StatusRounds {
 
 	private final ObmiMetrics metrics;
 
-	private final be.obmi.shared.ScopeLock lock;
+	private final ScopeLock lock;
 
-	StatusRounds(JdbcClient jdbc, AuditTrail audit, PlanItems items, ObmiMetrics metrics, be.obmi.shared.ScopeLock lock) {
+	StatusRounds(JdbcClient jdbc, AuditTrail audit, PlanItems items, ObmiMetrics metrics, ScopeLock lock) {
 		this.lock = lock;
 		this.metrics = metrics;
 		this.jdbc = jdbc;
@@ -88,7 +89,7 @@ public class StatusRounds {
 	@Transactional
 	public StatusRound open(Tenant tenant, Plan plan, String name, LocalDate referenceDate, LocalDate deadline,
 			StatusRound.Scope scope, Collection<Long> selection, String actor) {
-		lock.acquire(be.obmi.shared.ScopeLock.Kind.PLAN, tenant.id());
+		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
 		if (name == null || name.isBlank()) {
 			throw new IllegalArgumentException("Geef de ronde een naam.");
 		}
@@ -145,7 +146,7 @@ public class StatusRounds {
 	/** Closes the round: from now on its updates are a frozen snapshot. */
 	@Transactional
 	public void close(Tenant tenant, long roundId) {
-		lock.acquire(be.obmi.shared.ScopeLock.Kind.PLAN, tenant.id());
+		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
 		StatusRound before = round(tenant, roundId).orElseThrow();
 		jdbc.sql("update plan.status_round set state = 'CLOSED', closed_at = now(), version = version + 1 where id = ? and tenant_id = ?")
 			.params(roundId, tenant.id())
@@ -157,7 +158,7 @@ public class StatusRounds {
 	/** Saves the round's free texts on changed assumptions and financial risks (for the council report). */
 	@Transactional
 	public void saveReportTexts(Tenant tenant, long roundId, String assumptions, String risks, int version) {
-		lock.acquire(be.obmi.shared.ScopeLock.Kind.PLAN, tenant.id());
+		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
 		StatusRound before = round(tenant, roundId).orElseThrow();
 		int rows = jdbc.sql("""
 				update plan.status_round set changed_assumptions = ?, changed_risks = ?, version = version + 1
@@ -231,7 +232,7 @@ public class StatusRounds {
 	@Transactional
 	public StatusUpdate save(Tenant tenant, long roundId, long itemId, StatusUpdateForm form, boolean submit,
 			String actor) {
-		lock.acquire(be.obmi.shared.ScopeLock.Kind.PLAN, tenant.id());
+		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
 		Task task = task(tenant, roundId, itemId).orElseThrow(() -> new IllegalArgumentException("Dit item hoort niet bij deze ronde."));
 		if (!task.round().open()) {
 			throw new IllegalStateException("Deze ronde is afgesloten; updates kunnen niet meer wijzigen.");
@@ -291,7 +292,7 @@ public class StatusRounds {
 	@Transactional
 	public boolean saveImported(Tenant tenant, long roundId, long itemId, ItemStatus status, int progress,
 			String narrative, String bottlenecks, String actor) {
-		lock.acquire(be.obmi.shared.ScopeLock.Kind.PLAN, tenant.id());
+		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
 		Task task = task(tenant, roundId, itemId).orElseThrow();
 		if (!task.round().open()) {
 			throw new IllegalStateException("Deze ronde is afgesloten; updates kunnen niet meer wijzigen.");
@@ -326,7 +327,7 @@ public class StatusRounds {
 	/** Approves a submitted update. */
 	@Transactional
 	public void approve(Tenant tenant, long updateId, String actor) {
-		lock.acquire(be.obmi.shared.ScopeLock.Kind.PLAN, tenant.id());
+		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
 		transition(tenant, updateId, UpdateState.INGEDIEND, UpdateState.GOEDGEKEURD,
 				"approved_by = ?, approved_at = now(), remark = null", actor);
 		metrics.roundTransition(tenant.slug(), RoundTransition.GOEDGEKEURD);
@@ -335,7 +336,7 @@ public class StatusRounds {
 	/** Sends a submitted update back to its owner as concept, with the manager's remark. */
 	@Transactional
 	public void sendBack(Tenant tenant, long updateId, String remark) {
-		lock.acquire(be.obmi.shared.ScopeLock.Kind.PLAN, tenant.id());
+		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
 		if (remark == null || remark.isBlank()) {
 			throw new IllegalArgumentException("Geef een opmerking mee wanneer je een update terugstuurt.");
 		}
@@ -346,7 +347,7 @@ public class StatusRounds {
 	/** Publishes an approved update: from now on it is on the public page. */
 	@Transactional
 	public void publish(Tenant tenant, long updateId) {
-		lock.acquire(be.obmi.shared.ScopeLock.Kind.PLAN, tenant.id());
+		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
 		transition(tenant, updateId, UpdateState.GOEDGEKEURD, UpdateState.GEPUBLICEERD, "published_at = now()", null);
 		metrics.roundTransition(tenant.slug(), RoundTransition.GEPUBLICEERD);
 	}
@@ -354,7 +355,7 @@ public class StatusRounds {
 	/** Publishes every approved update of a round; returns how many. */
 	@Transactional
 	public int publishApproved(Tenant tenant, long roundId) {
-		lock.acquire(be.obmi.shared.ScopeLock.Kind.PLAN, tenant.id());
+		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
 		List<Long> ids = jdbc.sql("select id from plan.status_update where round_id = ? and tenant_id = ? and state = 'GOEDGEKEURD'")
 			.params(roundId, tenant.id())
 			.query(Long.class)

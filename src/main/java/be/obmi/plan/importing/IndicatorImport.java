@@ -15,6 +15,7 @@ import be.obmi.plan.domain.PlanItem;
 import be.obmi.plan.domain.PlanItems;
 import be.obmi.plan.domain.Plans;
 import be.obmi.shared.ObmiMetrics;
+import be.obmi.shared.ScopeLock;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,9 +46,9 @@ public class IndicatorImport {
 
 	private final ObmiMetrics metrics;
 
-	private final be.obmi.shared.ScopeLock lock;
+	private final ScopeLock lock;
 
-	IndicatorImport(JdbcClient jdbc, Plans plans, PlanItems items, AuditTrail audit, ObmiMetrics metrics, be.obmi.shared.ScopeLock lock) {
+	IndicatorImport(JdbcClient jdbc, Plans plans, PlanItems items, AuditTrail audit, ObmiMetrics metrics, ScopeLock lock) {
 		this.lock = lock;
 		this.metrics = metrics;
 		this.jdbc = jdbc;
@@ -64,7 +65,7 @@ public class IndicatorImport {
 	}
 
 	private ImportSummary storeIndicators(Tenant tenant, byte[] content) {
-		lock.acquire(be.obmi.shared.ScopeLock.Kind.PLAN, tenant.id());
+		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
 		TabularFile file = TabularFile.read(content, COLUMNS);
 		Plan plan = plans.current(tenant).orElseThrow(() -> ImportRejected.of(1, "", "Er is nog geen meerjarenplan; importeer eerst het plan."));
 		Map<String, PlanItem> byCode = new HashMap<>();

@@ -19,6 +19,7 @@ import be.obmi.plan.domain.PlanItems;
 import be.obmi.plan.domain.Plans;
 import be.obmi.plan.domain.PolicyFields;
 import be.obmi.shared.ObmiMetrics;
+import be.obmi.shared.ScopeLock;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,10 +83,10 @@ public class PlanImport {
 
 	private final ObmiMetrics metrics;
 
-	private final be.obmi.shared.ScopeLock lock;
+	private final ScopeLock lock;
 
 	PlanImport(JdbcClient jdbc, Plans plans, PlanItems items, PlanExport export, PolicyFields policyFields,
-			AuditTrail audit, ObmiMetrics metrics, be.obmi.shared.ScopeLock lock) {
+			AuditTrail audit, ObmiMetrics metrics, ScopeLock lock) {
 		this.lock = lock;
 		this.metrics = metrics;
 		this.jdbc = jdbc;
@@ -106,7 +107,7 @@ public class PlanImport {
 	}
 
 	private ImportSummary storePlan(Tenant tenant, byte[] content, String actor) {
-		lock.acquire(be.obmi.shared.ScopeLock.Kind.PLAN, tenant.id());
+		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
 		TabularFile file = TabularFile.read(content, PlanExport.COLUMNS);
 		Plan plan = plans.currentOrNew(tenant);
 		List<PlanItem> existingItems = items.all(plan);

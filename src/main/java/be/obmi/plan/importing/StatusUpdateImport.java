@@ -13,6 +13,7 @@ import be.obmi.plan.domain.StatusRound;
 import be.obmi.plan.domain.StatusRounds;
 import be.obmi.plan.domain.UpdateState;
 import be.obmi.shared.ObmiMetrics;
+import be.obmi.shared.ScopeLock;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.stereotype.Service;
@@ -36,9 +37,9 @@ public class StatusUpdateImport {
 
 	private final ObmiMetrics metrics;
 
-	private final be.obmi.shared.ScopeLock lock;
+	private final ScopeLock lock;
 
-	StatusUpdateImport(StatusRounds rounds, AuditTrail audit, ObmiMetrics metrics, be.obmi.shared.ScopeLock lock) {
+	StatusUpdateImport(StatusRounds rounds, AuditTrail audit, ObmiMetrics metrics, ScopeLock lock) {
 		this.lock = lock;
 		this.metrics = metrics;
 		this.rounds = rounds;
@@ -54,7 +55,7 @@ public class StatusUpdateImport {
 
 	private ImportSummary storeStatuses(Tenant tenant, long roundId, byte[] content, String actor) {
 		// the round's state and the approvals read below cannot change before this import commits
-		lock.acquire(be.obmi.shared.ScopeLock.Kind.PLAN, tenant.id());
+		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
 		StatusRound round = rounds.round(tenant, roundId)
 			.orElseThrow(() -> ImportRejected.of(1, "", "Onbekende statusronde."));
 		if (!round.open()) {

@@ -1,5 +1,6 @@
 package be.obmi.plan.importing;
 
+import be.obmi.shared.InvisibleCharacters;
 import be.obmi.shared.tabular.SpreadsheetText;
 import be.obmi.shared.tabular.UnreadableText;
 import java.io.ByteArrayInputStream;
@@ -215,7 +216,7 @@ public final class TabularFile {
 		if (value == null) {
 			return null;
 		}
-		String trimmed = be.obmi.shared.InvisibleCharacters.clean(value).strip();
+		String trimmed = InvisibleCharacters.clean(value).strip();
 		return trimmed.isEmpty() ? null : trimmed;
 	}
 

@@ -14,6 +14,7 @@ import be.obmi.plan.domain.Indicator;
 import be.obmi.plan.domain.ItemStatus;
 import be.obmi.plan.domain.ItemType;
 import be.obmi.plan.domain.PlanTree;
+import be.obmi.shared.InvisibleCharacters;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.context.MessageSource;
@@ -223,7 +224,7 @@ class ReportPdf {
 	}
 
 	private static String e(String text) {
-		return text == null ? "" : HtmlUtils.htmlEscape(be.obmi.shared.InvisibleCharacters.clean(text), "UTF-8").replace("&nbsp;", "&#160;");
+		return text == null ? "" : HtmlUtils.htmlEscape(InvisibleCharacters.clean(text), "UTF-8").replace("&nbsp;", "&#160;");
 	}
 
 

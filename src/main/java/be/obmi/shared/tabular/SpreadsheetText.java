@@ -2,6 +2,8 @@ package be.obmi.shared.tabular;
 
 import java.util.regex.Pattern;
 
+import be.obmi.shared.InvisibleCharacters;
+
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 
 /**
@@ -48,7 +50,7 @@ public final class SpreadsheetText {
 
 	/** Undoes {@link #neutralised}: an apostrophe followed by a formula character is dropped. */
 	public static String restored(String text) {
-		text = be.obmi.shared.InvisibleCharacters.clean(text);
+		text = InvisibleCharacters.clean(text);
 		if (text != null && text.length() > 1 && text.charAt(0) == '\'' && startsLikeFormula(text.substring(1))) {
 			return text.substring(1);
 		}
