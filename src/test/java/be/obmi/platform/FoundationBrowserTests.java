@@ -107,6 +107,23 @@ class FoundationBrowserTests {
 	}
 
 	@Test
+	void theHolderAndThePlatformAdminHaveAccessibleAccountPages() {
+		browser.login("lezer.brugge", "demo");
+		browser.open("/account");
+		assertThat(browser.text("h1")).isEqualTo("Mijn account");
+		assertThat(browser.find("#currentPassword").getAttribute("required")).isNotNull();
+		browser.screenshot("my-account");
+		browser.assertAccessible();
+		browser.login("platformbeheerder", "demo");
+		browser.open("/platform/gebruikers");
+		assertThat(browser.text("table")).contains("beheerder.gent");
+		browser.screenshot("platform-accounts");
+		browser.assertAccessible();
+		browser.open("/platform/historiek");
+		browser.assertAccessible();
+	}
+
+	@Test
 	void aPlatformAdminAddsAMunicipalityAsTenant() {
 		browser.login("platformbeheerder", "demo");
 		browser.open("/platform/besturen");
