@@ -4,7 +4,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +21,7 @@ import be.obmi.plan.domain.Plans;
 import be.obmi.plan.domain.StatusRound;
 import be.obmi.plan.domain.StatusRounds;
 import be.obmi.plan.domain.StatusUpdateForm;
+import be.obmi.plan.importing.PlanExport;
 import be.obmi.support.ApiClient;
 import be.obmi.support.ObmiIntegrationTest;
 import be.obmi.tenancy.Tenant;
@@ -62,6 +65,9 @@ class ConcurrentImportsIntegrationTests {
 
 	@Autowired
 	StatusRounds rounds;
+
+	@Autowired
+	PlanExport export;
 
 	private final ExecutorService pool = Executors.newFixedThreadPool(2);
 
@@ -172,6 +178,39 @@ class ConcurrentImportsIntegrationTests {
 			// and afterwards the closed round accepts nothing
 			assertThat(api.upload("/api/v1/" + PLAN + "/plan/rondes/" + round.id() + "/import", "u.csv", other, java.util.Map.of())
 				.status()).isEqualTo(422);
+		}
+	}
+
+	@Test
+	void twoPlanImportsAtOnceLeaveAPlanVersionWithEveryItem() throws Exception {
+		Tenant tenant = tenants.require("roeselare");
+		ApiClient editor = ApiClient.as(port, "redacteur.roeselare");
+		String[] lines = export.csvText(plans.current(tenant).orElseThrow()).split("\r?\n");
+		String action = Arrays.stream(lines).filter(l -> l.split(";", -1)[1].equals("AC")).findFirst().orElseThrow();
+		String rest = action.substring(action.indexOf(';'));
+		for (int race = 0; race < RACES; race++) {
+			byte[][] files = new byte[2][];
+			for (int f = 0; f < 2; f++) {
+				StringBuilder csv = new StringBuilder(lines[0]).append('\n');
+				for (int k = 0; k < 40; k++) {
+					csv.append("RACE-").append(race).append(f == 0 ? "-A-" : "-B-").append(k).append(rest).append('\n');
+				}
+				files[f] = csv.toString().getBytes(StandardCharsets.UTF_8);
+			}
+			List<ApiClient.Response> answers = together(
+					() -> editor.upload("/api/v1/roeselare/plan/import", "a.csv", files[0], Map.of()),
+					() -> editor.upload("/api/v1/roeselare/plan/import", "b.csv", files[1], Map.of()));
+			for (ApiClient.Response answer : answers) {
+				assertThat(answer.status()).as(answer.body()).isIn(200, 409);
+				if (answer.status() == 200) {
+					assertThat(answer.json().get("created").asInt()).as(answer.body()).isEqualTo(40);
+				}
+			}
+			Plan plan = plans.current(tenant).orElseThrow();
+			String snapshot = "\n" + plans.snapshot(plan, plan.currentVersion()).orElseThrow();
+			List<String> missing = items.all(plan).stream().map(PlanItem::code)
+				.filter(code -> !snapshot.contains("\n" + code + ";")).toList();
+			assertThat(missing).as("race " + race + ": the newest plan version holds every item").isEmpty();
 		}
 	}
 
