@@ -1,5 +1,13 @@
 package be.obmi.finance;
 
+import be.obmi.shared.PlausibleDate;
+
+import jakarta.validation.constraints.Max;
+
+import jakarta.validation.constraints.Min;
+
+import jakarta.validation.constraints.Size;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -40,8 +48,8 @@ class FinanceApiController {
 	@PostMapping(path = "/api/v1/{slug}/finance/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Een BBC-export inlezen (CSV of XLSX); 422 met alle fouten en niets gewijzigd bij een fout bestand")
 	FinanceImportSummary importFile(Tenant tenant, @RequestParam MultipartFile file,
-			@Parameter(description = "Rapporteringsmoment (yyyy-mm-dd), standaard vandaag") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportingDate,
-			@RequestParam(required = false) String label) throws IOException {
+			@Parameter(description = "Rapporteringsmoment (yyyy-mm-dd), standaard vandaag") @RequestParam(required = false) @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportingDate,
+			@RequestParam(required = false) @Size(max = 200) String label) throws IOException {
 		access.require(tenant.slug(), Role.REDACTEUR);
 		return imports.importFile(tenant, file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename(),
 				file.getBytes(), reportingDate, label);
@@ -74,8 +82,8 @@ class FinanceApiController {
 	@GetMapping("/api/v1/{slug}/finance/summary")
 	@Operation(summary = "Raming en realisatie van uitgaven en ontvangsten van een plan-item, opgeteld over zijn onderliggende items")
 	SummaryResponse summary(Tenant tenant,
-			@Parameter(description = "Boekjaar; alle jaren indien leeg") @RequestParam(required = false) Integer year,
-			@Parameter(description = "Code van het plan-item (BD, AP of AC); het hele plan indien leeg") @RequestParam(required = false) String code) {
+			@Parameter(description = "Boekjaar; alle jaren indien leeg") @RequestParam(required = false) @Min(1900) @Max(2200) Integer year,
+			@Parameter(description = "Code van het plan-item (BD, AP of AC); het hele plan indien leeg") @RequestParam(required = false) @Size(max = 50) String code) {
 		FinanceFigures.Summary s = figures.summary(tenant, code == null || code.isBlank() ? null : code, year);
 		return new SummaryResponse(s.code(), s.year(),
 				new Amounts(s.expenditureEstimate(), s.expenditureRealisation(), s.expenditureExecutionRate()),

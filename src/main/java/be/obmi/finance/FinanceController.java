@@ -1,5 +1,9 @@
 package be.obmi.finance;
 
+import be.obmi.shared.PlausibleDate;
+
+import jakarta.validation.constraints.Size;
+
 import java.io.IOException;
 import java.time.LocalDate;
 
@@ -47,8 +51,9 @@ class FinanceController {
 
 	@PostMapping("/{slug}/financien/import")
 	String upload(Tenant tenant, @RequestParam MultipartFile file,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportingDate,
-			@RequestParam(required = false) String label, Model model, RedirectAttributes redirect) throws IOException {
+			@RequestParam(required = false) @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportingDate,
+			@RequestParam(required = false) @Size(max = 200) String label, Model model, RedirectAttributes redirect,
+			jakarta.servlet.http.HttpServletResponse response) throws IOException {
 		access.require(tenant.slug(), Role.REDACTEUR);
 		try {
 			FinanceImportSummary summary = imports.importFile(tenant,
@@ -58,6 +63,7 @@ class FinanceController {
 			return "redirect:/" + tenant.slug() + "/financien";
 		}
 		catch (ImportRejectedException ex) {
+			response.setStatus(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("errors", ex.errors());
 			return page(tenant, model);
 		}

@@ -1,5 +1,7 @@
 package be.obmi.identity;
 
+import jakarta.validation.constraints.Size;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,8 +31,8 @@ class ApiTokenController {
 	}
 
 	@PostMapping("/account/tokens")
-	String create(@AuthenticationPrincipal ObmiUser user, @RequestParam String name, Model model,
-			RedirectAttributes redirect) {
+	String create(@AuthenticationPrincipal ObmiUser user, @RequestParam @Size(max = 100) String name, Model model,
+			RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
 		try {
 			ApiTokens.Created created = tokens.create(user, name);
 			redirect.addFlashAttribute("secret", created.secret());
@@ -38,6 +40,7 @@ class ApiTokenController {
 			return "redirect:/account/tokens";
 		}
 		catch (IllegalArgumentException ex) {
+			response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("error", ex.getMessage());
 			return list(user, model);
 		}

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * How every REST controller answers the platform's common failures: a refused file with 422 and all its errors
- * (row, column, Dutch reason), a concurrent change with 409, a request that does not fit the data (an unknown
- * import, a value out of range) with 400 and its Dutch message.
+ * (row, column, Dutch reason), a concurrent change with 409. A request that does not fit the data (an unknown
+ * import, a value out of range) gets 400 with its Dutch message from {@link RequestFieldAdvice}.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiErrorAdvice {
@@ -28,11 +28,6 @@ class ApiErrorAdvice {
 	ResponseEntity<Rejection> rejected(ImportRejectedException ex) {
 		return ResponseEntity.unprocessableContent()
 			.body(new Rejection("Het bestand is geweigerd; er is niets gewijzigd.", ex.errors()));
-	}
-
-	@ExceptionHandler(IllegalArgumentException.class)
-	ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException ex) {
-		return ResponseEntity.badRequest().body(Map.of("error", String.valueOf(ex.getMessage())));
 	}
 
 	@ExceptionHandler(ConcurrentChangeException.class)

@@ -81,6 +81,25 @@ class DatabaseFailureResolver implements HandlerExceptionResolver, Ordered {
 		return Ordered.HIGHEST_PRECEDENCE;
 	}
 
+	/** The page the refused request came from (its path), when it is a page of this site; else null. */
+	static String back(String referer, String host) {
+		if (referer == null || host == null) {
+			return null;
+		}
+		try {
+			java.net.URI uri = java.net.URI.create(referer);
+			String authority = uri.getRawAuthority();
+			if (authority == null || !authority.equalsIgnoreCase(host) || uri.getRawPath() == null
+					|| !uri.getRawPath().startsWith("/") || uri.getRawPath().startsWith("//")) {
+				return null;
+			}
+			return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
 	/** The error attributes: with the Dutch message of a database failure, and the failure for the error page. */
 	@Bean
 	DefaultErrorAttributes errorAttributes() {
@@ -91,6 +110,15 @@ class DatabaseFailureResolver implements HandlerExceptionResolver, Ordered {
 				Object badValue = webRequest.getAttribute(BAD_VALUE_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
 				if (badValue != null) {
 					attributes.put("message", badValue);
+				}
+				Object problems = webRequest.getAttribute(RequestFieldAdvice.PROBLEMS_ATTRIBUTE,
+						RequestAttributes.SCOPE_REQUEST);
+				if (problems != null) {
+					attributes.put("problems", problems);
+				}
+				String back = back(webRequest.getHeader("Referer"), webRequest.getHeader("Host"));
+				if (back != null) {
+					attributes.put("back", back);
 				}
 				Object failure = webRequest.getAttribute(DatabaseFailure.REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
 				if (failure instanceof DatabaseFailure known) {

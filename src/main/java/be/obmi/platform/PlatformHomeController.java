@@ -7,6 +7,8 @@ import be.obmi.tenancy.Municipality;
 import be.obmi.tenancy.Tenant;
 import be.obmi.tenancy.Tenants;
 
+import jakarta.validation.constraints.Pattern;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,14 +50,16 @@ class PlatformHomeController {
 	}
 
 	@PostMapping("/platform/besturen")
-	String addTenant(@RequestParam String nisCode, @RequestParam(required = false) String primaryColor,
-			RedirectAttributes redirect, Model model) {
+	String addTenant(@RequestParam @Pattern(regexp = "\\d{5}", message = "{platform.tenant.nisCode.pattern}") String nisCode,
+			@RequestParam(required = false) @Pattern(regexp = "(#[0-9A-Fa-f]{6})?", message = "{platform.tenant.color.pattern}") String primaryColor,
+			RedirectAttributes redirect, Model model, jakarta.servlet.http.HttpServletResponse response) {
 		try {
 			Tenant tenant = tenants.add(nisCode, primaryColor);
 			redirect.addFlashAttribute("added", tenant.name());
 			return "redirect:/platform/besturen";
 		}
 		catch (IllegalArgumentException ex) {
+			response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("error", ex.getMessage());
 			return tenants(model);
 		}

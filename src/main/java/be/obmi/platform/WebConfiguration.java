@@ -64,6 +64,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		localeChange.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(localeChange);
 		registry.addInterceptor(new HtmxPartials());
+		registry.addInterceptor(new FormErrorStatus());
 	}
 
 }

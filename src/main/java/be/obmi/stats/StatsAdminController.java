@@ -1,5 +1,11 @@
 package be.obmi.stats;
 
+import jakarta.validation.constraints.Max;
+
+import jakarta.validation.constraints.Min;
+
+import jakarta.validation.constraints.Size;
+
 import java.io.IOException;
 import java.util.List;
 
@@ -51,7 +57,7 @@ class StatsAdminController {
 	/** Publishes, unpublishes or deletes a dataset of the tenant (with history). */
 	@PostMapping("/{slug}/cijfers/beheer/datasets/{id}/{action}")
 	String dataset(Tenant tenant, @PathVariable String id, @PathVariable String action,
-			@RequestParam(name = "threshold", defaultValue = "5") int threshold, RedirectAttributes redirect) {
+			@RequestParam(name = "threshold", defaultValue = "5") @Min(0) @Max(100) int threshold, RedirectAttributes redirect) {
 		Scope scope = StatsAccess.of(tenant);
 		access.requireWrite(scope);
 		try {
@@ -81,7 +87,7 @@ class StatsAdminController {
 	@PostMapping("/{slug}/cijfers/beheer/import")
 	String upload(Tenant tenant, @RequestParam("file") MultipartFile file,
 			@RequestParam(name = "createIndicators", defaultValue = "false") boolean createIndicators,
-			@RequestParam(name = "indicator", required = false) String indicator,
+			@RequestParam(name = "indicator", required = false) @Size(max = 100) String indicator,
 			@RequestParam(name = "mapping", required = false) MultipartFile mapping, Model model,
 			RedirectAttributes redirect) throws IOException {
 		Scope scope = StatsAccess.of(tenant);

@@ -1,5 +1,7 @@
 package be.obmi.stats;
 
+import jakarta.validation.constraints.Size;
+
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -75,14 +77,14 @@ class StatsApiController {
 	ObservationImporter.Summary importFile(@PathVariable("scope") String slug, @RequestParam("file") MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean createIndicators,
 			@Parameter(description = "a table feeds this indicator (when it has no measure dimension or a single measure)")
-			@RequestParam(required = false) String indicator,
+			@RequestParam(required = false) @Size(max = 100) String indicator,
 			@Parameter(description = "CSV/XLSX dimensie;code;doel mapping codes of the table onto OBMi areas, periods, "
 					+ "indicators and breakdowns (- skips a code); see docs/formats/stats-mapping.md")
 			@RequestParam(required = false) MultipartFile mapping,
 			@Parameter(description = "the table's dimension holding the areas, when it has no geo role")
-			@RequestParam(required = false) String areaDimension,
+			@RequestParam(required = false) @Size(max = 100) String areaDimension,
 			@Parameter(description = "the table's dimension holding the periods, when it has no time role")
-			@RequestParam(required = false) String periodDimension) throws IOException {
+			@RequestParam(required = false) @Size(max = 100) String periodDimension) throws IOException {
 		Scope scope = access.scope(slug);
 		access.requireWrite(scope);
 		return importer.importFile(scope, file.getOriginalFilename(), file, createIndicators, access.actor(),
@@ -92,9 +94,9 @@ class StatsApiController {
 
 	@Operation(summary = "Values of one indicator for every area of a level in one period (public for published indicators)")
 	@GetMapping("/api/v1/{scope}/stats/observations")
-	List<ObservationJson> observations(@PathVariable("scope") String slug, @RequestParam String indicator,
-			@RequestParam(required = false) String level, @RequestParam String period,
-			@RequestParam(required = false) String within, @RequestParam(required = false) String set) {
+	List<ObservationJson> observations(@PathVariable("scope") String slug, @RequestParam @Size(max = 100) String indicator,
+			@RequestParam(required = false) @Size(max = 20) String level, @RequestParam @Size(max = 20) String period,
+			@RequestParam(required = false) @Size(max = 100) String within, @RequestParam(required = false) @Size(max = 100) String set) {
 		Scope scope = access.scope(slug);
 		Indicator found = indicators.find(scope, indicator)
 			.filter(i -> access.canSee(scope, i))
@@ -136,7 +138,7 @@ class StatsApiController {
 	@Operation(summary = "Export the catalogue of a scope as CSV or XLSX (drafts only for its members)")
 	@GetMapping("/api/v1/{scope}/stats/catalogue")
 	ResponseEntity<byte[]> exportCatalogue(@PathVariable("scope") String slug,
-			@RequestParam(defaultValue = "csv") String format) {
+			@RequestParam(defaultValue = "csv") @Size(max = 20) String format) {
 		Scope scope = access.scope(slug);
 		List<List<String>> rows = catalogue.rows(indicators.list(scope, true).stream().filter(i -> access.canSee(scope, i)).toList());
 		boolean xlsx = "xlsx".equals(format);
@@ -215,11 +217,6 @@ class StatsApiController {
 	@ExceptionHandler(IllegalStateException.class)
 	ResponseEntity<Map<String, Object>> conflict(IllegalStateException ex) {
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", ex.getMessage()));
-	}
-
-	@ExceptionHandler(IllegalArgumentException.class)
-	ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException ex) {
-		return ResponseEntity.badRequest().body(Map.of("message", ex.getMessage()));
 	}
 
 }

@@ -1,5 +1,11 @@
 package be.obmi.stats;
 
+import jakarta.validation.constraints.Max;
+
+import jakarta.validation.constraints.Min;
+
+import jakarta.validation.constraints.Size;
+
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +59,7 @@ class StatsDatasetController {
 	@Operation(summary = "Een dataset publiceren (met de drempel voor geheime cellen; 0 = geen) of depubliceren (redacteur)")
 	@PostMapping("/api/v1/{scope}/datasets/{id}/published")
 	Map<String, Object> publish(@PathVariable("scope") String slug, @PathVariable String id, @RequestParam boolean value,
-			@RequestParam(defaultValue = "5") int threshold) {
+			@RequestParam(defaultValue = "5") @Min(0) @Max(100) int threshold) {
 		Scope scope = access.scope(slug);
 		access.requireWrite(scope);
 		if (value) {
@@ -81,8 +87,8 @@ class StatsDatasetController {
 	@ApiResponse(responseCode = "406", description = "geen van de mediatypes in Accept is beschikbaar", content = @Content(mediaType = "application/problem+json"))
 	@GetMapping("/api/v1/{scope}/datasets/{id}")
 	void data(@PathVariable("scope") String slug, @PathVariable String id,
-			@Parameter(description = StatsOpenDataController.FORMAT_PARAMETER) @RequestParam(required = false) String format,
-			@RequestParam(defaultValue = "nl") String lang,
+			@Parameter(description = StatsOpenDataController.FORMAT_PARAMETER) @RequestParam(required = false) @Size(max = 20) String format,
+			@RequestParam(defaultValue = "nl") @Size(max = 5) String lang,
 			@Parameter(hidden = true) @RequestHeader(value = "Accept", required = false) String accept,
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Scope scope = access.scope(slug);
@@ -114,16 +120,5 @@ class StatsDatasetController {
 		return org.springframework.http.ResponseEntity.status(HttpStatus.NOT_FOUND).body(java.util.Map.of("error", ex.getMessage()));
 	}
 
-	@org.springframework.web.bind.annotation.ExceptionHandler(IllegalArgumentException.class)
-	org.springframework.http.ResponseEntity<java.util.Map<String, String>> bad(IllegalArgumentException ex) {
-		return org.springframework.http.ResponseEntity.badRequest().body(java.util.Map.of("error", ex.getMessage()));
-	}
-
-	/** 404 and 400 with the Dutch reason instead of Spring's bare status text. */
-	@org.springframework.web.bind.annotation.ExceptionHandler(ResponseStatusException.class)
-	org.springframework.http.ResponseEntity<java.util.Map<String, String>> refused(ResponseStatusException ex) {
-		return org.springframework.http.ResponseEntity.status(ex.getStatusCode())
-			.body(java.util.Map.of("error", ex.getReason() == null ? ex.getStatusCode().toString() : ex.getReason()));
-	}
 
 }

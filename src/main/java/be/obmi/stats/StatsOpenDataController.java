@@ -1,5 +1,7 @@
 package be.obmi.stats;
 
+import jakarta.validation.constraints.Size;
+
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,10 +85,10 @@ class StatsOpenDataController {
 	@ApiResponse(responseCode = "406", description = "geen van de mediatypes in Accept is beschikbaar", content = @Content(mediaType = "application/problem+json"))
 	@GetMapping("/api/v1/{scope}/stats/indicators/{code}/data")
 	void data(@PathVariable("scope") String slug, @PathVariable String code,
-			@Parameter(description = "gewest, provincie, gemeente, deelgemeente, wijk of statsec") @RequestParam(defaultValue = "gemeente") String level,
-			@Parameter(description = FORMAT_PARAMETER) @RequestParam(required = false) String format,
-			@Parameter(description = BREAKDOWN_PARAMETER) @RequestParam(required = false) String breakdown,
-			@RequestParam(defaultValue = "nl") String lang,
+			@Parameter(description = "gewest, provincie, gemeente, deelgemeente, wijk of statsec") @RequestParam(defaultValue = "gemeente") @Size(max = 20) String level,
+			@Parameter(description = FORMAT_PARAMETER) @RequestParam(required = false) @Size(max = 20) String format,
+			@Parameter(description = BREAKDOWN_PARAMETER) @RequestParam(required = false) @Size(max = 100) String breakdown,
+			@RequestParam(defaultValue = "nl") @Size(max = 5) String lang,
 			@Parameter(hidden = true) @RequestHeader(value = "Accept", required = false) String accept,
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Scope scope = access.scope(slug);
@@ -105,12 +107,12 @@ class StatsOpenDataController {
 	@GetMapping("/api/v1/{scope}/stats/data")
 	void all(@PathVariable("scope") String slug,
 			@Parameter(description = "indicatorcodes, komma-gescheiden; alle zichtbare indicatoren met gegevens indien leeg") @RequestParam(required = false) List<String> indicator,
-			@Parameter(description = "gewest, provincie, gemeente, deelgemeente, wijk of statsec") @RequestParam(defaultValue = "gemeente") String level,
-			@Parameter(description = "eerste periode, bv. 2014") @RequestParam(required = false) String from,
-			@Parameter(description = "laatste periode, bv. 2024") @RequestParam(required = false) String to,
-			@Parameter(description = BREAKDOWN_PARAMETER + " Indicatoren zonder die uitsplitsing vallen weg.") @RequestParam(required = false) String breakdown,
-			@Parameter(description = FORMAT_PARAMETER) @RequestParam(required = false) String format,
-			@RequestParam(defaultValue = "nl") String lang,
+			@Parameter(description = "gewest, provincie, gemeente, deelgemeente, wijk of statsec") @RequestParam(defaultValue = "gemeente") @Size(max = 20) String level,
+			@Parameter(description = "eerste periode, bv. 2014") @RequestParam(required = false) @Size(max = 20) String from,
+			@Parameter(description = "laatste periode, bv. 2024") @RequestParam(required = false) @Size(max = 20) String to,
+			@Parameter(description = BREAKDOWN_PARAMETER + " Indicatoren zonder die uitsplitsing vallen weg.") @RequestParam(required = false) @Size(max = 100) String breakdown,
+			@Parameter(description = FORMAT_PARAMETER) @RequestParam(required = false) @Size(max = 20) String format,
+			@RequestParam(defaultValue = "nl") @Size(max = 5) String lang,
 			@Parameter(hidden = true) @RequestHeader(value = "Accept", required = false) String accept,
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Scope scope = access.scope(slug);
@@ -186,12 +188,12 @@ class StatsOpenDataController {
 
 	@Operation(summary = "Waarden van een indicator over een periodebereik, eventueel voor gekozen gebieden, per pagina (publiek voor gepubliceerde indicatoren; geheime cellen als status)")
 	@GetMapping("/api/v1/{scope}/stats/observations/query")
-	Page query(@PathVariable("scope") String slug, @RequestParam String indicator,
-			@RequestParam(defaultValue = "gemeente") String level,
+	Page query(@PathVariable("scope") String slug, @RequestParam @Size(max = 100) String indicator,
+			@RequestParam(defaultValue = "gemeente") @Size(max = 20) String level,
 			@Parameter(description = "gebiedscodes, komma-gescheiden; alle gebieden van het niveau indien leeg") @RequestParam(required = false) List<String> area,
-			@Parameter(description = "eerste periode, bv. 2014") @RequestParam(required = false) String from,
-			@Parameter(description = "laatste periode, bv. 2024") @RequestParam(required = false) String to,
-			@Parameter(description = BREAKDOWN_PARAMETER) @RequestParam(required = false) String breakdown,
+			@Parameter(description = "eerste periode, bv. 2014") @RequestParam(required = false) @Size(max = 20) String from,
+			@Parameter(description = "laatste periode, bv. 2024") @RequestParam(required = false) @Size(max = 20) String to,
+			@Parameter(description = BREAKDOWN_PARAMETER) @RequestParam(required = false) @Size(max = 100) String breakdown,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "1000") int size) {
 		if (page < 0 || size < 1 || size > 10_000) {
 			throw new IllegalArgumentException("page moet 0 of meer zijn en size tussen 1 en 10000.");

@@ -1,5 +1,7 @@
 package be.obmi.stats;
 
+import jakarta.validation.constraints.Size;
+
 import be.obmi.shared.tabular.SpreadsheetText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -70,7 +72,7 @@ class StatsPageController {
 	}
 
 	@GetMapping("/{slug}/cijfers")
-	String dashboard(Tenant tenant, @RequestParam(name = "thema", required = false) String theme, Model model) {
+	String dashboard(Tenant tenant, @RequestParam(name = "thema", required = false) @Size(max = 50) String theme, Model model) {
 		Scope scope = StatsAccess.of(tenant);
 		Map<String, List<Indicator>> themes = site.themes(scope);
 		String current = theme != null && themes.containsKey(theme) ? theme
@@ -84,8 +86,8 @@ class StatsPageController {
 	}
 
 	@GetMapping("/{slug}/cijfers/indicator/{code}")
-	String indicator(Tenant tenant, @PathVariable String code, @RequestParam(name = "periode", required = false) String period,
-			@RequestParam(name = "niveau", defaultValue = "wijk") String level, Model model) {
+	String indicator(Tenant tenant, @PathVariable String code, @RequestParam(name = "periode", required = false) @Size(max = 20) String period,
+			@RequestParam(name = "niveau", defaultValue = "wijk") @Size(max = 20) String level, Model model) {
 		Scope scope = StatsAccess.of(tenant);
 		Indicator indicator = site.indicator(scope, code).orElseThrow(StatsPageController::notFound);
 		List<String> periods = site.periods(scope, indicator);
@@ -110,8 +112,8 @@ class StatsPageController {
 
 	@GetMapping("/{slug}/cijfers/indicator/{code}/download")
 	ResponseEntity<byte[]> download(Tenant tenant, @PathVariable String code,
-			@RequestParam(name = "niveau", defaultValue = "wijk") String level,
-			@RequestParam(name = "formaat", defaultValue = "csv") String format) {
+			@RequestParam(name = "niveau", defaultValue = "wijk") @Size(max = 20) String level,
+			@RequestParam(name = "formaat", defaultValue = "csv") @Size(max = 20) String format) {
 		Scope scope = StatsAccess.of(tenant);
 		Indicator indicator = site.indicator(scope, code).orElseThrow(StatsPageController::notFound);
 		String levelCode = Level.parse(level).orElseThrow(StatsPageController::notFound).code();
@@ -200,8 +202,8 @@ class StatsPageController {
 	}
 
 	@GetMapping("/{slug}/cijfers/vergelijking")
-	String comparison(Tenant tenant, @RequestParam(name = "indicator", required = false) String code,
-			@RequestParam(name = "periode", required = false) String period, Model model) {
+	String comparison(Tenant tenant, @RequestParam(name = "indicator", required = false) @Size(max = 100) String code,
+			@RequestParam(name = "periode", required = false) @Size(max = 20) String period, Model model) {
 		Scope scope = StatsAccess.of(tenant);
 		List<Indicator> candidates = site.themes(scope)
 			.values()

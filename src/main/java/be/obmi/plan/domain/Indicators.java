@@ -98,6 +98,7 @@ public class Indicators {
 		if (value == null && (textValue == null || textValue.isBlank())) {
 			throw new IllegalArgumentException("Geef een waarde.");
 		}
+		checkValue(indicator, value, textValue, "De meetwaarde");
 		jdbc.sql("""
 				insert into plan.measurement (tenant_id, indicator_id, measured_on, value, text_value, source, comment)
 				values (?, ?, ?, ?, ?, ?, ?)
@@ -123,6 +124,7 @@ public class Indicators {
 		if (!java.util.List.of("OUTPUT", "EFFECT", "CONTEXT").contains(kind)) {
 			throw new IllegalArgumentException("Kies output, effect of context.");
 		}
+		checkNumber(baseline, "De basiswaarde");
 		String valueType = "tekst".equalsIgnoreCase(unit == null ? "" : unit.trim()) ? "TEXT" : "NUMBER";
 		long id = jdbc.sql("""
 				insert into plan.indicator (tenant_id, item_id, code, name, kind, value_type, unit, direction, baseline)
@@ -147,6 +149,10 @@ public class Indicators {
 			.query(Indicator.class)
 			.optional()
 			.orElseThrow(() -> new IllegalArgumentException("Onbekende indicator."));
+		if (year < 1900 || year > 2200) {
+			throw new IllegalArgumentException("Het jaar van een streefwaarde ligt tussen 1900 en 2200.");
+		}
+		checkValue(indicator, target, textTarget, "De streefwaarde");
 		jdbc.sql("""
 				insert into plan.indicator_target (tenant_id, indicator_id, year, target, text_target) values (?, ?, ?, ?, ?)
 				on conflict (indicator_id, year) do update set target = excluded.target, text_target = excluded.text_target""")
@@ -212,6 +218,37 @@ public class Indicators {
 			.params(plan.id(), plan.tenantId(), today)
 			.query(Release.class)
 			.list();
+	}
+
+	/** The largest value (in absolute terms) a plan indicator can take: beyond it a value is a typing error. */
+	static final BigDecimal LIMIT = new BigDecimal("1e15");
+
+	/**
+	 * A number for a numeric indicator within ±10^15 with at most 6 decimals, or a text of at most 200 characters for
+	 * a text indicator; anything else is refused with a Dutch message naming {@code what}.
+	 */
+	private static void checkValue(Indicator indicator, BigDecimal number, String text, String what) {
+		if (number != null) {
+			checkNumber(number, what);
+		}
+		else if (text != null && !text.isBlank()) {
+			if (!"TEXT".equals(indicator.valueType())) {
+				throw new IllegalArgumentException(what + " moet een getal zijn (bijvoorbeeld 12,5): deze indicator telt in "
+						+ (indicator.unit() == null ? "getallen" : indicator.unit()) + ".");
+			}
+			if (text.length() > 200) {
+				throw new IllegalArgumentException(what + " is te lang (hoogstens 200 tekens).");
+			}
+		}
+	}
+
+	/** Refuses a number outside ±10^15 or with more than 6 decimals, with a Dutch message naming {@code what}. */
+	public static void checkNumber(BigDecimal number, String what) {
+		if (number != null && (number.abs().compareTo(LIMIT) > 0 || number.scale() > 6
+				|| (number.signum() != 0 && number.abs().compareTo(new BigDecimal("1e-6")) < 0))) {
+			throw new IllegalArgumentException(
+					what + " valt buiten het toegelaten bereik (tussen -10^15 en 10^15, hoogstens 6 decimalen).");
+		}
 	}
 
 	private static String blank(String value) {

@@ -1,5 +1,7 @@
 package be.obmi.plan.web;
 
+import jakarta.validation.constraints.Size;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -127,7 +129,7 @@ class PlanApiController {
 	@Operation(summary = "Exporteer het huidige plan in het importformaat")
 	@GetMapping("/export")
 	ResponseEntity<byte[]> export(Tenant tenant,
-			@Parameter(description = "csv of xlsx") @RequestParam(defaultValue = "csv") String format) {
+			@Parameter(description = "csv of xlsx") @RequestParam(defaultValue = "csv") @Size(max = 20) String format) {
 		return exportResponse(tenant, plans.current(tenant).orElse(null), format, export);
 	}
 

@@ -12,6 +12,10 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import be.obmi.audit.AuditTrail;
 import be.obmi.plan.domain.Commitments;
@@ -36,6 +40,7 @@ import be.obmi.plan.importing.PlanExport;
 import be.obmi.plan.importing.PlanImport;
 import be.obmi.plan.importing.StatusUpdateImport;
 import be.obmi.shared.ConcurrentChangeException;
+import be.obmi.shared.PlausibleDate;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.context.MessageSource;
@@ -295,82 +300,59 @@ class PlanController {
 
 	@PostMapping("/items/{id}/metingen")
 	String measure(Tenant tenant, @PathVariable long id, @RequestParam long indicator,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-			@RequestParam(required = false) String value, @RequestParam(required = false) String source,
-			@RequestParam(required = false) String comment, RedirectAttributes redirect) {
+			@RequestParam @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+			@RequestParam(required = false) @Size(max = 200) String value,
+			@RequestParam(required = false) @Size(max = 500) String source,
+			@RequestParam(required = false) @Size(max = 2000) String comment, RedirectAttributes redirect) {
 		pages.requireEditor(tenant);
-		try {
-			BigDecimal number = value == null || value.isBlank() ? null : new BigDecimal(value.trim().replace(',', '.'));
-			indicators.measure(tenant, indicator, date, number, number == null ? value : null, source, comment);
-			redirect.addFlashAttribute("measured", true);
-		}
-		catch (NumberFormatException ex) {
-			indicators.measure(tenant, indicator, date, null, value, source, comment);
-			redirect.addFlashAttribute("measured", true);
-		}
-		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+		BigDecimal number = decimal(value);
+		indicators.measure(tenant, indicator, date, number, number == null ? value : null, source, comment);
+		redirect.addFlashAttribute("measured", true);
 		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#indicatoren";
 	}
 
 	@PostMapping("/items/{id}/indicatoren")
-	String addIndicator(Tenant tenant, @PathVariable long id, @RequestParam String code, @RequestParam String name,
-			@RequestParam String kind, @RequestParam(required = false) String unit,
-			@RequestParam(required = false) String direction, @RequestParam(required = false) String baseline,
-			RedirectAttributes redirect) {
+	String addIndicator(Tenant tenant, @PathVariable long id, @RequestParam @Size(max = 50) String code,
+			@RequestParam @Size(max = 300) String name, @RequestParam @Size(max = 20) String kind,
+			@RequestParam(required = false) @Size(max = 50) String unit,
+			@RequestParam(required = false) @Size(max = 20) String direction,
+			@RequestParam(required = false) @Size(max = 50) String baseline, RedirectAttributes redirect) {
 		pages.requireEditor(tenant);
-		try {
-			indicators.create(tenant, id, code, name, kind, unit, direction, decimal(baseline));
-			redirect.addFlashAttribute("indicatorAdded", true);
+		if (baseline != null && !baseline.isBlank() && decimal(baseline) == null) {
+			throw new IllegalArgumentException("De basiswaarde moet een getal zijn (bijvoorbeeld 12,5).");
 		}
-		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+		indicators.create(tenant, id, code, name, kind, unit, direction, decimal(baseline));
+		redirect.addFlashAttribute("indicatorAdded", true);
 		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#indicatoren";
 	}
 
 	@PostMapping("/items/{id}/streefwaarden")
-	String addTarget(Tenant tenant, @PathVariable long id, @RequestParam long indicator, @RequestParam int year,
-			@RequestParam String target, RedirectAttributes redirect) {
+	String addTarget(Tenant tenant, @PathVariable long id, @RequestParam long indicator,
+			@RequestParam @Min(1900) @Max(2200) int year, @RequestParam @Size(max = 200) String target,
+			RedirectAttributes redirect) {
 		pages.requireEditor(tenant);
-		try {
-			BigDecimal number = decimal(target);
-			indicators.target(tenant, indicator, year, number, number == null ? target : null);
-			redirect.addFlashAttribute("measured", true);
-		}
-		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+		BigDecimal number = decimal(target);
+		indicators.target(tenant, indicator, year, number, number == null ? target : null);
+		redirect.addFlashAttribute("measured", true);
 		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#indicatoren";
 	}
 
 	@PostMapping("/items/{id}/releases")
-	String addRelease(Tenant tenant, @PathVariable long id, @RequestParam String title,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate planned,
+	String addRelease(Tenant tenant, @PathVariable long id, @RequestParam @Size(max = 300) String title,
+			@RequestParam(required = false) @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate planned,
 			RedirectAttributes redirect) {
 		pages.requireEditor(tenant);
 		items.byId(tenant, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		try {
-			indicators.addRelease(tenant, id, title, planned);
-		}
-		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+		indicators.addRelease(tenant, id, title, planned);
 		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#releases";
 	}
 
 	@PostMapping("/items/{id}/releases/{releaseId}/gerealiseerd")
 	String realise(Tenant tenant, @PathVariable long id, @PathVariable long releaseId,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate actual,
+			@RequestParam(required = false) @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate actual,
 			RedirectAttributes redirect) {
 		pages.requireEditor(tenant);
-		try {
-			indicators.realise(tenant, releaseId, actual);
-		}
-		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
+		indicators.realise(tenant, releaseId, actual);
 		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#releases";
 	}
 
@@ -388,7 +370,8 @@ class PlanController {
 	}
 
 	@PostMapping("/items/{id}/engagementen")
-	String link(Tenant tenant, @PathVariable long id, @RequestParam String code, RedirectAttributes redirect) {
+	String link(Tenant tenant, @PathVariable long id, @RequestParam @Size(max = 50) String code,
+			RedirectAttributes redirect) {
 		pages.requireEditor(tenant);
 		items.byId(tenant, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		try {
@@ -419,7 +402,8 @@ class PlanController {
 	}
 
 	@PostMapping("/bestuursakkoord")
-	String addCommitment(Tenant tenant, @RequestParam String code, @RequestParam String title, RedirectAttributes redirect) {
+	String addCommitment(Tenant tenant, @RequestParam @Size(max = 50) String code,
+			@RequestParam @Size(max = 500) String title, RedirectAttributes redirect) {
 		pages.requireEditor(tenant);
 		try {
 			commitments.add(tenant, pages.plan(tenant), code, title);
@@ -439,7 +423,8 @@ class PlanController {
 	}
 
 	@PostMapping("/import")
-	String importFile(Tenant tenant, @RequestParam String kind, @RequestParam(required = false) Long round,
+	String importFile(Tenant tenant, @RequestParam @Pattern(regexp = "plan|status|indicatoren") String kind,
+			@RequestParam(required = false) Long round,
 			@RequestParam("file") MultipartFile file, Model model, jakarta.servlet.http.HttpServletResponse response) {
 		String actor = pages.requireEditor(tenant).getUsername();
 		model.addAttribute("kind", kind);
@@ -465,7 +450,7 @@ class PlanController {
 	}
 
 	@GetMapping("/export")
-	ResponseEntity<byte[]> export(Tenant tenant, @RequestParam(defaultValue = "csv") String format) {
+	ResponseEntity<byte[]> export(Tenant tenant, @RequestParam(defaultValue = "csv") @Size(max = 10) String format) {
 		return PlanApiController.exportResponse(tenant, plans.current(tenant).orElse(null), format, export);
 	}
 

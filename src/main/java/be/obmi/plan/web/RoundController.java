@@ -8,6 +8,8 @@ import java.util.TreeMap;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import be.obmi.plan.domain.CouncilReport;
 import be.obmi.plan.domain.CouncilReports;
@@ -19,6 +21,7 @@ import be.obmi.plan.domain.StatusRounds;
 import be.obmi.plan.domain.StatusUpdateForm;
 import be.obmi.plan.domain.UpdateState;
 import be.obmi.shared.ConcurrentChangeException;
+import be.obmi.shared.PlausibleDate;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -92,27 +95,21 @@ class RoundController {
 	}
 
 	@PostMapping("/rondes")
-	String open(Tenant tenant, @RequestParam String name,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate referenceDate,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
-			@RequestParam StatusRound.Scope scope, @RequestParam(required = false) String selection,
+	String open(Tenant tenant, @RequestParam @Size(max = 200) String name,
+			@RequestParam(required = false) @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate referenceDate,
+			@RequestParam(required = false) @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
+			@RequestParam StatusRound.Scope scope, @RequestParam(required = false) @Size(max = 20000) String selection,
 			RedirectAttributes redirect) {
 		String actor = pages.requireEditor(tenant).getUsername();
 		Plan plan = pages.plan(tenant);
-		try {
-			List<Long> ids = selection == null ? List.of()
-					: java.util.Arrays.stream(selection.split("[\\s,;]+"))
-						.filter(s -> !s.isBlank())
-						.map(code -> items.byCode(plan, code.trim())
-							.orElseThrow(() -> new IllegalArgumentException("Onbekende code: " + code.trim() + ".")).id())
-						.toList();
-			StatusRound round = rounds.open(tenant, plan, name, referenceDate, deadline, scope, ids, actor);
-			return "redirect:/" + tenant.slug() + "/plan/rondes/" + round.id();
-		}
-		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-			return "redirect:/" + tenant.slug() + "/plan/rondes";
-		}
+		List<Long> ids = selection == null ? List.of()
+				: java.util.Arrays.stream(selection.split("[\\s,;]+"))
+					.filter(s -> !s.isBlank())
+					.map(code -> items.byCode(plan, code.trim())
+						.orElseThrow(() -> new IllegalArgumentException("Onbekende code: " + code.trim() + ".")).id())
+					.toList();
+		StatusRound round = rounds.open(tenant, plan, name, referenceDate, deadline, scope, ids, actor);
+		return "redirect:/" + tenant.slug() + "/plan/rondes/" + round.id();
 	}
 
 	@GetMapping("/rondes/{id}")
@@ -146,7 +143,8 @@ class RoundController {
 	}
 
 	@PostMapping("/rondes/{id}/updates/{updateId}/terugsturen")
-	String sendBack(Tenant tenant, @PathVariable long id, @PathVariable long updateId, @RequestParam String remark,
+	String sendBack(Tenant tenant, @PathVariable long id, @PathVariable long updateId,
+			@RequestParam @Size(max = 2000) String remark,
 			RedirectAttributes redirect) {
 		pages.requireEditor(tenant);
 		return act(tenant, id, redirect, () -> rounds.sendBack(tenant, checked(tenant, id, updateId), remark), "sentBack");
@@ -173,8 +171,10 @@ class RoundController {
 	}
 
 	@PostMapping("/rondes/{id}/teksten")
-	String texts(Tenant tenant, @PathVariable long id, @RequestParam(required = false) String changedAssumptions,
-			@RequestParam(required = false) String changedRisks, @RequestParam int version, RedirectAttributes redirect) {
+	String texts(Tenant tenant, @PathVariable long id,
+			@RequestParam(required = false) @Size(max = 20000) String changedAssumptions,
+			@RequestParam(required = false) @Size(max = 20000) String changedRisks, @RequestParam int version,
+			RedirectAttributes redirect) {
 		pages.requireEditor(tenant);
 		round(tenant, id);
 		return act(tenant, id, redirect, () -> rounds.saveReportTexts(tenant, id, changedAssumptions, changedRisks, version), "textsSaved");
@@ -226,7 +226,7 @@ class RoundController {
 	@PostMapping("/rondes/{id}/items/{itemId}")
 	String saveUpdate(Tenant tenant, @PathVariable long id, @PathVariable long itemId,
 			@Valid @ModelAttribute("form") StatusUpdateForm form, BindingResult errors,
-			@RequestParam(defaultValue = "save") String action,
+			@RequestParam(defaultValue = "save") @Pattern(regexp = "save|submit") String action,
 			@RequestParam Map<String, String> measurements, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		StatusRounds.Task task = task(tenant, id, itemId);
@@ -264,14 +264,19 @@ class RoundController {
 			if (value == null || value.isBlank()) {
 				continue;
 			}
+			if (value.length() > 200) {
+				throw new IllegalArgumentException("De meting voor " + details.indicator().name() + " is te lang (hoogstens 200 tekens).");
+			}
 			java.math.BigDecimal number = null;
 			if (!details.text()) {
 				try {
 					number = new java.math.BigDecimal(value.trim().replace(',', '.'));
 				}
 				catch (NumberFormatException ex) {
-					throw new IllegalArgumentException("Ongeldige meting voor " + details.indicator().name() + ": " + value + ".");
+					throw new IllegalArgumentException("Ongeldige meting voor " + details.indicator().name() + ": "
+							+ (value.length() > 40 ? value.substring(0, 40) + "…" : value) + ".");
 				}
+				be.obmi.plan.domain.Indicators.checkNumber(number, "De meting voor " + details.indicator().name());
 			}
 			java.math.BigDecimal measured = number;
 			work.add(() -> indicators.measure(tenant, details.indicator().id(), task.round().referenceDate(), measured,
