@@ -46,7 +46,7 @@ class RefusedCharacters implements RequestRejectedHandler {
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 			response.setCharacterEncoding("UTF-8");
 			response.getWriter()
-				.write(json.writeValueAsString(Map.of("error", message, "message", message, "errors", problems)));
+				.write(json.writeValueAsString(RequestFieldAdvice.body(message, problems)));
 			return;
 		}
 		request.setAttribute(RequestFieldAdvice.PROBLEMS_ATTRIBUTE, problems);

@@ -123,10 +123,7 @@ class RequestFieldAdvice {
 	ResponseEntity<?> refusedValue(IllegalArgumentException ex, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		if (api(request)) {
-			String message = String.valueOf(ex.getMessage());
-			return ResponseEntity.badRequest()
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("error", message, "message", message));
+			return json(HttpStatus.BAD_REQUEST, String.valueOf(ex.getMessage()), null);
 		}
 		return refuse(request, response, List.of(new FieldProblem("", String.valueOf(ex.getMessage()))));
 	}
@@ -143,7 +140,7 @@ class RequestFieldAdvice {
 			return ResponseEntity.status(ex.getStatusCode())
 				.headers(ex.getHeaders())
 				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("error", reason, "message", reason));
+				.body(body(reason, null));
 		}
 		ex.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
 		if (ex.getReason() == null) {
@@ -161,15 +158,17 @@ class RequestFieldAdvice {
 
 	/** A validator's reason as a sentence about the field: {@code Veld "naam": grootte moet tussen 0 en 200 liggen}. */
 	private String about(String field, String reason, Locale locale) {
-		String label = messages.getMessage("field.label." + field, null, field, locale);
-		return messages.getMessage("field.invalid", new Object[] { label, reason }, locale);
+		return messages.getMessage("field.invalid", new Object[] { label(field, locale), reason }, locale);
 	}
 
 	/** The message {@code code} about a field, named by its label ({@code field.label.<name>}) or else as sent. */
 	private String text(HttpServletRequest request, String code, String field) {
 		Locale locale = RequestContextUtils.getLocale(request);
-		String label = messages.getMessage("field.label." + field, null, field, locale);
-		return messages.getMessage(code, new Object[] { label }, locale);
+		return messages.getMessage(code, new Object[] { label(field, locale) }, locale);
+	}
+
+	private String label(String field, Locale locale) {
+		return messages.getMessage("field.label." + field, null, field, locale);
 	}
 
 	private static String name(MethodParameter parameter) {
@@ -211,7 +210,7 @@ class RequestFieldAdvice {
 		if (api(request)) {
 			return ResponseEntity.status(HttpStatus.NOT_FOUND)
 				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("error", text(request, "field.notFound", ""), "message", text(request, "field.notFound", "")));
+				.body(body(text(request, "field.notFound", ""), null));
 		}
 		response.sendError(HttpStatus.NOT_FOUND.value());
 		return null;
@@ -220,16 +219,27 @@ class RequestFieldAdvice {
 	private static ResponseEntity<?> refuse(HttpServletRequest request, HttpServletResponse response,
 			List<FieldProblem> problems) throws IOException {
 		if (api(request)) {
-			Map<String, Object> body = new LinkedHashMap<>();
-			String message = String.join(" ", problems.stream().map(FieldProblem::message).toList());
-			body.put("error", message);
-			body.put("message", message);
-			body.put("errors", problems);
-			return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(body);
+			return json(HttpStatus.BAD_REQUEST, String.join(" ", problems.stream().map(FieldProblem::message).toList()),
+					problems);
 		}
 		request.setAttribute(PROBLEMS_ATTRIBUTE, problems);
 		response.sendError(HttpStatus.BAD_REQUEST.value());
 		return null;
+	}
+
+	private static ResponseEntity<?> json(HttpStatus status, String message, List<FieldProblem> problems) {
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body(message, problems));
+	}
+
+	/** The API's refusal: {@code error} (and {@code message}, which older clients read) and the refused fields. */
+	static Map<String, Object> body(String message, List<FieldProblem> problems) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("error", message);
+		body.put("message", message);
+		if (problems != null) {
+			body.put("errors", problems);
+		}
+		return body;
 	}
 
 	private static boolean api(HttpServletRequest request) {

@@ -223,6 +223,9 @@ public class Indicators {
 	/** The largest value (in absolute terms) a plan indicator can take: beyond it a value is a typing error. */
 	static final BigDecimal LIMIT = new BigDecimal("1e15");
 
+	/** The smallest value above 0 (in absolute terms): 6 decimals. */
+	static final BigDecimal SMALLEST = new BigDecimal("1e-6");
+
 	/**
 	 * A number for a numeric indicator within ±10^15 with at most 6 decimals, or a text of at most 200 characters for
 	 * a text indicator; anything else is refused with a Dutch message naming {@code what}.
@@ -245,7 +248,7 @@ public class Indicators {
 	/** Refuses a number outside ±10^15 or with more than 6 decimals, with a Dutch message naming {@code what}. */
 	public static void checkNumber(BigDecimal number, String what) {
 		if (number != null && (number.abs().compareTo(LIMIT) > 0 || number.scale() > 6
-				|| (number.signum() != 0 && number.abs().compareTo(new BigDecimal("1e-6")) < 0))) {
+				|| (number.signum() != 0 && number.abs().compareTo(SMALLEST) < 0))) {
 			throw new IllegalArgumentException(
 					what + " valt buiten het toegelaten bereik (tussen -10^15 en 10^15, hoogstens 6 decimalen).");
 		}

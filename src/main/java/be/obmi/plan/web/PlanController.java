@@ -318,10 +318,11 @@ class PlanController {
 			@RequestParam(required = false) @Size(max = 20) String direction,
 			@RequestParam(required = false) @Size(max = 50) String baseline, RedirectAttributes redirect) {
 		pages.requireEditor(tenant);
-		if (baseline != null && !baseline.isBlank() && decimal(baseline) == null) {
+		BigDecimal number = decimal(baseline);
+		if (number == null && baseline != null && !baseline.isBlank()) {
 			throw new IllegalArgumentException("De basiswaarde moet een getal zijn (bijvoorbeeld 12,5).");
 		}
-		indicators.create(tenant, id, code, name, kind, unit, direction, decimal(baseline));
+		indicators.create(tenant, id, code, name, kind, unit, direction, number);
 		redirect.addFlashAttribute("indicatorAdded", true);
 		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#indicatoren";
 	}
