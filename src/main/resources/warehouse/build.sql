@@ -94,6 +94,26 @@ left join (select o.indicator_id, o.area_id, o.period, o.breakdown, coalesce(o.t
      and x.breakdown = s.breakdown and x.tenant = coalesce(s.tenant_id, 0)
 where x.indicator_id is null;
 --;
+-- Disclosure control as the public site applies it (docs/security.md): every count cell that is suppressed there —
+-- primary or secondary, in the platform's scope or in any tenant's (whose pages show platform data with its own area
+-- sets) — is suppressed here too.
+update warehouse_staging.fact_observation f set value = null, status = 'suppressed'
+from warehouse_staging.suppressed_cell s
+join warehouse_staging.dim_indicator d on d.source = 'stats' and d.source_id = s.indicator_id
+where f.indicator_key = d.indicator_key and f.area_key = s.area_id and f.period = s.period
+  and f.breakdown = s.breakdown and f.status = 'ok'
+  and (f.tenant_key is null or f.tenant_key = s.scope_key);
+--;
+-- A ratio given by the source whose numerator or denominator cell is suppressed would reveal it (ratio × denominator):
+-- it is suppressed too.
+update warehouse_staging.fact_observation f set value = null, status = 'suppressed'
+from warehouse_staging.dim_indicator dr
+join stats.indicator si on si.id = dr.source_id and si.aggregation = 'ratio'
+join warehouse_staging.suppressed_cell s on s.indicator_id in (si.numerator_id, si.denominator_id)
+where dr.source = 'stats' and f.indicator_key = dr.indicator_key and f.area_key = s.area_id and f.period = s.period
+  and f.breakdown = s.breakdown and f.status = 'ok'
+  and (f.tenant_key is null or f.tenant_key = s.scope_key);
+--;
 -- Ratio indicators recomputed as ratio of sums (numerator / denominator × factor) wherever both are known and the
 -- source does not give the ratio itself; never an average of ratios.
 insert into warehouse_staging.fact_observation
@@ -128,3 +148,5 @@ create index dim_area_code on warehouse_staging.dim_area (level, code);
 analyze warehouse_staging.fact_finance;
 analyze warehouse_staging.fact_observation;
 analyze warehouse_staging.dim_plan_item;
+--;
+drop table warehouse_staging.suppressed_cell;

@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * changes: in every additive group — a published total and its parts (an area and its children, a gemeente and its
  * wijken, an area-set member and its areas, a city and its area-set members, a cell's total and its categories of one
  * breakdown dimension, the centrumsteden figure and the 13 cities) — the suppressed cells number 0 or at least 2, so
- * no suppressed cell follows by difference; the smallest other part (or the total) is added. A ratio, share or
+ * no suppressed cell follows by difference, and add up to at least the threshold, so no suppressed cell is bounded
+ * below it (interval disclosure); the smallest other part (or the total) is added. A ratio, share or
  * average that has a suppressed count as numerator, denominator or input is itself suppressed by its readers
  * ({@link StatsQueries}). The decisions are stored ({@code stats.disclosure_decision}) and kept in memory; a change of
  * a scope's data removes that scope's decisions (all of them for platform data) in the same transaction.
@@ -277,8 +278,10 @@ class DisclosureControl {
 
 	/**
 	 * Primary suppression (above 0, below the threshold), then secondary suppression until every group has 0 or at
-	 * least 2 suppressed cells: the smallest unsuppressed part above 0 is added (a 0 only when no other is left), or
-	 * the total when no part is.
+	 * least 2 suppressed cells, and — when its total is published — suppressed parts that add up to at least the
+	 * threshold (their sum follows from the total by difference and bounds each of them: two hidden cells adding up to
+	 * 3 would each be known to be below a threshold of 5). The smallest unsuppressed part above 0 is added (a 0 only
+	 * when no other is left and only for the count), or the total when no part is.
 	 * @param values the published values by cell key
 	 * @param groups additive groups over those keys
 	 */
@@ -305,11 +308,14 @@ class DisclosureControl {
 						count++;
 					}
 				}
-				if (count != 1) {
+				// interval: with the total published, the hidden parts' sum follows by difference and bounds each of them
+				boolean narrow = count > 1 && !(group.totalSuppressible() && hidden.contains(group.total()))
+						&& group.parts().stream().filter(hidden::contains).mapToDouble(values::get).sum() < threshold;
+				if (count != 1 && !narrow) {
 					continue;
 				}
 				Optional<String> partner = group.parts().stream()
-					.filter(p -> !hidden.contains(p))
+					.filter(p -> !hidden.contains(p) && !(narrow && values.get(p) == 0))
 					.min(Comparator.comparing((String p) -> values.get(p) == 0 ? 1 : 0).thenComparing(values::get));
 				if (partner.isEmpty() && group.totalSuppressible() && !hidden.contains(group.total())) {
 					partner = Optional.of(group.total());

@@ -16,6 +16,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import be.obmi.shared.ObmiMetrics;
+import be.obmi.stats.SuppressedCells;
 import io.micrometer.core.instrument.Gauge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,8 +59,12 @@ public class WarehouseRebuild {
 
 	private final ObmiMetrics metrics;
 
-	WarehouseRebuild(DataSource dataSource, JdbcClient jdbc, WarehouseAccess access, ObmiMetrics metrics) {
+	private final SuppressedCells suppressedCells;
+
+	WarehouseRebuild(DataSource dataSource, JdbcClient jdbc, WarehouseAccess access, ObmiMetrics metrics,
+			SuppressedCells suppressedCells) {
 		this.metrics = metrics;
+		this.suppressedCells = suppressedCells;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.access = access;
@@ -106,7 +111,9 @@ public class WarehouseRebuild {
 				statement.execute("select pg_advisory_lock(" + LOCK + ")");
 				try {
 					closeInterrupted();
-					build(connection, statement);
+					// decided before the build, as the public site decides them; a lock on a source table fails the build
+					List<SuppressedCells.Cell> hidden = suppressedCells.all(lockTimeout.replace("'", ""));
+					build(connection, statement, hidden);
 					Map<String, Long> counts = counts(statement, "warehouse_staging");
 					swap(connection, statement);
 					String json = counts.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + e.getValue())
@@ -174,7 +181,7 @@ public class WarehouseRebuild {
 		closeInterrupted();
 	}
 
-	private void build(Connection connection, Statement statement) throws SQLException {
+	private void build(Connection connection, Statement statement, List<SuppressedCells.Cell> hidden) throws SQLException {
 		statement.execute("set lock_timeout = '" + lockTimeout.replace("'", "") + "'");
 		statement.execute("set work_mem = '256MB'");
 		statement.execute("set maintenance_work_mem = '512MB'");
@@ -187,6 +194,7 @@ public class WarehouseRebuild {
 		statement.execute("drop schema if exists warehouse_staging cascade");
 		statement.execute("create schema warehouse_staging");
 		loadPolicyFields(connection, statement);
+		loadSuppressedCells(connection, statement, hidden);
 		for (String sql : script()) {
 			long start = System.nanoTime();
 			statement.execute(sql);
@@ -196,6 +204,33 @@ public class WarehouseRebuild {
 			}
 		}
 		access.prepare(statement, "warehouse_staging");
+	}
+
+	/**
+	 * The cells disclosure control hides ({@link SuppressedCells}), for the script to hide in the facts; dropped at its
+	 * end.
+	 */
+	private static void loadSuppressedCells(Connection connection, Statement statement, List<SuppressedCells.Cell> hidden)
+			throws SQLException {
+		statement.execute("""
+				create table warehouse_staging.suppressed_cell (scope_key bigint, indicator_id bigint, period varchar(7),
+				    area_id bigint, breakdown text)""");
+		try (var insert = connection.prepareStatement("insert into warehouse_staging.suppressed_cell values (?, ?, ?, ?, ?)")) {
+			int batched = 0;
+			for (SuppressedCells.Cell cell : hidden) {
+				insert.setLong(1, cell.scopeKey());
+				insert.setLong(2, cell.indicatorId());
+				insert.setString(3, cell.period());
+				insert.setLong(4, cell.areaId());
+				insert.setString(5, cell.breakdown());
+				insert.addBatch();
+				if (++batched % 5000 == 0) {
+					insert.executeBatch();
+				}
+			}
+			insert.executeBatch();
+		}
+		statement.execute("analyze warehouse_staging.suppressed_cell");
 	}
 
 	/** The BBC policy-field list, from the same reference file the plan module uses. */

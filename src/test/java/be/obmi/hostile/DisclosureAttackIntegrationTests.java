@@ -12,6 +12,7 @@ import java.util.Set;
 
 import be.obmi.support.ApiClient;
 import be.obmi.support.ObmiIntegrationTest;
+import be.obmi.warehouse.WarehouseRebuild;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deelgemeente and city, by sex, by the city's own area set; its denominator; the share over both — and tries the
  * product attack (share × denominator), and the difference attack over every additive relation the site publishes
  * (city = Σ deelgemeenten = Σ set members, deelgemeente = Σ sectors, set member = Σ its sectors, total = men + women),
- * repeated with everything it recovered until nothing new follows. It recovers no suppressed value.
+ * repeated with everything it recovered until nothing new follows, and bounds what is left by difference (interval
+ * disclosure). It recovers no suppressed value and bounds none below the threshold; the warehouse's facts hide the
+ * same cells.
  */
 @ObmiIntegrationTest
 class DisclosureAttackIntegrationTests {
@@ -44,6 +47,9 @@ class DisclosureAttackIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	WarehouseRebuild warehouse;
 
 	/** What the attacker saw: key "indicator|area|breakdown" → value; and which cells were suppressed. */
 	final Map<String, Double> known = new HashMap<>();
@@ -175,7 +181,47 @@ class DisclosureAttackIntegrationTests {
 				}
 			}
 		}
-		assertThat(recovered).as("suppressed values an attacker recomputes from public outputs").isEmpty();
+		// interval: a relation with a known total bounds its unknown parts by total − known parts; a suppressed cell
+		// bounded below the threshold is disclosed as small
+		for (List<String> relation : relations) {
+			if (!attacker.containsKey(relation.get(0))) {
+				continue;
+			}
+			List<String> parts = relation.subList(1, relation.size());
+			double bound = attacker.get(relation.get(0)) - parts.stream().filter(attacker::containsKey).mapToDouble(attacker::get).sum();
+			parts.stream().filter(p -> !attacker.containsKey(p) && suppressed.contains(p) && bound < 5)
+				.forEach(p -> recovered.add(p + " (interval: at most " + bound + " by " + relation.get(0) + ")"));
+		}
+		assertThat(recovered).as("suppressed values an attacker recomputes or bounds from public outputs").isEmpty();
+
+		// the warehouse's facts (read by BI tools) hide what the site hides, and show nothing the site hides
+		WarehouseRebuild.Result build = warehouse.rebuild("test: openbaarheidscontrole");
+		assertThat(build.succeeded()).as(build.message()).isTrue();
+		Map<String, Double> facts = new HashMap<>();
+		jdbc.sql("""
+				select i.code as indicator, a.code as area, f.breakdown, f.value
+				from warehouse.fact_observation f
+				join warehouse.dim_indicator i on i.indicator_key = f.indicator_key
+				join warehouse.dim_area a on a.area_key = f.area_key
+				join warehouse.dim_tenant t on t.tenant_key = f.tenant_key and t.slug = ?
+				where i.code in ('aanval_n', 'aanval_tot', 'aanval_pct') and f.period = ?""")
+			.params(SLUG, PERIOD)
+			.query(rs -> {
+				Double value = rs.getObject("value") == null ? null : rs.getDouble("value");
+				facts.put(rs.getString("indicator") + "|" + rs.getString("area") + "|" + rs.getString("breakdown"), value);
+			});
+		assertThat(facts).as("the seeded cells reach the warehouse").containsKey("aanval_n|" + CITY + "|");
+		List<String> revealed = new ArrayList<>();
+		for (String cell : suppressed) {
+			String[] p = cell.split("\\|", -1);
+			// a share reveals its count (× its denominator): the count's suppressed cell must not have a share either
+			for (String key : List.of(cell, "aanval_pct|" + p[1] + "|" + p[2])) {
+				if (facts.get(key) != null) {
+					revealed.add(key + " = " + facts.get(key));
+				}
+			}
+		}
+		assertThat(revealed).as("warehouse facts showing a cell the public site suppresses").isEmpty();
 	}
 
 	private void read(ApiClient client, String indicator, String path) {

@@ -48,6 +48,14 @@ class DisclosureTests {
 	}
 
 	@Test
+	void hiddenPartsOfAPublishedTotalAddUpToAtLeastTheThreshold() {
+		// a and b are small and hidden; with t published their sum (3) would bound each below the threshold
+		Set<String> hidden = DisclosureControl.suppress(Map.of("a", 2.0, "b", 1.0, "z", 0.0, "c", 7.0, "d", 90.0, "t", 100.0),
+				List.of(new DisclosureControl.Group("t", List.of("a", "b", "z", "c", "d"), true)), 5);
+		assertThat(hidden).containsExactlyInAnyOrder("a", "b", "c");
+	}
+
+	@Test
 	void noThresholdNoSuppression() {
 		assertThat(DisclosureControl.suppress(Map.of("a", 3.0), List.of(), 0)).isEmpty();
 	}

@@ -1,0 +1,76 @@
+package be.obmi.stats;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import be.obmi.tenancy.Tenants;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every cell of a published count indicator that disclosure control hides ({@link DisclosureControl}), in every scope
+ * (the platform and each tenant) and period: what other outputs built from the statistics — the warehouse's public
+ * facts — must hide too, so that no published number reveals a suppressed cell.
+ */
+@Service
+public class SuppressedCells {
+
+	/** One hidden cell: an area (and breakdown, {@code ""} for the total) of an indicator in a period, in a scope. */
+	public record Cell(long scopeKey, long indicatorId, String period, long areaId, String breakdown) {
+	}
+
+	private final Tenants tenants;
+
+	private final Indicators indicators;
+
+	private final StatsQueries queries;
+
+	private final DisclosureControl disclosure;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transaction;
+
+	SuppressedCells(Tenants tenants, Indicators indicators, StatsQueries queries, DisclosureControl disclosure,
+			JdbcClient jdbc, PlatformTransactionManager transactions) {
+		this.tenants = tenants;
+		this.indicators = indicators;
+		this.queries = queries;
+		this.disclosure = disclosure;
+		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactions);
+		this.transaction.setReadOnly(true);
+	}
+
+	/**
+	 * The hidden cells of every scope, decided as the public site decides them (and stored for it).
+	 * @param lockTimeout how long a read waits for a lock on a statistics table before it fails (PostgreSQL syntax,
+	 * e.g. {@code 5min})
+	 */
+	public List<Cell> all(String lockTimeout) {
+		return transaction.execute(status -> {
+			jdbc.sql("select set_config('lock_timeout', ?, true)").param(lockTimeout).query().listOfRows();
+			List<Scope> scopes = new ArrayList<>();
+			scopes.add(Scope.platform());
+			tenants.all().forEach(t -> scopes.add(StatsAccess.of(t)));
+			List<Cell> cells = new ArrayList<>();
+			for (Scope scope : scopes) {
+				for (Indicator indicator : indicators.list(scope, false)) {
+					if (!indicator.isSum() || indicator.threshold() <= 0) {
+						continue;
+					}
+					for (String period : queries.periods(scope, indicator)) {
+						DisclosureControl.Decision decision = disclosure.decision(scope, indicator, period, queries);
+						decision.areasByBreakdown().forEach((breakdown, areas) -> areas
+							.forEach(area -> cells.add(new Cell(scope.key(), indicator.id(), period, area, breakdown))));
+					}
+				}
+			}
+			return cells;
+		});
+	}
+
+}
