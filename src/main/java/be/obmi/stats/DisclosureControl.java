@@ -213,12 +213,14 @@ class DisclosureControl {
 			addGroup(groups, CENTRUMSTEDEN + "|" + breakdown,
 					cities.stream().map(c -> areaKey(c.id(), breakdown)).filter(values::containsKey).toList(), false);
 		}
-		// a cell's categories of one breakdown dimension add up to its total
-		for (List<String> categories : byDimension(breakdowns).values()) {
+		// a cell's categories of one breakdown dimension add up to the cell without that dimension (men + women = total;
+		// men 0-17 + men 18-64 + … = men)
+		for (Map.Entry<String, List<String>> margin : byMargin(breakdowns).entrySet()) {
+			String without = margin.getKey().substring(0, margin.getKey().indexOf('\n'));
 			for (String base : bases) {
-				String total = base + "|";
+				String total = base + "|" + without;
 				if (values.containsKey(total)) {
-					addGroup(groups, total, categories.stream().map(b -> base + "|" + b).filter(values::containsKey).toList(), true);
+					addGroup(groups, total, margin.getValue().stream().map(b -> base + "|" + b).filter(values::containsKey).toList(), true);
 				}
 			}
 		}
@@ -257,17 +259,28 @@ class DisclosureControl {
 		return cities;
 	}
 
-	/** The breakdowns with one {@code dimension=category} pair, by dimension. */
-	private static Map<String, List<String>> byDimension(List<String> breakdowns) {
-		Map<String, List<String>> byDimension = new LinkedHashMap<>();
+	/**
+	 * The breakdowns grouped by the stored breakdown they add up to when one dimension is left out, and that
+	 * dimension: key {@code <breakdown without it>\n<dimension>} ({@code ""} for the total).
+	 */
+	static Map<String, List<String>> byMargin(List<String> breakdowns) {
+		Map<Set<String>, String> stored = new HashMap<>();
+		breakdowns.forEach(b -> stored.putIfAbsent(StatsQueries.breakdownPairs(b), b));
+		stored.putIfAbsent(Set.of(), "");
+		Map<String, List<String>> byMargin = new LinkedHashMap<>();
 		for (String breakdown : breakdowns) {
 			Set<String> pairs = StatsQueries.breakdownPairs(breakdown);
-			if (pairs.size() == 1) {
-				String pair = pairs.iterator().next();
-				byDimension.computeIfAbsent(pair.substring(0, Math.max(0, pair.indexOf('='))), d -> new ArrayList<>()).add(breakdown);
+			for (String pair : pairs) {
+				Set<String> rest = new HashSet<>(pairs);
+				rest.remove(pair);
+				String without = stored.get(rest);
+				if (without != null) {
+					String dimension = pair.substring(0, Math.max(0, pair.indexOf('=')));
+					byMargin.computeIfAbsent(without + "\n" + dimension, k -> new ArrayList<>()).add(breakdown);
+				}
 			}
 		}
-		return byDimension;
+		return byMargin;
 	}
 
 	private static void addGroup(List<Group> groups, String total, List<String> parts, boolean totalSuppressible) {

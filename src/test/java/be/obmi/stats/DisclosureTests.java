@@ -56,6 +56,16 @@ class DisclosureTests {
 	}
 
 	@Test
+	void categoriesOfTwoDimensionsAddUpToTheirMarginsAsStored() {
+		Map<String, List<String>> margins = DisclosureControl.byMargin(List.of("", "geslacht=M", "geslacht=V",
+				"geslacht=M|leeftijd=0-17", "geslacht=M|leeftijd=18+", "leeftijd=0-17|geslacht=V"));
+		assertThat(margins).containsOnlyKeys("\ngeslacht", "geslacht=M\nleeftijd", "geslacht=V\nleeftijd");
+		assertThat(margins.get("\ngeslacht")).containsExactly("geslacht=M", "geslacht=V");
+		assertThat(margins.get("geslacht=M\nleeftijd")).containsExactly("geslacht=M|leeftijd=0-17", "geslacht=M|leeftijd=18+");
+		assertThat(margins.get("geslacht=V\nleeftijd")).containsExactly("leeftijd=0-17|geslacht=V");
+	}
+
+	@Test
 	void noThresholdNoSuppression() {
 		assertThat(DisclosureControl.suppress(Map.of("a", 3.0), List.of(), 0)).isEmpty();
 	}
