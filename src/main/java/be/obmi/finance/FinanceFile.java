@@ -1,12 +1,14 @@
 package be.obmi.finance;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import be.obmi.shared.BelgianNumber;
 import be.obmi.shared.tabular.ImportError;
 import be.obmi.shared.tabular.ImportRejectedException;
 import be.obmi.shared.tabular.Table;
@@ -25,7 +27,7 @@ final class FinanceFile {
 
 	static final Pattern ACCOUNT = Pattern.compile("(?i)(REK)?\\d{3,10}");
 
-	static final Pattern AMOUNT = Pattern.compile("-?[0-9 .,]+");
+	static final BigDecimal LARGEST = new BigDecimal("1e15");
 
 	private FinanceFile() {
 	}
@@ -116,57 +118,30 @@ final class FinanceFile {
 	}
 
 	/**
-	 * Parses an amount written with {@code ,} or {@code .} as decimal sign. A thousands separator is accepted only
-	 * when both signs occur ({@code 1.234,56}, {@code 1,234.56}) or as a space; {@code 1.234} is refused because it
-	 * is ambiguous (three decimals). Empty means zero.
+	 * An amount as {@link BelgianNumber} reads it ({@code 1234,56}, {@code 1.234,56}, {@code 1 234,56}), with an
+	 * optional euro sign, at most two decimals (so the ambiguous {@code 1.234} is refused: three decimals) and below
+	 * 10^15. Empty means zero.
 	 */
 	static BigDecimal amount(Table.Row row, String column, List<ImportError> errors) {
 		String raw = row.get(column).replace("€", "").replace("\u00a0", " ").strip();
 		if (raw.isEmpty()) {
 			return BigDecimal.ZERO.setScale(2);
 		}
-		if (!AMOUNT.matcher(raw).matches()) {
+		BigDecimal value = BelgianNumber.parse(raw).orElse(null);
+		if (value == null || raw.matches(".*[eE+].*")) {
 			errors.add(new ImportError(row.number(), column, "'" + raw + "' is geen bedrag."));
 			return null;
 		}
-		String s = raw.replace(" ", "");
-		int lastComma = s.lastIndexOf(',');
-		int lastDot = s.lastIndexOf('.');
-		String normalized;
-		if (lastComma >= 0 && lastDot >= 0) {
-			char decimal = lastComma > lastDot ? ',' : '.';
-			char grouping = decimal == ',' ? '.' : ',';
-			normalized = s.replace(String.valueOf(grouping), "").replace(decimal, '.');
-		}
-		else if (lastComma >= 0) {
-			normalized = s.indexOf(',') != lastComma ? null : s.replace(',', '.');
-		}
-		else if (lastDot >= 0) {
-			normalized = s.indexOf('.') != lastDot ? null : s;
-		}
-		else {
-			normalized = s;
-		}
-		try {
-			if (normalized == null) {
-				throw new NumberFormatException();
-			}
-			BigDecimal value = new BigDecimal(normalized);
-			if (value.scale() > 2) {
-				errors.add(new ImportError(row.number(), column, "'" + raw + "' heeft meer dan twee decimalen; "
-						+ "schrijf bedragen zonder duizendtalscheiding, bv. 1234,56."));
-				return null;
-			}
-			if (value.abs().compareTo(new BigDecimal("1e15")) >= 0) {
-				errors.add(new ImportError(row.number(), column, "'" + raw + "' is te groot voor een bedrag."));
-				return null;
-			}
-			return value.setScale(2);
-		}
-		catch (NumberFormatException ex) {
-			errors.add(new ImportError(row.number(), column, "'" + raw + "' is geen bedrag."));
+		if (value.scale() > 2) {
+			errors.add(new ImportError(row.number(), column, "'" + raw + "' heeft meer dan twee decimalen; "
+					+ "schrijf bedragen zonder duizendtalscheiding, bv. 1234,56."));
 			return null;
 		}
+		if (value.abs().compareTo(LARGEST) >= 0) {
+			errors.add(new ImportError(row.number(), column, "'" + raw + "' is te groot voor een bedrag."));
+			return null;
+		}
+		return value.setScale(2, RoundingMode.UNNECESSARY);
 	}
 
 }

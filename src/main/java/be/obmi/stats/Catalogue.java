@@ -1,5 +1,6 @@
 package be.obmi.stats;
 
+import be.obmi.shared.BelgianNumber;
 import be.obmi.shared.ConcurrentChangeException;
 import be.obmi.shared.ScopeLock;
 import be.obmi.shared.tabular.SpreadsheetText;
@@ -153,7 +154,7 @@ class Catalogue {
 			if (!Set.of("sum", "ratio", "none").contains(aggregation)) {
 				errors.add(new ImportError(row, "aggregatie", "Aggregatie moet sum, ratio of none zijn."));
 			}
-			Double factor = ObservationImporter.parseNumber(orDefault(get(line, col, "factor"), "1"));
+			Double factor = BelgianNumber.parseDouble(orDefault(get(line, col, "factor"), "1"));
 			if (factor == null) {
 				errors.add(new ImportError(row, "factor", "Factor is geen getal."));
 			}

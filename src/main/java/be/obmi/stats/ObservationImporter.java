@@ -19,6 +19,7 @@ import be.obmi.audit.AuditTrail;
 import be.obmi.audit.FieldChange;
 import be.obmi.opendata.OpenDataFormat;
 import be.obmi.opendata.OpenDataFormats;
+import be.obmi.shared.BelgianNumber;
 import be.obmi.shared.ObmiMetrics;
 import be.obmi.shared.ScopeLock;
 
@@ -39,7 +40,6 @@ public class ObservationImporter {
 
 	static final Pattern PERIOD = Pattern.compile("^[0-9]{4}((S[12])|(Q[1-4])|(-(0[1-9]|1[0-2])))?$");
 
-	private static final Pattern NUMBER = Pattern.compile("^[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?$");
 
 	private static final Pattern INTEGER_AS_DECIMAL = Pattern.compile("^[0-9]+\\.0+$");
 
@@ -583,7 +583,7 @@ public class ObservationImporter {
 			errors.add(row, column, "Waarde ontbreekt: vul een getal in of geef een reden (kolom reden).");
 			return null;
 		}
-		Double number = parseNumber(text);
+		Double number = BelgianNumber.parseDouble(text);
 		if (number == null) {
 			errors.add(row, column, "'" + raw + "' is geen getal.");
 			return null;
@@ -593,26 +593,6 @@ public class ObservationImporter {
 			return null;
 		}
 		return new Value(row, indicatorCode, areaId, period, breakdown, number, null, provisional, estimated, n, population);
-	}
-
-	/** Parses {@code 1234.5}, {@code 1234,5} and {@code 1.234,5}; null when it is no finite number. */
-	static Double parseNumber(String text) {
-		String s = text.indexOf(' ') >= 0 || text.indexOf('\u00a0') >= 0 ? text.replace(" ", "").replace("\u00a0", "") : text;
-		if (s.contains(",") && s.contains(".")) {
-			s = s.lastIndexOf(',') > s.lastIndexOf('.') ? s.replace(".", "").replace(',', '.') : s.replace(",", "");
-		}
-		else if (s.contains(",")) {
-			s = s.replace(',', '.');
-		}
-		if (!NUMBER.matcher(s).matches()) {
-			return null;
-		}
-		double d = Double.parseDouble(s);
-		// too large for a double (1e400), or so small that it became 0 while its digits are not (1e-400): refused
-		if (!Double.isFinite(d) || (d == 0 && s.split("[eE]")[0].matches(".*[1-9].*"))) {
-			return null;
-		}
-		return d;
 	}
 
 	// long: indicator;gebied;periode;waarde [+ niveau, n, N, voorlopig, geschat, reden, breakdown columns]
@@ -661,7 +641,7 @@ public class ObservationImporter {
 			Long population = null;
 			String nText = line.cell(col_n);
 			if (!nText.isEmpty()) {
-				Double d = parseNumber(nText);
+				Double d = BelgianNumber.parseDouble(nText);
 				if (d == null || d < 1 || d != Math.floor(d)) {
 					errors.add(line.row(), "n", "'" + nText + "' is geen geldig aantal respondenten.");
 					ok = false;
@@ -672,7 +652,7 @@ public class ObservationImporter {
 			}
 			String bigN = line.cell(col_bigN);
 			if (!bigN.isEmpty()) {
-				Double d = parseNumber(bigN);
+				Double d = BelgianNumber.parseDouble(bigN);
 				if (d == null || d < 1 || d != Math.floor(d) || (n != null && d < n)) {
 					errors.add(line.row(), "N", "'" + bigN + "' is geen geldige populatiegrootte (minstens n).");
 					ok = false;

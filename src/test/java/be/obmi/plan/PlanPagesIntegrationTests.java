@@ -120,6 +120,36 @@ class PlanPagesIntegrationTests {
 	}
 
 	@Test
+	void theItemPageReadsBelgianNumbersAndANumericIndicatorRefusesText() {
+		Tenant turnhout = tenants.require("turnhout");
+		Plan plan = plans.current(turnhout).orElseThrow();
+		PlanItem item = items.all(plan).stream().filter(i -> i.type().name().equals("AC")).skip(5).findFirst().orElseThrow();
+		long indicator = indicators.create(turnhout, item.id(), "OI-GETAL", "Aantal bezoekers", "OUTPUT", null, "HIGHER", null);
+		PlanHttp redacteur = PlanHttp.session(port, "redacteur.turnhout");
+		String page = "/turnhout/plan/items/" + item.id();
+		String[][] entered = { { "2026-01-31", "1.234,5", "1234.5" }, { "2026-02-28", "1,234.5", "1234.5" },
+				{ "2026-03-31", "1 234,5", "1234.5" }, { "2026-04-30", "12,5", "12.5" } };
+		for (String[] row : entered) {
+			HttpResponse<byte[]> response = redacteur.post(page + "/metingen", "indicator=" + indicator + "&date=" + row[0]
+					+ "&value=" + java.net.URLEncoder.encode(row[1], StandardCharsets.UTF_8) + "&_csrf=" + redacteur.csrf(page));
+			assertThat(response.statusCode()).as(row[1]).isEqualTo(302);
+		}
+		var details = indicators.of(turnhout, item.id()).stream().filter(d -> d.indicator().id() == indicator).findFirst().orElseThrow();
+		for (String[] row : entered) {
+			assertThat(details.measurements()).as(row[1]).anySatisfy(m -> {
+				assertThat(m.measuredOn()).isEqualTo(java.time.LocalDate.parse(row[0]));
+				assertThat(m.value()).isEqualByComparingTo(row[2]);
+				assertThat(m.textValue()).isNull();
+			});
+		}
+		HttpResponse<byte[]> text = redacteur.post(page + "/metingen", "indicator=" + indicator
+				+ "&date=2026-05-31&value=veel&_csrf=" + redacteur.csrf(page));
+		assertThat(text.statusCode()).isEqualTo(400);
+		assertThat(indicators.of(turnhout, item.id()).stream().filter(d -> d.indicator().id() == indicator).findFirst()
+			.orElseThrow().measurements()).noneMatch(m -> m.measuredOn().equals(java.time.LocalDate.of(2026, 5, 31)));
+	}
+
+	@Test
 	void aContributorSubmitsAnUpdateWithANewMeasurement() {
 		Tenant turnhout = tenants.require("turnhout");
 		Plan plan = plans.current(turnhout).orElseThrow();

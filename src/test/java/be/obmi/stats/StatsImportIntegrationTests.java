@@ -126,8 +126,8 @@ class StatsImportIntegrationTests {
 				1, 0, true, false, 0);
 		var v = new ObservationImporter.Value(2, "x", 1, "2020", "", 40.0, null, false, false, 600, 10_000L);
 		assertThat(ObservationImporter.margin(survey, v)).isEqualTo(3.801);
-		assertThat(ObservationImporter.parseNumber("1.234,5")).isEqualTo(1234.5);
-		assertThat(ObservationImporter.parseNumber("12a")).isNull();
+		assertThat(be.obmi.shared.BelgianNumber.parseDouble("1.234,5")).isEqualTo(1234.5);
+		assertThat(be.obmi.shared.BelgianNumber.parseDouble("12a")).isNull();
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import be.obmi.plan.domain.Plan;
 import be.obmi.plan.domain.PlanItem;
 import be.obmi.plan.domain.PlanItems;
 import be.obmi.plan.domain.Plans;
+import be.obmi.shared.BelgianNumber;
 import be.obmi.shared.ObmiMetrics;
 import be.obmi.shared.ScopeLock;
 import be.obmi.tenancy.Tenant;
@@ -171,7 +172,7 @@ public class IndicatorImport {
 			}
 			if (line.get("jaar") != null) {
 				String target = line.get("streefwaarde");
-				BigDecimal numeric = parse(target);
+				BigDecimal numeric = BelgianNumber.parse(target).orElse(null);
 				int rows = jdbc.sql("""
 						insert into plan.indicator_target (tenant_id, indicator_id, year, target, text_target) values (?, ?, ?, ?, ?)
 						on conflict (indicator_id, year) do update set target = excluded.target, text_target = excluded.text_target
@@ -182,7 +183,7 @@ public class IndicatorImport {
 			}
 			if (line.get("meetdatum") != null) {
 				String value = line.get("waarde");
-				BigDecimal numeric = parse(value);
+				BigDecimal numeric = BelgianNumber.parse(value).orElse(null);
 				LocalDate date = TabularFile.parseDate(line.get("meetdatum"));
 				int rows = jdbc.sql("""
 						insert into plan.measurement (tenant_id, indicator_id, measured_on, value, text_value, source, comment)
@@ -213,28 +214,11 @@ public class IndicatorImport {
 		if (text == null) {
 			return null;
 		}
-		BigDecimal value = parse(text);
+		BigDecimal value = BelgianNumber.parse(text).orElse(null);
 		if (value == null) {
 			errors.add(new ImportError(line.row(), column, "Ongeldig getal '" + text + "'."));
 		}
 		return value;
-	}
-
-	/** A number written with a decimal comma or point; null when the text is no number. */
-	static BigDecimal parse(String text) {
-		if (text == null) {
-			return null;
-		}
-		String normal = text.replace(" ", "").replace("\u00a0", "");
-		if (normal.contains(",")) {
-			normal = normal.replace(".", "").replace(',', '.');
-		}
-		try {
-			return new BigDecimal(normal);
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
 	}
 
 }

@@ -39,6 +39,7 @@ import be.obmi.plan.importing.IndicatorImport;
 import be.obmi.plan.importing.PlanExport;
 import be.obmi.plan.importing.PlanImport;
 import be.obmi.plan.importing.StatusUpdateImport;
+import be.obmi.shared.BelgianNumber;
 import be.obmi.shared.ConcurrentChangeException;
 import be.obmi.shared.PlausibleDate;
 import be.obmi.tenancy.Tenant;
@@ -357,17 +358,9 @@ class PlanController {
 		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#releases";
 	}
 
-	/** A number with a decimal comma or point; null for blank; a Dutch error otherwise. */
+	/** A number as {@link BelgianNumber} reads it; null for blank or no number. */
 	private static BigDecimal decimal(String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return new BigDecimal(text.trim().replace(',', '.'));
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
+		return BelgianNumber.parse(text).orElse(null);
 	}
 
 	@PostMapping("/items/{id}/engagementen")

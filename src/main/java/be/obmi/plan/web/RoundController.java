@@ -20,6 +20,7 @@ import be.obmi.plan.domain.StatusRound;
 import be.obmi.plan.domain.StatusRounds;
 import be.obmi.plan.domain.StatusUpdateForm;
 import be.obmi.plan.domain.UpdateState;
+import be.obmi.shared.BelgianNumber;
 import be.obmi.shared.ConcurrentChangeException;
 import be.obmi.shared.PlausibleDate;
 import be.obmi.tenancy.Tenant;
@@ -269,13 +270,8 @@ class RoundController {
 			}
 			java.math.BigDecimal number = null;
 			if (!details.text()) {
-				try {
-					number = new java.math.BigDecimal(value.trim().replace(',', '.'));
-				}
-				catch (NumberFormatException ex) {
-					throw new IllegalArgumentException("Ongeldige meting voor " + details.indicator().name() + ": "
-							+ (value.length() > 40 ? value.substring(0, 40) + "…" : value) + ".");
-				}
+				number = BelgianNumber.parse(value).orElseThrow(() -> new IllegalArgumentException("Ongeldige meting voor "
+						+ details.indicator().name() + ": " + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "."));
 				be.obmi.plan.domain.Indicators.checkNumber(number, "De meting voor " + details.indicator().name());
 			}
 			java.math.BigDecimal measured = number;
