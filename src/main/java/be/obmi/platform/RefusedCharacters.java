@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import be.obmi.shared.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.MediaType;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
@@ -43,7 +43,7 @@ class RefusedCharacters implements RequestRejectedHandler {
 			.of(new RequestFieldAdvice.FieldProblem(field == null ? "" : field, message));
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			response.setContentType(ApiProblem.TYPE.toString());
 			response.setCharacterEncoding("UTF-8");
 			response.getWriter()
 				.write(json.writeValueAsString(RequestFieldAdvice.body(message, problems)));

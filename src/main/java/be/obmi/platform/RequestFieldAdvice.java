@@ -3,11 +3,11 @@ package be.obmi.platform;
 import java.io.IOException;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import be.obmi.shared.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -17,7 +17,6 @@ import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
@@ -139,8 +138,8 @@ class RequestFieldAdvice {
 			String reason = ex.getReason() == null ? ex.getStatusCode().toString() : ex.getReason();
 			return ResponseEntity.status(ex.getStatusCode())
 				.headers(ex.getHeaders())
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(body(reason, null));
+				.contentType(ApiProblem.TYPE)
+				.body(ApiProblem.body(HttpStatus.valueOf(ex.getStatusCode().value()), reason, null));
 		}
 		ex.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
 		if (ex.getReason() == null) {
@@ -208,9 +207,7 @@ class RequestFieldAdvice {
 
 	private ResponseEntity<?> notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		if (api(request)) {
-			return ResponseEntity.status(HttpStatus.NOT_FOUND)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(body(text(request, "field.notFound", ""), null));
+			return ApiProblem.of(HttpStatus.NOT_FOUND, text(request, "field.notFound", ""));
 		}
 		response.sendError(HttpStatus.NOT_FOUND.value());
 		return null;
@@ -228,18 +225,12 @@ class RequestFieldAdvice {
 	}
 
 	private static ResponseEntity<?> json(HttpStatus status, String message, List<FieldProblem> problems) {
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body(message, problems));
+		return ResponseEntity.status(status).contentType(ApiProblem.TYPE).body(ApiProblem.body(status, message, problems));
 	}
 
-	/** The API's refusal: {@code error} (and {@code message}, which older clients read) and the refused fields. */
+	/** The API's refusal ({@link ApiProblem}) with the refused fields. */
 	static Map<String, Object> body(String message, List<FieldProblem> problems) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("error", message);
-		body.put("message", message);
-		if (problems != null) {
-			body.put("errors", problems);
-		}
-		return body;
+		return ApiProblem.body(HttpStatus.BAD_REQUEST, message, problems);
 	}
 
 	private static boolean api(HttpServletRequest request) {

@@ -1,15 +1,14 @@
 package be.obmi.platform;
 
 import java.io.IOException;
-import java.util.Map;
 
+import be.obmi.shared.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -65,7 +64,7 @@ class UploadErrorAdvice {
 	private static ResponseEntity<?> refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
 			String message) throws IOException {
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", message));
+			return ApiProblem.of(status, message);
 		}
 		response.sendError(status.value());
 		return null;

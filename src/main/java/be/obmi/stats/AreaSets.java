@@ -9,6 +9,8 @@ import java.util.Optional;
 import be.obmi.audit.AuditTrail;
 import be.obmi.audit.FieldChange;
 import be.obmi.shared.ScopeLock;
+import be.obmi.shared.tabular.ImportError;
+import be.obmi.shared.tabular.ImportRejectedException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

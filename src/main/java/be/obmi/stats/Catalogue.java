@@ -1,5 +1,7 @@
 package be.obmi.stats;
 
+import be.obmi.shared.tabular.ImportRejectedException;
+import be.obmi.shared.tabular.ImportError;
 import be.obmi.shared.BelgianNumber;
 import be.obmi.shared.ConcurrentChangeException;
 import be.obmi.shared.ScopeLock;

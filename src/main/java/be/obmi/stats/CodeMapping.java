@@ -1,5 +1,8 @@
 package be.obmi.stats;
 
+import be.obmi.shared.tabular.ImportError;
+import be.obmi.shared.tabular.ImportRejectedException;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -16,6 +16,8 @@ import be.obmi.opendata.CellStatus;
 import be.obmi.opendata.Cube;
 import be.obmi.opendata.Dimension;
 import be.obmi.opendata.DimensionRole;
+import be.obmi.shared.tabular.ImportError;
+import be.obmi.shared.tabular.ImportRejectedException;
 
 /**
  * How a statistical table (PX, JSON-stat, SDMX-CSV) becomes observations of indicators: one dimension gives the

@@ -23,12 +23,16 @@ import be.obmi.opendata.OpenDataFormat;
 import be.obmi.opendata.OpenDataFormatException;
 import be.obmi.opendata.OpenDataFormats;
 import be.obmi.shared.ScopeLock;
+import be.obmi.shared.tabular.ImportError;
+import be.obmi.shared.tabular.ImportRejectedException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Statistical tables imported as a whole (PX, JSON-stat 2.0, SDMX-CSV 2.0) into a scope. The original file is kept
@@ -334,7 +338,7 @@ class Datasets {
 			.params(scope.key(), id)
 			.query(Datasets::dataset)
 			.optional()
-			.orElseThrow(() -> new ImportHistory.NotFound("Onbekende dataset " + id));
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende dataset " + id));
 	}
 
 	/** Ties the dataset an import just stored (and what it replaced) to that import, for its undo. */

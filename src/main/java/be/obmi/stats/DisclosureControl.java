@@ -18,7 +18,6 @@ import be.obmi.audit.DataChanged;
 import be.obmi.tenancy.Tenant;
 import be.obmi.tenancy.Tenants;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -369,9 +368,11 @@ class DisclosureControl {
 	record Group(String total, List<String> parts, boolean totalSuppressible) {
 	}
 
-	/** Start-up writers (demo and reference data) write without history: decisions are computed afresh. */
-	@EventListener(ApplicationReadyEvent.class)
-	void clear() {
+	/**
+	 * Start-up writers (demo and reference data) write without history: when they write, they call this in their
+	 * transaction, and decisions are computed afresh. A start on existing data keeps the stored decisions.
+	 */
+	void forgetAll() {
 		jdbc.sql("delete from stats.disclosure_decision").update();
 		memory.invalidateAll();
 	}

@@ -8,9 +8,11 @@ import be.obmi.audit.FieldChange;
 import be.obmi.shared.ObmiMetrics;
 import be.obmi.shared.ScopeLock;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
 
 /** The imports of a scope, what each changed, and undoing a whole import. */
 @Service
@@ -61,7 +63,7 @@ public class ImportHistory {
 			.params(scope.key(), id)
 			.query(Batch.class)
 			.optional()
-			.orElseThrow(() -> new NotFound("Onbekende import " + id));
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende import " + id));
 	}
 
 	@Transactional(readOnly = true)
@@ -121,13 +123,5 @@ public class ImportHistory {
 		return require(scope, id);
 	}
 
-	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
-	static class NotFound extends RuntimeException {
-
-		NotFound(String message) {
-			super(message);
-		}
-
-	}
 
 }

@@ -22,6 +22,8 @@ import be.obmi.opendata.OpenDataFormats;
 import be.obmi.shared.BelgianNumber;
 import be.obmi.shared.ObmiMetrics;
 import be.obmi.shared.ScopeLock;
+import be.obmi.shared.tabular.ImportError;
+import be.obmi.shared.tabular.ImportRejectedException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

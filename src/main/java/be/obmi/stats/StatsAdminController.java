@@ -7,11 +7,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
 import java.io.IOException;
-import java.util.List;
 
 import be.obmi.shared.ConcurrentChangeException;
+import be.obmi.shared.tabular.ImportRejectedException;
 import be.obmi.tenancy.Tenant;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The data team's page: upload a file (long or Swing format), see the import history, undo an import. */
@@ -74,7 +76,7 @@ class StatsAdminController {
 					datasets.delete(scope, id);
 					yield "deleted";
 				}
-				default -> throw new ImportHistory.NotFound("Onbekende actie " + action);
+				default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende actie " + action);
 			};
 			redirect.addFlashAttribute("datasetDone", done);
 		}

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-import be.obmi.shared.ConcurrentChangeException;
+import be.obmi.shared.ApiProblem;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The stats REST API of a scope ({@code platform} or a tenant slug): import, import history and undo, the indicator
@@ -100,13 +101,13 @@ class StatsApiController {
 		Scope scope = access.scope(slug);
 		Indicator found = indicators.find(scope, indicator)
 			.filter(i -> access.canSee(scope, i))
-			.orElseThrow(() -> new ImportHistory.NotFound("Onbekende indicator " + indicator));
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende indicator " + indicator));
 		if (set != null) {
 			if (scope.isPlatform()) {
-				throw new ImportHistory.NotFound("Onbekende gebiedsindeling " + set);
+				throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende gebiedsindeling " + set);
 			}
 			var members = areaSets.members(scope.tenantId(), set)
-				.orElseThrow(() -> new ImportHistory.NotFound("Onbekende gebiedsindeling " + set));
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende gebiedsindeling " + set));
 			boolean editor = access.seesConfidential(scope);
 			return queries.setCells(queries.series(scope, found, period), set, members, period, editor)
 				.stream()
@@ -199,24 +200,10 @@ class StatsApiController {
 		return history.undo(scope, id, access.actor());
 	}
 
-	@ExceptionHandler(ImportRejectedException.class)
-	ResponseEntity<Map<String, Object>> rejected(ImportRejectedException ex) {
-		return ResponseEntity.unprocessableContent().body(Map.of("errors", ex.errors()));
-	}
-
-	@ExceptionHandler(ImportHistory.NotFound.class)
-	ResponseEntity<Map<String, Object>> notFound(ImportHistory.NotFound ex) {
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("message", ex.getMessage()));
-	}
-
-	@ExceptionHandler(ConcurrentChangeException.class)
-	ResponseEntity<Map<String, Object>> concurrent(ConcurrentChangeException ex) {
-		return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", ex.getMessage()));
-	}
-
+	/** An undo or change the import's state does not allow (already undone, superseded). */
 	@ExceptionHandler(IllegalStateException.class)
 	ResponseEntity<Map<String, Object>> conflict(IllegalStateException ex) {
-		return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", ex.getMessage()));
+		return ApiProblem.of(HttpStatus.CONFLICT, ex.getMessage());
 	}
 
 }

@@ -115,10 +115,4 @@ class StatsDatasetController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende dataset " + id)));
 	}
 
-	@org.springframework.web.bind.annotation.ExceptionHandler(ImportHistory.NotFound.class)
-	org.springframework.http.ResponseEntity<java.util.Map<String, String>> unknown(ImportHistory.NotFound ex) {
-		return org.springframework.http.ResponseEntity.status(HttpStatus.NOT_FOUND).body(java.util.Map.of("error", ex.getMessage()));
-	}
-
-
 }

@@ -74,8 +74,12 @@ class StatsDemoData implements ApplicationRunner {
 
 	private final boolean enabled;
 
+	private final DisclosureControl disclosure;
+
 	StatsDemoData(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction, Areas areas,
-			Municipalities municipalities, Tenants tenants, @Value("${obmi.demo.enabled:true}") boolean enabled) {
+			Municipalities municipalities, Tenants tenants, DisclosureControl disclosure,
+			@Value("${obmi.demo.enabled:true}") boolean enabled) {
+		this.disclosure = disclosure;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.transaction = transaction;
@@ -93,7 +97,10 @@ class StatsDemoData implements ApplicationRunner {
 			return;
 		}
 		long start = System.nanoTime();
-		int rows = transaction.execute(status -> load());
+		int rows = transaction.execute(status -> {
+			disclosure.forgetAll();
+			return load();
+		});
 		log.info("Stats demo data: {} observations in {} ms", rows, (System.nanoTime() - start) / 1_000_000);
 	}
 

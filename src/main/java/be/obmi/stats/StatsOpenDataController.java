@@ -26,11 +26,13 @@ import be.obmi.opendata.Dimension;
 import be.obmi.opendata.DimensionRole;
 import be.obmi.opendata.LocalizedText;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Open data of one indicator (or of all indicators) for every area of a level and every period, optionally for one
@@ -163,7 +165,7 @@ class StatsOpenDataController {
 	private Indicator visible(Scope scope, String code) {
 		return indicators.find(scope, code)
 			.filter(i -> access.canSee(scope, i))
-			.orElseThrow(() -> new ImportHistory.NotFound("Onbekende indicator " + code));
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende indicator " + code));
 	}
 
 	private static String level(String level) {
@@ -241,7 +243,7 @@ class StatsOpenDataController {
 			}
 		}
 		if (areas.isEmpty()) {
-			throw new ImportHistory.NotFound("Indicator " + indicator.code() + " heeft geen waarden op niveau " + level);
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Indicator " + indicator.code() + " heeft geen waarden op niveau " + level);
 		}
 		List<Category> periodCategories = periods.stream().map(p -> new Category(p, LocalizedText.single("nl", p))).toList();
 		List<Cell> cells = new ArrayList<>();
@@ -294,11 +296,11 @@ class StatsOpenDataController {
 			}
 		}
 		if (included.isEmpty()) {
-			throw new ImportHistory.NotFound("Geen waarden voor deze indicatoren, periodes en uitsplitsing");
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Geen waarden voor deze indicatoren, periodes en uitsplitsing");
 		}
 		List<Area> areaList = areaRepository.atLevel(level, within(scope, level));
 		if (areaList.isEmpty()) {
-			throw new ImportHistory.NotFound("Geen gebieden op niveau " + level);
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Geen gebieden op niveau " + level);
 		}
 		Map<Long, Integer> areaIndex = new java.util.HashMap<>();
 		for (Area area : areaList) {
@@ -344,13 +346,6 @@ class StatsOpenDataController {
 						new Dimension("periode", LocalizedText.of("Periode", "Period"), DimensionRole.TIME,
 								periods.stream().map(p -> new Category(p, LocalizedText.single("nl", p))).toList())),
 				cells, extension);
-	}
-
-	/** 404 with the Dutch reason (unknown indicator, no values at that level), not Spring's bare "Not Found". */
-	@org.springframework.web.bind.annotation.ExceptionHandler(ImportHistory.NotFound.class)
-	org.springframework.http.ResponseEntity<Map<String, String>> notFound(ImportHistory.NotFound ex) {
-		return org.springframework.http.ResponseEntity.status(org.springframework.http.HttpStatus.NOT_FOUND)
-			.body(Map.of("error", ex.getMessage()));
 	}
 
 }

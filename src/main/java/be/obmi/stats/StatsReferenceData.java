@@ -46,7 +46,11 @@ class StatsReferenceData implements ApplicationRunner {
 
 	private final Areas areas;
 
-	StatsReferenceData(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction, Areas areas) {
+	private final DisclosureControl disclosure;
+
+	StatsReferenceData(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction, Areas areas,
+			DisclosureControl disclosure) {
+		this.disclosure = disclosure;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.transaction = transaction;
@@ -58,11 +62,13 @@ class StatsReferenceData implements ApplicationRunner {
 		transaction.executeWithoutResult(status -> {
 			if (jdbc.sql("select count(*) from stats.area").query(Long.class).single() == 0) {
 				loadAreas();
+				disclosure.forgetAll();
 			}
 			if (jdbc.sql("select count(*) from stats.indicator where tenant_id is null and code like 'GSM_%'")
 				.query(Long.class)
 				.single() == 0) {
 				seedCatalogue();
+				disclosure.forgetAll();
 			}
 		});
 		areas.reload();

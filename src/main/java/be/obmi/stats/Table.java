@@ -1,8 +1,10 @@
 package be.obmi.stats;
 
 import be.obmi.shared.InvisibleCharacters;
-import be.obmi.shared.tabular.UnreadableText;
+import be.obmi.shared.tabular.ImportError;
+import be.obmi.shared.tabular.ImportRejectedException;
 import be.obmi.shared.tabular.SpreadsheetText;
+import be.obmi.shared.tabular.UnreadableText;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;

@@ -11,7 +11,6 @@ import be.obmi.identity.ObmiUser;
 import be.obmi.identity.UserAccounts;
 import be.obmi.support.ApiClient;
 import be.obmi.support.ObmiIntegrationTest;
-import be.obmi.tenancy.Tenant;
 import be.obmi.tenancy.Tenants;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -36,9 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * Script payloads and spreadsheet formulas in every text a user can put in through the imports and forms (plan item

@@ -17,6 +17,8 @@ import be.obmi.plan.domain.Plans;
 import be.obmi.shared.BelgianNumber;
 import be.obmi.shared.ObmiMetrics;
 import be.obmi.shared.ScopeLock;
+import be.obmi.shared.tabular.ImportError;
+import be.obmi.shared.tabular.ImportRejectedException;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,17 +60,17 @@ public class IndicatorImport {
 		this.audit = audit;
 	}
 
-	/** @throws ImportRejected with every error; nothing changes then */
+	/** @throws ImportRejectedException with every error; nothing changes then */
 	@Transactional(rollbackFor = Exception.class)
 	public ImportSummary importIndicators(Tenant tenant, byte[] content) {
-		return metrics.timeImport("plan", tenant.slug(), ImportRejected.class, () -> storeIndicators(tenant, content),
+		return metrics.timeImport("plan", tenant.slug(), ImportRejectedException.class, () -> storeIndicators(tenant, content),
 				ImportSummary::rows);
 	}
 
 	private ImportSummary storeIndicators(Tenant tenant, byte[] content) {
 		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
 		TabularFile file = TabularFile.read(content, COLUMNS);
-		Plan plan = plans.current(tenant).orElseThrow(() -> ImportRejected.of(1, "", "Er is nog geen meerjarenplan; importeer eerst het plan."));
+		Plan plan = plans.current(tenant).orElseThrow(() -> ImportRejectedException.at(1, "", "Er is nog geen meerjarenplan; importeer eerst het plan."));
 		Map<String, PlanItem> byCode = new HashMap<>();
 		items.all(plan).forEach(i -> byCode.put(i.code(), i));
 		Map<String, Long> existing = new HashMap<>();
@@ -133,7 +135,7 @@ public class IndicatorImport {
 			}
 		}
 		if (!errors.isEmpty()) {
-			throw new ImportRejected(errors);
+			throw new ImportRejectedException(errors);
 		}
 		int created = 0;
 		int updated = 0;

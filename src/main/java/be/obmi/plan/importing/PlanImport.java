@@ -20,6 +20,8 @@ import be.obmi.plan.domain.Plans;
 import be.obmi.plan.domain.PolicyFields;
 import be.obmi.shared.ObmiMetrics;
 import be.obmi.shared.ScopeLock;
+import be.obmi.shared.tabular.ImportError;
+import be.obmi.shared.tabular.ImportRejectedException;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,11 +100,11 @@ public class PlanImport {
 	}
 
 	/**
-	 * @throws ImportRejected with every error when the file is not valid; nothing is changed then
+	 * @throws ImportRejectedException with every error when the file is not valid; nothing is changed then
 	 */
 	@Transactional(rollbackFor = Exception.class)
 	public ImportSummary importPlan(Tenant tenant, byte[] content, String actor) {
-		return metrics.timeImport("plan", tenant.slug(), ImportRejected.class, () -> storePlan(tenant, content, actor),
+		return metrics.timeImport("plan", tenant.slug(), ImportRejectedException.class, () -> storePlan(tenant, content, actor),
 				ImportSummary::rows);
 	}
 
@@ -160,7 +162,7 @@ public class PlanImport {
 		}
 		if (!errors.isEmpty()) {
 			errors.sort(Comparator.comparingInt(ImportError::row));
-			throw new ImportRejected(errors);
+			throw new ImportRejectedException(errors);
 		}
 
 		// The final tree: file entries over existing items; then the priority rule upwards.

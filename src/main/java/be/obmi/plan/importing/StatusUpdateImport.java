@@ -14,6 +14,8 @@ import be.obmi.plan.domain.StatusRounds;
 import be.obmi.plan.domain.UpdateState;
 import be.obmi.shared.ObmiMetrics;
 import be.obmi.shared.ScopeLock;
+import be.obmi.shared.tabular.ImportError;
+import be.obmi.shared.tabular.ImportRejectedException;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.stereotype.Service;
@@ -46,10 +48,10 @@ public class StatusUpdateImport {
 		this.audit = audit;
 	}
 
-	/** @throws ImportRejected with every error; nothing changes then */
+	/** @throws ImportRejectedException with every error; nothing changes then */
 	@Transactional(rollbackFor = Exception.class)
 	public ImportSummary importStatuses(Tenant tenant, long roundId, byte[] content, String actor) {
-		return metrics.timeImport("plan", tenant.slug(), ImportRejected.class,
+		return metrics.timeImport("plan", tenant.slug(), ImportRejectedException.class,
 				() -> storeStatuses(tenant, roundId, content, actor), ImportSummary::rows);
 	}
 
@@ -57,9 +59,9 @@ public class StatusUpdateImport {
 		// the round's state and the approvals read below cannot change before this import commits
 		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
 		StatusRound round = rounds.round(tenant, roundId)
-			.orElseThrow(() -> ImportRejected.of(1, "", "Onbekende statusronde."));
+			.orElseThrow(() -> ImportRejectedException.at(1, "", "Onbekende statusronde."));
 		if (!round.open()) {
-			throw ImportRejected.of(1, "", "De ronde '" + round.name() + "' is afgesloten; er kan niets meer in.");
+			throw ImportRejectedException.at(1, "", "De ronde '" + round.name() + "' is afgesloten; er kan niets meer in.");
 		}
 		TabularFile file = TabularFile.read(content, COLUMNS);
 		Map<String, StatusRounds.Task> tasks = new HashMap<>();
@@ -116,7 +118,7 @@ public class StatusUpdateImport {
 			entries.add(new Entry(task.item().id(), status, progress, line.get("toelichting"), line.get("knelpunten")));
 		}
 		if (!errors.isEmpty()) {
-			throw new ImportRejected(errors);
+			throw new ImportRejectedException(errors);
 		}
 		int created = 0;
 		int updated = 0;

@@ -1,6 +1,8 @@
 package be.obmi.plan.importing;
 
 import be.obmi.shared.InvisibleCharacters;
+import be.obmi.shared.tabular.ImportError;
+import be.obmi.shared.tabular.ImportRejectedException;
 import be.obmi.shared.tabular.SpreadsheetText;
 import be.obmi.shared.tabular.UnreadableText;
 import java.io.ByteArrayInputStream;
@@ -70,11 +72,11 @@ public final class TabularFile {
 
 	/**
 	 * Reads a CSV or XLSX file (recognised by content, not by name) and checks that every required column is there.
-	 * @throws ImportRejected when the file cannot be read or a required column is missing
+	 * @throws ImportRejectedException when the file cannot be read or a required column is missing
 	 */
 	public static TabularFile read(byte[] content, List<String> requiredColumns) {
 		if (content == null || content.length == 0) {
-			throw ImportRejected.of(1, "", "Het bestand is leeg.");
+			throw ImportRejectedException.at(1, "", "Het bestand is leeg.");
 		}
 		TabularFile file = isZip(content) ? readXlsx(content) : readCsv(content);
 		List<ImportError> errors = new ArrayList<>();
@@ -84,7 +86,7 @@ public final class TabularFile {
 			}
 		}
 		if (!errors.isEmpty()) {
-			throw new ImportRejected(errors);
+			throw new ImportRejectedException(errors);
 		}
 		return file;
 	}
@@ -113,7 +115,7 @@ public final class TabularFile {
 	private static TabularFile readCsv(byte[] content) {
 		String text = decode(content);
 		if (UnreadableText.hasNul(text)) {
-			throw ImportRejected.of(1, "", UnreadableText.NUL);
+			throw ImportRejectedException.at(1, "", UnreadableText.NUL);
 		}
 		int end = text.indexOf('\n');
 		String first = end < 0 ? text : text.substring(0, end);
@@ -142,11 +144,11 @@ public final class TabularFile {
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			throw ImportRejected.of(ex instanceof RuntimeException problem ? UnreadableText.line(problem) : 1, "",
+			throw ImportRejectedException.at(ex instanceof RuntimeException problem ? UnreadableText.line(problem) : 1, "",
 					ex instanceof RuntimeException problem ? UnreadableText.csv(problem) : UnreadableText.NUL);
 		}
 		if (header == null) {
-			throw ImportRejected.of(1, "", "Het bestand heeft geen kopregel.");
+			throw ImportRejectedException.at(1, "", "Het bestand heeft geen kopregel.");
 		}
 		return new TabularFile(header, lines);
 	}
@@ -157,7 +159,7 @@ public final class TabularFile {
 			Sheet sheet = workbook.getSheetAt(0);
 			Row first = sheet.getRow(sheet.getFirstRowNum());
 			if (first == null) {
-				throw ImportRejected.of(1, "", "Het werkblad heeft geen kopregel.");
+				throw ImportRejectedException.at(1, "", "Het werkblad heeft geen kopregel.");
 			}
 			List<String> header = new ArrayList<>();
 			for (int c = 0; c < first.getLastCellNum(); c++) {
@@ -181,10 +183,10 @@ public final class TabularFile {
 			return new TabularFile(header, lines);
 		}
 		catch (IOException | RuntimeException ex) {
-			if (ex instanceof ImportRejected rejected) {
+			if (ex instanceof ImportRejectedException rejected) {
 				throw rejected;
 			}
-			throw ImportRejected.of(1, "", UnreadableText.XLSX);
+			throw ImportRejectedException.at(1, "", UnreadableText.XLSX);
 		}
 	}
 

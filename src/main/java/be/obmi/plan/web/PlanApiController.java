@@ -21,20 +21,15 @@ import be.obmi.plan.domain.PlanItems;
 import be.obmi.plan.domain.PlanTree;
 import be.obmi.plan.domain.Plans;
 import be.obmi.plan.domain.StatusRounds;
-import be.obmi.plan.importing.ImportError;
-import be.obmi.plan.importing.ImportRejected;
 import be.obmi.plan.importing.IndicatorImport;
 import be.obmi.plan.importing.PlanExport;
 import be.obmi.plan.importing.PlanImport;
 import be.obmi.plan.importing.StatusUpdateImport;
-import be.obmi.shared.ConcurrentChangeException;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,9 +45,6 @@ import org.springframework.web.multipart.MultipartFile;
 class PlanApiController {
 
 	/** The errors of a rejected file. */
-	record Errors(List<ImportError> errors) {
-	}
-
 	private final Plans plans;
 
 	private final PlanItems items;
@@ -148,12 +140,7 @@ class PlanApiController {
 	}
 
 	private static ResponseEntity<?> run(java.util.function.Supplier<Object> work) {
-		try {
-			return ResponseEntity.ok(work.get());
-		}
-		catch (ImportRejected rejected) {
-			return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(new Errors(rejected.errors()));
-		}
+		return ResponseEntity.ok(work.get());
 	}
 
 	static byte[] bytes(MultipartFile file) {
@@ -163,11 +150,6 @@ class PlanApiController {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	@ExceptionHandler(ConcurrentChangeException.class)
-	ResponseEntity<Map<String, String>> conflict(ConcurrentChangeException ex) {
-		return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", ex.getMessage()));
 	}
 
 }

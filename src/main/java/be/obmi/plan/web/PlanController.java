@@ -33,7 +33,6 @@ import be.obmi.plan.domain.PolicyField;
 import be.obmi.plan.domain.PolicyFields;
 import be.obmi.plan.domain.StatusRound;
 import be.obmi.plan.domain.StatusRounds;
-import be.obmi.plan.importing.ImportRejected;
 import be.obmi.plan.importing.ImportSummary;
 import be.obmi.plan.importing.IndicatorImport;
 import be.obmi.plan.importing.PlanExport;
@@ -42,6 +41,7 @@ import be.obmi.plan.importing.StatusUpdateImport;
 import be.obmi.shared.BelgianNumber;
 import be.obmi.shared.ConcurrentChangeException;
 import be.obmi.shared.PlausibleDate;
+import be.obmi.shared.tabular.ImportRejectedException;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.context.MessageSource;
@@ -427,7 +427,7 @@ class PlanController {
 			ImportSummary summary = switch (kind) {
 				case "status" -> {
 					if (round == null) {
-						throw ImportRejected.of(1, "", "Kies een open ronde.");
+						throw ImportRejectedException.at(1, "", "Kies een open ronde.");
 					}
 					yield statusImport.importStatuses(tenant, round, content, actor);
 				}
@@ -436,7 +436,7 @@ class PlanController {
 			};
 			model.addAttribute("summary", summary);
 		}
-		catch (ImportRejected rejected) {
+		catch (ImportRejectedException rejected) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("errors", rejected.errors());
 		}

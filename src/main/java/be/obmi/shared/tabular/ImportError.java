@@ -6,6 +6,11 @@ package be.obmi.shared.tabular;
  */
 public record ImportError(Integer row, String column, String message) {
 
+	/** A problem in a row (1 = the header row) and column. */
+	public ImportError(long row, String column, String message) {
+		this(Integer.valueOf(Math.toIntExact(row)), column, message);
+	}
+
 	public static ImportError ofFile(String message) {
 		return new ImportError(null, null, message);
 	}

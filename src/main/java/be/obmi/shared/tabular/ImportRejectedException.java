@@ -15,6 +15,11 @@ public class ImportRejectedException extends RuntimeException {
 		this.errors = List.copyOf(errors);
 	}
 
+	/** One problem in a row (1 = the header row) and column. */
+	public static ImportRejectedException at(long row, String column, String message) {
+		return new ImportRejectedException(List.of(new ImportError(row, column, message)));
+	}
+
 	public static ImportRejectedException of(String message) {
 		return new ImportRejectedException(List.of(ImportError.ofFile(message)));
 	}

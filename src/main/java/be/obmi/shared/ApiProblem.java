@@ -1,0 +1,47 @@
+package be.obmi.shared;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The one shape of an API refusal: {@code application/problem+json} (RFC 9457) with {@code type}, {@code status} and
+ * {@code detail} (the reason in the user's language; no {@code title}, which would be the English reason phrase), and as extension members {@code message} and
+ * {@code error} (the same reason, which clients of the first API versions read) and, where there is more than one
+ * problem, {@code errors} (per row and column of a file, or per request field).
+ */
+public final class ApiProblem {
+
+	public static final MediaType TYPE = MediaType.APPLICATION_PROBLEM_JSON;
+
+	private ApiProblem() {
+	}
+
+	/** The body of a refusal. */
+	public static Map<String, Object> body(HttpStatus status, String detail, List<?> errors) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", "about:blank");
+		body.put("status", status.value());
+		body.put("detail", detail);
+		body.put("message", detail);
+		body.put("error", detail);
+		if (errors != null) {
+			body.put("errors", errors);
+		}
+		return body;
+	}
+
+	/** A refusal with its status, reason and (or null) its problems one by one. */
+	public static ResponseEntity<Map<String, Object>> of(HttpStatus status, String detail, List<?> errors) {
+		return ResponseEntity.status(status).contentType(TYPE).body(body(status, detail, errors));
+	}
+
+	public static ResponseEntity<Map<String, Object>> of(HttpStatus status, String detail) {
+		return of(status, detail, null);
+	}
+
+}
