@@ -11,6 +11,8 @@ import be.obmi.audit.FieldChange;
 import be.obmi.shared.ScopeLock;
 import be.obmi.shared.tabular.ImportError;
 import be.obmi.shared.tabular.ImportRejectedException;
+import be.obmi.shared.tabular.Table;
+import be.obmi.shared.tabular.TableReader;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -65,7 +67,7 @@ class AreaSets {
 		if (scope.isPlatform() || name == null || !name.matches("^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$")) {
 			throw new IllegalArgumentException("Een gebiedsindeling hoort bij een bestuur en heeft een naam van letters en cijfers.");
 		}
-		Table table = Table.read(file);
+		Table table = TableReader.read(file);
 		Map<String, Integer> col = new LinkedHashMap<>();
 		for (int i = 0; i < table.header().size(); i++) {
 			col.put(table.header().get(i).toLowerCase(java.util.Locale.ROOT), i);
@@ -75,18 +77,18 @@ class AreaSets {
 			throw new ImportRejectedException(List.of(new ImportError(1, "", "Verwacht de kolommen label en gebied.")));
 		}
 		List<Object[]> members = new ArrayList<>();
-		for (Table.Line line : table.lines()) {
+		for (Table.Row line : table.rows()) {
 			String label = line.cell(col.get("label"));
 			String code = line.cell(col.get("gebied"));
 			String level = line.cell(col.getOrDefault("niveau", -1));
 			if (label.isEmpty()) {
-				errors.add(new ImportError(line.row(), "label", "Label ontbreekt."));
+				errors.add(new ImportError(line.number(), "label", "Label ontbreekt."));
 				continue;
 			}
 			Optional<Area> area = level.isEmpty() ? areas.findAnyLevel(code)
 					: Level.parse(level).flatMap(l -> areas.find(l.code(), code));
 			if (area.isEmpty()) {
-				errors.add(new ImportError(line.row(), "gebied", "Onbekend gebied '" + code + "'."));
+				errors.add(new ImportError(line.number(), "gebied", "Onbekend gebied '" + code + "'."));
 				continue;
 			}
 			members.add(new Object[] { label, area.get().id() });

@@ -21,6 +21,8 @@ import java.util.Set;
 
 import be.obmi.audit.AuditTrail;
 import be.obmi.audit.FieldChange;
+import be.obmi.shared.tabular.Table;
+import be.obmi.shared.tabular.TableReader;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -114,7 +116,7 @@ class Catalogue {
 	@Transactional
 	Result importFile(Scope scope, byte[] bytes) {
 		lock.acquire(ScopeLock.Kind.STATISTICS, scope.key());
-		Table table = Table.read(bytes);
+		Table table = TableReader.read(bytes);
 		List<ImportError> errors = new ArrayList<>();
 		Map<String, Integer> col = new HashMap<>();
 		for (int i = 0; i < table.header().size(); i++) {
@@ -130,8 +132,8 @@ class Catalogue {
 		}
 		List<Parsed> parsed = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
-		for (Table.Line line : table.lines()) {
-			long row = line.row();
+		for (Table.Row line : table.rows()) {
+			long row = line.number();
 			String code = get(line, col, "code");
 			String name = get(line, col, "naam");
 			if (!code.matches("^[A-Za-z0-9][A-Za-z0-9_.-]*$") || code.length() > 80) {
@@ -250,7 +252,7 @@ class Catalogue {
 		return new Result(created, updated, unchanged);
 	}
 
-	private static Integer integer(Table.Line line, Map<String, Integer> col, String name, int dflt, int min, int max,
+	private static Integer integer(Table.Row line, Map<String, Integer> col, String name, int dflt, int min, int max,
 			List<ImportError> errors) {
 		String text = get(line, col, name);
 		if (text.isEmpty()) {
@@ -264,12 +266,12 @@ class Catalogue {
 			return v;
 		}
 		catch (NumberFormatException ex) {
-			errors.add(new ImportError(line.row(), name, "'" + text + "' is geen geheel getal van " + min + " tot " + max + "."));
+			errors.add(new ImportError(line.number(), name, "'" + text + "' is geen geheel getal van " + min + " tot " + max + "."));
 			return null;
 		}
 	}
 
-	private static String get(Table.Line line, Map<String, Integer> col, String name) {
+	private static String get(Table.Row line, Map<String, Integer> col, String name) {
 		return line.cell(col.getOrDefault(name, -1));
 	}
 

@@ -2,6 +2,8 @@ package be.obmi.stats;
 
 import be.obmi.shared.tabular.ImportError;
 import be.obmi.shared.tabular.ImportRejectedException;
+import be.obmi.shared.tabular.Table;
+import be.obmi.shared.tabular.TableReader;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +51,7 @@ record CodeMapping(Map<String, Map<String, Entry>> byDimension) {
 	static CodeMapping read(byte[] bytes) {
 		Table table;
 		try {
-			table = Table.read(bytes);
+			table = TableReader.read(bytes);
 		}
 		catch (RuntimeException ex) {
 			if (ex instanceof ImportRejectedException rejected) {
@@ -78,7 +80,7 @@ record CodeMapping(Map<String, Map<String, Entry>> byDimension) {
 		}
 		List<ImportError> errors = new ArrayList<>();
 		Map<String, Map<String, Entry>> byDimension = new LinkedHashMap<>();
-		for (Table.Line line : table.lines()) {
+		for (Table.Row line : table.rows()) {
 			String d = line.cell(dimension);
 			String c = line.cell(code);
 			String t = line.cell(target);
@@ -87,15 +89,15 @@ record CodeMapping(Map<String, Map<String, Entry>> byDimension) {
 			}
 			boolean ok = true;
 			if (d.isEmpty()) {
-				errors.add(new ImportError(line.row(), "mapping.dimensie", "De dimensie ontbreekt."));
+				errors.add(new ImportError(line.number(), "mapping.dimensie", "De dimensie ontbreekt."));
 				ok = false;
 			}
 			if (c.isEmpty()) {
-				errors.add(new ImportError(line.row(), "mapping.code", "De code uit het bestand ontbreekt."));
+				errors.add(new ImportError(line.number(), "mapping.code", "De code uit het bestand ontbreekt."));
 				ok = false;
 			}
 			if (t.isEmpty()) {
-				errors.add(new ImportError(line.row(), "mapping.doel",
+				errors.add(new ImportError(line.number(), "mapping.doel",
 						"Het doel ontbreekt: geef een OBMi-code, * (totaal) of - (overslaan)."));
 				ok = false;
 			}
@@ -103,9 +105,9 @@ record CodeMapping(Map<String, Map<String, Entry>> byDimension) {
 				continue;
 			}
 			Entry previous = byDimension.computeIfAbsent(d, k -> new LinkedHashMap<>()).putIfAbsent(c,
-					new Entry(line.row(), d, c, t));
+					new Entry(line.number(), d, c, t));
 			if (previous != null) {
-				errors.add(new ImportError(line.row(), "mapping.code", "Code '" + c + "' van dimensie '" + d
+				errors.add(new ImportError(line.number(), "mapping.code", "Code '" + c + "' van dimensie '" + d
 						+ "' staat al op rij " + previous.row() + " van de mapping."));
 			}
 		}

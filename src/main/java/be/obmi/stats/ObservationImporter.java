@@ -24,6 +24,8 @@ import be.obmi.shared.ObmiMetrics;
 import be.obmi.shared.ScopeLock;
 import be.obmi.shared.tabular.ImportError;
 import be.obmi.shared.tabular.ImportRejectedException;
+import be.obmi.shared.tabular.Table;
+import be.obmi.shared.tabular.TableReader;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -115,7 +117,7 @@ public class ObservationImporter {
 	/** A line parser for one format; it is told the header first. */
 	private interface Format {
 
-		void line(Table.Line line, java.util.function.Consumer<Value> out);
+		void line(Table.Row line, java.util.function.Consumer<Value> out);
 
 	}
 
@@ -174,7 +176,7 @@ public class ObservationImporter {
 				codes.putIfAbsent(v.indicatorCode(), v.row());
 				add(copy, v);
 			};
-			Table.stream(file, new Table.Handler() {
+			TableReader.stream(file, new TableReader.Handler() {
 				@Override
 				public void header(List<String> header) {
 					Set<String> lower = new HashSet<>();
@@ -198,8 +200,8 @@ public class ObservationImporter {
 				}
 
 				@Override
-				public void line(Table.Line line) {
-					parser[0].line(line, out);
+				public void row(long number, List<String> cells) {
+					parser[0].line(new Table.Row(Math.toIntExact(number), cells, Map.of()), out);
 				}
 			});
 			rows = copy.end();
@@ -520,7 +522,7 @@ public class ObservationImporter {
 			String p = line.cell(periodColumn);
 			boolean ok = true;
 			if (!PERIOD.matcher(p).matches()) {
-				errors.add(line.row(), "period", "Ongeldige periode '" + p + "': verwacht bv. 2024, 2024S1, 2024Q3 of 2024-06.");
+				errors.add(line.number(), "period", "Ongeldige periode '" + p + "': verwacht bv. 2024, 2024S1, 2024Q3 of 2024-06.");
 				ok = false;
 			}
 			Optional<Area> area = resolveArea(line, line.cell(levelColumn), line.cell(itemColumn), "geolevel", "geoitem", errors);
@@ -532,7 +534,7 @@ public class ObservationImporter {
 				if (raw.isEmpty()) {
 					continue;
 				}
-				Value v = value(line.row(), column.getValue(), column.getValue(), area.get().id(), p, "", raw, null, false,
+				Value v = value(line.number(), column.getValue(), column.getValue(), area.get().id(), p, "", raw, null, false,
 						false, null, null, errors);
 				if (v != null) {
 					out.accept(v);
@@ -541,10 +543,10 @@ public class ObservationImporter {
 		};
 	}
 
-	private Optional<Area> resolveArea(Table.Line line, String levelText, String code, String levelColumn,
+	private Optional<Area> resolveArea(Table.Row line, String levelText, String code, String levelColumn,
 			String codeColumn, Errors errors) {
 		if (code.isEmpty()) {
-			errors.add(line.row(), codeColumn, "Gebiedscode ontbreekt.");
+			errors.add(line.number(), codeColumn, "Gebiedscode ontbreekt.");
 			return Optional.empty();
 		}
 		if (code.indexOf('.') > 0 && INTEGER_AS_DECIMAL.matcher(code).matches()) {
@@ -553,19 +555,19 @@ public class ObservationImporter {
 		if (levelText.isEmpty()) {
 			Optional<Area> any = areas.findAnyLevel(code);
 			if (any.isEmpty()) {
-				errors.add(line.row(), codeColumn, "Onbekend gebied '" + code + "'.");
+				errors.add(line.number(), codeColumn, "Onbekend gebied '" + code + "'.");
 			}
 			return any;
 		}
 		Optional<Level> level = Level.parse(levelText);
 		if (level.isEmpty()) {
-			errors.add(line.row(), levelColumn, "Onbekend gebiedsniveau '" + levelText
+			errors.add(line.number(), levelColumn, "Onbekend gebiedsniveau '" + levelText
 					+ "': gebruik gewest, provincie, gemeente, deelgemeente, wijk of statsec.");
 			return Optional.empty();
 		}
 		Optional<Area> area = areas.find(level.get().code(), code);
 		if (area.isEmpty()) {
-			errors.add(line.row(), codeColumn, "Onbekend gebied '" + code + "' op niveau " + level.get().code() + ".");
+			errors.add(line.number(), codeColumn, "Onbekend gebied '" + code + "' op niveau " + level.get().code() + ".");
 		}
 		return area;
 	}
@@ -630,11 +632,11 @@ public class ObservationImporter {
 			String p = line.cell(col_periode);
 			boolean ok = true;
 			if (code.isEmpty()) {
-				errors.add(line.row(), "indicator", "Indicatorcode ontbreekt.");
+				errors.add(line.number(), "indicator", "Indicatorcode ontbreekt.");
 				ok = false;
 			}
 			if (!PERIOD.matcher(p).matches()) {
-				errors.add(line.row(), "periode", "Ongeldige periode '" + p + "': verwacht bv. 2024, 2024S1, 2024Q3 of 2024-06.");
+				errors.add(line.number(), "periode", "Ongeldige periode '" + p + "': verwacht bv. 2024, 2024S1, 2024Q3 of 2024-06.");
 				ok = false;
 			}
 			Optional<Area> area = resolveArea(line, line.cell(col_niveau),
@@ -645,7 +647,7 @@ public class ObservationImporter {
 			if (!nText.isEmpty()) {
 				Double d = BelgianNumber.parseDouble(nText);
 				if (d == null || d < 1 || d != Math.floor(d)) {
-					errors.add(line.row(), "n", "'" + nText + "' is geen geldig aantal respondenten.");
+					errors.add(line.number(), "n", "'" + nText + "' is geen geldig aantal respondenten.");
 					ok = false;
 				}
 				else {
@@ -656,7 +658,7 @@ public class ObservationImporter {
 			if (!bigN.isEmpty()) {
 				Double d = BelgianNumber.parseDouble(bigN);
 				if (d == null || d < 1 || d != Math.floor(d) || (n != null && d < n)) {
-					errors.add(line.row(), "N", "'" + bigN + "' is geen geldige populatiegrootte (minstens n).");
+					errors.add(line.number(), "N", "'" + bigN + "' is geen geldige populatiegrootte (minstens n).");
 					ok = false;
 				}
 				else {
@@ -665,7 +667,7 @@ public class ObservationImporter {
 			}
 			String reason = line.cell(col_reden).toLowerCase(Locale.ROOT).replace(' ', '_');
 			if (!reason.isEmpty() && !REASONS.contains(reason)) {
-				errors.add(line.row(), "reden", "Onbekende reden '" + reason + "': gebruik onbekend, gecensureerd, niet_van_toepassing of leeg.");
+				errors.add(line.number(), "reden", "Onbekende reden '" + reason + "': gebruik onbekend, gecensureerd, niet_van_toepassing of leeg.");
 				ok = false;
 			}
 			Boolean provisional = flag(line, col_voorlopig, "voorlopig", errors);
@@ -678,7 +680,7 @@ public class ObservationImporter {
 				}
 			}
 			if (breakdown.length() > 200) {
-				errors.add(line.row(), header.get(breakdownColumns.get(0)), "De uitsplitsing is te lang (meer dan 200 tekens).");
+				errors.add(line.number(), header.get(breakdownColumns.get(0)), "De uitsplitsing is te lang (meer dan 200 tekens).");
 				ok = false;
 			}
 			if (!ok || area.isEmpty() || provisional == null || estimated == null) {
@@ -686,10 +688,10 @@ public class ObservationImporter {
 			}
 			String raw = line.cell(col_waarde);
 			if (!raw.isEmpty() && !reason.isEmpty()) {
-				errors.add(line.row(), "reden", "Geef een waarde of een reden, niet beide.");
+				errors.add(line.number(), "reden", "Geef een waarde of een reden, niet beide.");
 				return;
 			}
-			Value v = value(line.row(), "waarde", code, area.get().id(), p, breakdown.toString(), raw,
+			Value v = value(line.number(), "waarde", code, area.get().id(), p, breakdown.toString(), raw,
 					reason.isEmpty() ? null : reason, provisional, estimated, n, population, errors);
 			if (v != null) {
 				out.accept(v);
@@ -697,13 +699,13 @@ public class ObservationImporter {
 		};
 	}
 
-	private static Boolean flag(Table.Line line, int column, String name, Errors errors) {
+	private static Boolean flag(Table.Row line, int column, String name, Errors errors) {
 		String v = line.cell(column).toLowerCase(Locale.ROOT);
 		return switch (v) {
 			case "", "nee", "neen", "0", "false", "n" -> false;
 			case "ja", "1", "true", "j", "x" -> true;
 			default -> {
-				errors.add(line.row(), name, "'" + v + "' is geen ja of nee.");
+				errors.add(line.number(), name, "'" + v + "' is geen ja of nee.");
 				yield null;
 			}
 		};

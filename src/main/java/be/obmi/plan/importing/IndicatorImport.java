@@ -19,6 +19,8 @@ import be.obmi.shared.ObmiMetrics;
 import be.obmi.shared.ScopeLock;
 import be.obmi.shared.tabular.ImportError;
 import be.obmi.shared.tabular.ImportRejectedException;
+import be.obmi.shared.tabular.Table;
+import be.obmi.shared.tabular.TableReader;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,7 +71,7 @@ public class IndicatorImport {
 
 	private ImportSummary storeIndicators(Tenant tenant, byte[] content) {
 		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
-		TabularFile file = TabularFile.read(content, COLUMNS);
+		Table file = TableReader.read(content, COLUMNS);
 		Plan plan = plans.current(tenant).orElseThrow(() -> ImportRejectedException.at(1, "", "Er is nog geen meerjarenplan; importeer eerst het plan."));
 		Map<String, PlanItem> byCode = new HashMap<>();
 		items.all(plan).forEach(i -> byCode.put(i.code(), i));
@@ -81,10 +83,10 @@ public class IndicatorImport {
 			.forEach(e -> existing.put(e.getKey(), e.getValue()));
 		List<ImportError> errors = new ArrayList<>();
 		Map<String, Definition> definitions = new HashMap<>();
-		for (TabularFile.Line line : file.lines()) {
-			int row = line.row();
-			String itemCode = line.get("item_code");
-			String code = line.get("indicator_code");
+		for (Table.Row line : file.rows()) {
+			int row = line.number();
+			String itemCode = line.value("item_code");
+			String code = line.value("indicator_code");
 			if (itemCode == null) {
 				errors.add(new ImportError(row, "item_code", "Verplicht veld 'item_code' is leeg."));
 			}
@@ -96,22 +98,22 @@ public class IndicatorImport {
 				continue;
 			}
 			String key = itemCode + "|" + code;
-			String name = line.get("naam");
+			String name = line.value("naam");
 			if (name != null && !definitions.containsKey(key)) {
-				String kind = upper(line.get("soort"));
+				String kind = upper(line.value("soort"));
 				if (kind == null || !List.of("OUTPUT", "EFFECT", "CONTEXT").contains(kind)) {
-					errors.add(new ImportError(row, "soort", "Ongeldige soort '" + line.get("soort") + "'; gebruik output, effect of context."));
+					errors.add(new ImportError(row, "soort", "Ongeldige soort '" + line.value("soort") + "'; gebruik output, effect of context."));
 				}
-				String direction = line.get("richting") == null ? "HIGHER" : switch (line.get("richting").toLowerCase(Locale.ROOT)) {
+				String direction = line.value("richting") == null ? "HIGHER" : switch (line.value("richting").toLowerCase(Locale.ROOT)) {
 					case "hoger", "stijgend", "hoger is beter" -> "HIGHER";
 					case "lager", "dalend", "lager is beter" -> "LOWER";
 					case "geen", "neutraal" -> "NONE";
 					default -> null;
 				};
 				if (direction == null) {
-					errors.add(new ImportError(row, "richting", "Ongeldige richting '" + line.get("richting") + "'; gebruik hoger, lager of geen."));
+					errors.add(new ImportError(row, "richting", "Ongeldige richting '" + line.value("richting") + "'; gebruik hoger, lager of geen."));
 				}
-				String unit = line.get("eenheid");
+				String unit = line.value("eenheid");
 				String valueType = "tekst".equalsIgnoreCase(unit) ? "TEXT" : "NUMBER";
 				BigDecimal baseline = number(line, "basiswaarde", errors);
 				definitions.put(key, new Definition(row, name, kind, valueType, unit, direction, baseline));
@@ -119,18 +121,18 @@ public class IndicatorImport {
 			else if (name == null && !definitions.containsKey(key) && !existing.containsKey(key)) {
 				errors.add(new ImportError(row, "naam", "Verplicht veld 'naam' is leeg voor de nieuwe indicator " + code + "."));
 			}
-			String year = line.get("jaar");
+			String year = line.value("jaar");
 			if (year != null && !year.matches("\\d{4}")) {
 				errors.add(new ImportError(row, "jaar", "Ongeldig jaar '" + year + "'."));
 			}
-			if ((year == null) != (line.get("streefwaarde") == null)) {
+			if ((year == null) != (line.value("streefwaarde") == null)) {
 				errors.add(new ImportError(row, year == null ? "jaar" : "streefwaarde", "Geef jaar en streefwaarde samen."));
 			}
-			String date = line.get("meetdatum");
-			if (date != null && TabularFile.parseDate(date) == null) {
+			String date = line.value("meetdatum");
+			if (date != null && DateText.parse(date) == null) {
 				errors.add(new ImportError(row, "meetdatum", "Ongeldige datum '" + date + "'; gebruik jjjj-mm-dd of dd/mm/jjjj."));
 			}
-			if ((date == null) != (line.get("waarde") == null)) {
+			if ((date == null) != (line.value("waarde") == null)) {
 				errors.add(new ImportError(row, date == null ? "meetdatum" : "waarde", "Geef meetdatum en waarde samen."));
 			}
 		}
@@ -139,17 +141,17 @@ public class IndicatorImport {
 		}
 		int created = 0;
 		int updated = 0;
-		for (TabularFile.Line line : file.lines()) {
-			String key = line.get("item_code") + "|" + line.get("indicator_code");
+		for (Table.Row line : file.rows()) {
+			String key = line.value("item_code") + "|" + line.value("indicator_code");
 			Definition d = definitions.remove(key);
 			Long id = existing.get(key);
 			if (d != null) {
-				PlanItem item = byCode.get(line.get("item_code"));
+				PlanItem item = byCode.get(line.value("item_code"));
 				if (id == null) {
 					id = jdbc.sql("""
 							insert into plan.indicator (tenant_id, item_id, code, name, kind, value_type, unit, direction, baseline)
 							values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-						.params(tenant.id(), item.id(), line.get("indicator_code"), d.name(), d.kind(), d.valueType(),
+						.params(tenant.id(), item.id(), line.value("indicator_code"), d.name(), d.kind(), d.valueType(),
 								d.unit(), d.direction(), d.baseline())
 						.query(Long.class)
 						.single();
@@ -172,21 +174,21 @@ public class IndicatorImport {
 					}
 				}
 			}
-			if (line.get("jaar") != null) {
-				String target = line.get("streefwaarde");
+			if (line.value("jaar") != null) {
+				String target = line.value("streefwaarde");
 				BigDecimal numeric = BelgianNumber.parse(target).orElse(null);
 				int rows = jdbc.sql("""
 						insert into plan.indicator_target (tenant_id, indicator_id, year, target, text_target) values (?, ?, ?, ?, ?)
 						on conflict (indicator_id, year) do update set target = excluded.target, text_target = excluded.text_target
 						where (plan.indicator_target.target, plan.indicator_target.text_target) is distinct from (excluded.target, excluded.text_target)""")
-					.params(tenant.id(), id, Integer.parseInt(line.get("jaar")), numeric, numeric == null ? target : null)
+					.params(tenant.id(), id, Integer.parseInt(line.value("jaar")), numeric, numeric == null ? target : null)
 					.update();
 				updated += rows;
 			}
-			if (line.get("meetdatum") != null) {
-				String value = line.get("waarde");
+			if (line.value("meetdatum") != null) {
+				String value = line.value("waarde");
 				BigDecimal numeric = BelgianNumber.parse(value).orElse(null);
-				LocalDate date = TabularFile.parseDate(line.get("meetdatum"));
+				LocalDate date = DateText.parse(line.value("meetdatum"));
 				int rows = jdbc.sql("""
 						insert into plan.measurement (tenant_id, indicator_id, measured_on, value, text_value, source, comment)
 						values (?, ?, ?, ?, ?, ?, ?)
@@ -194,16 +196,16 @@ public class IndicatorImport {
 						  source = excluded.source, comment = excluded.comment
 						where (plan.measurement.value, plan.measurement.text_value, plan.measurement.source, plan.measurement.comment)
 						  is distinct from (excluded.value, excluded.text_value, excluded.source, excluded.comment)""")
-					.params(tenant.id(), id, date, numeric, numeric == null ? value : null, line.get("bron"), line.get("opmerking"))
+					.params(tenant.id(), id, date, numeric, numeric == null ? value : null, line.value("bron"), line.value("opmerking"))
 					.update();
 				if (rows > 0) {
 					updated++;
-					audit.created(tenant.id(), "meting", id + "@" + date, line.get("indicator_code"),
-							List.of(FieldChange.added("waarde", value), FieldChange.added("bron", line.get("bron"))));
+					audit.created(tenant.id(), "meting", id + "@" + date, line.value("indicator_code"),
+							List.of(FieldChange.added("waarde", value), FieldChange.added("bron", line.value("bron"))));
 				}
 			}
 		}
-		int rows = file.lines().size();
+		int rows = file.rows().size();
 		return new ImportSummary(rows, created, updated, Math.max(0, rows - created - updated), 0, plan.currentVersion());
 	}
 
@@ -211,14 +213,14 @@ public class IndicatorImport {
 		return text == null ? null : text.trim().toUpperCase(Locale.ROOT);
 	}
 
-	private static BigDecimal number(TabularFile.Line line, String column, List<ImportError> errors) {
-		String text = line.get(column);
+	private static BigDecimal number(Table.Row line, String column, List<ImportError> errors) {
+		String text = line.value(column);
 		if (text == null) {
 			return null;
 		}
 		BigDecimal value = BelgianNumber.parse(text).orElse(null);
 		if (value == null) {
-			errors.add(new ImportError(line.row(), column, "Ongeldig getal '" + text + "'."));
+			errors.add(new ImportError(line.number(), column, "Ongeldig getal '" + text + "'."));
 		}
 		return value;
 	}

@@ -22,6 +22,8 @@ import be.obmi.shared.ObmiMetrics;
 import be.obmi.shared.ScopeLock;
 import be.obmi.shared.tabular.ImportError;
 import be.obmi.shared.tabular.ImportRejectedException;
+import be.obmi.shared.tabular.Table;
+import be.obmi.shared.tabular.TableReader;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -110,7 +112,7 @@ public class PlanImport {
 
 	private ImportSummary storePlan(Tenant tenant, byte[] content, String actor) {
 		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
-		TabularFile file = TabularFile.read(content, PlanExport.COLUMNS);
+		Table file = TableReader.read(content, PlanExport.COLUMNS);
 		Plan plan = plans.currentOrNew(tenant);
 		List<PlanItem> existingItems = items.all(plan);
 		Map<String, PlanItem> existing = new HashMap<>();
@@ -124,14 +126,14 @@ public class PlanImport {
 		Map<String, Entry> entries = new LinkedHashMap<>();
 		Map<String, Integer> firstRow = new HashMap<>();
 		List<Entry> parsed = new ArrayList<>();
-		for (TabularFile.Line line : file.lines()) {
+		for (Table.Row line : file.rows()) {
 			Entry entry = parse(line, errors);
 			if (entry == null) {
 				continue;
 			}
-			Integer earlier = firstRow.putIfAbsent(entry.code(), line.row());
+			Integer earlier = firstRow.putIfAbsent(entry.code(), line.number());
 			if (earlier != null) {
-				errors.add(new ImportError(line.row(), CODE,
+				errors.add(new ImportError(line.number(), CODE,
 						"De code " + entry.code() + " komt meer dan eens voor (ook op rij " + earlier + ")."));
 				continue;
 			}
@@ -140,9 +142,9 @@ public class PlanImport {
 		}
 		// Codes that fail to parse still count as known, so their children get no second, misleading error.
 		Set<String> knownCodes = new HashSet<>(existing.keySet());
-		file.lines().forEach(l -> {
-			if (l.get(CODE) != null) {
-				knownCodes.add(l.get(CODE));
+		file.rows().forEach(l -> {
+			if (l.value(CODE) != null) {
+				knownCodes.add(l.value(CODE));
 			}
 		});
 		for (Entry entry : parsed) {
@@ -240,13 +242,13 @@ public class PlanImport {
 					List.of(FieldChange.between("versie", plan.currentVersion(), version),
 							FieldChange.added("import", "%d nieuw, %d gewijzigd, %d ongewijzigd".formatted(created, updated, unchanged))));
 		}
-		return new ImportSummary(file.lines().size(), created, updated, unchanged, notInFile, version);
+		return new ImportSummary(file.rows().size(), created, updated, unchanged, notInFile, version);
 	}
 
-	private Entry parse(TabularFile.Line line, List<ImportError> errors) {
-		int row = line.row();
+	private Entry parse(Table.Row line, List<ImportError> errors) {
+		int row = line.number();
 		int before = errors.size();
-		String code = line.get(CODE);
+		String code = line.value(CODE);
 		if (code == null) {
 			errors.add(new ImportError(row, CODE, "Verplicht veld 'code' is leeg."));
 		}
@@ -254,7 +256,7 @@ public class PlanImport {
 			errors.add(new ImportError(row, CODE, "De code is langer dan 60 tekens."));
 		}
 		ItemType type = null;
-		String typeText = line.get(TYPE);
+		String typeText = line.value(TYPE);
 		if (typeText == null) {
 			errors.add(new ImportError(row, TYPE, "Verplicht veld 'type' is leeg; gebruik BD, AP of AC."));
 		}
@@ -266,7 +268,7 @@ public class PlanImport {
 				errors.add(new ImportError(row, TYPE, "Ongeldig type '" + typeText + "'; gebruik BD, AP of AC."));
 			}
 		}
-		String title = line.get(TITLE);
+		String title = line.value(TITLE);
 		if (title == null) {
 			errors.add(new ImportError(row, TITLE, "Verplicht veld 'titel' is leeg."));
 		}
@@ -274,7 +276,7 @@ public class PlanImport {
 			errors.add(new ImportError(row, TITLE, "De titel is langer dan 500 tekens."));
 		}
 		boolean priority = false;
-		String priorityText = line.get(PRIORITY);
+		String priorityText = line.value(PRIORITY);
 		if (priorityText != null) {
 			switch (priorityText.toLowerCase(java.util.Locale.ROOT)) {
 				case "ja", "j", "1", "true" -> priority = true;
@@ -282,7 +284,11 @@ public class PlanImport {
 				default -> errors.add(new ImportError(row, PRIORITY, "Ongeldige waarde '" + priorityText + "'; gebruik ja of nee."));
 			}
 		}
-		String field = line.get(FIELD);
+		String field = line.value(FIELD);
+		if (field != null && field.matches("\\d{1,3}")) {
+			// a policy field typed as a number in a spreadsheet loses its leading zero (0200 becomes 200)
+			field = "%04d".formatted(Integer.parseInt(field));
+		}
 		if (field != null && policyFields.byCode(field).isEmpty()) {
 			errors.add(new ImportError(row, FIELD, "Onbekend beleidsveld '" + field + "'; gebruik een BBC-code zoals 0200."));
 		}
@@ -294,18 +300,18 @@ public class PlanImport {
 		if (errors.size() > before) {
 			return null;
 		}
-		return new Entry(row, code, type, line.get(PARENT), title, line.get(DESCRIPTION), priority, field,
-				line.get(POLITICAL), line.get(ADMINISTRATIVE), start, end);
+		return new Entry(row, code, type, line.value(PARENT), title, line.value(DESCRIPTION), priority, field,
+				line.value(POLITICAL), line.value(ADMINISTRATIVE), start, end);
 	}
 
-	private static LocalDate date(TabularFile.Line line, String column, List<ImportError> errors) {
-		String text = line.get(column);
+	private static LocalDate date(Table.Row line, String column, List<ImportError> errors) {
+		String text = line.value(column);
 		if (text == null) {
 			return null;
 		}
-		LocalDate date = TabularFile.parseDate(text);
+		LocalDate date = DateText.parse(text);
 		if (date == null) {
-			errors.add(new ImportError(line.row(), column, "Ongeldige datum '" + text + "'; gebruik jjjj-mm-dd of dd/mm/jjjj."));
+			errors.add(new ImportError(line.number(), column, "Ongeldige datum '" + text + "'; gebruik jjjj-mm-dd of dd/mm/jjjj."));
 		}
 		return date;
 	}

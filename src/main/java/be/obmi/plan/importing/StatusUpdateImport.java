@@ -16,6 +16,8 @@ import be.obmi.shared.ObmiMetrics;
 import be.obmi.shared.ScopeLock;
 import be.obmi.shared.tabular.ImportError;
 import be.obmi.shared.tabular.ImportRejectedException;
+import be.obmi.shared.tabular.Table;
+import be.obmi.shared.tabular.TableReader;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.stereotype.Service;
@@ -63,16 +65,16 @@ public class StatusUpdateImport {
 		if (!round.open()) {
 			throw ImportRejectedException.at(1, "", "De ronde '" + round.name() + "' is afgesloten; er kan niets meer in.");
 		}
-		TabularFile file = TabularFile.read(content, COLUMNS);
+		Table file = TableReader.read(content, COLUMNS);
 		Map<String, StatusRounds.Task> tasks = new HashMap<>();
 		rounds.tasks(tenant, round).forEach(t -> tasks.put(t.item().code(), t));
 		List<ImportError> errors = new ArrayList<>();
 		List<Entry> entries = new ArrayList<>();
 		Map<String, Integer> seen = new HashMap<>();
-		for (TabularFile.Line line : file.lines()) {
-			int row = line.row();
+		for (Table.Row line : file.rows()) {
+			int row = line.number();
 			int before = errors.size();
-			String code = line.get("code");
+			String code = line.value("code");
 			StatusRounds.Task task = null;
 			if (code == null) {
 				errors.add(new ImportError(row, "code", "Verplicht veld 'code' is leeg."));
@@ -86,13 +88,13 @@ public class StatusUpdateImport {
 					errors.add(new ImportError(row, "code", "Het item " + code + " hoort niet bij de ronde '" + round.name() + "'."));
 				}
 			}
-			ItemStatus status = ItemStatus.parse(line.get("status")).orElse(null);
+			ItemStatus status = ItemStatus.parse(line.value("status")).orElse(null);
 			if (status == null) {
-				errors.add(new ImportError(row, "status", line.get("status") == null ? "Verplicht veld 'status' is leeg."
-						: "Onbekende status '" + line.get("status") + "'; gebruik niet gestart, op schema, vertraagd, probleem, afgerond, uitgesteld of stopgezet."));
+				errors.add(new ImportError(row, "status", line.value("status") == null ? "Verplicht veld 'status' is leeg."
+						: "Onbekende status '" + line.value("status") + "'; gebruik niet gestart, op schema, vertraagd, probleem, afgerond, uitgesteld of stopgezet."));
 			}
 			int progress = 0;
-			String progressText = line.get("voortgang");
+			String progressText = line.value("voortgang");
 			if (progressText != null) {
 				try {
 					progress = Integer.parseInt(progressText.replace("%", "").trim());
@@ -109,13 +111,13 @@ public class StatusUpdateImport {
 			}
 			var existing = task.update();
 			boolean same = existing != null && existing.status() == status && existing.progress() == progress
-					&& Objects.equals(existing.narrative(), line.get("toelichting"))
-					&& Objects.equals(existing.bottlenecks(), line.get("knelpunten"));
+					&& Objects.equals(existing.narrative(), line.value("toelichting"))
+					&& Objects.equals(existing.bottlenecks(), line.value("knelpunten"));
 			if (!same && existing != null && (existing.state() == UpdateState.GOEDGEKEURD || existing.state() == UpdateState.GEPUBLICEERD)) {
 				errors.add(new ImportError(row, "code", "De update van " + code + " is al goedgekeurd en kan niet meer via een bestand wijzigen."));
 				continue;
 			}
-			entries.add(new Entry(task.item().id(), status, progress, line.get("toelichting"), line.get("knelpunten")));
+			entries.add(new Entry(task.item().id(), status, progress, line.value("toelichting"), line.value("knelpunten")));
 		}
 		if (!errors.isEmpty()) {
 			throw new ImportRejectedException(errors);
@@ -139,7 +141,7 @@ public class StatusUpdateImport {
 		}
 		audit.updated(tenant.id(), "statusronde", String.valueOf(roundId), round.name(),
 				List.of(FieldChange.added("statusimport", "%d nieuw, %d gewijzigd, %d ongewijzigd".formatted(created, updated, unchanged))));
-		return new ImportSummary(file.lines().size(), created, updated, unchanged, 0, 0);
+		return new ImportSummary(file.rows().size(), created, updated, unchanged, 0, 0);
 	}
 
 }

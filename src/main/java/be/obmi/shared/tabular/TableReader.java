@@ -1,15 +1,19 @@
 package be.obmi.shared.tabular;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,20 +21,33 @@ import java.util.Map;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.InputStreamSource;
+
 /**
- * Reads the files people already have: CSV with {@code ;}, {@code ,} or tab (Belgian Excel writes {@code ;}), in
- * UTF-8 with or without BOM or in Windows-1252, and XLSX (first sheet). The format is detected from the content,
- * not from the file name. Bad files give a Dutch {@link ImportRejectedException}, never another exception.
+ * The one reader of the files people upload: CSV with {@code ;}, {@code ,} or tab (Belgian Excel writes {@code ;};
+ * detected from the header line), in UTF-8 with or without BOM or in Windows-1252 (detected from the content), and
+ * XLSX (the first sheet; recognised by content, not by name; within the zip-bomb limits of
+ * {@link SpreadsheetText#guardXlsx()}). Every cell has invisible control characters removed and a formula
+ * neutralised by an export restored ({@link SpreadsheetText#restored}); XLSX cells are text as a person reads them
+ * (numbers without grouping and with a point, dates as yyyy-mm-dd, booleans ja/nee). Rows that are entirely empty
+ * are skipped. Row numbers are those of the spreadsheet: the header is row 1. Bad files give a Dutch
+ * {@link ImportRejectedException}, never another exception.
+ * <p>
+ * Two ways to read: {@link #stream} hands each row to a {@link Handler} without keeping a CSV in memory (the
+ * statistics imports of millions of rows); {@link #read} returns a {@link Table} whose cells are read by column
+ * name, and refuses rows with more filled cells than the header has columns.
  */
 public final class TableReader {
 
-	/** The largest file accepted, so an upload cannot exhaust memory. */
+	/** The largest file {@link #read} accepts, so an upload cannot exhaust memory. */
 	public static final int MAX_BYTES = 100 * 1024 * 1024;
 
 	static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
@@ -38,6 +55,48 @@ public final class TableReader {
 	private TableReader() {
 	}
 
+	/** Receives a file's header (trimmed, as written), then each non-empty row. */
+	public interface Handler {
+
+		void header(List<String> header);
+
+		void row(long number, List<String> cells);
+
+	}
+
+	/**
+	 * Streams a file to the handler. A CSV is read twice — once to see whether it is valid UTF-8, once to parse it —
+	 * so memory stays bounded whatever its size; an XLSX is read into memory.
+	 */
+	public static void stream(InputStreamSource source, Handler handler) throws IOException {
+		byte[] head;
+		try (InputStream in = source.getInputStream()) {
+			head = in.readNBytes(4);
+		}
+		if (isXlsx(head)) {
+			byte[] all;
+			try (InputStream in = source.getInputStream()) {
+				all = in.readAllBytes();
+			}
+			readXlsx(all, handler);
+			return;
+		}
+		Charset charset = isUtf8(source) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(source.getInputStream(), charset), 1 << 16)) {
+			reader.mark(1 << 16);
+			if (reader.read() != '\uFEFF') {
+				reader.reset();
+			}
+			reader.mark(1 << 16);
+			char[] buffer = new char[8192];
+			int n = reader.read(buffer);
+			String start = n <= 0 ? "" : new String(buffer, 0, n);
+			reader.reset();
+			readCsv(reader, separator(start), handler);
+		}
+	}
+
+	/** Reads a whole file (at most {@link #MAX_BYTES}) into a table. */
 	public static Table read(InputStream in) {
 		try {
 			byte[] bytes = in.readNBytes(MAX_BYTES + 1);
@@ -51,32 +110,68 @@ public final class TableReader {
 		}
 	}
 
+	/** Reads a whole file into a table; its header names are lower-cased. */
 	public static Table read(byte[] bytes) {
-		if (bytes.length == 0) {
-			throw ImportRejectedException.of("Het bestand is leeg.");
+		if (bytes == null || bytes.length == 0) {
+			throw ImportRejectedException.at(1, "", "Het bestand is leeg.");
 		}
-		if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
-			return readXlsx(bytes);
-		}
-		return readCsv(decode(bytes));
-	}
-
-	/** UTF-8 (BOM removed) when the bytes are valid UTF-8, else Windows-1252. */
-	static String decode(byte[] bytes) {
-		int offset = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+		boolean xlsx = isXlsx(bytes);
+		List<String> header = new ArrayList<>();
+		List<Table.Row> rows = new ArrayList<>();
+		List<ImportError> errors = new ArrayList<>();
+		Map<String, Integer>[] columns = new Map[1];
 		try {
-			return StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
-				.toString();
+			stream(new ByteArrayResource(bytes), new Handler() {
+				@Override
+				public void header(List<String> names) {
+					names.forEach(name -> header.add(name.toLowerCase(Locale.ROOT)));
+					columns[0] = Table.columns(header);
+				}
+
+				@Override
+				public void row(long number, List<String> cells) {
+					if (cells.size() > header.size()
+							&& cells.subList(header.size(), cells.size()).stream().anyMatch(c -> !c.isBlank())) {
+						errors.add(new ImportError(number, null,
+								"Deze rij heeft " + cells.size() + " kolommen, de kop " + header.size() + "."));
+						return;
+					}
+					rows.add(new Table.Row(Math.toIntExact(number), cells, columns[0]));
+				}
+			});
 		}
-		catch (CharacterCodingException ex) {
-			return new String(bytes, WINDOWS_1252);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
+		if (header.isEmpty()) {
+			throw ImportRejectedException.at(1, "", xlsx ? "Het werkblad heeft geen kopregel." : "Het bestand heeft geen kopregel.");
+		}
+		if (!errors.isEmpty()) {
+			throw new ImportRejectedException(errors);
+		}
+		return new Table(header, rows, xlsx ? "xlsx" : "csv");
 	}
 
-	static char delimiter(String text) {
+	/**
+	 * Reads a whole file and checks that every required column is in its header.
+	 * @throws ImportRejectedException naming each missing column
+	 */
+	public static Table read(byte[] bytes, List<String> requiredColumns) {
+		Table table = read(bytes);
+		List<ImportError> errors = new ArrayList<>();
+		for (String column : requiredColumns) {
+			if (!table.hasColumn(column)) {
+				errors.add(new ImportError(1, column, "De kolom '" + column + "' ontbreekt in de kopregel."));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new ImportRejectedException(errors);
+		}
+		return table;
+	}
+
+	/** The separator of a CSV file: the one of {@code ;}, tab and {@code ,} its header line has most of. */
+	static char separator(String text) {
 		int end = text.indexOf('\n');
 		String first = end < 0 ? text : text.substring(0, end);
 		long semicolons = first.chars().filter(c -> c == ';').count();
@@ -88,103 +183,112 @@ public final class TableReader {
 		return semicolons >= commas && semicolons > 0 ? ';' : ',';
 	}
 
-	static Table readCsv(String text) {
-		if (UnreadableText.hasNul(text)) {
-			throw ImportRejectedException.of(UnreadableText.NUL);
-		}
-		char delimiter = delimiter(text);
-		List<String> header = null;
-		List<Table.Row> rows = new ArrayList<>();
-		List<ImportError> errors = new ArrayList<>();
-		try {
-			CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(true)
-				.allowExtraFields(true).allowMissingFields(true).ofCsvRecord(text);
-			for (CsvRecord record : reader) {
-				int line = (int) record.getStartingLineNumber();
-				if (header == null) {
-					header = record.getFields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
-					continue;
-				}
-				if (record.getFieldCount() > header.size()
-						&& record.getFields().subList(header.size(), record.getFieldCount()).stream().anyMatch(f -> !f.isBlank())) {
-					errors.add(new ImportError(line, null, "Deze rij heeft " + record.getFieldCount()
-							+ " kolommen, de kop " + header.size() + "."));
-					continue;
-				}
-				Map<String, String> values = new LinkedHashMap<>();
-				for (int i = 0; i < header.size(); i++) {
-					values.put(header.get(i), i < record.getFieldCount() ? SpreadsheetText.restored(record.getField(i).strip()) : "");
-				}
-				Table.Row row = new Table.Row(line, values);
-				if (!row.isBlank()) {
-					rows.add(row);
-				}
-			}
-		}
-		catch (RuntimeException ex) {
-			throw ImportRejectedException.of(UnreadableText.csv(ex));
-		}
-		if (header == null) {
-			throw ImportRejectedException.of("Het bestand heeft geen kopregel.");
-		}
-		if (!errors.isEmpty()) {
-			throw new ImportRejectedException(errors);
-		}
-		return new Table(header, rows, "csv");
+	private static boolean isXlsx(byte[] head) {
+		return head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
 	}
 
-	static Table readXlsx(byte[] bytes) {
-		SpreadsheetText.guardXlsx();
-		DataFormatter formatter = new DataFormatter(Locale.ROOT);
-		try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
-			Sheet sheet = workbook.getSheetAt(0);
-			List<String> header = null;
-			List<Table.Row> rows = new ArrayList<>();
-			for (org.apache.poi.ss.usermodel.Row xlsRow : sheet) {
-				int number = xlsRow.getRowNum() + 1;
-				if (header == null) {
-					List<String> names = new ArrayList<>();
-					for (int c = 0; c < xlsRow.getLastCellNum(); c++) {
-						names.add(text(xlsRow.getCell(c), formatter).toLowerCase(Locale.ROOT));
+	private static boolean isUtf8(InputStreamSource source) throws IOException {
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		try (Reader reader = new InputStreamReader(source.getInputStream(), decoder)) {
+			char[] buffer = new char[1 << 16];
+			while (reader.read(buffer) >= 0) {
+				// only decoding matters
+			}
+			return true;
+		}
+		catch (CharacterCodingException ex) {
+			return false;
+		}
+	}
+
+	private static void readCsv(Reader reader, char separator, Handler handler) throws IOException {
+		boolean header = true;
+		try (CsvReader<CsvRecord> csv = CsvReader.builder()
+			.fieldSeparator(separator)
+			.skipEmptyLines(true)
+			.allowExtraFields(true)
+			.allowMissingFields(true)
+			.ofCsvRecord(reader)) {
+			for (CsvRecord record : csv) {
+				if (record.getFields().stream().anyMatch(UnreadableText::hasNul)) {
+					throw ImportRejectedException.at(1, "", UnreadableText.NUL);
+				}
+				if (header) {
+					handler.header(record.getFields().stream().map(TableReader::headerName).toList());
+					header = false;
+				}
+				else {
+					List<String> cells = record.getFields().stream().map(SpreadsheetText::restored).toList();
+					if (cells.stream().anyMatch(c -> !c.isBlank())) {
+						handler.row(record.getStartingLineNumber(), cells);
 					}
-					header = names;
-					continue;
-				}
-				Map<String, String> values = new LinkedHashMap<>();
-				for (int c = 0; c < header.size(); c++) {
-					values.put(header.get(c), text(xlsRow.getCell(c), formatter));
-				}
-				Table.Row row = new Table.Row(number, values);
-				if (!row.isBlank()) {
-					rows.add(row);
 				}
 			}
-			if (header == null) {
-				throw ImportRejectedException.of("Het werkblad is leeg.");
-			}
-			return new Table(header, rows, "xlsx");
 		}
 		catch (ImportRejectedException ex) {
 			throw ex;
 		}
-		catch (Exception ex) {
-			throw ImportRejectedException.of(UnreadableText.XLSX);
+		catch (RuntimeException ex) {
+			throw ImportRejectedException.at(UnreadableText.line(ex), "", UnreadableText.csv(ex));
+		}
+		if (header) {
+			handler.header(List.of());
 		}
 	}
 
-	/** Dates as yyyy-mm-dd, numbers without grouping and with a point, text as is. */
-	static String text(Cell cell, DataFormatter formatter) {
+	private static void readXlsx(byte[] bytes, Handler handler) {
+		SpreadsheetText.guardXlsx();
+		List<String> header = null;
+		List<Object[]> rows = new ArrayList<>();
+		try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
+			Sheet sheet = workbook.getSheetAt(0);
+			for (Row row : sheet) {
+				List<String> cells = new ArrayList<>();
+				for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
+					cells.add(SpreadsheetText.restored(text(row.getCell(c))));
+				}
+				if (cells.stream().allMatch(String::isBlank)) {
+					continue;
+				}
+				if (header == null) {
+					header = cells.stream().map(TableReader::headerName).toList();
+				}
+				else {
+					rows.add(new Object[] { row.getRowNum() + 1L, cells });
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// POI reports zip bombs, oversized parts, DTDs and broken XML as IOException or runtime exceptions
+			throw ImportRejectedException.at(1, "", UnreadableText.XLSX);
+		}
+		handler.header(header == null ? List.of() : header);
+		for (Object[] row : rows) {
+			@SuppressWarnings("unchecked")
+			List<String> cells = (List<String>) row[1];
+			handler.row((Long) row[0], cells);
+		}
+	}
+
+	/** Numbers without grouping and with a point, dates as yyyy-mm-dd, booleans ja/nee, text as is. */
+	static String text(Cell cell) {
 		if (cell == null) {
 			return "";
 		}
-		return switch (cell.getCellType()) {
+		CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+		return switch (type) {
 			case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
-					: new java.math.BigDecimal(String.valueOf(cell.getNumericCellValue())).stripTrailingZeros().toPlainString();
-			case STRING -> cell.getStringCellValue().strip();
+					: BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+			case STRING -> cell.getStringCellValue();
 			case BOOLEAN -> cell.getBooleanCellValue() ? "ja" : "nee";
-			case FORMULA -> formatter.formatCellValue(cell).strip();
 			default -> "";
 		};
+	}
+
+	private static String headerName(String name) {
+		return name == null ? "" : SpreadsheetText.restored(name).replace("\uFEFF", "").strip();
 	}
 
 }
