@@ -7,8 +7,9 @@ import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGe
 
 /**
  * OBMi: one platform, hosted once, for the policy, environment and management information
- * of the Flemish centrumsteden. Every direct sub-package is an application module. Beans are named by their fully
- * qualified class name, so two modules may each have, say, an {@code Indicators} service.
+ * of the Flemish centrumsteden. Every direct sub-package is an application module. Beans
+ * are named by their fully qualified class name, so two modules may each have, say, an
+ * {@code Indicators} service.
  */
 @SpringBootApplication(nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class)
 @ConfigurationPropertiesScan

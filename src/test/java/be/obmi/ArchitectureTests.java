@@ -15,13 +15,17 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /** Layering rules that Spring Modulith's module check does not cover. */
 class ArchitectureTests {
 
-	static final JavaClasses CLASSES = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+	static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("be.obmi");
 
 	@Test
 	void domainCodeDoesNotDependOnWebCode() {
-		noClasses().that().resideInAPackage("..domain..")
-			.should().dependOnClassesThat().resideInAnyPackage("..web..", "org.springframework.web..", "jakarta.servlet..")
+		noClasses().that()
+			.resideInAPackage("..domain..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..web..", "org.springframework.web..", "jakarta.servlet..")
 			.allowEmptyShould(true)
 			.check(CLASSES);
 	}
@@ -30,23 +34,38 @@ class ArchitectureTests {
 	void nothingDependsOnControllers() {
 		DescribedPredicate<JavaClass> controllers = DescribedPredicate.describe("controllers",
 				c -> !c.isAnnotation() && !c.isInterface() && c.isMetaAnnotatedWith(Controller.class));
-		noClasses().that().areNotMetaAnnotatedWith(Controller.class).and().haveSimpleNameNotContaining("Controller")
-			.should().dependOnClassesThat(controllers)
+		noClasses().that()
+			.areNotMetaAnnotatedWith(Controller.class)
+			.and()
+			.haveSimpleNameNotContaining("Controller")
+			.should()
+			.dependOnClassesThat(controllers)
 			.check(CLASSES);
 	}
 
 	@Test
 	void controllersAreNotPublic() {
-		classes().that().areMetaAnnotatedWith(Controller.class).and().areNotAnnotations()
-			.should().notBePublic()
+		classes().that()
+			.areMetaAnnotatedWith(Controller.class)
+			.and()
+			.areNotAnnotations()
+			.should()
+			.notBePublic()
 			.check(CLASSES);
 	}
 
 	@Test
 	void noClassIsNamedLikeAJunkDrawer() {
-		noClasses().should().haveSimpleNameEndingWith("Manager").orShould().haveSimpleNameEndingWith("Helper")
-			.orShould().haveSimpleNameEndingWith("Util").orShould().haveSimpleNameEndingWith("Utils")
-			.orShould().haveSimpleNameEndingWith("Impl")
+		noClasses().should()
+			.haveSimpleNameEndingWith("Manager")
+			.orShould()
+			.haveSimpleNameEndingWith("Helper")
+			.orShould()
+			.haveSimpleNameEndingWith("Util")
+			.orShould()
+			.haveSimpleNameEndingWith("Utils")
+			.orShould()
+			.haveSimpleNameEndingWith("Impl")
 			.check(CLASSES);
 	}
 

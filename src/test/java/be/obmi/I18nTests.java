@@ -18,10 +18,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.io.InputStreamReader;
 
 /**
- * Every visible text in a template comes from the message bundles, and every bundle has the same keys in Dutch
- * and English: no hard-coded text, no key used but missing.
+ * Every visible text in a template comes from the message bundles, and every bundle has
+ * the same keys in Dutch and English: no hard-coded text, no key used but missing.
  */
 class I18nTests {
 
@@ -29,7 +30,10 @@ class I18nTests {
 
 	static final Path BUNDLES = Path.of("src/main/resources/i18n");
 
-	/** Text after a tag: {@code <tag attrs>text<} or {@code </tag>text<}; group 1 is "/" for a closing tag. */
+	/**
+	 * Text after a tag: {@code <tag attrs>text<} or {@code </tag>text<}; group 1 is "/"
+	 * for a closing tag.
+	 */
 	static final Pattern TEXT_NODE = Pattern
 		.compile("<(/?)[a-zA-Z][a-zA-Z0-9:-]*((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>([^<]+)(?=<)");
 
@@ -48,7 +52,8 @@ class I18nTests {
 			while (text.find()) {
 				String attributes = text.group(2);
 				String content = text.group(3).strip();
-				boolean replaced = text.group(1).isEmpty() && (attributes.contains("th:text") || attributes.contains("th:utext") || attributes.contains("th:errors")
+				boolean replaced = text.group(1).isEmpty() && (attributes.contains("th:text")
+						|| attributes.contains("th:utext") || attributes.contains("th:errors")
 						|| attributes.contains("th:replace") || attributes.contains("th:insert"));
 				if (!replaced && isWords(content)) {
 					problems.add(TEMPLATES.relativize(template) + ": text \"" + content + "\"");
@@ -77,7 +82,8 @@ class I18nTests {
 				Set<String> nlKeys = new TreeSet<>(load(nl).stringPropertyNames());
 				Set<String> enKeys = new TreeSet<>(load(en).stringPropertyNames());
 				assertThat(enKeys).as("keys of " + en + " versus " + nl).isEqualTo(nlKeys);
-				load(nl).forEach((key, value) -> assertThat(value.toString()).as("empty Dutch text for " + key).isNotBlank());
+				load(nl).forEach(
+						(key, value) -> assertThat(value.toString()).as("empty Dutch text for " + key).isNotBlank());
 			}
 		}
 	}
@@ -110,7 +116,10 @@ class I18nTests {
 			.replaceAll("(?s)<title\\b[^>]*th:(text|replace)[^>]*>.*?</title>", "<title></title>");
 	}
 
-	/** Text a person would read: contains letters and is not only an expression, a symbol or a number. */
+	/**
+	 * Text a person would read: contains letters and is not only an expression, a symbol
+	 * or a number.
+	 */
 	static boolean isWords(String text) {
 		String t = text.strip();
 		if (t.isEmpty() || t.startsWith("${") || t.startsWith("#{") || t.startsWith("[[") || t.startsWith("[(")) {
@@ -128,7 +137,7 @@ class I18nTests {
 	static Properties load(Path file) {
 		Properties properties = new Properties();
 		try (InputStream in = Files.newInputStream(file)) {
-			properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+			properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -26,11 +26,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
- * A user of one tenant gets no more of another tenant than an anonymous visitor: for every tenant route (a path
- * with a {@code {slug}} or {@code {scope}} variable) the
- * application has (read from its own request mappings, so routes added later are covered without editing this
- * test), a request that an anonymous visitor is refused is refused with 403 for a user of another tenant, even a
- * beheerder there. Module-specific tests check the data behind public routes.
+ * A user of one tenant gets no more of another tenant than an anonymous visitor: for
+ * every tenant route (a path with a {@code {slug}} or {@code {scope}} variable) the
+ * application has (read from its own request mappings, so routes added later are covered
+ * without editing this test), a request that an anonymous visitor is refused is refused
+ * with 403 for a user of another tenant, even a beheerder there. Module-specific tests
+ * check the data behind public routes.
  */
 @ObmiIntegrationTest
 class TenantIsolationIntegrationTests {
@@ -77,21 +78,26 @@ class TenantIsolationIntegrationTests {
 	@Test
 	void usersOfTheTenantItselfGetIn() throws Exception {
 		ObmiUser admin = accounts.loadUserByUsername("beheerder." + VICTIM);
-		assertThat(perform(new Route(HttpMethod.GET, "/" + VICTIM + "/beheer/gebruikers"), admin).getResponse().getStatus())
-			.isEqualTo(200);
-		assertThat(perform(new Route(HttpMethod.GET, "/api/v1/" + VICTIM + "/account"), admin).getResponse().getStatus())
+		assertThat(perform(new Route(HttpMethod.GET, "/" + VICTIM + "/beheer/gebruikers"), admin).getResponse()
+			.getStatus()).isEqualTo(200);
+		assertThat(
+				perform(new Route(HttpMethod.GET, "/api/v1/" + VICTIM + "/account"), admin).getResponse().getStatus())
 			.isEqualTo(200);
 	}
 
 	private MvcResult perform(Route route, ObmiUser user) throws Exception {
 		var builder = request(route.method(), route.path()).with(csrf());
 		if (user != null) {
-			builder.with(authentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities())));
+			builder.with(authentication(
+					UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities())));
 		}
 		return mvc.perform(builder).andReturn();
 	}
 
-	/** Every mapped route with a {slug} variable, for each of its methods, with slug = the victim tenant. */
+	/**
+	 * Every mapped route with a {slug} variable, for each of its methods, with slug = the
+	 * victim tenant.
+	 */
 	private List<Route> tenantRoutes() {
 		Set<Route> routes = new LinkedHashSet<>();
 		for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
@@ -100,7 +106,9 @@ class TenantIsolationIntegrationTests {
 				if (!pattern.contains("{slug}") && !pattern.contains("{scope}")) {
 					continue;
 				}
-				String path = pattern.replace("{slug}", VICTIM).replace("{scope}", VICTIM).replaceAll("\\{\\*?[^}]+}", "1");
+				String path = pattern.replace("{slug}", VICTIM)
+					.replace("{scope}", VICTIM)
+					.replaceAll("\\{\\*?[^}]+}", "1");
 				if (methods.isEmpty()) {
 					routes.add(new Route(HttpMethod.GET, path));
 					routes.add(new Route(HttpMethod.POST, path));

@@ -20,10 +20,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Records every create, update and delete of domain data. Callers record inside their own transaction
- * ({@link Propagation#MANDATORY}), so a change and its history line are committed together or not at all. The
- * actor is the authenticated user, or {@code systeem} for work without one (migrations, demo data). Every record
- * also announces {@link DataChanged}, once per tenant and entity type per transaction.
+ * Records every create, update and delete of domain data. Callers record inside their own
+ * transaction ({@link Propagation#MANDATORY}), so a change and its history line are
+ * committed together or not at all. The actor is the authenticated user, or
+ * {@code systeem} for work without one (migrations, demo data). Every record also
+ * announces {@link DataChanged}, once per tenant and entity type per transaction.
  */
 @Service
 public class AuditTrail {
@@ -31,7 +32,10 @@ public class AuditTrail {
 	private static final TypeReference<List<FieldChange>> CHANGES = new TypeReference<>() {
 	};
 
-	/** The transaction-bound set of (tenant, entity type) already announced in the current transaction. */
+	/**
+	 * The transaction-bound set of (tenant, entity type) already announced in the current
+	 * transaction.
+	 */
 	private static final Object ANNOUNCED = new Object();
 
 	private final JdbcClient jdbc;
@@ -50,7 +54,10 @@ public class AuditTrail {
 		record(tenantId, entityType, entityId, label, AuditEvent.Action.CREATE, fields);
 	}
 
-	/** Records nothing when {@code changes} is empty: an update that changed nothing is no history. */
+	/**
+	 * Records nothing when {@code changes} is empty: an update that changed nothing is no
+	 * history.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void updated(Long tenantId, String entityType, String entityId, String label, List<FieldChange> changes) {
 		if (!changes.isEmpty()) {
@@ -75,8 +82,9 @@ public class AuditTrail {
 	}
 
 	/**
-	 * Publishes {@link DataChanged} once per tenant and entity type per transaction: an import that writes hundreds of
-	 * history lines announces its change once, not once per line.
+	 * Publishes {@link DataChanged} once per tenant and entity type per transaction: an
+	 * import that writes hundreds of history lines announces its change once, not once
+	 * per line.
 	 */
 	private void announce(Long tenantId, String entityType) {
 		@SuppressWarnings("unchecked")
@@ -107,8 +115,9 @@ public class AuditTrail {
 	}
 
 	/**
-	 * The latest history of the platform itself (changes recorded without a tenant, such as every change of an
-	 * account), newest first, optionally only of one entity type and entity.
+	 * The latest history of the platform itself (changes recorded without a tenant, such
+	 * as every change of an account), newest first, optionally only of one entity type
+	 * and entity.
 	 */
 	@Transactional(readOnly = true)
 	public List<AuditEvent> platformHistory(String entityType, String entityId, int limit) {
@@ -116,10 +125,11 @@ public class AuditTrail {
 	}
 
 	private List<AuditEvent> history(Long tenantId, String entityType, String entityId, int limit) {
-		StringBuilder sql = new StringBuilder("""
-				select id, tenant_id, occurred_at, actor, entity_type, entity_id, entity_label, action, changes::text as changes
-				from audit.audit_event where
-				""");
+		StringBuilder sql = new StringBuilder(
+				"""
+						select id, tenant_id, occurred_at, actor, entity_type, entity_id, entity_label, action, changes::text as changes
+						from audit.audit_event where
+						""");
 		List<Object> params = new ArrayList<>();
 		if (tenantId == null) {
 			sql.append("tenant_id is null");
@@ -138,11 +148,13 @@ public class AuditTrail {
 		}
 		sql.append(" order by occurred_at desc, id desc limit ?");
 		params.add(limit);
-		return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new AuditEvent(rs.getLong("id"),
-				rs.getObject("tenant_id", Long.class), rs.getObject("occurred_at", Timestamp.class).toInstant(),
-				rs.getString("actor"), rs.getString("entity_type"), rs.getString("entity_id"),
-				rs.getString("entity_label"), AuditEvent.Action.valueOf(rs.getString("action")),
-				json.readValue(rs.getString("changes"), CHANGES)))
+		return jdbc.sql(sql.toString())
+			.params(params)
+			.query((rs, n) -> new AuditEvent(rs.getLong("id"), rs.getObject("tenant_id", Long.class),
+					rs.getObject("occurred_at", Timestamp.class).toInstant(), rs.getString("actor"),
+					rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("entity_label"),
+					AuditEvent.Action.valueOf(rs.getString("action")),
+					json.readValue(rs.getString("changes"), CHANGES)))
 			.list();
 	}
 
@@ -157,7 +169,8 @@ public class AuditTrail {
 
 	static String currentActor() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication == null || !authentication.isAuthenticated() || "anonymousUser".equals(authentication.getName())) {
+		if (authentication == null || !authentication.isAuthenticated()
+				|| "anonymousUser".equals(authentication.getName())) {
 			return "systeem";
 		}
 		return authentication.getName();

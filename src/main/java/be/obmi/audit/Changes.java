@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Field-by-field differences between two versions of a record, so modules need not list their fields twice.
+ * Field-by-field differences between two versions of a record, so modules need not list
+ * their fields twice.
  */
 public final class Changes {
 
@@ -14,8 +15,9 @@ public final class Changes {
 	}
 
 	/**
-	 * Compares the components of two records of the same type. Components named in {@code ignored} (such as
-	 * {@code version}) are skipped. Either side may be null (a create or a delete).
+	 * Compares the components of two records of the same type. Components named in
+	 * {@code ignored} (such as {@code version}) are skipped. Either side may be null (a
+	 * create or a delete).
 	 */
 	public static List<FieldChange> between(Record before, Record after, String... ignored) {
 		Record sample = before != null ? before : after;

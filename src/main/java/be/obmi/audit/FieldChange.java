@@ -3,8 +3,8 @@ package be.obmi.audit;
 import java.util.Objects;
 
 /**
- * One field's change: {@code oldValue} is null for a created field, {@code newValue} null for a removed one.
- * Values are kept as display text.
+ * One field's change: {@code oldValue} is null for a created field, {@code newValue} null
+ * for a removed one. Values are kept as display text.
  */
 public record FieldChange(String field, String oldValue, String newValue) {
 

@@ -10,9 +10,10 @@ import be.obmi.tenancy.Tenant;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives the plan's council report its legal section "geraamde versus gerealiseerde ontvangsten en uitgaven": per
- * reported plan item (rolled up) and in total, from the version in force of the year; and an item's figures per
- * year (the last entry, with year null, is the whole period) for the item page.
+ * Gives the plan's council report its legal section "geraamde versus gerealiseerde
+ * ontvangsten en uitgaven": per reported plan item (rolled up) and in total, from the
+ * version in force of the year; and an item's figures per year (the last entry, with year
+ * null, is the whole period) for the item page.
  */
 @Component
 class CouncilReportFigures implements FinancialFigures {
@@ -52,8 +53,8 @@ class CouncilReportFigures implements FinancialFigures {
 	}
 
 	private static Amounts amounts(FinanceFigures.Summary s) {
-		return new Amounts(s.code(), s.year(), s.expenditureEstimate(), s.expenditureRealisation(), s.receiptsEstimate(),
-				s.receiptsRealisation());
+		return new Amounts(s.code(), s.year(), s.expenditureEstimate(), s.expenditureRealisation(),
+				s.receiptsEstimate(), s.receiptsRealisation());
 	}
 
 }

@@ -27,8 +27,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
 
-/** Finance API: upload a BBC export; read estimate and realisation of a plan item (rolled up). */
+/**
+ * Finance API: upload a BBC export; read estimate and realisation of a plan item (rolled
+ * up).
+ */
 @RestController
 @Tag(name = "Financiën", description = "Raming en realisatie per actie uit de BBC-export")
 class FinanceApiController {
@@ -46,9 +53,12 @@ class FinanceApiController {
 	}
 
 	@PostMapping(path = "/api/v1/{slug}/finance/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@Operation(summary = "Een BBC-export inlezen (CSV of XLSX); 422 met alle fouten en niets gewijzigd bij een fout bestand")
+	@Operation(
+			summary = "Een BBC-export inlezen (CSV of XLSX); 422 met alle fouten en niets gewijzigd bij een fout bestand")
 	FinanceImportSummary importFile(Tenant tenant, @RequestParam MultipartFile file,
-			@Parameter(description = "Rapporteringsmoment (yyyy-mm-dd), standaard vandaag") @RequestParam(required = false) @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportingDate,
+			@Parameter(description = "Rapporteringsmoment (yyyy-mm-dd), standaard vandaag") @RequestParam(
+					required = false) @PlausibleDate @DateTimeFormat(
+							iso = DateTimeFormat.ISO.DATE) LocalDate reportingDate,
 			@RequestParam(required = false) @Size(max = 200) String label) throws IOException {
 		access.require(tenant.slug(), Role.REDACTEUR);
 		return imports.importFile(tenant, file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename(),
@@ -57,22 +67,24 @@ class FinanceApiController {
 
 	@PostMapping("/api/v1/{slug}/finance/imports/{id}/undo")
 	@Operation(summary = "Een import als geheel ongedaan maken; de vorige versie van zijn boekjaren geldt weer")
-	org.springframework.http.ResponseEntity<java.util.Map<String, Object>> undo(Tenant tenant,
-			@org.springframework.web.bind.annotation.PathVariable long id) {
+	ResponseEntity<Map<String, Object>> undo(Tenant tenant, @PathVariable long id) {
 		access.require(tenant.slug(), Role.REDACTEUR);
 		try {
 			imports.undo(tenant, id);
 		}
-		catch (org.springframework.web.server.ResponseStatusException ex) {
-			return org.springframework.http.ResponseEntity.status(ex.getStatusCode()).body(java.util.Map.of("error", ex.getReason()));
+		catch (ResponseStatusException ex) {
+			return ResponseEntity.status(ex.getStatusCode()).body(Map.of("error", ex.getReason()));
 		}
 		catch (IllegalStateException ex) {
-			return org.springframework.http.ResponseEntity.status(409).body(java.util.Map.of("error", ex.getMessage()));
+			return ResponseEntity.status(409).body(Map.of("error", ex.getMessage()));
 		}
-		return org.springframework.http.ResponseEntity.ok(java.util.Map.of("importId", id, "status", "UNDONE"));
+		return ResponseEntity.ok(Map.of("importId", id, "status", "UNDONE"));
 	}
 
-	/** Estimate and realisation of expenditure and receipts, with execution rates in percent. */
+	/**
+	 * Estimate and realisation of expenditure and receipts, with execution rates in
+	 * percent.
+	 */
 	public record SummaryResponse(String code, Integer year, Amounts expenditure, Amounts receipts) {
 	}
 
@@ -80,10 +92,13 @@ class FinanceApiController {
 	}
 
 	@GetMapping("/api/v1/{slug}/finance/summary")
-	@Operation(summary = "Raming en realisatie van uitgaven en ontvangsten van een plan-item, opgeteld over zijn onderliggende items")
+	@Operation(
+			summary = "Raming en realisatie van uitgaven en ontvangsten van een plan-item, opgeteld over zijn onderliggende items")
 	SummaryResponse summary(Tenant tenant,
-			@Parameter(description = "Boekjaar; alle jaren indien leeg") @RequestParam(required = false) @Min(1900) @Max(2200) Integer year,
-			@Parameter(description = "Code van het plan-item (BD, AP of AC); het hele plan indien leeg") @RequestParam(required = false) @Size(max = 50) String code) {
+			@Parameter(description = "Boekjaar; alle jaren indien leeg") @RequestParam(
+					required = false) @Min(1900) @Max(2200) Integer year,
+			@Parameter(description = "Code van het plan-item (BD, AP of AC); het hele plan indien leeg") @RequestParam(
+					required = false) @Size(max = 50) String code) {
 		FinanceFigures.Summary s = figures.summary(tenant, code == null || code.isBlank() ? null : code, year);
 		return new SummaryResponse(s.code(), s.year(),
 				new Amounts(s.expenditureEstimate(), s.expenditureRealisation(), s.expenditureExecutionRate()),

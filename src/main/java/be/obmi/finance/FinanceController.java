@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 
 /** The financial service's page: upload a BBC export, see the versions, undo one. */
 @Controller
@@ -51,19 +53,21 @@ class FinanceController {
 
 	@PostMapping("/{slug}/financien/import")
 	String upload(Tenant tenant, @RequestParam MultipartFile file,
-			@RequestParam(required = false) @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportingDate,
+			@RequestParam(required = false) @PlausibleDate @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE) LocalDate reportingDate,
 			@RequestParam(required = false) @Size(max = 200) String label, Model model, RedirectAttributes redirect,
-			jakarta.servlet.http.HttpServletResponse response) throws IOException {
+			HttpServletResponse response) throws IOException {
 		access.require(tenant.slug(), Role.REDACTEUR);
 		try {
 			FinanceImportSummary summary = imports.importFile(tenant,
-					file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "upload" : file.getOriginalFilename(),
+					file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "upload"
+							: file.getOriginalFilename(),
 					file.getBytes(), reportingDate, label);
 			redirect.addFlashAttribute("summary", summary);
 			return "redirect:/" + tenant.slug() + "/financien";
 		}
 		catch (ImportRejectedException ex) {
-			response.setStatus(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT.value());
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("errors", ex.errors());
 			return page(tenant, model);
 		}

@@ -20,11 +20,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import java.math.RoundingMode;
 
 /**
- * Demo figures: for every tenant with a plan and no financial data, a deterministic budget (2026–2031) and
- * realisation (2026 and the first half of 2027) per action, plus general receipts under no policy goal. Marked as
- * demo data by its file name and label.
+ * Demo figures: for every tenant with a plan and no financial data, a deterministic
+ * budget (2026–2031) and realisation (2026 and the first half of 2027) per action, plus
+ * general receipts under no policy goal. Marked as demo data by its file name and label.
  */
 @Component
 @Order(40)
@@ -63,7 +64,9 @@ class FinanceDemoData implements ApplicationRunner {
 		}
 		for (Tenant tenant : tenants.all()) {
 			boolean has = jdbc.sql("select exists (select 1 from finance.finance_import where tenant_id = ?)")
-				.param(tenant.id()).query(Boolean.class).single();
+				.param(tenant.id())
+				.query(Boolean.class)
+				.single();
 			if (has) {
 				continue;
 			}
@@ -87,14 +90,17 @@ class FinanceDemoData implements ApplicationRunner {
 			long yearly = (investment ? 200_000 : 40_000) + random.nextInt(400_000);
 			for (int year = 2026; year <= 2031; year++) {
 				BigDecimal estimate = BigDecimal.valueOf(yearly * (90 + random.nextInt(21)) / 100, 0).setScale(2);
-				BigDecimal realised = year == 2026 ? estimate.multiply(BigDecimal.valueOf(70 + random.nextInt(35)))
-					.divide(BigDecimal.valueOf(100), 2, java.math.RoundingMode.HALF_UP)
-						: year == 2027 ? estimate.multiply(BigDecimal.valueOf(25 + random.nextInt(30)))
-							.divide(BigDecimal.valueOf(100), 2, java.math.RoundingMode.HALF_UP) : BigDecimal.ZERO.setScale(2);
+				BigDecimal realised = year == 2026
+						? estimate.multiply(BigDecimal.valueOf(70 + random.nextInt(35)))
+							.divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP)
+						: year == 2027
+								? estimate.multiply(BigDecimal.valueOf(25 + random.nextInt(30)))
+									.divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP)
+								: BigDecimal.ZERO.setScale(2);
 				lines.add(line(tenant, ++row, item.code(), year, field, investment ? "REK2210000" : "REK6130000",
 						investment ? "INVESTERING" : "EXPLOITATIE", "UITGAVE", estimate, realised));
 				if (investment && random.nextInt(3) == 0) {
-					BigDecimal subsidy = estimate.divide(BigDecimal.valueOf(4), 2, java.math.RoundingMode.HALF_UP);
+					BigDecimal subsidy = estimate.divide(BigDecimal.valueOf(4), 2, RoundingMode.HALF_UP);
 					lines.add(line(tenant, ++row, item.code(), year, field, "REK1500000", "INVESTERING", "ONTVANGST",
 							subsidy, year == 2026 ? subsidy : BigDecimal.ZERO.setScale(2)));
 				}
@@ -109,8 +115,10 @@ class FinanceDemoData implements ApplicationRunner {
 				insert into finance.finance_import (tenant_id, file_name, label, reporting_date, actor, line_count,
 				                                    fiscal_years, content_hash)
 				values (?, ?, 'Demogegevens', ?, 'systeem', ?, ?, 'demo') returning id""")
-			.params(tenant.id(), FILE_NAME, LocalDate.of(2027, 6, 30), lines.size(), new Integer[] { 2026, 2027, 2028, 2029, 2030, 2031 })
-			.query(Long.class).single();
+			.params(tenant.id(), FILE_NAME, LocalDate.of(2027, 6, 30), lines.size(),
+					new Integer[] { 2026, 2027, 2028, 2029, 2030, 2031 })
+			.query(Long.class)
+			.single();
 		lines.forEach(l -> l[1] = importId);
 		batch.batchUpdate("""
 				insert into finance.finance_line (tenant_id, import_id, row_number, plan_item_code, fiscal_year,
@@ -121,7 +129,8 @@ class FinanceDemoData implements ApplicationRunner {
 
 	private static Object[] line(Tenant tenant, int row, String code, int year, String field, String account,
 			String kind, String direction, BigDecimal estimate, BigDecimal realisation) {
-		return new Object[] { tenant.id(), 0L, row, code, year, field, account, kind, direction, estimate, realisation };
+		return new Object[] { tenant.id(), 0L, row, code, year, field, account, kind, direction, estimate,
+				realisation };
 	}
 
 }

@@ -10,10 +10,12 @@ import be.obmi.tenancy.Tenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.List;
 
 /**
- * Estimate and realisation of expenditure and receipts per plan item, rolled up over the item's children, from the
- * version in force of each fiscal year. Exact decimals throughout.
+ * Estimate and realisation of expenditure and receipts per plan item, rolled up over the
+ * item's children, from the version in force of each fiscal year. Exact decimals
+ * throughout.
  */
 @Service
 public class FinanceFigures {
@@ -27,11 +29,17 @@ public class FinanceFigures {
 		this.plan = plan;
 	}
 
-	/** Estimate and realisation, split in expenditure and receipts; the execution rate is realised / estimated. */
+	/**
+	 * Estimate and realisation, split in expenditure and receipts; the execution rate is
+	 * realised / estimated.
+	 */
 	public record Summary(String code, Integer year, BigDecimal expenditureEstimate, BigDecimal expenditureRealisation,
 			BigDecimal receiptsEstimate, BigDecimal receiptsRealisation) {
 
-		/** Realised expenditure as a percentage of the estimate, or null without an estimate. */
+		/**
+		 * Realised expenditure as a percentage of the estimate, or null without an
+		 * estimate.
+		 */
 		public BigDecimal expenditureExecutionRate() {
 			return rate(expenditureRealisation, expenditureEstimate);
 		}
@@ -53,8 +61,9 @@ public class FinanceFigures {
 	}
 
 	/**
-	 * The figures of a plan item and everything below it; of the whole tenant when {@code code} is null (including
-	 * lines under no policy goal); for all years when {@code year} is null.
+	 * The figures of a plan item and everything below it; of the whole tenant when
+	 * {@code code} is null (including lines under no policy goal); for all years when
+	 * {@code year} is null.
 	 */
 	@Transactional(readOnly = true)
 	public Summary summary(Tenant tenant, String code, Integer year) {
@@ -79,9 +88,11 @@ public class FinanceFigures {
 
 	/** The fiscal years in force for the tenant, ascending. */
 	@Transactional(readOnly = true)
-	public java.util.List<Integer> years(Tenant tenant) {
+	public List<Integer> years(Tenant tenant) {
 		return jdbc.sql("select distinct fiscal_year from finance.current_line where tenant_id = ? order by 1")
-			.param(tenant.id()).query(Integer.class).list();
+			.param(tenant.id())
+			.query(Integer.class)
+			.list();
 	}
 
 	private static BigDecimal zero() {

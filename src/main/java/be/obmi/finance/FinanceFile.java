@@ -15,8 +15,9 @@ import be.obmi.shared.tabular.Table;
 
 /**
  * The finance import format ({@code docs/formats/finance-import.md}):
- * {@code actie;boekjaar;beleidsveld;algemene_rekening;soort;richting;raming;realisatie}. Checks every row and
- * reports every problem with row, column and a Dutch reason; whether plan item codes exist is checked by the caller.
+ * {@code actie;boekjaar;beleidsveld;algemene_rekening;soort;richting;raming;realisatie}.
+ * Checks every row and reports every problem with row, column and a Dutch reason; whether
+ * plan item codes exist is checked by the caller.
  */
 final class FinanceFile {
 
@@ -37,7 +38,8 @@ final class FinanceFile {
 	}
 
 	/**
-	 * @param knownCode whether a plan item code exists; unknown codes are errors in column {@code actie}
+	 * @param knownCode whether a plan item code exists; unknown codes are errors in
+	 * column {@code actie}
 	 */
 	static List<FinanceLine> parse(Table table, Predicate<String> knownCode, String planName) {
 		List<ImportError> errors = new ArrayList<>();
@@ -71,11 +73,14 @@ final class FinanceFile {
 			}
 			String account = row.get("algemene_rekening");
 			if (!ACCOUNT.matcher(account).matches()) {
-				errors.add(new ImportError(row.number(), "algemene_rekening", account.isEmpty() ? "Algemene rekening ontbreekt."
-						: "'" + account + "' is geen algemene rekening: verwacht bv. REK2802 of 6130000."));
+				errors.add(new ImportError(row.number(), "algemene_rekening",
+						account.isEmpty() ? "Algemene rekening ontbreekt."
+								: "'" + account + "' is geen algemene rekening: verwacht bv. REK2802 of 6130000."));
 			}
-			FinanceLine.Kind kind = choice(row, "soort", FinanceLine.Kind.class, "exploitatie, investering of financiering", errors);
-			FinanceLine.Direction direction = choice(row, "richting", FinanceLine.Direction.class, "uitgave of ontvangst", errors);
+			FinanceLine.Kind kind = choice(row, "soort", FinanceLine.Kind.class,
+					"exploitatie, investering of financiering", errors);
+			FinanceLine.Direction direction = choice(row, "richting", FinanceLine.Direction.class,
+					"uitgave of ontvangst", errors);
 			BigDecimal estimate = amount(row, "raming", errors);
 			BigDecimal realisation = amount(row, "realisatie", errors);
 			if (errors.size() == before) {
@@ -98,7 +103,8 @@ final class FinanceFile {
 		}
 		int year = Integer.parseInt(value);
 		if (year < 1990 || year > 2100) {
-			errors.add(new ImportError(row.number(), "boekjaar", "Boekjaar " + year + " ligt niet tussen 1990 en 2100."));
+			errors
+				.add(new ImportError(row.number(), "boekjaar", "Boekjaar " + year + " ligt niet tussen 1990 en 2100."));
 			return null;
 		}
 		return year;
@@ -118,9 +124,10 @@ final class FinanceFile {
 	}
 
 	/**
-	 * An amount as {@link BelgianNumber} reads it ({@code 1234,56}, {@code 1.234,56}, {@code 1 234,56}), with an
-	 * optional euro sign, at most two decimals (so the ambiguous {@code 1.234} is refused: three decimals) and below
-	 * 10^15. Empty means zero.
+	 * An amount as {@link BelgianNumber} reads it ({@code 1234,56}, {@code 1.234,56},
+	 * {@code 1 234,56}), with an optional euro sign, at most two decimals (so the
+	 * ambiguous {@code 1.234} is refused: three decimals) and below 10^15. Empty means
+	 * zero.
 	 */
 	static BigDecimal amount(Table.Row row, String column, List<ImportError> errors) {
 		String raw = row.get(column).replace("€", "").replace("\u00a0", " ").strip();

@@ -26,11 +26,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Imports BBC exports as versions of a tenant's financial figures. An import is all-or-nothing; importing the
- * same figures again changes nothing; an import can be undone as a whole, after which the previous version of its
- * years is in force again.
+ * Imports BBC exports as versions of a tenant's financial figures. An import is
+ * all-or-nothing; importing the same figures again changes nothing; an import can be
+ * undone as a whole, after which the previous version of its years is in force again.
  */
 @Service
 public class FinanceImports {
@@ -47,7 +50,8 @@ public class FinanceImports {
 
 	private final ScopeLock lock;
 
-	FinanceImports(JdbcClient jdbc, JdbcTemplate batchInsert, PlanOutline plan, AuditTrail audit, ObmiMetrics metrics, ScopeLock lock) {
+	FinanceImports(JdbcClient jdbc, JdbcTemplate batchInsert, PlanOutline plan, AuditTrail audit, ObmiMetrics metrics,
+			ScopeLock lock) {
 		this.lock = lock;
 		this.metrics = metrics;
 		this.jdbc = jdbc;
@@ -57,13 +61,15 @@ public class FinanceImports {
 	}
 
 	/** A past import as the history lists it. */
-	public record FinanceImport(long id, String fileName, String label, LocalDate reportingDate,
-			java.time.Instant importedAt, String actor, int lineCount, java.time.Instant undoneAt) {
+	public record FinanceImport(long id, String fileName, String label, LocalDate reportingDate, Instant importedAt,
+			String actor, int lineCount, Instant undoneAt) {
 	}
 
 	/**
-	 * @param reportingDate the moment the figures describe (budget or realisation at that date); today when null
-	 * @throws ImportRejectedException with every error (row, column, Dutch reason); nothing is stored then
+	 * @param reportingDate the moment the figures describe (budget or realisation at that
+	 * date); today when null
+	 * @throws ImportRejectedException with every error (row, column, Dutch reason);
+	 * nothing is stored then
 	 */
 	@Transactional
 	public FinanceImportSummary importFile(Tenant tenant, String fileName, byte[] content, LocalDate reportingDate,
@@ -136,12 +142,14 @@ public class FinanceImports {
 			.params(actor(), importId, tenant.id())
 			.update();
 		if (updated == 0) {
-			boolean exists = jdbc.sql("select exists (select 1 from finance.finance_import where id = ? and tenant_id = ?)")
-				.params(importId, tenant.id()).query(Boolean.class).single();
+			boolean exists = jdbc
+				.sql("select exists (select 1 from finance.finance_import where id = ? and tenant_id = ?)")
+				.params(importId, tenant.id())
+				.query(Boolean.class)
+				.single();
 			if (!exists) {
 				// unknown, or another tenant's: the same answer, so ids reveal nothing
-				throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND,
-						"Import " + importId + " bestaat niet.");
+				throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Import " + importId + " bestaat niet.");
 			}
 			throw new IllegalStateException("Import " + importId + " is al ongedaan gemaakt.");
 		}
@@ -162,7 +170,9 @@ public class FinanceImports {
 	static String hash(List<FinanceLine> lines) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			lines.stream().map(FinanceLine::contentKey).sorted()
+			lines.stream()
+				.map(FinanceLine::contentKey)
+				.sorted()
 				.forEach(key -> digest.update((key + "\n").getBytes(StandardCharsets.UTF_8)));
 			return HexFormat.of().formatHex(digest.digest());
 		}

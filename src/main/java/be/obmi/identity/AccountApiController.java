@@ -9,7 +9,9 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Lets an API client check its credentials: who am I, and what may I do in this tenant. */
+/**
+ * Lets an API client check its credentials: who am I, and what may I do in this tenant.
+ */
 @RestController
 @Tag(name = "Account", description = "Wie ben ik: controle van API-gegevens")
 class AccountApiController {

@@ -3,9 +3,9 @@ package be.obmi.identity;
 import org.springframework.context.MessageSourceResolvable;
 
 /**
- * An account change that the rules refuse (see docs/security.md, "Accounts"). It names a message of the
- * {@code messages} bundle with its arguments, so a page resolves it in the user's language with
- * {@code MessageSource.getMessage(refused, locale)}.
+ * An account change that the rules refuse (see docs/security.md, "Accounts"). It names a
+ * message of the {@code messages} bundle with its arguments, so a page resolves it in the
+ * user's language with {@code MessageSource.getMessage(refused, locale)}.
  */
 public class AccountChangeRefused extends RuntimeException implements MessageSourceResolvable {
 

@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The account holder's own page: name, e-mail and password, each change confirmed with the current password. After a
- * password change the holder's other sessions end; this one goes on.
+ * The account holder's own page: name, e-mail and password, each change confirmed with
+ * the current password. After a password change the holder's other sessions end; this one
+ * goes on.
  */
 @Controller
 class AccountController {
@@ -51,7 +52,8 @@ class AccountController {
 		}
 		try {
 			boolean passwordChanged = accounts.updateOwnProfile(user.id(), form);
-			accounts.reloadPrincipal(user.id()).ifPresent(current -> SessionRightsRefresh.renew(current, request, response));
+			accounts.reloadPrincipal(user.id())
+				.ifPresent(current -> SessionRightsRefresh.renew(current, request, response));
 			redirect.addFlashAttribute(passwordChanged ? "passwordChanged" : "saved", true);
 			return "redirect:/account";
 		}

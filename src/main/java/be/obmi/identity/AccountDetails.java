@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * An account as its holder and a platform admin see it: the account itself and its roles per tenant (by slug).
+ * An account as its holder and a platform admin see it: the account itself and its roles
+ * per tenant (by slug).
  */
 public record AccountDetails(long id, String username, String displayName, String email, boolean enabled,
 		boolean platformAdmin, boolean demo, Instant lockedUntil, Instant lastLoginAt, int version,

@@ -15,8 +15,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer obmi_…} requests with a personal API token. A presented but invalid
- * token is answered with 401 at once rather than silently treated as anonymous.
+ * Authenticates {@code Authorization: Bearer obmi_…} requests with a personal API token.
+ * A presented but invalid token is answered with 401 at once rather than silently treated
+ * as anonymous.
  */
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
@@ -34,8 +35,10 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String header = request.getHeader("Authorization");
 		if (RequestCredentials.basic(request)) {
-			// HTTP Basic authenticates this request afresh: a session cookie sent along must not stand in for it
-			// (BasicAuthenticationFilter would skip the check when the session holds the same user)
+			// HTTP Basic authenticates this request afresh: a session cookie sent along
+			// must not stand in for it
+			// (BasicAuthenticationFilter would skip the check when the session holds the
+			// same user)
 			SecurityContextHolder.setContext(SecurityContextHolder.createEmptyContext());
 		}
 		if (RequestCredentials.bearer(request)) {
@@ -60,8 +63,8 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 				return;
 			}
 			SecurityContext context = SecurityContextHolder.createEmptyContext();
-			context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get(), null,
-					user.get().getAuthorities()));
+			context.setAuthentication(
+					UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities()));
 			SecurityContextHolder.setContext(context);
 			try {
 				chain.doFilter(request, response);

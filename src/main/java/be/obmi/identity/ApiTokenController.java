@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import jakarta.servlet.http.HttpServletResponse;
 
 /** A user's own API tokens: create (the secret is shown once), list, revoke. */
 @Controller
@@ -32,7 +33,7 @@ class ApiTokenController {
 
 	@PostMapping("/account/tokens")
 	String create(@AuthenticationPrincipal ObmiUser user, @RequestParam @Size(max = 100) String name, Model model,
-			RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+			RedirectAttributes redirect, HttpServletResponse response) {
 		try {
 			ApiTokens.Created created = tokens.create(user, name);
 			redirect.addFlashAttribute("secret", created.secret());
@@ -40,7 +41,7 @@ class ApiTokenController {
 			return "redirect:/account/tokens";
 		}
 		catch (IllegalArgumentException ex) {
-			response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("error", ex.getMessage());
 			return list(user, model);
 		}

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Personal API tokens for scripts that upload files from a city's other systems. Only a SHA-256 hash of a token
- * is stored; a token acts with the rights of the user who made it, until it is revoked.
+ * Personal API tokens for scripts that upload files from a city's other systems. Only a
+ * SHA-256 hash of a token is stored; a token acts with the rights of the user who made
+ * it, until it is revoked.
  */
 @Service
 public class ApiTokens {
@@ -33,7 +34,9 @@ public class ApiTokens {
 		this.accounts = accounts;
 	}
 
-	/** A newly made token: {@code secret} is the only time the full token is available. */
+	/**
+	 * A newly made token: {@code secret} is the only time the full token is available.
+	 */
 	public record Created(ApiToken token, String secret) {
 	}
 
@@ -45,10 +48,12 @@ public class ApiTokens {
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);
 		String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		long id = jdbc.sql("""
-				insert into identity.api_token (user_id, name, token_prefix, token_hash) values (?, ?, ?, ?) returning id""")
+		long id = jdbc
+			.sql("""
+					insert into identity.api_token (user_id, name, token_prefix, token_hash) values (?, ?, ?, ?) returning id""")
 			.params(user.id(), name.strip(), secret.substring(0, 12), hash(secret))
-			.query(Long.class).single();
+			.query(Long.class)
+			.single();
 		return new Created(find(user, id).orElseThrow(), secret);
 	}
 
@@ -69,13 +74,15 @@ public class ApiTokens {
 	@Transactional
 	public void revoke(ObmiUser user, long id) {
 		jdbc.sql("update identity.api_token set revoked_at = now() where id = ? and user_id = ? and revoked_at is null")
-			.params(id, user.id()).update();
+			.params(id, user.id())
+			.update();
 	}
 
 	/**
-	 * The user a presented token belongs to, when it is valid, not revoked, and the account is enabled. A lockout of
-	 * the account's password login does not stop its tokens: a token is another credential, and a stranger guessing
-	 * the password must not break the account's scripts.
+	 * The user a presented token belongs to, when it is valid, not revoked, and the
+	 * account is enabled. A lockout of the account's password login does not stop its
+	 * tokens: a token is another credential, and a stranger guessing the password must
+	 * not break the account's scripts.
 	 */
 	@Transactional
 	public Optional<ObmiUser> authenticate(String secret) {
@@ -90,7 +97,8 @@ public class ApiTokens {
 
 	static String hash(String secret) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

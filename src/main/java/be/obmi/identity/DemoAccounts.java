@@ -17,10 +17,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Demo accounts, one per role in every tenant ({@code beheerder.mechelen}, {@code redacteur.gent}, …) and one
- * platform admin ({@code platformbeheerder}), all with the password of {@code obmi.demo.password}. With
- * {@code obmi.demo.accounts-enabled=false} (the {@code prod} profile) existing demo accounts are disabled and none
- * are made.
+ * Demo accounts, one per role in every tenant ({@code beheerder.mechelen},
+ * {@code redacteur.gent}, …) and one platform admin ({@code platformbeheerder}), all with
+ * the password of {@code obmi.demo.password}. With
+ * {@code obmi.demo.accounts-enabled=false} (the {@code prod} profile) existing demo
+ * accounts are disabled and none are made.
  */
 @Component
 @Order(10)

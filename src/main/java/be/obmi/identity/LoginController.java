@@ -6,7 +6,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The login page; it names why the last login failed (wrong password, account locked, account disabled). */
+/**
+ * The login page; it names why the last login failed (wrong password, account locked,
+ * account disabled).
+ */
 @Controller
 class LoginController {
 

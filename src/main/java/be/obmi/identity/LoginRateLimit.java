@@ -21,14 +21,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * One limit per client address on every password attempt, form login ({@code POST /login}) and HTTP Basic alike:
- * at most {@code obmi.security.login-attempts-per-minute} per minute (a Bucket4j token bucket per address), then 429
- * with {@code Retry-After}. A form login spends a token on every attempt, right or wrong, so the limit reveals
- * nothing; an HTTP Basic request spends one only when its password is wrong ({@link #failed}), so an API script
- * with the right password is not slowed down, but it is refused while its address has none left. Wrong API tokens
- * count the same way. Before the password is checked, an address that is locked out of that account name
- * ({@link UserAccounts#lockedFor}) is refused without any password work. The client address is the one Tomcat
- * reports: {@code X-Forwarded-For} only counts when it comes from a configured proxy
+ * One limit per client address on every password attempt, form login
+ * ({@code POST /login}) and HTTP Basic alike: at most
+ * {@code obmi.security.login-attempts-per-minute} per minute (a Bucket4j token bucket per
+ * address), then 429 with {@code Retry-After}. A form login spends a token on every
+ * attempt, right or wrong, so the limit reveals nothing; an HTTP Basic request spends one
+ * only when its password is wrong ({@link #failed}), so an API script with the right
+ * password is not slowed down, but it is refused while its address has none left. Wrong
+ * API tokens count the same way. Before the password is checked, an address that is
+ * locked out of that account name ({@link UserAccounts#lockedFor}) is refused without any
+ * password work. The client address is the one Tomcat reports: {@code X-Forwarded-For}
+ * only counts when it comes from a configured proxy
  * ({@code server.tomcat.remoteip.internal-proxies}).
  */
 final class LoginRateLimit extends OncePerRequestFilter {
@@ -37,8 +40,10 @@ final class LoginRateLimit extends OncePerRequestFilter {
 
 	private final UserAccounts accounts;
 
-	private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10))
-		.maximumSize(100_000).build();
+	private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+		.expireAfterAccess(Duration.ofMinutes(10))
+		.maximumSize(100_000)
+		.build();
 
 	LoginRateLimit(int perMinute, UserAccounts accounts) {
 		if (perMinute < 1) {
@@ -83,16 +88,18 @@ final class LoginRateLimit extends OncePerRequestFilter {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"OBMi\"");
 			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 			response.setContentType("application/json;charset=UTF-8");
-			response.getWriter().write("{\"error\":\"Te veel foute wachtwoorden voor dit account vanaf dit adres; "
-					+ "het is hier tijdelijk vergrendeld.\"}");
+			response.getWriter()
+				.write("{\"error\":\"Te veel foute wachtwoorden voor dit account vanaf dit adres; "
+						+ "het is hier tijdelijk vergrendeld.\"}");
 			return;
 		}
 		chain.doFilter(request, response);
 	}
 
 	/**
-	 * Whether the address is locked out of the account name. When the database cannot be asked, the login goes on and
-	 * fails there with the usual "database unreachable" answer (503 for the API, the Dutch message on the form).
+	 * Whether the address is locked out of the account name. When the database cannot be
+	 * asked, the login goes on and fails there with the usual "database unreachable"
+	 * answer (503 for the API, the Dutch message on the form).
 	 */
 	private boolean lockedOut(String username, String address) {
 		try {
@@ -106,7 +113,10 @@ final class LoginRateLimit extends OncePerRequestFilter {
 		}
 	}
 
-	/** A wrong password (HTTP Basic) or a wrong API token from this address: spends one of its attempts. */
+	/**
+	 * A wrong password (HTTP Basic) or a wrong API token from this address: spends one of
+	 * its attempts.
+	 */
 	void failed(String address) {
 		bucket(address).tryConsume(1);
 	}
@@ -125,27 +135,34 @@ final class LoginRateLimit extends OncePerRequestFilter {
 		long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanosToWait) + 1);
 		response.setHeader("Retry-After", String.valueOf(seconds));
 		if (page) {
-			response.sendError(429, "Te veel aanmeldpogingen vanaf dit adres; probeer opnieuw over " + seconds + " seconden.");
+			response.sendError(429,
+					"Te veel aanmeldpogingen vanaf dit adres; probeer opnieuw over " + seconds + " seconden.");
 			return;
 		}
 		response.setStatus(429);
 		response.setContentType("application/json;charset=UTF-8");
-		response.getWriter().write("{\"error\":\"Te veel foute aanmeldpogingen vanaf dit adres; probeer opnieuw over "
-				+ seconds + " seconden.\"}");
+		response.getWriter()
+			.write("{\"error\":\"Te veel foute aanmeldpogingen vanaf dit adres; probeer opnieuw over " + seconds
+					+ " seconden.\"}");
 	}
 
 	private static boolean formLogin(HttpServletRequest request) {
-		return "POST".equals(request.getMethod()) && request.getRequestURI().equals(request.getContextPath() + "/login");
+		return "POST".equals(request.getMethod())
+				&& request.getRequestURI().equals(request.getContextPath() + "/login");
 	}
 
-	/** The username of an HTTP Basic header; null when there is none (or it cannot be read: Basic refuses it). */
+	/**
+	 * The username of an HTTP Basic header; null when there is none (or it cannot be
+	 * read: Basic refuses it).
+	 */
 	static String basicUsername(HttpServletRequest request) {
 		if (!RequestCredentials.basic(request)) {
 			return null;
 		}
 		String header = request.getHeader("Authorization");
 		try {
-			String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+			String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()),
+					StandardCharsets.UTF_8);
 			int colon = decoded.indexOf(':');
 			return colon < 0 ? "" : decoded.substring(0, colon);
 		}

@@ -13,9 +13,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The authenticated principal: an account with its roles per tenant (by tenant slug). Roles are read at login and
- * again whenever the account's stamps move on ({@link SessionRightsRefresh}), so a change takes effect on an open
- * session's next request.
+ * The authenticated principal: an account with its roles per tenant (by tenant slug).
+ * Roles are read at login and again whenever the account's stamps move on
+ * ({@link SessionRightsRefresh}), so a change takes effect on an open session's next
+ * request.
  */
 public final class ObmiUser implements UserDetails, CredentialsContainer {
 
@@ -39,8 +40,8 @@ public final class ObmiUser implements UserDetails, CredentialsContainer {
 
 	private final long credentialStamp;
 
-	ObmiUser(long id, String username, String displayName, String passwordHash, boolean platformAdmin,
-			boolean enabled, Instant lockedUntil, Map<String, Role> roles, long securityStamp, long credentialStamp) {
+	ObmiUser(long id, String username, String displayName, String passwordHash, boolean platformAdmin, boolean enabled,
+			Instant lockedUntil, Map<String, Role> roles, long securityStamp, long credentialStamp) {
 		this.securityStamp = securityStamp;
 		this.credentialStamp = credentialStamp;
 		this.id = id;
@@ -70,7 +71,10 @@ public final class ObmiUser implements UserDetails, CredentialsContainer {
 		return Optional.ofNullable(roles.get(slug));
 	}
 
-	/** Whether the user holds at least {@code role} in the tenant; a platform admin holds every role everywhere. */
+	/**
+	 * Whether the user holds at least {@code role} in the tenant; a platform admin holds
+	 * every role everywhere.
+	 */
 	public boolean has(String slug, Role role) {
 		return platformAdmin || roleIn(slug).map(r -> r.includes(role)).orElse(false);
 	}
@@ -79,12 +83,18 @@ public final class ObmiUser implements UserDetails, CredentialsContainer {
 		return roles;
 	}
 
-	/** The account's rights stamp when this principal was loaded; the database moves it on at every change of rights. */
+	/**
+	 * The account's rights stamp when this principal was loaded; the database moves it on
+	 * at every change of rights.
+	 */
 	long securityStamp() {
 		return securityStamp;
 	}
 
-	/** The account's credential stamp when this principal was loaded; moved on at every password change. */
+	/**
+	 * The account's credential stamp when this principal was loaded; moved on at every
+	 * password change.
+	 */
 	long credentialStamp() {
 		return credentialStamp;
 	}

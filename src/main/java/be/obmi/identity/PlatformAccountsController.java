@@ -20,9 +20,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The platform admin's pages for accounts themselves: every account with its roles, an account's name, e-mail,
- * enabled flag and password, lifting a lockout, and the platform's history of account changes. Guarded by
- * {@code SecurityConfiguration} ({@code /platform/**} needs the platform admin).
+ * The platform admin's pages for accounts themselves: every account with its roles, an
+ * account's name, e-mail, enabled flag and password, lifting a lockout, and the
+ * platform's history of account changes. Guarded by {@code SecurityConfiguration}
+ * ({@code /platform/**} needs the platform admin).
  */
 @Controller
 class PlatformAccountsController {

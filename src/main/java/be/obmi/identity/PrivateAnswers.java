@@ -15,9 +15,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * An answer to an authenticated request (a session, HTTP Basic or a token) is never kept by a shared cache: whatever
- * {@code Cache-Control} a handler sets (open-data exports say {@code public} for anonymous readers), it is turned into
- * {@code private} here, and an answer without one gets {@code private} with Spring Security's strict default.
+ * An answer to an authenticated request (a session, HTTP Basic or a token) is never kept
+ * by a shared cache: whatever {@code Cache-Control} a handler sets (open-data exports say
+ * {@code public} for anonymous readers), it is turned into {@code private} here, and an
+ * answer without one gets {@code private} with Spring Security's strict default.
  */
 final class PrivateAnswers extends OncePerRequestFilter {
 
@@ -27,11 +28,13 @@ final class PrivateAnswers extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
+		if (authentication == null || !authentication.isAuthenticated()
+				|| authentication instanceof AnonymousAuthenticationToken) {
 			chain.doFilter(request, response);
 			return;
 		}
-		// Spring Security's header writer keeps a Cache-Control that is already there, so this is the default
+		// Spring Security's header writer keeps a Cache-Control that is already there, so
+		// this is the default
 		response.setHeader("Cache-Control", STRICT);
 		HttpServletResponseWrapper privateResponse = new HttpServletResponseWrapper(response) {
 			@Override
@@ -47,7 +50,10 @@ final class PrivateAnswers extends OncePerRequestFilter {
 		chain.doFilter(request, privateResponse);
 	}
 
-	/** {@code public} becomes {@code private}; a value without either gets {@code private} in front. */
+	/**
+	 * {@code public} becomes {@code private}; a value without either gets {@code private}
+	 * in front.
+	 */
 	static String privately(String cacheControl) {
 		if (cacheControl == null) {
 			return null;
@@ -56,7 +62,9 @@ final class PrivateAnswers extends OncePerRequestFilter {
 		if (lower.contains("private")) {
 			return cacheControl;
 		}
-		String withoutPublic = cacheControl.replaceAll("(?i)\\bpublic\\b\\s*,?\\s*", "").replaceAll(",\\s*$", "").strip();
+		String withoutPublic = cacheControl.replaceAll("(?i)\\bpublic\\b\\s*,?\\s*", "")
+			.replaceAll(",\\s*$", "")
+			.strip();
 		return withoutPublic.isEmpty() ? "private" : "private, " + withoutPublic;
 	}
 

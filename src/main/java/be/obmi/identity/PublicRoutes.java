@@ -3,8 +3,9 @@ package be.obmi.identity;
 import java.util.List;
 
 /**
- * Modules declare the routes that anonymous visitors may read (GET and HEAD only) by providing a bean of this
- * type, e.g. {@code /{slug}/cijfers/**}. Everything not declared public needs a login and a role in the tenant.
+ * Modules declare the routes that anonymous visitors may read (GET and HEAD only) by
+ * providing a bean of this type, e.g. {@code /{slug}/cijfers/**}. Everything not declared
+ * public needs a login and a role in the tenant.
  */
 public interface PublicRoutes {
 

@@ -3,16 +3,19 @@ package be.obmi.identity;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The credentials a request brings in its {@code Authorization} header: HTTP Basic or a bearer (API) token. Any other
- * scheme authenticates nobody, so such a request is anonymous for every rule (CSRF, the anonymous limits, the public
- * response cache).
+ * The credentials a request brings in its {@code Authorization} header: HTTP Basic or a
+ * bearer (API) token. Any other scheme authenticates nobody, so such a request is
+ * anonymous for every rule (CSRF, the anonymous limits, the public response cache).
  */
 public final class RequestCredentials {
 
 	private RequestCredentials() {
 	}
 
-	/** Whether the request brings HTTP Basic or a bearer token (checked later by Spring Security). */
+	/**
+	 * Whether the request brings HTTP Basic or a bearer token (checked later by Spring
+	 * Security).
+	 */
 	public static boolean carried(HttpServletRequest request) {
 		return basic(request) || bearer(request);
 	}

@@ -1,8 +1,8 @@
 package be.obmi.identity;
 
 /**
- * A user's role within one tenant. Each role includes the rights of those below it: a {@code BEHEERDER} may do
- * all a {@code REDACTEUR} may, and so on down to {@code LEZER}.
+ * A user's role within one tenant. Each role includes the rights of those below it: a
+ * {@code BEHEERDER} may do all a {@code REDACTEUR} may, and so on down to {@code LEZER}.
  */
 public enum Role {
 

@@ -38,13 +38,21 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.Customizer;
 
 /**
- * The security rules of every route, in one place. Public: the platform home, static files, health, the API
- * documentation, a tenant's home page and the routes modules declare in {@link PublicRoutes}. {@code /platform/**}
- * is for platform admins, {@code /{slug}/beheer/**} for the tenant's beheerders, every other {@code /{slug}/**}
- * and {@code /api/v1/{tenant}/**} route for users with a role in that tenant. Pages use a session with form login;
- * API clients use HTTP Basic or a personal API token, without CSRF tokens.
+ * The security rules of every route, in one place. Public: the platform home, static
+ * files, health, the API documentation, a tenant's home page and the routes modules
+ * declare in {@link PublicRoutes}. {@code /platform/**} is for platform admins,
+ * {@code /{slug}/beheer/**} for the tenant's beheerders, every other {@code /{slug}/**}
+ * and {@code /api/v1/{tenant}/**} route for users with a role in that tenant. Pages use a
+ * session with form login; API clients use HTTP Basic or a personal API token, without
+ * CSRF tokens.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -57,8 +65,8 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		String idForEncode = "argon2@SpringSecurity_v5_8";
-		Map<String, PasswordEncoder> encoders = Map.of(idForEncode, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-				"bcrypt", new BCryptPasswordEncoder());
+		Map<String, PasswordEncoder> encoders = Map.of(idForEncode,
+				Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt", new BCryptPasswordEncoder());
 		return new DelegatingPasswordEncoder(idForEncode, encoders);
 	}
 
@@ -69,9 +77,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	org.springframework.boot.web.servlet.FilterRegistrationBean<LoginRateLimit> loginRateLimitRegistration(
-			LoginRateLimit filter) {
-		var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+	FilterRegistrationBean<LoginRateLimit> loginRateLimitRegistration(LoginRateLimit filter) {
+		var registration = new FilterRegistrationBean<>(filter);
 		registration.setEnabled(false);
 		return registration;
 	}
@@ -82,9 +89,9 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	org.springframework.boot.web.servlet.FilterRegistrationBean<ApiTokenAuthenticationFilter> apiTokenFilterRegistration(
+	FilterRegistrationBean<ApiTokenAuthenticationFilter> apiTokenFilterRegistration(
 			ApiTokenAuthenticationFilter filter) {
-		var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+		var registration = new FilterRegistrationBean<>(filter);
 		registration.setEnabled(false);
 		return registration;
 	}
@@ -92,21 +99,27 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<PublicRoutes> publicRoutes,
 			ApiTokenAuthenticationFilter apiTokenFilter, UserAccounts accounts, LoginRateLimit loginRateLimit,
-			@Value("${spring.servlet.multipart.max-file-size:1MB}") String maxFileSize, MessageSource messages) throws Exception {
-		// CSRF protects cookies; an API request that carries its own credentials (HTTP Basic or a token) is
-		// authenticated by them alone (ApiTokenAuthenticationFilter drops a session context for Basic, a token replaces
-		// it), so it needs no CSRF token. Any other Authorization header does not count: a session cookie with a stray
+			@Value("${spring.servlet.multipart.max-file-size:1MB}") String maxFileSize, MessageSource messages)
+			throws Exception {
+		// CSRF protects cookies; an API request that carries its own credentials (HTTP
+		// Basic or a token) is
+		// authenticated by them alone (ApiTokenAuthenticationFilter drops a session
+		// context for Basic, a token replaces
+		// it), so it needs no CSRF token. Any other Authorization header does not count:
+		// a session cookie with a stray
 		// header still needs the CSRF token.
-		RequestMatcher apiWithCredentials = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-				&& RequestCredentials.carried(request);
+		RequestMatcher apiWithCredentials = request -> request.getRequestURI()
+			.startsWith(request.getContextPath() + "/api/") && RequestCredentials.carried(request);
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 
 		http.authorizeHttpRequests(auth -> {
 			auth.requestMatchers("/", "/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/images/**",
 					"/webjars/**", "/actuator/health", "/actuator/health/**", "/actuator/info", "/api/docs",
-					"/api/docs/**", "/api/swagger-ui/**", "/swagger-ui/**").permitAll();
+					"/api/docs/**", "/api/swagger-ui/**", "/swagger-ui/**")
+				.permitAll();
 			auth.requestMatchers("/platform/**").hasRole("PLATFORMBEHEERDER");
-			// metrics name tenants and show activity: for the operator's monitoring, not the public
+			// metrics name tenants and show activity: for the operator's monitoring, not
+			// the public
 			auth.requestMatchers("/actuator/prometheus").hasRole("PLATFORMBEHEERDER");
 			auth.requestMatchers("/account/**").authenticated();
 			for (PublicRoutes routes : publicRoutes) {
@@ -121,16 +134,19 @@ class SecurityConfiguration {
 			auth.requestMatchers("/{slug}/**").access(tenantRole(Role.LEZER));
 			auth.anyRequest().denyAll();
 		});
-		http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(
-				(request, response, exception) -> {
-					request.getSession().setAttribute("obmi.loginError",
-							exception instanceof org.springframework.security.authentication.LockedException ? "locked"
-									: exception instanceof org.springframework.security.authentication.DisabledException
-											? "disabled" : DatabaseFailure.of(exception).isPresent() ? "unavailable" : "bad");
-					response.sendRedirect(request.getContextPath() + "/login?error");
-				}).permitAll());
+		http.formLogin(form -> form.loginPage("/login")
+			.defaultSuccessUrl("/", false)
+			.failureHandler((request, response, exception) -> {
+				request.getSession()
+					.setAttribute("obmi.loginError",
+							exception instanceof LockedException ? "locked" : exception instanceof DisabledException
+									? "disabled" : DatabaseFailure.of(exception).isPresent() ? "unavailable" : "bad");
+				response.sendRedirect(request.getContextPath() + "/login?error");
+			})
+			.permitAll());
 		http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?logout").permitAll());
-		http.httpBasic(basic -> basic.authenticationEntryPoint(unlessDatabaseFails(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))));
+		http.httpBasic(basic -> basic
+			.authenticationEntryPoint(unlessDatabaseFails(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))));
 		http.exceptionHandling(ex -> ex
 			.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
 			.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true));
@@ -140,19 +156,20 @@ class SecurityConfiguration {
 		http.addFilterBefore(loginRateLimit, CsrfFilter.class);
 		http.addFilterBefore(new UploadSizeGuard(maxFileSize, messages), CsrfFilter.class);
 		http.csrf(csrf -> csrf.ignoringRequestMatchers(apiWithCredentials));
-		http.cors(org.springframework.security.config.Customizer.withDefaults());
+		http.cors(Customizer.withDefaults());
 		http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
-		http.headers(headers -> headers
-			.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.frameOptions(frame -> frame.deny())
-			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.referrerPolicy(referrer -> referrer
+				.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 			.permissionsPolicyHeader(p -> p.policy("geolocation=(), camera=(), microphone=()")));
 		return http.build();
 	}
 
 	/**
-	 * The request firewall with one addition to Spring Security's defaults: a parameter name or value with a NUL
-	 * character is refused with 400 (PostgreSQL cannot hold NUL in text, and no form or API parameter needs one).
+	 * The request firewall with one addition to Spring Security's defaults: a parameter
+	 * name or value with a NUL character is refused with 400 (PostgreSQL cannot hold NUL
+	 * in text, and no form or API parameter needs one).
 	 */
 	@Bean
 	StrictHttpFirewall httpFirewall() {
@@ -163,12 +180,12 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Answers 503 with {@code Retry-After} instead of 401 when the credentials could not be checked because the
-	 * database failed: the client's credentials may well be right.
+	 * Answers 503 with {@code Retry-After} instead of 401 when the credentials could not
+	 * be checked because the database failed: the client's credentials may well be right.
 	 */
 	static AuthenticationEntryPoint unlessDatabaseFails(AuthenticationEntryPoint otherwise) {
 		return (request, response, exception) -> {
-			java.util.Optional<DatabaseFailure> failure = DatabaseFailure.of(exception);
+			Optional<DatabaseFailure> failure = DatabaseFailure.of(exception);
 			if (failure.isEmpty()) {
 				otherwise.commence(request, response, exception);
 				return;
@@ -177,7 +194,10 @@ class SecurityConfiguration {
 		};
 	}
 
-	/** Grants access when the user holds at least {@code role} in the tenant named by {@code {slug}}. */
+	/**
+	 * Grants access when the user holds at least {@code role} in the tenant named by
+	 * {@code {slug}}.
+	 */
 	static AuthorizationManager<RequestAuthorizationContext> tenantRole(Role role) {
 		return new AuthorizationManager<>() {
 			@Override
@@ -194,8 +214,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Counts failed logins (form and HTTP Basic alike) per account name and client address, so repeated guessing
-	 * locks that address out of the account, and spends the address's attempts.
+	 * Counts failed logins (form and HTTP Basic alike) per account name and client
+	 * address, so repeated guessing locks that address out of the account, and spends the
+	 * address's attempts.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	static class LoginAttempts {
@@ -229,12 +250,11 @@ class SecurityConfiguration {
 					&& details.getRemoteAddress() != null ? details.getRemoteAddress() : "onbekend";
 		}
 
-		@Scheduled(fixedDelay = 15, timeUnit = java.util.concurrent.TimeUnit.MINUTES)
+		@Scheduled(fixedDelay = 15, timeUnit = TimeUnit.MINUTES)
 		void forgetOldFailures() {
 			accounts.forgetOldLoginFailures();
 		}
 
 	}
-
 
 }

@@ -20,12 +20,14 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Makes a change of an account take effect on the next request of every open session of that account. The
- * principal in a session carries the account's stamps from when it was loaded; the database moves them on at every
- * change of roles, memberships, enabled flag or password (migration V2_2). When the rights stamp moved on, the
- * principal is reloaded with its current roles; when the account was disabled or deleted, or its password changed
- * (by anyone but this very session), the session is ended and the request goes on anonymous. One primary-key lookup
- * per request of a logged-in session; API tokens and HTTP Basic load the account afresh on every request anyway.
+ * Makes a change of an account take effect on the next request of every open session of
+ * that account. The principal in a session carries the account's stamps from when it was
+ * loaded; the database moves them on at every change of roles, memberships, enabled flag
+ * or password (migration V2_2). When the rights stamp moved on, the principal is reloaded
+ * with its current roles; when the account was disabled or deleted, or its password
+ * changed (by anyone but this very session), the session is ended and the request goes on
+ * anonymous. One primary-key lookup per request of a logged-in session; API tokens and
+ * HTTP Basic load the account afresh on every request anyway.
  */
 final class SessionRightsRefresh extends OncePerRequestFilter {
 
@@ -51,7 +53,8 @@ final class SessionRightsRefresh extends OncePerRequestFilter {
 				if (DatabaseFailure.of(ex).isEmpty()) {
 					throw ex;
 				}
-				// the database is down: the request goes on and gets the usual 503 where it needs data
+				// the database is down: the request goes on and gets the usual 503 where
+				// it needs data
 				chain.doFilter(request, response);
 				return;
 			}
@@ -71,10 +74,14 @@ final class SessionRightsRefresh extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	/** Puts the account's current principal into this session (also after its holder changed their own password). */
+	/**
+	 * Puts the account's current principal into this session (also after its holder
+	 * changed their own password).
+	 */
 	static void renew(ObmiUser current, HttpServletRequest request, HttpServletResponse response) {
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(current, null, current.getAuthorities()));
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(current, null, current.getAuthorities()));
 		SecurityContextHolder.setContext(context);
 		SESSIONS.saveContext(context, request, response);
 	}

@@ -22,8 +22,8 @@ class StartupBanner {
 
 	@EventListener
 	void ready(ApplicationReadyEvent event) {
-		int port = event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null
-				? web.getWebServer().getPort() : 8080;
+		int port = event.getApplicationContext() instanceof WebServerApplicationContext web
+				&& web.getWebServer() != null ? web.getWebServer().getPort() : 8080;
 		StringBuilder text = new StringBuilder("\n\n  OBMi draait op http://localhost:" + port + "/\n");
 		if (demo.enabled()) {
 			text.append("  Demo-accounts (wachtwoord '").append(demo.password()).append("'):\n");

@@ -8,8 +8,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers whether the current user holds a role in a tenant. Routes are guarded centrally by
- * {@code SecurityConfiguration}; modules use this for finer checks (e.g. only a redacteur may import).
+ * Answers whether the current user holds a role in a tenant. Routes are guarded centrally
+ * by {@code SecurityConfiguration}; modules use this for finer checks (e.g. only a
+ * redacteur may import).
  */
 @Component("tenantAccess")
 public class TenantAccess {
@@ -31,7 +32,9 @@ public class TenantAccess {
 		return has(slug, Role.valueOf(role));
 	}
 
-	/** @throws AccessDeniedException (403) when the current user lacks the role */
+	/**
+	 * @throws AccessDeniedException (403) when the current user lacks the role
+	 */
 	public ObmiUser require(String slug, Role role) {
 		ObmiUser user = currentUser().orElseThrow(() -> new AccessDeniedException("Niet aangemeld"));
 		if (!user.has(slug, role)) {

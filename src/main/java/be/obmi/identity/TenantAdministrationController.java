@@ -24,10 +24,11 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A tenant admin's pages: the users of the tenant and their roles, and the tenant's audit history. Guarded by
- * {@code SecurityConfiguration} ({@code /{slug}/beheer/**} needs the beheerder role in that tenant). A tenant admin
- * creates accounts, invites existing ones and manages their roles here, but never changes an existing account's
- * name, e-mail, password or enabled flag (docs/security.md, "Accounts").
+ * A tenant admin's pages: the users of the tenant and their roles, and the tenant's audit
+ * history. Guarded by {@code SecurityConfiguration} ({@code /{slug}/beheer/**} needs the
+ * beheerder role in that tenant). A tenant admin creates accounts, invites existing ones
+ * and manages their roles here, but never changes an existing account's name, e-mail,
+ * password or enabled flag (docs/security.md, "Accounts").
  */
 @Controller
 @RequestMapping("/{slug}/beheer")
@@ -80,7 +81,10 @@ class TenantAdministrationController {
 		return USER_FORM_VIEW;
 	}
 
-	/** A new account with a role in this tenant. An existing username is refused: existing accounts are invited. */
+	/**
+	 * A new account with a role in this tenant. An existing username is refused: existing
+	 * accounts are invited.
+	 */
 	@PostMapping("/gebruikers/nieuw")
 	String createUser(Tenant tenant, @Valid @ModelAttribute("form") UserForm form, BindingResult errors, Model model,
 			RedirectAttributes redirect) {
@@ -100,7 +104,10 @@ class TenantAdministrationController {
 		}
 	}
 
-	/** An existing account (by username or e-mail) gets a role in this tenant, and nothing more. */
+	/**
+	 * An existing account (by username or e-mail) gets a role in this tenant, and nothing
+	 * more.
+	 */
 	@PostMapping("/gebruikers/uitnodigen")
 	String inviteUser(Tenant tenant, @Valid @ModelAttribute("invite") InviteForm invite, BindingResult errors,
 			Model model, RedirectAttributes redirect) {
@@ -130,7 +137,10 @@ class TenantAdministrationController {
 		return ROLE_FORM_VIEW;
 	}
 
-	/** Changes the member's role in this tenant; the account itself (name, password, enabled) is not the tenant's. */
+	/**
+	 * Changes the member's role in this tenant; the account itself (name, password,
+	 * enabled) is not the tenant's.
+	 */
 	@PostMapping("/gebruikers/{id}")
 	String updateUser(Tenant tenant, @PathVariable long id, @Valid @ModelAttribute("form") RoleForm form,
 			BindingResult errors, Model model, RedirectAttributes redirect) {

@@ -13,11 +13,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Reads a multipart upload before anything else asks for a request parameter (the CSRF check does), so a file over
- * {@code spring.servlet.multipart.max-file-size} or {@code max-request-size} gets a clear 413 — JSON with a Dutch
- * message from the API, a short page in the visitor's language (Dutch unless the browser asks for English) for pages —
- * instead of the servlet container's own error page. The page is written here, not by the error controller: after a
- * failed multipart parse the container cannot run the normal error dispatch (the CSRF token is never read).
+ * Reads a multipart upload before anything else asks for a request parameter (the CSRF
+ * check does), so a file over {@code spring.servlet.multipart.max-file-size} or
+ * {@code max-request-size} gets a clear 413 — JSON with a Dutch message from the API, a
+ * short page in the visitor's language (Dutch unless the browser asks for English) for
+ * pages — instead of the servlet container's own error page. The page is written here,
+ * not by the error controller: after a failed multipart parse the container cannot run
+ * the normal error dispatch (the CSRF token is never read).
  */
 final class UploadSizeGuard extends OncePerRequestFilter {
 
@@ -35,7 +37,7 @@ final class UploadSizeGuard extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String contentType = request.getContentType();
-		return contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+		return contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
 	}
 
 	@Override
@@ -62,16 +64,18 @@ final class UploadSizeGuard extends OncePerRequestFilter {
 			return;
 		}
 		Locale locale = request.getHeader("Accept-Language") != null
-				&& Locale.ENGLISH.getLanguage().equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : Locale.forLanguageTag("nl");
+				&& Locale.ENGLISH.getLanguage().equals(request.getLocale().getLanguage()) ? Locale.ENGLISH
+						: Locale.forLanguageTag("nl");
 		String title = HtmlUtils.htmlEscape(messages.getMessage("error.413.title", null, locale));
 		String text = HtmlUtils.htmlEscape(messages.getMessage("error.413.text", null, locale));
 		String home = HtmlUtils.htmlEscape(messages.getMessage("error.home", null, locale));
 		response.setStatus(413);
 		response.setContentType("text/html;charset=UTF-8");
-		response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"UTF-8\">"
-				+ "<title>" + title + "</title><link rel=\"stylesheet\" href=\"" + request.getContextPath()
-				+ "/css/obmi.css\"></head><body><main id=\"main\"><h1>" + title + "</h1><p>" + text + "</p><p><a href=\""
-				+ request.getContextPath() + "/\">" + home + "</a></p></main></body></html>");
+		response.getWriter()
+			.write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"UTF-8\">"
+					+ "<title>" + title + "</title><link rel=\"stylesheet\" href=\"" + request.getContextPath()
+					+ "/css/obmi.css\"></head><body><main id=\"main\"><h1>" + title + "</h1><p>" + text
+					+ "</p><p><a href=\"" + request.getContextPath() + "/\">" + home + "</a></p></main></body></html>");
 	}
 
 	static boolean isSizeLimit(Throwable ex) {

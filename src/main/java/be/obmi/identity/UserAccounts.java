@@ -24,11 +24,15 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Locale;
 
 /**
- * The accounts: loading for login, counting failed logins (and locking an account after too many), a tenant admin's
- * management of the roles in their tenant, a platform admin's management of accounts, and the holder's own profile.
- * Who may change what is in docs/security.md ("Accounts"). Every change of an account is in the history of every
+ * The accounts: loading for login, counting failed logins (and locking an account after
+ * too many), a tenant admin's management of the roles in their tenant, a platform admin's
+ * management of accounts, and the holder's own profile. Who may change what is in
+ * docs/security.md ("Accounts"). Every change of an account is in the history of every
  * tenant it belongs to and of the platform.
  */
 @Service
@@ -70,32 +74,36 @@ public class UserAccounts implements UserDetailsService {
 		return jdbc.sql("""
 				select id, username, display_name, password_hash, platform_admin, enabled, locked_until,
 				       security_stamp, credential_stamp
-				from identity.user_account where lower(username) = lower(?)""")
-			.param(username)
-			.query((rs, n) -> {
-				long id = rs.getLong("id");
-				Timestamp locked = rs.getTimestamp("locked_until");
-				return new ObmiUser(id, rs.getString("username"), rs.getString("display_name"),
-						rs.getString("password_hash"), rs.getBoolean("platform_admin"), rs.getBoolean("enabled"),
-						locked == null ? null : locked.toInstant(), rolesOf(id), rs.getLong("security_stamp"),
-						rs.getLong("credential_stamp"));
-			})
-			.optional();
+				from identity.user_account where lower(username) = lower(?)""").param(username).query((rs, n) -> {
+			long id = rs.getLong("id");
+			Timestamp locked = rs.getTimestamp("locked_until");
+			return new ObmiUser(id, rs.getString("username"), rs.getString("display_name"),
+					rs.getString("password_hash"), rs.getBoolean("platform_admin"), rs.getBoolean("enabled"),
+					locked == null ? null : locked.toInstant(), rolesOf(id), rs.getLong("security_stamp"),
+					rs.getLong("credential_stamp"));
+		}).optional();
 	}
 
 	Optional<ObmiUser> findPrincipal(long userId) {
-		return jdbc.sql("select username from identity.user_account where id = ?").param(userId)
-			.query(String.class).optional().flatMap(this::findPrincipal);
+		return jdbc.sql("select username from identity.user_account where id = ?")
+			.param(userId)
+			.query(String.class)
+			.optional()
+			.flatMap(this::findPrincipal);
 	}
 
-	/** The current principal of the account with that id, with its current roles and stamps. */
+	/**
+	 * The current principal of the account with that id, with its current roles and
+	 * stamps.
+	 */
 	Optional<ObmiUser> reloadPrincipal(long userId) {
 		return findPrincipal(userId);
 	}
 
 	private Map<String, Role> rolesOf(long userId) {
 		Map<String, Role> roles = new HashMap<>();
-		jdbc.sql("select t.slug, m.role from identity.membership m join tenancy.tenant t on t.id = m.tenant_id where m.user_id = ?")
+		jdbc.sql(
+				"select t.slug, m.role from identity.membership m join tenancy.tenant t on t.id = m.tenant_id where m.user_id = ?")
 			.param(userId)
 			.query(rs -> {
 				roles.put(rs.getString("slug"), Role.valueOf(rs.getString("role")));
@@ -104,57 +112,74 @@ public class UserAccounts implements UserDetailsService {
 	}
 
 	/**
-	 * Counts a failed login of an account name from a client address. After {@code max-failed-logins} failures that
-	 * address is locked out of that account for {@code lockout-duration}; the account's holder can still log in from
-	 * elsewhere, so a stranger cannot lock a victim out. Only when failures from all addresses together reach
-	 * {@code max-failed-logins-per-account} within the lockout duration is the whole account locked for that long.
-	 * Unknown account names are counted the same way (the per-address login limit applies to them too).
+	 * Counts a failed login of an account name from a client address. After
+	 * {@code max-failed-logins} failures that address is locked out of that account for
+	 * {@code lockout-duration}; the account's holder can still log in from elsewhere, so
+	 * a stranger cannot lock a victim out. Only when failures from all addresses together
+	 * reach {@code max-failed-logins-per-account} within the lockout duration is the
+	 * whole account locked for that long. Unknown account names are counted the same way
+	 * (the per-address login limit applies to them too).
 	 */
 	@Transactional
 	public void loginFailed(String username, String address) {
 		String name = normalisedName(username);
-		jdbc.sql("""
-				insert into identity.login_failure as f (username, address, failures, last_failure_at, locked_until)
-				values (?, ?, 1, now(), case when 1 >= ? then now() + make_interval(secs => ?) end)
-				on conflict (username, address) do update set
-				    failures = case when f.last_failure_at < now() - make_interval(secs => ?) then 1 else f.failures + 1 end,
-				    last_failure_at = now(),
-				    locked_until = case
-				        when (case when f.last_failure_at < now() - make_interval(secs => ?) then 1 else f.failures + 1 end) >= ?
-				        then now() + make_interval(secs => ?) else f.locked_until end""")
+		jdbc.sql(
+				"""
+						insert into identity.login_failure as f (username, address, failures, last_failure_at, locked_until)
+						values (?, ?, 1, now(), case when 1 >= ? then now() + make_interval(secs => ?) end)
+						on conflict (username, address) do update set
+						    failures = case when f.last_failure_at < now() - make_interval(secs => ?) then 1 else f.failures + 1 end,
+						    last_failure_at = now(),
+						    locked_until = case
+						        when (case when f.last_failure_at < now() - make_interval(secs => ?) then 1 else f.failures + 1 end) >= ?
+						        then now() + make_interval(secs => ?) else f.locked_until end""")
 			.params(name, address, maxFailedLogins, lockoutDuration.toSeconds(), lockoutDuration.toSeconds(),
 					lockoutDuration.toSeconds(), maxFailedLogins, lockoutDuration.toSeconds())
 			.update();
-		jdbc.sql("""
-				update identity.user_account set failed_logins = failed_logins + 1,
-				    locked_until = case when (select coalesce(sum(failures), 0) from identity.login_failure
-				                              where username = ? and last_failure_at > now() - make_interval(secs => ?)) >= ?
-				                        then now() + make_interval(secs => ?) else locked_until end
-				where lower(username) = ?""")
+		jdbc.sql(
+				"""
+						update identity.user_account set failed_logins = failed_logins + 1,
+						    locked_until = case when (select coalesce(sum(failures), 0) from identity.login_failure
+						                              where username = ? and last_failure_at > now() - make_interval(secs => ?)) >= ?
+						                        then now() + make_interval(secs => ?) else locked_until end
+						where lower(username) = ?""")
 			.params(name, lockoutDuration.toSeconds(), maxFailedLoginsPerAccount, lockoutDuration.toSeconds(), name)
 			.update();
 	}
 
-	/** A successful login from an address clears that address's failures; the account's count starts again. */
+	/**
+	 * A successful login from an address clears that address's failures; the account's
+	 * count starts again.
+	 */
 	@Transactional
 	public void loginSucceeded(String username, String address) {
 		String name = normalisedName(username);
-		jdbc.sql("delete from identity.login_failure where username = ? and address = ?").params(name, address).update();
+		jdbc.sql("delete from identity.login_failure where username = ? and address = ?")
+			.params(name, address)
+			.update();
 		jdbc.sql("""
 				update identity.user_account set failed_logins = 0, last_login_at = now()
 				where lower(username) = ?""").param(name).update();
 	}
 
-	/** Whether this address is locked out of this account name after too many wrong passwords from it. */
+	/**
+	 * Whether this address is locked out of this account name after too many wrong
+	 * passwords from it.
+	 */
 	@Transactional(readOnly = true)
 	public boolean lockedFor(String username, String address) {
 		return jdbc.sql("""
 				select exists (select 1 from identity.login_failure
 				               where username = ? and address = ? and locked_until > now())""")
-			.params(normalisedName(username), address).query(Boolean.class).single();
+			.params(normalisedName(username), address)
+			.query(Boolean.class)
+			.single();
 	}
 
-	/** Forgets failures older than the lockout duration (their count would start again anyway). */
+	/**
+	 * Forgets failures older than the lockout duration (their count would start again
+	 * anyway).
+	 */
 	@Transactional
 	public int forgetOldLoginFailures() {
 		return jdbc.sql("""
@@ -163,7 +188,7 @@ public class UserAccounts implements UserDetailsService {
 	}
 
 	private static String normalisedName(String username) {
-		String name = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
+		String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
 		return name.length() > 100 ? name.substring(0, 100) : name;
 	}
 
@@ -193,8 +218,8 @@ public class UserAccounts implements UserDetailsService {
 	}
 
 	/**
-	 * Creates a new account with a role in the tenant. An existing username is refused: an existing account is
-	 * invited ({@link #invite}), never re-created or overwritten.
+	 * Creates a new account with a role in the tenant. An existing username is refused:
+	 * an existing account is invited ({@link #invite}), never re-created or overwritten.
 	 * @throws AccountChangeRefused for a taken username or a weak password
 	 */
 	@Transactional
@@ -208,9 +233,11 @@ public class UserAccounts implements UserDetailsService {
 				values (?, ?, ?, ?, true) returning id""")
 			.params(form.username().strip(), form.displayName().strip(), blankToNull(form.email()),
 					passwordEncoder.encode(form.password()))
-			.query(Long.class).single();
+			.query(Long.class)
+			.single();
 		jdbc.sql("insert into identity.membership (user_id, tenant_id, role) values (?, ?, ?)")
-			.params(userId, tenant.id(), form.role().name()).update();
+			.params(userId, tenant.id(), form.role().name())
+			.update();
 		UserAccount created = memberOf(tenant, userId).orElseThrow();
 		List<FieldChange> fields = new ArrayList<>();
 		fields.add(FieldChange.added("gebruikersnaam", created.username()));
@@ -223,9 +250,11 @@ public class UserAccounts implements UserDetailsService {
 	}
 
 	/**
-	 * Gives an existing account (by username or e-mail address) a role in the tenant. The tenant admin gains no power
-	 * over the account itself. A platform admin is never made a member of a tenant (they hold every role anyway).
-	 * @throws AccountChangeRefused when no account matches, several do, it is a platform admin or already a member
+	 * Gives an existing account (by username or e-mail address) a role in the tenant. The
+	 * tenant admin gains no power over the account itself. A platform admin is never made
+	 * a member of a tenant (they hold every role anyway).
+	 * @throws AccountChangeRefused when no account matches, several do, it is a platform
+	 * admin or already a member
 	 */
 	@Transactional
 	public UserAccount invite(Tenant tenant, InviteForm form) {
@@ -233,7 +262,9 @@ public class UserAccounts implements UserDetailsService {
 		List<Long> ids = jdbc.sql("""
 				select id from identity.user_account where lower(username) = lower(?)
 				union select id from identity.user_account where lower(email) = lower(?)""")
-			.params(login, login).query(Long.class).list();
+			.params(login, login)
+			.query(Long.class)
+			.list();
 		if (ids.isEmpty()) {
 			throw new AccountChangeRefused("account.refused.notFound", login);
 		}
@@ -249,7 +280,8 @@ public class UserAccounts implements UserDetailsService {
 			throw new AccountChangeRefused("account.refused.alreadyMember", account.username(), tenant.name());
 		}
 		jdbc.sql("insert into identity.membership (user_id, tenant_id, role) values (?, ?, ?)")
-			.params(userId, tenant.id(), form.role().name()).update();
+			.params(userId, tenant.id(), form.role().name())
+			.update();
 		recordForAccount(userId, account.displayName(), AuditEvent.Action.UPDATE,
 				List.of(FieldChange.added("rol in " + tenant.slug(), form.role())), List.of());
 		return memberOf(tenant, userId).orElseThrow();
@@ -257,20 +289,25 @@ public class UserAccounts implements UserDetailsService {
 
 	/**
 	 * Changes a member's role in the tenant; nothing else of the account.
-	 * @throws ConcurrentChangeException when the account changed since the form was loaded
+	 * @throws ConcurrentChangeException when the account changed since the form was
+	 * loaded
 	 * @throws AccountChangeRefused for a platform admin
 	 */
 	@Transactional
 	public UserAccount changeRole(Tenant tenant, long userId, RoleForm form) {
-		UserAccount before = memberOf(tenant, userId).orElseThrow(() -> new AccountChangeRefused("account.refused.notMember"));
+		UserAccount before = memberOf(tenant, userId)
+			.orElseThrow(() -> new AccountChangeRefused("account.refused.notMember"));
 		refuseForPlatformAdmin(before);
 		int updated = jdbc.sql("update identity.user_account set version = version + 1 where id = ? and version = ?")
-			.params(userId, form.version() == null ? -1 : form.version()).update();
+			.params(userId, form.version() == null ? -1 : form.version())
+			.update();
 		if (updated == 0) {
-			throw new ConcurrentChangeException("Iemand anders heeft deze gebruiker intussen gewijzigd. Herlaad de pagina en probeer opnieuw.");
+			throw new ConcurrentChangeException(
+					"Iemand anders heeft deze gebruiker intussen gewijzigd. Herlaad de pagina en probeer opnieuw.");
 		}
 		jdbc.sql("update identity.membership set role = ? where user_id = ? and tenant_id = ?")
-			.params(form.role().name(), userId, tenant.id()).update();
+			.params(form.role().name(), userId, tenant.id())
+			.update();
 		FieldChange change = FieldChange.between("rol in " + tenant.slug(), before.role(), form.role());
 		if (change != null) {
 			recordForAccount(userId, before.displayName(), AuditEvent.Action.UPDATE, List.of(change), List.of());
@@ -279,12 +316,14 @@ public class UserAccounts implements UserDetailsService {
 	}
 
 	/**
-	 * Lifts a lockout before it expires. A tenant admin may do so only for an account that has a role in no other
-	 * tenant (a lockout protects the account everywhere); otherwise the platform admin does.
+	 * Lifts a lockout before it expires. A tenant admin may do so only for an account
+	 * that has a role in no other tenant (a lockout protects the account everywhere);
+	 * otherwise the platform admin does.
 	 */
 	@Transactional
 	public void unlock(Tenant tenant, long userId) {
-		UserAccount account = memberOf(tenant, userId).orElseThrow(() -> new AccountChangeRefused("account.refused.notMember"));
+		UserAccount account = memberOf(tenant, userId)
+			.orElseThrow(() -> new AccountChangeRefused("account.refused.notMember"));
 		refuseForPlatformAdmin(account);
 		if (account.otherTenants()) {
 			throw new AccountChangeRefused("account.refused.otherTenants");
@@ -293,17 +332,25 @@ public class UserAccounts implements UserDetailsService {
 	}
 
 	private void unlockAccount(long userId, String label, Instant lockedUntil) {
-		jdbc.sql("update identity.user_account set failed_logins = 0, locked_until = null where id = ?").param(userId).update();
+		jdbc.sql("update identity.user_account set failed_logins = 0, locked_until = null where id = ?")
+			.param(userId)
+			.update();
 		recordForAccount(userId, label, AuditEvent.Action.UPDATE,
 				List.of(FieldChange.between("vergrendeld tot", lockedUntil, null)), List.of());
 	}
 
-	/** Takes the user's role in this tenant away; the account itself stays for its other tenants. */
+	/**
+	 * Takes the user's role in this tenant away; the account itself stays for its other
+	 * tenants.
+	 */
 	@Transactional
 	public void removeMember(Tenant tenant, long userId) {
-		UserAccount account = memberOf(tenant, userId).orElseThrow(() -> new AccountChangeRefused("account.refused.notMember"));
+		UserAccount account = memberOf(tenant, userId)
+			.orElseThrow(() -> new AccountChangeRefused("account.refused.notMember"));
 		refuseForPlatformAdmin(account);
-		jdbc.sql("delete from identity.membership where user_id = ? and tenant_id = ?").params(userId, tenant.id()).update();
+		jdbc.sql("delete from identity.membership where user_id = ? and tenant_id = ?")
+			.params(userId, tenant.id())
+			.update();
 		recordForAccount(userId, account.displayName(), AuditEvent.Action.UPDATE,
 				List.of(FieldChange.removed("rol in " + tenant.slug(), account.role())), List.of(tenant.id()));
 	}
@@ -318,7 +365,8 @@ public class UserAccounts implements UserDetailsService {
 	@Transactional(readOnly = true)
 	public List<AccountDetails> allAccounts() {
 		Map<Long, Map<String, Role>> roles = new HashMap<>();
-		jdbc.sql("select m.user_id, t.slug, m.role from identity.membership m join tenancy.tenant t on t.id = m.tenant_id")
+		jdbc.sql(
+				"select m.user_id, t.slug, m.role from identity.membership m join tenancy.tenant t on t.id = m.tenant_id")
 			.query(rs -> {
 				roles.computeIfAbsent(rs.getLong("user_id"), id -> new HashMap<>())
 					.put(rs.getString("slug"), Role.valueOf(rs.getString("role")));
@@ -341,21 +389,23 @@ public class UserAccounts implements UserDetailsService {
 			select id, username, display_name, email, enabled, platform_admin, demo, locked_until, last_login_at, version
 			from identity.user_account""";
 
-	private static AccountDetails account(java.sql.ResultSet rs, Map<String, Role> roles) throws java.sql.SQLException {
+	private static AccountDetails account(ResultSet rs, Map<String, Role> roles) throws SQLException {
 		return new AccountDetails(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
 				rs.getString("email"), rs.getBoolean("enabled"), rs.getBoolean("platform_admin"), rs.getBoolean("demo"),
-				instant(rs.getTimestamp("locked_until")), instant(rs.getTimestamp("last_login_at")), rs.getInt("version"),
-				Map.copyOf(roles));
+				instant(rs.getTimestamp("locked_until")), instant(rs.getTimestamp("last_login_at")),
+				rs.getInt("version"), Map.copyOf(roles));
 	}
 
 	/**
-	 * A platform admin's edit of the account itself (name, e-mail, enabled, password). A platform admin cannot
-	 * disable their own account.
-	 * @throws ConcurrentChangeException when the account changed since the form was loaded
+	 * A platform admin's edit of the account itself (name, e-mail, enabled, password). A
+	 * platform admin cannot disable their own account.
+	 * @throws ConcurrentChangeException when the account changed since the form was
+	 * loaded
 	 */
 	@Transactional
 	public AccountDetails updateAccount(long userId, AccountForm form, long actingUserId) {
-		AccountDetails before = details(userId).orElseThrow(() -> new AccountChangeRefused("account.refused.notFound", userId));
+		AccountDetails before = details(userId)
+			.orElseThrow(() -> new AccountChangeRefused("account.refused.notFound", userId));
 		if (userId == actingUserId && !form.enabled()) {
 			throw new AccountChangeRefused("account.refused.disableSelf");
 		}
@@ -370,7 +420,8 @@ public class UserAccounts implements UserDetailsService {
 					form.version() == null ? -1 : form.version())
 			.update();
 		if (updated == 0) {
-			throw new ConcurrentChangeException("Iemand anders heeft deze gebruiker intussen gewijzigd. Herlaad de pagina en probeer opnieuw.");
+			throw new ConcurrentChangeException(
+					"Iemand anders heeft deze gebruiker intussen gewijzigd. Herlaad de pagina en probeer opnieuw.");
 		}
 		List<FieldChange> changes = new ArrayList<>();
 		add(changes, FieldChange.between("naam", before.displayName(), form.displayName().strip()));
@@ -389,19 +440,26 @@ public class UserAccounts implements UserDetailsService {
 	/** A platform admin lifts a lockout of any account. */
 	@Transactional
 	public void unlockAsPlatformAdmin(long userId) {
-		AccountDetails account = details(userId).orElseThrow(() -> new AccountChangeRefused("account.refused.notFound", userId));
+		AccountDetails account = details(userId)
+			.orElseThrow(() -> new AccountChangeRefused("account.refused.notFound", userId));
 		unlockAccount(userId, account.displayName(), account.lockedUntil());
 	}
 
 	/**
-	 * The holder's own edit of name, e-mail and (optionally) password; needs the current password.
-	 * @return whether the password changed (the caller then renews the holder's own session)
-	 * @throws AccountChangeRefused for a wrong current password, a weak or unrepeated new password
+	 * The holder's own edit of name, e-mail and (optionally) password; needs the current
+	 * password.
+	 * @return whether the password changed (the caller then renews the holder's own
+	 * session)
+	 * @throws AccountChangeRefused for a wrong current password, a weak or unrepeated new
+	 * password
 	 */
 	@Transactional
 	public boolean updateOwnProfile(long userId, ProfileForm form) {
-		String hash = jdbc.sql("select password_hash from identity.user_account where id = ? for update").param(userId)
-			.query(String.class).optional().orElseThrow(() -> new AccountChangeRefused("account.refused.notFound", userId));
+		String hash = jdbc.sql("select password_hash from identity.user_account where id = ? for update")
+			.param(userId)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new AccountChangeRefused("account.refused.notFound", userId));
 		if (!passwordEncoder.matches(form.currentPassword(), hash)) {
 			throw new AccountChangeRefused("profile.refused.currentPassword");
 		}
@@ -414,7 +472,8 @@ public class UserAccounts implements UserDetailsService {
 		}
 		AccountDetails before = details(userId).orElseThrow();
 		jdbc.sql("update identity.user_account set display_name = ?, email = ?, version = version + 1 where id = ?")
-			.params(form.displayName().strip(), blankToNull(form.email()), userId).update();
+			.params(form.displayName().strip(), blankToNull(form.email()), userId)
+			.update();
 		List<FieldChange> changes = new ArrayList<>();
 		add(changes, FieldChange.between("naam", before.displayName(), form.displayName().strip()));
 		add(changes, FieldChange.between("e-mail", before.email(), blankToNull(form.email())));
@@ -429,13 +488,16 @@ public class UserAccounts implements UserDetailsService {
 	}
 
 	private void setPassword(long userId, String password) {
-		jdbc.sql("update identity.user_account set password_hash = ?, failed_logins = 0, locked_until = null where id = ?")
-			.params(passwordEncoder.encode(password), userId).update();
+		jdbc.sql(
+				"update identity.user_account set password_hash = ?, failed_logins = 0, locked_until = null where id = ?")
+			.params(passwordEncoder.encode(password), userId)
+			.update();
 	}
 
 	/**
-	 * The account's current stamps: whether it is enabled, its rights stamp and its credential stamp (moved on by the
-	 * database on every change, V2_2). Empty when the account no longer exists.
+	 * The account's current stamps: whether it is enabled, its rights stamp and its
+	 * credential stamp (moved on by the database on every change, V2_2). Empty when the
+	 * account no longer exists.
 	 */
 	Optional<AccountStamps> stamps(long userId) {
 		return jdbc.sql("select enabled, security_stamp, credential_stamp from identity.user_account where id = ?")
@@ -449,14 +511,18 @@ public class UserAccounts implements UserDetailsService {
 	}
 
 	/**
-	 * Records a change of an account in the history of every tenant it belongs to (plus {@code formerTenants}, e.g.
-	 * the tenant it was just removed from) and in the platform's history (tenant null), so no tenant admin can change
-	 * an account behind the back of the others.
+	 * Records a change of an account in the history of every tenant it belongs to (plus
+	 * {@code formerTenants}, e.g. the tenant it was just removed from) and in the
+	 * platform's history (tenant null), so no tenant admin can change an account behind
+	 * the back of the others.
 	 */
 	private void recordForAccount(long userId, String label, AuditEvent.Action action, List<FieldChange> changes,
 			List<Long> formerTenants) {
-		Set<Long> tenantIds = new LinkedHashSet<>(jdbc.sql("select tenant_id from identity.membership where user_id = ?")
-			.param(userId).query(Long.class).list());
+		Set<Long> tenantIds = new LinkedHashSet<>(
+				jdbc.sql("select tenant_id from identity.membership where user_id = ?")
+					.param(userId)
+					.query(Long.class)
+					.list());
 		tenantIds.addAll(formerTenants);
 		List<Long> targets = new ArrayList<>(tenantIds);
 		targets.add(null);
@@ -471,7 +537,9 @@ public class UserAccounts implements UserDetailsService {
 
 	private Optional<Long> accountId(String username) {
 		return jdbc.sql("select id from identity.user_account where lower(username) = lower(?)")
-			.param(username.strip()).query(Long.class).optional();
+			.param(username.strip())
+			.query(Long.class)
+			.optional();
 	}
 
 	private static Instant instant(Timestamp timestamp) {
@@ -493,6 +561,5 @@ public class UserAccounts implements UserDetailsService {
 	private static String blankToNull(String s) {
 		return s == null || s.isBlank() ? null : s.strip();
 	}
-
 
 }

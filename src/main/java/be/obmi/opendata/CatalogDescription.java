@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a DCAT-AP catalogue says about a city's (or the platform's) open data: the catalogue, its publisher, its
- * datasets with their distributions, and the API as a data service. URIs are absolute.
+ * What a DCAT-AP catalogue says about a city's (or the platform's) open data: the
+ * catalogue, its publisher, its datasets with their distributions, and the API as a data
+ * service. URIs are absolute.
  *
- * @param licence the catalogue's licence, also used for datasets and distributions without their own; null means
- * {@link #MODELLICENTIE_GRATIS_HERGEBRUIK}
+ * @param licence the catalogue's licence, also used for datasets and distributions
+ * without their own; null means {@link #MODELLICENTIE_GRATIS_HERGEBRUIK}
  */
 public record CatalogDescription(String uri, LocalizedText title, LocalizedText description, Publisher publisher,
 		String homepage, List<String> languages, LocalDate modified, String licence, List<DatasetDescription> datasets,
@@ -27,7 +28,10 @@ public record CatalogDescription(String uri, LocalizedText title, LocalizedText 
 		datasets = List.copyOf(datasets);
 	}
 
-	/** The organisation that publishes, identified by its NIS code (e.g. {@code 12025} for Mechelen). */
+	/**
+	 * The organisation that publishes, identified by its NIS code (e.g. {@code 12025} for
+	 * Mechelen).
+	 */
 	public record Publisher(String uri, LocalizedText name, String nisCode) {
 	}
 
@@ -45,8 +49,9 @@ public record CatalogDescription(String uri, LocalizedText title, LocalizedText 
 	 * @param temporalEnd last day covered, may be null
 	 */
 	public record DatasetDescription(String uri, String identifier, LocalizedText title, LocalizedText description,
-			List<DataTheme> themes, Map<String, List<String>> keywords, ContactPoint contactPoint, LocalDate temporalStart,
-			LocalDate temporalEnd, String spatial, LocalDate modified, String landingPage, List<DistributionDescription> distributions) {
+			List<DataTheme> themes, Map<String, List<String>> keywords, ContactPoint contactPoint,
+			LocalDate temporalStart, LocalDate temporalEnd, String spatial, LocalDate modified, String landingPage,
+			List<DistributionDescription> distributions) {
 
 		public DatasetDescription {
 			themes = List.copyOf(themes);
@@ -56,7 +61,10 @@ public record CatalogDescription(String uri, LocalizedText title, LocalizedText 
 
 	}
 
-	/** One way to get a dataset: a format with its access URL (the API call) and download URL. */
+	/**
+	 * One way to get a dataset: a format with its access URL (the API call) and download
+	 * URL.
+	 */
 	public record DistributionDescription(String uri, LocalizedText title, DistributionFormat format, String accessUrl,
 			String downloadUrl) {
 	}

@@ -3,8 +3,8 @@ package be.obmi.opendata;
 import java.util.Objects;
 
 /**
- * One category of a dimension: a stable code, a label per language, an optional parent code for hierarchies and,
- * for metric dimensions, an optional unit.
+ * One category of a dimension: a stable code, a label per language, an optional parent
+ * code for hierarchies and, for metric dimensions, an optional unit.
  */
 public record Category(String code, LocalizedText label, String parentCode, CategoryUnit unit) {
 

@@ -3,8 +3,9 @@ package be.obmi.opendata;
 import java.util.Objects;
 
 /**
- * One cell of a cube. Only {@link CellStatus#OK} cells carry a value; suppressed and missing cells carry an optional
- * symbol as published (e.g. {@code ".."}) and their value is never read.
+ * One cell of a cube. Only {@link CellStatus#OK} cells carry a value; suppressed and
+ * missing cells carry an optional symbol as published (e.g. {@code ".."}) and their value
+ * is never read.
  */
 public record Cell(CellStatus status, double value, String symbol) {
 

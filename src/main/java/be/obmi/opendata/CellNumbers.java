@@ -2,7 +2,10 @@ package be.obmi.opendata;
 
 import java.math.BigDecimal;
 
-/** Plain decimal text for cell values: no exponent, no trailing zeros, {@code .} as decimal separator. */
+/**
+ * Plain decimal text for cell values: no exponent, no trailing zeros, {@code .} as
+ * decimal separator.
+ */
 final class CellNumbers {
 
 	private CellNumbers() {

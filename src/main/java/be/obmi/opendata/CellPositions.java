@@ -16,7 +16,10 @@ final class CellPositions {
 		this.position = new int[this.sizes.length];
 	}
 
-	/** Moves to the next cell and returns the category index per dimension (the same array, updated in place). */
+	/**
+	 * Moves to the next cell and returns the category index per dimension (the same
+	 * array, updated in place).
+	 */
 	int[] next() {
 		if (!this.started) {
 			this.started = true;

@@ -7,8 +7,9 @@ import java.util.NoSuchElementException;
 import java.util.function.LongFunction;
 
 /**
- * The cells of a cube in row-major order (the last dimension varies fastest). Iterable more than once, so writers
- * that need two passes (JSON-stat writes values, then statuses) can stream without holding all cells.
+ * The cells of a cube in row-major order (the last dimension varies fastest). Iterable
+ * more than once, so writers that need two passes (JSON-stat writes values, then
+ * statuses) can stream without holding all cells.
  */
 public interface Cells extends Iterable<Cell> {
 
@@ -20,7 +21,10 @@ public interface Cells extends Iterable<Cell> {
 		return new GeneratedCells(count, cellAt);
 	}
 
-	/** Cells held in arrays: values for OK cells, a status per cell and symbols for the few cells that have one. */
+	/**
+	 * Cells held in arrays: values for OK cells, a status per cell and symbols for the
+	 * few cells that have one.
+	 */
 	static Cells dense(double[] values, CellStatus[] statuses, Map<Integer, String> symbols) {
 		return new DenseCells(values, statuses, symbols);
 	}

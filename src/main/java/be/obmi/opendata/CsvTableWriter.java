@@ -7,10 +7,12 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes a cube as a plain CSV table (RFC 4180, UTF-8, comma, CRLF): per dimension a code column {@code <id>} and a
- * label column {@code <id>_label}, then {@code value} (empty unless the cell is OK) and {@code status} (empty, or the
- * JSON-stat status: {@value JsonStatWriter#SUPPRESSED_STATUS} for suppressed, the missing symbol otherwise). Text that a
- * spreadsheet would run as a formula gets a leading apostrophe. {@link CsvwMetadataWriter} describes these columns.
+ * Writes a cube as a plain CSV table (RFC 4180, UTF-8, comma, CRLF): per dimension a code
+ * column {@code <id>} and a label column {@code <id>_label}, then {@code value} (empty
+ * unless the cell is OK) and {@code status} (empty, or the JSON-stat status:
+ * {@value JsonStatWriter#SUPPRESSED_STATUS} for suppressed, the missing symbol
+ * otherwise). Text that a spreadsheet would run as a formula gets a leading apostrophe.
+ * {@link CsvwMetadataWriter} describes these columns.
  */
 public final class CsvTableWriter implements CubeWriter {
 
@@ -50,7 +52,8 @@ public final class CsvTableWriter implements CubeWriter {
 			for (int d = 0; d < position.length; d++) {
 				var category = cube.dimensions().get(d).categories().get(position[d]);
 				line.append(CsvText.field(CsvText.neutralised(category.code()), ',')).append(',');
-				line.append(CsvText.field(CsvText.neutralised(category.label().in(lang, category.code())), ',')).append(',');
+				line.append(CsvText.field(CsvText.neutralised(category.label().in(lang, category.code())), ','))
+					.append(',');
 			}
 			if (cell.isOk()) {
 				line.append(CellNumbers.plain(cell.value())).append(',');

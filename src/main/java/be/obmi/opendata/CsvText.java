@@ -1,12 +1,17 @@
 package be.obmi.opendata;
 
-/** RFC 4180 field quoting, and the neutralising of spreadsheet formulas in text fields. */
+/**
+ * RFC 4180 field quoting, and the neutralising of spreadsheet formulas in text fields.
+ */
 final class CsvText {
 
 	private CsvText() {
 	}
 
-	/** Quotes a field when it contains the separator, a quote or a line break; doubles inner quotes. */
+	/**
+	 * Quotes a field when it contains the separator, a quote or a line break; doubles
+	 * inner quotes.
+	 */
 	static String field(String text, char separator) {
 		if (text == null) {
 			return "";
@@ -23,8 +28,9 @@ final class CsvText {
 	}
 
 	/**
-	 * A text that a spreadsheet would run as a formula ({@code = + - @}, tab or carriage return first) gets a leading
-	 * apostrophe, so that opening the file never executes anything (OWASP CSV injection).
+	 * A text that a spreadsheet would run as a formula ({@code = + - @}, tab or carriage
+	 * return first) gets a leading apostrophe, so that opening the file never executes
+	 * anything (OWASP CSV injection).
 	 */
 	static String neutralised(String text) {
 		if (text == null || text.isEmpty()) {

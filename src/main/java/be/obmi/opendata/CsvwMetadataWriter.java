@@ -9,10 +9,11 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes the CSV on the Web metadata (W3C "Metadata Vocabulary for Tabular Data") for the table that
- * {@link CsvTableWriter} writes: {@code @context}, {@code url}, {@code dc:title} per language, the dialect and
- * {@code tableSchema.columns} with {@code name}, {@code titles} per language and {@code datatype}, and the dimension
- * code columns as primary key.
+ * Writes the CSV on the Web metadata (W3C "Metadata Vocabulary for Tabular Data") for the
+ * table that {@link CsvTableWriter} writes: {@code @context}, {@code url},
+ * {@code dc:title} per language, the dialect and {@code tableSchema.columns} with
+ * {@code name}, {@code titles} per language and {@code datatype}, and the dimension code
+ * columns as primary key.
  */
 public final class CsvwMetadataWriter {
 
@@ -44,7 +45,8 @@ public final class CsvwMetadataWriter {
 	 */
 	public void write(Cube cube, String csvUrl, OutputStream out) throws IOException {
 		var names = columnNames(cube);
-		try (JsonGenerator json = MAPPER.writerWithDefaultPrettyPrinter().createGenerator(new NonClosingOutputStream(out))) {
+		try (JsonGenerator json = MAPPER.writerWithDefaultPrettyPrinter()
+			.createGenerator(new NonClosingOutputStream(out))) {
 			json.writeStartObject();
 			json.writeArrayPropertyStart("@context");
 			json.writeString("http://www.w3.org/ns/csvw");
@@ -66,7 +68,8 @@ public final class CsvwMetadataWriter {
 			json.writeArrayPropertyStart("columns");
 			int n = 0;
 			for (var dimension : cube.dimensions()) {
-				column(json, names.get(n++), dimension.label().isEmpty() ? LocalizedText.single(cube.language(), dimension.id()) : dimension.label(), "string", true);
+				column(json, names.get(n++), dimension.label().isEmpty()
+						? LocalizedText.single(cube.language(), dimension.id()) : dimension.label(), "string", true);
 				column(json, names.get(n++), labelTitles(dimension.label(), cube), "string", false);
 			}
 			column(json, "value", valueTitles(cube), "decimal", false);
@@ -104,7 +107,8 @@ public final class CsvwMetadataWriter {
 		return titles;
 	}
 
-	private static void column(JsonGenerator json, String name, LocalizedText titles, String datatype, boolean required) {
+	private static void column(JsonGenerator json, String name, LocalizedText titles, String datatype,
+			boolean required) {
 		json.writeStartObject();
 		json.writeStringProperty("name", name);
 		writeLanguageMap(json, "titles", titles);

@@ -5,22 +5,25 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.LinkedHashSet;
 
 /**
- * A statistical table as the open data formats see it: dimensions with ordered categories and one cell per
- * combination of categories, in row-major order. The unit and decimals apply to every cell unless a metric
- * dimension's categories give their own.
+ * A statistical table as the open data formats see it: dimensions with ordered categories
+ * and one cell per combination of categories, in row-major order. The unit and decimals
+ * apply to every cell unless a metric dimension's categories give their own.
  *
- * @param id stable identifier, letters, digits, {@code _} and {@code -} (used as PX MATRIX and SDMX dataflow id)
+ * @param id stable identifier, letters, digits, {@code _} and {@code -} (used as PX
+ * MATRIX and SDMX dataflow id)
  * @param title title per language; the first language is the main language of the table
  * @param source the publisher as shown to readers, per language
  * @param unit unit of measure per language, may be empty
  * @param decimals number of decimals to show (0–15)
  * @param updated last change of the data, may be null
- * @param extension extra key–value metadata carried along (JSON-stat {@code extension}), never null
+ * @param extension extra key–value metadata carried along (JSON-stat {@code extension}),
+ * never null
  */
-public record Cube(String id, LocalizedText title, LocalizedText source, LocalizedText unit, int decimals, Instant updated,
-		List<Dimension> dimensions, Cells cells, Map<String, String> extension) {
+public record Cube(String id, LocalizedText title, LocalizedText source, LocalizedText unit, int decimals,
+		Instant updated, List<Dimension> dimensions, Cells cells, Map<String, String> extension) {
 
 	public Cube {
 		Objects.requireNonNull(id, "id");
@@ -65,9 +68,12 @@ public record Cube(String id, LocalizedText title, LocalizedText source, Localiz
 		return this.title.isEmpty() ? "nl" : this.title.languages().iterator().next();
 	}
 
-	/** All languages used in the title, dimension and category labels, main language first. */
+	/**
+	 * All languages used in the title, dimension and category labels, main language
+	 * first.
+	 */
 	public List<String> languages() {
-		var languages = new java.util.LinkedHashSet<String>();
+		var languages = new LinkedHashSet<String>();
 		languages.add(language());
 		languages.addAll(this.title.languages());
 		for (var dimension : this.dimensions) {
@@ -80,8 +86,8 @@ public record Cube(String id, LocalizedText title, LocalizedText source, Localiz
 	}
 
 	public Cube withCells(Cells newCells) {
-		return new Cube(this.id, this.title, this.source, this.unit, this.decimals, this.updated, this.dimensions, newCells,
-				this.extension);
+		return new Cube(this.id, this.title, this.source, this.unit, this.decimals, this.updated, this.dimensions,
+				newCells, this.extension);
 	}
 
 }

@@ -19,11 +19,13 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.vocabulary.VCARD4;
+import org.apache.jena.rdf.model.Literal;
 
 /**
- * Writes a {@link CatalogDescription} as a DCAT-AP 3 catalogue in Turtle or JSON-LD. Every resource that DCAT-AP's
- * SHACL shapes constrain with {@code sh:class} carries that class explicitly (licences, media types, themes, languages,
- * locations, agents, contact points, documents), because SHACL validation does no inference.
+ * Writes a {@link CatalogDescription} as a DCAT-AP 3 catalogue in Turtle or JSON-LD.
+ * Every resource that DCAT-AP's SHACL shapes constrain with {@code sh:class} carries that
+ * class explicitly (licences, media types, themes, languages, locations, agents, contact
+ * points, documents), because SHACL validation does no inference.
  */
 public final class DcatCatalogWriter {
 
@@ -106,8 +108,8 @@ public final class DcatCatalogWriter {
 		return service;
 	}
 
-	private static Resource dataset(Model model, CatalogDescription catalog, CatalogDescription.DatasetDescription dataset,
-			Resource publisher, Resource service, Set<String> typed) {
+	private static Resource dataset(Model model, CatalogDescription catalog,
+			CatalogDescription.DatasetDescription dataset, Resource publisher, Resource service, Set<String> typed) {
 		var node = model.createResource(dataset.uri(), DCAT.Dataset);
 		if (dataset.identifier() != null) {
 			node.addProperty(DCTerms.identifier, dataset.identifier());
@@ -159,8 +161,8 @@ public final class DcatCatalogWriter {
 		return node;
 	}
 
-	private static Resource distribution(Model model, CatalogDescription catalog, CatalogDescription.DistributionDescription description,
-			Resource service) {
+	private static Resource distribution(Model model, CatalogDescription catalog,
+			CatalogDescription.DistributionDescription description, Resource service) {
 		var node = model.createResource(description.uri(), DCAT.Distribution);
 		literals(node, DCTerms.title, description.title());
 		node.addProperty(DCAT.accessURL, webResource(model, description.accessUrl()));
@@ -198,7 +200,8 @@ public final class DcatCatalogWriter {
 	}
 
 	private static Resource contactPoint(Model model, CatalogDescription.ContactPoint description) {
-		var kind = description.uri() == null ? model.createResource(VCARD4.Kind) : model.createResource(description.uri(), VCARD4.Kind);
+		var kind = description.uri() == null ? model.createResource(VCARD4.Kind)
+				: model.createResource(description.uri(), VCARD4.Kind);
 		kind.addProperty(RDF.type, VCARD4.Organization);
 		kind.addProperty(VCARD4.fn, description.name());
 		if (description.email() != null) {
@@ -230,12 +233,15 @@ public final class DcatCatalogWriter {
 		return model.createResource(uri, model.createResource(FOAF + "Document"));
 	}
 
-	/** A web address typed as rdfs:Resource, which DCAT-AP 3.0.0 requires with sh:class for URLs. */
+	/**
+	 * A web address typed as rdfs:Resource, which DCAT-AP 3.0.0 requires with sh:class
+	 * for URLs.
+	 */
 	private static Resource webResource(Model model, String uri) {
 		return model.createResource(uri, RDFS.Resource);
 	}
 
-	private static org.apache.jena.rdf.model.Literal date(Model model, LocalDate date) {
+	private static Literal date(Model model, LocalDate date) {
 		return model.createTypedLiteral(date.toString(), XSDDatatype.XSDdate);
 	}
 

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A dimension of a cube with its categories in their published order. Codes are unique within a dimension. */
+/**
+ * A dimension of a cube with its categories in their published order. Codes are unique
+ * within a dimension.
+ */
 public record Dimension(String id, LocalizedText label, DimensionRole role, List<Category> categories) {
 
 	public Dimension {

@@ -1,8 +1,9 @@
 package be.obmi.opendata;
 
 /**
- * The formats in which a dataset is distributed, with the IANA media type (as the URI DCAT-AP expects in
- * {@code dcat:mediaType}), the EU file type where the authority table has one, and the standard the content follows.
+ * The formats in which a dataset is distributed, with the IANA media type (as the URI
+ * DCAT-AP expects in {@code dcat:mediaType}), the EU file type where the authority table
+ * has one, and the standard the content follows.
  */
 public enum DistributionFormat {
 
@@ -37,7 +38,8 @@ public enum DistributionFormat {
 
 	/** The EU file type URI, or null. */
 	public String fileTypeUri() {
-		return this.fileType == null ? null : "http://publications.europa.eu/resource/authority/file-type/" + this.fileType;
+		return this.fileType == null ? null
+				: "http://publications.europa.eu/resource/authority/file-type/" + this.fileType;
 	}
 
 	/** The specification the content conforms to, or null. */

@@ -17,13 +17,17 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import java.text.Normalizer;
+import java.util.Locale;
 
 /**
- * Reads a JSON-stat 2.0 dataset: {@code value} and {@code status} as array or object (sparse), {@code index} as array
- * or object, {@code child} hierarchies, {@code unit}, roles, and the labels in other languages that
- * {@link JsonStatWriter} puts in {@code extension.labels}. The product of {@code size} is checked against the number of
- * values (array form) and against a maximum before anything is allocated. A cell with a {@code null} value is missing
- * with its status as symbol, or suppressed when its status is {@value JsonStatWriter#SUPPRESSED_STATUS}.
+ * Reads a JSON-stat 2.0 dataset: {@code value} and {@code status} as array or object
+ * (sparse), {@code index} as array or object, {@code child} hierarchies, {@code unit},
+ * roles, and the labels in other languages that {@link JsonStatWriter} puts in
+ * {@code extension.labels}. The product of {@code size} is checked against the number of
+ * values (array form) and against a maximum before anything is allocated. A cell with a
+ * {@code null} value is missing with its status as symbol, or suppressed when its status
+ * is {@value JsonStatWriter#SUPPRESSED_STATUS}.
  */
 public final class JsonStatReader implements CubeReader {
 
@@ -35,7 +39,10 @@ public final class JsonStatReader implements CubeReader {
 		this(null);
 	}
 
-	/** @param language the language of the labels; null to take {@code extension.language} or Dutch */
+	/**
+	 * @param language the language of the labels; null to take {@code extension.language}
+	 * or Dutch
+	 */
 	public JsonStatReader(String language) {
 		this.language = language;
 	}
@@ -53,7 +60,8 @@ public final class JsonStatReader implements CubeReader {
 		catch (JacksonException ex) {
 			var location = ex.getLocation();
 			throw new OpenDataFormatException(location == null ? null : (long) location.getLineNr(),
-					location == null ? null : "kolom " + location.getColumnNr(), "geen geldige JSON: " + ex.getOriginalMessage(), ex);
+					location == null ? null : "kolom " + location.getColumnNr(),
+					"geen geldige JSON: " + ex.getOriginalMessage(), ex);
 		}
 		catch (IOException ex) {
 			throw new OpenDataFormatException(null, null, "het bestand kon niet gelezen worden", ex);
@@ -65,7 +73,8 @@ public final class JsonStatReader implements CubeReader {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			throw new OpenDataFormatException(null, null, "de JSON-stat-dataset is niet consistent (" + ex.getMessage() + ")", ex);
+			throw new OpenDataFormatException(null, null,
+					"de JSON-stat-dataset is niet consistent (" + ex.getMessage() + ")", ex);
 		}
 	}
 
@@ -103,17 +112,19 @@ public final class JsonStatReader implements CubeReader {
 			}
 			count = Math.multiplyExact(count, size.intValue());
 			if (count > PxReader.MAX_CELLS) {
-				throw error("size", "de dataset zou meer dan " + PxReader.MAX_CELLS + " cellen hebben; zo'n grote dataset wordt geweigerd");
+				throw error("size", "de dataset zou meer dan " + PxReader.MAX_CELLS
+						+ " cellen hebben; zo'n grote dataset wordt geweigerd");
 			}
 		}
 		var extension = root.get("extension");
 		var lang = this.language != null ? this.language
-				: extension != null && extension.get("language") != null && extension.get("language").isString() ? extension.get("language").stringValue() : "nl";
+				: extension != null && extension.get("language") != null && extension.get("language").isString()
+						? extension.get("language").stringValue() : "nl";
 		var roles = new HashMap<String, DimensionRole>();
 		var roleNode = root.get("role");
 		if (roleNode != null && roleNode.isObject()) {
 			for (var role : List.of(DimensionRole.TIME, DimensionRole.GEO, DimensionRole.METRIC)) {
-				var list = roleNode.get(role.name().toLowerCase(java.util.Locale.ROOT));
+				var list = roleNode.get(role.name().toLowerCase(Locale.ROOT));
 				if (list != null && list.isArray()) {
 					list.forEach(id -> roles.put(id.asString(), role));
 				}
@@ -130,7 +141,8 @@ public final class JsonStatReader implements CubeReader {
 			if (node == null || !node.isObject()) {
 				throw error("dimension." + id, "de dimensie ontbreekt");
 			}
-			dimensions.add(dimension(id, node, sizes.get(d).intValue(), roles.getOrDefault(id, DimensionRole.OTHER), lang));
+			dimensions
+				.add(dimension(id, node, sizes.get(d).intValue(), roles.getOrDefault(id, DimensionRole.OTHER), lang));
 		}
 		var cells = cells(root, (int) count);
 		var title = new LinkedHashMap<String, String>();
@@ -225,7 +237,8 @@ public final class JsonStatReader implements CubeReader {
 			}
 			for (var entry : index.properties()) {
 				var position = entry.getValue();
-				if (!position.canConvertToInt() || position.intValue() < 0 || position.intValue() >= size || codes[position.intValue()] != null) {
+				if (!position.canConvertToInt() || position.intValue() < 0 || position.intValue() >= size
+						|| codes[position.intValue()] != null) {
 					throw error(property + ".index." + entry.getKey(), "ongeldige of dubbele positie");
 				}
 				codes[position.intValue()] = entry.getKey();
@@ -274,7 +287,8 @@ public final class JsonStatReader implements CubeReader {
 			CategoryUnit unit = null;
 			if (units != null && units.get(code) != null) {
 				var u = units.get(code);
-				var unitLabel = u.get("label") != null ? LocalizedText.single(lang, u.get("label").asString()) : LocalizedText.empty();
+				var unitLabel = u.get("label") != null ? LocalizedText.single(lang, u.get("label").asString())
+						: LocalizedText.empty();
 				if (otherLabels != null && otherLabels.isObject()) {
 					for (var entry : otherLabels.properties()) {
 						var otherUnits = entry.getValue().get("unit");
@@ -283,7 +297,8 @@ public final class JsonStatReader implements CubeReader {
 						}
 					}
 				}
-				unit = new CategoryUnit(unitLabel, u.get("decimals") != null && u.get("decimals").canConvertToInt() ? u.get("decimals").intValue() : 0);
+				unit = new CategoryUnit(unitLabel, u.get("decimals") != null && u.get("decimals").canConvertToInt()
+						? u.get("decimals").intValue() : 0);
 			}
 			categories.add(new Category(code, new LocalizedText(label), children.get(code), unit));
 		}
@@ -347,7 +362,8 @@ public final class JsonStatReader implements CubeReader {
 			}
 			else if (statusNode.isObject()) {
 				for (var entry : statusNode.properties()) {
-					applyStatus(values, statuses, symbols, position(entry.getKey(), count, "status"), entry.getValue().asString());
+					applyStatus(values, statuses, symbols, position(entry.getKey(), count, "status"),
+							entry.getValue().asString());
 				}
 			}
 			else {
@@ -381,7 +397,8 @@ public final class JsonStatReader implements CubeReader {
 		statuses[index] = CellStatus.OK;
 	}
 
-	private static void applyStatus(double[] values, CellStatus[] statuses, Map<Integer, String> symbols, int index, String status) {
+	private static void applyStatus(double[] values, CellStatus[] statuses, Map<Integer, String> symbols, int index,
+			String status) {
 		if (status == null || status.isBlank()) {
 			return;
 		}
@@ -401,10 +418,10 @@ public final class JsonStatReader implements CubeReader {
 		return value == null || !value.isString() ? null : value.stringValue();
 	}
 
-
 	/**
-	 * The id of a dataset without {@code extension.id}: the last segment of its {@code href}, else its label made into an
-	 * identifier, so that tables from different offices do not replace each other; {@code dataset} only when it has neither.
+	 * The id of a dataset without {@code extension.id}: the last segment of its
+	 * {@code href}, else its label made into an identifier, so that tables from different
+	 * offices do not replace each other; {@code dataset} only when it has neither.
 	 */
 	static String fallbackId(JsonNode root) {
 		for (var field : List.of("href", "label")) {
@@ -415,7 +432,7 @@ public final class JsonStatReader implements CubeReader {
 					text = text.replaceAll("[?#].*$", "").replaceAll("/+$", "");
 					text = text.substring(text.lastIndexOf('/') + 1).replaceAll("\\.json$", "");
 				}
-				var slug = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
+				var slug = Normalizer.normalize(text, Normalizer.Form.NFD)
 					.replaceAll("\\p{M}", "")
 					.replaceAll("[^A-Za-z0-9_\\-]+", "_")
 					.replaceAll("^_+|_+$", "");
@@ -426,4 +443,5 @@ public final class JsonStatReader implements CubeReader {
 		}
 		return "dataset";
 	}
+
 }

@@ -11,17 +11,22 @@ import java.util.Map;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
+import java.util.Locale;
+import java.util.TreeMap;
 
 /**
- * Writes a cube as a JSON-stat 2.0 dataset (https://json-stat.org/full/). Labels are in the chosen language; labels in
- * the other languages go in {@code extension.labels} of the dataset and of each dimension, which the JSON-stat schema
- * allows. Values of non-OK cells are {@code null} and their symbol goes in the sparse {@code status} object;
- * suppressed cells get status {@value #SUPPRESSED_STATUS}. Streams: the cells are iterated twice (values, statuses)
- * and never held.
+ * Writes a cube as a JSON-stat 2.0 dataset (https://json-stat.org/full/). Labels are in
+ * the chosen language; labels in the other languages go in {@code extension.labels} of
+ * the dataset and of each dimension, which the JSON-stat schema allows. Values of non-OK
+ * cells are {@code null} and their symbol goes in the sparse {@code status} object;
+ * suppressed cells get status {@value #SUPPRESSED_STATUS}. Streams: the cells are
+ * iterated twice (values, statuses) and never held.
  */
 public final class JsonStatWriter implements CubeWriter {
 
-	/** Status for suppressed (confidential) cells, as Eurostat and SDMX's OBS_CONF use it. */
+	/**
+	 * Status for suppressed (confidential) cells, as Eurostat and SDMX's OBS_CONF use it.
+	 */
 	public static final String SUPPRESSED_STATUS = "c";
 
 	/** Status for missing cells without a symbol of their own. */
@@ -36,7 +41,10 @@ public final class JsonStatWriter implements CubeWriter {
 		this(null);
 	}
 
-	/** Writes labels in the given language (falling back to the main language where a label lacks it). */
+	/**
+	 * Writes labels in the given language (falling back to the main language where a
+	 * label lacks it).
+	 */
 	public JsonStatWriter(String language) {
 		this.language = language;
 	}
@@ -122,7 +130,7 @@ public final class JsonStatWriter implements CubeWriter {
 		Map<String, List<String>> roles = new LinkedHashMap<>();
 		for (var dimension : cube.dimensions()) {
 			if (dimension.role() != DimensionRole.OTHER) {
-				roles.computeIfAbsent(dimension.role().name().toLowerCase(java.util.Locale.ROOT), r -> new ArrayList<>())
+				roles.computeIfAbsent(dimension.role().name().toLowerCase(Locale.ROOT), r -> new ArrayList<>())
 					.add(dimension.id());
 			}
 		}
@@ -244,7 +252,7 @@ public final class JsonStatWriter implements CubeWriter {
 		}
 		if (!cube.extension().isEmpty()) {
 			json.writeObjectPropertyStart("metadata");
-			for (var entry : new java.util.TreeMap<>(cube.extension()).entrySet()) {
+			for (var entry : new TreeMap<>(cube.extension()).entrySet()) {
 				json.writeStringProperty(entry.getKey(), entry.getValue());
 			}
 			json.writeEndObject();

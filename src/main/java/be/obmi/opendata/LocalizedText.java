@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A text in one or more languages (ISO 639-1 codes such as {@code nl}, {@code en}, {@code sv}), in a stable order:
- * the first language is the main one.
+ * A text in one or more languages (ISO 639-1 codes such as {@code nl}, {@code en},
+ * {@code sv}), in a stable order: the first language is the main one.
  */
 public record LocalizedText(Map<String, String> byLanguage) {
 
@@ -47,7 +47,10 @@ public record LocalizedText(Map<String, String> byLanguage) {
 		return this.byLanguage.isEmpty();
 	}
 
-	/** The text in the language, else in the first language, else {@code fallback}. Never returns null unless fallback is. */
+	/**
+	 * The text in the language, else in the first language, else {@code fallback}. Never
+	 * returns null unless fallback is.
+	 */
 	public String in(String language, String fallback) {
 		var text = this.byLanguage.get(language);
 		if (text != null) {

@@ -4,7 +4,10 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Lets a writer close its generator without closing the caller's stream (which the caller owns). */
+/**
+ * Lets a writer close its generator without closing the caller's stream (which the caller
+ * owns).
+ */
 final class NonClosingOutputStream extends FilterOutputStream {
 
 	NonClosingOutputStream(OutputStream out) {

@@ -1,8 +1,9 @@
 package be.obmi.opendata;
 
 /**
- * A file in an open data format could not be read (or a cube cannot be written in a format). The message is Dutch and
- * names where the problem is: line or row, column or keyword, and the reason.
+ * A file in an open data format could not be read (or a cube cannot be written in a
+ * format). The message is Dutch and names where the problem is: line or row, column or
+ * keyword, and the reason.
  */
 public class OpenDataFormatException extends RuntimeException {
 

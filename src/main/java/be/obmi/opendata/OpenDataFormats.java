@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * Entry point for the API and the import: detects a format from content and hands out readers and writers. Writers
- * take a {@link Cube} whose cells may be computed on demand, so a controller can stream
- * {@code writer(...).write(cube, response.getOutputStream())}.
+ * Entry point for the API and the import: detects a format from content and hands out
+ * readers and writers. Writers take a {@link Cube} whose cells may be computed on demand,
+ * so a controller can stream {@code writer(...).write(cube, response.getOutputStream())}.
  */
 @Component
 public class OpenDataFormats {
@@ -17,19 +17,23 @@ public class OpenDataFormats {
 	private static final Pattern PX_KEYWORD = Pattern.compile(
 			"(?m)^\\s*(CHARSET|AXIS-VERSION|CODEPAGE|LANGUAGE|CREATION-DATE|DECIMALS|MATRIX|SUBJECT-CODE)\\s*(\\[[^\\]]*\\])?\\s*=");
 
-	/** Recognises a format from the first bytes of a file (a few kilobytes are enough); never throws. */
+	/**
+	 * Recognises a format from the first bytes of a file (a few kilobytes are enough);
+	 * never throws.
+	 */
 	public static OpenDataFormat detect(byte[] head) {
 		if (head == null || head.length == 0) {
 			return OpenDataFormat.OTHER;
 		}
-		int offset = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF ? 3 : 0;
+		int offset = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
+				&& (head[2] & 0xFF) == 0xBF ? 3 : 0;
 		var text = new String(head, offset, Math.min(head.length - offset, 64 * 1024), StandardCharsets.ISO_8859_1);
 		var trimmed = text.stripLeading();
 		if (trimmed.startsWith("{")) {
 			var compact = trimmed.replaceAll("\\s+", "");
 			return compact.contains("\"version\":\"2.0\"") || compact.contains("\"class\":\"dataset\"")
-					|| (compact.contains("\"dimension\":") && compact.contains("\"value\":"))
-					? OpenDataFormat.JSON_STAT : OpenDataFormat.OTHER;
+					|| (compact.contains("\"dimension\":") && compact.contains("\"value\":")) ? OpenDataFormat.JSON_STAT
+							: OpenDataFormat.OTHER;
 		}
 		if (text.startsWith("STRUCTURE")) {
 			int after = "STRUCTURE".length();
@@ -51,13 +55,14 @@ public class OpenDataFormats {
 			case PX -> new PxReader();
 			case JSON_STAT -> new JsonStatReader();
 			case SDMX_CSV -> new SdmxCsvReader();
-			case OTHER -> throw OpenDataFormatException.of("onbekend bestandsformaat: verwacht PX, JSON-stat 2.0 of SDMX-CSV 2.0");
+			case OTHER -> throw OpenDataFormatException
+				.of("onbekend bestandsformaat: verwacht PX, JSON-stat 2.0 of SDMX-CSV 2.0");
 		};
 	}
 
 	/**
-	 * A writer for a format name as the API accepts it: {@code jsonstat}, {@code sdmx-csv}, {@code px}, {@code csv},
-	 * {@code xlsx}.
+	 * A writer for a format name as the API accepts it: {@code jsonstat},
+	 * {@code sdmx-csv}, {@code px}, {@code csv}, {@code xlsx}.
 	 */
 	public CubeWriter writer(String format, String language) {
 		return switch (format.toLowerCase(Locale.ROOT)) {

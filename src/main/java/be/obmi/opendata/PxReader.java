@@ -17,15 +17,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * Reads PX files as statistical offices publish them (PX-file format specification 2013): language variants,
- * {@code CODEPAGE} ({@code iso-8859-1}, {@code windows-1252}, {@code utf-8}; without it UTF-8 is tried strictly,
- * then Windows-1252), several {@code STUB}/{@code HEADING} variables, {@code VALUES}/{@code CODES},
- * {@code TIMEVAL}, {@code HIERARCHIES} and the data symbols {@code "."}, {@code ".."}, {@code "..."},
- * {@code "...."}, {@code "....."}, {@code "......"} and {@code "-"}. The symbol {@code "..."} is read as a suppressed
- * (confidential) cell, as {@link PxWriter} writes it; the others as missing cells keeping their symbol. Sizes are
- * checked before anything is allocated.
+ * Reads PX files as statistical offices publish them (PX-file format specification 2013):
+ * language variants, {@code CODEPAGE} ({@code iso-8859-1}, {@code windows-1252},
+ * {@code utf-8}; without it UTF-8 is tried strictly, then Windows-1252), several
+ * {@code STUB}/{@code HEADING} variables, {@code VALUES}/{@code CODES}, {@code TIMEVAL},
+ * {@code HIERARCHIES} and the data symbols {@code "."}, {@code ".."}, {@code "..."},
+ * {@code "...."}, {@code "....."}, {@code "......"} and {@code "-"}. The symbol
+ * {@code "..."} is read as a suppressed (confidential) cell, as {@link PxWriter} writes
+ * it; the others as missing cells keeping their symbol. Sizes are checked before anything
+ * is allocated.
  */
 public final class PxReader implements CubeReader {
 
@@ -43,7 +50,10 @@ public final class PxReader implements CubeReader {
 		this("nl");
 	}
 
-	/** @param defaultLanguage the language assumed when the file has no {@code LANGUAGE} keyword */
+	/**
+	 * @param defaultLanguage the language assumed when the file has no {@code LANGUAGE}
+	 * keyword
+	 */
 	public PxReader(String defaultLanguage) {
 		this.defaultLanguage = defaultLanguage;
 	}
@@ -67,7 +77,8 @@ public final class PxReader implements CubeReader {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			throw new OpenDataFormatException(null, null, "het PX-bestand kon niet gelezen worden (" + ex.getMessage() + ")", ex);
+			throw new OpenDataFormatException(null, null,
+					"het PX-bestand kon niet gelezen worden (" + ex.getMessage() + ")", ex);
 		}
 	}
 
@@ -79,7 +90,7 @@ public final class PxReader implements CubeReader {
 			charset = StandardCharsets.UTF_8;
 		}
 		var head = new String(bytes, offset, Math.min(bytes.length - offset, 64 * 1024), StandardCharsets.ISO_8859_1);
-		var matcher = java.util.regex.Pattern.compile("(?m)^\\s*CODEPAGE\\s*=\\s*\"([^\"]*)\"").matcher(head);
+		var matcher = Pattern.compile("(?m)^\\s*CODEPAGE\\s*=\\s*\"([^\"]*)\"").matcher(head);
 		if (matcher.find()) {
 			var name = matcher.group(1).trim().toLowerCase(Locale.ROOT);
 			try {
@@ -111,7 +122,8 @@ public final class PxReader implements CubeReader {
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
 		var input = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
-		var output = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16L, (long) Math.ceil((bytes.length - offset) * (double) decoder.maxCharsPerByte()) + 16));
+		var output = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16L,
+				(long) Math.ceil((bytes.length - offset) * (double) decoder.maxCharsPerByte()) + 16));
 		var result = decoder.decode(input, output, true);
 		if (result.isError()) {
 			int at = input.position();
@@ -171,7 +183,8 @@ public final class PxReader implements CubeReader {
 			}
 			int eq = findOutsideQuotes(text, pos, '=');
 			if (eq < 0) {
-				throw OpenDataFormatException.at(line, snippet(text, pos), "'=' ontbreekt na het sleutelwoord; het bestand is afgebroken of beschadigd");
+				throw OpenDataFormatException.at(line, snippet(text, pos),
+						"'=' ontbreekt na het sleutelwoord; het bestand is afgebroken of beschadigd");
 			}
 			var keyText = text.substring(pos, eq).trim();
 			var key = parseKey(keyText, line);
@@ -182,31 +195,41 @@ public final class PxReader implements CubeReader {
 			}
 			int end = findOutsideQuotes(text, eq + 1, ';');
 			if (end < 0) {
-				throw OpenDataFormatException.at(line, key.name(), "';' ontbreekt aan het einde; het bestand is afgebroken");
+				throw OpenDataFormatException.at(line, key.name(),
+						"';' ontbreekt aan het einde; het bestand is afgebroken");
 			}
-			var entry = new Entry(key.name(), key.language(), key.subkeys(), parseItems(text.substring(eq + 1, end)), line);
+			var entry = new Entry(key.name(), key.language(), key.subkeys(), parseItems(text.substring(eq + 1, end)),
+					line);
 			entries.putIfAbsent(keyOf(entry.name(), entry.language(), entry.subkeys()), entry);
 			line += count(text, pos, end + 1, '\n');
 			pos = end + 1;
 		}
 		var header = new Header(entries);
-		var matrix = header.get("MATRIX", null).orElseThrow(
-				() -> OpenDataFormatException.at(1, "MATRIX", "het verplichte sleutelwoord MATRIX ontbreekt"));
+		var matrix = header.get("MATRIX", null)
+			.orElseThrow(() -> OpenDataFormatException.at(1, "MATRIX", "het verplichte sleutelwoord MATRIX ontbreekt"));
 		if (dataStart < 0) {
-			throw OpenDataFormatException.at(line, "DATA", "het sleutelwoord DATA ontbreekt; het bestand is afgebroken of onvolledig");
+			throw OpenDataFormatException.at(line, "DATA",
+					"het sleutelwoord DATA ontbreekt; het bestand is afgebroken of onvolledig");
 		}
-		if (header.get("KEYS", null, List.of()).isPresent() || entries.keySet().stream().anyMatch(k -> k.startsWith("KEYS|"))) {
-			throw OpenDataFormatException.at(line, "KEYS", "PX-bestanden met KEYS (sparse data) worden niet ondersteund");
+		if (header.get("KEYS", null, List.of()).isPresent()
+				|| entries.keySet().stream().anyMatch(k -> k.startsWith("KEYS|"))) {
+			throw OpenDataFormatException.at(line, "KEYS",
+					"PX-bestanden met KEYS (sparse data) worden niet ondersteund");
 		}
-		var mainLanguage = header.get("LANGUAGE", null).map(Entry::text).filter(s -> !s.isBlank()).orElse(this.defaultLanguage);
+		var mainLanguage = header.get("LANGUAGE", null)
+			.map(Entry::text)
+			.filter(s -> !s.isBlank())
+			.orElse(this.defaultLanguage);
 		var languages = new ArrayList<String>();
 		languages.add(mainLanguage);
-		header.get("LANGUAGES", null).ifPresent(e -> e.texts().stream().filter(l -> !languages.contains(l)).forEach(languages::add));
+		header.get("LANGUAGES", null)
+			.ifPresent(e -> e.texts().stream().filter(l -> !languages.contains(l)).forEach(languages::add));
 
 		var stub = header.get("STUB", null).map(Entry::texts).orElse(List.of());
 		var heading = header.get("HEADING", null).map(Entry::texts).orElse(List.of());
 		if (stub.isEmpty() && heading.isEmpty()) {
-			throw OpenDataFormatException.at(1, "STUB/HEADING", "STUB en HEADING ontbreken allebei; er zijn geen variabelen");
+			throw OpenDataFormatException.at(1, "STUB/HEADING",
+					"STUB en HEADING ontbreken allebei; er zijn geen variabelen");
 		}
 		var variables = new ArrayList<String>(stub);
 		variables.addAll(heading);
@@ -225,8 +248,9 @@ public final class PxReader implements CubeReader {
 			var names = new ArrayList<String>(s == null ? List.of() : s);
 			names.addAll(h == null ? List.of() : h);
 			if (names.size() != variables.size()) {
-				throw OpenDataFormatException.at(header.line("STUB[" + lang + "]"), "STUB[" + lang + "]/HEADING[" + lang + "]",
-						"aantal variabelen (" + names.size() + ") verschilt van de hoofdtaal (" + variables.size() + ")");
+				throw OpenDataFormatException.at(header.line("STUB[" + lang + "]"),
+						"STUB[" + lang + "]/HEADING[" + lang + "]", "aantal variabelen (" + names.size()
+								+ ") verschilt van de hoofdtaal (" + variables.size() + ")");
 			}
 			namesByLanguage.put(lang, names);
 		}
@@ -234,20 +258,24 @@ public final class PxReader implements CubeReader {
 		var valueLists = new ArrayList<List<String>>();
 		long cells = 1;
 		for (var variable : variables) {
-			var values = header.get("VALUES", null, List.of(variable)).orElseThrow(() -> OpenDataFormatException.at(1,
-					"VALUES(\"" + variable + "\")", "de waarden van variabele \"" + variable + "\" ontbreken"));
+			var values = header.get("VALUES", null, List.of(variable))
+				.orElseThrow(() -> OpenDataFormatException.at(1, "VALUES(\"" + variable + "\")",
+						"de waarden van variabele \"" + variable + "\" ontbreken"));
 			if (values.items().isEmpty()) {
 				throw OpenDataFormatException.at(values.line(), "VALUES(\"" + variable + "\")", "geen waarden");
 			}
 			valueLists.add(values.texts());
 			cells = Math.multiplyExact(cells, values.items().size());
 			if (cells > MAX_CELLS) {
-				throw OpenDataFormatException.at(values.line(), "VALUES", "de tabel zou meer dan " + MAX_CELLS
-						+ " cellen hebben; zo'n groot bestand wordt geweigerd");
+				throw OpenDataFormatException.at(values.line(), "VALUES",
+						"de tabel zou meer dan " + MAX_CELLS + " cellen hebben; zo'n groot bestand wordt geweigerd");
 			}
 		}
 		var contVariable = header.get("CONTVARIABLE", null).map(Entry::text).orElse(null);
-		var decimals = header.get("SHOWDECIMALS", null).or(() -> header.get("DECIMALS", null)).map(e -> parseInt(e, "DECIMALS")).orElse(0);
+		var decimals = header.get("SHOWDECIMALS", null)
+			.or(() -> header.get("DECIMALS", null))
+			.map(e -> parseInt(e, "DECIMALS"))
+			.orElse(0);
 		decimals = Math.max(0, Math.min(15, decimals));
 		var dimensions = new ArrayList<Dimension>();
 		for (int v = 0; v < variables.size(); v++) {
@@ -259,7 +287,8 @@ public final class PxReader implements CubeReader {
 						codes.size() + " codes voor " + values.size() + " waarden");
 			}
 			if (new HashSet<>(codes).size() != codes.size()) {
-				throw OpenDataFormatException.at(header.line("CODES"), "CODES(\"" + variable + "\")", "een code komt twee keer voor");
+				throw OpenDataFormatException.at(header.line("CODES"), "CODES(\"" + variable + "\")",
+						"een code komt twee keer voor");
 			}
 			var label = new LinkedHashMap<String, String>();
 			List<Map<String, String>> categoryLabels = new ArrayList<>();
@@ -277,7 +306,8 @@ public final class PxReader implements CubeReader {
 					continue;
 				}
 				if (langValues.size() != values.size()) {
-					throw OpenDataFormatException.at(header.line("VALUES[" + lang + "]"), "VALUES[" + lang + "](\"" + name + "\")",
+					throw OpenDataFormatException.at(header.line("VALUES[" + lang + "]"),
+							"VALUES[" + lang + "](\"" + name + "\")",
 							langValues.size() + " waarden, terwijl de hoofdtaal er " + values.size() + " heeft");
 				}
 				valuesByLanguage.put(lang, langValues);
@@ -310,16 +340,22 @@ public final class PxReader implements CubeReader {
 						header.get("UNITS", langKey, List.of(valueName)).ifPresent(e -> unitLabel.put(lang, e.text()));
 						var name = namesByLanguage.get(lang).get(v);
 						if (precision == null) {
-							precision = header.get("PRECISION", langKey, List.of(name, valueName)).map(e -> parseInt(e, "PRECISION")).orElse(null);
+							precision = header.get("PRECISION", langKey, List.of(name, valueName))
+								.map(e -> parseInt(e, "PRECISION"))
+								.orElse(null);
 						}
 					}
 					if (!unitLabel.isEmpty() || precision != null) {
 						unit = new CategoryUnit(new LocalizedText(unitLabel), precision == null ? decimals : precision);
 					}
 				}
-				categories.add(new Category(codes.get(c), new LocalizedText(categoryLabels.get(c)), parents.get(c), unit));
+				categories
+					.add(new Category(codes.get(c), new LocalizedText(categoryLabels.get(c)), parents.get(c), unit));
 			}
-			var id = header.get("VARIABLECODE", null, List.of(variable)).map(Entry::text).filter(s -> !s.isBlank()).orElse(variable);
+			var id = header.get("VARIABLECODE", null, List.of(variable))
+				.map(Entry::text)
+				.filter(s -> !s.isBlank())
+				.orElse(variable);
 			dimensions.add(new Dimension(id, new LocalizedText(label), role, categories));
 		}
 		var cellsRead = readData(text, dataStart, dataLine, (int) cells);
@@ -334,12 +370,13 @@ public final class PxReader implements CubeReader {
 			throw OpenDataFormatException.at(matrix.line(), "MATRIX", "MATRIX is leeg");
 		}
 		try {
-			return new Cube(cubeId, header.localized("TITLE", languages, mainLanguage)
-				.orElseGet(() -> header.localized("CONTENTS", languages, mainLanguage).orElse(LocalizedText.single(mainLanguage, cubeId))),
+			return new Cube(cubeId,
+					header.localized("TITLE", languages, mainLanguage)
+						.orElseGet(() -> header.localized("CONTENTS", languages, mainLanguage)
+							.orElse(LocalizedText.single(mainLanguage, cubeId))),
 					header.localized("SOURCE", languages, mainLanguage).orElse(LocalizedText.empty()),
 					header.localized("UNITS", languages, mainLanguage).orElse(LocalizedText.empty()), decimals,
-					updated(header, entries, mainLanguage),
-					dimensions, cellsRead, extension);
+					updated(header, entries, mainLanguage), dimensions, cellsRead, extension);
 		}
 		catch (IllegalArgumentException ex) {
 			throw OpenDataFormatException.of("de tabel is niet consistent: " + ex.getMessage());
@@ -347,19 +384,21 @@ public final class PxReader implements CubeReader {
 	}
 
 	/**
-	 * {@code LAST-UPDATED}; else the latest {@code LAST-UPDATED("content")} of the main language, as PxWeb does for
-	 * tables with a contents variable; else {@code CREATION-DATE}.
+	 * {@code LAST-UPDATED}; else the latest {@code LAST-UPDATED("content")} of the main
+	 * language, as PxWeb does for tables with a contents variable; else
+	 * {@code CREATION-DATE}.
 	 */
-	private static java.time.Instant updated(Header header, Map<String, Entry> entries, String mainLanguage) {
+	private static Instant updated(Header header, Map<String, Entry> entries, String mainLanguage) {
 		var plain = header.get("LAST-UPDATED", null).map(e -> parseDate(e.text()));
 		if (plain.isPresent() && plain.get() != null) {
 			return plain.get();
 		}
-		var latest = entries.values().stream()
+		var latest = entries.values()
+			.stream()
 			.filter(e -> e.name().equals("LAST-UPDATED") && e.language() == null && !e.subkeys().isEmpty())
 			.map(e -> parseDate(e.text()))
-			.filter(java.util.Objects::nonNull)
-			.max(java.util.Comparator.naturalOrder());
+			.filter(Objects::nonNull)
+			.max(Comparator.naturalOrder());
 		if (latest.isPresent()) {
 			return latest.get();
 		}
@@ -407,8 +446,8 @@ public final class PxReader implements CubeReader {
 				pos++;
 			}
 			if (pos >= length) {
-				throw OpenDataFormatException.at(line, "DATA", "het bestand is afgebroken: DATA eindigt niet met ';' (" + count
-						+ " van de " + expected + " waarden gelezen)");
+				throw OpenDataFormatException.at(line, "DATA", "het bestand is afgebroken: DATA eindigt niet met ';' ("
+						+ count + " van de " + expected + " waarden gelezen)");
 			}
 			char c = text.charAt(pos);
 			if (c == ';') {
@@ -419,14 +458,16 @@ public final class PxReader implements CubeReader {
 			if (quoted) {
 				int close = text.indexOf('"', pos + 1);
 				if (close < 0) {
-					throw OpenDataFormatException.at(line, "DATA", "een aanhalingsteken wordt niet gesloten; het bestand is afgebroken");
+					throw OpenDataFormatException.at(line, "DATA",
+							"een aanhalingsteken wordt niet gesloten; het bestand is afgebroken");
 				}
 				token = text.substring(pos + 1, close);
 				pos = close + 1;
 			}
 			else {
 				int end = pos;
-				while (end < length && !Character.isWhitespace(text.charAt(end)) && text.charAt(end) != ';' && text.charAt(end) != ',') {
+				while (end < length && !Character.isWhitespace(text.charAt(end)) && text.charAt(end) != ';'
+						&& text.charAt(end) != ',') {
 					end++;
 				}
 				token = text.substring(pos, end);
@@ -438,7 +479,8 @@ public final class PxReader implements CubeReader {
 			}
 			var symbol = token.trim();
 			if (PxWriter.PX_SYMBOLS.contains(symbol)) {
-				statuses[count] = symbol.equals(PxWriter.SUPPRESSED_SYMBOL) ? CellStatus.SUPPRESSED : CellStatus.MISSING;
+				statuses[count] = symbol.equals(PxWriter.SUPPRESSED_SYMBOL) ? CellStatus.SUPPRESSED
+						: CellStatus.MISSING;
 				symbols.put(count, symbol);
 				values[count] = Double.NaN;
 			}
@@ -447,19 +489,20 @@ public final class PxReader implements CubeReader {
 					values[count] = Double.parseDouble(symbol);
 				}
 				catch (NumberFormatException ex) {
-					throw OpenDataFormatException.at(line, "DATA", "\"" + abbreviate(token) + "\" is geen getal en geen PX-symbool (waarde "
-							+ (count + 1) + ")");
+					throw OpenDataFormatException.at(line, "DATA", "\"" + abbreviate(token)
+							+ "\" is geen getal en geen PX-symbool (waarde " + (count + 1) + ")");
 				}
 				if (!Double.isFinite(values[count])) {
-					throw OpenDataFormatException.at(line, "DATA", "\"" + abbreviate(token) + "\" is geen eindig getal");
+					throw OpenDataFormatException.at(line, "DATA",
+							"\"" + abbreviate(token) + "\" is geen eindig getal");
 				}
 				statuses[count] = CellStatus.OK;
 			}
 			count++;
 		}
 		if (count != expected) {
-			throw OpenDataFormatException.at(line, "DATA", "DATA bevat " + count + " waarden, maar het product van de VALUES-aantallen is "
-					+ expected);
+			throw OpenDataFormatException.at(line, "DATA",
+					"DATA bevat " + count + " waarden, maar het product van de VALUES-aantallen is " + expected);
 		}
 		return Cells.dense(values, statuses, symbols);
 	}
@@ -468,7 +511,7 @@ public final class PxReader implements CubeReader {
 		return text.length() > 30 ? text.substring(0, 30) + "…" : text;
 	}
 
-	private static java.time.Instant parseDate(String text) {
+	private static Instant parseDate(String text) {
 		for (var pattern : List.of("yyyyMMdd HH:mm", "yyyyMMdd HH:mm:ss", "yyyyMMdd HHmm")) {
 			try {
 				return LocalDateTime.parse(text.trim(), DateTimeFormatter.ofPattern(pattern)).atZone(ZONE).toInstant();
@@ -535,7 +578,8 @@ public final class PxReader implements CubeReader {
 		}
 		var name = text.substring(0, nameEnd).trim().toUpperCase(Locale.ROOT);
 		if (name.isEmpty() || !name.matches("[A-Z0-9\\-]+")) {
-			throw OpenDataFormatException.at(line, text.length() > 40 ? text.substring(0, 40) : text, "ongeldig sleutelwoord");
+			throw OpenDataFormatException.at(line, text.length() > 40 ? text.substring(0, 40) : text,
+					"ongeldig sleutelwoord");
 		}
 		String language = null;
 		if (bracket >= 0 && (paren < 0 || bracket < paren)) {
@@ -559,8 +603,9 @@ public final class PxReader implements CubeReader {
 	}
 
 	/**
-	 * Splits a value into items (separated by commas outside quotes and parentheses); each item into parts separated
-	 * by {@code :} (HIERARCHIES). Consecutive quoted strings are joined (long texts span several lines).
+	 * Splits a value into items (separated by commas outside quotes and parentheses);
+	 * each item into parts separated by {@code :} (HIERARCHIES). Consecutive quoted
+	 * strings are joined (long texts span several lines).
 	 */
 	static List<List<String>> parseItems(String value) {
 		var items = new ArrayList<List<String>>();
@@ -620,7 +665,10 @@ public final class PxReader implements CubeReader {
 		return name + "|" + (language == null ? "" : language) + "|" + String.join("\u0001", subkeys);
 	}
 
-	/** Keyword lookup. A language variant equal to the main language is the same as no variant. */
+	/**
+	 * Keyword lookup. A language variant equal to the main language is the same as no
+	 * variant.
+	 */
 	private static final class Header {
 
 		private final Map<String, Entry> entries;
@@ -629,25 +677,29 @@ public final class PxReader implements CubeReader {
 			this.entries = entries;
 		}
 
-		java.util.Optional<Entry> get(String name, String language) {
+		Optional<Entry> get(String name, String language) {
 			return get(name, language, List.of());
 		}
 
-		java.util.Optional<Entry> get(String name, String language, List<String> subkeys) {
-			return java.util.Optional.ofNullable(this.entries.get(keyOf(name, language, subkeys)));
+		Optional<Entry> get(String name, String language, List<String> subkeys) {
+			return Optional.ofNullable(this.entries.get(keyOf(name, language, subkeys)));
 		}
 
 		long line(String name) {
-			return this.entries.values().stream().filter(e -> (e.name() + (e.language() == null ? "" : "[" + e.language() + "]")).equals(name))
-				.map(Entry::line).findFirst().orElse(1L);
+			return this.entries.values()
+				.stream()
+				.filter(e -> (e.name() + (e.language() == null ? "" : "[" + e.language() + "]")).equals(name))
+				.map(Entry::line)
+				.findFirst()
+				.orElse(1L);
 		}
 
-		java.util.Optional<LocalizedText> localized(String name, List<String> languages, String main) {
+		Optional<LocalizedText> localized(String name, List<String> languages, String main) {
 			var map = new LinkedHashMap<String, String>();
 			for (var lang : languages) {
 				get(name, lang.equals(main) ? null : lang).ifPresent(e -> map.put(lang, String.join(",", e.texts())));
 			}
-			return map.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new LocalizedText(map));
+			return map.isEmpty() ? Optional.empty() : Optional.of(new LocalizedText(map));
 		}
 
 	}

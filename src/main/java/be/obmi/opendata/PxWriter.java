@@ -14,14 +14,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.HashMap;
 
 /**
- * Writes a cube as a PX file (PX-file format specification 2013), UTF-8 with {@code CODEPAGE="utf-8"}. The last
- * dimension is the {@code HEADING}, the others the {@code STUB}, so the PX data order is the cube's row-major order and
- * the cells stream through. Every language of the cube gets its language variants ({@code TITLE[en]},
- * {@code VALUES[en]("…")}); {@code VARIABLECODE} and {@code CODES} keep the stable ids. Missing cells are written as
- * their PX symbol ({@code ".."} unless the cell has another PX symbol), suppressed cells always as {@code "..."}.
- * Lines stay within the specification's 256 characters.
+ * Writes a cube as a PX file (PX-file format specification 2013), UTF-8 with
+ * {@code CODEPAGE="utf-8"}. The last dimension is the {@code HEADING}, the others the
+ * {@code STUB}, so the PX data order is the cube's row-major order and the cells stream
+ * through. Every language of the cube gets its language variants ({@code TITLE[en]},
+ * {@code VALUES[en]("…")}); {@code VARIABLECODE} and {@code CODES} keep the stable ids.
+ * Missing cells are written as their PX symbol ({@code ".."} unless the cell has another
+ * PX symbol), suppressed cells always as {@code "..."}. Lines stay within the
+ * specification's 256 characters.
  */
 public final class PxWriter implements CubeWriter {
 
@@ -68,8 +71,7 @@ public final class PxWriter implements CubeWriter {
 		keyword(writer, "CODEPAGE", null, List.of(), quoted("utf-8"));
 		keyword(writer, "LANGUAGE", null, List.of(), quoted(main));
 		keyword(writer, "LANGUAGES", null, List.of(), quotedList(languages));
-		keyword(writer, "CREATION-DATE", null, List.of(),
-				quoted(PX_DATE.format(Instant.now(this.clock).atZone(zone))));
+		keyword(writer, "CREATION-DATE", null, List.of(), quoted(PX_DATE.format(Instant.now(this.clock).atZone(zone))));
 		keyword(writer, "DECIMALS", null, List.of(), List.of(Integer.toString(cube.decimals())));
 		keyword(writer, "SHOWDECIMALS", null, List.of(), List.of(Integer.toString(cube.decimals())));
 		keyword(writer, "MATRIX", null, List.of(), quoted(cube.id()));
@@ -203,7 +205,7 @@ public final class PxWriter implements CubeWriter {
 
 	private static List<String> hierarchy(Dimension dimension, List<String> values) {
 		var items = new ArrayList<String>();
-		var byCode = new java.util.HashMap<String, String>();
+		var byCode = new HashMap<String, String>();
 		for (int i = 0; i < dimension.size(); i++) {
 			byCode.put(dimension.categories().get(i).code(), values.get(i));
 		}
@@ -233,8 +235,9 @@ public final class PxWriter implements CubeWriter {
 	}
 
 	/**
-	 * Writes {@code NAME[lang]("sub","sub")=item,item;} breaking after commas, and splitting long strings into
-	 * consecutive quoted parts, so that no line exceeds {@value #MAX_LINE} characters.
+	 * Writes {@code NAME[lang]("sub","sub")=item,item;} breaking after commas, and
+	 * splitting long strings into consecutive quoted parts, so that no line exceeds
+	 * {@value #MAX_LINE} characters.
 	 */
 	static void keyword(Writer writer, String name, String language, List<String> subkeys, List<String> items)
 			throws IOException {

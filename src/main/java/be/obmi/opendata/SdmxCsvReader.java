@@ -17,17 +17,22 @@ import java.util.regex.Pattern;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import java.util.Arrays;
+import java.util.BitSet;
 
 /**
- * Reads SDMX-CSV 2.0 data messages (with or without {@code labels=both}). The separator is the character after the
- * {@code STRUCTURE} header term. Columns before {@code OBS_VALUE} (other than the fixed ones) are the dimensions;
- * columns after it are attributes, of which {@code OBS_STATUS} and {@code OBS_CONF} are understood. Dimension
- * categories keep the order in which they first appear; combinations without a row are missing cells. A confidential
- * row ({@code OBS_CONF=C}, or {@code OBS_STATUS=C}) becomes a suppressed cell and its value, if any, is dropped.
+ * Reads SDMX-CSV 2.0 data messages (with or without {@code labels=both}). The separator
+ * is the character after the {@code STRUCTURE} header term. Columns before
+ * {@code OBS_VALUE} (other than the fixed ones) are the dimensions; columns after it are
+ * attributes, of which {@code OBS_STATUS} and {@code OBS_CONF} are understood. Dimension
+ * categories keep the order in which they first appear; combinations without a row are
+ * missing cells. A confidential row ({@code OBS_CONF=C}, or {@code OBS_STATUS=C}) becomes
+ * a suppressed cell and its value, if any, is dropped.
  */
 public final class SdmxCsvReader implements CubeReader {
 
-	private static final Pattern STRUCTURE_ID = Pattern.compile("([A-Za-z0-9_@$\\-.]+):([A-Za-z0-9_@$\\-]+)\\(([0-9A-Za-z.+\\-]+)\\)(?:: (.*))?");
+	private static final Pattern STRUCTURE_ID = Pattern
+		.compile("([A-Za-z0-9_@$\\-.]+):([A-Za-z0-9_@$\\-]+)\\(([0-9A-Za-z.+\\-]+)\\)(?:: (.*))?");
 
 	private static final Set<String> FIXED = Set.of("STRUCTURE_NAME", "ACTION", "SERIES_KEY", "OBS_KEY");
 
@@ -37,7 +42,9 @@ public final class SdmxCsvReader implements CubeReader {
 		this("nl");
 	}
 
-	/** @param language the language of the labels in the file */
+	/**
+	 * @param language the language of the labels in the file
+	 */
 	public SdmxCsvReader(String language) {
 		this.language = language;
 	}
@@ -51,7 +58,8 @@ public final class SdmxCsvReader implements CubeReader {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			throw new OpenDataFormatException(null, null, "het SDMX-CSV-bestand kon niet gelezen worden (" + ex.getMessage() + ")", ex);
+			throw new OpenDataFormatException(null, null,
+					"het SDMX-CSV-bestand kon niet gelezen worden (" + ex.getMessage() + ")", ex);
 		}
 	}
 
@@ -61,7 +69,8 @@ public final class SdmxCsvReader implements CubeReader {
 			if (bytes.length > PxReader.MAX_BYTES) {
 				throw OpenDataFormatException.of("het bestand is te groot");
 			}
-			int offset = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+			int offset = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+					&& (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
 			return StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)
 				.onUnmappableCharacter(CodingErrorAction.REPORT)
@@ -96,8 +105,12 @@ public final class SdmxCsvReader implements CubeReader {
 		}
 		char separator = text.charAt(after);
 		List<CsvRecord> records = new ArrayList<>();
-		try (var reader = CsvReader.builder().fieldSeparator(separator).allowExtraFields(true).allowMissingFields(true)
-			.skipEmptyLines(true).ofCsvRecord(text)) {
+		try (var reader = CsvReader.builder()
+			.fieldSeparator(separator)
+			.allowExtraFields(true)
+			.allowMissingFields(true)
+			.skipEmptyLines(true)
+			.ofCsvRecord(text)) {
 			reader.forEach(records::add);
 		}
 		catch (IOException | RuntimeException ex) {
@@ -122,7 +135,8 @@ public final class SdmxCsvReader implements CubeReader {
 		var ids = new HashSet<String>();
 		for (int c = 0; c < columns.size(); c++) {
 			if (columns.get(c).id().isEmpty() || !ids.add(columns.get(c).id())) {
-				throw OpenDataFormatException.at(1, "kolom " + (c + 1), columns.get(c).id().isEmpty() ? "lege kolomkop" : "kolomkop \"" + columns.get(c).id() + "\" komt twee keer voor");
+				throw OpenDataFormatException.at(1, "kolom " + (c + 1), columns.get(c).id().isEmpty() ? "lege kolomkop"
+						: "kolomkop \"" + columns.get(c).id() + "\" komt twee keer voor");
 			}
 		}
 		int obsValue = -1;
@@ -160,15 +174,18 @@ public final class SdmxCsvReader implements CubeReader {
 			var record = records.get(r);
 			long line = record.getStartingLineNumber();
 			if (record.getFieldCount() != columns.size()) {
-				throw OpenDataFormatException.at(line, "rij " + r, record.getFieldCount() + " velden, maar de kopregel heeft er " + columns.size());
+				throw OpenDataFormatException.at(line, "rij " + r,
+						record.getFieldCount() + " velden, maar de kopregel heeft er " + columns.size());
 			}
 			var structure = record.getField(0);
 			if (!Set.of("dataflow", "datastructure", "dataprovision").contains(structure)) {
-				throw OpenDataFormatException.at(line, "STRUCTURE", "\"" + structure + "\" is geen dataflow, datastructure of dataprovision");
+				throw OpenDataFormatException.at(line, "STRUCTURE",
+						"\"" + structure + "\" is geen dataflow, datastructure of dataprovision");
 			}
 			var matcher = STRUCTURE_ID.matcher(record.getField(1));
 			if (!matcher.matches()) {
-				throw OpenDataFormatException.at(line, "STRUCTURE_ID", "\"" + record.getField(1) + "\" heeft niet de vorm AGENTSCHAP:ID(VERSIE)");
+				throw OpenDataFormatException.at(line, "STRUCTURE_ID",
+						"\"" + record.getField(1) + "\" heeft niet de vorm AGENTSCHAP:ID(VERSIE)");
 			}
 			var reference = matcher.group(1) + ":" + matcher.group(2) + "(" + matcher.group(3) + ")";
 			if (structureId == null) {
@@ -176,12 +193,14 @@ public final class SdmxCsvReader implements CubeReader {
 				structureName = matcher.group(4);
 			}
 			else if (!structureId.equals(reference)) {
-				throw OpenDataFormatException.at(line, "STRUCTURE_ID", "een bestand met meer dan één structuur wordt niet ondersteund");
+				throw OpenDataFormatException.at(line, "STRUCTURE_ID",
+						"een bestand met meer dan één structuur wordt niet ondersteund");
 			}
 			if (action >= 0) {
 				var act = record.getField(action);
 				if (!act.isEmpty() && !Set.of("I", "A", "R", "M").contains(act)) {
-					throw OpenDataFormatException.at(line, "ACTION", "actie \"" + act + "\" wordt niet ondersteund (alleen I, A, R of M)");
+					throw OpenDataFormatException.at(line, "ACTION",
+							"actie \"" + act + "\" wordt niet ondersteund (alleen I, A, R of M)");
 				}
 			}
 			var key = new int[dimensionColumns.size()];
@@ -205,7 +224,9 @@ public final class SdmxCsvReader implements CubeReader {
 				if (existing == null) {
 					existing = index.size();
 					index.put(code, existing);
-					categories.get(d).add(new Category(code, label == null ? LocalizedText.empty() : LocalizedText.single(this.language, label)));
+					categories.get(d)
+						.add(new Category(code,
+								label == null ? LocalizedText.empty() : LocalizedText.single(this.language, label)));
 				}
 				key[d] = existing;
 			}
@@ -246,10 +267,10 @@ public final class SdmxCsvReader implements CubeReader {
 		}
 		var values = new double[(int) count];
 		var statuses = new CellStatus[(int) count];
-		java.util.Arrays.fill(statuses, CellStatus.MISSING);
-		java.util.Arrays.fill(values, Double.NaN);
+		Arrays.fill(statuses, CellStatus.MISSING);
+		Arrays.fill(values, Double.NaN);
 		var symbols = new HashMap<Integer, String>();
-		var seen = new java.util.BitSet((int) count);
+		var seen = new BitSet((int) count);
 		for (int r = 0; r < rows.size(); r++) {
 			var key = rows.get(r);
 			int index = 0;
@@ -257,7 +278,8 @@ public final class SdmxCsvReader implements CubeReader {
 				index = index * categories.get(d).size() + key[d];
 			}
 			if (seen.get(index)) {
-				throw OpenDataFormatException.at(records.get(r + 1).getStartingLineNumber(), "rij " + (r + 1), "deze combinatie van dimensiewaarden staat er al eerder");
+				throw OpenDataFormatException.at(records.get(r + 1).getStartingLineNumber(), "rij " + (r + 1),
+						"deze combinatie van dimensiewaarden staat er al eerder");
 			}
 			seen.set(index);
 			var cell = rowValues.get(r);
@@ -275,15 +297,17 @@ public final class SdmxCsvReader implements CubeReader {
 				case "REF_AREA" -> DimensionRole.GEO;
 				default -> DimensionRole.OTHER;
 			};
-			dimensions.add(new Dimension(column.id(), column.label() == null ? LocalizedText.empty() : LocalizedText.single(this.language, column.label()), role, categories.get(d)));
+			dimensions.add(new Dimension(column.id(), column.label() == null ? LocalizedText.empty()
+					: LocalizedText.single(this.language, column.label()), role, categories.get(d)));
 		}
 		var matcher = STRUCTURE_ID.matcher(structureId);
 		matcher.matches();
 		var id = matcher.group(2).startsWith("DF_") ? matcher.group(2).substring(3) : matcher.group(2);
 		var extension = new LinkedHashMap<String, String>();
 		extension.put("sdmxStructure", structureId);
-		return new Cube(id, LocalizedText.single(this.language, structureName == null ? id : structureName), LocalizedText.empty(),
-				LocalizedText.empty(), 0, null, dimensions, Cells.dense(values, statuses, symbols), extension);
+		return new Cube(id, LocalizedText.single(this.language, structureName == null ? id : structureName),
+				LocalizedText.empty(), LocalizedText.empty(), 0, null, dimensions,
+				Cells.dense(values, statuses, symbols), extension);
 	}
 
 	private static int indexOf(List<Column> columns, String id) {

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.ss.usermodel.CellStyle;
 
 /**
- * Writes a cube as an XLSX sheet with Apache POI's streaming SXSSF (100 rows in memory, the rest in a compressed
- * temporary file removed when done, also when the client went away): the same columns as
- * {@link CsvTableWriter}, values as numbers, every text as a text cell; texts that look like formulas are also marked
- * quote-prefixed so that editing them in a spreadsheet never turns them into formulas.
+ * Writes a cube as an XLSX sheet with Apache POI's streaming SXSSF (100 rows in memory,
+ * the rest in a compressed temporary file removed when done, also when the client went
+ * away): the same columns as {@link CsvTableWriter}, values as numbers, every text as a
+ * text cell; texts that look like formulas are also marked quote-prefixed so that editing
+ * them in a spreadsheet never turns them into formulas.
  */
 public final class XlsxWriter implements CubeWriter {
 
@@ -39,11 +41,13 @@ public final class XlsxWriter implements CubeWriter {
 	@Override
 	public void write(Cube cube, OutputStream out) throws IOException {
 		if (cube.cells().count() + 1 > MAX_ROWS) {
-			throw OpenDataFormatException.of("de tabel heeft " + cube.cells().count() + " cellen; een XLSX-blad kan er hoogstens "
-					+ (MAX_ROWS - 1) + " bevatten. Kies CSV of een kleinere selectie.");
+			throw OpenDataFormatException
+				.of("de tabel heeft " + cube.cells().count() + " cellen; een XLSX-blad kan er hoogstens "
+						+ (MAX_ROWS - 1) + " bevatten. Kies CSV of een kleinere selectie.");
 		}
 		var lang = this.language == null ? cube.language() : this.language;
-		// rows beyond the window go to a temporary file: compressed (about a tenth of the size), and deleted as soon as
+		// rows beyond the window go to a temporary file: compressed (about a tenth of the
+		// size), and deleted as soon as
 		// the workbook is written or the client went away (dispose in finally)
 		var workbook = new SXSSFWorkbook(100);
 		workbook.setCompressTempFiles(true);
@@ -86,8 +90,8 @@ public final class XlsxWriter implements CubeWriter {
 		}
 	}
 
-	private static void text(org.apache.poi.ss.usermodel.Cell cell, String text, org.apache.poi.ss.usermodel.CellStyle textStyle,
-			org.apache.poi.ss.usermodel.CellStyle guardedStyle) {
+	private static void text(org.apache.poi.ss.usermodel.Cell cell, String text, CellStyle textStyle,
+			CellStyle guardedStyle) {
 		cell.setCellValue(text);
 		cell.setCellStyle(CsvText.startsLikeFormula(text) ? guardedStyle : textStyle);
 	}

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Optional;
 
 import be.obmi.tenancy.Tenant;
+import java.math.RoundingMode;
 
 /**
- * What the council report needs from the financial figures, provided by the finance module when it is present:
- * estimated versus realised expenditure and receipts of a year, per plan item (rolled up over its children) and in
- * total. The plan module does not depend on finance; finance implements this.
+ * What the council report needs from the financial figures, provided by the finance
+ * module when it is present: estimated versus realised expenditure and receipts of a
+ * year, per plan item (rolled up over its children) and in total. The plan module does
+ * not depend on finance; finance implements this.
  */
 public interface FinancialFigures {
 
@@ -20,25 +22,33 @@ public interface FinancialFigures {
 	Optional<Overview> overview(Tenant tenant, int year, List<String> codes);
 
 	/**
-	 * The figures of one item (rolled up over its children) per fiscal year, for the item page; empty when there
-	 * are none.
+	 * The figures of one item (rolled up over its children) per fiscal year, for the item
+	 * page; empty when there are none.
 	 */
 	List<Amounts> perYear(Tenant tenant, String code);
 
-	/** Amounts of one item (or the total, code null), or of one year in {@link #perYear}, in exact euro. */
+	/**
+	 * Amounts of one item (or the total, code null), or of one year in {@link #perYear},
+	 * in exact euro.
+	 */
 	record Amounts(String code, Integer year, BigDecimal expenditureEstimate, BigDecimal expenditureRealisation,
 			BigDecimal receiptsEstimate, BigDecimal receiptsRealisation) {
 
-		/** Realised expenditure as a percentage of the estimate (one decimal), or null without an estimate. */
+		/**
+		 * Realised expenditure as a percentage of the estimate (one decimal), or null
+		 * without an estimate.
+		 */
 		public BigDecimal executionRate() {
-			return expenditureEstimate.signum() == 0 ? null
-					: expenditureRealisation.multiply(BigDecimal.valueOf(100))
-						.divide(expenditureEstimate, 1, java.math.RoundingMode.HALF_UP);
+			return expenditureEstimate.signum() == 0 ? null : expenditureRealisation.multiply(BigDecimal.valueOf(100))
+				.divide(expenditureEstimate, 1, RoundingMode.HALF_UP);
 		}
 
 	}
 
-	/** The year's figures per item and for the whole tenant (all lines, including those under no policy goal). */
+	/**
+	 * The year's figures per item and for the whole tenant (all lines, including those
+	 * under no policy goal).
+	 */
 	record Overview(int year, List<Amounts> items, Amounts total) {
 	}
 

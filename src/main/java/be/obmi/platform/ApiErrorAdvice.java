@@ -13,16 +13,18 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * How every REST controller answers the platform's common failures, in the one {@link ApiProblem} shape: a refused
- * file with 422 and all its errors (row, column, reason), a concurrent change with 409. A request that does not fit
- * the data (an unknown import, a value out of range) gets 400 from {@link RequestFieldAdvice}.
+ * How every REST controller answers the platform's common failures, in the one
+ * {@link ApiProblem} shape: a refused file with 422 and all its errors (row, column,
+ * reason), a concurrent change with 409. A request that does not fit the data (an unknown
+ * import, a value out of range) gets 400 from {@link RequestFieldAdvice}.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiErrorAdvice {
 
 	@ExceptionHandler(ImportRejectedException.class)
 	ResponseEntity<Map<String, Object>> rejected(ImportRejectedException ex) {
-		return ApiProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, "Het bestand is geweigerd; er is niets gewijzigd.", ex.errors());
+		return ApiProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, "Het bestand is geweigerd; er is niets gewijzigd.",
+				ex.errors());
 	}
 
 	@ExceptionHandler(ConcurrentChangeException.class)

@@ -18,12 +18,15 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
+import java.net.URI;
+import java.sql.SQLException;
 
 /**
- * Answers a request that failed because of the database server (unreachable, full, refusing writes; see
- * {@link DatabaseFailure}) with 503, {@code Retry-After} and a Dutch message: the error page for a browser, JSON
- * with {@code message} for the API. Runs before every other exception handler, so that such a failure is never
- * shown as a conflict, a bad request or a stack trace.
+ * Answers a request that failed because of the database server (unreachable, full,
+ * refusing writes; see {@link DatabaseFailure}) with 503, {@code Retry-After} and a Dutch
+ * message: the error page for a browser, JSON with {@code message} for the API. Runs
+ * before every other exception handler, so that such a failure is never shown as a
+ * conflict, a bad request or a stack trace.
  */
 @Component
 class DatabaseFailureResolver implements HandlerExceptionResolver, Ordered {
@@ -34,7 +37,8 @@ class DatabaseFailureResolver implements HandlerExceptionResolver, Ordered {
 	public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
 			Exception ex) {
 		if (badValue(ex)) {
-			// a value the database refuses (too long, out of range, a broken check) is the request's fault: 400 in Dutch,
+			// a value the database refuses (too long, out of range, a broken check) is
+			// the request's fault: 400 in Dutch,
 			// never a 500; nothing was changed (the transaction rolled back)
 			log.info("{} {} refused a value: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
 			request.setAttribute(BAD_VALUE_ATTRIBUTE, BAD_VALUE);
@@ -59,16 +63,18 @@ class DatabaseFailureResolver implements HandlerExceptionResolver, Ordered {
 		}).orElse(null);
 	}
 
-
 	static final String BAD_VALUE_ATTRIBUTE = DatabaseFailureResolver.class.getName() + ".badValue";
 
 	static final String BAD_VALUE = "Een waarde is te lang of valt buiten het toegelaten bereik; er is niets gewijzigd.";
 
-	/** A data exception (SQLSTATE class 22: too long, out of range, bad date) or a check violation (23514). */
+	/**
+	 * A data exception (SQLSTATE class 22: too long, out of range, bad date) or a check
+	 * violation (23514).
+	 */
 	static boolean badValue(Throwable error) {
 		int depth = 0;
 		for (Throwable cause = error; cause != null && depth < 25; cause = cause.getCause(), depth++) {
-			if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
 					&& (sql.getSQLState().startsWith("22") || sql.getSQLState().equals("23514"))) {
 				return true;
 			}
@@ -81,13 +87,16 @@ class DatabaseFailureResolver implements HandlerExceptionResolver, Ordered {
 		return Ordered.HIGHEST_PRECEDENCE;
 	}
 
-	/** The page the refused request came from (its path), when it is a page of this site; else null. */
+	/**
+	 * The page the refused request came from (its path), when it is a page of this site;
+	 * else null.
+	 */
 	static String back(String referer, String host) {
 		if (referer == null || host == null) {
 			return null;
 		}
 		try {
-			java.net.URI uri = java.net.URI.create(referer);
+			URI uri = URI.create(referer);
 			String authority = uri.getRawAuthority();
 			if (authority == null || !authority.equalsIgnoreCase(host) || uri.getRawPath() == null
 					|| !uri.getRawPath().startsWith("/") || uri.getRawPath().startsWith("//")) {
@@ -100,7 +109,10 @@ class DatabaseFailureResolver implements HandlerExceptionResolver, Ordered {
 		}
 	}
 
-	/** The error attributes: with the Dutch message of a database failure, and the failure for the error page. */
+	/**
+	 * The error attributes: with the Dutch message of a database failure, and the failure
+	 * for the error page.
+	 */
 	@Bean
 	DefaultErrorAttributes errorAttributes() {
 		return new DefaultErrorAttributes() {
@@ -120,7 +132,8 @@ class DatabaseFailureResolver implements HandlerExceptionResolver, Ordered {
 				if (back != null) {
 					attributes.put("back", back);
 				}
-				Object failure = webRequest.getAttribute(DatabaseFailure.REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+				Object failure = webRequest.getAttribute(DatabaseFailure.REQUEST_ATTRIBUTE,
+						RequestAttributes.SCOPE_REQUEST);
 				if (failure instanceof DatabaseFailure known) {
 					attributes.put("message", known.message());
 					attributes.put("databaseFailure", known.name());

@@ -16,12 +16,19 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
 
 /**
- * Starts an embedded PostgreSQL 18 when no {@code spring.datasource.url} is configured, so that a
- * newcomer needs nothing but a JDK. The data folder ({@code obmi.embedded-database.data-dir},
- * default {@code ./data/postgres}) is kept between runs. With a datasource URL the application
- * uses that server and this configuration stays out of the way.
+ * Starts an embedded PostgreSQL 18 when no {@code spring.datasource.url} is configured,
+ * so that a newcomer needs nothing but a JDK. The data folder
+ * ({@code obmi.embedded-database.data-dir}, default {@code ./data/postgres}) is kept
+ * between runs. With a datasource URL the application uses that server and this
+ * configuration stays out of the way.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -39,7 +46,10 @@ class EmbeddedPostgresConfiguration {
 
 	}
 
-	/** The server itself, for those who need its port; closed through {@link EmbeddedDatabase}. */
+	/**
+	 * The server itself, for those who need its port; closed through
+	 * {@link EmbeddedDatabase}.
+	 */
 	@Bean(destroyMethod = "")
 	EmbeddedPostgres embeddedPostgres(EmbeddedDatabase database) {
 		return database.postgres();
@@ -63,7 +73,8 @@ class EmbeddedPostgresConfiguration {
 		if (port > 0) {
 			builder.setPort(port);
 		}
-		// stopped by the application context after everything that uses it (the event publication registry
+		// stopped by the application context after everything that uses it (the event
+		// publication registry
 		// included), not by a JVM hook of its own that raced the context's shutdown
 		builder.setRegisterShutdownHook(false);
 		Path secretFile = dataDir.resolve(SECRET_FILE);
@@ -78,23 +89,28 @@ class EmbeddedPostgresConfiguration {
 		return new EmbeddedDatabase(postgres, secret);
 	}
 
-	/** The file in the data folder with the generated password of the database user {@code postgres}. */
+	/**
+	 * The file in the data folder with the generated password of the database user
+	 * {@code postgres}.
+	 */
 	static final String SECRET_FILE = "obmi-database.secret";
 
 	/**
-	 * A data folder made by initdb trusts every local connection. The first start (or the first start of an older
-	 * data folder) gives the user {@code postgres} a generated password (SCRAM-SHA-256), keeps it in
-	 * {@value #SECRET_FILE} readable by the owner only, and makes every connection authenticate with it.
+	 * A data folder made by initdb trusts every local connection. The first start (or the
+	 * first start of an older data folder) gives the user {@code postgres} a generated
+	 * password (SCRAM-SHA-256), keeps it in {@value #SECRET_FILE} readable by the owner
+	 * only, and makes every connection authenticate with it.
 	 * @return the password
 	 */
 	private static String requirePassword(EmbeddedPostgres postgres, Path secretFile) throws IOException {
 		byte[] random = new byte[24];
-		new java.security.SecureRandom().nextBytes(random);
-		String secret = java.util.HexFormat.of().formatHex(random);
+		new SecureRandom().nextBytes(random);
+		String secret = HexFormat.of().formatHex(random);
 		Path pending = secretFile.resolveSibling(SECRET_FILE + ".new");
 		Files.writeString(pending, secret);
 		restrict(pending);
-		try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+		try (var connection = postgres.getPostgresDatabase().getConnection();
+				var statement = connection.createStatement()) {
 			statement.execute("set password_encryption = 'scram-sha-256'");
 			statement.execute("alter user postgres password '" + secret + "'");
 			Path hba = Path.of(hbaFile(statement));
@@ -106,15 +122,15 @@ class EmbeddedPostgresConfiguration {
 					""".formatted(SECRET_FILE));
 			statement.execute("select pg_reload_conf()");
 		}
-		catch (java.sql.SQLException ex) {
+		catch (SQLException ex) {
 			throw new IOException("Could not set the embedded database's password", ex);
 		}
-		Files.move(pending, secretFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		Files.move(pending, secretFile, StandardCopyOption.ATOMIC_MOVE);
 		log.info("Embedded PostgreSQL now requires a password (kept in {})", secretFile);
 		return secret;
 	}
 
-	private static String hbaFile(java.sql.Statement statement) throws java.sql.SQLException {
+	private static String hbaFile(Statement statement) throws SQLException {
 		try (var rs = statement.executeQuery("show hba_file")) {
 			rs.next();
 			return rs.getString(1);
@@ -123,7 +139,7 @@ class EmbeddedPostgresConfiguration {
 
 	private static void restrict(Path file) throws IOException {
 		try {
-			Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 		}
 		catch (UnsupportedOperationException notPosix) {
 			// Windows: the data folder's own permissions apply
@@ -139,10 +155,13 @@ class EmbeddedPostgresConfiguration {
 		dataSource.setPassword(database.password());
 		dataSource.setPoolName("obmi-embedded");
 		dataSource.setMaximumPoolSize(environment.getProperty("obmi.embedded-database.pool-size", Integer.class, 10));
-		// how long a caller waits for a connection; tests shorten it because at JVM exit the embedded server's own
-		// shutdown hook may stop PostgreSQL before the pool closes, and late callers would wait this long
-		dataSource.setConnectionTimeout(environment.getProperty("obmi.embedded-database.connection-timeout",
-				Duration.class, Duration.ofSeconds(30)).toMillis());
+		// how long a caller waits for a connection; tests shorten it because at JVM exit
+		// the embedded server's own
+		// shutdown hook may stop PostgreSQL before the pool closes, and late callers
+		// would wait this long
+		dataSource.setConnectionTimeout(environment
+			.getProperty("obmi.embedded-database.connection-timeout", Duration.class, Duration.ofSeconds(30))
+			.toMillis());
 		return dataSource;
 	}
 

@@ -8,8 +8,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * A page that shows its form again because fields were refused answers 400, not 200: the refusal is visible to
- * scripts, monitoring and assistive tools, as for the API. Redirects and other statuses are left alone.
+ * A page that shows its form again because fields were refused answers 400, not 200: the
+ * refusal is visible to scripts, monitoring and assistive tools, as for the API.
+ * Redirects and other statuses are left alone.
  */
 class FormErrorStatus implements HandlerInterceptor {
 
@@ -20,7 +21,9 @@ class FormErrorStatus implements HandlerInterceptor {
 				|| (view.getViewName() != null && view.getViewName().startsWith("redirect:"))) {
 			return;
 		}
-		boolean refused = view.getModel().values().stream()
+		boolean refused = view.getModel()
+			.values()
+			.stream()
 			.anyMatch(value -> value instanceof BindingResult result && result.hasErrors());
 		if (refused) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

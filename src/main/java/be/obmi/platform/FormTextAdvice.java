@@ -9,9 +9,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
 /**
- * Every text a form or request parameter brings in loses its invisible formatting characters (bidirectional
- * overrides, zero-width characters; {@link InvisibleCharacters}) before a controller sees it, so a name can never be
- * stored looking like another one.
+ * Every text a form or request parameter brings in loses its invisible formatting
+ * characters (bidirectional overrides, zero-width characters;
+ * {@link InvisibleCharacters}) before a controller sees it, so a name can never be stored
+ * looking like another one.
  */
 @ControllerAdvice
 class FormTextAdvice {

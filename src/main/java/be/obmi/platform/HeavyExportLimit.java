@@ -17,22 +17,27 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * At most {@code obmi.exports.max-concurrent} heavy exports (downloads of whole tables, PDF reports) at once, and at
- * most {@code obmi.exports.max-concurrent-per-address} per client address; one more is answered at once with 429 and
- * {@code Retry-After}, in Dutch. A client that asks for a large export and then stops reading holds a request
- * thread until the write times out ({@code server.tomcat.connection-timeout}); without this limit a few hundred such
- * clients took every thread and the whole application (health included) stopped answering. With it they hold at
- * most this many threads and the rest of the site goes on. Cached public answers are replayed before this filter and
+ * At most {@code obmi.exports.max-concurrent} heavy exports (downloads of whole tables,
+ * PDF reports) at once, and at most {@code obmi.exports.max-concurrent-per-address} per
+ * client address; one more is answered at once with 429 and {@code Retry-After}, in
+ * Dutch. A client that asks for a large export and then stops reading holds a request
+ * thread until the write times out ({@code server.tomcat.connection-timeout}); without
+ * this limit a few hundred such clients took every thread and the whole application
+ * (health included) stopped answering. With it they hold at most this many threads and
+ * the rest of the site goes on. Cached public answers are replayed before this filter and
  * do not count.
  */
 final class HeavyExportLimit extends OncePerRequestFilter {
 
 	/** The routes whose answers are whole tables or rendered reports. */
-	static final List<String> HEAVY_ROUTES = List.of("/api/v1/{scope}/stats/data", "/api/v1/{scope}/stats/indicators/{code}/data",
-			"/api/v1/{scope}/datasets/{id}", "/{slug}/cijfers/indicator/{code}/download", "/{slug}/cijfers/gebied/{level}/{code}/pdf",
+	static final List<String> HEAVY_ROUTES = List.of("/api/v1/{scope}/stats/data",
+			"/api/v1/{scope}/stats/indicators/{code}/data", "/api/v1/{scope}/datasets/{id}",
+			"/{slug}/cijfers/indicator/{code}/download", "/{slug}/cijfers/gebied/{level}/{code}/pdf",
 			"/{slug}/plan/rondes/{id}/rapport.pdf", "/{slug}/plan/export", "/api/v1/{slug}/plan/export");
 
-	private static final List<PathPattern> HEAVY = HEAVY_ROUTES.stream().map(PathPatternParser.defaultInstance::parse).toList();
+	private static final List<PathPattern> HEAVY = HEAVY_ROUTES.stream()
+		.map(PathPatternParser.defaultInstance::parse)
+		.toList();
 
 	private final Semaphore global;
 
@@ -94,7 +99,8 @@ final class HeavyExportLimit extends OncePerRequestFilter {
 		}
 	}
 
-	private static void refuse(HttpServletRequest request, HttpServletResponse response, boolean ownLimit) throws IOException {
+	private static void refuse(HttpServletRequest request, HttpServletResponse response, boolean ownLimit)
+			throws IOException {
 		String message = ownLimit
 				? "U hebt al het maximum aantal grote downloads tegelijk lopen. Wacht tot die klaar zijn en probeer het dan opnieuw."
 				: "Er lopen nu te veel grote downloads tegelijk. Probeer het over enkele seconden opnieuw.";
@@ -102,8 +108,9 @@ final class HeavyExportLimit extends OncePerRequestFilter {
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 			response.setStatus(429);
 			response.setContentType("application/problem+json;charset=UTF-8");
-			response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Te veel verzoeken\",\"status\":429,\"detail\":\""
-					+ message + "\"}");
+			response.getWriter()
+				.write("{\"type\":\"about:blank\",\"title\":\"Te veel verzoeken\",\"status\":429,\"detail\":\""
+						+ message + "\"}");
 			return;
 		}
 		response.sendError(429, message);

@@ -7,9 +7,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The one place where htmx requests get partials: a handler returns its full page view name, and for an htmx
- * request (header {@code HX-Request}, not a boosted navigation) only the page's {@code content} fragment is
- * rendered. Controllers never check for htmx themselves.
+ * The one place where htmx requests get partials: a handler returns its full page view
+ * name, and for an htmx request (header {@code HX-Request}, not a boosted navigation)
+ * only the page's {@code content} fragment is rendered. Controllers never check for htmx
+ * themselves.
  */
 class HtmxPartials implements HandlerInterceptor {
 

@@ -13,9 +13,10 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * The interface texts: every {@code i18n/<bundle>_nl.properties} on the class path is a bundle (the shell's
- * {@code messages}, and one per module so modules never edit each other's files), Dutch by default and for any
- * language without its own file, English in {@code _en}.
+ * The interface texts: every {@code i18n/<bundle>_nl.properties} on the class path is a
+ * bundle (the shell's {@code messages}, and one per module so modules never edit each
+ * other's files), Dutch by default and for any language without its own file, English in
+ * {@code _en}.
  */
 @Configuration(proxyBeanMethods = false)
 class MessagesConfiguration {

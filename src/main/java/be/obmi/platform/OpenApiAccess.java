@@ -24,20 +24,28 @@ import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * How the public API behaves towards other sites and scripts: read endpoints may be called from any origin (CORS,
- * without credentials); GET responses carry an {@code ETag} and answer {@code If-None-Match} with 304; anonymous
- * clients get at most {@code obmi.api.anonymous-requests-per-minute} requests per minute per address, then 429 with
- * {@code Retry-After}. Authenticated clients (a login, Basic or a token that was accepted) are not limited.
+ * How the public API behaves towards other sites and scripts: read endpoints may be
+ * called from any origin (CORS, without credentials); GET responses carry an {@code ETag}
+ * and answer {@code If-None-Match} with 304; anonymous clients get at most
+ * {@code obmi.api.anonymous-requests-per-minute} requests per minute per address, then
+ * 429 with {@code Retry-After}. Authenticated clients (a login, Basic or a token that was
+ * accepted) are not limited.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiAccess implements WebMvcConfigurer {
 
-	/** The order Spring Boot gives the Spring Security filter chain ({@code SecurityFilterProperties}). */
+	/**
+	 * The order Spring Boot gives the Spring Security filter chain
+	 * ({@code SecurityFilterProperties}).
+	 */
 	static final int SECURITY_FILTER_ORDER = -100;
 
 	@Override
 	public void addCorsMappings(CorsRegistry registry) {
-		registry.addMapping("/api/v1/**").allowedOrigins("*").allowedMethods("GET", "HEAD").allowCredentials(false)
+		registry.addMapping("/api/v1/**")
+			.allowedOrigins("*")
+			.allowedMethods("GET", "HEAD")
+			.allowCredentials(false)
 			.maxAge(3600);
 		registry.addMapping("/cijfers/catalogus.*").allowedOrigins("*").allowedMethods("GET", "HEAD");
 		registry.addMapping("/*/cijfers/catalogus.*").allowedOrigins("*").allowedMethods("GET", "HEAD");
@@ -45,7 +53,8 @@ class OpenApiAccess implements WebMvcConfigurer {
 
 	@Bean
 	FilterRegistrationBean<ShallowEtagHeaderFilter> apiEtags() {
-		FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+		FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(
+				new ShallowEtagHeaderFilter());
 		registration.addUrlPatterns("/api/v1/*", "/cijfers/*");
 		registration.setName("apiEtags");
 		return registration;
@@ -54,18 +63,24 @@ class OpenApiAccess implements WebMvcConfigurer {
 	@Bean
 	FilterRegistrationBean<AnonymousRateLimit> anonymousRateLimit(
 			@Value("${obmi.api.anonymous-requests-per-minute:300}") int perMinute) {
-		FilterRegistrationBean<AnonymousRateLimit> registration = new FilterRegistrationBean<>(new AnonymousRateLimit(perMinute));
+		FilterRegistrationBean<AnonymousRateLimit> registration = new FilterRegistrationBean<>(
+				new AnonymousRateLimit(perMinute));
 		registration.addUrlPatterns("/api/v1/*");
-		// after Spring Security's filter (order -100), so a 429 carries the security headers and a logged-in session
+		// after Spring Security's filter (order -100), so a 429 carries the security
+		// headers and a logged-in session
 		// or API client is recognised
 		registration.setOrder(SECURITY_FILTER_ORDER + 10);
 		registration.setName("anonymousRateLimit");
 		return registration;
 	}
 
-	/** After Spring Security (a 429 carries its headers), before the handlers; see {@link HeavyExportLimit}. */
+	/**
+	 * After Spring Security (a 429 carries its headers), before the handlers; see
+	 * {@link HeavyExportLimit}.
+	 */
 	@Bean
-	FilterRegistrationBean<HeavyExportLimit> heavyExportLimit(@Value("${obmi.exports.max-concurrent:#{T(java.lang.Runtime).getRuntime().availableProcessors()}}") int maxConcurrent,
+	FilterRegistrationBean<HeavyExportLimit> heavyExportLimit(
+			@Value("${obmi.exports.max-concurrent:#{T(java.lang.Runtime).getRuntime().availableProcessors()}}") int maxConcurrent,
 			@Value("${obmi.exports.max-concurrent-per-address:2}") int perAddress) {
 		FilterRegistrationBean<HeavyExportLimit> registration = new FilterRegistrationBean<>(
 				new HeavyExportLimit(maxConcurrent, perAddress));
@@ -80,8 +95,10 @@ class OpenApiAccess implements WebMvcConfigurer {
 
 		private final int perMinute;
 
-		private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10))
-			.maximumSize(100_000).build();
+		private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+			.expireAfterAccess(Duration.ofMinutes(10))
+			.maximumSize(100_000)
+			.build();
 
 		AnonymousRateLimit(int perMinute) {
 			this.perMinute = perMinute;
@@ -90,14 +107,17 @@ class OpenApiAccess implements WebMvcConfigurer {
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
-			// only a request that actually authenticated (a session login, HTTP Basic or a token that Spring Security
-			// accepted) leaves the anonymous limit; a meaningless Authorization header or an anonymous session does not
+			// only a request that actually authenticated (a session login, HTTP Basic or
+			// a token that Spring Security
+			// accepted) leaves the anonymous limit; a meaningless Authorization header or
+			// an anonymous session does not
 			if (request.getUserPrincipal() != null) {
 				chain.doFilter(request, response);
 				return;
 			}
 			Bucket bucket = buckets.get(request.getRemoteAddr(), address -> Bucket.builder()
-				.addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+				.addLimit(
+						Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
 				.build());
 			ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
 			if (probe.isConsumed()) {
@@ -109,8 +129,9 @@ class OpenApiAccess implements WebMvcConfigurer {
 			response.setStatus(429);
 			response.setHeader("Retry-After", String.valueOf(seconds));
 			response.setContentType("application/json;charset=UTF-8");
-			response.getWriter().write("{\"error\":\"Te veel verzoeken zonder aanmelding; probeer opnieuw over " + seconds
-					+ " seconden, of meld u aan met een API-token.\"}");
+			response.getWriter()
+				.write("{\"error\":\"Te veel verzoeken zonder aanmelding; probeer opnieuw over " + seconds
+						+ " seconden, of meld u aan met een API-token.\"}");
 		}
 
 	}

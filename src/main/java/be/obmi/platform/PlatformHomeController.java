@@ -15,8 +15,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import jakarta.servlet.http.HttpServletResponse;
 
-/** The platform home (every tenant) and the platform admin's page to add a municipality as a tenant. */
+/**
+ * The platform home (every tenant) and the platform admin's page to add a municipality as
+ * a tenant.
+ */
 @Controller
 class PlatformHomeController {
 
@@ -43,23 +47,28 @@ class PlatformHomeController {
 	String tenants(Model model) {
 		List<Tenant> all = tenants.all();
 		List<String> taken = all.stream().map(Tenant::nisCode).toList();
-		List<Municipality> candidates = municipalities.all().stream().filter(m -> !taken.contains(m.nisCode())).toList();
+		List<Municipality> candidates = municipalities.all()
+			.stream()
+			.filter(m -> !taken.contains(m.nisCode()))
+			.toList();
 		model.addAttribute("tenants", all);
 		model.addAttribute("candidates", candidates);
 		return TENANTS_VIEW;
 	}
 
 	@PostMapping("/platform/besturen")
-	String addTenant(@RequestParam @Pattern(regexp = "\\d{5}", message = "{platform.tenant.nisCode.pattern}") String nisCode,
-			@RequestParam(required = false) @Pattern(regexp = "(#[0-9A-Fa-f]{6})?", message = "{platform.tenant.color.pattern}") String primaryColor,
-			RedirectAttributes redirect, Model model, jakarta.servlet.http.HttpServletResponse response) {
+	String addTenant(
+			@RequestParam @Pattern(regexp = "\\d{5}", message = "{platform.tenant.nisCode.pattern}") String nisCode,
+			@RequestParam(required = false) @Pattern(regexp = "(#[0-9A-Fa-f]{6})?",
+					message = "{platform.tenant.color.pattern}") String primaryColor,
+			RedirectAttributes redirect, Model model, HttpServletResponse response) {
 		try {
 			Tenant tenant = tenants.add(nisCode, primaryColor);
 			redirect.addFlashAttribute("added", tenant.name());
 			return "redirect:/platform/besturen";
 		}
 		catch (IllegalArgumentException ex) {
-			response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("error", ex.getMessage());
 			return tenants(model);
 		}

@@ -49,23 +49,28 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * A server-side cache of whole responses to anonymous GET requests on public routes (the routes modules declare in
- * {@link PublicRoutes}): the statistics site, the public plan page and the public read API. A hit is answered
- * without rendering or querying, with the headers the first answer had (security headers included), an
- * {@code ETag} and {@code Cache-Control: no-cache}, so browsers revalidate and get 304 while nothing changed.
+ * A server-side cache of whole responses to anonymous GET requests on public routes (the
+ * routes modules declare in {@link PublicRoutes}): the statistics site, the public plan
+ * page and the public read API. A hit is answered without rendering or querying, with the
+ * headers the first answer had (security headers included), an {@code ETag} and
+ * {@code Cache-Control: no-cache}, so browsers revalidate and get 304 while nothing
+ * changed.
  * <p>
- * Never stale: every entry carries the data generation of its tenant, and every {@link DataChanged} (announced with
- * each change of domain data: imports, publications, undo) moves that tenant's generation on synchronously right
- * after its transaction commits; a change of platform data (no tenant) or of a tenant itself moves every tenant on.
- * An entry whose generation is no longer current is never served, also when it was filled by a request that read
- * the old data while the change was being committed.
+ * Never stale: every entry carries the data generation of its tenant, and every
+ * {@link DataChanged} (announced with each change of domain data: imports, publications,
+ * undo) moves that tenant's generation on synchronously right after its transaction
+ * commits; a change of platform data (no tenant) or of a tenant itself moves every tenant
+ * on. An entry whose generation is no longer current is never served, also when it was
+ * filled by a request that read the old data while the change was being committed.
  * <p>
- * Only requests without a (valid) session and without credentials (HTTP Basic or a bearer token) are served from or
- * stored in the cache; a made-up session cookie or another {@code Authorization} scheme does not skip it. So a
- * logged-in user's page is never stored or shown to anyone else; responses that set a cookie, are not 200, or are
- * larger than the entry limit are passed through untouched. The key holds everything an anonymous response depends
- * on: path and query, the language cookie, {@code Accept}, {@code Origin} (CORS), htmx headers and the host.
- * Single-instance: each application instance keeps its own cache.
+ * Only requests without a (valid) session and without credentials (HTTP Basic or a bearer
+ * token) are served from or stored in the cache; a made-up session cookie or another
+ * {@code Authorization} scheme does not skip it. So a logged-in user's page is never
+ * stored or shown to anyone else; responses that set a cookie, are not 200, or are larger
+ * than the entry limit are passed through untouched. The key holds everything an
+ * anonymous response depends on: path and query, the language cookie, {@code Accept},
+ * {@code Origin} (CORS), htmx headers and the host. Single-instance: each application
+ * instance keeps its own cache.
  */
 final class PublicResponseCache extends OncePerRequestFilter {
 
@@ -83,7 +88,9 @@ final class PublicResponseCache extends OncePerRequestFilter {
 	private static final List<String> KEY_HEADERS = List.of("Accept", "Origin", "HX-Request", "HX-Boosted", "HX-Target",
 			"Host", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-Port", "X-Forwarded-Prefix", "Forwarded");
 
-	/** One stored answer; {@code generation} is the data generation it was rendered from. */
+	/**
+	 * One stored answer; {@code generation} is the data generation it was rendered from.
+	 */
 	record Entry(String generation, String contentType, Locale locale, List<String[]> headers, byte[] body, String etag,
 			long lastModified) {
 	}
@@ -103,18 +110,26 @@ final class PublicResponseCache extends OncePerRequestFilter {
 	/** Moves on with every change of platform-wide data: every tenant's pages show it. */
 	private final AtomicLong platformGeneration = new AtomicLong();
 
-	/** Moves on with every change of any data: for responses that are not one tenant's. */
+	/**
+	 * Moves on with every change of any data: for responses that are not one tenant's.
+	 */
 	private final AtomicLong anyGeneration = new AtomicLong();
 
 	private final Map<String, AtomicLong> tenantGenerations = new ConcurrentHashMap<>();
 
-	/** The keys being rendered now, each with the lock its concurrent requests wait on. */
+	/**
+	 * The keys being rendered now, each with the lock its concurrent requests wait on.
+	 */
 	private final Map<String, ReentrantLock> rendering = new ConcurrentHashMap<>();
 
-	/** How long a request waits for another request rendering the same key before it renders itself. */
+	/**
+	 * How long a request waits for another request rendering the same key before it
+	 * renders itself.
+	 */
 	private static final Duration RENDER_WAIT = Duration.ofSeconds(30);
 
-	PublicResponseCache(List<PublicRoutes> routes, Tenants tenants, boolean enabled, DataSize maxSize, DataSize maxEntrySize) {
+	PublicResponseCache(List<PublicRoutes> routes, Tenants tenants, boolean enabled, DataSize maxSize,
+			DataSize maxEntrySize) {
 		PathPatternParser parser = new PathPatternParser();
 		this.publicRoutes = routes.stream().flatMap(r -> r.patterns().stream()).map(parser::parse).toList();
 		this.tenants = tenants;
@@ -126,7 +141,10 @@ final class PublicResponseCache extends OncePerRequestFilter {
 			.build();
 	}
 
-	/** Demo and reference data are written at start without history: the cache opens only when the start is done. */
+	/**
+	 * Demo and reference data are written at start without history: the cache opens only
+	 * when the start is done.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void open() {
 		entries.invalidateAll();
@@ -134,8 +152,9 @@ final class PublicResponseCache extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Moves the changed tenant's generation on after the change commits (at once when there is no transaction), in
-	 * the committing thread, so the request that published sees its change on its next page.
+	 * Moves the changed tenant's generation on after the change commits (at once when
+	 * there is no transaction), in the committing thread, so the request that published
+	 * sees its change on its next page.
 	 */
 	@EventListener
 	void on(DataChanged event) {
@@ -176,7 +195,10 @@ final class PublicResponseCache extends OncePerRequestFilter {
 		return platformGeneration.get() + "." + generation(owner).get();
 	}
 
-	/** The slug of {@code /{slug}/…} or {@code /api/v1/{slug}/…}; null for platform-wide paths. */
+	/**
+	 * The slug of {@code /{slug}/…} or {@code /api/v1/{slug}/…}; null for platform-wide
+	 * paths.
+	 */
 	static String owner(String path) {
 		String[] parts = path.split("/");
 		if (parts.length > 3 && "api".equals(parts[1]) && "v1".equals(parts[2])) {
@@ -203,12 +225,15 @@ final class PublicResponseCache extends OncePerRequestFilter {
 			replay(hit, request, response);
 			return;
 		}
-		// one render per key at a time: after a publish, concurrent visitors of a page wait for the first one's answer
+		// one render per key at a time: after a publish, concurrent visitors of a page
+		// wait for the first one's answer
 		ReentrantLock lock = rendering.computeIfAbsent(key, k -> new ReentrantLock());
 		boolean locked = false;
 		try {
-			// a heavy export is not waited for: a client that stops reading it would hold every visitor of that URL
-			// (and their threads) for the whole wait; each renders itself, under HeavyExportLimit's caps
+			// a heavy export is not waited for: a client that stops reading it would hold
+			// every visitor of that URL
+			// (and their threads) for the whole wait; each renders itself, under
+			// HeavyExportLimit's caps
 			locked = lock.tryLock(HeavyExportLimit.isHeavy(path) ? 0 : RENDER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
 			if (locked) {
 				hit = entries.getIfPresent(key);
@@ -251,7 +276,8 @@ final class PublicResponseCache extends OncePerRequestFilter {
 		if (body == null) {
 			return;
 		}
-		if (capture.getStatus() == 200 && !capture.setsCookie() && !forbidsStoring(response.getHeader("Cache-Control"))) {
+		if (capture.getStatus() == 200 && !capture.setsCookie()
+				&& !forbidsStoring(response.getHeader("Cache-Control"))) {
 			String etag = response.getHeader("ETag");
 			if (etag == null) {
 				etag = etag(body);
@@ -272,16 +298,21 @@ final class PublicResponseCache extends OncePerRequestFilter {
 		}
 	}
 
-	/** The handler said the answer may not be kept ({@code no-store} or {@code private}). */
+	/**
+	 * The handler said the answer may not be kept ({@code no-store} or {@code private}).
+	 */
 	static boolean forbidsStoring(String cacheControl) {
 		if (cacheControl == null) {
 			return false;
 		}
-		String value = cacheControl.toLowerCase(java.util.Locale.ROOT);
+		String value = cacheControl.toLowerCase(Locale.ROOT);
 		return value.contains("no-store") || value.contains("private");
 	}
 
-	/** An answer that is not stored (an error, a redirect, a cookie) is as strict as Spring Security's default. */
+	/**
+	 * An answer that is not stored (an error, a redirect, a cookie) is as strict as
+	 * Spring Security's default.
+	 */
 	static void notStored(HttpServletResponse response) {
 		if (CACHE_CONTROL.equals(response.getHeader("Cache-Control"))) {
 			response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
@@ -309,11 +340,13 @@ final class PublicResponseCache extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Whether the request names its page the one canonical way: the path as sent equals the path the servlet
-	 * container decoded and normalised (so no percent-encoding such as {@code /g%65nt}, no dot segments, no double
-	 * slashes, no path parameters) and its tenant slug is lower case. Only then does the key's owner name the tenant
-	 * whose changes move the entry's generation on; any other spelling is rendered afresh, never stored or replayed,
-	 * so no variant can keep serving data after it was retracted.
+	 * Whether the request names its page the one canonical way: the path as sent equals
+	 * the path the servlet container decoded and normalised (so no percent-encoding such
+	 * as {@code /g%65nt}, no dot segments, no double slashes, no path parameters) and its
+	 * tenant slug is lower case. Only then does the key's owner name the tenant whose
+	 * changes move the entry's generation on; any other spelling is rendered afresh,
+	 * never stored or replayed, so no variant can keep serving data after it was
+	 * retracted.
 	 */
 	static boolean canonical(HttpServletRequest request, String path) {
 		String decoded = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
@@ -321,7 +354,7 @@ final class PublicResponseCache extends OncePerRequestFilter {
 			return false;
 		}
 		String owner = owner(path);
-		return owner == null || owner.equals(owner.toLowerCase(java.util.Locale.ROOT));
+		return owner == null || owner.equals(owner.toLowerCase(Locale.ROOT));
 	}
 
 	private static String key(HttpServletRequest request, String path) {
@@ -363,7 +396,8 @@ final class PublicResponseCache extends OncePerRequestFilter {
 		return headers;
 	}
 
-	private static void replay(Entry entry, HttpServletRequest request, HttpServletResponse response) throws IOException {
+	private static void replay(Entry entry, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		for (String[] header : entry.headers()) {
 			if (response.containsHeader(header[0]) && !"Vary".equalsIgnoreCase(header[0])) {
 				response.setHeader(header[0], header[1]);
@@ -435,8 +469,9 @@ final class PublicResponseCache extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Holds the body back up to {@code limit} bytes; beyond that it writes what it holds and streams the rest
-	 * straight through (then nothing is stored: exports may be large).
+	 * Holds the body back up to {@code limit} bytes; beyond that it writes what it holds
+	 * and streams the rest straight through (then nothing is stored: exports may be
+	 * large).
 	 */
 	static final class Capture extends HttpServletResponseWrapper {
 
@@ -490,7 +525,8 @@ final class PublicResponseCache extends OncePerRequestFilter {
 			super.setLocale(loc);
 		}
 
-		// after sendError or sendRedirect the container ignores header changes: make the answer strict first
+		// after sendError or sendRedirect the container ignores header changes: make the
+		// answer strict first
 		@Override
 		public void sendError(int sc, String msg) throws IOException {
 			notStored(target);
@@ -609,7 +645,10 @@ final class PublicResponseCache extends OncePerRequestFilter {
 			buffer.write(b, off, len);
 		}
 
-		/** From now on every byte goes straight to the client (asynchronous answers are not stored). */
+		/**
+		 * From now on every byte goes straight to the client (asynchronous answers are
+		 * not stored).
+		 */
 		void passThrough() throws IOException {
 			if (!overflowed) {
 				overflowed = true;

@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
- * A request the firewall refuses (a NUL character in a field, an encoded slash or dot segment in the address) gets
- * 400 with the field it is about and the reason in the user's language — JSON for the API, the error page for a
- * browser — instead of a bare status. Nothing was changed: the request never reached a handler.
+ * A request the firewall refuses (a NUL character in a field, an encoded slash or dot
+ * segment in the address) gets 400 with the field it is about and the reason in the
+ * user's language — JSON for the API, the error page for a browser — instead of a bare
+ * status. Nothing was changed: the request never reached a handler.
  */
 @Component
 class RefusedCharacters implements RequestRejectedHandler {
@@ -33,8 +34,8 @@ class RefusedCharacters implements RequestRejectedHandler {
 	}
 
 	@Override
-	public void handle(HttpServletRequest request, HttpServletResponse response,
-			RequestRejectedException rejected) throws IOException {
+	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+			throws IOException {
 		Locale locale = RequestContextUtils.getLocale(request);
 		String field = offendingField(request);
 		String message = field == null ? messages.getMessage("field.rejectedRequest", null, locale)
@@ -45,15 +46,17 @@ class RefusedCharacters implements RequestRejectedHandler {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			response.setContentType(ApiProblem.TYPE.toString());
 			response.setCharacterEncoding("UTF-8");
-			response.getWriter()
-				.write(json.writeValueAsString(RequestFieldAdvice.body(message, problems)));
+			response.getWriter().write(json.writeValueAsString(RequestFieldAdvice.body(message, problems)));
 			return;
 		}
 		request.setAttribute(RequestFieldAdvice.PROBLEMS_ATTRIBUTE, problems);
 		response.sendError(HttpServletResponse.SC_BAD_REQUEST);
 	}
 
-	/** The first parameter whose name or value holds a control character (its name without them), or null. */
+	/**
+	 * The first parameter whose name or value holds a control character (its name without
+	 * them), or null.
+	 */
 	private static String offendingField(HttpServletRequest request) {
 		try {
 			for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {

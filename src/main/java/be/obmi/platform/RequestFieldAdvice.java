@@ -33,14 +33,16 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
- * A request field that does not fit its route — text too long, a number out of range or not a number, a date that
- * does not exist or lies outside 1900–2200, a choice that is not offered, a required field left out — is answered
- * with 400 and, per field, what is wrong, in the user's language: JSON {@code {"error": "Veld \"naam\": reden", "errors":
- * [{"field", "message"}]}} for the API, the error page listing the fields for a browser. Nothing was changed: these
- * checks run before the handler. An identifier in the path that is not a number means nothing was found: 404.
+ * A request field that does not fit its route — text too long, a number out of range or
+ * not a number, a date that does not exist or lies outside 1900–2200, a choice that is
+ * not offered, a required field left out — is answered with 400 and, per field, what is
+ * wrong, in the user's language: JSON {@code {"error": "Veld \"naam\": reden", "errors":
+ * [{"field", "message"}]}} for the API, the error page listing the fields for a browser.
+ * Nothing was changed: these checks run before the handler. An identifier in the path
+ * that is not a number means nothing was found: 404.
  * <p>
- * The limits themselves are declared where the field is (Jakarta constraints on request parameters and form
- * records; see {@code docs/security.md}, "Field bounds").
+ * The limits themselves are declared where the field is (Jakarta constraints on request
+ * parameters and form records; see {@code docs/security.md}, "Field bounds").
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -72,15 +74,15 @@ class RequestFieldAdvice {
 	@ExceptionHandler(MissingServletRequestParameterException.class)
 	ResponseEntity<?> missing(MissingServletRequestParameterException ex, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
-		return refuse(request, response,
-				List.of(new FieldProblem(ex.getParameterName(), text(request, "field.missing", ex.getParameterName()))));
+		return refuse(request, response, List
+			.of(new FieldProblem(ex.getParameterName(), text(request, "field.missing", ex.getParameterName()))));
 	}
 
 	@ExceptionHandler(MissingServletRequestPartException.class)
 	ResponseEntity<?> missingPart(MissingServletRequestPartException ex, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
-		return refuse(request, response, List
-			.of(new FieldProblem(ex.getRequestPartName(), text(request, "field.missingFile", ex.getRequestPartName()))));
+		return refuse(request, response, List.of(new FieldProblem(ex.getRequestPartName(),
+				text(request, "field.missingFile", ex.getRequestPartName()))));
 	}
 
 	@ExceptionHandler(MissingPathVariableException.class)
@@ -103,20 +105,25 @@ class RequestFieldAdvice {
 		return refuse(request, response, problems);
 	}
 
-	/** A form bound without a {@code BindingResult} beside it (which would let the page show the errors itself). */
+	/**
+	 * A form bound without a {@code BindingResult} beside it (which would let the page
+	 * show the errors itself).
+	 */
 	@ExceptionHandler(BindException.class)
 	ResponseEntity<?> unbound(BindException ex, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
 		Locale locale = RequestContextUtils.getLocale(request);
-		List<FieldProblem> problems = ex.getFieldErrors().stream()
+		List<FieldProblem> problems = ex.getFieldErrors()
+			.stream()
 			.map(error -> new FieldProblem(error.getField(), about(error.getField(), message(error, locale), locale)))
 			.toList();
 		return refuse(request, response, problems);
 	}
 
 	/**
-	 * A check in the domain that refused a value (the platform's {@code IllegalArgumentException}s carry a Dutch
-	 * message): 400 with that message, on pages as well as in the API, never a 500.
+	 * A check in the domain that refused a value (the platform's
+	 * {@code IllegalArgumentException}s carry a Dutch message): 400 with that message, on
+	 * pages as well as in the API, never a 500.
 	 */
 	@ExceptionHandler(IllegalArgumentException.class)
 	ResponseEntity<?> refusedValue(IllegalArgumentException ex, HttpServletRequest request,
@@ -128,8 +135,9 @@ class RequestFieldAdvice {
 	}
 
 	/**
-	 * A refusal a handler raised with a status and a Dutch reason (404 for an unknown dataset, ...): for the API as JSON
-	 * with that reason instead of Spring's bare status text; a browser gets the error page for the status.
+	 * A refusal a handler raised with a status and a Dutch reason (404 for an unknown
+	 * dataset, ...): for the API as JSON with that reason instead of Spring's bare status
+	 * text; a browser gets the error page for the status.
 	 */
 	@ExceptionHandler(ResponseStatusException.class)
 	ResponseEntity<?> refusedWithStatus(ResponseStatusException ex, HttpServletRequest request,
@@ -155,12 +163,18 @@ class RequestFieldAdvice {
 		return messages.getMessage(error, locale);
 	}
 
-	/** A validator's reason as a sentence about the field: {@code Veld "naam": grootte moet tussen 0 en 200 liggen}. */
+	/**
+	 * A validator's reason as a sentence about the field:
+	 * {@code Veld "naam": grootte moet tussen 0 en 200 liggen}.
+	 */
 	private String about(String field, String reason, Locale locale) {
 		return messages.getMessage("field.invalid", new Object[] { label(field, locale), reason }, locale);
 	}
 
-	/** The message {@code code} about a field, named by its label ({@code field.label.<name>}) or else as sent. */
+	/**
+	 * The message {@code code} about a field, named by its label
+	 * ({@code field.label.<name>}) or else as sent.
+	 */
 	private String text(HttpServletRequest request, String code, String field) {
 		Locale locale = RequestContextUtils.getLocale(request);
 		return messages.getMessage(code, new Object[] { label(field, locale) }, locale);
@@ -225,7 +239,9 @@ class RequestFieldAdvice {
 	}
 
 	private static ResponseEntity<?> json(HttpStatus status, String message, List<FieldProblem> problems) {
-		return ResponseEntity.status(status).contentType(ApiProblem.TYPE).body(ApiProblem.body(status, message, problems));
+		return ResponseEntity.status(status)
+			.contentType(ApiProblem.TYPE)
+			.body(ApiProblem.body(status, message, problems));
 	}
 
 	/** The API's refusal ({@link ApiProblem}) with the refused fields. */

@@ -6,7 +6,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What the layout needs on every page besides the tenant: the current path (for the language switch). */
+/**
+ * What the layout needs on every page besides the tenant: the current path (for the
+ * language switch).
+ */
 @ControllerAdvice
 class ShellModelAdvice {
 

@@ -14,11 +14,14 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.core.env.Environment;
 
 /**
- * A file upload the server refuses before any module sees it: larger than {@code spring.servlet.multipart.max-file-size}
- * / {@code max-request-size} gives 413, a request to an upload route that is not a readable multipart form gives
- * 400 — never a 500. The API answers JSON with a Dutch message; pages show the error page for that status.
+ * A file upload the server refuses before any module sees it: larger than
+ * {@code spring.servlet.multipart.max-file-size} / {@code max-request-size} gives 413, a
+ * request to an upload route that is not a readable multipart form gives 400 — never a
+ * 500. The API answers JSON with a Dutch message; pages show the error page for that
+ * status.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -31,7 +34,7 @@ class UploadErrorAdvice {
 
 	private final String maxFileSize;
 
-	UploadErrorAdvice(org.springframework.core.env.Environment environment) {
+	UploadErrorAdvice(Environment environment) {
 		this.maxFileSize = environment.getProperty("spring.servlet.multipart.max-file-size", "1MB");
 	}
 
@@ -49,7 +52,10 @@ class UploadErrorAdvice {
 		return refuse(request, response, HttpStatus.BAD_REQUEST, NOT_MULTIPART);
 	}
 
-	/** Tomcat reports a size limit as a plain MultipartException when the limit is hit while streaming the parts. */
+	/**
+	 * Tomcat reports a size limit as a plain MultipartException when the limit is hit
+	 * while streaming the parts.
+	 */
 	private static boolean isSizeLimit(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			String name = cause.getClass().getSimpleName();

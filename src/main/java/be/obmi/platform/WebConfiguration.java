@@ -20,8 +20,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Dutch by default, English on request ({@code ?lang=en}, remembered in a cookie); htmx partials; the cache of
- * anonymous public responses ({@link PublicResponseCache}).
+ * Dutch by default, English on request ({@code ?lang=en}, remembered in a cookie); htmx
+ * partials; the cache of anonymous public responses ({@link PublicResponseCache}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -45,8 +45,9 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * Before Spring Security and the anonymous API rate limit: a hit is answered with the headers stored from its
-	 * render (security headers included) and is not counted by the rate limit, which guards what costs work.
+	 * Before Spring Security and the anonymous API rate limit: a hit is answered with the
+	 * headers stored from its render (security headers included) and is not counted by
+	 * the rate limit, which guards what costs work.
 	 */
 	@Bean
 	FilterRegistrationBean<PublicResponseCache> publicResponseCacheRegistration(PublicResponseCache cache) {

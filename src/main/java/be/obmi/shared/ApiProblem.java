@@ -9,10 +9,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The one shape of an API refusal: {@code application/problem+json} (RFC 9457) with {@code type}, {@code status} and
- * {@code detail} (the reason in the user's language; no {@code title}, which would be the English reason phrase), and as extension members {@code message} and
- * {@code error} (the same reason, which clients of the first API versions read) and, where there is more than one
- * problem, {@code errors} (per row and column of a file, or per request field).
+ * The one shape of an API refusal: {@code application/problem+json} (RFC 9457) with
+ * {@code type}, {@code status} and {@code detail} (the reason in the user's language; no
+ * {@code title}, which would be the English reason phrase), and as extension members
+ * {@code message} and {@code error} (the same reason, which clients of the first API
+ * versions read) and, where there is more than one problem, {@code errors} (per row and
+ * column of a file, or per request field).
  */
 public final class ApiProblem {
 

@@ -5,20 +5,26 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The one way a number typed or exported by people is read, in every import and every form. Accepted:
+ * The one way a number typed or exported by people is read, in every import and every
+ * form. Accepted:
  * <ul>
  * <li>a decimal comma or point: {@code 1234,5}, {@code 1234.5};</li>
- * <li>thousands separators with a decimal sign of the other kind: {@code 1.234,5} and {@code 1,234.5} (the last
- * sign is the decimal one; the other one must group digits by three);</li>
- * <li>a repeated sign as thousands separator only: {@code 1.234.567}, {@code 1,234,567};</li>
- * <li>spaces, non-breaking and narrow non-breaking spaces anywhere between digits: {@code 1 234,5};</li>
- * <li>a sign ({@code -}, {@code +}, the minus sign {@code −}) and an exponent ({@code 1,5e3}).</li>
+ * <li>thousands separators with a decimal sign of the other kind: {@code 1.234,5} and
+ * {@code 1,234.5} (the last sign is the decimal one; the other one must group digits by
+ * three);</li>
+ * <li>a repeated sign as thousands separator only: {@code 1.234.567},
+ * {@code 1,234,567};</li>
+ * <li>spaces, non-breaking and narrow non-breaking spaces anywhere between digits:
+ * {@code 1 234,5};</li>
+ * <li>a sign ({@code -}, {@code +}, the minus sign {@code −}) and an exponent
+ * ({@code 1,5e3}).</li>
  * </ul>
- * <b>The ambiguous {@code 1.234} and {@code 1,234}</b> (one sign followed by exactly three digits) are read as a
- * decimal sign: 1.234. That is what every machine-written file (statistics software, exports, CSV in a
- * programming language) means by it, and what a Belgian means by {@code 1,234}; a Belgian who means a thousand and
- * more writes {@code 1234} or {@code 1.234,0}. Modules that know more (an amount in euro has at most two
- * decimals) refuse the extra decimals themselves.
+ * <b>The ambiguous {@code 1.234} and {@code 1,234}</b> (one sign followed by exactly
+ * three digits) are read as a decimal sign: 1.234. That is what every machine-written
+ * file (statistics software, exports, CSV in a programming language) means by it, and
+ * what a Belgian means by {@code 1,234}; a Belgian who means a thousand and more writes
+ * {@code 1234} or {@code 1.234,0}. Modules that know more (an amount in euro has at most
+ * two decimals) refuse the extra decimals themselves.
  */
 public final class BelgianNumber {
 
@@ -29,7 +35,9 @@ public final class BelgianNumber {
 	private BelgianNumber() {
 	}
 
-	/** The number, or empty for a blank text or one that is no number by the rules above. */
+	/**
+	 * The number, or empty for a blank text or one that is no number by the rules above.
+	 */
 	public static Optional<BigDecimal> parse(String text) {
 		if (text == null) {
 			return Optional.empty();
@@ -66,8 +74,9 @@ public final class BelgianNumber {
 	}
 
 	/**
-	 * The number as a double, or null when it is no number, too large for a double ({@code 1e400}) or so small that
-	 * it would become 0 while its digits are not ({@code 1e-400}).
+	 * The number as a double, or null when it is no number, too large for a double
+	 * ({@code 1e400}) or so small that it would become 0 while its digits are not
+	 * ({@code 1e-400}).
 	 */
 	public static Double parseDouble(String text) {
 		BigDecimal value = parse(text).orElse(null);
@@ -81,7 +90,10 @@ public final class BelgianNumber {
 		return d;
 	}
 
-	/** Removes the group signs, checking that they group by three, and turns the decimal sign into a point. */
+	/**
+	 * Removes the group signs, checking that they group by three, and turns the decimal
+	 * sign into a point.
+	 */
 	private static String grouped(String s, char group, char decimal) {
 		String shape = s.replace(group, 'G');
 		if (decimal != 0) {

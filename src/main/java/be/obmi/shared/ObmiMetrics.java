@@ -10,51 +10,73 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import java.util.Locale;
 
 /**
- * OBMi's own Micrometer meters, named in one place ({@code docs/operations.md} lists them with their tags; Prometheus
- * shows the dots as underscores, timers with {@code _seconds}, counters with {@code _total}). What succeeds is counted
- * only once its transaction has committed, so a rolled-back import or transition is never counted as done.
+ * OBMi's own Micrometer meters, named in one place ({@code docs/operations.md} lists them
+ * with their tags; Prometheus shows the dots as underscores, timers with
+ * {@code _seconds}, counters with {@code _total}). What succeeds is counted only once its
+ * transaction has committed, so a rolled-back import or transition is never counted as
+ * done.
  */
 @Component
 public class ObmiMetrics {
 
-	/** Timer of file imports. Tags: {@code module} (plan, stats, finance), {@code tenant}, {@code outcome}. */
+	/**
+	 * Timer of file imports. Tags: {@code module} (plan, stats, finance), {@code tenant},
+	 * {@code outcome}.
+	 */
 	public static final String IMPORTS = "obmi.imports";
 
-	/** Counter of the rows of accepted import files. Tags: {@code module}, {@code tenant}. */
+	/**
+	 * Counter of the rows of accepted import files. Tags: {@code module}, {@code tenant}.
+	 */
 	public static final String IMPORT_ROWS = "obmi.import.rows";
 
-	/** Counter of status-update transitions in status rounds. Tags: {@code tenant}, {@code transition}. */
+	/**
+	 * Counter of status-update transitions in status rounds. Tags: {@code tenant},
+	 * {@code transition}.
+	 */
 	public static final String ROUND_TRANSITIONS = "obmi.plan.round.transitions";
 
-	/** Timer of full warehouse rebuilds. Tags: {@code trigger}, {@code outcome} (ok, failed). */
+	/**
+	 * Timer of full warehouse rebuilds. Tags: {@code trigger}, {@code outcome} (ok,
+	 * failed).
+	 */
 	public static final String WAREHOUSE_REBUILDS = "obmi.warehouse.rebuilds";
 
-	/** Gauge: when the last full warehouse rebuild succeeded, in seconds since 1970 (absent: never). */
+	/**
+	 * Gauge: when the last full warehouse rebuild succeeded, in seconds since 1970
+	 * (absent: never).
+	 */
 	public static final String WAREHOUSE_LAST_SUCCESS = "obmi.warehouse.rebuild.last.success";
 
 	/** Timer of the warehouse's catch-up with one tenant's changes between rebuilds. */
 	public static final String WAREHOUSE_REFRESHES = "obmi.warehouse.refreshes";
 
-	/** How an import ended: accepted, refused with errors (nothing changed), failed otherwise, or undone later. */
+	/**
+	 * How an import ended: accepted, refused with errors (nothing changed), failed
+	 * otherwise, or undone later.
+	 */
 	public enum ImportOutcome {
 
 		OK, REJECTED, FAILED, UNDONE;
 
 		String tag() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return name().toLowerCase(Locale.ROOT);
 		}
 
 	}
 
-	/** A status update's step in its round: submitted, approved, sent back or published. */
+	/**
+	 * A status update's step in its round: submitted, approved, sent back or published.
+	 */
 	public enum RoundTransition {
 
 		INGEDIEND, GOEDGEKEURD, TERUGGESTUURD, GEPUBLICEERD;
 
 		String tag() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return name().toLowerCase(Locale.ROOT);
 		}
 
 	}
@@ -70,8 +92,9 @@ public class ObmiMetrics {
 	}
 
 	/**
-	 * Runs an import and records its duration and outcome: {@code ok} with its row count when it returns (after the
-	 * commit), {@code rejected} when it throws {@code rejection}, {@code failed} for any other exception.
+	 * Runs an import and records its duration and outcome: {@code ok} with its row count
+	 * when it returns (after the commit), {@code rejected} when it throws
+	 * {@code rejection}, {@code failed} for any other exception.
 	 */
 	public <T> T timeImport(String module, String tenant, Class<? extends RuntimeException> rejection, Supplier<T> work,
 			ToLongFunction<T> rows) {
@@ -92,7 +115,10 @@ public class ObmiMetrics {
 		}
 	}
 
-	/** Runs the undo of a whole import and records it (after the commit) as outcome {@code undone}. */
+	/**
+	 * Runs the undo of a whole import and records it (after the commit) as outcome
+	 * {@code undone}.
+	 */
 	public <T> T timeUndo(String module, String tenant, Supplier<T> work) {
 		long started = System.nanoTime();
 		T result = work.get();
@@ -103,7 +129,8 @@ public class ObmiMetrics {
 
 	/** Counts a status update's transition once its transaction has committed. */
 	public void roundTransition(String tenant, RoundTransition transition) {
-		afterCommit(() -> registry.counter(ROUND_TRANSITIONS, "tenant", tenant, "transition", transition.tag()).increment());
+		afterCommit(() -> registry.counter(ROUND_TRANSITIONS, "tenant", tenant, "transition", transition.tag())
+			.increment());
 	}
 
 	/** Records a full warehouse rebuild. */

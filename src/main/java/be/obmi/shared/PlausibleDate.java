@@ -13,8 +13,9 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * A date a city's plan, round, measurement or report can have: from 1 January 1900 to 31 December 2200 (or none).
- * Years outside it are typing errors (0001, 20266) that would otherwise sort first or last everywhere.
+ * A date a city's plan, round, measurement or report can have: from 1 January 1900 to 31
+ * December 2200 (or none). Years outside it are typing errors (0001, 20266) that would
+ * otherwise sort first or last everywhere.
  */
 @Documented
 @Constraint(validatedBy = PlausibleDate.Check.class)

@@ -11,14 +11,18 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
- * Serialises the imports, undos and workflow steps of one scope (a tenant, or the platform's statistics): the first
- * thing such a transaction does is take a PostgreSQL advisory lock on (kind, scope), held until it commits or rolls
- * back. A second one waits for it, at most {@code obmi.imports.lock-wait} (30 s), and then gets a
- * {@link ConcurrentChangeException} with a Dutch message (answered 409) — it never runs beside the first, so no reply
- * reports changes that another transaction undid, and no state it checked (an open round, an undoable import) can
- * change before it commits. The lock is PostgreSQL's, so it holds across application instances too.
+ * Serialises the imports, undos and workflow steps of one scope (a tenant, or the
+ * platform's statistics): the first thing such a transaction does is take a PostgreSQL
+ * advisory lock on (kind, scope), held until it commits or rolls back. A second one waits
+ * for it, at most {@code obmi.imports.lock-wait} (30 s), and then gets a
+ * {@link ConcurrentChangeException} with a Dutch message (answered 409) — it never runs
+ * beside the first, so no reply reports changes that another transaction undid, and no
+ * state it checked (an open round, an undoable import) can change before it commits. The
+ * lock is PostgreSQL's, so it holds across application instances too.
  */
 @Component
 public class ScopeLock {
@@ -26,12 +30,17 @@ public class ScopeLock {
 	/** What is serialised per scope. */
 	public enum Kind {
 
-		/** statistics: imports (files, tables, catalogue, area sets), undo, publication */
-		STATISTICS(1101, "Er loopt al een import of ongedaanmaking van cijfers voor dit bestuur. Probeer het zo dadelijk opnieuw; er is niets gewijzigd."),
+		/**
+		 * statistics: imports (files, tables, catalogue, area sets), undo, publication
+		 */
+		STATISTICS(1101,
+				"Er loopt al een import of ongedaanmaking van cijfers voor dit bestuur. Probeer het zo dadelijk opnieuw; er is niets gewijzigd."),
 		/** plan: plan, indicator and status imports, plan versions, status-round steps */
-		PLAN(1102, "Er loopt al een import of een stap in een statusronde voor dit bestuur. Probeer het zo dadelijk opnieuw; er is niets gewijzigd."),
+		PLAN(1102,
+				"Er loopt al een import of een stap in een statusronde voor dit bestuur. Probeer het zo dadelijk opnieuw; er is niets gewijzigd."),
 		/** finance: imports and undo */
-		FINANCE(1103, "Er loopt al een financiële import of ongedaanmaking voor dit bestuur. Probeer het zo dadelijk opnieuw; er is niets gewijzigd.");
+		FINANCE(1103,
+				"Er loopt al een financiële import of ongedaanmaking voor dit bestuur. Probeer het zo dadelijk opnieuw; er is niets gewijzigd.");
 
 		private final int key;
 
@@ -57,19 +66,21 @@ public class ScopeLock {
 	}
 
 	/**
-	 * Takes the lock of {@code kind} for the scope in the current transaction (must be called inside one); waits for
-	 * another holder at most the configured time.
+	 * Takes the lock of {@code kind} for the scope in the current transaction (must be
+	 * called inside one); waits for another holder at most the configured time.
 	 * @param scopeKey the tenant id, 0 for the platform
-	 * @throws ConcurrentChangeException (Dutch) when another transaction kept the lock longer than the wait
+	 * @throws ConcurrentChangeException (Dutch) when another transaction kept the lock
+	 * longer than the wait
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void acquire(Kind kind, long scopeKey) {
-		// held until the transaction ends: a second call in the same transaction (an import calling a step per row)
+		// held until the transaction ends: a second call in the same transaction (an
+		// import calling a step per row)
 		// costs nothing
 		@SuppressWarnings("unchecked")
-		java.util.Set<String> held = (java.util.Set<String>) TransactionSynchronizationManager.getResource(HELD);
+		Set<String> held = (Set<String>) TransactionSynchronizationManager.getResource(HELD);
 		if (held == null) {
-			java.util.Set<String> fresh = new java.util.HashSet<>();
+			Set<String> fresh = new HashSet<>();
 			TransactionSynchronizationManager.bindResource(HELD, fresh);
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -82,9 +93,15 @@ public class ScopeLock {
 		if (!held.add(kind.name() + "|" + scopeKey)) {
 			return;
 		}
-		jdbc.sql("select set_config('lock_timeout', ?, true)").param(wait.toMillis() + "ms").query(String.class).single();
+		jdbc.sql("select set_config('lock_timeout', ?, true)")
+			.param(wait.toMillis() + "ms")
+			.query(String.class)
+			.single();
 		try {
-			jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(kind.key, Math.toIntExact(scopeKey)).query((rs, n) -> 1).list();
+			jdbc.sql("select pg_advisory_xact_lock(?, ?)")
+				.params(kind.key, Math.toIntExact(scopeKey))
+				.query((rs, n) -> 1)
+				.list();
 		}
 		catch (DataAccessException ex) {
 			if (ex.getMostSpecificCause() instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {

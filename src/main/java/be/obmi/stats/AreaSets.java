@@ -17,10 +17,12 @@ import be.obmi.shared.tabular.TableReader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.Locale;
 
 /**
- * A city's own area sets, e.g. its wijken as lists of statistical sectors. Values of a set member are aggregated
- * from its areas like any other area: sums add up, ratios are recomputed from the summed numerator and denominator.
+ * A city's own area sets, e.g. its wijken as lists of statistical sectors. Values of a
+ * set member are aggregated from its areas like any other area: sums add up, ratios are
+ * recomputed from the summed numerator and denominator.
  */
 @Service
 class AreaSets {
@@ -52,25 +54,27 @@ class AreaSets {
 		Map<String, List<Area>> members = new LinkedHashMap<>();
 		jdbc.sql("select label, area_id from stats.area_set_member where area_set_id = ? order by label, area_id")
 			.param(id.get())
-			.query((rs, n) -> members.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(areas.byId(rs.getLong(2))))
+			.query((rs, n) -> members.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+				.add(areas.byId(rs.getLong(2))))
 			.list();
 		return Optional.of(members);
 	}
 
 	/**
-	 * Replaces a set from a file with the columns {@code label} and {@code gebied} (+ optional {@code niveau}),
-	 * all or nothing.
+	 * Replaces a set from a file with the columns {@code label} and {@code gebied} (+
+	 * optional {@code niveau}), all or nothing.
 	 */
 	@Transactional
 	int replace(Scope scope, String name, byte[] file) {
 		lock.acquire(ScopeLock.Kind.STATISTICS, scope.key());
 		if (scope.isPlatform() || name == null || !name.matches("^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$")) {
-			throw new IllegalArgumentException("Een gebiedsindeling hoort bij een bestuur en heeft een naam van letters en cijfers.");
+			throw new IllegalArgumentException(
+					"Een gebiedsindeling hoort bij een bestuur en heeft een naam van letters en cijfers.");
 		}
 		Table table = TableReader.read(file);
 		Map<String, Integer> col = new LinkedHashMap<>();
 		for (int i = 0; i < table.header().size(); i++) {
-			col.put(table.header().get(i).toLowerCase(java.util.Locale.ROOT), i);
+			col.put(table.header().get(i).toLowerCase(Locale.ROOT), i);
 		}
 		List<ImportError> errors = new ArrayList<>();
 		if (!col.containsKey("label") || !col.containsKey("gebied")) {
@@ -104,7 +108,8 @@ class AreaSets {
 			.single();
 		int removed = jdbc.sql("delete from stats.area_set_member where area_set_id = ?").param(id).update();
 		for (Object[] m : members) {
-			jdbc.sql("insert into stats.area_set_member (area_set_id, label, area_id) values (?, ?, ?) on conflict do nothing")
+			jdbc.sql(
+					"insert into stats.area_set_member (area_set_id, label, area_id) values (?, ?, ?) on conflict do nothing")
 				.params(id, m[0], m[1])
 				.update();
 		}

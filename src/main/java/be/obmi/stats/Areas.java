@@ -26,7 +26,8 @@ class Areas {
 	}
 
 	void reload() {
-		List<Area> all = jdbc.sql("select id, level, code, name, parent_id, mapped from stats.area where valid_to is null")
+		List<Area> all = jdbc
+			.sql("select id, level, code, name, parent_id, mapped from stats.area where valid_to is null")
 			.query(Area.class)
 			.list();
 		Map<Long, Area> byId = new HashMap<>();
@@ -54,7 +55,10 @@ class Areas {
 		return Optional.ofNullable(snapshot().byKey().get(level + ":" + code));
 	}
 
-	/** Looks a code up at every level, finest first (codes of different levels hardly ever collide). */
+	/**
+	 * Looks a code up at every level, finest first (codes of different levels hardly ever
+	 * collide).
+	 */
 	Optional<Area> findAnyLevel(String code) {
 		for (int i = Level.values().length - 1; i >= 0; i--) {
 			Optional<Area> area = find(Level.values()[i].code(), code);
@@ -77,7 +81,10 @@ class Areas {
 		return area.parentId() == null ? Optional.empty() : Optional.ofNullable(byId(area.parentId()));
 	}
 
-	/** All areas of a level, optionally only those inside {@code within} (itself included). */
+	/**
+	 * All areas of a level, optionally only those inside {@code within} (itself
+	 * included).
+	 */
 	List<Area> atLevel(String level, Area within) {
 		List<Area> result = new ArrayList<>();
 		for (Area area : snapshot().byId().values()) {

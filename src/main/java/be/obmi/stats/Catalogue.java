@@ -32,9 +32,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Catalogue export (CSV with {@code ;}, UTF-8 with BOM, or XLSX) and import into a scope: all or nothing, new codes
- * are created, existing codes of the scope updated (each change in the audit history). The columns are documented
- * in {@code docs/formats/stats-catalogue.md}.
+ * Catalogue export (CSV with {@code ;}, UTF-8 with BOM, or XLSX) and import into a scope:
+ * all or nothing, new codes are created, existing codes of the scope updated (each change
+ * in the audit history). The columns are documented in
+ * {@code docs/formats/stats-catalogue.md}.
  */
 @Service
 class Catalogue {
@@ -65,8 +66,9 @@ class Catalogue {
 		for (Indicator i : list) {
 			rows.add(List.of(i.code(), i.name(), i.theme(), nz(i.definition()), nz(i.unit()), nz(i.source()), i.kind(),
 					i.numeratorId() == null ? "" : codeOf(codes, i.numeratorId()),
-					i.denominatorId() == null ? "" : codeOf(codes, i.denominatorId()), number(i.factor()), i.aggregation(),
-					String.valueOf(i.decimals()), String.valueOf(i.threshold()), i.published() ? "ja" : "nee"));
+					i.denominatorId() == null ? "" : codeOf(codes, i.denominatorId()), number(i.factor()),
+					i.aggregation(), String.valueOf(i.decimals()), String.valueOf(i.threshold()),
+					i.published() ? "ja" : "nee"));
 		}
 		return rows;
 	}
@@ -81,7 +83,8 @@ class Catalogue {
 			for (int i = 0; i < row.size(); i++) {
 				String v = SpreadsheetText.neutralised(row.get(i));
 				text.append(i == 0 ? "" : ";")
-					.append(v.contains(";") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
+					.append(v.contains(";") || v.contains("\"") || v.contains("\n")
+							? "\"" + v.replace("\"", "\"\"") + "\"" : v);
 			}
 			text.append("\r\n");
 		}
@@ -108,9 +111,9 @@ class Catalogue {
 	record Result(int created, int updated, int unchanged) {
 	}
 
-	private record Parsed(long row, String code, String name, String theme, String definition, String unit, String source,
-			String kind, String numerator, String denominator, double factor, String aggregation, int decimals,
-			int threshold, boolean published) {
+	private record Parsed(long row, String code, String name, String theme, String definition, String unit,
+			String source, String kind, String numerator, String denominator, double factor, String aggregation,
+			int decimals, int threshold, boolean published) {
 	}
 
 	@Transactional
@@ -148,7 +151,8 @@ class Catalogue {
 			}
 			Indicator existing = indicators.find(scope, code).orElse(null);
 			if (existing != null && !Objects.equals(existing.tenantId(), scope.tenantId())) {
-				errors.add(new ImportError(row, "code", "Indicator '" + code + "' hoort bij de gedeelde catalogus en kan hier niet gewijzigd worden."));
+				errors.add(new ImportError(row, "code",
+						"Indicator '" + code + "' hoort bij de gedeelde catalogus en kan hier niet gewijzigd worden."));
 			}
 			String kind = orDefault(get(line, col, "soort"), "registered");
 			if (!Set.of("registered", "survey").contains(kind)) {
@@ -173,9 +177,10 @@ class Catalogue {
 			if (aggregation.equals("ratio") && (numerator.isEmpty() || denominator.isEmpty())) {
 				errors.add(new ImportError(row, "teller", "Een ratio heeft een teller en een noemer nodig."));
 			}
-			parsed.add(new Parsed(row, code, name, orDefault(get(line, col, "thema"), "Overige"), blank(get(line, col, "definitie")),
-					blank(get(line, col, "eenheid")), blank(get(line, col, "bron")), kind, numerator, denominator,
-					factor == null ? 1 : factor, aggregation, decimals == null ? 0 : decimals, threshold == null ? 0 : threshold,
+			parsed.add(new Parsed(row, code, name, orDefault(get(line, col, "thema"), "Overige"),
+					blank(get(line, col, "definitie")), blank(get(line, col, "eenheid")), blank(get(line, col, "bron")),
+					kind, numerator, denominator, factor == null ? 1 : factor, aggregation,
+					decimals == null ? 0 : decimals, threshold == null ? 0 : threshold,
 					Set.of("ja", "1", "true").contains(published)));
 		}
 		// numerators and denominators: in the scope or in this file
@@ -192,13 +197,16 @@ class Catalogue {
 		}
 		int created = 0, updated = 0, unchanged = 0;
 		for (Parsed p : parsed) {
-			Indicator old = indicators.find(scope, p.code()).filter(i -> Objects.equals(i.tenantId(), scope.tenantId())).orElse(null);
+			Indicator old = indicators.find(scope, p.code())
+				.filter(i -> Objects.equals(i.tenantId(), scope.tenantId()))
+				.orElse(null);
 			if (old == null) {
-				long id = jdbc.sql("""
-						insert into stats.indicator (tenant_id, code, name, theme, definition, unit, source, kind, factor,
-						  aggregation, decimals, threshold, published) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-					.params(scope.tenantId(), p.code(), p.name(), p.theme(), p.definition(), p.unit(), p.source(), p.kind(),
-							p.factor(), p.aggregation(), p.decimals(), p.threshold(), p.published())
+				long id = jdbc
+					.sql("""
+							insert into stats.indicator (tenant_id, code, name, theme, definition, unit, source, kind, factor,
+							  aggregation, decimals, threshold, published) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+					.params(scope.tenantId(), p.code(), p.name(), p.theme(), p.definition(), p.unit(), p.source(),
+							p.kind(), p.factor(), p.aggregation(), p.decimals(), p.threshold(), p.published())
 					.query(Long.class)
 					.single();
 				audit.created(scope.tenantId(), "indicator", String.valueOf(id), p.code(),
@@ -211,7 +219,8 @@ class Catalogue {
 				for (FieldChange c : new FieldChange[] { FieldChange.between("naam", old.name(), p.name()),
 						FieldChange.between("thema", old.theme(), p.theme()),
 						FieldChange.between("definitie", old.definition(), p.definition()),
-						FieldChange.between("eenheid", old.unit(), p.unit()), FieldChange.between("bron", old.source(), p.source()),
+						FieldChange.between("eenheid", old.unit(), p.unit()),
+						FieldChange.between("bron", old.source(), p.source()),
 						FieldChange.between("soort", old.kind(), p.kind()),
 						FieldChange.between("factor", number(old.factor()), number(p.factor())),
 						FieldChange.between("aggregatie", old.aggregation(), p.aggregation()),
@@ -226,15 +235,17 @@ class Catalogue {
 					unchanged++;
 				}
 				else {
-					int n = jdbc.sql("""
-							update stats.indicator set name = ?, theme = ?, definition = ?, unit = ?, source = ?, kind = ?,
-							  factor = ?, aggregation = ?, decimals = ?, threshold = ?, published = ?, version = version + 1
-							where id = ? and version = ?""")
+					int n = jdbc
+						.sql("""
+								update stats.indicator set name = ?, theme = ?, definition = ?, unit = ?, source = ?, kind = ?,
+								  factor = ?, aggregation = ?, decimals = ?, threshold = ?, published = ?, version = version + 1
+								where id = ? and version = ?""")
 						.params(p.name(), p.theme(), p.definition(), p.unit(), p.source(), p.kind(), p.factor(),
 								p.aggregation(), p.decimals(), p.threshold(), p.published(), old.id(), old.version())
 						.update();
 					if (n == 0) {
-						throw new ConcurrentChangeException("Indicator " + p.code() + " werd intussen door iemand anders gewijzigd.");
+						throw new ConcurrentChangeException(
+								"Indicator " + p.code() + " werd intussen door iemand anders gewijzigd.");
 					}
 					audit.updated(scope.tenantId(), "indicator", String.valueOf(old.id()), p.code(), changes);
 					updated++;
@@ -244,8 +255,10 @@ class Catalogue {
 		// links to numerator and denominator, once every indicator exists
 		for (Parsed p : parsed) {
 			Long numerator = p.numerator().isEmpty() ? null : indicators.find(scope, p.numerator()).orElseThrow().id();
-			Long denominator = p.denominator().isEmpty() ? null : indicators.find(scope, p.denominator()).orElseThrow().id();
-			jdbc.sql("update stats.indicator set numerator_id = ?, denominator_id = ? where code = ? and tenant_id is not distinct from ?")
+			Long denominator = p.denominator().isEmpty() ? null
+					: indicators.find(scope, p.denominator()).orElseThrow().id();
+			jdbc.sql(
+					"update stats.indicator set numerator_id = ?, denominator_id = ? where code = ? and tenant_id is not distinct from ?")
 				.params(numerator, denominator, p.code(), scope.tenantId())
 				.update();
 		}
@@ -266,7 +279,8 @@ class Catalogue {
 			return v;
 		}
 		catch (NumberFormatException ex) {
-			errors.add(new ImportError(line.number(), name, "'" + text + "' is geen geheel getal van " + min + " tot " + max + "."));
+			errors.add(new ImportError(line.number(), name,
+					"'" + text + "' is geen geheel getal van " + min + " tot " + max + "."));
 			return null;
 		}
 	}

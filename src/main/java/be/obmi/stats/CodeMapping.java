@@ -13,18 +13,23 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The mapping given with a table import (PX, JSON-stat, SDMX-CSV): a CSV or XLSX file with the columns
- * {@code dimensie;code;doel}, one line per source code. The target is an OBMi area code (geo dimension), a period
- * (time dimension), an indicator code (the measure dimension), a breakdown value (any other dimension), {@code *} for
- * "total, no breakdown", or {@code -} to skip the code's cells deliberately. What a target must look like is checked
- * against the table in {@link CubeObservations}; this class only reads the file.
+ * The mapping given with a table import (PX, JSON-stat, SDMX-CSV): a CSV or XLSX file
+ * with the columns {@code dimensie;code;doel}, one line per source code. The target is an
+ * OBMi area code (geo dimension), a period (time dimension), an indicator code (the
+ * measure dimension), a breakdown value (any other dimension), {@code *} for "total, no
+ * breakdown", or {@code -} to skip the code's cells deliberately. What a target must look
+ * like is checked against the table in {@link CubeObservations}; this class only reads
+ * the file.
  */
 record CodeMapping(Map<String, Map<String, Entry>> byDimension) {
 
 	/** Skips the cells of a code. */
 	static final String SKIP = "-";
 
-	/** A category of a breakdown dimension that is the total: its cells get no breakdown for that dimension. */
+	/**
+	 * A category of a breakdown dimension that is the total: its cells get no breakdown
+	 * for that dimension.
+	 */
 	static final String TOTAL = "*";
 
 	/** One line of the file; {@code row} is its line number (the header is row 1). */
@@ -45,7 +50,8 @@ record CodeMapping(Map<String, Map<String, Entry>> byDimension) {
 	}
 
 	/**
-	 * Reads the file; every problem is an {@link ImportError} whose column is {@code mapping.<column>}.
+	 * Reads the file; every problem is an {@link ImportError} whose column is
+	 * {@code mapping.<column>}.
 	 * @throws ImportRejectedException with every error in the file
 	 */
 	static CodeMapping read(byte[] bytes) {
@@ -60,8 +66,8 @@ record CodeMapping(Map<String, Map<String, Entry>> byDimension) {
 					.map(e -> new ImportError(e.row(), "mapping", "Mappingbestand: " + e.message()))
 					.toList());
 			}
-			throw new ImportRejectedException(
-					List.of(new ImportError(1, "mapping", "Het mappingbestand is geen leesbaar CSV- of XLSX-bestand.")));
+			throw new ImportRejectedException(List
+				.of(new ImportError(1, "mapping", "Het mappingbestand is geen leesbaar CSV- of XLSX-bestand.")));
 		}
 		int dimension = -1, code = -1, target = -1;
 		for (int i = 0; i < table.header().size(); i++) {
@@ -104,8 +110,8 @@ record CodeMapping(Map<String, Map<String, Entry>> byDimension) {
 			if (!ok) {
 				continue;
 			}
-			Entry previous = byDimension.computeIfAbsent(d, k -> new LinkedHashMap<>()).putIfAbsent(c,
-					new Entry(line.number(), d, c, t));
+			Entry previous = byDimension.computeIfAbsent(d, k -> new LinkedHashMap<>())
+				.putIfAbsent(c, new Entry(line.number(), d, c, t));
 			if (previous != null) {
 				errors.add(new ImportError(line.number(), "mapping.code", "Code '" + c + "' van dimensie '" + d
 						+ "' staat al op rij " + previous.row() + " van de mapping."));
@@ -117,7 +123,10 @@ record CodeMapping(Map<String, Map<String, Entry>> byDimension) {
 		return new CodeMapping(byDimension);
 	}
 
-	/** The lines for a dimension of the table: by its exact id, else ignoring case (SDMX writes ids in capitals). */
+	/**
+	 * The lines for a dimension of the table: by its exact id, else ignoring case (SDMX
+	 * writes ids in capitals).
+	 */
 	Map<String, Entry> of(String dimensionId) {
 		Map<String, Entry> exact = byDimension.get(dimensionId);
 		if (exact != null) {

@@ -1,18 +1,22 @@
 package be.obmi.stats;
 
+import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
- * PostgreSQL {@code COPY … FROM STDIN} through pgjdbc's {@code CopyManager}, on the connection of the current
- * transaction. The driver is a runtime dependency, so its API is reached reflectively.
+ * PostgreSQL {@code COPY … FROM STDIN} through pgjdbc's {@code CopyManager}, on the
+ * connection of the current transaction.
  */
 final class Copy {
 
@@ -54,22 +58,19 @@ final class Copy {
 
 	}
 
-	/** Runs {@code COPY table (columns) FROM STDIN (FORMAT csv)} with the given CSV text; returns the row count. */
+	/**
+	 * Runs {@code COPY table (columns) FROM STDIN (FORMAT csv)} with the given CSV text;
+	 * returns the row count.
+	 */
 	static long in(DataSource dataSource, String tableAndColumns, Reader csv) {
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
-			Class<?> pgConnection = Class.forName("org.postgresql.PGConnection");
-			Object pg = connection.unwrap(pgConnection);
-			Object copyApi = pgConnection.getMethod("getCopyAPI").invoke(pg);
-			Method copyIn = copyApi.getClass().getMethod("copyIn", String.class, Reader.class);
-			return (Long) copyIn.invoke(copyApi, "COPY " + tableAndColumns + " FROM STDIN (FORMAT csv)", csv);
+			return connection.unwrap(PGConnection.class)
+				.getCopyAPI()
+				.copyIn("COPY " + tableAndColumns + " FROM STDIN (FORMAT csv)", csv);
 		}
-		catch (java.lang.reflect.InvocationTargetException ex) {
-			throw new IllegalStateException("COPY into " + tableAndColumns + " failed: " + ex.getCause().getMessage(),
-					ex.getCause());
-		}
-		catch (ReflectiveOperationException | SQLException ex) {
-			throw new IllegalStateException("COPY into " + tableAndColumns + " failed", ex);
+		catch (SQLException | IOException ex) {
+			throw new IllegalStateException("COPY into " + tableAndColumns + " failed: " + ex.getMessage(), ex);
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource);
@@ -81,8 +82,9 @@ final class Copy {
 	}
 
 	/**
-	 * A COPY fed in chunks: rows are buffered as CSV text and sent every 256 KB, so any number of rows fits in bounded
-	 * memory. Use inside a transaction; {@link #end()} returns the row count, {@link #cancel()} aborts.
+	 * A COPY fed in chunks: rows are buffered as CSV text and sent every 256 KB, so any
+	 * number of rows fits in bounded memory. Use inside a transaction; {@link #end()}
+	 * returns the row count, {@link #cancel()} aborts.
 	 */
 	static final class Stream {
 
@@ -90,9 +92,7 @@ final class Copy {
 
 		private final Connection connection;
 
-		private final Object copyIn;
-
-		private final Method write;
+		private final CopyIn copyIn;
 
 		private Rows rows = new Rows();
 
@@ -100,14 +100,11 @@ final class Copy {
 			this.dataSource = dataSource;
 			this.connection = DataSourceUtils.getConnection(dataSource);
 			try {
-				Class<?> pgConnection = Class.forName("org.postgresql.PGConnection");
-				Object copyApi = pgConnection.getMethod("getCopyAPI").invoke(connection.unwrap(pgConnection));
-				this.copyIn = copyApi.getClass().getMethod("copyIn", String.class)
-					.invoke(copyApi, "COPY " + tableAndColumns + " FROM STDIN (FORMAT csv)");
-				Class<?> copyInType = Class.forName("org.postgresql.copy.CopyIn");
-				this.write = copyInType.getMethod("writeToCopy", byte[].class, int.class, int.class);
+				this.copyIn = connection.unwrap(PGConnection.class)
+					.getCopyAPI()
+					.copyIn("COPY " + tableAndColumns + " FROM STDIN (FORMAT csv)");
 			}
-			catch (ReflectiveOperationException | SQLException ex) {
+			catch (SQLException ex) {
 				DataSourceUtils.releaseConnection(connection, dataSource);
 				throw new IllegalStateException("COPY into " + tableAndColumns + " failed", ex);
 			}
@@ -128,12 +125,12 @@ final class Copy {
 			if (rows.isEmpty()) {
 				return;
 			}
-			byte[] bytes = rows.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			byte[] bytes = rows.text().getBytes(StandardCharsets.UTF_8);
 			try {
-				write.invoke(copyIn, bytes, 0, bytes.length);
+				copyIn.writeToCopy(bytes, 0, bytes.length);
 			}
-			catch (ReflectiveOperationException ex) {
-				throw new IllegalStateException("COPY failed", ex.getCause() == null ? ex : ex.getCause());
+			catch (SQLException ex) {
+				throw new IllegalStateException("COPY failed", ex);
 			}
 			rows = new Rows();
 		}
@@ -141,11 +138,10 @@ final class Copy {
 		long end() {
 			try {
 				flush();
-				Class<?> copyInType = Class.forName("org.postgresql.copy.CopyIn");
-				return (Long) copyInType.getMethod("endCopy").invoke(copyIn);
+				return copyIn.endCopy();
 			}
-			catch (ReflectiveOperationException ex) {
-				throw new IllegalStateException("COPY failed", ex.getCause() == null ? ex : ex.getCause());
+			catch (SQLException ex) {
+				throw new IllegalStateException("COPY failed", ex);
 			}
 			finally {
 				DataSourceUtils.releaseConnection(connection, dataSource);
@@ -154,12 +150,11 @@ final class Copy {
 
 		void cancel() {
 			try {
-				Class<?> copyOperation = Class.forName("org.postgresql.copy.CopyOperation");
-				if ((Boolean) copyOperation.getMethod("isActive").invoke(copyIn)) {
-					copyOperation.getMethod("cancelCopy").invoke(copyIn);
+				if (copyIn.isActive()) {
+					copyIn.cancelCopy();
 				}
 			}
-			catch (ReflectiveOperationException ex) {
+			catch (SQLException ex) {
 				// the transaction is rolled back anyway
 			}
 			finally {

@@ -18,14 +18,18 @@ import be.obmi.opendata.Dimension;
 import be.obmi.opendata.DimensionRole;
 import be.obmi.shared.tabular.ImportError;
 import be.obmi.shared.tabular.ImportRejectedException;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 /**
- * How a statistical table (PX, JSON-stat, SDMX-CSV) becomes observations of indicators: one dimension gives the
- * area, one the period, the measure dimension (PX {@code CONTVARIABLE}, JSON-stat {@code role.metric}) or the
- * requested indicator gives the indicator, every other dimension with more than one category becomes a breakdown
- * ({@code dimension=code}, as in the long format). Each code is mapped through the {@link CodeMapping} first, else
- * taken as it is. {@link #plan} checks everything before a single value is written and lists every code that cannot
- * be mapped, so the import is refused as a whole with a complete list.
+ * How a statistical table (PX, JSON-stat, SDMX-CSV) becomes observations of indicators:
+ * one dimension gives the area, one the period, the measure dimension (PX
+ * {@code CONTVARIABLE}, JSON-stat {@code role.metric}) or the requested indicator gives
+ * the indicator, every other dimension with more than one category becomes a breakdown
+ * ({@code dimension=code}, as in the long format). Each code is mapped through the
+ * {@link CodeMapping} first, else taken as it is. {@link #plan} checks everything before
+ * a single value is written and lists every code that cannot be mapped, so the import is
+ * refused as a whole with a complete list.
  */
 final class CubeObservations {
 
@@ -36,7 +40,10 @@ final class CubeObservations {
 			return new Request(null, null, null, null);
 		}
 
-		/** A table feeds indicators when an indicator or a mapping is given; otherwise it is only stored as a dataset. */
+		/**
+		 * A table feeds indicators when an indicator or a mapping is given; otherwise it
+		 * is only stored as a dataset.
+		 */
 		boolean feedsIndicators() {
 			return (indicator != null && !indicator.isBlank()) || (mapping != null && mapping.length > 0);
 		}
@@ -58,7 +65,8 @@ final class CubeObservations {
 	private static final Pattern GEO_NAME = Pattern.compile(
 			"(?i)^(gebied|gebieden|geo|geografie|area|region|regio|ref_area|gemeente|municipality|wijk|sector|statsec|location|plaats)$");
 
-	private static final Pattern TIME_NAME = Pattern.compile("(?i)^(periode|period|tijd|time|time_period|jaar|year|tid|år)$");
+	private static final Pattern TIME_NAME = Pattern
+		.compile("(?i)^(periode|period|tijd|time|time_period|jaar|year|tid|år)$");
 
 	private final Cube cube;
 
@@ -91,7 +99,10 @@ final class CubeObservations {
 		this.indicators = indicators;
 	}
 
-	/** The indicator codes the table feeds, each with where it was named (for an unknown-indicator error). */
+	/**
+	 * The indicator codes the table feeds, each with where it was named (for an
+	 * unknown-indicator error).
+	 */
 	Map<String, Source> indicators() {
 		return indicators;
 	}
@@ -99,8 +110,9 @@ final class CubeObservations {
 	/**
 	 * Decides for every category what it becomes.
 	 * @param scopeName the city's name for the error messages, or null for the platform
-	 * @throws ImportRejectedException listing every unmappable code (row = position of the code in its dimension,
-	 * column = the dimension's id) and every bad mapping line (row = line of the mapping, column = mapping.*)
+	 * @throws ImportRejectedException listing every unmappable code (row = position of
+	 * the code in its dimension, column = the dimension's id) and every bad mapping line
+	 * (row = line of the mapping, column = mapping.*)
 	 */
 	static CubeObservations plan(Cube cube, CodeMapping mapping, Request request, Areas areas, String scopeName) {
 		List<ImportError> errors = new ArrayList<>();
@@ -134,8 +146,10 @@ final class CubeObservations {
 		long[] areaIds = areas(dimensions.get(geo), mapping, areas, scopeName, errors);
 		String[] periods = periods(dimensions.get(time), mapping, errors);
 		Map<String, Source> indicators = new LinkedHashMap<>();
-		String indicator = request.indicator() == null || request.indicator().isBlank() ? null : request.indicator().trim();
-		String[] indicatorCodes = metric < 0 ? null : measures(dimensions.get(metric), mapping, indicator, indicators, errors);
+		String indicator = request.indicator() == null || request.indicator().isBlank() ? null
+				: request.indicator().trim();
+		String[] indicatorCodes = metric < 0 ? null
+				: measures(dimensions.get(metric), mapping, indicator, indicators, errors);
 		if (metric < 0) {
 			if (indicator == null) {
 				errors.add(new ImportError(1, "indicator", "Geef de indicator op waarvoor de tabel cijfers levert "
@@ -170,14 +184,18 @@ final class CubeObservations {
 				indicatorCodes == null ? new String[] { indicator } : indicatorCodes, parts, indicators);
 	}
 
-	/** Cells not written: skipped through the mapping, or empty (no value and no symbol, e.g. absent in SDMX-CSV). */
+	/**
+	 * Cells not written: skipped through the mapping, or empty (no value and no symbol,
+	 * e.g. absent in SDMX-CSV).
+	 */
 	record Counts(long skipped, long empty) {
 	}
 
 	/**
-	 * Sends one value per cell that is not skipped, in the cube's order; {@code row} is the cell's position (1-based).
-	 * A cell without value and without symbol (a combination absent from an SDMX-CSV file, a JSON-stat {@code null}
-	 * without status) is no observation and is not sent, so it never replaces a stored value.
+	 * Sends one value per cell that is not skipped, in the cube's order; {@code row} is
+	 * the cell's position (1-based). A cell without value and without symbol (a
+	 * combination absent from an SDMX-CSV file, a JSON-stat {@code null} without status)
+	 * is no observation and is not sent, so it never replaces a stored value.
 	 */
 	Counts forEach(Consumer<ObservationImporter.Value> out) {
 		List<Dimension> dimensions = cube.dimensions();
@@ -212,8 +230,8 @@ final class CubeObservations {
 				empty++;
 			}
 			else if (cell.isOk()) {
-				out.accept(new ObservationImporter.Value(row, indicator, area, period, breakdown.toString(), cell.value(),
-						null, false, false, null, null));
+				out.accept(new ObservationImporter.Value(row, indicator, area, period, breakdown.toString(),
+						cell.value(), null, false, false, null, null));
 			}
 			else {
 				out.accept(new ObservationImporter.Value(row, indicator, area, period, breakdown.toString(), null,
@@ -230,9 +248,10 @@ final class CubeObservations {
 	}
 
 	/**
-	 * Why a cell has no value: a suppressed cell and PX {@code ...} are censored, PX {@code .} and SDMX {@code M}
-	 * (cannot exist) are not applicable, {@code -} (nil) is empty, every other symbol ({@code ..}, JSON-stat statuses)
-	 * is unknown. Never a zero.
+	 * Why a cell has no value: a suppressed cell and PX {@code ...} are censored, PX
+	 * {@code .} and SDMX {@code M} (cannot exist) are not applicable, {@code -} (nil) is
+	 * empty, every other symbol ({@code ..}, JSON-stat statuses) is unknown. Never a
+	 * zero.
 	 */
 	static String missingReason(Cell cell) {
 		if (cell.status() == CellStatus.SUPPRESSED) {
@@ -247,7 +266,10 @@ final class CubeObservations {
 		};
 	}
 
-	/** Normalises the period notations of statistical offices to OBMi's: 2024, 2024S1, 2024Q3, 2024-06. */
+	/**
+	 * Normalises the period notations of statistical offices to OBMi's: 2024, 2024S1,
+	 * 2024Q3, 2024-06.
+	 */
 	static Optional<String> period(String code) {
 		String c = code.trim();
 		Matcher m = YEAR.matcher(c);
@@ -271,7 +293,10 @@ final class CubeObservations {
 		return Optional.empty();
 	}
 
-	/** An OBMi area by code at any level, finest first, or {@code niveau:code} for one level. */
+	/**
+	 * An OBMi area by code at any level, finest first, or {@code niveau:code} for one
+	 * level.
+	 */
 	static Optional<Area> area(Areas areas, String code) {
 		String c = code.trim();
 		int colon = c.indexOf(':');
@@ -307,23 +332,24 @@ final class CubeObservations {
 	}
 
 	/**
-	 * The index of the dimension asked for by name, else the one with the role, else one named like it, else the one
-	 * whose codes (after the mapping) mostly look right; -1 when there is none.
+	 * The index of the dimension asked for by name, else the one with the role, else one
+	 * named like it, else the one whose codes (after the mapping) mostly look right; -1
+	 * when there is none.
 	 */
 	private static int dimension(Cube cube, String requested, String parameter, DimensionRole role, Pattern name,
-			java.util.function.ToDoubleFunction<Dimension> fit, int taken, List<ImportError> errors) {
+			ToDoubleFunction<Dimension> fit, int taken, List<ImportError> errors) {
 		List<Dimension> dimensions = cube.dimensions();
 		if (requested != null && !requested.isBlank()) {
 			Optional<Dimension> found = byId(cube, requested.trim());
 			if (found.isEmpty()) {
-				errors.add(new ImportError(1, parameter, "Dimensie '" + requested + "' bestaat niet in de tabel (dimensies: "
-						+ ids(dimensions) + ")."));
+				errors.add(new ImportError(1, parameter,
+						"Dimensie '" + requested + "' bestaat niet in de tabel (dimensies: " + ids(dimensions) + ")."));
 				return -1;
 			}
 			int index = dimensions.indexOf(found.get());
 			if (index == taken) {
-				errors.add(new ImportError(1, parameter, "Dimensie '" + requested
-						+ "' kan niet tegelijk gebied en periode zijn."));
+				errors.add(new ImportError(1, parameter,
+						"Dimensie '" + requested + "' kan niet tegelijk gebied en periode zijn."));
 				return -1;
 			}
 			return index;
@@ -336,7 +362,10 @@ final class CubeObservations {
 		for (int d = 0; d < dimensions.size(); d++) {
 			Dimension dimension = dimensions.get(d);
 			if (d != taken && dimension.role() != DimensionRole.METRIC
-					&& (name.matcher(dimension.id()).matches() || dimension.label().byLanguage().values().stream()
+					&& (name.matcher(dimension.id()).matches() || dimension.label()
+						.byLanguage()
+						.values()
+						.stream()
 						.anyMatch(l -> name.matcher(l.trim()).matches()))) {
 				return d;
 			}
@@ -355,8 +384,10 @@ final class CubeObservations {
 		return best;
 	}
 
-	/** The share of a dimension's codes (mapped ones by their target) that pass the test. */
-	private static double share(Dimension dimension, CodeMapping mapping, java.util.function.Predicate<String> test) {
+	/**
+	 * The share of a dimension's codes (mapped ones by their target) that pass the test.
+	 */
+	private static double share(Dimension dimension, CodeMapping mapping, Predicate<String> test) {
 		Map<String, CodeMapping.Entry> entries = mapping.of(dimension.id());
 		int good = 0;
 		for (Category category : dimension.categories()) {
@@ -387,9 +418,12 @@ final class CubeObservations {
 							+ "' is geen OBMi-gebiedscode (bv. 34022, 34022WA of 34022A00-, of niveau:code)."));
 				}
 				else {
-					errors.add(new ImportError(i + 1, dimension.id(), "Gebiedscode '" + code + "' bestaat niet in "
-							+ (scopeName == null ? "de OBMi-gebieden" : scopeName + " of de andere OBMi-gebieden")
-							+ "; geef een mapping op (" + dimension.id() + ";" + code + ";<gebiedscode> of - om over te slaan)."));
+					errors.add(new ImportError(i + 1, dimension.id(),
+							"Gebiedscode '" + code + "' bestaat niet in "
+									+ (scopeName == null ? "de OBMi-gebieden"
+											: scopeName + " of de andere OBMi-gebieden")
+									+ "; geef een mapping op (" + dimension.id() + ";" + code
+									+ ";<gebiedscode> of - om over te slaan)."));
 				}
 				continue;
 			}
@@ -438,7 +472,10 @@ final class CubeObservations {
 		return periods;
 	}
 
-	/** The indicator per category of the measure dimension: from the mapping, or the requested one for a single measure. */
+	/**
+	 * The indicator per category of the measure dimension: from the mapping, or the
+	 * requested one for a single measure.
+	 */
 	private static String[] measures(Dimension dimension, CodeMapping mapping, String indicator,
 			Map<String, Source> indicators, List<ImportError> errors) {
 		Map<String, CodeMapping.Entry> entries = mapping.of(dimension.id());
@@ -461,14 +498,15 @@ final class CubeObservations {
 				source = new Source(1, "indicator");
 			}
 			else {
-				errors.add(new ImportError(i + 1, dimension.id(), "Maat '" + code + "' ("
-						+ dimension.categories().get(i).label().in("nl", code) + ") is aan geen indicator gekoppeld; "
-						+ "geef een mapping op (" + dimension.id() + ";" + code + ";<indicatorcode> of - om over te slaan)."));
+				errors.add(new ImportError(i + 1, dimension.id(),
+						"Maat '" + code + "' (" + dimension.categories().get(i).label().in("nl", code)
+								+ ") is aan geen indicator gekoppeld; " + "geef een mapping op (" + dimension.id() + ";"
+								+ code + ";<indicatorcode> of - om over te slaan)."));
 				continue;
 			}
 			if (CodeMapping.TOTAL.equals(target)) {
-				errors.add(new ImportError(source.row(), source.column(), "* (totaal) kan alleen voor een uitsplitsing, "
-						+ "niet voor maat '" + code + "'."));
+				errors.add(new ImportError(source.row(), source.column(),
+						"* (totaal) kan alleen voor een uitsplitsing, " + "niet voor maat '" + code + "'."));
 				continue;
 			}
 			String other = seen.putIfAbsent(target, code);
@@ -484,8 +522,9 @@ final class CubeObservations {
 	}
 
 	/**
-	 * The breakdown part per category: {@code dimension=value}, empty for the total (mapped to {@code *}, SDMX's
-	 * {@code _T}, or the only category of the dimension), null when skipped.
+	 * The breakdown part per category: {@code dimension=value}, empty for the total
+	 * (mapped to {@code *}, SDMX's {@code _T}, or the only category of the dimension),
+	 * null when skipped.
 	 */
 	private static String[] breakdowns(Dimension dimension, CodeMapping mapping, List<ImportError> errors) {
 		Map<String, CodeMapping.Entry> entries = mapping.of(dimension.id());
@@ -515,8 +554,9 @@ final class CubeObservations {
 				value = "";
 			}
 			else if (!clean(code)) {
-				errors.add(new ImportError(i + 1, key, "Code '" + code + "' bevat | of = en kan geen uitsplitsing zijn; "
-						+ "geef een mapping op (" + key + ";" + code + ";<waarde>, * voor totaal of - om over te slaan)."));
+				errors.add(new ImportError(i + 1, key,
+						"Code '" + code + "' bevat | of = en kan geen uitsplitsing zijn; " + "geef een mapping op ("
+								+ key + ";" + code + ";<waarde>, * voor totaal of - om over te slaan)."));
 				continue;
 			}
 			else {
@@ -524,8 +564,10 @@ final class CubeObservations {
 			}
 			String other = seen.putIfAbsent(value, code);
 			if (other != null) {
-				errors.add(new ImportError(i + 1, key, "Code '" + code + "' en '" + other + "' worden allebei "
-						+ (value.isEmpty() ? "het totaal" : "'" + value + "'") + "; sla er een over met - in de mapping."));
+				errors.add(new ImportError(i + 1, key,
+						"Code '" + code + "' en '" + other + "' worden allebei "
+								+ (value.isEmpty() ? "het totaal" : "'" + value + "'")
+								+ "; sla er een over met - in de mapping."));
 				continue;
 			}
 			parts[i] = value.isEmpty() ? "" : key + "=" + value;

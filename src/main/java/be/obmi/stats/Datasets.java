@@ -33,11 +33,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
- * Statistical tables imported as a whole (PX, JSON-stat 2.0, SDMX-CSV 2.0) into a scope. The original file is kept
- * and read again on export; its dimensions are kept parsed for the list. A dataset is identified per scope by the
- * cube's id (PX {@code MATRIX}, JSON-stat {@code id}/extension, SDMX dataflow): importing a table with the same id
+ * Statistical tables imported as a whole (PX, JSON-stat 2.0, SDMX-CSV 2.0) into a scope.
+ * The original file is kept and read again on export; its dimensions are kept parsed for
+ * the list. A dataset is identified per scope by the cube's id (PX {@code MATRIX},
+ * JSON-stat {@code id}/extension, SDMX dataflow): importing a table with the same id
  * replaces it, importing the same bytes again changes nothing.
  */
 @Service
@@ -85,26 +91,31 @@ class Datasets {
 
 	/**
 	 * Reads the file completely and stores it, all or nothing.
-	 * @throws ImportRejectedException with the reader's Dutch error (line and keyword); nothing is stored then
+	 * @throws ImportRejectedException with the reader's Dutch error (line and keyword);
+	 * nothing is stored then
 	 */
 	@Transactional
 	Stored importFile(Scope scope, String filename, byte[] bytes, OpenDataFormat format, String actor) {
 		return store(scope, filename, bytes, format, read(bytes, format), actor);
 	}
 
-	/** Stores a file already read into {@code cube} (as {@link #read}), all or nothing. */
+	/**
+	 * Stores a file already read into {@code cube} (as {@link #read}), all or nothing.
+	 */
 	@Transactional
 	Stored store(Scope scope, String filename, byte[] bytes, OpenDataFormat format, Cube cube, String actor) {
 		String name = formatName(format);
 		if (cube.id().length() > 200) {
-			throw new ImportRejectedException(List.of(new ImportError(1, "id", "De id van de tabel is langer dan 200 tekens.")));
+			throw new ImportRejectedException(
+					List.of(new ImportError(1, "id", "De id van de tabel is langer dan 200 tekens.")));
 		}
 		String hash = sha256(bytes);
 		String title = truncate(cube.title().in("nl", cube.id()), 1000);
 		String source = cube.source().isEmpty() ? null : truncate(cube.source().in("nl"), 1000);
 		List<DimensionInfo> dimensions = cube.dimensions()
 			.stream()
-			.map(d -> new DimensionInfo(d.id(), d.label().in("nl", d.id()), d.role().name().toLowerCase(java.util.Locale.ROOT), d.size()))
+			.map(d -> new DimensionInfo(d.id(), d.label().in("nl", d.id()), d.role().name().toLowerCase(Locale.ROOT),
+					d.size()))
 			.toList();
 		String dimensionJson = JSON.writeValueAsString(dimensions);
 		long cells = cube.cells().count();
@@ -119,24 +130,27 @@ class Datasets {
 		List<FieldChange> changes = List.of(FieldChange.added("formaat", name), FieldChange.added("titel", title),
 				FieldChange.added("cellen", cells), FieldChange.added("bestand", filename == null ? "" : filename));
 		if (existingHash.isPresent()) {
-			// keep what it replaces, for the undo of this import (the import id is attached by attachImport)
-			jdbc.sql("""
-					insert into stats.dataset_replaced (import_id, tenant_id, public_id, title, source, format, filename,
-					  content_hash, content, dimensions, cell_count, imported_at, actor, published, threshold, suppressed,
-					  previous_import_id)
-					select -1, tenant_id, public_id, title, source, format, filename, content_hash, content, dimensions,
-					  cell_count, imported_at, actor, published, threshold, suppressed, import_id
-					from stats.dataset where coalesce(tenant_id, 0) = ? and public_id = ?""")
+			// keep what it replaces, for the undo of this import (the import id is
+			// attached by attachImport)
+			jdbc.sql(
+					"""
+							insert into stats.dataset_replaced (import_id, tenant_id, public_id, title, source, format, filename,
+							  content_hash, content, dimensions, cell_count, imported_at, actor, published, threshold, suppressed,
+							  previous_import_id)
+							select -1, tenant_id, public_id, title, source, format, filename, content_hash, content, dimensions,
+							  cell_count, imported_at, actor, published, threshold, suppressed, import_id
+							from stats.dataset where coalesce(tenant_id, 0) = ? and public_id = ?""")
 				.params(scope.key(), cube.id())
 				.update();
 			// new content is a draft again: what is public was reviewed, this was not
-			jdbc.sql("""
-					update stats.dataset set title = ?, source = ?, format = ?, filename = ?, content_hash = ?, content = ?,
-					  dimensions = cast(? as jsonb), cell_count = ?, imported_at = now(), actor = ?, published = false,
-					  published_at = null, published_by = null, suppressed = '{}', import_id = null
-					where coalesce(tenant_id, 0) = ? and public_id = ?""")
-				.params(title, source, name, truncate(filename, 300), hash, bytes, dimensionJson, cells, actor, scope.key(),
-						cube.id())
+			jdbc.sql(
+					"""
+							update stats.dataset set title = ?, source = ?, format = ?, filename = ?, content_hash = ?, content = ?,
+							  dimensions = cast(? as jsonb), cell_count = ?, imported_at = now(), actor = ?, published = false,
+							  published_at = null, published_by = null, suppressed = '{}', import_id = null
+							where coalesce(tenant_id, 0) = ? and public_id = ?""")
+				.params(title, source, name, truncate(filename, 300), hash, bytes, dimensionJson, cells, actor,
+						scope.key(), cube.id())
 				.update();
 			audit.updated(scope.tenantId(), "dataset", cube.id(), title, changes);
 			return new Stored(cube.id(), name, cells, false, true);
@@ -145,14 +159,17 @@ class Datasets {
 				insert into stats.dataset (tenant_id, public_id, title, source, format, filename, content_hash, content,
 				  dimensions, cell_count, actor)
 				values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)""")
-			.params(scope.tenantId(), cube.id(), title, source, name, truncate(filename, 300), hash, bytes, dimensionJson,
-					cells, actor)
+			.params(scope.tenantId(), cube.id(), title, source, name, truncate(filename, 300), hash, bytes,
+					dimensionJson, cells, actor)
 			.update();
 		audit.created(scope.tenantId(), "dataset", cube.id(), title, changes);
 		return new Stored(cube.id(), name, cells, true, false);
 	}
 
-	/** The datasets of a scope: only the published ones unless {@code drafts} (the scope's members). */
+	/**
+	 * The datasets of a scope: only the published ones unless {@code drafts} (the scope's
+	 * members).
+	 */
 	List<Dataset> list(Scope scope, boolean drafts) {
 		return jdbc.sql(SELECT + " where coalesce(tenant_id, 0) = ? and (published or ?) order by public_id")
 			.params(scope.key(), drafts)
@@ -165,26 +182,32 @@ class Datasets {
 			  threshold
 			from stats.dataset""";
 
-	private static Dataset dataset(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-		return new Dataset(rs.getString("public_id"), rs.getString("title"), rs.getString("source"), rs.getString("format"),
-				rs.getObject("imported_at", OffsetDateTime.class),
+	private static Dataset dataset(ResultSet rs, int row) throws SQLException {
+		return new Dataset(rs.getString("public_id"), rs.getString("title"), rs.getString("source"),
+				rs.getString("format"), rs.getObject("imported_at", OffsetDateTime.class),
 				JSON.readValue(rs.getString("dimensions"), new TypeReference<List<DimensionInfo>>() {
 				}), rs.getLong("cell_count"), EXPORT_FORMATS, rs.getBoolean("published"), rs.getInt("threshold"));
 	}
 
-	/** When a dataset was last imported and its content's hash, without reading the content; empty when unknown. */
+	/**
+	 * When a dataset was last imported and its content's hash, without reading the
+	 * content; empty when unknown.
+	 */
 	Optional<OpenDataResponses.Version> version(Scope scope, String id, boolean drafts) {
-		return jdbc.sql("""
-				select coalesce(greatest(imported_at, published_at), imported_at), content_hash || ':' || published || ':' || ?
-				from stats.dataset where coalesce(tenant_id, 0) = ? and public_id = ? and (published or ?)""")
+		return jdbc
+			.sql("""
+					select coalesce(greatest(imported_at, published_at), imported_at), content_hash || ':' || published || ':' || ?
+					from stats.dataset where coalesce(tenant_id, 0) = ? and public_id = ? and (published or ?)""")
 			.params(drafts, scope.key(), id, drafts)
-			.query((rs, n) -> new OpenDataResponses.Version(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2)))
+			.query((rs, n) -> new OpenDataResponses.Version(rs.getObject(1, OffsetDateTime.class).toInstant(),
+					rs.getString(2)))
 			.optional();
 	}
 
 	/**
-	 * The stored table read again, or empty when the scope has no such dataset that the reader may see: a draft only
-	 * when {@code drafts}; real values only when {@code editor}, everyone else gets the stored suppressed cells.
+	 * The stored table read again, or empty when the scope has no such dataset that the
+	 * reader may see: a draft only when {@code drafts}; real values only when
+	 * {@code editor}, everyone else gets the stored suppressed cells.
 	 */
 	Optional<Cube> cube(Scope scope, String id, boolean drafts, boolean editor) {
 		record Content(String format, byte[] bytes, Instant importedAt, Long[] suppressed) {
@@ -193,8 +216,8 @@ class Datasets {
 				select format, content, imported_at, suppressed from stats.dataset
 				where coalesce(tenant_id, 0) = ? and public_id = ? and (published or ?)""")
 			.params(scope.key(), id, drafts)
-			.query((rs, n) -> new Content(rs.getString(1), rs.getBytes(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
-					(Long[]) rs.getArray(4).getArray()))
+			.query((rs, n) -> new Content(rs.getString(1), rs.getBytes(2),
+					rs.getObject(3, OffsetDateTime.class).toInstant(), (Long[]) rs.getArray(4).getArray()))
 			.optional()
 			.map(c -> editor ? read(c.format(), c.bytes(), c.importedAt())
 					: withSuppressed(read(c.format(), c.bytes(), c.importedAt()), Set.of(c.suppressed())));
@@ -223,13 +246,17 @@ class Datasets {
 		return cube.withCells(Cells.of(cells));
 	}
 
-	/** Category codes (and labels) that name a dimension's total: its cells add up the dimension's other categories. */
+	/**
+	 * Category codes (and labels) that name a dimension's total: its cells add up the
+	 * dimension's other categories.
+	 */
 	static final Set<String> TOTAL_CODES = Set.of("_t", "t", "total", "totaal", "tot", "tt", "all", "alle", "_z", "0");
 
 	/**
-	 * The cells to hide from the public: primary (above 0, below the threshold) and secondary over every dimension
-	 * that has a total category (a total and its parts along that dimension, for every position of the other
-	 * dimensions), with the same rule as the indicators ({@link DisclosureControl#suppress}).
+	 * The cells to hide from the public: primary (above 0, below the threshold) and
+	 * secondary over every dimension that has a total category (a total and its parts
+	 * along that dimension, for every position of the other dimensions), with the same
+	 * rule as the indicators ({@link DisclosureControl#suppress}).
 	 */
 	static Set<Long> decide(Cube cube, int threshold) {
 		int dims = cube.dimensions().size();
@@ -254,8 +281,8 @@ class Datasets {
 			int total = -1;
 			var categories = cube.dimensions().get(d).categories();
 			for (int c = 0; c < categories.size(); c++) {
-				String code = categories.get(c).code().toLowerCase(java.util.Locale.ROOT);
-				String label = categories.get(c).label().in("nl", code).toLowerCase(java.util.Locale.ROOT);
+				String code = categories.get(c).code().toLowerCase(Locale.ROOT);
+				String label = categories.get(c).label().in("nl", code).toLowerCase(Locale.ROOT);
 				if (TOTAL_CODES.contains(code) || label.equals("totaal") || label.equals("total")) {
 					total = c;
 					break;
@@ -288,8 +315,9 @@ class Datasets {
 	}
 
 	/**
-	 * Publishes a dataset with disclosure control at {@code threshold} (0: none, for tables that hold no counts): the
-	 * suppressed cells are decided now and stored, so every download only reads them.
+	 * Publishes a dataset with disclosure control at {@code threshold} (0: none, for
+	 * tables that hold no counts): the suppressed cells are decided now and stored, so
+	 * every download only reads them.
 	 */
 	@Transactional
 	void publish(Scope scope, String id, int threshold, String actor) {
@@ -300,15 +328,19 @@ class Datasets {
 		Dataset before = require(scope, id);
 		Cube cube = cube(scope, id, true, true).orElseThrow();
 		Long[] suppressed = decide(cube, threshold).stream().sorted().toArray(Long[]::new);
-		jdbc.sql("""
-				update stats.dataset set published = true, published_at = now(), published_by = ?, threshold = ?, suppressed = ?
-				where coalesce(tenant_id, 0) = ? and public_id = ?""")
+		jdbc.sql(
+				"""
+						update stats.dataset set published = true, published_at = now(), published_by = ?, threshold = ?, suppressed = ?
+						where coalesce(tenant_id, 0) = ? and public_id = ?""")
 			.params(actor, threshold, suppressed, scope.key(), id)
 			.update();
-		audit.updated(scope.tenantId(), "dataset", id, before.title(), java.util.stream.Stream.of(
-				FieldChange.between("gepubliceerd", before.published(), true),
-				FieldChange.between("drempel", before.threshold(), threshold),
-				FieldChange.added("geheime cellen", suppressed.length)).filter(java.util.Objects::nonNull).toList());
+		audit.updated(scope.tenantId(), "dataset", id, before.title(),
+				Stream
+					.of(FieldChange.between("gepubliceerd", before.published(), true),
+							FieldChange.between("drempel", before.threshold(), threshold),
+							FieldChange.added("geheime cellen", suppressed.length))
+					.filter(Objects::nonNull)
+					.toList());
 	}
 
 	/** Takes a dataset off the public site, the API and the DCAT catalogue. */
@@ -317,7 +349,8 @@ class Datasets {
 		lock.acquire(ScopeLock.Kind.STATISTICS, scope.key());
 		Dataset before = require(scope, id);
 		jdbc.sql("update stats.dataset set published = false where coalesce(tenant_id, 0) = ? and public_id = ?")
-			.params(scope.key(), id).update();
+			.params(scope.key(), id)
+			.update();
 		FieldChange change = FieldChange.between("gepubliceerd", before.published(), false);
 		audit.updated(scope.tenantId(), "dataset", id, before.title(), change == null ? List.of() : List.of(change));
 	}
@@ -327,10 +360,13 @@ class Datasets {
 	void delete(Scope scope, String id) {
 		lock.acquire(ScopeLock.Kind.STATISTICS, scope.key());
 		Dataset before = require(scope, id);
-		jdbc.sql("delete from stats.dataset where coalesce(tenant_id, 0) = ? and public_id = ?").params(scope.key(), id).update();
-		audit.deleted(scope.tenantId(), "dataset", id, before.title(), List.of(FieldChange.removed("titel", before.title()),
-				FieldChange.removed("formaat", before.format()), FieldChange.removed("cellen", before.cells()),
-				FieldChange.removed("gepubliceerd", before.published())));
+		jdbc.sql("delete from stats.dataset where coalesce(tenant_id, 0) = ? and public_id = ?")
+			.params(scope.key(), id)
+			.update();
+		audit.deleted(scope.tenantId(), "dataset", id, before.title(),
+				List.of(FieldChange.removed("titel", before.title()), FieldChange.removed("formaat", before.format()),
+						FieldChange.removed("cellen", before.cells()),
+						FieldChange.removed("gepubliceerd", before.published())));
 	}
 
 	private Dataset require(Scope scope, String id) {
@@ -341,37 +377,52 @@ class Datasets {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende dataset " + id));
 	}
 
-	/** Ties the dataset an import just stored (and what it replaced) to that import, for its undo. */
+	/**
+	 * Ties the dataset an import just stored (and what it replaced) to that import, for
+	 * its undo.
+	 */
 	void attachImport(Scope scope, String id, long importId) {
 		jdbc.sql("update stats.dataset set import_id = ? where coalesce(tenant_id, 0) = ? and public_id = ?")
-			.params(importId, scope.key(), id).update();
-		jdbc.sql("update stats.dataset_replaced set import_id = ? where import_id = -1 and coalesce(tenant_id, 0) = ? and public_id = ?")
-			.params(importId, scope.key(), id).update();
+			.params(importId, scope.key(), id)
+			.update();
+		jdbc.sql(
+				"update stats.dataset_replaced set import_id = ? where import_id = -1 and coalesce(tenant_id, 0) = ? and public_id = ?")
+			.params(importId, scope.key(), id)
+			.update();
 	}
 
 	/**
-	 * The undo of an import: the datasets it created go, those it replaced come back as they were.
-	 * @throws IllegalStateException (Dutch) when a later import replaced such a dataset again
+	 * The undo of an import: the datasets it created go, those it replaced come back as
+	 * they were.
+	 * @throws IllegalStateException (Dutch) when a later import replaced such a dataset
+	 * again
 	 */
 	void undoImport(Scope scope, long importId) {
 		int later = jdbc.sql("""
 				select count(*) from stats.dataset_replaced r
 				where r.import_id = ? and coalesce(r.tenant_id, 0) = ? and not exists (select 1 from stats.dataset d
 				  where coalesce(d.tenant_id, 0) = ? and d.public_id = r.public_id and d.import_id = ?)""")
-			.params(importId, scope.key(), scope.key(), importId).query(Integer.class).single();
+			.params(importId, scope.key(), scope.key(), importId)
+			.query(Integer.class)
+			.single();
 		if (later > 0) {
 			throw new IllegalStateException("Een latere import verving dezelfde tabel; maak die eerst ongedaan.");
 		}
-		jdbc.sql("delete from stats.dataset where coalesce(tenant_id, 0) = ? and import_id = ?").params(scope.key(), importId).update();
-		jdbc.sql("""
-				insert into stats.dataset (tenant_id, public_id, title, source, format, filename, content_hash, content,
-				  dimensions, cell_count, imported_at, actor, published, threshold, suppressed, import_id)
-				select tenant_id, public_id, title, source, format, filename, content_hash, content, dimensions, cell_count,
-				  imported_at, actor, published, threshold, suppressed, previous_import_id
-				from stats.dataset_replaced where import_id = ? and coalesce(tenant_id, 0) = ?""")
-			.params(importId, scope.key()).update();
+		jdbc.sql("delete from stats.dataset where coalesce(tenant_id, 0) = ? and import_id = ?")
+			.params(scope.key(), importId)
+			.update();
+		jdbc.sql(
+				"""
+						insert into stats.dataset (tenant_id, public_id, title, source, format, filename, content_hash, content,
+						  dimensions, cell_count, imported_at, actor, published, threshold, suppressed, import_id)
+						select tenant_id, public_id, title, source, format, filename, content_hash, content, dimensions, cell_count,
+						  imported_at, actor, published, threshold, suppressed, previous_import_id
+						from stats.dataset_replaced where import_id = ? and coalesce(tenant_id, 0) = ?""")
+			.params(importId, scope.key())
+			.update();
 		jdbc.sql("delete from stats.dataset_replaced where import_id = ? and coalesce(tenant_id, 0) = ?")
-			.params(importId, scope.key()).update();
+			.params(importId, scope.key())
+			.update();
 	}
 
 	/**

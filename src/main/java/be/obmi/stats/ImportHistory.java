@@ -18,13 +18,13 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 public class ImportHistory {
 
-	public record Batch(long id, String filename, String format, String actor, Instant importedAt, int rowCount, int inserted,
-			int updated, int unchanged, int createdIndicators, Instant undoneAt, String undoneBy) {
+	public record Batch(long id, String filename, String format, String actor, Instant importedAt, int rowCount,
+			int inserted, int updated, int unchanged, int createdIndicators, Instant undoneAt, String undoneBy) {
 	}
 
 	/** One replaced value: what it was and what the import made it. */
-	public record Change(String indicator, String areaLevel, String area, String period, String breakdown, boolean hadOld,
-			Double oldValue, String oldMissing, Double newValue, String newMissing) {
+	public record Change(String indicator, String areaLevel, String area, String period, String breakdown,
+			boolean hadOld, Double oldValue, String oldMissing, Double newValue, String newMissing) {
 	}
 
 	private static final String BATCH = """
@@ -82,7 +82,8 @@ public class ImportHistory {
 
 	/**
 	 * Restores every value the import changed to what it was before.
-	 * @throws IllegalStateException (Dutch) when it was undone already or a later import changed the same values
+	 * @throws IllegalStateException (Dutch) when it was undone already or a later import
+	 * changed the same values
 	 */
 	@Transactional
 	Batch undo(Scope scope, long id, String actor) {
@@ -101,27 +102,32 @@ public class ImportHistory {
 				join stats.import_batch b on b.id = l.import_id and b.undone_at is null
 				where l.old_import_id = ?""").param(id).query(Integer.class).single();
 		if (later > 0) {
-			throw new IllegalStateException("Een latere import wijzigde dezelfde cijfers (" + later
-					+ "); maak die eerst ongedaan.");
+			throw new IllegalStateException(
+					"Een latere import wijzigde dezelfde cijfers (" + later + "); maak die eerst ongedaan.");
 		}
-		// the values this import wrote (new and replacing ones) go; the replaced ones come back
+		// the values this import wrote (new and replacing ones) go; the replaced ones
+		// come back
 		jdbc.sql("delete from stats.observation where import_id = ? and coalesce(tenant_id, 0) = ?")
 			.params(id, scope.key())
 			.update();
-		jdbc.sql("""
-				insert into stats.observation (tenant_id, indicator_id, area_id, period, breakdown, value, missing_reason,
-				  provisional, estimated, sample_n, population_n, margin, import_id)
-				select tenant_id, indicator_id, area_id, period, breakdown, old_value, old_missing, old_provisional,
-				  old_estimated, old_sample_n, old_population_n, old_margin, old_import_id
-				from stats.observation_change where import_id = ? and had_old""").param(id).update();
+		jdbc.sql(
+				"""
+						insert into stats.observation (tenant_id, indicator_id, area_id, period, breakdown, value, missing_reason,
+						  provisional, estimated, sample_n, population_n, margin, import_id)
+						select tenant_id, indicator_id, area_id, period, breakdown, old_value, old_missing, old_provisional,
+						  old_estimated, old_sample_n, old_population_n, old_margin, old_import_id
+						from stats.observation_change where import_id = ? and had_old""")
+			.param(id)
+			.update();
 		// the tables (datasets) this import created go, those it replaced come back
 		datasets.undoImport(scope, id);
-		jdbc.sql("update stats.import_batch set undone_at = now(), undone_by = ? where id = ?").params(actor, id).update();
+		jdbc.sql("update stats.import_batch set undone_at = now(), undone_by = ? where id = ?")
+			.params(actor, id)
+			.update();
 		audit.updated(scope.tenantId(), "cijferimport", String.valueOf(id),
-				batch.filename() == null ? "import" : batch.filename(),
-				List.of(FieldChange.added("ongedaan gemaakt", (batch.inserted() + batch.updated()) + " waarden hersteld")));
+				batch.filename() == null ? "import" : batch.filename(), List.of(FieldChange.added("ongedaan gemaakt",
+						(batch.inserted() + batch.updated()) + " waarden hersteld")));
 		return require(scope, id);
 	}
-
 
 }

@@ -32,9 +32,14 @@ class Indicators {
 		this.audit = audit;
 	}
 
-	/** The indicator with that code visible in the scope: the tenant's own first, then the platform's. */
+	/**
+	 * The indicator with that code visible in the scope: the tenant's own first, then the
+	 * platform's.
+	 */
 	Optional<Indicator> find(Scope scope, String code) {
-		return jdbc.sql(SELECT + " where code = ? and (tenant_id is null or tenant_id = ?) order by tenant_id nulls last limit 1")
+		return jdbc
+			.sql(SELECT
+					+ " where code = ? and (tenant_id is null or tenant_id = ?) order by tenant_id nulls last limit 1")
 			.params(code, scope.tenantId())
 			.query(Indicator.class)
 			.optional();
@@ -44,9 +49,12 @@ class Indicators {
 		return jdbc.sql(SELECT + " where id = ?").param(id).query(Indicator.class).optional();
 	}
 
-	/** Indicators visible in a scope; only published ones unless {@code includeDrafts}. */
+	/**
+	 * Indicators visible in a scope; only published ones unless {@code includeDrafts}.
+	 */
 	List<Indicator> list(Scope scope, boolean includeDrafts) {
-		return jdbc.sql(SELECT + " where (tenant_id is null or tenant_id = ?) and (published or ?) order by theme, name")
+		return jdbc
+			.sql(SELECT + " where (tenant_id is null or tenant_id = ?) and (published or ?) order by theme, name")
 			.params(scope.tenantId(), includeDrafts)
 			.query(Indicator.class)
 			.list();
@@ -54,12 +62,19 @@ class Indicators {
 
 	/** Published indicators that have data, for the public site. */
 	List<Indicator> withData(Scope scope) {
-		return jdbc.sql(SELECT + " i where (tenant_id is null or tenant_id = ?) and published"
-				+ " and exists (select 1 from stats.observation o where o.indicator_id = i.id"
-				+ " and (o.tenant_id is null or o.tenant_id = i.tenant_id)) order by theme, name").params(scope.tenantId()).query(Indicator.class).list();
+		return jdbc
+			.sql(SELECT + " i where (tenant_id is null or tenant_id = ?) and published"
+					+ " and exists (select 1 from stats.observation o where o.indicator_id = i.id"
+					+ " and (o.tenant_id is null or o.tenant_id = i.tenant_id)) order by theme, name")
+			.params(scope.tenantId())
+			.query(Indicator.class)
+			.list();
 	}
 
-	/** Creates a draft indicator named after its code (an import with {@code createIndicators=true}). */
+	/**
+	 * Creates a draft indicator named after its code (an import with
+	 * {@code createIndicators=true}).
+	 */
 	@Transactional
 	Indicator createDraft(Scope scope, String code) {
 		long id = jdbc.sql("""
@@ -86,9 +101,8 @@ class Indicators {
 			jdbc.sql("update stats.indicator set published = ?, version = version + 1 where id = ?")
 				.params(published, indicator.id())
 				.update();
-			audit.updated(scope.tenantId(), "indicator", String.valueOf(indicator.id()), code,
-					List.of(FieldChange.between("gepubliceerd", String.valueOf(indicator.published()),
-							String.valueOf(published))));
+			audit.updated(scope.tenantId(), "indicator", String.valueOf(indicator.id()), code, List.of(FieldChange
+				.between("gepubliceerd", String.valueOf(indicator.published()), String.valueOf(published))));
 		}
 		return byId(indicator.id()).orElseThrow();
 	}

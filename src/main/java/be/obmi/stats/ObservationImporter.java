@@ -30,20 +30,34 @@ import be.obmi.shared.tabular.TableReader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import be.obmi.opendata.Cube;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Comparator;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.InputStreamSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports observations into a scope, all or nothing: the long format ({@code indicator;gebied;periode;waarde} with
- * optional {@code niveau}, {@code n}, {@code N}, {@code voorlopig}, {@code geschat}, {@code reden} and breakdown
- * columns) and the Swing upload format ({@code period,geolevel,geoitem,<indicator>…}). Changed values are kept in
- * {@code stats.observation_change}, so an import shows in the history and can be undone as a whole.
+ * Imports observations into a scope, all or nothing: the long format
+ * ({@code indicator;gebied;periode;waarde} with optional {@code niveau}, {@code n},
+ * {@code N}, {@code voorlopig}, {@code geschat}, {@code reden} and breakdown columns) and
+ * the Swing upload format ({@code period,geolevel,geoitem,<indicator>…}). Changed values
+ * are kept in {@code stats.observation_change}, so an import shows in the history and can
+ * be undone as a whole.
  */
 @Service
 public class ObservationImporter {
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ObservationImporter.class);
+	private static final Logger log = LoggerFactory.getLogger(ObservationImporter.class);
 
 	static final Pattern PERIOD = Pattern.compile("^[0-9]{4}((S[12])|(Q[1-4])|(-(0[1-9]|1[0-2])))?$");
-
 
 	private static final Pattern INTEGER_AS_DECIMAL = Pattern.compile("^[0-9]+\\.0+$");
 
@@ -66,7 +80,7 @@ public class ObservationImporter {
 
 	private final AuditTrail audit;
 
-	private final org.springframework.transaction.support.TransactionTemplate nested;
+	private final TransactionTemplate nested;
 
 	private final Datasets datasets;
 
@@ -75,13 +89,12 @@ public class ObservationImporter {
 	private final ScopeLock lock;
 
 	ObservationImporter(JdbcClient jdbc, DataSource dataSource, Areas areas, Indicators indicators, AuditTrail audit,
-			org.springframework.transaction.PlatformTransactionManager transactions, Datasets datasets,
-			ObmiMetrics metrics, ScopeLock lock) {
+			PlatformTransactionManager transactions, Datasets datasets, ObmiMetrics metrics, ScopeLock lock) {
 		this.lock = lock;
 		this.metrics = metrics;
 		this.datasets = datasets;
-		this.nested = new org.springframework.transaction.support.TransactionTemplate(transactions);
-		this.nested.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
+		this.nested = new TransactionTemplate(transactions);
+		this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.areas = areas;
@@ -89,14 +102,18 @@ public class ObservationImporter {
 		this.audit = audit;
 	}
 
-	/** One value to write; {@code indicatorCode} is resolved to an indicator after the whole file is read. */
+	/**
+	 * One value to write; {@code indicatorCode} is resolved to an indicator after the
+	 * whole file is read.
+	 */
 	record Value(long row, String indicatorCode, long areaId, String period, String breakdown, Double value,
 			String missingReason, boolean provisional, boolean estimated, Integer n, Long population) {
 	}
 
 	/**
-	 * What an import did. {@code importId} is null for a dataset import (PX, JSON-stat, SDMX-CSV), which is not an
-	 * observation batch; {@code datasets} lists the ids of the datasets it created or changed.
+	 * What an import did. {@code importId} is null for a dataset import (PX, JSON-stat,
+	 * SDMX-CSV), which is not an observation batch; {@code datasets} lists the ids of the
+	 * datasets it created or changed.
 	 */
 	public record Summary(Long importId, String format, long rows, long inserted, long updated, long unchanged,
 			List<String> createdIndicators, List<String> warnings, List<String> datasets) {
@@ -117,48 +134,54 @@ public class ObservationImporter {
 	/** A line parser for one format; it is told the header first. */
 	private interface Format {
 
-		void line(Table.Row line, java.util.function.Consumer<Value> out);
+		void line(Table.Row line, Consumer<Value> out);
 
 	}
 
 	@Transactional
 	Summary importFile(Scope scope, String filename, byte[] bytes, boolean createIndicators, String actor) {
-		return importFile(scope, filename, new org.springframework.core.io.ByteArrayResource(bytes), createIndicators, actor);
+		return importFile(scope, filename, new ByteArrayResource(bytes), createIndicators, actor);
 	}
 
 	/**
-	 * Imports a file read as a stream (bounded memory): rows are validated and sent with COPY to a temporary table;
-	 * indicators, duplicates and changes are then resolved in SQL.
-	 * @throws ImportRejectedException with every error (row, column, Dutch message); nothing is changed then
+	 * Imports a file read as a stream (bounded memory): rows are validated and sent with
+	 * COPY to a temporary table; indicators, duplicates and changes are then resolved in
+	 * SQL.
+	 * @throws ImportRejectedException with every error (row, column, Dutch message);
+	 * nothing is changed then
 	 */
 	@Transactional
-	Summary importFile(Scope scope, String filename, org.springframework.core.io.InputStreamSource file,
-			boolean createIndicators, String actor) {
+	Summary importFile(Scope scope, String filename, InputStreamSource file, boolean createIndicators, String actor) {
 		return importFile(scope, filename, file, createIndicators, actor, CubeObservations.Request.none());
 	}
 
 	/**
-	 * As {@link #importFile(Scope, String, org.springframework.core.io.InputStreamSource, boolean, String)}; a table
-	 * (PX, JSON-stat, SDMX-CSV) with an indicator or a mapping in {@code request} also feeds indicators.
+	 * As
+	 * {@link #importFile(Scope, String, org.springframework.core.io.InputStreamSource, boolean, String)};
+	 * a table (PX, JSON-stat, SDMX-CSV) with an indicator or a mapping in {@code request}
+	 * also feeds indicators.
 	 */
 	@Transactional
-	Summary importFile(Scope scope, String filename, org.springframework.core.io.InputStreamSource file,
-			boolean createIndicators, String actor, CubeObservations.Request request) {
+	Summary importFile(Scope scope, String filename, InputStreamSource file, boolean createIndicators, String actor,
+			CubeObservations.Request request) {
 		return metrics.timeImport("stats", scope.slug(), ImportRejectedException.class,
 				() -> storeFile(scope, filename, file, createIndicators, actor, request), Summary::rows);
 	}
 
-	private Summary storeFile(Scope scope, String filename, org.springframework.core.io.InputStreamSource file,
-			boolean createIndicators, String actor, CubeObservations.Request request) {
-		// one import or undo per scope at a time: counts, history and undo stay true (issue 11, point 5)
+	private Summary storeFile(Scope scope, String filename, InputStreamSource file, boolean createIndicators,
+			String actor, CubeObservations.Request request) {
+		// one import or undo per scope at a time: counts, history and undo stay true
+		// (issue 11, point 5)
 		lock.acquire(ScopeLock.Kind.STATISTICS, scope.key());
 		OpenDataFormat openData = detect(file);
 		if (openData != OpenDataFormat.OTHER) {
-			return request.feedsIndicators() ? importTable(scope, filename, file, openData, request, createIndicators, actor)
+			return request.feedsIndicators()
+					? importTable(scope, filename, file, openData, request, createIndicators, actor)
 					: importDataset(scope, filename, file, openData, actor);
 		}
 		if (request.feedsIndicators()) {
-			throw new ImportRejectedException(List.of(new ImportError(1, request.indicator() != null ? "indicator" : "mapping",
+			throw new ImportRejectedException(List.of(new ImportError(1,
+					request.indicator() != null ? "indicator" : "mapping",
 					"Een indicator of mapping geldt alleen voor een tabel in PX, JSON-stat 2.0 of SDMX-CSV 2.0; "
 							+ "een CSV- of XLSX-bestand noemt de indicator zelf (kolom indicator of Swing-kolommen).")));
 		}
@@ -172,7 +195,7 @@ public class ObservationImporter {
 		long rows;
 		Map<String, Long> codes = new LinkedHashMap<>();
 		try {
-			java.util.function.Consumer<Value> out = v -> {
+			Consumer<Value> out = v -> {
 				codes.putIfAbsent(v.indicatorCode(), v.row());
 				add(copy, v);
 			};
@@ -210,7 +233,7 @@ public class ObservationImporter {
 			copy.cancel();
 			throw ex;
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			copy.cancel();
 			throw new ImportRejectedException(List.of(new ImportError(1, "", "Het bestand kon niet gelezen worden.")));
 		}
@@ -222,7 +245,7 @@ public class ObservationImporter {
 		Map<String, Indicator> byCode = new HashMap<>();
 		Set<String> unknown = resolveIndicators(scope, sources, createIndicators, byCode, errors);
 		if (!errors.list.isEmpty()) {
-			errors.list.sort(java.util.Comparator.comparingLong(ImportError::row));
+			errors.list.sort(Comparator.comparingLong(ImportError::row));
 			throw new ImportRejectedException(errors.list);
 		}
 		log.info("import: checked in {} ms", (System.nanoTime() - started) / 1_000_000);
@@ -231,8 +254,9 @@ public class ObservationImporter {
 	}
 
 	/**
-	 * Finds each indicator code in the scope (into {@code byCode}); adds an error for a platform draft, and for an
-	 * unknown code unless {@code createIndicators}. Returns the unknown codes.
+	 * Finds each indicator code in the scope (into {@code byCode}); adds an error for a
+	 * platform draft, and for an unknown code unless {@code createIndicators}. Returns
+	 * the unknown codes.
 	 */
 	private Set<String> resolveIndicators(Scope scope, Map<String, CubeObservations.Source> codes,
 			boolean createIndicators, Map<String, Indicator> byCode, Errors errors) {
@@ -241,7 +265,8 @@ public class ObservationImporter {
 			Optional<Indicator> found = indicators.find(scope, code);
 			if (found.isPresent()) {
 				if (!scope.isPlatform() && found.get().tenantId() == null && !found.get().published()) {
-					errors.add(source.row(), source.column(), "Indicator " + code + " is een ontwerp van het platform.");
+					errors.add(source.row(), source.column(),
+							"Indicator " + code + " is een ontwerp van het platform.");
 				}
 				byCode.put(code, found.get());
 			}
@@ -270,10 +295,12 @@ public class ObservationImporter {
 	}
 
 	private void createImportRows() {
-		jdbc.sql("""
-				create temp table import_rows (row bigint, indicator_code varchar(200), area_id bigint, period varchar(7),
-				  breakdown varchar(200), value double precision, missing_reason varchar(30), provisional boolean,
-				  estimated boolean, sample_n integer, population_n bigint) on commit drop""").update();
+		jdbc.sql(
+				"""
+						create temp table import_rows (row bigint, indicator_code varchar(200), area_id bigint, period varchar(7),
+						  breakdown varchar(200), value double precision, missing_reason varchar(30), provisional boolean,
+						  estimated boolean, sample_n integer, population_n bigint) on commit drop""")
+			.update();
 	}
 
 	private Copy.Stream importRowsCopy() {
@@ -282,21 +309,32 @@ public class ObservationImporter {
 	}
 
 	private static void add(Copy.Stream copy, Value v) {
-		copy.rows().add(v.row()).add(v.indicatorCode()).add(v.areaId()).add(v.period()).add(v.breakdown())
-			.add(v.value()).add(v.missingReason()).add(v.provisional()).add(v.estimated()).add(v.n())
-			.add(v.population()).end();
+		copy.rows()
+			.add(v.row())
+			.add(v.indicatorCode())
+			.add(v.areaId())
+			.add(v.period())
+			.add(v.breakdown())
+			.add(v.value())
+			.add(v.missingReason())
+			.add(v.provisional())
+			.add(v.estimated())
+			.add(v.n())
+			.add(v.population())
+			.end();
 		copy.flushIfFull();
 	}
 
 	/**
-	 * A whole table that feeds indicators: stored as a dataset (as without an indicator) and its cells written as
-	 * observations, in one transaction. Every area or period code that cannot be mapped, every bad mapping line and
-	 * every unknown indicator is reported before anything is written.
+	 * A whole table that feeds indicators: stored as a dataset (as without an indicator)
+	 * and its cells written as observations, in one transaction. Every area or period
+	 * code that cannot be mapped, every bad mapping line and every unknown indicator is
+	 * reported before anything is written.
 	 */
-	private Summary importTable(Scope scope, String filename, org.springframework.core.io.InputStreamSource file,
-			OpenDataFormat format, CubeObservations.Request request, boolean createIndicators, String actor) {
+	private Summary importTable(Scope scope, String filename, InputStreamSource file, OpenDataFormat format,
+			CubeObservations.Request request, boolean createIndicators, String actor) {
 		byte[] bytes = readAll(file);
-		be.obmi.opendata.Cube cube = datasets.read(bytes, format);
+		Cube cube = datasets.read(bytes, format);
 		CodeMapping mapping = request.mapping() == null || request.mapping().length == 0 ? CodeMapping.empty()
 				: CodeMapping.read(request.mapping());
 		String scopeName = scope.nisCode() == null ? null
@@ -338,28 +376,31 @@ public class ObservationImporter {
 				stored.created() || stored.changed() ? List.of(stored.id()) : List.of());
 	}
 
-	private static byte[] readAll(org.springframework.core.io.InputStreamSource file) {
-		try (java.io.InputStream in = file.getInputStream()) {
+	private static byte[] readAll(InputStreamSource file) {
+		try (InputStream in = file.getInputStream()) {
 			return in.readAllBytes();
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new ImportRejectedException(List.of(new ImportError(1, "", "Het bestand kon niet gelezen worden.")));
 		}
 	}
 
-	/** PX, JSON-stat or SDMX-CSV by content; {@code OTHER} for the observation formats (and unreadable files). */
-	private static OpenDataFormat detect(org.springframework.core.io.InputStreamSource file) {
-		try (java.io.InputStream in = file.getInputStream()) {
+	/**
+	 * PX, JSON-stat or SDMX-CSV by content; {@code OTHER} for the observation formats
+	 * (and unreadable files).
+	 */
+	private static OpenDataFormat detect(InputStreamSource file) {
+		try (InputStream in = file.getInputStream()) {
 			return OpenDataFormats.detect(in.readNBytes(64 * 1024));
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			return OpenDataFormat.OTHER;
 		}
 	}
 
 	/** A whole statistical table: stored as a dataset, not as observations. */
-	private Summary importDataset(Scope scope, String filename, org.springframework.core.io.InputStreamSource file,
-			OpenDataFormat format, String actor) {
+	private Summary importDataset(Scope scope, String filename, InputStreamSource file, OpenDataFormat format,
+			String actor) {
 		byte[] bytes = readAll(file);
 		Datasets.Stored stored = datasets.importFile(scope, filename, bytes, format, actor);
 		long cells = stored.cells();
@@ -368,16 +409,19 @@ public class ObservationImporter {
 			// in the import history, so that the import can be undone like any other
 			importId = newBatch(scope, filename, stored.format(), actor, cells, 0);
 			datasets.attachImport(scope, stored.id(), importId);
-			audit.created(scope.tenantId(), "cijferimport", String.valueOf(importId), filename == null ? "import" : filename,
-					List.of(FieldChange.added("formaat", stored.format()), FieldChange.added("tabel", stored.id()),
-							FieldChange.added("cellen", cells)));
+			audit.created(scope.tenantId(), "cijferimport", String.valueOf(importId),
+					filename == null ? "import" : filename, List.of(FieldChange.added("formaat", stored.format()),
+							FieldChange.added("tabel", stored.id()), FieldChange.added("cellen", cells)));
 		}
 		return new Summary(importId, stored.format(), cells, stored.created() ? cells : 0, stored.changed() ? cells : 0,
 				stored.created() || stored.changed() ? 0 : cells, List.of(), List.of(),
 				stored.created() || stored.changed() ? List.of(stored.id()) : List.of());
 	}
 
-	/** The same key twice in the file: found only when the insert hits the unique index, to keep the usual case fast. */
+	/**
+	 * The same key twice in the file: found only when the insert hits the unique index,
+	 * to keep the usual case fast.
+	 */
 	private List<ImportError> duplicates(String indicatorColumn) {
 		Errors errors = new Errors();
 		jdbc.sql("""
@@ -401,9 +445,10 @@ public class ObservationImporter {
 
 	/** A new entry of the import history (its counts are filled in when known). */
 	private long newBatch(Scope scope, String filename, String format, String actor, long rows, int createdIndicators) {
-		return jdbc.sql("""
-				insert into stats.import_batch (tenant_id, filename, format, actor, row_count, inserted, updated, unchanged, created_indicators)
-				values (?, ?, ?, ?, ?, 0, 0, 0, ?) returning id""")
+		return jdbc
+			.sql("""
+					insert into stats.import_batch (tenant_id, filename, format, actor, row_count, inserted, updated, unchanged, created_indicators)
+					values (?, ?, ?, ?, ?, 0, 0, 0, ?) returning id""")
 			.params(scope.tenantId(), filename, format, actor, rows, createdIndicators)
 			.query(Long.class)
 			.single();
@@ -413,7 +458,8 @@ public class ObservationImporter {
 			List<String> created, List<String> warnings, String actor, String indicatorColumn) {
 		long started = System.nanoTime();
 		long importId = newBatch(scope, filename, format, actor, rows, created.size());
-		jdbc.sql("create temp table import_indicator (code varchar(200) primary key, id bigint, kind varchar(20)) on commit drop")
+		jdbc.sql(
+				"create temp table import_indicator (code varchar(200) primary key, id bigint, kind varchar(20)) on commit drop")
 			.update();
 		Copy.Rows map = new Copy.Rows();
 		byCode.forEach((code, i) -> map.add(code).add(i.id()).add(i.kind()).end());
@@ -422,25 +468,29 @@ public class ObservationImporter {
 		}
 		jdbc.sql("analyze import_rows").update();
 		jdbc.sql("analyze import_indicator").update();
-		// the usual first load of an indicator: nothing to compare with, so no change detection
+		// the usual first load of an indicator: nothing to compare with, so no change
+		// detection
 		boolean existing = jdbc.sql("""
 				select exists (select 1 from stats.observation o join import_indicator ii on ii.id = o.indicator_id
 				  where coalesce(o.tenant_id, 0) = ?)""").param(scope.key()).query(Boolean.class).single();
 		// replaced values: keep the old ones for the history and for undo
-		long updated = !existing ? 0 : jdbc.sql("""
-				insert into stats.observation_change (import_id, tenant_id, indicator_id, area_id, period, breakdown, had_old,
-				  old_value, old_missing, old_provisional, old_estimated, old_sample_n, old_population_n, old_margin,
-				  old_import_id, new_value, new_missing)
-				select ?, ?, ii.id, r.area_id, r.period, r.breakdown, true,
-				  o.value, o.missing_reason, o.provisional, o.estimated, o.sample_n, o.population_n, o.margin, o.import_id,
-				  r.value, r.missing_reason
-				from import_rows r join import_indicator ii on ii.code = r.indicator_code
-				join stats.observation o on o.indicator_id = ii.id and o.area_id = r.area_id
-				  and o.period = r.period and o.breakdown = r.breakdown and coalesce(o.tenant_id, 0) = ?
-				where (o.value, o.missing_reason, o.provisional, o.estimated, o.sample_n, o.population_n, o.margin)
-				      is distinct from (r.value, r.missing_reason, r.provisional, r.estimated, r.sample_n, r.population_n, """ + MARGIN + ")")
-			.params(importId, scope.tenantId(), scope.key())
-			.update();
+		long updated = !existing ? 0
+				: jdbc
+					.sql("""
+							insert into stats.observation_change (import_id, tenant_id, indicator_id, area_id, period, breakdown, had_old,
+							  old_value, old_missing, old_provisional, old_estimated, old_sample_n, old_population_n, old_margin,
+							  old_import_id, new_value, new_missing)
+							select ?, ?, ii.id, r.area_id, r.period, r.breakdown, true,
+							  o.value, o.missing_reason, o.provisional, o.estimated, o.sample_n, o.population_n, o.margin, o.import_id,
+							  r.value, r.missing_reason
+							from import_rows r join import_indicator ii on ii.code = r.indicator_code
+							join stats.observation o on o.indicator_id = ii.id and o.area_id = r.area_id
+							  and o.period = r.period and o.breakdown = r.breakdown and coalesce(o.tenant_id, 0) = ?
+							where (o.value, o.missing_reason, o.provisional, o.estimated, o.sample_n, o.population_n, o.margin)
+							      is distinct from (r.value, r.missing_reason, r.provisional, r.estimated, r.sample_n, r.population_n, """
+							+ MARGIN + ")")
+					.params(importId, scope.tenantId(), scope.key())
+					.update();
 		log.info("import: {} changes found at {} ms", updated, (System.nanoTime() - started) / 1_000_000);
 		if (updated > 0) {
 			jdbc.sql("""
@@ -454,17 +504,20 @@ public class ObservationImporter {
 				insert into stats.observation (tenant_id, indicator_id, area_id, period, breakdown, value, missing_reason,
 				  provisional, estimated, sample_n, population_n, margin, import_id)
 				select ?, ii.id, r.area_id, r.period, r.breakdown, r.value, r.missing_reason, r.provisional,
-				  r.estimated, r.sample_n, r.population_n, """ + MARGIN + """
-				, ?
-				from import_rows r join import_indicator ii on ii.code = r.indicator_code
-				where not ? or not exists (select 1 from stats.observation o where o.indicator_id = ii.id and o.area_id = r.area_id
-				  and o.period = r.period and o.breakdown = r.breakdown and coalesce(o.tenant_id, 0) = ?)
-				order by ii.id, r.area_id, r.period, r.breakdown""";
+				  r.estimated, r.sample_n, r.population_n, """
+				+ MARGIN
+				+ """
+						, ?
+						from import_rows r join import_indicator ii on ii.code = r.indicator_code
+						where not ? or not exists (select 1 from stats.observation o where o.indicator_id = ii.id and o.area_id = r.area_id
+						  and o.period = r.period and o.breakdown = r.breakdown and coalesce(o.tenant_id, 0) = ?)
+						order by ii.id, r.area_id, r.period, r.breakdown""";
 		long written;
 		try {
-			written = nested.execute(status -> jdbc.sql(insert).params(scope.tenantId(), importId, existing, scope.key()).update());
+			written = nested
+				.execute(status -> jdbc.sql(insert).params(scope.tenantId(), importId, existing, scope.key()).update());
 		}
-		catch (org.springframework.dao.DuplicateKeyException ex) {
+		catch (DuplicateKeyException ex) {
 			throw new ImportRejectedException(duplicates(indicatorColumn));
 		}
 		log.info("import: {} written at {} ms", written, (System.nanoTime() - started) / 1_000_000);
@@ -473,7 +526,8 @@ public class ObservationImporter {
 		jdbc.sql("update stats.import_batch set inserted = ?, updated = ?, unchanged = ? where id = ?")
 			.params(inserted, updated, unchanged, importId)
 			.update();
-		audit.created(scope.tenantId(), "cijferimport", String.valueOf(importId), filename == null ? "import" : filename,
+		audit.created(scope.tenantId(), "cijferimport", String.valueOf(importId),
+				filename == null ? "import" : filename,
 				List.of(FieldChange.added("formaat", format), FieldChange.added("rijen", rows),
 						FieldChange.added("nieuw", inserted), FieldChange.added("gewijzigd", updated),
 						FieldChange.added("ongewijzigd", unchanged),
@@ -481,7 +535,9 @@ public class ObservationImporter {
 		return new Summary(importId, format, rows, inserted, updated, unchanged, created, warnings, List.of());
 	}
 
-	/** The survey margin of a percentage: 1.96·√(p(100−p)/n)·√(1−n/N), when n is given. */
+	/**
+	 * The survey margin of a percentage: 1.96·√(p(100−p)/n)·√(1−n/N), when n is given.
+	 */
 	static Double margin(Indicator indicator, Value v) {
 		if (v.value() == null || v.n() == null || v.n() <= 0 || !"survey".equals(indicator.kind())) {
 			return null;
@@ -522,10 +578,12 @@ public class ObservationImporter {
 			String p = line.cell(periodColumn);
 			boolean ok = true;
 			if (!PERIOD.matcher(p).matches()) {
-				errors.add(line.number(), "period", "Ongeldige periode '" + p + "': verwacht bv. 2024, 2024S1, 2024Q3 of 2024-06.");
+				errors.add(line.number(), "period",
+						"Ongeldige periode '" + p + "': verwacht bv. 2024, 2024S1, 2024Q3 of 2024-06.");
 				ok = false;
 			}
-			Optional<Area> area = resolveArea(line, line.cell(levelColumn), line.cell(itemColumn), "geolevel", "geoitem", errors);
+			Optional<Area> area = resolveArea(line, line.cell(levelColumn), line.cell(itemColumn), "geolevel",
+					"geoitem", errors);
 			if (!ok || area.isEmpty()) {
 				return;
 			}
@@ -534,8 +592,8 @@ public class ObservationImporter {
 				if (raw.isEmpty()) {
 					continue;
 				}
-				Value v = value(line.number(), column.getValue(), column.getValue(), area.get().id(), p, "", raw, null, false,
-						false, null, null, errors);
+				Value v = value(line.number(), column.getValue(), column.getValue(), area.get().id(), p, "", raw, null,
+						false, false, null, null, errors);
 				if (v != null) {
 					out.accept(v);
 				}
@@ -567,22 +625,26 @@ public class ObservationImporter {
 		}
 		Optional<Area> area = areas.find(level.get().code(), code);
 		if (area.isEmpty()) {
-			errors.add(line.number(), codeColumn, "Onbekend gebied '" + code + "' op niveau " + level.get().code() + ".");
+			errors.add(line.number(), codeColumn,
+					"Onbekend gebied '" + code + "' op niveau " + level.get().code() + ".");
 		}
 		return area;
 	}
 
 	private Value value(long row, String column, String indicatorCode, long areaId, String period, String breakdown,
-			String raw, String reason, boolean provisional, boolean estimated, Integer n, Long population, Errors errors) {
+			String raw, String reason, boolean provisional, boolean estimated, Integer n, Long population,
+			Errors errors) {
 		String text = raw.trim();
-		String missing = text.startsWith("-9999")
-				? SWING_MISSING.get(TRAILING_ZEROS.matcher(text).replaceAll("")) : null;
+		String missing = text.startsWith("-9999") ? SWING_MISSING.get(TRAILING_ZEROS.matcher(text).replaceAll(""))
+				: null;
 		if (missing != null) {
-			return new Value(row, indicatorCode, areaId, period, breakdown, null, missing, provisional, estimated, n, population);
+			return new Value(row, indicatorCode, areaId, period, breakdown, null, missing, provisional, estimated, n,
+					population);
 		}
 		if (text.isEmpty()) {
 			if (reason != null) {
-				return new Value(row, indicatorCode, areaId, period, breakdown, null, reason, provisional, estimated, n, population);
+				return new Value(row, indicatorCode, areaId, period, breakdown, null, reason, provisional, estimated, n,
+						population);
 			}
 			errors.add(row, column, "Waarde ontbreekt: vul een getal in of geef een reden (kolom reden).");
 			return null;
@@ -593,18 +655,21 @@ public class ObservationImporter {
 			return null;
 		}
 		if (number <= -99990 && number >= -99999) {
-			errors.add(row, column, "Onbekende ontbrekende-waardecode " + text + ": gebruik -99999, -99998, -99997 of -99996.");
+			errors.add(row, column,
+					"Onbekende ontbrekende-waardecode " + text + ": gebruik -99999, -99998, -99997 of -99996.");
 			return null;
 		}
-		return new Value(row, indicatorCode, areaId, period, breakdown, number, null, provisional, estimated, n, population);
+		return new Value(row, indicatorCode, areaId, period, breakdown, number, null, provisional, estimated, n,
+				population);
 	}
 
-	// long: indicator;gebied;periode;waarde [+ niveau, n, N, voorlopig, geschat, reden, breakdown columns]
+	// long: indicator;gebied;periode;waarde [+ niveau, n, N, voorlopig, geschat, reden,
+	// breakdown columns]
 	private Format longFormat(List<String> header, Errors errors) {
 		Map<String, Integer> index = new HashMap<>();
 		List<Integer> breakdownColumns = new ArrayList<>();
-		Set<String> known = new LinkedHashSet<>(List.of("indicator", "gebied", "periode", "waarde", "niveau", "voorlopig",
-				"geschat", "reden"));
+		Set<String> known = new LinkedHashSet<>(
+				List.of("indicator", "gebied", "periode", "waarde", "niveau", "voorlopig", "geschat", "reden"));
 		for (int i = 0; i < header.size(); i++) {
 			String h = header.get(i);
 			if (h.equals("n") || h.equals("N")) {
@@ -636,11 +701,12 @@ public class ObservationImporter {
 				ok = false;
 			}
 			if (!PERIOD.matcher(p).matches()) {
-				errors.add(line.number(), "periode", "Ongeldige periode '" + p + "': verwacht bv. 2024, 2024S1, 2024Q3 of 2024-06.");
+				errors.add(line.number(), "periode",
+						"Ongeldige periode '" + p + "': verwacht bv. 2024, 2024S1, 2024Q3 of 2024-06.");
 				ok = false;
 			}
-			Optional<Area> area = resolveArea(line, line.cell(col_niveau),
-					line.cell(col_gebied), "niveau", "gebied", errors);
+			Optional<Area> area = resolveArea(line, line.cell(col_niveau), line.cell(col_gebied), "niveau", "gebied",
+					errors);
 			Integer n = null;
 			Long population = null;
 			String nText = line.cell(col_n);
@@ -667,7 +733,8 @@ public class ObservationImporter {
 			}
 			String reason = line.cell(col_reden).toLowerCase(Locale.ROOT).replace(' ', '_');
 			if (!reason.isEmpty() && !REASONS.contains(reason)) {
-				errors.add(line.number(), "reden", "Onbekende reden '" + reason + "': gebruik onbekend, gecensureerd, niet_van_toepassing of leeg.");
+				errors.add(line.number(), "reden", "Onbekende reden '" + reason
+						+ "': gebruik onbekend, gecensureerd, niet_van_toepassing of leeg.");
 				ok = false;
 			}
 			Boolean provisional = flag(line, col_voorlopig, "voorlopig", errors);
@@ -680,7 +747,8 @@ public class ObservationImporter {
 				}
 			}
 			if (breakdown.length() > 200) {
-				errors.add(line.number(), header.get(breakdownColumns.get(0)), "De uitsplitsing is te lang (meer dan 200 tekens).");
+				errors.add(line.number(), header.get(breakdownColumns.get(0)),
+						"De uitsplitsing is te lang (meer dan 200 tekens).");
 				ok = false;
 			}
 			if (!ok || area.isEmpty() || provisional == null || estimated == null) {

@@ -2,6 +2,7 @@ package be.obmi.stats;
 
 /**
  * Where data lives: the platform (shared data, {@code tenantId} null) or one tenant.
+ *
  * @param slug {@code platform} or the tenant's slug
  */
 record Scope(Long tenantId, String slug, String nisCode) {

@@ -10,9 +10,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may do what in a stats scope. The platform scope is written and edited only by platform admins; a tenant's
- * by its redacteurs. Draft indicators are seen only inside their own scope; real values of confidential cells
- * only by those who may edit the scope.
+ * Who may do what in a stats scope. The platform scope is written and edited only by
+ * platform admins; a tenant's by its redacteurs. Draft indicators are seen only inside
+ * their own scope; real values of confidential cells only by those who may edit the
+ * scope.
  */
 @Component
 class StatsAccess {
@@ -26,7 +27,9 @@ class StatsAccess {
 		this.tenants = tenants;
 	}
 
-	/** @throws be.obmi.tenancy.TenantNotFoundException (404) for an unknown slug */
+	/**
+	 * @throws be.obmi.tenancy.TenantNotFoundException (404) for an unknown slug
+	 */
 	Scope scope(String slug) {
 		if (Scope.PLATFORM.equals(slug)) {
 			return Scope.platform();
@@ -43,7 +46,9 @@ class StatsAccess {
 		return access.currentUser().map(ObmiUser::platformAdmin).orElse(false);
 	}
 
-	/** @throws AccessDeniedException unless the user may import and edit in the scope */
+	/**
+	 * @throws AccessDeniedException unless the user may import and edit in the scope
+	 */
 	ObmiUser requireWrite(Scope scope) {
 		if (scope.isPlatform()) {
 			ObmiUser user = access.currentUser().orElseThrow(() -> new AccessDeniedException("Niet aangemeld"));
@@ -74,7 +79,10 @@ class StatsAccess {
 		return indicator.tenantId().equals(scope.tenantId()) && isMember(scope);
 	}
 
-	/** Editors see real values of confidential cells (marked); everyone else sees them suppressed. */
+	/**
+	 * Editors see real values of confidential cells (marked); everyone else sees them
+	 * suppressed.
+	 */
 	boolean seesConfidential(Scope scope) {
 		return canWrite(scope);
 	}

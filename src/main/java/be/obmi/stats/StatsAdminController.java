@@ -23,7 +23,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The data team's page: upload a file (long or Swing format), see the import history, undo an import. */
+/**
+ * The data team's page: upload a file (long or Swing format), see the import history,
+ * undo an import.
+ */
 @Controller
 class StatsAdminController {
 
@@ -59,7 +62,8 @@ class StatsAdminController {
 	/** Publishes, unpublishes or deletes a dataset of the tenant (with history). */
 	@PostMapping("/{slug}/cijfers/beheer/datasets/{id}/{action}")
 	String dataset(Tenant tenant, @PathVariable String id, @PathVariable String action,
-			@RequestParam(name = "threshold", defaultValue = "5") @Min(0) @Max(100) int threshold, RedirectAttributes redirect) {
+			@RequestParam(name = "threshold", defaultValue = "5") @Min(0) @Max(100) int threshold,
+			RedirectAttributes redirect) {
 		Scope scope = StatsAccess.of(tenant);
 		access.requireWrite(scope);
 		try {

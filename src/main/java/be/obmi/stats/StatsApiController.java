@@ -23,10 +23,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
+import java.nio.charset.StandardCharsets;
 
 /**
- * The stats REST API of a scope ({@code platform} or a tenant slug): import, import history and undo, the indicator
- * list and the public observation read.
+ * The stats REST API of a scope ({@code platform} or a tenant slug): import, import
+ * history and undo, the indicator list and the public observation read.
  */
 @RestController
 @Tag(name = "Stad in cijfers")
@@ -72,32 +73,40 @@ class StatsApiController {
 		this.history = history;
 	}
 
-	@Operation(summary = "Import observations (long CSV/XLSX or the Swing upload format) or a table (PX, JSON-stat 2.0, "
-			+ "SDMX-CSV 2.0; stored as a dataset and, with indicator or mapping, written as observations), all or nothing")
+	@Operation(
+			summary = "Import observations (long CSV/XLSX or the Swing upload format) or a table (PX, JSON-stat 2.0, "
+					+ "SDMX-CSV 2.0; stored as a dataset and, with indicator or mapping, written as observations), all or nothing")
 	@PostMapping(path = "/api/v1/{scope}/stats/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ObservationImporter.Summary importFile(@PathVariable("scope") String slug, @RequestParam("file") MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean createIndicators,
-			@Parameter(description = "a table feeds this indicator (when it has no measure dimension or a single measure)")
-			@RequestParam(required = false) @Size(max = 100) String indicator,
+			@Parameter(
+					description = "a table feeds this indicator (when it has no measure dimension or a single measure)") @RequestParam(
+							required = false) @Size(max = 100) String indicator,
 			@Parameter(description = "CSV/XLSX dimensie;code;doel mapping codes of the table onto OBMi areas, periods, "
-					+ "indicators and breakdowns (- skips a code); see docs/formats/stats-mapping.md")
-			@RequestParam(required = false) MultipartFile mapping,
-			@Parameter(description = "the table's dimension holding the areas, when it has no geo role")
-			@RequestParam(required = false) @Size(max = 100) String areaDimension,
-			@Parameter(description = "the table's dimension holding the periods, when it has no time role")
-			@RequestParam(required = false) @Size(max = 100) String periodDimension) throws IOException {
+					+ "indicators and breakdowns (- skips a code); see docs/formats/stats-mapping.md") @RequestParam(
+							required = false) MultipartFile mapping,
+			@Parameter(description = "the table's dimension holding the areas, when it has no geo role") @RequestParam(
+					required = false) @Size(max = 100) String areaDimension,
+			@Parameter(
+					description = "the table's dimension holding the periods, when it has no time role") @RequestParam(
+							required = false) @Size(max = 100) String periodDimension)
+			throws IOException {
 		Scope scope = access.scope(slug);
 		access.requireWrite(scope);
 		return importer.importFile(scope, file.getOriginalFilename(), file, createIndicators, access.actor(),
-				new CubeObservations.Request(indicator, mapping == null || mapping.isEmpty() ? null : mapping.getBytes(),
-						areaDimension, periodDimension));
+				new CubeObservations.Request(indicator,
+						mapping == null || mapping.isEmpty() ? null : mapping.getBytes(), areaDimension,
+						periodDimension));
 	}
 
-	@Operation(summary = "Values of one indicator for every area of a level in one period (public for published indicators)")
+	@Operation(
+			summary = "Values of one indicator for every area of a level in one period (public for published indicators)")
 	@GetMapping("/api/v1/{scope}/stats/observations")
-	List<ObservationJson> observations(@PathVariable("scope") String slug, @RequestParam @Size(max = 100) String indicator,
+	List<ObservationJson> observations(@PathVariable("scope") String slug,
+			@RequestParam @Size(max = 100) String indicator,
 			@RequestParam(required = false) @Size(max = 20) String level, @RequestParam @Size(max = 20) String period,
-			@RequestParam(required = false) @Size(max = 100) String within, @RequestParam(required = false) @Size(max = 100) String set) {
+			@RequestParam(required = false) @Size(max = 100) String within,
+			@RequestParam(required = false) @Size(max = 100) String set) {
 		Scope scope = access.scope(slug);
 		Indicator found = indicators.find(scope, indicator)
 			.filter(i -> access.canSee(scope, i))
@@ -107,18 +116,21 @@ class StatsApiController {
 				throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende gebiedsindeling " + set);
 			}
 			var members = areaSets.members(scope.tenantId(), set)
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende gebiedsindeling " + set));
+				.orElseThrow(
+						() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende gebiedsindeling " + set));
 			boolean editor = access.seesConfidential(scope);
 			return queries.setCells(queries.series(scope, found, period), set, members, period, editor)
 				.stream()
-				.map(c -> new ObservationJson(c.area().code(), c.area().name(), "set", c.period(), c.value(), c.status(),
-						c.missingReason(), editor ? c.confidential() : null, false, false, null))
+				.map(c -> new ObservationJson(c.area().code(), c.area().name(), "set", c.period(), c.value(),
+						c.status(), c.missingReason(), editor ? c.confidential() : null, false, false, null))
 				.toList();
 		}
 		if (level == null) {
 			throw new IllegalArgumentException("Geef level of set op.");
 		}
-		String levelCode = Level.parse(level).orElseThrow(() -> new IllegalArgumentException("Onbekend niveau " + level)).code();
+		String levelCode = Level.parse(level)
+			.orElseThrow(() -> new IllegalArgumentException("Onbekend niveau " + level))
+			.code();
 		Area withinArea = within == null ? null : queries.areaMap("gemeente", null).get(within);
 		boolean editor = access.seesConfidential(scope);
 		return queries.cells(scope, found, levelCode, period, withinArea, editor)
@@ -133,7 +145,11 @@ class StatsApiController {
 	@GetMapping("/api/v1/{scope}/stats/indicators")
 	List<IndicatorJson> indicators(@PathVariable("scope") String slug) {
 		Scope scope = access.scope(slug);
-		return indicators.list(scope, true).stream().filter(i -> access.canSee(scope, i)).map(IndicatorJson::of).toList();
+		return indicators.list(scope, true)
+			.stream()
+			.filter(i -> access.canSee(scope, i))
+			.map(IndicatorJson::of)
+			.toList();
 	}
 
 	@Operation(summary = "Export the catalogue of a scope as CSV or XLSX (drafts only for its members)")
@@ -141,12 +157,15 @@ class StatsApiController {
 	ResponseEntity<byte[]> exportCatalogue(@PathVariable("scope") String slug,
 			@RequestParam(defaultValue = "csv") @Size(max = 20) String format) {
 		Scope scope = access.scope(slug);
-		List<List<String>> rows = catalogue.rows(indicators.list(scope, true).stream().filter(i -> access.canSee(scope, i)).toList());
+		List<List<String>> rows = catalogue
+			.rows(indicators.list(scope, true).stream().filter(i -> access.canSee(scope, i)).toList());
 		boolean xlsx = "xlsx".equals(format);
 		return ResponseEntity.ok()
-			.header("Content-Disposition", "attachment; filename=\"indicatoren-" + slug + (xlsx ? ".xlsx" : ".csv") + "\"")
-			.contentType(xlsx ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-					: new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+			.header("Content-Disposition",
+					"attachment; filename=\"indicatoren-" + slug + (xlsx ? ".xlsx" : ".csv") + "\"")
+			.contentType(
+					xlsx ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+							: new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.body(xlsx ? Catalogue.xlsx(rows) : Catalogue.csv(rows));
 	}
 
@@ -159,7 +178,8 @@ class StatsApiController {
 		return catalogue.importFile(scope, file.getBytes());
 	}
 
-	@Operation(summary = "Define (replace) a city's own area set from a CSV/XLSX with the columns label, gebied (+ niveau)")
+	@Operation(
+			summary = "Define (replace) a city's own area set from a CSV/XLSX with the columns label, gebied (+ niveau)")
 	@PostMapping(path = "/api/v1/{scope}/stats/area-sets/{name}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	Map<String, Object> defineAreaSet(@PathVariable("scope") String slug, @PathVariable String name,
 			@RequestParam("file") MultipartFile file) throws IOException {
@@ -200,7 +220,9 @@ class StatsApiController {
 		return history.undo(scope, id, access.actor());
 	}
 
-	/** An undo or change the import's state does not allow (already undone, superseded). */
+	/**
+	 * An undo or change the import's state does not allow (already undone, superseded).
+	 */
 	@ExceptionHandler(IllegalStateException.class)
 	ResponseEntity<Map<String, Object>> conflict(IllegalStateException ex) {
 		return ApiProblem.of(HttpStatus.CONFLICT, ex.getMessage());

@@ -30,8 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The datasets of a scope (tables imported as PX, JSON-stat or SDMX-CSV through the stats import), public to read:
- * the list with their dimensions, and one dataset in any open data format.
+ * The datasets of a scope (tables imported as PX, JSON-stat or SDMX-CSV through the stats
+ * import), public to read: the list with their dimensions, and one dataset in any open
+ * data format.
  */
 @RestController
 @Tag(name = "Open data", description = "Indicatoren in de formaten van het vak")
@@ -49,17 +50,19 @@ class StatsDatasetController {
 		this.responses = responses;
 	}
 
-	@Operation(summary = "De datasets van een scope (geïmporteerde PX-, JSON-stat- en SDMX-CSV-tabellen) met hun dimensies (publiek)")
+	@Operation(
+			summary = "De datasets van een scope (geïmporteerde PX-, JSON-stat- en SDMX-CSV-tabellen) met hun dimensies (publiek)")
 	@GetMapping("/api/v1/{scope}/datasets")
 	List<Datasets.Dataset> list(@PathVariable("scope") String slug) {
 		Scope scope = access.scope(slug);
 		return datasets.list(scope, access.isMember(scope));
 	}
 
-	@Operation(summary = "Een dataset publiceren (met de drempel voor geheime cellen; 0 = geen) of depubliceren (redacteur)")
+	@Operation(
+			summary = "Een dataset publiceren (met de drempel voor geheime cellen; 0 = geen) of depubliceren (redacteur)")
 	@PostMapping("/api/v1/{scope}/datasets/{id}/published")
-	Map<String, Object> publish(@PathVariable("scope") String slug, @PathVariable String id, @RequestParam boolean value,
-			@RequestParam(defaultValue = "5") @Min(0) @Max(100) int threshold) {
+	Map<String, Object> publish(@PathVariable("scope") String slug, @PathVariable String id,
+			@RequestParam boolean value, @RequestParam(defaultValue = "5") @Min(0) @Max(100) int threshold) {
 		Scope scope = access.scope(slug);
 		access.requireWrite(scope);
 		if (value) {
@@ -84,10 +87,12 @@ class StatsDatasetController {
 			description = StatsOpenDataController.FORMAT_RULES)
 	@ApiResponse(responseCode = "200", description = "de dataset in het gevraagde formaat")
 	@ApiResponse(responseCode = "304", description = "niet gewijzigd sinds If-None-Match of If-Modified-Since")
-	@ApiResponse(responseCode = "406", description = "geen van de mediatypes in Accept is beschikbaar", content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "406", description = "geen van de mediatypes in Accept is beschikbaar",
+			content = @Content(mediaType = "application/problem+json"))
 	@GetMapping("/api/v1/{scope}/datasets/{id}")
 	void data(@PathVariable("scope") String slug, @PathVariable String id,
-			@Parameter(description = StatsOpenDataController.FORMAT_PARAMETER) @RequestParam(required = false) @Size(max = 20) String format,
+			@Parameter(description = StatsOpenDataController.FORMAT_PARAMETER) @RequestParam(required = false) @Size(
+					max = 20) String format,
 			@RequestParam(defaultValue = "nl") @Size(max = 5) String lang,
 			@Parameter(hidden = true) @RequestHeader(value = "Accept", required = false) String accept,
 			HttpServletRequest request, HttpServletResponse response) throws IOException {

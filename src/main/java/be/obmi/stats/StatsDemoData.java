@@ -25,9 +25,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Demo data: deterministic, plausible values of core indicators 2014–2024 for every statistical sector and wijk of
- * the centrumsteden and for every other municipality of Flanders and Brussels (so Flanders totals aggregate), marked
- * {@code demo} so the site labels them. Loaded with COPY, only when absent.
+ * Demo data: deterministic, plausible values of core indicators 2014–2024 for every
+ * statistical sector and wijk of the centrumsteden and for every other municipality of
+ * Flanders and Brussels (so Flanders totals aggregate), marked {@code demo} so the site
+ * labels them. Loaded with COPY, only when absent.
  */
 @Component
 @Order(30)
@@ -41,24 +42,46 @@ class StatsDemoData implements ApplicationRunner {
 
 	static final int LAST_YEAR = 2024;
 
-	/** code, name, theme, unit, aggregation, numerator, denominator, factor, decimals, threshold, definition */
+	/**
+	 * code, name, theme, unit, aggregation, numerator, denominator, factor, decimals,
+	 * threshold, definition
+	 */
 	static final String[][] INDICATORS = {
-			{ "bev_totaal", "Inwoners", "Demografie", "inwoners", "sum", null, null, "1", "0", "5", "Aantal inwoners op 1 januari." },
-			{ "bev_0_17", "Inwoners 0-17 jaar", "Demografie", "inwoners", "sum", null, null, "1", "0", "5", "Aantal inwoners jonger dan 18 jaar op 1 januari." },
-			{ "bev_18_64", "Inwoners 18-64 jaar", "Demografie", "inwoners", "sum", null, null, "1", "0", "5", "Aantal inwoners van 18 tot en met 64 jaar op 1 januari." },
-			{ "bev_65plus", "Inwoners 65 jaar en ouder", "Demografie", "inwoners", "sum", null, null, "1", "0", "5", "Aantal inwoners van 65 jaar of ouder op 1 januari." },
-			{ "bev_mannen", "Mannen", "Demografie", "inwoners", "sum", null, null, "1", "0", "5", "Aantal mannelijke inwoners op 1 januari." },
-			{ "bev_vrouwen", "Vrouwen", "Demografie", "inwoners", "sum", null, null, "1", "0", "5", "Aantal vrouwelijke inwoners op 1 januari." },
-			{ "bev_0_17_pct", "Aandeel jongeren (0-17 jaar)", "Demografie", "procent", "ratio", "bev_0_17", "bev_totaal", "100", "1", "0", "Inwoners jonger dan 18 jaar ten opzichte van alle inwoners." },
-			{ "bev_65plus_pct", "Aandeel 65-plussers", "Demografie", "procent", "ratio", "bev_65plus", "bev_totaal", "100", "1", "0", "Inwoners van 65 jaar of ouder ten opzichte van alle inwoners." },
-			{ "huishoudens", "Private huishoudens", "Demografie", "huishoudens", "sum", null, null, "1", "0", "5", "Aantal private huishoudens op 1 januari." },
-			{ "gem_huishoudgrootte", "Gemiddelde huishoudgrootte", "Demografie", "personen per huishouden", "ratio", "bev_totaal", "huishoudens", "1", "2", "0", "Inwoners gedeeld door het aantal private huishoudens." },
-			{ "oppervlakte", "Oppervlakte", "Ruimte", "km²", "sum", null, null, "1", "2", "0", "Oppervlakte van het gebied in vierkante kilometer." },
-			{ "bevolkingsdichtheid", "Bevolkingsdichtheid", "Ruimte", "inwoners per km²", "ratio", "bev_totaal", "oppervlakte", "1", "0", "0", "Inwoners per vierkante kilometer." },
-			{ "woningen", "Woongelegenheden", "Wonen en woonomgeving", "woningen", "sum", null, null, "1", "0", "5", "Aantal woongelegenheden volgens het kadaster op 1 januari." },
-			{ "woningen_per_huishouden", "Woningen per 100 huishoudens", "Wonen en woonomgeving", "per 100 huishoudens", "ratio", "woningen", "huishoudens", "100", "1", "0", "Woongelegenheden per 100 private huishoudens." },
-			{ "werkzoekenden", "Niet-werkende werkzoekenden", "Werk", "personen", "sum", null, null, "1", "0", "5", "Aantal niet-werkende werkzoekenden (jaargemiddelde)." },
-			{ "werkzoekenden_pct", "Werkzoekendengraad", "Werk", "procent", "ratio", "werkzoekenden", "bev_18_64", "100", "1", "0", "Niet-werkende werkzoekenden ten opzichte van de inwoners van 18 tot en met 64 jaar." } };
+			{ "bev_totaal", "Inwoners", "Demografie", "inwoners", "sum", null, null, "1", "0", "5",
+					"Aantal inwoners op 1 januari." },
+			{ "bev_0_17", "Inwoners 0-17 jaar", "Demografie", "inwoners", "sum", null, null, "1", "0", "5",
+					"Aantal inwoners jonger dan 18 jaar op 1 januari." },
+			{ "bev_18_64", "Inwoners 18-64 jaar", "Demografie", "inwoners", "sum", null, null, "1", "0", "5",
+					"Aantal inwoners van 18 tot en met 64 jaar op 1 januari." },
+			{ "bev_65plus", "Inwoners 65 jaar en ouder", "Demografie", "inwoners", "sum", null, null, "1", "0", "5",
+					"Aantal inwoners van 65 jaar of ouder op 1 januari." },
+			{ "bev_mannen", "Mannen", "Demografie", "inwoners", "sum", null, null, "1", "0", "5",
+					"Aantal mannelijke inwoners op 1 januari." },
+			{ "bev_vrouwen", "Vrouwen", "Demografie", "inwoners", "sum", null, null, "1", "0", "5",
+					"Aantal vrouwelijke inwoners op 1 januari." },
+			{ "bev_0_17_pct", "Aandeel jongeren (0-17 jaar)", "Demografie", "procent", "ratio", "bev_0_17",
+					"bev_totaal", "100", "1", "0", "Inwoners jonger dan 18 jaar ten opzichte van alle inwoners." },
+			{ "bev_65plus_pct", "Aandeel 65-plussers", "Demografie", "procent", "ratio", "bev_65plus", "bev_totaal",
+					"100", "1", "0", "Inwoners van 65 jaar of ouder ten opzichte van alle inwoners." },
+			{ "huishoudens", "Private huishoudens", "Demografie", "huishoudens", "sum", null, null, "1", "0", "5",
+					"Aantal private huishoudens op 1 januari." },
+			{ "gem_huishoudgrootte", "Gemiddelde huishoudgrootte", "Demografie", "personen per huishouden", "ratio",
+					"bev_totaal", "huishoudens", "1", "2", "0",
+					"Inwoners gedeeld door het aantal private huishoudens." },
+			{ "oppervlakte", "Oppervlakte", "Ruimte", "km²", "sum", null, null, "1", "2", "0",
+					"Oppervlakte van het gebied in vierkante kilometer." },
+			{ "bevolkingsdichtheid", "Bevolkingsdichtheid", "Ruimte", "inwoners per km²", "ratio", "bev_totaal",
+					"oppervlakte", "1", "0", "0", "Inwoners per vierkante kilometer." },
+			{ "woningen", "Woongelegenheden", "Wonen en woonomgeving", "woningen", "sum", null, null, "1", "0", "5",
+					"Aantal woongelegenheden volgens het kadaster op 1 januari." },
+			{ "woningen_per_huishouden", "Woningen per 100 huishoudens", "Wonen en woonomgeving", "per 100 huishoudens",
+					"ratio", "woningen", "huishoudens", "100", "1", "0",
+					"Woongelegenheden per 100 private huishoudens." },
+			{ "werkzoekenden", "Niet-werkende werkzoekenden", "Werk", "personen", "sum", null, null, "1", "0", "5",
+					"Aantal niet-werkende werkzoekenden (jaargemiddelde)." },
+			{ "werkzoekenden_pct", "Werkzoekendengraad", "Werk", "procent", "ratio", "werkzoekenden", "bev_18_64",
+					"100", "1", "0",
+					"Niet-werkende werkzoekenden ten opzichte van de inwoners van 18 tot en met 64 jaar." } };
 
 	private final JdbcClient jdbc;
 
@@ -107,10 +130,11 @@ class StatsDemoData implements ApplicationRunner {
 	private int load() {
 		Map<String, Long> ids = new HashMap<>();
 		for (String[] d : INDICATORS) {
-			long id = jdbc.sql("""
-					insert into stats.indicator (code, name, theme, definition, unit, source, kind, numerator_id, denominator_id,
-					  factor, aggregation, decimals, threshold, published, demo)
-					values (?, ?, ?, ?, ?, ?, 'registered', ?, ?, ?, ?, ?, ?, true, true) returning id""")
+			long id = jdbc
+				.sql("""
+						insert into stats.indicator (code, name, theme, definition, unit, source, kind, numerator_id, denominator_id,
+						  factor, aggregation, decimals, threshold, published, demo)
+						values (?, ?, ?, ?, ?, ?, 'registered', ?, ?, ?, ?, ?, ?, true, true) returning id""")
 				.params(d[0], d[1], d[2], d[10], d[3], SOURCE, d[5] == null ? null : ids.get(d[5]),
 						d[6] == null ? null : ids.get(d[6]), Double.parseDouble(d[7]), d[4], Integer.parseInt(d[8]),
 						Integer.parseInt(d[9]))
@@ -118,7 +142,11 @@ class StatsDemoData implements ApplicationRunner {
 				.single();
 			ids.put(d[0], id);
 		}
-		Set<String> cities = tenants.all().stream().map(Tenant::nisCode).filter(c -> c != null).collect(Collectors.toSet());
+		Set<String> cities = tenants.all()
+			.stream()
+			.map(Tenant::nisCode)
+			.filter(c -> c != null)
+			.collect(Collectors.toSet());
 		Copy.Rows rows = new Copy.Rows();
 		int count = 0;
 		for (Municipality m : municipalities.all()) {
@@ -127,7 +155,8 @@ class StatsDemoData implements ApplicationRunner {
 				continue;
 			}
 			if (!cities.contains(m.nisCode())) {
-				count += emit(rows, ids, gemeente, m.inhabitants(), 1.0, m.inhabitants() / (150.0 + 900 * unit(m.nisCode(), 7)));
+				count += emit(rows, ids, gemeente, m.inhabitants(), 1.0,
+						m.inhabitants() / (150.0 + 900 * unit(m.nisCode(), 7)));
 				continue;
 			}
 			for (String level : List.of("statsec", "wijk")) {
@@ -152,7 +181,8 @@ class StatsDemoData implements ApplicationRunner {
 		return count;
 	}
 
-	private static int emit(Copy.Rows rows, Map<String, Long> ids, Area area, int inhabitants, double share, double km2) {
+	private static int emit(Copy.Rows rows, Map<String, Long> ids, Area area, int inhabitants, double share,
+			double km2) {
 		String c = area.code();
 		double young = 0.15 + 0.11 * unit(c, 1);
 		double old = 0.12 + 0.16 * unit(c, 2);

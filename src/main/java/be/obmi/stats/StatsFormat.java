@@ -2,7 +2,10 @@ package be.obmi.stats;
 
 import org.springframework.stereotype.Component;
 
-/** Number formatting for the stats templates ({@code @statsFormat.number(value, decimals)}), in the page's language. */
+/**
+ * Number formatting for the stats templates
+ * ({@code @statsFormat.number(value, decimals)}), in the page's language.
+ */
 @Component("statsFormat")
 public class StatsFormat {
 

@@ -18,10 +18,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import java.time.Duration;
 
 /**
- * GeoJSON of a city's wijken for the choropleth (from {@code reference/stats/wijken.geojson}; coordinates rounded
- * to 4 decimals). Public, like the maps that use it.
+ * GeoJSON of a city's wijken for the choropleth (from
+ * {@code reference/stats/wijken.geojson}; coordinates rounded to 4 decimals). Public,
+ * like the maps that use it.
  */
 @RestController
 class StatsGeoController {
@@ -57,7 +59,7 @@ class StatsGeoController {
 		Scope scope = access.scope(slug);
 		String geo = scope.nisCode() == null ? null : byCity.get(scope.nisCode());
 		return ResponseEntity.ok()
-			.cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic())
+			.cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
 			.contentType(MediaType.parseMediaType("application/geo+json"))
 			.body(geo == null ? "{\"type\":\"FeatureCollection\",\"features\":[]}" : geo);
 	}

@@ -33,12 +33,22 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
- * Open data of one indicator (or of all indicators) for every area of a level and every period, optionally for one
- * breakdown: JSON-stat 2.0, SDMX-CSV 2.0, PX, CSV with its CSVW metadata, or XLSX, chosen by {@code ?format=} or
- * {@code Accept}, with validators from the data's last change ({@link OpenDataResponses}). Disclosure control applies exactly as on the pages: for anonymous users a suppressed cell is written as a
- * status (JSON-stat {@code status}, SDMX {@code OBS_CONF=C}, PX {@code "..."}), never as a value.
+ * Open data of one indicator (or of all indicators) for every area of a level and every
+ * period, optionally for one breakdown: JSON-stat 2.0, SDMX-CSV 2.0, PX, CSV with its
+ * CSVW metadata, or XLSX, chosen by {@code ?format=} or {@code Accept}, with validators
+ * from the data's last change ({@link OpenDataResponses}). Disclosure control applies
+ * exactly as on the pages: for anonymous users a suppressed cell is written as a status
+ * (JSON-stat {@code status}, SDMX {@code OBS_CONF=C}, PX {@code "..."}), never as a
+ * value.
  */
 @RestController
 @Tag(name = "Open data", description = "Indicatoren in de formaten van het vak")
@@ -68,8 +78,8 @@ class StatsOpenDataController {
 
 	private final Areas areaRepository;
 
-	StatsOpenDataController(StatsAccess access, Indicators indicators, StatsQueries queries, OpenDataResponses responses,
-			Areas areaRepository) {
+	StatsOpenDataController(StatsAccess access, Indicators indicators, StatsQueries queries,
+			OpenDataResponses responses, Areas areaRepository) {
 		this.access = access;
 		this.indicators = indicators;
 		this.queries = queries;
@@ -77,19 +87,25 @@ class StatsOpenDataController {
 		this.areaRepository = areaRepository;
 	}
 
-	@Operation(summary = "Alle waarden van een indicator op een niveau, als JSON-stat 2.0, SDMX-CSV 2.0, PX, CSV (met CSVW-metadata) of XLSX (publiek voor gepubliceerde indicatoren; geheime cellen als status)",
+	@Operation(
+			summary = "Alle waarden van een indicator op een niveau, als JSON-stat 2.0, SDMX-CSV 2.0, PX, CSV (met CSVW-metadata) of XLSX (publiek voor gepubliceerde indicatoren; geheime cellen als status)",
 			description = FORMAT_RULES)
-	@ApiResponse(responseCode = "200", description = "de gegevens in het gevraagde formaat", content = {
-			@Content(mediaType = "application/json"), @Content(mediaType = "application/vnd.sdmx.data+csv;version=2.0.0"),
-			@Content(mediaType = "text/x-pcaxis"), @Content(mediaType = "text/csv"), @Content(mediaType = "application/csvm+json"),
-			@Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") })
+	@ApiResponse(responseCode = "200", description = "de gegevens in het gevraagde formaat",
+			content = { @Content(mediaType = "application/json"),
+					@Content(mediaType = "application/vnd.sdmx.data+csv;version=2.0.0"),
+					@Content(mediaType = "text/x-pcaxis"), @Content(mediaType = "text/csv"),
+					@Content(mediaType = "application/csvm+json"),
+					@Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") })
 	@ApiResponse(responseCode = "304", description = "niet gewijzigd sinds If-None-Match of If-Modified-Since")
-	@ApiResponse(responseCode = "406", description = "geen van de mediatypes in Accept is beschikbaar", content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "406", description = "geen van de mediatypes in Accept is beschikbaar",
+			content = @Content(mediaType = "application/problem+json"))
 	@GetMapping("/api/v1/{scope}/stats/indicators/{code}/data")
 	void data(@PathVariable("scope") String slug, @PathVariable String code,
-			@Parameter(description = "gewest, provincie, gemeente, deelgemeente, wijk of statsec") @RequestParam(defaultValue = "gemeente") @Size(max = 20) String level,
+			@Parameter(description = "gewest, provincie, gemeente, deelgemeente, wijk of statsec") @RequestParam(
+					defaultValue = "gemeente") @Size(max = 20) String level,
 			@Parameter(description = FORMAT_PARAMETER) @RequestParam(required = false) @Size(max = 20) String format,
-			@Parameter(description = BREAKDOWN_PARAMETER) @RequestParam(required = false) @Size(max = 100) String breakdown,
+			@Parameter(description = BREAKDOWN_PARAMETER) @RequestParam(required = false) @Size(
+					max = 100) String breakdown,
 			@RequestParam(defaultValue = "nl") @Size(max = 5) String lang,
 			@Parameter(hidden = true) @RequestHeader(value = "Accept", required = false) String accept,
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -101,18 +117,26 @@ class StatsOpenDataController {
 				(editor, updated) -> cube(scope, indicator, levelCode, breakdownKey, editor, updated));
 	}
 
-	@Operation(summary = "Alle waarden van alle (of de gekozen) indicatoren op een niveau: indicator × gebied × periode, in dezelfde formaten als één indicator, gestreamd (publiek voor gepubliceerde indicatoren; geheime cellen als status)",
+	@Operation(
+			summary = "Alle waarden van alle (of de gekozen) indicatoren op een niveau: indicator × gebied × periode, in dezelfde formaten als één indicator, gestreamd (publiek voor gepubliceerde indicatoren; geheime cellen als status)",
 			description = FORMAT_RULES)
 	@ApiResponse(responseCode = "200", description = "de gegevens in het gevraagde formaat")
 	@ApiResponse(responseCode = "304", description = "niet gewijzigd sinds If-None-Match of If-Modified-Since")
-	@ApiResponse(responseCode = "406", description = "geen van de mediatypes in Accept is beschikbaar", content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "406", description = "geen van de mediatypes in Accept is beschikbaar",
+			content = @Content(mediaType = "application/problem+json"))
 	@GetMapping("/api/v1/{scope}/stats/data")
-	void all(@PathVariable("scope") String slug,
-			@Parameter(description = "indicatorcodes, komma-gescheiden; alle zichtbare indicatoren met gegevens indien leeg") @RequestParam(required = false) List<String> indicator,
-			@Parameter(description = "gewest, provincie, gemeente, deelgemeente, wijk of statsec") @RequestParam(defaultValue = "gemeente") @Size(max = 20) String level,
-			@Parameter(description = "eerste periode, bv. 2014") @RequestParam(required = false) @Size(max = 20) String from,
-			@Parameter(description = "laatste periode, bv. 2024") @RequestParam(required = false) @Size(max = 20) String to,
-			@Parameter(description = BREAKDOWN_PARAMETER + " Indicatoren zonder die uitsplitsing vallen weg.") @RequestParam(required = false) @Size(max = 100) String breakdown,
+	void all(@PathVariable("scope") String slug, @Parameter(
+			description = "indicatorcodes, komma-gescheiden; alle zichtbare indicatoren met gegevens indien leeg") @RequestParam(
+					required = false) List<String> indicator,
+			@Parameter(description = "gewest, provincie, gemeente, deelgemeente, wijk of statsec") @RequestParam(
+					defaultValue = "gemeente") @Size(max = 20) String level,
+			@Parameter(description = "eerste periode, bv. 2014") @RequestParam(required = false) @Size(
+					max = 20) String from,
+			@Parameter(description = "laatste periode, bv. 2024") @RequestParam(required = false) @Size(
+					max = 20) String to,
+			@Parameter(description = BREAKDOWN_PARAMETER
+					+ " Indicatoren zonder die uitsplitsing vallen weg.") @RequestParam(
+							required = false) @Size(max = 100) String breakdown,
 			@Parameter(description = FORMAT_PARAMETER) @RequestParam(required = false) @Size(max = 20) String format,
 			@RequestParam(defaultValue = "nl") @Size(max = 5) String lang,
 			@Parameter(hidden = true) @RequestHeader(value = "Accept", required = false) String accept,
@@ -120,20 +144,26 @@ class StatsOpenDataController {
 		Scope scope = access.scope(slug);
 		String levelCode = level(level);
 		List<Indicator> chosenIndicators = indicator == null || indicator.isEmpty()
-				? indicators.list(scope, access.isMember(scope)).stream().filter(i -> access.canSee(scope, i))
-					.sorted(java.util.Comparator.comparing(Indicator::code)).toList()
+				? indicators.list(scope, access.isMember(scope))
+					.stream()
+					.filter(i -> access.canSee(scope, i))
+					.sorted(Comparator.comparing(Indicator::code))
+					.toList()
 				: indicator.stream().map(code -> visible(scope, code)).toList();
 		answer(scope, format, accept, lang, "|" + access.isMember(scope), request, response,
 				(editor, updated) -> allCube(scope, chosenIndicators, levelCode, from, to, breakdown, editor, updated));
 	}
 
 	/**
-	 * Negotiates the format (406 when nothing fits), answers 304 when the client's copy is current, and otherwise
-	 * streams the cube that {@code cube} builds for the caller (editor or not) as of the scope's last change.
-	 * @param variant what else the answer depends on, besides the URL, the format and whether the caller is an editor
+	 * Negotiates the format (406 when nothing fits), answers 304 when the client's copy
+	 * is current, and otherwise streams the cube that {@code cube} builds for the caller
+	 * (editor or not) as of the scope's last change.
+	 * @param variant what else the answer depends on, besides the URL, the format and
+	 * whether the caller is an editor
 	 */
-	private void answer(Scope scope, String format, String accept, String lang, String variant, HttpServletRequest request,
-			HttpServletResponse response, java.util.function.BiFunction<Boolean, Instant, Cube> cube) throws IOException {
+	private void answer(Scope scope, String format, String accept, String lang, String variant,
+			HttpServletRequest request, HttpServletResponse response, BiFunction<Boolean, Instant, Cube> cube)
+			throws IOException {
 		OpenDataResponses.ExportFormat chosen;
 		try {
 			chosen = OpenDataResponses.negotiate(format, accept);
@@ -154,7 +184,8 @@ class StatsOpenDataController {
 	record Breakdowns(String indicator, List<String> breakdowns) {
 	}
 
-	@Operation(summary = "De uitsplitsingen (bv. geslacht=M|leeftijd=0-17) waarvoor een indicator waarden heeft; \"\" is het totaal (publiek voor gepubliceerde indicatoren)")
+	@Operation(
+			summary = "De uitsplitsingen (bv. geslacht=M|leeftijd=0-17) waarvoor een indicator waarden heeft; \"\" is het totaal (publiek voor gepubliceerde indicatoren)")
 	@GetMapping("/api/v1/{scope}/stats/indicators/{code}/breakdowns")
 	Breakdowns breakdowns(@PathVariable("scope") String slug, @PathVariable String code) {
 		Scope scope = access.scope(slug);
@@ -174,9 +205,9 @@ class StatsOpenDataController {
 
 	private String breakdownKey(Scope scope, Indicator indicator, String breakdown) {
 		return queries.breakdown(scope, indicator, breakdown)
-			.orElseThrow(() -> new IllegalArgumentException("Indicator " + indicator.code() + " heeft geen uitsplitsing '"
-					+ breakdown + "'; beschikbaar: " + queries.breakdowns(scope, indicator).stream()
-						.map(b -> b.isEmpty() ? "totaal" : b).toList()));
+			.orElseThrow(() -> new IllegalArgumentException("Indicator " + indicator.code()
+					+ " heeft geen uitsplitsing '" + breakdown + "'; beschikbaar: "
+					+ queries.breakdowns(scope, indicator).stream().map(b -> b.isEmpty() ? "totaal" : b).toList()));
 	}
 
 	/** Everything besides the data that an answer depends on. */
@@ -184,18 +215,27 @@ class StatsOpenDataController {
 		return request.getRequestURI() + "?" + request.getQueryString() + "|" + format.parameter() + "|" + editor;
 	}
 
-	/** One page of a query: {@code total} observations match, {@code items} holds those of this page. */
+	/**
+	 * One page of a query: {@code total} observations match, {@code items} holds those of
+	 * this page.
+	 */
 	record Page(int page, int size, long total, String breakdown, List<StatsApiController.ObservationJson> items) {
 	}
 
-	@Operation(summary = "Waarden van een indicator over een periodebereik, eventueel voor gekozen gebieden, per pagina (publiek voor gepubliceerde indicatoren; geheime cellen als status)")
+	@Operation(
+			summary = "Waarden van een indicator over een periodebereik, eventueel voor gekozen gebieden, per pagina (publiek voor gepubliceerde indicatoren; geheime cellen als status)")
 	@GetMapping("/api/v1/{scope}/stats/observations/query")
 	Page query(@PathVariable("scope") String slug, @RequestParam @Size(max = 100) String indicator,
 			@RequestParam(defaultValue = "gemeente") @Size(max = 20) String level,
-			@Parameter(description = "gebiedscodes, komma-gescheiden; alle gebieden van het niveau indien leeg") @RequestParam(required = false) List<String> area,
-			@Parameter(description = "eerste periode, bv. 2014") @RequestParam(required = false) @Size(max = 20) String from,
-			@Parameter(description = "laatste periode, bv. 2024") @RequestParam(required = false) @Size(max = 20) String to,
-			@Parameter(description = BREAKDOWN_PARAMETER) @RequestParam(required = false) @Size(max = 100) String breakdown,
+			@Parameter(
+					description = "gebiedscodes, komma-gescheiden; alle gebieden van het niveau indien leeg") @RequestParam(
+							required = false) List<String> area,
+			@Parameter(description = "eerste periode, bv. 2014") @RequestParam(required = false) @Size(
+					max = 20) String from,
+			@Parameter(description = "laatste periode, bv. 2024") @RequestParam(required = false) @Size(
+					max = 20) String to,
+			@Parameter(description = BREAKDOWN_PARAMETER) @RequestParam(required = false) @Size(
+					max = 100) String breakdown,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "1000") int size) {
 		if (page < 0 || size < 1 || size > 10_000) {
 			throw new IllegalArgumentException("page moet 0 of meer zijn en size tussen 1 en 10000.");
@@ -205,7 +245,7 @@ class StatsOpenDataController {
 		String levelCode = level(level);
 		String breakdownKey = breakdownKey(scope, found, breakdown);
 		boolean editor = access.seesConfidential(scope);
-		java.util.Set<String> areas = area == null ? null : new java.util.HashSet<>(area);
+		Set<String> areas = area == null ? null : new HashSet<>(area);
 		List<StatsApiController.ObservationJson> all = new ArrayList<>();
 		StatsQueries.Series series = queries.series(scope, found, null, breakdownKey);
 		List<Area> targets = areaRepository.atLevel(levelCode, null);
@@ -215,18 +255,20 @@ class StatsOpenDataController {
 			}
 			for (StatsQueries.Cell c : queries.cells(series, targets, period, editor)) {
 				if (areas == null || areas.contains(c.area().code())) {
-					all.add(new StatsApiController.ObservationJson(c.area().code(), c.area().name(), c.area().level(), c.period(),
-							c.value(), c.status(), c.missingReason(), editor ? c.confidential() : null, c.provisional(),
-							c.estimated(), c.margin()));
+					all.add(new StatsApiController.ObservationJson(c.area().code(), c.area().name(), c.area().level(),
+							c.period(), c.value(), c.status(), c.missingReason(), editor ? c.confidential() : null,
+							c.provisional(), c.estimated(), c.margin()));
 				}
 			}
 		}
 		int fromIndex = (int) Math.min((long) page * size, all.size());
-		return new Page(page, size, all.size(), breakdownKey, all.subList(fromIndex, Math.min(fromIndex + size, all.size())));
+		return new Page(page, size, all.size(), breakdownKey,
+				all.subList(fromIndex, Math.min(fromIndex + size, all.size())));
 	}
 
 	private static boolean inRange(String period, String from, String to) {
-		return (from == null || period.compareTo(from) >= 0) && (to == null || period.compareTo(to) <= 0 || period.startsWith(to));
+		return (from == null || period.compareTo(from) >= 0)
+				&& (to == null || period.compareTo(to) <= 0 || period.startsWith(to));
 	}
 
 	/** Areas × periods, with the cells as the caller may see them. */
@@ -238,57 +280,72 @@ class StatsOpenDataController {
 		List<Area> targets = areaRepository.atLevel(level, within(scope, level));
 		for (String period : periods) {
 			for (StatsQueries.Cell cell : queries.cells(series, targets, period, editor)) {
-				areas.putIfAbsent(cell.area().code(), new Category(cell.area().code(), LocalizedText.single("nl", cell.area().name())));
+				areas.putIfAbsent(cell.area().code(),
+						new Category(cell.area().code(), LocalizedText.single("nl", cell.area().name())));
 				byArea.computeIfAbsent(cell.area().code(), k -> new LinkedHashMap<>()).put(period, cell);
 			}
 		}
 		if (areas.isEmpty()) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Indicator " + indicator.code() + " heeft geen waarden op niveau " + level);
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND,
+					"Indicator " + indicator.code() + " heeft geen waarden op niveau " + level);
 		}
-		List<Category> periodCategories = periods.stream().map(p -> new Category(p, LocalizedText.single("nl", p))).toList();
+		List<Category> periodCategories = periods.stream()
+			.map(p -> new Category(p, LocalizedText.single("nl", p)))
+			.toList();
 		List<Cell> cells = new ArrayList<>();
 		for (String area : areas.keySet()) {
 			for (String period : periods) {
 				cells.add(cell(byArea.get(area).get(period)));
 			}
 		}
-		String id = (indicator.code() + "_" + level + (breakdown.isEmpty() ? "" : "_" + breakdown)).replaceAll("[^A-Za-z0-9_-]", "_");
+		String id = (indicator.code() + "_" + level + (breakdown.isEmpty() ? "" : "_" + breakdown))
+			.replaceAll("[^A-Za-z0-9_-]", "_");
 		Map<String, String> extension = new LinkedHashMap<>(Map.of("indicator", indicator.code(), "niveau", level));
 		if (!breakdown.isEmpty()) {
 			extension.put("uitsplitsing", breakdown);
 		}
 		return new Cube(id, LocalizedText.single("nl", indicator.name()),
 				LocalizedText.single("nl", indicator.source() == null ? "OBMi" : indicator.source()),
-				LocalizedText.single("nl", indicator.unit() == null ? "" : indicator.unit()), indicator.decimals(), updated,
-				List.of(new Dimension("gebied", LocalizedText.of("Gebied", "Area"), DimensionRole.GEO, List.copyOf(areas.values())),
-						new Dimension("periode", LocalizedText.of("Periode", "Period"), DimensionRole.TIME, periodCategories)),
+				LocalizedText.single("nl", indicator.unit() == null ? "" : indicator.unit()), indicator.decimals(),
+				updated,
+				List.of(new Dimension("gebied", LocalizedText.of("Gebied", "Area"), DimensionRole.GEO,
+						List.copyOf(areas.values())),
+						new Dimension("periode", LocalizedText.of("Periode", "Period"), DimensionRole.TIME,
+								periodCategories)),
 				Cells.of(cells), extension);
 	}
 
-	/** A tenant's exports below the municipality level cover the city's own areas; null (no limit) otherwise. */
+	/**
+	 * A tenant's exports below the municipality level cover the city's own areas; null
+	 * (no limit) otherwise.
+	 */
 	private Area within(Scope scope, String level) {
 		return scope.isPlatform() || Level.parse(level).orElseThrow().ordinal() <= Level.GEMEENTE.ordinal() ? null
 				: areaRepository.find("gemeente", scope.nisCode()).orElse(null);
 	}
 
-		private static Cell cell(StatsQueries.Cell c) {
+	private static Cell cell(StatsQueries.Cell c) {
 		return c == null || "missing".equals(c.status()) ? Cell.missing()
 				: "suppressed".equals(c.status()) ? Cell.suppressed() : Cell.ok(c.value());
 	}
 
 	/**
-	 * Indicators × areas × periods, computed one indicator at a time while the writer asks for cells: memory holds one
-	 * indicator's values, whatever the number of indicators. The areas are every area of the level (inside the
-	 * tenant's municipality for levels below it); cells without a value are missing.
+	 * Indicators × areas × periods, computed one indicator at a time while the writer
+	 * asks for cells: memory holds one indicator's values, whatever the number of
+	 * indicators. The areas are every area of the level (inside the tenant's municipality
+	 * for levels below it); cells without a value are missing.
 	 */
-	Cube allCube(Scope scope, List<Indicator> chosen, String level, String from, String to, String breakdown, boolean editor,
-			Instant updated) {
+	Cube allCube(Scope scope, List<Indicator> chosen, String level, String from, String to, String breakdown,
+			boolean editor, Instant updated) {
 		List<Indicator> included = new ArrayList<>();
 		List<String> breakdownKeys = new ArrayList<>();
-		java.util.TreeSet<String> periodSet = new java.util.TreeSet<>();
+		TreeSet<String> periodSet = new TreeSet<>();
 		for (Indicator indicator : chosen) {
 			Optional<String> key = queries.breakdown(scope, indicator, breakdown);
-			List<String> periods = queries.periods(scope, indicator).stream().filter(p -> inRange(p, from, to)).toList();
+			List<String> periods = queries.periods(scope, indicator)
+				.stream()
+				.filter(p -> inRange(p, from, to))
+				.toList();
 			if (key.isPresent() && !periods.isEmpty()) {
 				included.add(indicator);
 				breakdownKeys.add(key.get());
@@ -296,13 +353,14 @@ class StatsOpenDataController {
 			}
 		}
 		if (included.isEmpty()) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Geen waarden voor deze indicatoren, periodes en uitsplitsing");
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND,
+					"Geen waarden voor deze indicatoren, periodes en uitsplitsing");
 		}
 		List<Area> areaList = areaRepository.atLevel(level, within(scope, level));
 		if (areaList.isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Geen gebieden op niveau " + level);
 		}
-		Map<Long, Integer> areaIndex = new java.util.HashMap<>();
+		Map<Long, Integer> areaIndex = new HashMap<>();
 		for (Area area : areaList) {
 			areaIndex.put(area.id(), areaIndex.size());
 		}
@@ -316,7 +374,7 @@ class StatsOpenDataController {
 			int ind = (int) (i / perIndicator);
 			if (ind != currentIndex[0]) {
 				Cell[] grid = new Cell[perIndicator];
-				java.util.Arrays.fill(grid, Cell.missing());
+				Arrays.fill(grid, Cell.missing());
 				StatsQueries.Series series = queries.series(scope, included.get(ind), null, breakdownKeys.get(ind));
 				for (int p = 0; p < periodCount; p++) {
 					for (StatsQueries.Cell c : queries.cells(series, areaList, periods.get(p), editor)) {
@@ -338,11 +396,15 @@ class StatsOpenDataController {
 			extension.put("uitsplitsing", breakdown);
 		}
 		return new Cube(id, LocalizedText.of("Indicatoren per " + level, "Indicators by " + level),
-				LocalizedText.single("nl", "OBMi"), LocalizedText.empty(), 0, updated,
-				List.of(new Dimension("indicator", LocalizedText.of("Indicator", "Indicator"), DimensionRole.METRIC,
-						included.stream().map(i -> new Category(i.code(), LocalizedText.single("nl", i.name()))).toList()),
+				LocalizedText.single("nl", "OBMi"), LocalizedText.empty(), 0, updated, List.of(
+						new Dimension("indicator", LocalizedText.of("Indicator", "Indicator"), DimensionRole.METRIC,
+								included.stream()
+									.map(i -> new Category(i.code(), LocalizedText.single("nl", i.name())))
+									.toList()),
 						new Dimension("gebied", LocalizedText.of("Gebied", "Area"), DimensionRole.GEO,
-								areaList.stream().map(a -> new Category(a.code(), LocalizedText.single("nl", a.name()))).toList()),
+								areaList.stream()
+									.map(a -> new Category(a.code(), LocalizedText.single("nl", a.name())))
+									.toList()),
 						new Dimension("periode", LocalizedText.of("Periode", "Period"), DimensionRole.TIME,
 								periods.stream().map(p -> new Category(p, LocalizedText.single("nl", p))).toList())),
 				cells, extension);

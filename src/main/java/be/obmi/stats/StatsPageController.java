@@ -33,22 +33,28 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
+import java.util.function.BiConsumer;
+import org.springframework.core.io.ClassPathResource;
 
 /**
- * The public statistics site of a tenant: theme dashboards, indicator pages with trend, map and downloads, area
- * profiles (printable and as PDF), and the comparison of the centrumsteden. Anonymous visitors see published
- * indicators with disclosure control; the tenant's editors see real values marked confidential.
+ * The public statistics site of a tenant: theme dashboards, indicator pages with trend,
+ * map and downloads, area profiles (printable and as PDF), and the comparison of the
+ * centrumsteden. Anonymous visitors see published indicators with disclosure control; the
+ * tenant's editors see real values marked confidential.
  */
 @Controller
 class StatsPageController {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** The PDF's stylesheet (openhtmltopdf renders on the server, so the page CSP does not apply). */
+	/**
+	 * The PDF's stylesheet (openhtmltopdf renders on the server, so the page CSP does not
+	 * apply).
+	 */
 	private static final String PDF_CSS;
 
 	static {
-		try (var in = new org.springframework.core.io.ClassPathResource("reference/stats/profile-pdf.css").getInputStream()) {
+		try (var in = new ClassPathResource("reference/stats/profile-pdf.css").getInputStream()) {
 			PDF_CSS = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
@@ -72,7 +78,8 @@ class StatsPageController {
 	}
 
 	@GetMapping("/{slug}/cijfers")
-	String dashboard(Tenant tenant, @RequestParam(name = "thema", required = false) @Size(max = 50) String theme, Model model) {
+	String dashboard(Tenant tenant, @RequestParam(name = "thema", required = false) @Size(max = 50) String theme,
+			Model model) {
 		Scope scope = StatsAccess.of(tenant);
 		Map<String, List<Indicator>> themes = site.themes(scope);
 		String current = theme != null && themes.containsKey(theme) ? theme
@@ -86,7 +93,8 @@ class StatsPageController {
 	}
 
 	@GetMapping("/{slug}/cijfers/indicator/{code}")
-	String indicator(Tenant tenant, @PathVariable String code, @RequestParam(name = "periode", required = false) @Size(max = 20) String period,
+	String indicator(Tenant tenant, @PathVariable String code,
+			@RequestParam(name = "periode", required = false) @Size(max = 20) String period,
 			@RequestParam(name = "niveau", defaultValue = "wijk") @Size(max = 20) String level, Model model) {
 		Scope scope = StatsAccess.of(tenant);
 		Indicator indicator = site.indicator(scope, code).orElseThrow(StatsPageController::notFound);
@@ -95,7 +103,8 @@ class StatsPageController {
 				: periods.isEmpty() ? null : periods.get(periods.size() - 1);
 		String mapLevel = "statsec".equals(level) ? "statsec" : "wijk";
 		StatsSite.Trend trend = site.trend(scope, tenant, indicator);
-		List<StatsQueries.Cell> cells = shown == null ? List.of() : site.cells(scope, tenant, indicator, mapLevel, shown);
+		List<StatsQueries.Cell> cells = shown == null ? List.of()
+				: site.cells(scope, tenant, indicator, mapLevel, shown);
 		model.addAttribute("indicator", indicator);
 		model.addAttribute("periods", periods);
 		model.addAttribute("period", shown);
@@ -129,7 +138,8 @@ class StatsPageController {
 		if ("xlsx".equals(format)) {
 			return ResponseEntity.ok()
 				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".xlsx\"")
-				.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+				.contentType(
+						MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
 				.body(xlsx(rows));
 		}
 		StringBuilder csv = new StringBuilder("\uFEFF");
@@ -183,10 +193,12 @@ class StatsPageController {
 		}
 	}
 
-	private void fillProfile(Tenant tenant, String level, String code, java.util.function.BiConsumer<String, Object> model) {
+	private void fillProfile(Tenant tenant, String level, String code, BiConsumer<String, Object> model) {
 		Scope scope = StatsAccess.of(tenant);
 		Area city = site.city(tenant);
-		Area area = site.area(level, code).filter(a -> site.isWithin(a, city)).orElseThrow(StatsPageController::notFound);
+		Area area = site.area(level, code)
+			.filter(a -> site.isWithin(a, city))
+			.orElseThrow(StatsPageController::notFound);
 		Map<String, List<StatsSite.ProfileRow>> themes = new LinkedHashMap<>();
 		site.themes(scope).forEach((theme, list) -> {
 			List<StatsSite.ProfileRow> rows = site.profile(scope, tenant, area, list);
@@ -214,7 +226,9 @@ class StatsPageController {
 		Indicator indicator = candidates.stream()
 			.filter(i -> i.code().equals(code))
 			.findFirst()
-			.orElse(candidates.stream().filter(i -> i.code().equals("bev_totaal")).findFirst()
+			.orElse(candidates.stream()
+				.filter(i -> i.code().equals("bev_totaal"))
+				.findFirst()
 				.orElse(candidates.isEmpty() ? null : candidates.get(0)));
 		model.addAttribute("candidates", candidates);
 		model.addAttribute("indicator", indicator);
@@ -234,14 +248,25 @@ class StatsPageController {
 		return "stats/comparison";
 	}
 
-	/** The chart data; for counts only the city's own line (Flanders' totals would flatten it), the table has all. */
+	/**
+	 * The chart data; for counts only the city's own line (Flanders' totals would flatten
+	 * it), the table has all.
+	 */
 	private static String trendJson(StatsSite.Trend trend, boolean count, String averageLabel) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("periods", trend.periods());
 		List<Map<String, Object>> series = new ArrayList<>();
-		trend.lines().entrySet().stream().limit(count ? 1 : 3).forEach(e -> series.add(Map.of("name",
-				"centrumsteden".equals(e.getKey()) ? averageLabel : e.getKey(), "values", e.getValue()
-				.stream().map(v -> v.ok() ? v.value() : null).map(v -> v == null ? "-" : (Object) v).toList())));
+		trend.lines()
+			.entrySet()
+			.stream()
+			.limit(count ? 1 : 3)
+			.forEach(e -> series
+				.add(Map.of("name", "centrumsteden".equals(e.getKey()) ? averageLabel : e.getKey(), "values",
+						e.getValue()
+							.stream()
+							.map(v -> v.ok() ? v.value() : null)
+							.map(v -> v == null ? "-" : (Object) v)
+							.toList())));
 		json.put("series", series);
 		return JSON.writeValueAsString(json);
 	}

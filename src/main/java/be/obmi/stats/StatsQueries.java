@@ -12,11 +12,14 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 
 /**
- * Reads observations with aggregation and disclosure control. A value of an area is the source's own value for it
- * when there is one; otherwise sums are aggregated from the children up (sector → deelgemeente → gemeente →
- * provincie → gewest; wijk → gemeente), and ratios are recomputed as factor × Σnumerator / Σdenominator.
+ * Reads observations with aggregation and disclosure control. A value of an area is the
+ * source's own value for it when there is one; otherwise sums are aggregated from the
+ * children up (sector → deelgemeente → gemeente → provincie → gewest; wijk → gemeente),
+ * and ratios are recomputed as factor × Σnumerator / Σdenominator.
  */
 @Service
 public class StatsQueries {
@@ -26,8 +29,8 @@ public class StatsQueries {
 	}
 
 	/** One area's value in a response. {@code status}: ok, suppressed or missing. */
-	public record Cell(Area area, String period, Double value, String status, String missingReason, boolean confidential,
-			boolean provisional, boolean estimated, Double margin) {
+	public record Cell(Area area, String period, Double value, String status, String missingReason,
+			boolean confidential, boolean provisional, boolean estimated, Double margin) {
 	}
 
 	private final JdbcClient jdbc;
@@ -40,7 +43,8 @@ public class StatsQueries {
 
 	private final DisclosureControl disclosure;
 
-	StatsQueries(JdbcClient jdbc, Areas areas, Indicators indicators, ObservationCache cache, DisclosureControl disclosure) {
+	StatsQueries(JdbcClient jdbc, Areas areas, Indicators indicators, ObservationCache cache,
+			DisclosureControl disclosure) {
 		this.cache = cache;
 		this.disclosure = disclosure;
 		this.jdbc = jdbc;
@@ -49,8 +53,9 @@ public class StatsQueries {
 	}
 
 	/**
-	 * All values of one indicator for one breakdown ({@code ""}: the total, no breakdown) in a scope; tenant values
-	 * override platform values. A ratio reads its numerator and denominator with the same breakdown.
+	 * All values of one indicator for one breakdown ({@code ""}: the total, no breakdown)
+	 * in a scope; tenant values override platform values. A ratio reads its numerator and
+	 * denominator with the same breakdown.
 	 */
 	final class Series {
 
@@ -79,8 +84,10 @@ public class StatsQueries {
 			this.breakdown = breakdown;
 			this.byPeriod = load(scope, indicator.id(), period, breakdown);
 			if (indicator.isRatio()) {
-				this.numerator = new Series(scope, indicators.byId(indicator.numeratorId()).orElseThrow(), period, breakdown);
-				this.denominator = new Series(scope, indicators.byId(indicator.denominatorId()).orElseThrow(), period, breakdown);
+				this.numerator = new Series(scope, indicators.byId(indicator.numeratorId()).orElseThrow(), period,
+						breakdown);
+				this.denominator = new Series(scope, indicators.byId(indicator.denominatorId()).orElseThrow(), period,
+						breakdown);
 			}
 			else {
 				this.numerator = null;
@@ -139,7 +146,8 @@ public class StatsQueries {
 			if (!indicator.isSum()) {
 				return Optional.empty();
 			}
-			// wijken are a second partition of a gemeente: used only when the main chain has no data
+			// wijken are a second partition of a gemeente: used only when the main chain
+			// has no data
 			double sum = 0;
 			double wijkSum = 0;
 			boolean any = false;
@@ -165,7 +173,10 @@ public class StatsQueries {
 
 	}
 
-	/** The periods with data of an indicator (of its numerator for a ratio), oldest first; cheap (index only). */
+	/**
+	 * The periods with data of an indicator (of its numerator for a ratio), oldest first;
+	 * cheap (index only).
+	 */
 	List<String> periods(Scope scope, Indicator indicator) {
 		long id = indicator.isRatio() && indicator.numeratorId() != null ? indicator.numeratorId() : indicator.id();
 		// a loose index scan: one index probe per period instead of reading every value
@@ -186,29 +197,35 @@ public class StatsQueries {
 		return new Series(scope, indicator, period);
 	}
 
-	/** The values of one breakdown ({@code ""} for the total) of an indicator; {@code period} null for every period. */
+	/**
+	 * The values of one breakdown ({@code ""} for the total) of an indicator;
+	 * {@code period} null for every period.
+	 */
 	Series series(Scope scope, Indicator indicator, String period, String breakdown) {
 		return new Series(scope, indicator, period, breakdown);
 	}
 
 	/**
-	 * The breakdowns an indicator has in a scope (of its numerator for a ratio), as stored: {@code ""} for the total,
-	 * otherwise {@code dimension=category} pairs joined by {@code |}, e.g. {@code geslacht=M|leeftijd=0-17}.
+	 * The breakdowns an indicator has in a scope (of its numerator for a ratio), as
+	 * stored: {@code ""} for the total, otherwise {@code dimension=category} pairs joined
+	 * by {@code |}, e.g. {@code geslacht=M|leeftijd=0-17}.
 	 */
 	List<String> breakdowns(Scope scope, Indicator indicator) {
 		long id = indicator.isRatio() && indicator.numeratorId() != null ? indicator.numeratorId() : indicator.id();
-		return jdbc.sql("""
-				select distinct breakdown from stats.observation where indicator_id = ? and coalesce(tenant_id, 0) in (0, ?)
-				order by 1""")
+		return jdbc
+			.sql("""
+					select distinct breakdown from stats.observation where indicator_id = ? and coalesce(tenant_id, 0) in (0, ?)
+					order by 1""")
 			.params(id, scope.key())
 			.query(String.class)
 			.list();
 	}
 
 	/**
-	 * The stored breakdown that a request names: the same {@code dimension=category} pairs in any order, separated by
-	 * {@code |} or {@code ;}; null, empty or {@code totaal} for the total. Empty when the indicator has no such
-	 * breakdown in the scope.
+	 * The stored breakdown that a request names: the same {@code dimension=category}
+	 * pairs in any order, separated by {@code |} or {@code ;}; null, empty or
+	 * {@code totaal} for the total. Empty when the indicator has no such breakdown in the
+	 * scope.
 	 */
 	Optional<String> breakdown(Scope scope, Indicator indicator, String requested) {
 		Set<String> wanted = breakdownPairs(requested);
@@ -232,7 +249,10 @@ public class StatsQueries {
 		return pairs;
 	}
 
-	/** The stored values of an indicator in a scope: the platform's, overridden by the tenant's own (both cached). */
+	/**
+	 * The stored values of an indicator in a scope: the platform's, overridden by the
+	 * tenant's own (both cached).
+	 */
 	private Map<String, Map<Long, Obs>> load(Scope scope, long indicatorId, String period, String breakdown) {
 		ObservationCache.Rows platform = cache.get(0, indicatorId, period, breakdown,
 				() -> read(null, indicatorId, period, breakdown));
@@ -244,7 +264,9 @@ public class StatsQueries {
 		return ObservationCache.overlay(platform, own).byPeriod();
 	}
 
-	/** The rows of one scope only: the platform's ({@code tenantId} null) or one tenant's. */
+	/**
+	 * The rows of one scope only: the platform's ({@code tenantId} null) or one tenant's.
+	 */
 	private ObservationCache.Rows read(Long tenantId, long indicatorId, String period, String breakdown) {
 		Map<String, Map<Long, Obs>> result = new HashMap<>();
 		long[] count = { 0 };
@@ -256,15 +278,18 @@ public class StatsQueries {
 			.query(rs -> {
 				count[0]++;
 				result.computeIfAbsent(rs.getString("period"), k -> new HashMap<>())
-					.put(rs.getLong("area_id"), new Obs(rs.getObject("value", Double.class), rs.getString("missing_reason"),
-							rs.getBoolean("provisional"), rs.getBoolean("estimated"), rs.getObject("margin", Double.class)));
+					.put(rs.getLong("area_id"),
+							new Obs(rs.getObject("value", Double.class), rs.getString("missing_reason"),
+									rs.getBoolean("provisional"), rs.getBoolean("estimated"),
+									rs.getObject("margin", Double.class)));
 			});
 		return new ObservationCache.Rows(result, count[0]);
 	}
 
 	/**
-	 * The values of every area of a level (inside {@code within} when given) for one period, with disclosure control
-	 * unless {@code editor}: editors see real values, marked {@code confidential}.
+	 * The values of every area of a level (inside {@code within} when given) for one
+	 * period, with disclosure control unless {@code editor}: editors see real values,
+	 * marked {@code confidential}.
 	 */
 	@Transactional(readOnly = true)
 	List<Cell> cells(Scope scope, Indicator indicator, String level, String period, Area within, boolean editor) {
@@ -275,7 +300,10 @@ public class StatsQueries {
 		return cells(series, areas.atLevel(level, within), period, editor);
 	}
 
-	/** As {@link #cells(Series, String, String, Area, boolean)} for the areas of a level listed once by the caller. */
+	/**
+	 * As {@link #cells(Series, String, String, Area, boolean)} for the areas of a level
+	 * listed once by the caller.
+	 */
 	List<Cell> cells(Series series, List<Area> targets, String period, boolean editor) {
 		Map<Long, Obs> values = new HashMap<>();
 		for (Area area : targets) {
@@ -293,21 +321,24 @@ public class StatsQueries {
 			}
 			boolean hidden = confidential.contains(area.id());
 			if (v.value() == null) {
-				cells.add(new Cell(area, period, null, "missing", v.missingReason(), false, v.provisional(), v.estimated(), null));
+				cells.add(new Cell(area, period, null, "missing", v.missingReason(), false, v.provisional(),
+						v.estimated(), null));
 			}
 			else if (hidden && !editor) {
 				cells.add(new Cell(area, period, null, "suppressed", null, true, false, false, null));
 			}
 			else {
-				cells.add(new Cell(area, period, v.value(), "ok", null, hidden, v.provisional(), v.estimated(), v.margin()));
+				cells.add(new Cell(area, period, v.value(), "ok", null, hidden, v.provisional(), v.estimated(),
+						v.margin()));
 			}
 		}
 		return cells;
 	}
 
 	/**
-	 * One area's value for a period as the public (or an editor) may see it. Suppression is decided once over all
-	 * outputs ({@link DisclosureControl}), so the area's siblings need not be computed with it.
+	 * One area's value for a period as the public (or an editor) may see it. Suppression
+	 * is decided once over all outputs ({@link DisclosureControl}), so the area's
+	 * siblings need not be computed with it.
 	 */
 	Cell cell(Series series, Area area, String period, boolean editor) {
 		return cells(series, List.of(area), period, editor).stream()
@@ -316,18 +347,20 @@ public class StatsQueries {
 	}
 
 	/**
-	 * One value per member of the area set {@code set} (label → its areas): sums added, ratios from summed parts; a
-	 * member is suppressed as decided over all published outputs ({@link DisclosureControl}).
+	 * One value per member of the area set {@code set} (label → its areas): sums added,
+	 * ratios from summed parts; a member is suppressed as decided over all published
+	 * outputs ({@link DisclosureControl}).
 	 */
 	List<Cell> setCells(Series series, String set, Map<String, List<Area>> members, String period, boolean editor) {
 		Indicator indicator = series.indicator();
-		Map<String, Double> values = new java.util.LinkedHashMap<>();
+		Map<String, Double> values = new LinkedHashMap<>();
 		for (Map.Entry<String, List<Area>> member : members.entrySet()) {
-			Double value = indicator.isRatio() ? ratio(series, member.getValue(), period) : sum(series, member.getValue(), period);
+			Double value = indicator.isRatio() ? ratio(series, member.getValue(), period)
+					: sum(series, member.getValue(), period);
 			values.put(member.getKey(), value);
 		}
 		List<DisclosureControl.Decision> decisions = decisions(series, period);
-		Set<String> confidential = new java.util.HashSet<>();
+		Set<String> confidential = new HashSet<>();
 		for (String label : values.keySet()) {
 			if (decisions.stream().anyMatch(d -> d.hidesSetMember(set, label, series.breakdown))) {
 				confidential.add(label);
@@ -377,9 +410,9 @@ public class StatsQueries {
 	}
 
 	/**
-	 * The decisions that hide cells of this series in a period: for a count, its own ({@link DisclosureControl}); for a
-	 * ratio or share, those of its numerator and its denominator (else the product with the other would give a
-	 * suppressed count back).
+	 * The decisions that hide cells of this series in a period: for a count, its own
+	 * ({@link DisclosureControl}); for a ratio or share, those of its numerator and its
+	 * denominator (else the product with the other would give a suppressed count back).
 	 */
 	private List<DisclosureControl.Decision> decisions(Series series, String period) {
 		if (series.indicator().isRatio()) {
@@ -395,7 +428,7 @@ public class StatsQueries {
 		if (decisions.size() == 1) {
 			return decisions.getFirst().areas(series.breakdown);
 		}
-		Set<Long> ids = new java.util.HashSet<>();
+		Set<Long> ids = new HashSet<>();
 		decisions.forEach(d -> ids.addAll(d.areas(series.breakdown)));
 		return ids;
 	}

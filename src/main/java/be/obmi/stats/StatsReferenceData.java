@@ -26,9 +26,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads the reference areas of Flanders and Brussels and seeds the shared catalogue from the Gemeente-Stadsmonitor,
- * each only when absent (so later starts cost nothing). Files under {@code reference/stats/}, derived from
- * {@code shared/reference} by {@code scripts/stats/prepare-reference.py}.
+ * Loads the reference areas of Flanders and Brussels and seeds the shared catalogue from
+ * the Gemeente-Stadsmonitor, each only when absent (so later starts cost nothing). Files
+ * under {@code reference/stats/}, derived from {@code shared/reference} by
+ * {@code scripts/stats/prepare-reference.py}.
  */
 @Component
 @Order(20)
@@ -104,13 +105,15 @@ class StatsReferenceData implements ApplicationRunner {
 				update stats.area a set parent_id = p.id
 				from area_in i join stats.area p on p.level = i.parent_level and p.code = i.parent_code
 				where a.level = i.level and a.code = i.code""").update();
-		jdbc.sql("""
-				insert into stats.area_ancestor (area_id, ancestor_id)
-				with recursive up (area_id, ancestor_id) as (
-				  select id, id from stats.area
-				  union all
-				  select up.area_id, a.parent_id from up join stats.area a on a.id = up.ancestor_id where a.parent_id is not null)
-				select area_id, ancestor_id from up""").update();
+		jdbc.sql(
+				"""
+						insert into stats.area_ancestor (area_id, ancestor_id)
+						with recursive up (area_id, ancestor_id) as (
+						  select id, id from stats.area
+						  union all
+						  select up.area_id, a.parent_id from up join stats.area a on a.id = up.ancestor_id where a.parent_id is not null)
+						select area_id, ancestor_id from up""")
+			.update();
 		log.info("Stats reference areas loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
 	}
 

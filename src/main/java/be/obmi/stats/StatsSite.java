@@ -16,14 +16,20 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Builds the view models of the public statistics site: tiles, trends, maps, profiles and comparisons. */
+/**
+ * Builds the view models of the public statistics site: tiles, trends, maps, profiles and
+ * comparisons.
+ */
 @Service
 @Transactional(readOnly = true)
 public class StatsSite {
 
 	static final String FLANDERS = "02000";
 
-	/** A shown value: {@code text} is the formatted number or empty; {@code status} ok, suppressed or missing. */
+	/**
+	 * A shown value: {@code text} is the formatted number or empty; {@code status} ok,
+	 * suppressed or missing.
+	 */
 	public record Shown(String period, Double value, String text, String status, boolean confidential) {
 
 		static Shown none(String period) {
@@ -36,7 +42,8 @@ public class StatsSite {
 
 	}
 
-	public record Tile(Indicator indicator, Shown city, Shown flanders, Shown average, String sparkPoints, List<Shown> trend) {
+	public record Tile(Indicator indicator, Shown city, Shown flanders, Shown average, String sparkPoints,
+			List<Shown> trend) {
 	}
 
 	public record Theme(String name, List<Tile> tiles) {
@@ -130,8 +137,8 @@ public class StatsSite {
 			if (latest == null) {
 				continue;
 			}
-			tiles.add(new Tile(indicator, shown(series, city, latest, editor), shown(series, flanders(), latest, editor),
-					average(series, latest), spark(trend), trend));
+			tiles.add(new Tile(indicator, shown(series, city, latest, editor),
+					shown(series, flanders(), latest, editor), average(series, latest), spark(trend), trend));
 		}
 		return new Theme(name, tiles);
 	}
@@ -160,7 +167,10 @@ public class StatsSite {
 		return queries.periods(scope, indicator);
 	}
 
-	/** The values of every area of a level inside the city for one period (for the map, tables and downloads). */
+	/**
+	 * The values of every area of a level inside the city for one period (for the map,
+	 * tables and downloads).
+	 */
 	List<StatsQueries.Cell> cells(Scope scope, Tenant tenant, Indicator indicator, String level, String period) {
 		return queries.cells(scope, indicator, level, period, city(tenant), access.seesConfidential(scope));
 	}
@@ -169,7 +179,8 @@ public class StatsSite {
 		boolean editor = access.seesConfidential(scope);
 		List<ProfileRow> rows = new ArrayList<>();
 		for (Indicator indicator : list) {
-			// only the latest period with a value for this area is loaded (Flanders' total needs all its sectors)
+			// only the latest period with a value for this area is loaded (Flanders'
+			// total needs all its sectors)
 			List<String> periods = queries.periods(scope, indicator);
 			StatsQueries.Series series = null;
 			String latest = null;
@@ -182,8 +193,8 @@ public class StatsSite {
 			if (latest == null) {
 				continue;
 			}
-			rows.add(new ProfileRow(indicator, shown(series, area, latest, editor), shown(series, city(tenant), latest, editor),
-					shown(series, flanders(), latest, editor)));
+			rows.add(new ProfileRow(indicator, shown(series, area, latest, editor),
+					shown(series, city(tenant), latest, editor), shown(series, flanders(), latest, editor)));
 		}
 		return rows;
 	}
@@ -210,8 +221,8 @@ public class StatsSite {
 	}
 
 	/**
-	 * The mean of the centrumsteden; suppressed when any of them is (the mean and the other twelve would give it
-	 * back).
+	 * The mean of the centrumsteden; suppressed when any of them is (the mean and the
+	 * other twelve would give it back).
 	 */
 	private Shown average(StatsQueries.Series series, String period) {
 		double sum = 0;
@@ -275,7 +286,8 @@ public class StatsSite {
 			return "";
 		}
 		Locale locale = LocaleContextHolder.getLocale();
-		NumberFormat format = NumberFormat.getNumberInstance("en".equals(locale.getLanguage()) ? Locale.UK : Locale.forLanguageTag("nl-BE"));
+		NumberFormat format = NumberFormat
+			.getNumberInstance("en".equals(locale.getLanguage()) ? Locale.UK : Locale.forLanguageTag("nl-BE"));
 		format.setMinimumFractionDigits(decimals);
 		format.setMaximumFractionDigits(decimals);
 		return format.format(value);

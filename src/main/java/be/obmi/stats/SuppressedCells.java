@@ -11,14 +11,18 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Every cell of a published count indicator that disclosure control hides ({@link DisclosureControl}), in every scope
- * (the platform and each tenant) and period: what other outputs built from the statistics — the warehouse's public
- * facts — must hide too, so that no published number reveals a suppressed cell.
+ * Every cell of a published count indicator that disclosure control hides
+ * ({@link DisclosureControl}), in every scope (the platform and each tenant) and period:
+ * what other outputs built from the statistics — the warehouse's public facts — must hide
+ * too, so that no published number reveals a suppressed cell.
  */
 @Service
 public class SuppressedCells {
 
-	/** One hidden cell: an area (and breakdown, {@code ""} for the total) of an indicator in a period, in a scope. */
+	/**
+	 * One hidden cell: an area (and breakdown, {@code ""} for the total) of an indicator
+	 * in a period, in a scope.
+	 */
 	public record Cell(long scopeKey, long indicatorId, String period, long areaId, String breakdown) {
 	}
 
@@ -46,9 +50,10 @@ public class SuppressedCells {
 	}
 
 	/**
-	 * The hidden cells of every scope, decided as the public site decides them (and stored for it).
-	 * @param lockTimeout how long a read waits for a lock on a statistics table before it fails (PostgreSQL syntax,
-	 * e.g. {@code 5min})
+	 * The hidden cells of every scope, decided as the public site decides them (and
+	 * stored for it).
+	 * @param lockTimeout how long a read waits for a lock on a statistics table before it
+	 * fails (PostgreSQL syntax, e.g. {@code 5min})
 	 */
 	public List<Cell> all(String lockTimeout) {
 		return transaction.execute(status -> {
@@ -64,8 +69,9 @@ public class SuppressedCells {
 					}
 					for (String period : queries.periods(scope, indicator)) {
 						DisclosureControl.Decision decision = disclosure.decision(scope, indicator, period, queries);
-						decision.areasByBreakdown().forEach((breakdown, areas) -> areas
-							.forEach(area -> cells.add(new Cell(scope.key(), indicator.id(), period, area, breakdown))));
+						decision.areasByBreakdown()
+							.forEach((breakdown, areas) -> areas.forEach(
+									area -> cells.add(new Cell(scope.key(), indicator.id(), period, area, breakdown))));
 					}
 				}
 			}

@@ -1,17 +1,21 @@
 package be.obmi.tenancy;
 
 /**
- * A city hosted on the platform. Every tenant-owned row elsewhere carries {@link #id()}; pages live
- * under {@code /{slug}/…}.
+ * A city hosted on the platform. Every tenant-owned row elsewhere carries {@link #id()};
+ * pages live under {@code /{slug}/…}.
  *
- * @param nisCode the municipality's NIS code (2019–2024 boundaries); {@code null} for the VGC
- * @param centrumstad one of the 13 Flemish centrumsteden, compared with each other on the comparison pages
+ * @param nisCode the municipality's NIS code (2019–2024 boundaries); {@code null} for the
+ * VGC
+ * @param centrumstad one of the 13 Flemish centrumsteden, compared with each other on the
+ * comparison pages
  */
 public record Tenant(long id, String slug, String name, String nisCode, String primaryColor, String accentColor,
 		Kind kind, int version, boolean centrumstad) {
 
 	public enum Kind {
+
 		GEMEENTE, GEMEENSCHAPSCOMMISSIE
+
 	}
 
 	/** Two letters for the logo placeholder, e.g. "SN" for Sint-Niklaas. */

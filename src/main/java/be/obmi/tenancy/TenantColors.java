@@ -1,8 +1,9 @@
 package be.obmi.tenancy;
 
 /**
- * Picks black or white text for a tenant colour by WCAG relative luminance, so a city's colour never makes its
- * header unreadable (contrast at least 4.5:1 whenever either choice reaches it).
+ * Picks black or white text for a tenant colour by WCAG relative luminance, so a city's
+ * colour never makes its header unreadable (contrast at least 4.5:1 whenever either
+ * choice reaches it).
  */
 final class TenantColors {
 
@@ -24,7 +25,8 @@ final class TenantColors {
 
 	static double luminance(String hex) {
 		int rgb = Integer.parseInt(hex.substring(1), 16);
-		return 0.2126 * channel((rgb >> 16) & 0xff) + 0.7152 * channel((rgb >> 8) & 0xff) + 0.0722 * channel(rgb & 0xff);
+		return 0.2126 * channel((rgb >> 16) & 0xff) + 0.7152 * channel((rgb >> 8) & 0xff)
+				+ 0.0722 * channel(rgb & 0xff);
 	}
 
 	private static double channel(int value) {

@@ -6,8 +6,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Puts the request's tenant in every page model as {@code tenant} (for the header: name, colours, logo), so
- * that controllers of other modules need not look it up to render the shell.
+ * Puts the request's tenant in every page model as {@code tenant} (for the header: name,
+ * colours, logo), so that controllers of other modules need not look it up to render the
+ * shell.
  */
 @ControllerAdvice
 class TenantModelAdvice {

@@ -15,9 +15,9 @@ import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Lets any controller declare a {@link Tenant} parameter: it is the tenant named by the {@code {slug}} (or
- * {@code {tenant}}) path variable, or a 404 when there is none. This is the one place where a request finds its
- * tenant.
+ * Lets any controller declare a {@link Tenant} parameter: it is the tenant named by the
+ * {@code {slug}} (or {@code {tenant}}) path variable, or a 404 when there is none. This
+ * is the one place where a request finds its tenant.
  */
 @Configuration(proxyBeanMethods = false)
 class TenantWebConfiguration implements WebMvcConfigurer {
@@ -81,6 +81,5 @@ class TenantWebConfiguration implements WebMvcConfigurer {
 		}
 
 	}
-
 
 }

@@ -12,7 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The tenants of the platform: lookup by slug or id, and adding a municipality as a new tenant. */
+/**
+ * The tenants of the platform: lookup by slug or id, and adding a municipality as a new
+ * tenant.
+ */
 @Service
 public class Tenants {
 
@@ -39,7 +42,9 @@ public class Tenants {
 		return jdbc.sql(SELECT + "where slug = ?").param(slug).query(Tenant.class).optional();
 	}
 
-	/** @throws TenantNotFoundException when no tenant has that slug */
+	/**
+	 * @throws TenantNotFoundException when no tenant has that slug
+	 */
 	public Tenant require(String slug) {
 		return bySlug(slug).orElseThrow(() -> new TenantNotFoundException(slug));
 	}
@@ -49,9 +54,10 @@ public class Tenants {
 	}
 
 	/**
-	 * Adds a Flemish or Brussels municipality as a tenant; its slug is its lowercase name.
-	 * @throws IllegalArgumentException with a Dutch message when the NIS code is unknown or the municipality is
-	 * already a tenant
+	 * Adds a Flemish or Brussels municipality as a tenant; its slug is its lowercase
+	 * name.
+	 * @throws IllegalArgumentException with a Dutch message when the NIS code is unknown
+	 * or the municipality is already a tenant
 	 */
 	@Transactional
 	public Tenant add(String nisCode, String primaryColor) {
@@ -59,7 +65,9 @@ public class Tenants {
 			.orElseThrow(() -> new IllegalArgumentException("Onbekende NIS-code: " + nisCode));
 		String slug = slugOf(municipality.name());
 		boolean exists = jdbc.sql("select count(*) from tenancy.tenant where nis_code = ? or slug = ?")
-			.params(nisCode, slug).query(Integer.class).single() > 0;
+			.params(nisCode, slug)
+			.query(Integer.class)
+			.single() > 0;
 		if (exists) {
 			throw new IllegalArgumentException(municipality.name() + " is al een bestuur op het platform.");
 		}
@@ -68,7 +76,8 @@ public class Tenants {
 			throw new IllegalArgumentException("Kleur moet de vorm #RRGGBB hebben.");
 		}
 		jdbc.sql("insert into tenancy.tenant (slug, name, nis_code, primary_color) values (?, ?, ?, ?)")
-			.params(slug, municipality.name(), nisCode, color).update();
+			.params(slug, municipality.name(), nisCode, color)
+			.update();
 		Tenant tenant = require(slug);
 		audit.created(tenant.id(), "bestuur", String.valueOf(tenant.id()), tenant.name(),
 				List.of(FieldChange.added("naam", tenant.name()), FieldChange.added("nis", nisCode),

@@ -13,10 +13,13 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
+import java.time.Year;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The impact pages for the city's staff: per policy goal what was done, what it cost and how the city changed; per
- * wijk the located actions, their money and the wijk's key figures. Read from the warehouse.
+ * The impact pages for the city's staff: per policy goal what was done, what it cost and
+ * how the city changed; per wijk the located actions, their money and the wijk's key
+ * figures. Read from the warehouse.
  */
 @Controller
 class ImpactController {
@@ -39,20 +42,22 @@ class ImpactController {
 	}
 
 	/**
-	 * Spending per policy field per inhabitant of this city next to the other cities with financial data (aggregate
-	 * budget figures per policy field, which municipalities publish anyway).
+	 * Spending per policy field per inhabitant of this city next to the other cities with
+	 * financial data (aggregate budget figures per policy field, which municipalities
+	 * publish anyway).
 	 */
 	@GetMapping("/{slug}/impact/vergelijking")
-	String comparison(Tenant tenant, @org.springframework.web.bind.annotation.RequestParam(required = false) Integer year,
-			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean estimate, Model model) {
+	String comparison(Tenant tenant, @RequestParam(required = false) Integer year,
+			@RequestParam(defaultValue = "false") boolean estimate, Model model) {
 		if (!impact.available()) {
 			return index(tenant, model);
 		}
 		List<Integer> years = comparison.years();
-		int chosen = year != null ? year : years.isEmpty() ? java.time.Year.now().getValue() : years.getFirst();
+		int chosen = year != null ? year : years.isEmpty() ? Year.now().getValue() : years.getFirst();
 		List<SpendingComparison.Row> rows = comparison.expenditure(chosen, estimate);
 		Map<String, List<SpendingComparison.Row>> byField = rows.stream()
-			.collect(Collectors.groupingBy(r -> r.policyField() + " " + r.policyFieldName(), LinkedHashMap::new, Collectors.toList()));
+			.collect(Collectors.groupingBy(r -> r.policyField() + " " + r.policyFieldName(), LinkedHashMap::new,
+					Collectors.toList()));
 		model.addAttribute("years", years);
 		model.addAttribute("year", chosen);
 		model.addAttribute("estimate", estimate);
@@ -76,7 +81,8 @@ class ImpactController {
 		if (!impact.available()) {
 			return index(tenant, model);
 		}
-		model.addAttribute("goal", impact.goal(tenant, code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		model.addAttribute("goal",
+				impact.goal(tenant, code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
 		model.addAttribute("actions", impact.actions(tenant, code));
 		model.addAttribute("money", impact.money(tenant, code));
 		model.addAttribute("outputs", impact.outputs(tenant, code));
@@ -107,9 +113,10 @@ class ImpactController {
 
 	static List<Series> series(List<ImpactQueries.StatisticPoint> points) {
 		Map<String, List<ImpactQueries.StatisticPoint>> grouped = points.stream()
-			.collect(Collectors.groupingBy(p -> p.statsCode() + "|" + p.areaLevel() + "|" + p.area(), LinkedHashMap::new,
-					Collectors.toList()));
-		return grouped.values().stream()
+			.collect(Collectors.groupingBy(p -> p.statsCode() + "|" + p.areaLevel() + "|" + p.area(),
+					LinkedHashMap::new, Collectors.toList()));
+		return grouped.values()
+			.stream()
 			.map(list -> new Series(list.getFirst().statsCode(), list.getFirst().name(), list.getFirst().unit(),
 					list.getFirst().area(), list.getFirst().areaLevel(), list))
 			.toList();

@@ -10,9 +10,10 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.StreamUtils;
 
 /**
- * The tenant-scoped tables of the warehouse as one SELECT each ({@code warehouse/tenant-slices.sql}), shared by the
- * full rebuild (all tenants, into the staging schema) and the per-tenant catch-up (one tenant, into the live
- * schema), so the two can never drift apart.
+ * The tenant-scoped tables of the warehouse as one SELECT each
+ * ({@code warehouse/tenant-slices.sql}), shared by the full rebuild (all tenants, into
+ * the staging schema) and the per-tenant catch-up (one tenant, into the live schema), so
+ * the two can never drift apart.
  */
 final class TenantSlices {
 
@@ -24,7 +25,8 @@ final class TenantSlices {
 
 	/**
 	 * The SELECT of one table.
-	 * @param schema the schema its joins to other warehouse tables read ({@code warehouse_staging} or {@code warehouse})
+	 * @param schema the schema its joins to other warehouse tables read
+	 * ({@code warehouse_staging} or {@code warehouse})
 	 * @param tenantId one tenant, or null for all
 	 */
 	static String select(String table, String schema, Long tenantId) {
@@ -37,8 +39,8 @@ final class TenantSlices {
 
 	private static Map<String, String> load() {
 		try {
-			String text = StreamUtils.copyToString(new ClassPathResource("warehouse/tenant-slices.sql").getInputStream(),
-					StandardCharsets.UTF_8);
+			String text = StreamUtils.copyToString(
+					new ClassPathResource("warehouse/tenant-slices.sql").getInputStream(), StandardCharsets.UTF_8);
 			Map<String, String> slices = new LinkedHashMap<>();
 			String[] blocks = text.split("(?m)^--; ");
 			for (int i = 1; i < blocks.length; i++) {

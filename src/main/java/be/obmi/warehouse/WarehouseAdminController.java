@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The platform admin's warehouse page and API: the rebuild log, and a rebuild on demand. */
+/**
+ * The platform admin's warehouse page and API: the rebuild log, and a rebuild on demand.
+ */
 @Controller
 @Tag(name = "Warehouse", description = "Heropbouw van het datawarehouse (platformbeheer)")
 class WarehouseAdminController {
@@ -42,10 +44,12 @@ class WarehouseAdminController {
 	@PostMapping("/api/v1/platform/warehouse/rebuild")
 	@ResponseBody
 	@PreAuthorize("hasRole('PLATFORMBEHEERDER')")
-	@Operation(summary = "Het warehouse volledig heropbouwen (enkel platformbeheerder); de vorige versie blijft bij een fout")
+	@Operation(
+			summary = "Het warehouse volledig heropbouwen (enkel platformbeheerder); de vorige versie blijft bij een fout")
 	ResponseEntity<WarehouseRebuild.Result> rebuildApi() {
 		WarehouseRebuild.Result result = rebuild.rebuild("api");
-		return ResponseEntity.status(result.succeeded() ? HttpStatus.OK : HttpStatus.INTERNAL_SERVER_ERROR).body(result);
+		return ResponseEntity.status(result.succeeded() ? HttpStatus.OK : HttpStatus.INTERNAL_SERVER_ERROR)
+			.body(result);
 	}
 
 }

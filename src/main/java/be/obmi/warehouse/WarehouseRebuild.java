@@ -27,12 +27,17 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.util.StreamUtils;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
- * Rebuilds the warehouse from scratch: every table is built in {@code warehouse_staging} from the modules' tables,
- * then, in one short transaction, the old {@code warehouse} schema is renamed away and the staging schema renamed to
- * {@code warehouse}. Readers therefore see the old warehouse or the new one, never a half-built one; a failed build
- * leaves the old one in place. One rebuild or refresh runs at a time (a PostgreSQL advisory lock).
+ * Rebuilds the warehouse from scratch: every table is built in {@code warehouse_staging}
+ * from the modules' tables, then, in one short transaction, the old {@code warehouse}
+ * schema is renamed away and the staging schema renamed to {@code warehouse}. Readers
+ * therefore see the old warehouse or the new one, never a half-built one; a failed build
+ * leaves the old one in place. One rebuild or refresh runs at a time (a PostgreSQL
+ * advisory lock).
  */
 @Service
 public class WarehouseRebuild {
@@ -54,7 +59,10 @@ public class WarehouseRebuild {
 
 	private final WarehouseAccess access;
 
-	/** How long the build waits for a lock on a source table before it gives up (and leaves the old warehouse). */
+	/**
+	 * How long the build waits for a lock on a source table before it gives up (and
+	 * leaves the old warehouse).
+	 */
 	volatile String lockTimeout = "5min";
 
 	private final ObmiMetrics metrics;
@@ -79,8 +87,8 @@ public class WarehouseRebuild {
 	}
 
 	/**
-	 * Builds and swaps in a new warehouse. Never throws for a failed build: the result says why, and the previous
-	 * warehouse stays in place.
+	 * Builds and swaps in a new warehouse. Never throws for a failed build: the result
+	 * says why, and the previous warehouse stays in place.
 	 */
 	public Result rebuild(String trigger) {
 		Result result = run(trigger);
@@ -88,10 +96,14 @@ public class WarehouseRebuild {
 		return result;
 	}
 
-	/** The end of the last successful rebuild in seconds since 1970, from the rebuild log; NaN when none. */
+	/**
+	 * The end of the last successful rebuild in seconds since 1970, from the rebuild log;
+	 * NaN when none.
+	 */
 	private double lastSuccess() {
 		try {
-			return jdbc.sql("select extract(epoch from max(finished_at)) from warehouse_meta.rebuild where status = 'KLAAR'")
+			return jdbc
+				.sql("select extract(epoch from max(finished_at)) from warehouse_meta.rebuild where status = 'KLAAR'")
 				.query(Double.class)
 				.optional()
 				.orElse(Double.NaN);
@@ -111,15 +123,22 @@ public class WarehouseRebuild {
 				statement.execute("select pg_advisory_lock(" + LOCK + ")");
 				try {
 					closeInterrupted();
-					// decided before the build, as the public site decides them; a lock on a source table fails the build
+					// decided before the build, as the public site decides them; a lock
+					// on a source table fails the build
 					List<SuppressedCells.Cell> hidden = suppressedCells.all(lockTimeout.replace("'", ""));
 					build(connection, statement, hidden);
 					Map<String, Long> counts = counts(statement, "warehouse_staging");
 					swap(connection, statement);
-					String json = counts.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + e.getValue())
-						.reduce((a, b) -> a + "," + b).map(s -> "{" + s + "}").orElse("{}");
-					jdbc.sql("update warehouse_meta.rebuild set finished_at = now(), status = 'KLAAR', row_counts = cast(? as jsonb) where id = ?")
-						.params(json, id).update();
+					String json = counts.entrySet()
+						.stream()
+						.map(e -> "\"" + e.getKey() + "\":" + e.getValue())
+						.reduce((a, b) -> a + "," + b)
+						.map(s -> "{" + s + "}")
+						.orElse("{}");
+					jdbc.sql(
+							"update warehouse_meta.rebuild set finished_at = now(), status = 'KLAAR', row_counts = cast(? as jsonb) where id = ?")
+						.params(json, id)
+						.update();
 					long millis = System.currentTimeMillis() - started;
 					log.info("Warehouse rebuilt in {} ms: {}", millis, counts);
 					return new Result(id, true, counts, null, millis);
@@ -135,17 +154,21 @@ public class WarehouseRebuild {
 		}
 		catch (SQLException | RuntimeException ex) {
 			if (id == null) {
-				throw new org.springframework.jdbc.CannotGetJdbcConnectionException("No warehouse rebuild could start",
+				throw new CannotGetJdbcConnectionException("No warehouse rebuild could start",
 						ex instanceof SQLException sql ? sql : new SQLException(ex));
 			}
 			log.error("Warehouse rebuild failed; the previous warehouse stays in place", ex);
-			jdbc.sql("update warehouse_meta.rebuild set finished_at = now(), status = 'MISLUKT', message = ? where id = ?")
-				.params(String.valueOf(ex.getMessage()), id).update();
+			jdbc.sql(
+					"update warehouse_meta.rebuild set finished_at = now(), status = 'MISLUKT', message = ? where id = ?")
+				.params(String.valueOf(ex.getMessage()), id)
+				.update();
 			return new Result(id, false, Map.of(), ex.getMessage(), System.currentTimeMillis() - started);
 		}
 	}
 
-	/** Logs the rebuild as running, with the backend that runs it (and holds the lock). */
+	/**
+	 * Logs the rebuild as running, with the backend that runs it (and holds the lock).
+	 */
 	private static long begin(Connection connection, String trigger) throws SQLException {
 		try (var insert = connection.prepareStatement(
 				"insert into warehouse_meta.rebuild (trigger, backend_pid) values (?, pg_backend_pid()) returning id")) {
@@ -158,17 +181,19 @@ public class WarehouseRebuild {
 	}
 
 	/**
-	 * Marks rebuilds that are logged as running but whose backend is gone as failed: the application was killed or
-	 * the database restarted during the build. Their half-built {@code warehouse_staging} is dropped by the next
-	 * build; the warehouse they would have replaced stayed in place. Runs before every rebuild and at start-up.
+	 * Marks rebuilds that are logged as running but whose backend is gone as failed: the
+	 * application was killed or the database restarted during the build. Their half-built
+	 * {@code warehouse_staging} is dropped by the next build; the warehouse they would
+	 * have replaced stayed in place. Runs before every rebuild and at start-up.
 	 * @return how many were marked
 	 */
 	public int closeInterrupted() {
-		int closed = jdbc.sql("""
-				update warehouse_meta.rebuild set status = 'MISLUKT', finished_at = now(),
-				  message = 'De heropbouw werd onderbroken (de toepassing of de databank stopte); het vorige warehouse bleef in gebruik.'
-				where status = 'BEZIG'
-				  and (backend_pid is null or backend_pid not in (select pid from pg_stat_activity where pid is not null))""")
+		int closed = jdbc
+			.sql("""
+					update warehouse_meta.rebuild set status = 'MISLUKT', finished_at = now(),
+					  message = 'De heropbouw werd onderbroken (de toepassing of de databank stopte); het vorige warehouse bleef in gebruik.'
+					where status = 'BEZIG'
+					  and (backend_pid is null or backend_pid not in (select pid from pg_stat_activity where pid is not null))""")
 			.update();
 		if (closed > 0) {
 			log.warn("{} interrupted warehouse rebuild(s) marked as failed", closed);
@@ -181,14 +206,16 @@ public class WarehouseRebuild {
 		closeInterrupted();
 	}
 
-	private void build(Connection connection, Statement statement, List<SuppressedCells.Cell> hidden) throws SQLException {
+	private void build(Connection connection, Statement statement, List<SuppressedCells.Cell> hidden)
+			throws SQLException {
 		statement.execute("set lock_timeout = '" + lockTimeout.replace("'", "") + "'");
 		statement.execute("set work_mem = '256MB'");
 		statement.execute("set maintenance_work_mem = '512MB'");
 		// a bulk build: hash joins over whole tables beat index lookups row by row
 		statement.execute("set enable_nestloop = off");
 		for (String source : List.of("stats.observation", "stats.area", "stats.area_ancestor", "stats.indicator",
-				"finance.finance_line", "finance.finance_import", "plan.plan_item", "plan.status_update", "plan.measurement")) {
+				"finance.finance_line", "finance.finance_import", "plan.plan_item", "plan.status_update",
+				"plan.measurement")) {
 			statement.execute("analyze " + source);
 		}
 		statement.execute("drop schema if exists warehouse_staging cascade");
@@ -207,15 +234,17 @@ public class WarehouseRebuild {
 	}
 
 	/**
-	 * The cells disclosure control hides ({@link SuppressedCells}), for the script to hide in the facts; dropped at its
-	 * end.
+	 * The cells disclosure control hides ({@link SuppressedCells}), for the script to
+	 * hide in the facts; dropped at its end.
 	 */
-	private static void loadSuppressedCells(Connection connection, Statement statement, List<SuppressedCells.Cell> hidden)
-			throws SQLException {
-		statement.execute("""
-				create table warehouse_staging.suppressed_cell (scope_key bigint, indicator_id bigint, period varchar(7),
-				    area_id bigint, breakdown text)""");
-		try (var insert = connection.prepareStatement("insert into warehouse_staging.suppressed_cell values (?, ?, ?, ?, ?)")) {
+	private static void loadSuppressedCells(Connection connection, Statement statement,
+			List<SuppressedCells.Cell> hidden) throws SQLException {
+		statement.execute(
+				"""
+						create table warehouse_staging.suppressed_cell (scope_key bigint, indicator_id bigint, period varchar(7),
+						    area_id bigint, breakdown text)""");
+		try (var insert = connection
+			.prepareStatement("insert into warehouse_staging.suppressed_cell values (?, ?, ?, ?, ?)")) {
 			int batched = 0;
 			for (SuppressedCells.Cell cell : hidden) {
 				insert.setLong(1, cell.scopeKey());
@@ -238,9 +267,11 @@ public class WarehouseRebuild {
 		statement.execute("""
 				create table warehouse_staging.dim_policy_field (policy_field_code varchar(4), name varchar(300),
 				    subdomain varchar(300), domain varchar(300))""");
-		try (var insert = connection.prepareStatement("insert into warehouse_staging.dim_policy_field values (?, ?, ?, ?)");
-				BufferedReader reader = new BufferedReader(new InputStreamReader(
-						new ClassPathResource("reference/bbc-beleidsvelden.csv").getInputStream(), StandardCharsets.UTF_8))) {
+		try (var insert = connection
+			.prepareStatement("insert into warehouse_staging.dim_policy_field values (?, ?, ?, ?)");
+				BufferedReader reader = new BufferedReader(
+						new InputStreamReader(new ClassPathResource("reference/bbc-beleidsvelden.csv").getInputStream(),
+								StandardCharsets.UTF_8))) {
 			reader.readLine();
 			for (String line; (line = reader.readLine()) != null;) {
 				String[] f = line.split(";", -1);
@@ -295,9 +326,10 @@ public class WarehouseRebuild {
 		try {
 			String text = StreamUtils.copyToString(new ClassPathResource("warehouse/build.sql").getInputStream(),
 					StandardCharsets.UTF_8);
-			text = java.util.regex.Pattern.compile("(?m)^--@slice (\\w+)$").matcher(text).replaceAll(slice -> java.util.regex.Matcher
-				.quoteReplacement("create table warehouse_staging." + slice.group(1) + " as\n"
-						+ TenantSlices.select(slice.group(1), "warehouse_staging", null) + ";"));
+			text = Pattern.compile("(?m)^--@slice (\\w+)$")
+				.matcher(text)
+				.replaceAll(slice -> Matcher.quoteReplacement("create table warehouse_staging." + slice.group(1)
+						+ " as\n" + TenantSlices.select(slice.group(1), "warehouse_staging", null) + ";"));
 			List<String> statements = new ArrayList<>();
 			for (String block : text.split("(?m)^--;$")) {
 				for (String sql : block.split(";\\s*\\n")) {
@@ -316,13 +348,18 @@ public class WarehouseRebuild {
 
 	/** Whether a warehouse has been built. */
 	public boolean exists() {
-		return jdbc.sql("select exists (select 1 from pg_namespace where nspname = 'warehouse')").query(Boolean.class).single();
+		return jdbc.sql("select exists (select 1 from pg_namespace where nspname = 'warehouse')")
+			.query(Boolean.class)
+			.single();
 	}
 
 	/** The latest rebuilds, newest first. */
 	public List<Map<String, Object>> log(int limit) {
-		return jdbc.sql("select id, started_at, finished_at, trigger, status, message, row_counts::text as row_counts from warehouse_meta.rebuild order by id desc limit ?")
-			.param(limit).query().listOfRows();
+		return jdbc.sql(
+				"select id, started_at, finished_at, trigger, status, message, row_counts::text as row_counts from warehouse_meta.rebuild order by id desc limit ?")
+			.param(limit)
+			.query()
+			.listOfRows();
 	}
 
 }

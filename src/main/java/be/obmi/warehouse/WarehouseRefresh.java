@@ -14,11 +14,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps the warehouse current between rebuilds. Every change of domain data ({@link DataChanged}, published with
- * each audit line) marks its tenant as pending; every few seconds the pending tenants are caught up in one
- * transaction each, under the same advisory lock as a rebuild, so readers see a tenant's old or new rows, never a
- * mix: the plan dimension and facts and the finance facts of that tenant are replaced. Statistics changes are
- * taken in by the next full rebuild (nightly, or on demand), because their aggregates span tenants.
+ * Keeps the warehouse current between rebuilds. Every change of domain data
+ * ({@link DataChanged}, published with each audit line) marks its tenant as pending;
+ * every few seconds the pending tenants are caught up in one transaction each, under the
+ * same advisory lock as a rebuild, so readers see a tenant's old or new rows, never a
+ * mix: the plan dimension and facts and the finance facts of that tenant are replaced.
+ * Statistics changes are taken in by the next full rebuild (nightly, or on demand),
+ * because their aggregates span tenants.
  */
 @Component
 class WarehouseRefresh {
@@ -51,14 +53,21 @@ class WarehouseRefresh {
 			.update();
 	}
 
-	/** Catches up every pending tenant; platform-wide changes wait for the next full rebuild. */
-	@Scheduled(fixedDelayString = "${obmi.warehouse.refresh-delay:5s}", initialDelayString = "${obmi.warehouse.refresh-delay:5s}")
+	/**
+	 * Catches up every pending tenant; platform-wide changes wait for the next full
+	 * rebuild.
+	 */
+	@Scheduled(fixedDelayString = "${obmi.warehouse.refresh-delay:5s}",
+			initialDelayString = "${obmi.warehouse.refresh-delay:5s}")
 	void catchUp() {
 		if (!rebuild.exists()) {
 			return;
 		}
-		List<Long> pending = jdbc.sql("select tenant_id from warehouse_meta.pending where tenant_id <> ? order by changed_at")
-			.param(PLATFORM).query(Long.class).list();
+		List<Long> pending = jdbc
+			.sql("select tenant_id from warehouse_meta.pending where tenant_id <> ? order by changed_at")
+			.param(PLATFORM)
+			.query(Long.class)
+			.list();
 		for (long tenantId : pending) {
 			long started = System.nanoTime();
 			transaction.executeWithoutResult(status -> {
@@ -69,24 +78,36 @@ class WarehouseRefresh {
 		}
 	}
 
-	/** Replaces one tenant's plan dimension, plan facts and finance facts in the current transaction. */
+	/**
+	 * Replaces one tenant's plan dimension, plan facts and finance facts in the current
+	 * transaction.
+	 */
 	void refreshTenant(long tenantId) {
 		jdbc.sql("select pg_advisory_xact_lock(?)").param(WarehouseRebuild.LOCK).query().listOfRows();
 		for (String table : WarehouseRebuild.FACTS) {
 			jdbc.sql("delete from warehouse." + table + " where tenant_key = ?").param(tenantId).update();
 		}
-		jdbc.sql("delete from warehouse.dim_indicator where tenant_key = ? and source = 'plan'").param(tenantId).update();
+		jdbc.sql("delete from warehouse.dim_indicator where tenant_key = ? and source = 'plan'")
+			.param(tenantId)
+			.update();
 		jdbc.sql("delete from warehouse.dim_plan_item where tenant_key = ?").param(tenantId).update();
-		jdbc.sql("insert into warehouse.dim_plan_item " + TenantSlices.select("dim_plan_item", "warehouse", tenantId)).update();
-		jdbc.sql("insert into warehouse.dim_indicator " + TenantSlices.select("dim_indicator", "warehouse", tenantId)).update();
-		jdbc.sql("""
-				insert into warehouse.dim_account (account_key, code)
-				select (select coalesce(max(account_key), 0) from warehouse.dim_account) + row_number() over (order by account), account
-				from (select distinct account from finance.current_line where tenant_id = ?
-				      except select code from warehouse.dim_account) missing""").param(tenantId).update();
+		jdbc.sql("insert into warehouse.dim_plan_item " + TenantSlices.select("dim_plan_item", "warehouse", tenantId))
+			.update();
+		jdbc.sql("insert into warehouse.dim_indicator " + TenantSlices.select("dim_indicator", "warehouse", tenantId))
+			.update();
+		jdbc.sql(
+				"""
+						insert into warehouse.dim_account (account_key, code)
+						select (select coalesce(max(account_key), 0) from warehouse.dim_account) + row_number() over (order by account), account
+						from (select distinct account from finance.current_line where tenant_id = ?
+						      except select code from warehouse.dim_account) missing""")
+			.param(tenantId)
+			.update();
 		int finance = 0;
 		for (String table : WarehouseRebuild.FACTS) {
-			int rows = jdbc.sql("insert into warehouse." + table + " " + TenantSlices.select(table, "warehouse", tenantId)).update();
+			int rows = jdbc
+				.sql("insert into warehouse." + table + " " + TenantSlices.select(table, "warehouse", tenantId))
+				.update();
 			finance += table.equals("fact_finance") ? rows : 0;
 		}
 		log.info("Warehouse caught up with tenant {} ({} finance lines)", tenantId, finance);

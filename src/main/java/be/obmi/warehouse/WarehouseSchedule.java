@@ -9,8 +9,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * When the warehouse is rebuilt: at start-up when there is none yet (in the background, after the demo data), and
- * every night ({@code obmi.warehouse.rebuild-cron}, default 02:30).
+ * When the warehouse is rebuilt: at start-up when there is none yet (in the background,
+ * after the demo data), and every night ({@code obmi.warehouse.rebuild-cron}, default
+ * 02:30).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling

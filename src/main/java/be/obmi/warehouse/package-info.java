@@ -1,7 +1,9 @@
 /**
- * Warehouse: one documented star schema joining plan, money and city statistics, derived from the modules' tables
- * (rebuilt in a staging schema and swapped in atomically, kept current between rebuilds by the audit's change events), with
- * read-only roles for BI tools and the impact pages built on it.
+ * Warehouse: one documented star schema joining plan, money and city statistics, derived
+ * from the modules' tables (rebuilt in a staging schema and swapped in atomically, kept
+ * current between rebuilds by the audit's change events), with read-only roles for BI
+ * tools and the impact pages built on it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "stats", "audit", "tenancy", "identity", "shared" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "stats", "audit", "tenancy", "identity", "shared" })
 package be.obmi.warehouse;

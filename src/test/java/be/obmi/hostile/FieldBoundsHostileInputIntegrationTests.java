@@ -36,19 +36,29 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ValueConstants;
 
 /**
- * Issue 11, point 9: every form and API field has length and range checks answered with a Dutch 400, never a 500.
- * The routes and their fields are read from the application's own {@code RequestMappingHandlerMapping} (every
- * {@code @RequestParam}, every component of a {@code @ModelAttribute} form and every path variable), so a field
- * added later is fuzzed without editing this test. Each field in turn gets hostile values for its type — a text of
- * 100,001 characters, a NUL character, numbers that overflow, underflow or are not numbers, dates outside
- * 1900–2200 or that do not exist — while the other fields hold plausible values. The fuzz tenant's editors and
- * administrator send them with the right role, so access control does not hide a missing check:
+ * Issue 11, point 9: every form and API field has length and range checks answered with a
+ * Dutch 400, never a 500. The routes and their fields are read from the application's own
+ * {@code RequestMappingHandlerMapping} (every {@code @RequestParam}, every component of a
+ * {@code @ModelAttribute} form and every path variable), so a field added later is fuzzed
+ * without editing this test. Each field in turn gets hostile values for its type — a text
+ * of 100,001 characters, a NUL character, numbers that overflow, underflow or are not
+ * numbers, dates outside 1900–2200 or that do not exist — while the other fields hold
+ * plausible values. The fuzz tenant's editors and administrator send them with the right
+ * role, so access control does not hide a missing check:
  * <ul>
  * <li>no answer is a 5xx;</li>
- * <li>a write with a hostile value is refused with a 4xx (not accepted with a redirect or 200), and its body is
- * Dutch and, for the API, names the field;</li>
+ * <li>a write with a hostile value is refused with a 4xx (not accepted with a redirect or
+ * 200), and its body is Dutch and, for the API, names the field;</li>
  * <li>a read with a hostile value is refused in Dutch or ignored, never a 5xx;</li>
  * <li>afterwards no table holds any of the long texts.</li>
  * </ul>
@@ -68,9 +78,13 @@ class FieldBoundsHostileInputIntegrationTests {
 	/** String fields that carry a number or a year. */
 	static final Pattern NUMERIC_TEXT = Pattern.compile("(?i).*(value|target|baseline|waarde|year|jaar|threshold).*");
 
-	/** Words a Dutch message of the platform uses; an English default message has none of them. */
-	static final Pattern DUTCH = Pattern.compile("(?i)\\b(moet|mag|niet|niets|ongeldig|waarde|tussen|geweigerd|te lang|tekens|"
-			+ "verplicht|bestaat|onbekend|gewijzigd|kies|geef|hoort|heeft|veld)");
+	/**
+	 * Words a Dutch message of the platform uses; an English default message has none of
+	 * them.
+	 */
+	static final Pattern DUTCH = Pattern
+		.compile("(?i)\\b(moet|mag|niet|niets|ongeldig|waarde|tussen|geweigerd|te lang|tekens|"
+				+ "verplicht|bestaat|onbekend|gewijzigd|kies|geef|hoort|heeft|veld)");
 
 	/** Phrases of Spring's and Hibernate Validator's English defaults. */
 	static final Pattern ENGLISH = Pattern.compile(
@@ -88,7 +102,10 @@ class FieldBoundsHostileInputIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	/** A field of a route; {@code optional} when the route does without it (then it is only sent as the target). */
+	/**
+	 * A field of a route; {@code optional} when the route does without it (then it is
+	 * only sent as the target).
+	 */
 	record Field(String name, Class<?> type, boolean path, boolean optional) {
 
 		Field(String name, Class<?> type, boolean path) {
@@ -97,22 +114,36 @@ class FieldBoundsHostileInputIntegrationTests {
 
 	}
 
-	/** Real identifiers of the fuzz tenant, so a hostile value is judged by its field's check, not by a 404. */
-	final Map<String, String> ids = new java.util.HashMap<>();
+	/**
+	 * Real identifiers of the fuzz tenant, so a hostile value is judged by its field's
+	 * check, not by a 404.
+	 */
+	final Map<String, String> ids = new HashMap<>();
 
 	private void findIds() {
 		long tenant = jdbc.sql("select id from tenancy.tenant where slug = ?").param(TENANT).query(Long.class).single();
 		long indicator = jdbc.sql("""
 				select i.id from plan.indicator i join plan.plan_item p on p.id = i.item_id
 				where i.tenant_id = ? and i.value_type = 'NUMBER' order by i.id limit 1""")
-			.param(tenant).query(Long.class).single();
+			.param(tenant)
+			.query(Long.class)
+			.single();
 		ids.put("indicator", String.valueOf(indicator));
-		ids.put("item", String.valueOf(jdbc.sql("select item_id from plan.indicator where id = ?").param(indicator)
-			.query(Long.class).single()));
-		jdbc.sql("select id from plan.status_round where tenant_id = ? order by id desc limit 1").param(tenant)
-			.query(Long.class).optional().ifPresent(round -> ids.put("round", String.valueOf(round)));
-		ids.put("user", String.valueOf(jdbc.sql("select id from identity.user_account where username = ?")
-			.param("lezer." + TENANT).query(Long.class).single()));
+		ids.put("item",
+				String.valueOf(jdbc.sql("select item_id from plan.indicator where id = ?")
+					.param(indicator)
+					.query(Long.class)
+					.single()));
+		jdbc.sql("select id from plan.status_round where tenant_id = ? order by id desc limit 1")
+			.param(tenant)
+			.query(Long.class)
+			.optional()
+			.ifPresent(round -> ids.put("round", String.valueOf(round)));
+		ids.put("user",
+				String.valueOf(jdbc.sql("select id from identity.user_account where username = ?")
+					.param("lezer." + TENANT)
+					.query(Long.class)
+					.single()));
 	}
 
 	@Test
@@ -183,17 +214,21 @@ class FieldBoundsHostileInputIntegrationTests {
 	record Answer(int status, String body, String location) {
 	}
 
-	private final Map<String, String[]> sessions = new java.util.HashMap<>();
+	private final Map<String, String[]> sessions = new HashMap<>();
 
-	/** A logged-in session's cookie and CSRF token for pages, or the Basic header for the API. */
+	/**
+	 * A logged-in session's cookie and CSRF token for pages, or the Basic header for the
+	 * API.
+	 */
 	private String[] credentials(String username, boolean api) {
 		return sessions.computeIfAbsent(username + api, key -> {
 			if (api) {
-				return new String[] { "Authorization", "Basic " + java.util.Base64.getEncoder()
-					.encodeToString((username + ":demo").getBytes(StandardCharsets.UTF_8)), null };
+				return new String[] { "Authorization", "Basic "
+						+ Base64.getEncoder().encodeToString((username + ":demo").getBytes(StandardCharsets.UTF_8)),
+						null };
 			}
 			PageSession session = PageSession.login(port, username);
-			String token = java.net.URLDecoder.decode(session.csrf("/account"), StandardCharsets.UTF_8);
+			String token = URLDecoder.decode(session.csrf("/account"), StandardCharsets.UTF_8);
 			return new String[] { "Cookie", session.cookieHeader(), token };
 		});
 	}
@@ -228,33 +263,45 @@ class FieldBoundsHostileInputIntegrationTests {
 		if (credentials[2] != null) {
 			request.header("X-CSRF-TOKEN", credentials[2]);
 		}
-		String query = params.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-			.collect(java.util.stream.Collectors.joining("&"));
+		String query = params.entrySet()
+			.stream()
+			.map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+			.collect(Collectors.joining("&"));
 		if (method == HttpMethod.GET) {
 			request.uri(URI.create(base() + path + (query.isEmpty() ? "" : "?" + query))).GET();
 		}
 		else if (multipart) {
-			String boundary = "fuzz-" + java.util.UUID.randomUUID();
+			String boundary = "fuzz-" + UUID.randomUUID();
 			StringBuilder body = new StringBuilder();
-			params.forEach((name, value) -> body.append("--").append(boundary)
-				.append("\r\nContent-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n").append(value)
+			params.forEach((name, value) -> body.append("--")
+				.append(boundary)
+				.append("\r\nContent-Disposition: form-data; name=\"")
+				.append(name)
+				.append("\"\r\n\r\n")
+				.append(value)
 				.append("\r\n"));
 			for (Field field : fields) {
 				if (field.type() == MultipartFile.class) {
-					body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
-						.append(field.name()).append("\"; filename=\"leeg.csv\"\r\nContent-Type: text/csv\r\n\r\na;b\n\r\n");
+					body.append("--")
+						.append(boundary)
+						.append("\r\nContent-Disposition: form-data; name=\"")
+						.append(field.name())
+						.append("\"; filename=\"leeg.csv\"\r\nContent-Type: text/csv\r\n\r\na;b\n\r\n");
 				}
 			}
 			body.append("--").append(boundary).append("--\r\n");
-			request.uri(URI.create(base() + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			request.uri(URI.create(base() + path))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 				.method(method.name(), HttpRequest.BodyPublishers.ofString(body.toString()));
 		}
 		else {
-			request.uri(URI.create(base() + path)).header("Content-Type", "application/x-www-form-urlencoded")
+			request.uri(URI.create(base() + path))
+				.header("Content-Type", "application/x-www-form-urlencoded")
 				.method(method.name(), HttpRequest.BodyPublishers.ofString(query));
 		}
 		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Location").orElse(null));
+		return new Answer(response.statusCode(), response.body(),
+				response.headers().firstValue("Location").orElse(null));
 	}
 
 	private String base() {
@@ -262,7 +309,7 @@ class FieldBoundsHostileInputIntegrationTests {
 	}
 
 	private static String encode(String text) {
-		return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+		return URLEncoder.encode(text, StandardCharsets.UTF_8);
 	}
 
 	private static String user(String pattern) {
@@ -275,7 +322,10 @@ class FieldBoundsHostileInputIntegrationTests {
 		return "beheerder." + TENANT;
 	}
 
-	/** A value that passes its field's checks, so that the hostile one is what a refusal is about. */
+	/**
+	 * A value that passes its field's checks, so that the hostile one is what a refusal
+	 * is about.
+	 */
 	private String plausible(Field field, String pattern) {
 		String name = field.name().toLowerCase(Locale.ROOT);
 		Class<?> type = field.type();
@@ -363,7 +413,8 @@ class FieldBoundsHostileInputIntegrationTests {
 			values.add("ONBEKEND" + "x".repeat(300));
 		}
 		if (field.path()) {
-			// a NUL or a text that long never reaches the application in a path: the server refuses the request line
+			// a NUL or a text that long never reaches the application in a path: the
+			// server refuses the request line
 			values.remove(LONG);
 			values.remove("a\u0000b");
 			values.add("x".repeat(2000));
@@ -380,19 +431,21 @@ class FieldBoundsHostileInputIntegrationTests {
 				|| type == Long.class || type == Double.class || type == BigDecimal.class;
 	}
 
-	/** The fields a handler binds from the request: request parameters, form components and path variables. */
+	/**
+	 * The fields a handler binds from the request: request parameters, form components
+	 * and path variables.
+	 */
 	static List<Field> fields(HandlerMethod handler) {
 		List<Field> fields = new ArrayList<>();
 		for (MethodParameter parameter : handler.getMethodParameters()) {
 			Parameter reflected = parameter.getParameter();
 			var requestParam = parameter.getParameterAnnotation(RequestParam.class);
-			var pathVariable = parameter
-				.getParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
+			var pathVariable = parameter.getParameterAnnotation(PathVariable.class);
 			if (requestParam != null) {
 				String name = !requestParam.name().isEmpty() ? requestParam.name()
 						: !requestParam.value().isEmpty() ? requestParam.value() : reflected.getName();
 				boolean optional = !requestParam.required()
-						|| !requestParam.defaultValue().equals(org.springframework.web.bind.annotation.ValueConstants.DEFAULT_NONE);
+						|| !requestParam.defaultValue().equals(ValueConstants.DEFAULT_NONE);
 				if (Map.class.isAssignableFrom(parameter.getParameterType())) {
 					continue;
 				}
@@ -404,7 +457,8 @@ class FieldBoundsHostileInputIntegrationTests {
 					fields.add(new Field(name, parameter.getParameterType(), true));
 				}
 			}
-			else if (parameter.hasParameterAnnotation(ModelAttribute.class) && parameter.getParameterType().isRecord()) {
+			else if (parameter.hasParameterAnnotation(ModelAttribute.class)
+					&& parameter.getParameterType().isRecord()) {
 				for (RecordComponent component : parameter.getParameterType().getRecordComponents()) {
 					fields.add(new Field(component.getName(), component.getType(), false));
 				}
@@ -416,21 +470,25 @@ class FieldBoundsHostileInputIntegrationTests {
 		return fields.stream().anyMatch(f -> f.type() != MultipartFile.class) ? fields : List.of();
 	}
 
-	/** Every text column of the application's schemas that holds one of the long texts. */
+	/**
+	 * Every text column of the application's schemas that holds one of the long texts.
+	 */
 	private List<String> storedLongTexts() {
 		List<String> found = new ArrayList<>();
-		List<Map<String, Object>> columns = jdbc.sql("""
-				select table_schema, table_name, column_name from information_schema.columns
-				where table_schema not in ('pg_catalog', 'information_schema')
-				  and data_type in ('text', 'character varying', 'jsonb', 'json')
-				  and table_name in (select table_name from information_schema.tables where table_type = 'BASE TABLE')""")
+		List<Map<String, Object>> columns = jdbc
+			.sql("""
+					select table_schema, table_name, column_name from information_schema.columns
+					where table_schema not in ('pg_catalog', 'information_schema')
+					  and data_type in ('text', 'character varying', 'jsonb', 'json')
+					  and table_name in (select table_name from information_schema.tables where table_type = 'BASE TABLE')""")
 			.query()
 			.listOfRows();
 		for (Map<String, Object> column : columns) {
 			String qualified = "\"" + column.get("table_schema") + "\".\"" + column.get("table_name") + "\"";
 			String name = "\"" + column.get("column_name") + "\"";
-			long count = jdbc.sql("select count(*) from " + qualified + " where length(" + name + "::text) > 100000 and "
-					+ name + "::text like '%FUZZxxxxxxxxxx%'")
+			long count = jdbc
+				.sql("select count(*) from " + qualified + " where length(" + name + "::text) > 100000 and " + name
+						+ "::text like '%FUZZxxxxxxxxxx%'")
 				.query(Long.class)
 				.single();
 			if (count > 0) {

@@ -18,12 +18,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The security headers are on every response: Content-Security-Policy (no inline script, {@code frame-ancestors
- * 'none'}), {@code X-Content-Type-Options: nosniff}, {@code X-Frame-Options: DENY}, Referrer-Policy and
- * Permissions-Policy; {@code Strict-Transport-Security} when the request came in over HTTPS (through the proxy).
- * Checked over real HTTP for every kind of response — page, API JSON, static file, PDF, 302, 401, 403, 404, 413, 429,
- * 500. {@link RouteAccessHostileInputIntegrationTests} checks the same headers on every response it gets, for every
- * route of the request mappings, anonymous and as each role.
+ * The security headers are on every response: Content-Security-Policy (no inline script,
+ * {@code frame-ancestors
+ * 'none'}), {@code X-Content-Type-Options: nosniff}, {@code X-Frame-Options: DENY},
+ * Referrer-Policy and Permissions-Policy; {@code Strict-Transport-Security} when the
+ * request came in over HTTPS (through the proxy). Checked over real HTTP for every kind
+ * of response — page, API JSON, static file, PDF, 302, 401, 403, 404, 413, 429, 500.
+ * {@link RouteAccessHostileInputIntegrationTests} checks the same headers on every
+ * response it gets, for every route of the request mappings, anonymous and as each role.
  */
 @ObmiIntegrationTest
 class HeadersHostileInputIntegrationTests {
@@ -51,11 +53,11 @@ class HeadersHostileInputIntegrationTests {
 				new Sample("API 403", "/api/v1/mechelen/plan/items", "lezer.gent", 403),
 				new Sample("page 404", "/mechelen/cijfers/indicator/bestaat_niet", null, 404),
 				new Sample("API 404", "/api/v1/mechelen/datasets/bestaat-niet", null, 404),
-				new Sample("unknown tenant", "/bestaat-niet", null, 404),
-				new Sample("500", "/error", null, 500));
+				new Sample("unknown tenant", "/bestaat-niet", null, 404), new Sample("500", "/error", null, 500));
 		List<String> problems = new ArrayList<>();
 		for (Sample sample : samples) {
-			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + sample.path()));
+			HttpRequest.Builder request = HttpRequest
+				.newBuilder(URI.create("http://localhost:" + port + sample.path()));
 			if (sample.user() != null) {
 				request.header("Authorization", "Basic " + Base64.getEncoder()
 					.encodeToString((sample.user() + ":demo").getBytes(StandardCharsets.UTF_8)));
@@ -66,25 +68,30 @@ class HeadersHostileInputIntegrationTests {
 			}
 			problems.addAll(missing(sample.what(), response.headers()));
 		}
-		HttpResponse<String> tooLarge = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-				+ "/api/v1/mechelen/plan/import"))
-			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("redacteur.mechelen:demo".getBytes(StandardCharsets.UTF_8)))
-			.header("Content-Type", "multipart/form-data; boundary=b")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(multipart(new byte[5 * 1024 * 1024 + 100_000]))).build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> tooLarge = http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/mechelen/plan/import"))
+				.header("Authorization",
+						"Basic " + Base64.getEncoder()
+							.encodeToString("redacteur.mechelen:demo".getBytes(StandardCharsets.UTF_8)))
+				.header("Content-Type", "multipart/form-data; boundary=b")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(multipart(new byte[5 * 1024 * 1024 + 100_000])))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(tooLarge.statusCode()).isEqualTo(413);
 		problems.addAll(missing("413", tooLarge.headers()));
 		HttpResponse<String> limited = null;
 		for (int i = 0; i < 300 && (limited == null || limited.statusCode() != 429); i++) {
 			limited = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-				.header("X-Forwarded-For", "192.0.2.99").header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString("username=niemand&password=fout")).build(), HttpResponse.BodyHandlers.ofString());
+				.header("X-Forwarded-For", "192.0.2.99")
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("username=niemand&password=fout"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		}
 		assertThat(limited.statusCode()).isEqualTo(429);
 		problems.addAll(missing("429", limited.headers()));
 
 		HttpResponse<String> https = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
-			.header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
+			.header("X-Forwarded-Proto", "https")
+			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(https.headers().firstValue("Strict-Transport-Security")).as("HSTS behind an HTTPS proxy")
 			.hasValueSatisfying(v -> assertThat(v).contains("max-age="));
 		assertThat(problems).isEmpty();
@@ -93,8 +100,9 @@ class HeadersHostileInputIntegrationTests {
 	static List<String> missing(String what, HttpHeaders headers) {
 		List<String> problems = new ArrayList<>();
 		String csp = headers.firstValue("Content-Security-Policy").orElse("");
-		if (!csp.contains("default-src 'self'") || !csp.contains("script-src 'self'") || !csp.contains("frame-ancestors 'none'")
-				|| !csp.contains("object-src 'none'") || csp.contains("unsafe-inline") || csp.contains("unsafe-eval")) {
+		if (!csp.contains("default-src 'self'") || !csp.contains("script-src 'self'")
+				|| !csp.contains("frame-ancestors 'none'") || !csp.contains("object-src 'none'")
+				|| csp.contains("unsafe-inline") || csp.contains("unsafe-eval")) {
 			problems.add(what + ": Content-Security-Policy '" + csp + "'");
 		}
 		expect(problems, what, headers, "X-Content-Type-Options", "nosniff");

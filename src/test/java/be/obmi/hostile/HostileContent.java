@@ -20,10 +20,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * A fresh tenant (Poperinge) filled through the real imports and forms with script payloads and spreadsheet
- * formulas in every text: plan item titles, descriptions and owners, an indicator's name, source and remark, a
- * status update's text and problems, a round's name, a statistics indicator's name, theme, definition and source,
- * and two observations (one negative).
+ * A fresh tenant (Poperinge) filled through the real imports and forms with script
+ * payloads and spreadsheet formulas in every text: plan item titles, descriptions and
+ * owners, an indicator's name, source and remark, a status update's text and problems, a
+ * round's name, a statistics indicator's name, theme, definition and source, and two
+ * observations (one negative).
  */
 final class HostileContent {
 
@@ -57,10 +58,15 @@ final class HostileContent {
 				BD01;BD;;Doel %1$s;"%2$s %3$s";ja;0490;"%4$s";%5$s;2026-01-01;2031-12-31
 				AP01.01;AP;BD01;%6$s;%7$s;ja;0490;Schepen %1$s;Dienst;;
 				AC01.01.01;AC;AP01.01;"Actie %2$s";-12;ja;0490;%8$s;%3$s;2026-03-01;2027-12-31
-				""".formatted(SCRIPT, IMG.replace("\"", "\"\""), JS, HYPERLINK.replace("\"", "\"\""), AT, PLUS, MINUS, "\t=1+1");
+				"""
+			.formatted(SCRIPT, IMG.replace("\"", "\"\""), JS, HYPERLINK.replace("\"", "\"\""), AT, PLUS, MINUS,
+					"\t=1+1");
 	}
 
-	/** Creates the tenant and its hostile content once per test run; later calls return what the first made. */
+	/**
+	 * Creates the tenant and its hostile content once per test run; later calls return
+	 * what the first made.
+	 */
 	static synchronized Seeded seed(int port, MockMvc mvc, Tenants tenants, TransactionTemplate transaction,
 			UserAccounts accounts) throws Exception {
 		if (seeded != null) {
@@ -69,18 +75,27 @@ final class HostileContent {
 		Tenant tenant = tenants.bySlug("poperinge").orElseGet(() -> transaction.execute(s -> tenants.add(NIS, null)));
 		String slug = tenant.slug();
 		ApiClient admin = ApiClient.as(port, "platformbeheerder");
-		var planImport = admin.upload("/api/v1/" + slug + "/plan/import", "plan.csv", plan().getBytes(StandardCharsets.UTF_8),
-				Map.of());
+		var planImport = admin.upload("/api/v1/" + slug + "/plan/import", "plan.csv",
+				plan().getBytes(StandardCharsets.UTF_8), Map.of());
 		assertThat(planImport.status()).as(planImport.body()).isEqualTo(200);
-		var indicators = admin.upload("/api/v1/" + slug + "/plan/indicatoren/import", "ind.csv", """
-				item_code;indicator_code;naam;soort;eenheid;richting;basiswaarde;jaar;streefwaarde;meetdatum;waarde;bron;opmerking
-				AP01.01;EI01;Indicator %s;effect;%%;hoger;48;2027;55;2026-06-30;51,5;"%s";"%s"
-				""".formatted(SCRIPT, HYPERLINK.replace("\"", "\"\""), IMG.replace("\"", "\"\"")).getBytes(StandardCharsets.UTF_8),
+		var indicators = admin.upload("/api/v1/" + slug + "/plan/indicatoren/import", "ind.csv",
+				"""
+						item_code;indicator_code;naam;soort;eenheid;richting;basiswaarde;jaar;streefwaarde;meetdatum;waarde;bron;opmerking
+						AP01.01;EI01;Indicator %s;effect;%%;hoger;48;2027;55;2026-06-30;51,5;"%s";"%s"
+						"""
+					.formatted(SCRIPT, HYPERLINK.replace("\"", "\"\""), IMG.replace("\"", "\"\""))
+					.getBytes(StandardCharsets.UTF_8),
 				Map.of());
 		assertThat(indicators.status()).as(indicators.body()).isEqualTo(200);
-		var round = mvc.perform(post("/" + slug + "/plan/rondes").with(csrf()).with(as(accounts, "platformbeheerder"))
-			.param("name", "Ronde " + SCRIPT).param("scope", "ALL").param("referenceDate", "2026-06-30")
-			.param("deadline", "2026-07-31")).andReturn().getResponse();
+		var round = mvc
+			.perform(post("/" + slug + "/plan/rondes").with(csrf())
+				.with(as(accounts, "platformbeheerder"))
+				.param("name", "Ronde " + SCRIPT)
+				.param("scope", "ALL")
+				.param("referenceDate", "2026-06-30")
+				.param("deadline", "2026-07-31"))
+			.andReturn()
+			.getResponse();
 		assertThat(round.getRedirectedUrl()).contains("/plan/rondes/");
 		long roundId = Long.parseLong(round.getRedirectedUrl().replaceAll(".*/rondes/(\\d+).*", "$1"));
 		var statuses = admin.upload("/api/v1/" + slug + "/plan/rondes/" + roundId + "/import", "st.csv", """
@@ -100,7 +115,7 @@ final class HostileContent {
 				xss_ind;%1$s;gemeente;2024;20000
 				""".formatted(NIS).getBytes(StandardCharsets.UTF_8), Map.of());
 		assertThat(values.status()).as(values.body()).isEqualTo(200);
-			seeded = new Seeded(slug, roundId);
+		seeded = new Seeded(slug, roundId);
 		return seeded;
 	}
 

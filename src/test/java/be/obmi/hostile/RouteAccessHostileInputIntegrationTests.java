@@ -28,23 +28,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import java.net.http.HttpHeaders;
+import java.util.stream.Collectors;
 
 /**
- * Every route the application maps (read from its own {@code RequestMappingHandlerMapping}, every method of every
- * pattern, so a route added later is checked without editing this test) must match one access {@link Rule} below,
+ * Every route the application maps (read from its own
+ * {@code RequestMappingHandlerMapping}, every method of every pattern, so a route added
+ * later is checked without editing this test) must match one access {@link Rule} below,
  * or the test fails: a new route needs a decision. For each route that is not public:
  * <ul>
- * <li>an anonymous visitor is refused: a page redirects to {@code /login}, an {@code /api/**} route answers 401 —
- * never 200 and never 500;</li>
+ * <li>an anonymous visitor is refused: a page redirects to {@code /login}, an
+ * {@code /api/**} route answers 401 — never 200 and never 500;</li>
  * <li>a user of another tenant (even its beheerder) gets 403;</li>
- * <li>a user of the tenant with the role just below the one the rule needs gets 403 (a write may also be refused
- * with 400/404/415 when the request is rejected before any handler logic runs, never with a success);</li>
- * <li>for GET routes, a user with exactly the needed role is let through (not 401/403), so the rules are not
- * stricter than the application.</li>
+ * <li>a user of the tenant with the role just below the one the rule needs gets 403 (a
+ * write may also be refused with 400/404/415 when the request is rejected before any
+ * handler logic runs, never with a success);</li>
+ * <li>for GET routes, a user with exactly the needed role is let through (not 401/403),
+ * so the rules are not stricter than the application.</li>
  * </ul>
- * Public routes (the {@link PublicRoutes} beans and the fixed public list) must answer anonymous GETs without a
- * login redirect and without a 500. Every one of these responses must carry the security headers
- * ({@link HeadersHostileInputIntegrationTests#missing}).
+ * Public routes (the {@link PublicRoutes} beans and the fixed public list) must answer
+ * anonymous GETs without a login redirect and without a 500. Every one of these responses
+ * must carry the security headers ({@link HeadersHostileInputIntegrationTests#missing}).
  */
 @ObmiIntegrationTest
 class RouteAccessHostileInputIntegrationTests {
@@ -53,7 +57,9 @@ class RouteAccessHostileInputIntegrationTests {
 
 	static final PathPatternParser PARSER = new PathPatternParser();
 
-	/** Who may use a route; each level below {@code PUBLIC} includes the ones after it. */
+	/**
+	 * Who may use a route; each level below {@code PUBLIC} includes the ones after it.
+	 */
 	enum Need {
 
 		PUBLIC(null, null), LOGIN(null, null), LEZER("lezer." + VICTIM, null),
@@ -71,7 +77,10 @@ class RouteAccessHostileInputIntegrationTests {
 
 	}
 
-	/** Methods (empty: any), a path pattern and what it needs; the first matching rule applies. */
+	/**
+	 * Methods (empty: any), a path pattern and what it needs; the first matching rule
+	 * applies.
+	 */
 	record Rule(Set<HttpMethod> methods, PathPattern pattern, Need need) {
 
 		static Rule of(String methods, String pattern, Need need) {
@@ -105,23 +114,30 @@ class RouteAccessHostileInputIntegrationTests {
 	}
 
 	/**
-	 * Routes under a public pattern ({@code /{slug}/cijfers/**}) that their handler guards: the security filter lets
-	 * anonymous visitors through and the handler refuses them. Tried before the public routes.
+	 * Routes under a public pattern ({@code /{slug}/cijfers/**}) that their handler
+	 * guards: the security filter lets anonymous visitors through and the handler refuses
+	 * them. Tried before the public routes.
 	 */
-	static final List<Rule> GUARDED_INSIDE_PUBLIC = List.of(Rule.of("*", "/" + VICTIM + "/cijfers/beheer/**", Need.REDACTEUR));
+	static final List<Rule> GUARDED_INSIDE_PUBLIC = List
+		.of(Rule.of("*", "/" + VICTIM + "/cijfers/beheer/**", Need.REDACTEUR));
 
-	/** The access rules, in the order they are tried. Public routes of modules come from their PublicRoutes beans. */
+	/**
+	 * The access rules, in the order they are tried. Public routes of modules come from
+	 * their PublicRoutes beans.
+	 */
 	static final List<Rule> RULES = List.of(
 			// public by SecurityConfiguration's fixed list
-			Rule.of("GET", "/", Need.PUBLIC), Rule.of("GET", "/login", Need.PUBLIC), Rule.of("*", "/error", Need.PUBLIC),
-			Rule.of("GET", "/api/docs", Need.PUBLIC), Rule.of("GET", "/api/docs/**", Need.PUBLIC),
-			Rule.of("GET", "/css/**", Need.PUBLIC), Rule.of("GET", "/" + VICTIM, Need.PUBLIC),
+			Rule.of("GET", "/", Need.PUBLIC), Rule.of("GET", "/login", Need.PUBLIC),
+			Rule.of("*", "/error", Need.PUBLIC), Rule.of("GET", "/api/docs", Need.PUBLIC),
+			Rule.of("GET", "/api/docs/**", Need.PUBLIC), Rule.of("GET", "/css/**", Need.PUBLIC),
+			Rule.of("GET", "/" + VICTIM, Need.PUBLIC),
 			// platform administration
 			Rule.of("*", "/platform/**", Need.PLATFORM), Rule.of("*", "/api/v1/platform/**", Need.PLATFORM),
 			// a user's own account
 			Rule.of("*", "/account/**", Need.LOGIN),
 			// tenant administration
-			Rule.of("*", "/" + VICTIM + "/beheer", Need.BEHEERDER), Rule.of("*", "/" + VICTIM + "/beheer/**", Need.BEHEERDER),
+			Rule.of("*", "/" + VICTIM + "/beheer", Need.BEHEERDER),
+			Rule.of("*", "/" + VICTIM + "/beheer/**", Need.BEHEERDER),
 			// editors: imports, catalogue management, plan versions
 			Rule.of("GET", "/" + VICTIM + "/plan/import", Need.REDACTEUR),
 			Rule.of("GET", "/" + VICTIM + "/plan/versies/*", Need.REDACTEUR),
@@ -238,19 +254,22 @@ class RouteAccessHostileInputIntegrationTests {
 		var builder = request(route.method(), route.path()).with(csrf());
 		if (username != null) {
 			ObmiUser user = accounts.loadUserByUsername(username);
-			builder.with(authentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities())));
+			builder.with(authentication(
+					UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities())));
 		}
 		MockHttpServletResponse response = mvc.perform(builder).andReturn().getResponse();
-		java.net.http.HttpHeaders headers = java.net.http.HttpHeaders.of(response.getHeaderNames().stream()
-			.collect(java.util.stream.Collectors.toMap(name -> name, response::getHeaders)), (name, value) -> true);
-		headerProblems.addAll(HeadersHostileInputIntegrationTests.missing(route + " as " + username + " (" + response.getStatus() + ")", headers));
+		HttpHeaders headers = HttpHeaders.of(
+				response.getHeaderNames().stream().collect(Collectors.toMap(name -> name, response::getHeaders)),
+				(name, value) -> true);
+		headerProblems.addAll(HeadersHostileInputIntegrationTests
+			.missing(route + " as " + username + " (" + response.getStatus() + ")", headers));
 		return response;
 	}
 
 	/**
-	 * Every mapped pattern with every method it accepts (GET and POST when it declares none); {@code {slug}} and
-	 * {@code {scope}} become the victim tenant, other variables {@code 1}. A {@code {scope}} route is also checked
-	 * as a platform route.
+	 * Every mapped pattern with every method it accepts (GET and POST when it declares
+	 * none); {@code {slug}} and {@code {scope}} become the victim tenant, other variables
+	 * {@code 1}. A {@code {scope}} route is also checked as a platform route.
 	 */
 	private List<Route> routes() {
 		Set<Route> routes = new LinkedHashSet<>();

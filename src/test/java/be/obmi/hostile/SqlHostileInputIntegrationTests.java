@@ -30,24 +30,31 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.util.UriUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.springframework.web.bind.annotation.ValueConstants;
 
 /**
- * SQL meta-characters, NUL bytes, very long values and odd Unicode in every parameter of every read route and every
- * API route, enumerated from the request mappings (each {@code @PathVariable} and {@code @RequestParam} of the
- * handler), one parameter at a time with sensible values for the others, over real HTTP as the platform admin (who
- * may use every route). No answer is a 5xx or shows a database error, and an injection in a filter never widens the
- * result.
+ * SQL meta-characters, NUL bytes, very long values and odd Unicode in every parameter of
+ * every read route and every API route, enumerated from the request mappings (each
+ * {@code @PathVariable} and {@code @RequestParam} of the handler), one parameter at a
+ * time with sensible values for the others, over real HTTP as the platform admin (who may
+ * use every route). No answer is a 5xx or shows a database error, and an injection in a
+ * filter never widens the result.
  */
 @ObmiIntegrationTest
 class SqlHostileInputIntegrationTests {
 
 	/**
-	 * For every parameter: the classic injection with every meta-character ({@code ' " ; -- % _ \}), and a NUL in a
-	 * very long value.
+	 * For every parameter: the classic injection with every meta-character
+	 * ({@code ' " ; -- % _ \}), and a NUL in a very long value.
 	 */
 	static final List<String> PAYLOADS = List.of("' OR '1'='1\";--%_\\", "a\u0000" + "x".repeat(2_000));
 
-	/** For API parameters also: a LIKE pattern, a stacked statement, odd Unicode and number edge cases. */
+	/**
+	 * For API parameters also: a LIKE pattern, a stacked statement, odd Unicode and
+	 * number edge cases.
+	 */
 	static final List<String> API_PAYLOADS = List.of("%' OR 1=1 --; DROP TABLE tenancy.tenant; --", "x".repeat(2_000),
 			"Ω😀\u202E1e309", "-1");
 
@@ -72,7 +79,7 @@ class SqlHostileInputIntegrationTests {
 		List<Route> routes = routes();
 		assertThat(routes).as("routes with parameters").hasSizeGreaterThan(30);
 		HttpClient http = HttpClient.newHttpClient();
-		List<java.util.concurrent.Callable<String>> probes = new ArrayList<>();
+		List<Callable<String>> probes = new ArrayList<>();
 		for (Route route : routes) {
 			for (Param target : route.params()) {
 				List<String> payloads = new ArrayList<>(PAYLOADS);
@@ -86,34 +93,41 @@ class SqlHostileInputIntegrationTests {
 						String value = param == target ? payload : sensible(param, route.pattern(), indicator, goal);
 						if (param.path()) {
 							int at = path.indexOf("{" + param.name() + "}");
-							path.replace(at, at + param.name().length() + 2, UriUtils.encodePathSegment(value, StandardCharsets.UTF_8));
+							path.replace(at, at + param.name().length() + 2,
+									UriUtils.encodePathSegment(value, StandardCharsets.UTF_8));
 						}
 						else if (value != null) {
 							query.put(param.name(), value);
 						}
 					}
 					StringBuilder uri = new StringBuilder("http://localhost:" + port + path);
-					query.forEach((name, value) -> uri.append(uri.indexOf("?") < 0 ? '?' : '&').append(name).append('=')
+					query.forEach((name, value) -> uri.append(uri.indexOf("?") < 0 ? '?' : '&')
+						.append(name)
+						.append('=')
 						.append(UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8)));
 					HttpRequest request = HttpRequest.newBuilder(URI.create(uri.toString()))
-						.header("Authorization", "Basic " + Base64.getEncoder()
-							.encodeToString("platformbeheerder:demo".getBytes(StandardCharsets.UTF_8)))
+						.header("Authorization",
+								"Basic " + Base64.getEncoder()
+									.encodeToString("platformbeheerder:demo".getBytes(StandardCharsets.UTF_8)))
 						.method(route.method().name(), HttpRequest.BodyPublishers.noBody())
 						.build();
-					String what = route.method() + " " + route.pattern() + " " + target.name() + "=" + abbreviate(payload);
+					String what = route.method() + " " + route.pattern() + " " + target.name() + "="
+							+ abbreviate(payload);
 					probes.add(() -> {
 						HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 						String body = response.body();
-						boolean bad = response.statusCode() >= 500 || body.contains("PSQLException") || body.contains("SQLState")
-								|| body.contains("syntax error at") || body.contains("BadSqlGrammar");
+						boolean bad = response.statusCode() >= 500 || body.contains("PSQLException")
+								|| body.contains("SQLState") || body.contains("syntax error at")
+								|| body.contains("BadSqlGrammar");
 						return bad ? what + " gave " + response.statusCode() + ": " + abbreviate(body) : null;
 					});
 				}
 			}
 		}
 		List<String> problems = new ArrayList<>();
-		// a few at a time, as concurrent visitors would: the server answers while the database works
-		try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+		// a few at a time, as concurrent visitors would: the server answers while the
+		// database works
+		try (var pool = Executors.newFixedThreadPool(4)) {
 			for (var result : pool.invokeAll(probes)) {
 				if (result.get() != null) {
 					problems.add(result.get());
@@ -143,11 +157,13 @@ class SqlHostileInputIntegrationTests {
 				assertThat(query.json().get("total").asLong()).as(payload).isZero();
 				assertThat(query.json().get("items").size()).as(payload).isZero();
 			}
-			var summary = ApiClient.as(port, "lezer.mechelen").get("/api/v1/mechelen/finance/summary?code="
-					+ UriUtils.encodeQueryParam(payload, StandardCharsets.UTF_8));
+			var summary = ApiClient.as(port, "lezer.mechelen")
+				.get("/api/v1/mechelen/finance/summary?code="
+						+ UriUtils.encodeQueryParam(payload, StandardCharsets.UTF_8));
 			assertThat(summary.status()).as(payload).isIn(200, 400, 404);
 			if (summary.status() == 200) {
-				assertThat(summary.json().get("expenditure").get("estimate").decimalValue().signum()).as(payload).isZero();
+				assertThat(summary.json().get("expenditure").get("estimate").decimalValue().signum()).as(payload)
+					.isZero();
 				assertThat(summary.json().get("receipts").get("estimate").decimalValue().signum()).as(payload).isZero();
 			}
 		}
@@ -165,7 +181,9 @@ class SqlHostileInputIntegrationTests {
 		};
 	}
 
-	/** GET routes and every /api route, with their path variables and request parameters. */
+	/**
+	 * GET routes and every /api route, with their path variables and request parameters.
+	 */
 	private List<Route> routes() {
 		List<Route> routes = new ArrayList<>();
 		for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
@@ -179,18 +197,22 @@ class SqlHostileInputIntegrationTests {
 				RequestParam request = parameter.getParameterAnnotation(RequestParam.class);
 				String name = parameter.getParameterName();
 				if (path != null) {
-					params.add(new Param(path.name().isEmpty() ? (path.value().isEmpty() ? name : path.value()) : path.name(), true, true));
+					params.add(new Param(
+							path.name().isEmpty() ? (path.value().isEmpty() ? name : path.value()) : path.name(), true,
+							true));
 				}
 				else if (request != null && !parameter.getParameterType().getName().contains("MultipartFile")) {
-					String requestName = request.name().isEmpty() ? (request.value().isEmpty() ? name : request.value()) : request.name();
+					String requestName = request.name().isEmpty() ? (request.value().isEmpty() ? name : request.value())
+							: request.name();
 					params.add(new Param(requestName, false,
-							request.required() && request.defaultValue().equals(org.springframework.web.bind.annotation.ValueConstants.DEFAULT_NONE)));
+							request.required() && request.defaultValue().equals(ValueConstants.DEFAULT_NONE)));
 				}
 			}
 			for (String pattern : entry.getKey().getPatternValues()) {
 				List<Param> all = new ArrayList<>(params);
 				for (String variable : List.of("slug", "scope")) {
-					if (pattern.contains("{" + variable + "}") && all.stream().noneMatch(p -> p.name().equals(variable))) {
+					if (pattern.contains("{" + variable + "}")
+							&& all.stream().noneMatch(p -> p.name().equals(variable))) {
 						all.add(new Param(variable, true, true));
 					}
 				}

@@ -25,15 +25,20 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.io.OutputStream;
+import java.util.Base64;
 
 /**
- * Hostile files sent over HTTP to every upload endpoint of the API (plan, indicators, finance, statistics observations,
- * catalogue, area sets) as a platform admin: a file over the multipart limit (413), an XLSX zip bomb, an XLSX with a
- * billion-laughs DTD, an XLSX with an external entity ({@code file:///etc/passwd}), a PNG renamed {@code .csv}, UTF-16
- * text, random bytes, a PX file that declares an absurd number of cells, a CSV with one unterminated 4 MB field, an
- * empty file and a request that is not a multipart form. Each gives a 4xx with a Dutch message — never a 500, never
- * the contents of a local file — and nothing changes (the plan export, the finance summary and the statistics import
- * history are the same before and after). The upload pages answer a too-large file with the Dutch 413 page.
+ * Hostile files sent over HTTP to every upload endpoint of the API (plan, indicators,
+ * finance, statistics observations, catalogue, area sets) as a platform admin: a file
+ * over the multipart limit (413), an XLSX zip bomb, an XLSX with a billion-laughs DTD, an
+ * XLSX with an external entity ({@code file:///etc/passwd}), a PNG renamed {@code .csv},
+ * UTF-16 text, random bytes, a PX file that declares an absurd number of cells, a CSV
+ * with one unterminated 4 MB field, an empty file and a request that is not a multipart
+ * form. Each gives a 4xx with a Dutch message — never a 500, never the contents of a
+ * local file — and nothing changes (the plan export, the finance summary and the
+ * statistics import history are the same before and after). The upload pages answer a
+ * too-large file with the Dutch 413 page.
  */
 @ObmiIntegrationTest
 class UploadHostileInputIntegrationTests {
@@ -65,8 +70,10 @@ class UploadHostileInputIntegrationTests {
 		files.put("absurd.px", absurdPx());
 		files.put("open-veld.csv", unterminatedField());
 		files.put("leeg.csv", new byte[0]);
-		files.put("nul.csv", ("code;type;bovenliggende_code;titel;omschrijving;indicator;naam;gebied;niveau;periode;waarde;label\n"
-				+ "BD01;BD;;Doel\u0000;x;x;x;12025;gemeente;2024;1;x\n").getBytes(StandardCharsets.UTF_8));
+		files.put("nul.csv",
+				("code;type;bovenliggende_code;titel;omschrijving;indicator;naam;gebied;niveau;periode;waarde;label\n"
+						+ "BD01;BD;;Doel\u0000;x;x;x;12025;gemeente;2024;1;x\n")
+					.getBytes(StandardCharsets.UTF_8));
 
 		List<String> problems = new ArrayList<>();
 		for (String endpoint : ENDPOINTS) {
@@ -77,7 +84,8 @@ class UploadHostileInputIntegrationTests {
 			var tooLarge = admin.upload(endpoint, "groot.csv", new byte[5 * 1024 * 1024 + 100_000], Map.of());
 			check(problems, endpoint + " groot.csv", tooLarge.status(), tooLarge.body(), 413);
 			var notMultipart = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + endpoint))
-				.header("Authorization", basic()).header("Content-Type", "text/csv")
+				.header("Authorization", basic())
+				.header("Content-Type", "text/csv")
 				.POST(HttpRequest.BodyPublishers.ofString("code;type\nBD01;BD\n")));
 			check(problems, endpoint + " not multipart", notMultipart.statusCode(), notMultipart.body(), 400, 415);
 		}
@@ -90,10 +98,14 @@ class UploadHostileInputIntegrationTests {
 
 	@Test
 	void uploadPagesAnswerATooLargeFileWithTheDutchPage() throws Exception {
-		for (String page : List.of("/" + SLUG + "/plan/import", "/" + SLUG + "/financien/import", "/" + SLUG + "/cijfers/beheer/import")) {
-			var response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + page)).header("Authorization", basic())
-				.header("Accept", "text/html").header("Content-Type", "multipart/form-data; boundary=b")
-				.POST(HttpRequest.BodyPublishers.ofByteArray(HeadersHostileInputIntegrationTests.multipart(new byte[5 * 1024 * 1024 + 100_000]))));
+		for (String page : List.of("/" + SLUG + "/plan/import", "/" + SLUG + "/financien/import",
+				"/" + SLUG + "/cijfers/beheer/import")) {
+			var response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + page))
+				.header("Authorization", basic())
+				.header("Accept", "text/html")
+				.header("Content-Type", "multipart/form-data; boundary=b")
+				.POST(HttpRequest.BodyPublishers
+					.ofByteArray(HeadersHostileInputIntegrationTests.multipart(new byte[5 * 1024 * 1024 + 100_000]))));
 			assertThat(response.statusCode()).as(page).isEqualTo(413);
 			assertThat(response.body()).as(page).contains("Bestand te groot").contains("Er is niets gewijzigd");
 		}
@@ -104,7 +116,8 @@ class UploadHostileInputIntegrationTests {
 			problems.add(what + " gave " + status + ": " + abbreviate(body));
 		}
 		else if (status != 415 && !(body.contains("bestand") || body.contains("Bestand") || body.contains("rij")
-				|| body.contains("kolom") || body.contains("niet") || body.contains("geen") || body.contains("Onbekend"))) {
+				|| body.contains("kolom") || body.contains("niet") || body.contains("geen")
+				|| body.contains("Onbekend"))) {
 			problems.add(what + " gave " + status + " without a Dutch reason: " + abbreviate(body));
 		}
 		if (body.contains("root:x:0:0") || body.contains("PSQLException") || body.contains("Exception:")) {
@@ -121,15 +134,19 @@ class UploadHostileInputIntegrationTests {
 	}
 
 	private static String basic() {
-		return "Basic " + java.util.Base64.getEncoder().encodeToString("platformbeheerder:demo".getBytes(StandardCharsets.UTF_8));
+		return "Basic " + Base64.getEncoder().encodeToString("platformbeheerder:demo".getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** A real XLSX whose sheet is 150 MB of markup that compresses to a few hundred kB. */
+	/**
+	 * A real XLSX whose sheet is 150 MB of markup that compresses to a few hundred kB.
+	 */
 	static byte[] zipBomb() throws Exception {
-		byte[] row = "<row><c t=\"inlineStr\"><is><t>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</t></is></c></row>".getBytes(StandardCharsets.UTF_8);
+		byte[] row = "<row><c t=\"inlineStr\"><is><t>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</t></is></c></row>"
+			.getBytes(StandardCharsets.UTF_8);
 		return rewrite(minimalXlsx(), "xl/worksheets/sheet1.xml", out -> {
 			out.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/"
-					+ "spreadsheetml/2006/main\"><sheetData>").getBytes(StandardCharsets.UTF_8));
+					+ "spreadsheetml/2006/main\"><sheetData>")
+				.getBytes(StandardCharsets.UTF_8));
 			for (long written = 0; written < 150L * 1024 * 1024; written += row.length) {
 				out.write(row);
 			}
@@ -143,8 +160,10 @@ class UploadHostileInputIntegrationTests {
 			dtd.append("<!ENTITY lol").append(i).append(" \"");
 			dtd.append(("&lol" + (i - 1) + ";").repeat(10)).append("\">");
 		}
-		return dtd.append("]><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\">"
-				+ "<c r=\"A1\" t=\"inlineStr\"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>").toString();
+		return dtd.append(
+				"]><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\">"
+						+ "<c r=\"A1\" t=\"inlineStr\"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>")
+			.toString();
 	}
 
 	static String externalEntity() {
@@ -155,7 +174,8 @@ class UploadHostileInputIntegrationTests {
 	}
 
 	static byte[] xlsxWithSheet(String sheet) throws Exception {
-		return rewrite(minimalXlsx(), "xl/worksheets/sheet1.xml", out -> out.write(sheet.getBytes(StandardCharsets.UTF_8)));
+		return rewrite(minimalXlsx(), "xl/worksheets/sheet1.xml",
+				out -> out.write(sheet.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	static byte[] minimalXlsx() throws Exception {
@@ -168,14 +188,15 @@ class UploadHostileInputIntegrationTests {
 
 	interface Content {
 
-		void write(java.io.OutputStream out) throws Exception;
+		void write(OutputStream out) throws Exception;
 
 	}
 
 	/** The same ZIP with one entry's content replaced. */
 	static byte[] rewrite(byte[] zip, String name, Content content) throws Exception {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip)); ZipOutputStream out = new ZipOutputStream(bytes)) {
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
+				ZipOutputStream out = new ZipOutputStream(bytes)) {
 			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
 				out.putNextEntry(new ZipEntry(entry.getName()));
 				if (entry.getName().equals(name)) {
@@ -205,9 +226,10 @@ class UploadHostileInputIntegrationTests {
 
 	/** A PX file whose dimensions declare 10^12 cells, with almost no data. */
 	static byte[] absurdPx() {
-		StringBuilder px = new StringBuilder("CHARSET=\"ANSI\";\nAXIS-VERSION=\"2013\";\nLANGUAGE=\"nl\";\nMATRIX=\"BOM\";\n"
-				+ "SUBJECT-CODE=\"X\";\nSUBJECT-AREA=\"X\";\nTITLE=\"Bom\";\nCONTENTS=\"Bom\";\nUNITS=\"aantal\";\n"
-				+ "STUB=\"a\",\"b\";\nHEADING=\"c\";\n");
+		StringBuilder px = new StringBuilder(
+				"CHARSET=\"ANSI\";\nAXIS-VERSION=\"2013\";\nLANGUAGE=\"nl\";\nMATRIX=\"BOM\";\n"
+						+ "SUBJECT-CODE=\"X\";\nSUBJECT-AREA=\"X\";\nTITLE=\"Bom\";\nCONTENTS=\"Bom\";\nUNITS=\"aantal\";\n"
+						+ "STUB=\"a\",\"b\";\nHEADING=\"c\";\n");
 		for (String dimension : List.of("a", "b", "c")) {
 			px.append("VALUES(\"").append(dimension).append("\")=");
 			for (int i = 0; i < 10_000; i++) {

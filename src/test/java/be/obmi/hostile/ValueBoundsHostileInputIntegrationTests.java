@@ -15,9 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 11, point 9 (partly): out-of-range values get a clear Dutch refusal, never a 500 — numbers that overflow or
- * underflow to 0 in a statistics import, a round with a year outside 1900–2200 or a deadline before its reference
- * date, and a value the database itself refuses (too long for its column).
+ * Issue 11, point 9 (partly): out-of-range values get a clear Dutch refusal, never a 500
+ * — numbers that overflow or underflow to 0 in a statistics import, a round with a year
+ * outside 1900–2200 or a deadline before its reference date, and a value the database
+ * itself refuses (too long for its column).
  */
 @ObmiIntegrationTest
 class ValueBoundsHostileInputIntegrationTests {
@@ -34,11 +35,14 @@ class ValueBoundsHostileInputIntegrationTests {
 		for (String value : new String[] { "1e-400", "1e400", "NaN", "Infinity", "0,000…1" }) {
 			ApiClient.Response response = editor.upload("/api/v1/leuven/stats/import?createIndicators=true", "b.csv",
 					("indicator;gebied;niveau;periode;waarde\nbereik_proef;24062;gemeente;2024;" + value + "\n")
-						.getBytes(StandardCharsets.UTF_8), Map.of());
+						.getBytes(StandardCharsets.UTF_8),
+					Map.of());
 			assertThat(response.status()).as(value + ": " + response.body()).isEqualTo(422);
 			assertThat(response.body()).contains("\"row\":2").contains("waarde");
 		}
-		assertThat(jdbc.sql("select count(*) from stats.indicator where code = 'bereik_proef'").query(Long.class).single()).isZero();
+		assertThat(
+				jdbc.sql("select count(*) from stats.indicator where code = 'bereik_proef'").query(Long.class).single())
+			.isZero();
 	}
 
 	@Test
@@ -61,8 +65,8 @@ class ValueBoundsHostileInputIntegrationTests {
 	void aValueTheDatabaseRefusesIsA400InDutchNotA500() {
 		PageSession editor = PageSession.login(port, "redacteur.leuven");
 		String csrf = editor.csrf("/leuven/plan/rondes");
-		var response = editor.post("/leuven/plan/rondes", "name=" + "x".repeat(5000)
-				+ "&referenceDate=2026-06-30&deadline=2026-07-31&scope=ALL&_csrf=" + csrf);
+		var response = editor.post("/leuven/plan/rondes",
+				"name=" + "x".repeat(5000) + "&referenceDate=2026-06-30&deadline=2026-07-31&scope=ALL&_csrf=" + csrf);
 		assertThat(response.statusCode()).isIn(302, 400);
 		ApiClient api = ApiClient.as(port, "redacteur.leuven");
 		String longName = "n".repeat(400);

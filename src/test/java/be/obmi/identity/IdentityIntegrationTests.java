@@ -29,8 +29,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import org.assertj.core.groups.Tuple;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Login, lockout, roles, API access with Basic and tokens, and the audit of user edits, on the running application. */
+/**
+ * Login, lockout, roles, API access with Basic and tokens, and the audit of user edits,
+ * on the running application.
+ */
 @ObmiIntegrationTest
 class IdentityIntegrationTests {
 
@@ -53,7 +58,7 @@ class IdentityIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	org.springframework.transaction.support.TransactionTemplate transaction;
+	TransactionTemplate transaction;
 
 	@LocalServerPort
 	int port;
@@ -72,22 +77,26 @@ class IdentityIntegrationTests {
 		for (int i = 0; i < 5; i++) {
 			mvc.perform(formLogin().user("slot.test").password("fout-" + i)).andExpect(redirectedUrl("/login?error"));
 		}
-		mvc.perform(formLogin().user("slot.test").password("een-lang-wachtwoord")).andExpect(redirectedUrl("/login?error"));
+		mvc.perform(formLogin().user("slot.test").password("een-lang-wachtwoord"))
+			.andExpect(redirectedUrl("/login?error"));
 		// locked for this address (MockMvc's 127.0.0.1), not for the account as a whole
 		assertThat(accounts.lockedFor("slot.test", "127.0.0.1")).isTrue();
 		assertThat(accounts.loadUserByUsername("slot.test").isAccountNonLocked()).isTrue();
 		String page = mvc.perform(get("/login").sessionAttr("obmi.loginError", "locked"))
-			.andReturn().getResponse().getContentAsString();
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(page).contains("tijdelijk vergrendeld");
 		// Basic auth on the API from the same address is locked too
 		assertThat(basic("/api/v1/aalst/account", "slot.test", "een-lang-wachtwoord").statusCode()).isEqualTo(401);
 		// the holder from another address logs in
-		mvc.perform(post("/login").with(csrf()).param("username", "slot.test").param("password", "een-lang-wachtwoord")
-				.with(request -> {
-					request.setRemoteAddr("192.0.2.44");
-					return request;
-				}))
-			.andExpect(redirectedUrl("/"));
+		mvc.perform(post("/login").with(csrf())
+			.param("username", "slot.test")
+			.param("password", "een-lang-wachtwoord")
+			.with(request -> {
+				request.setRemoteAddr("192.0.2.44");
+				return request;
+			})).andExpect(redirectedUrl("/"));
 	}
 
 	@Test
@@ -98,13 +107,15 @@ class IdentityIntegrationTests {
 		}
 		mvc.perform(formLogin().user("bijna.slot").password("een-lang-wachtwoord")).andExpect(redirectedUrl("/"));
 		assertThat(jdbc.sql("select failed_logins from identity.user_account where username = 'bijna.slot'")
-			.query(Integer.class).single()).isZero();
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Test
 	void aReaderCannotReachAdminPages() throws Exception {
 		ObmiUser reader = accounts.loadUserByUsername("lezer.mechelen");
-		var auth = authentication(UsernamePasswordAuthenticationToken.authenticated(reader, null, reader.getAuthorities()));
+		var auth = authentication(
+				UsernamePasswordAuthenticationToken.authenticated(reader, null, reader.getAuthorities()));
 		mvc.perform(get("/mechelen/beheer").with(auth)).andExpect(status().isForbidden());
 		mvc.perform(get("/mechelen/beheer/gebruikers").with(auth)).andExpect(status().isForbidden());
 		mvc.perform(get("/mechelen/beheer/historiek").with(auth)).andExpect(status().isForbidden());
@@ -124,7 +135,8 @@ class IdentityIntegrationTests {
 
 	@Test
 	void apiClientsUseBasicOrAPersonalTokenUntilItIsRevoked() throws Exception {
-		assertThat(basic("/api/v1/mechelen/account", "redacteur.mechelen", "demo").body()).contains("\"role\":\"REDACTEUR\"");
+		assertThat(basic("/api/v1/mechelen/account", "redacteur.mechelen", "demo").body())
+			.contains("\"role\":\"REDACTEUR\"");
 		assertThat(basic("/api/v1/mechelen/account", "redacteur.mechelen", "fout").statusCode()).isEqualTo(401);
 		assertThat(basic("/api/v1/gent/account", "redacteur.mechelen", "demo").statusCode()).isEqualTo(403);
 		assertThat(send(HttpRequest.newBuilder(uri("/api/v1/mechelen/account"))).statusCode()).isEqualTo(401);
@@ -134,8 +146,10 @@ class IdentityIntegrationTests {
 		HttpResponse<String> ok = bearer("/api/v1/mechelen/account", created.secret());
 		assertThat(ok.statusCode()).isEqualTo(200);
 		assertThat(ok.body()).contains("redacteur.mechelen");
-		assertThat(jdbc.sql("select token_hash from identity.api_token where id = ?").param(created.token().id())
-			.query(String.class).single()).doesNotContain(created.secret()).hasSize(64);
+		assertThat(jdbc.sql("select token_hash from identity.api_token where id = ?")
+			.param(created.token().id())
+			.query(String.class)
+			.single()).doesNotContain(created.secret()).hasSize(64);
 
 		tokens.revoke(user, created.token().id());
 		assertThat(bearer("/api/v1/mechelen/account", created.secret()).statusCode()).isEqualTo(401);
@@ -146,39 +160,53 @@ class IdentityIntegrationTests {
 	void aRoleChangeThroughTheAdminPageIsInTheHistoryWithOldAndNewValues() throws Exception {
 		UserAccount user = newUser("brugge", "historiek.test", Role.LEZER);
 		ObmiUser admin = accounts.loadUserByUsername("beheerder.brugge");
-		var auth = authentication(UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
-		mvc.perform(post("/brugge/beheer/gebruikers/{id}", user.id()).with(auth).with(csrf())
-				.param("role", "REDACTEUR").param("version", String.valueOf(user.version())))
-			.andExpect(redirectedUrl("/brugge/beheer/gebruikers"));
+		var auth = authentication(
+				UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
+		mvc.perform(post("/brugge/beheer/gebruikers/{id}", user.id()).with(auth)
+			.with(csrf())
+			.param("role", "REDACTEUR")
+			.param("version", String.valueOf(user.version()))).andExpect(redirectedUrl("/brugge/beheer/gebruikers"));
 
-		List<AuditEvent> events = audit.history(tenants.require("brugge").id(), "gebruiker", String.valueOf(user.id()), 10);
+		List<AuditEvent> events = audit.history(tenants.require("brugge").id(), "gebruiker", String.valueOf(user.id()),
+				10);
 		AuditEvent update = events.getFirst();
 		assertThat(update.action()).isEqualTo(AuditEvent.Action.UPDATE);
 		assertThat(update.actor()).isEqualTo("beheerder.brugge");
-		assertThat(update.changes()).extracting("field", "oldValue", "newValue").contains(
-				org.assertj.core.groups.Tuple.tuple("rol in brugge", "LEZER", "REDACTEUR"));
+		assertThat(update.changes()).extracting("field", "oldValue", "newValue")
+			.contains(Tuple.tuple("rol in brugge", "LEZER", "REDACTEUR"));
 
-		String page = mvc.perform(get("/brugge/beheer/historiek").with(auth)).andReturn().getResponse().getContentAsString();
+		String page = mvc.perform(get("/brugge/beheer/historiek").with(auth))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(page).contains("Test historiek.test").contains("REDACTEUR").contains("beheerder.brugge");
 
 		// a second save with the old version is refused, nothing overwritten
-		String conflict = mvc.perform(post("/brugge/beheer/gebruikers/{id}", user.id()).with(auth).with(csrf())
-				.param("role", "LEZER").param("version", String.valueOf(user.version())))
-			.andReturn().getResponse().getContentAsString();
+		String conflict = mvc
+			.perform(post("/brugge/beheer/gebruikers/{id}", user.id()).with(auth)
+				.with(csrf())
+				.param("role", "LEZER")
+				.param("version", String.valueOf(user.version())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(conflict).contains("Iemand anders heeft deze gebruiker intussen gewijzigd");
-		assertThat(accounts.memberOf(tenants.require("brugge"), user.id()).orElseThrow().role()).isEqualTo(Role.REDACTEUR);
+		assertThat(accounts.memberOf(tenants.require("brugge"), user.id()).orElseThrow().role())
+			.isEqualTo(Role.REDACTEUR);
 	}
 
 	@Test
 	void passwordsAreStoredWithArgon2() {
 		newUser("genk", "hash.test", Role.LEZER);
 		String hash = jdbc.sql("select password_hash from identity.user_account where username = 'hash.test'")
-			.query(String.class).single();
+			.query(String.class)
+			.single();
 		assertThat(hash).startsWith("{argon2@SpringSecurity_v5_8}$argon2id$");
 	}
 
 	private HttpResponse<String> basic(String path, String user, String password) throws Exception {
-		String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		String credentials = Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 		return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + credentials));
 	}
 

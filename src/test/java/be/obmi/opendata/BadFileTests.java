@@ -9,8 +9,12 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import java.util.Random;
 
-/** Readers never crash: every bad file gives an OpenDataFormatException with a Dutch message naming where and why. */
+/**
+ * Readers never crash: every bad file gives an OpenDataFormatException with a Dutch
+ * message naming where and why.
+ */
 class BadFileTests {
 
 	private static final String PX = """
@@ -39,20 +43,23 @@ class BadFileTests {
 	}
 
 	private static OpenDataFormatException jsonStat(String text) {
-		var thrown = catchThrowable(() -> new JsonStatReader().read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))));
+		var thrown = catchThrowable(
+				() -> new JsonStatReader().read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))));
 		assertThat(thrown).isInstanceOf(OpenDataFormatException.class);
 		return (OpenDataFormatException) thrown;
 	}
 
 	private static OpenDataFormatException sdmx(String text) {
-		var thrown = catchThrowable(() -> new SdmxCsvReader().read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))));
+		var thrown = catchThrowable(
+				() -> new SdmxCsvReader().read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))));
 		assertThat(thrown).isInstanceOf(OpenDataFormatException.class);
 		return (OpenDataFormatException) thrown;
 	}
 
 	@Test
 	void theValidPxFileReads() {
-		assertThat(SampleCubes.cellList(new PxReader().read(new ByteArrayInputStream(PX.getBytes(StandardCharsets.UTF_8)))))
+		assertThat(SampleCubes
+			.cellList(new PxReader().read(new ByteArrayInputStream(PX.getBytes(StandardCharsets.UTF_8)))))
 			.containsExactly(Cell.ok(1), Cell.ok(2), Cell.ok(3), Cell.ok(4));
 	}
 
@@ -89,15 +96,18 @@ class BadFileTests {
 		var huge = PX.replace("VALUES(\"gemeente\")=\"Gent\",\"Brugge\";", "VALUES(\"gemeente\")=" + values + ";")
 			.replace("VALUES(\"jaar\")=\"2023\",\"2024\";", "VALUES(\"jaar\")=" + values + ";");
 		assertThat(px(huge).getMessage()).contains("meer dan 50000000 cellen", "geweigerd");
-		assertThat(jsonStat("{\"version\":\"2.0\",\"class\":\"dataset\",\"id\":[\"a\",\"b\"],\"size\":[100000,100000],\"dimension\":{},\"value\":[]}")
+		assertThat(jsonStat(
+				"{\"version\":\"2.0\",\"class\":\"dataset\",\"id\":[\"a\",\"b\"],\"size\":[100000,100000],\"dimension\":{},\"value\":[]}")
 			.getMessage()).contains("size", "meer dan 50000000 cellen");
 	}
 
 	@Test
 	void missingMatrixValuesOrStub() {
 		assertThat(px(PX.replace("MATRIX=\"T1\";\n", "")).getMessage()).contains("MATRIX", "ontbreekt");
-		assertThat(px(PX.replace("VALUES(\"jaar\")=\"2023\",\"2024\";\n", "")).getMessage()).contains("VALUES(\"jaar\")", "ontbreken");
-		assertThat(px(PX.replace("STUB=\"gemeente\";\n", "").replace("HEADING=\"jaar\";\n", "")).getMessage()).contains("STUB en HEADING");
+		assertThat(px(PX.replace("VALUES(\"jaar\")=\"2023\",\"2024\";\n", "")).getMessage())
+			.contains("VALUES(\"jaar\")", "ontbreken");
+		assertThat(px(PX.replace("STUB=\"gemeente\";\n", "").replace("HEADING=\"jaar\";\n", "")).getMessage())
+			.contains("STUB en HEADING");
 		assertThat(px(new byte[0]).getMessage()).contains("MATRIX");
 		var random = new byte[5000];
 		Arrays.fill(random, (byte) 0x9D);
@@ -109,11 +119,14 @@ class BadFileTests {
 		assertThat(jsonStat("{\"version\":\"2.0\",").getMessage()).contains("geen geldige JSON");
 		assertThat(jsonStat("[]").getMessage()).contains("JSON-object");
 		assertThat(jsonStat("{\"version\":\"1.0\",\"class\":\"dataset\"}").getMessage()).contains("version", "2.0");
-		assertThat(jsonStat("{\"version\":\"2.0\",\"class\":\"dataset\",\"id\":[\"a\"],\"size\":[2],\"dimension\":{\"a\":{\"category\":{\"index\":[\"x\"]}}},\"value\":[1,2]}")
+		assertThat(jsonStat(
+				"{\"version\":\"2.0\",\"class\":\"dataset\",\"id\":[\"a\"],\"size\":[2],\"dimension\":{\"a\":{\"category\":{\"index\":[\"x\"]}}},\"value\":[1,2]}")
 			.getMessage()).contains("dimension.a.category.index", "1 categorieën");
-		assertThat(jsonStat("{\"version\":\"2.0\",\"class\":\"dataset\",\"id\":[\"a\"],\"size\":[1],\"dimension\":{\"a\":{\"category\":{\"index\":[\"x\"]}}},\"value\":[\"veel\"]}")
+		assertThat(jsonStat(
+				"{\"version\":\"2.0\",\"class\":\"dataset\",\"id\":[\"a\"],\"size\":[1],\"dimension\":{\"a\":{\"category\":{\"index\":[\"x\"]}}},\"value\":[\"veel\"]}")
 			.getMessage()).contains("value[0]", "getal of null");
-		assertThat(jsonStat("{\"version\":\"2.0\",\"class\":\"dataset\",\"id\":[\"a\"],\"size\":[1],\"dimension\":{\"a\":{\"category\":{\"index\":[\"x\"]}}},\"value\":{\"5\":1}}")
+		assertThat(jsonStat(
+				"{\"version\":\"2.0\",\"class\":\"dataset\",\"id\":[\"a\"],\"size\":[1],\"dimension\":{\"a\":{\"category\":{\"index\":[\"x\"]}}},\"value\":{\"5\":1}}")
 			.getMessage()).contains("value.5", "buiten de dataset");
 	}
 
@@ -127,17 +140,20 @@ class BadFileTests {
 			.contains("Regel 2", "AGENTSCHAP:ID(VERSIE)");
 		assertThat(sdmx("STRUCTURE,STRUCTURE_ID,ACTION,A,OBS_VALUE\r\ndataflow,E:X(1.0),I,x\r\n").getMessage())
 			.contains("Regel 2", "4 velden", "5");
-		assertThat(sdmx("STRUCTURE,STRUCTURE_ID,ACTION,A,OBS_VALUE\r\ndataflow,E:X(1.0),D,x,1\r\n").getMessage()).contains("ACTION", "D");
-		assertThat(sdmx("STRUCTURE,STRUCTURE_ID,ACTION,A,OBS_VALUE\r\ndataflow,E:X(1.0),I,x,1\r\ndataflow,E:X(1.0),I,x,2\r\n").getMessage())
-			.contains("Regel 3", "al eerder");
+		assertThat(sdmx("STRUCTURE,STRUCTURE_ID,ACTION,A,OBS_VALUE\r\ndataflow,E:X(1.0),D,x,1\r\n").getMessage())
+			.contains("ACTION", "D");
+		assertThat(sdmx(
+				"STRUCTURE,STRUCTURE_ID,ACTION,A,OBS_VALUE\r\ndataflow,E:X(1.0),I,x,1\r\ndataflow,E:X(1.0),I,x,2\r\n")
+			.getMessage()).contains("Regel 3", "al eerder");
 	}
 
 	@Test
 	void noOtherExceptionEscapesOnGarbage() throws IOException {
 		var garbage = new byte[20_000];
-		new java.util.Random(6).nextBytes(garbage);
+		new Random(6).nextBytes(garbage);
 		for (CubeReader reader : new CubeReader[] { new PxReader(), new JsonStatReader(), new SdmxCsvReader() }) {
-			assertThat(catchThrowable(() -> reader.read(new ByteArrayInputStream(garbage)))).isInstanceOf(OpenDataFormatException.class);
+			assertThat(catchThrowable(() -> reader.read(new ByteArrayInputStream(garbage))))
+				.isInstanceOf(OpenDataFormatException.class);
 		}
 	}
 

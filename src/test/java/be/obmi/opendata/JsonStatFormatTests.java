@@ -11,7 +11,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** JSON-stat 2.0: our output passes the json-stat.org schema, keeps suppressed values out, and reads back. */
+/**
+ * JSON-stat 2.0: our output passes the json-stat.org schema, keeps suppressed values out,
+ * and reads back.
+ */
 class JsonStatFormatTests {
 
 	static String json(Cube cube, String language) throws IOException {
@@ -29,7 +32,8 @@ class JsonStatFormatTests {
 
 	@Test
 	void theSchemaRejectsWhatTheSpecificationForbids() {
-		assertThat(JsonStatSchema.validate("{\"version\":\"2.0\",\"class\":\"dataset\",\"id\":[\"a\"],\"size\":[1]}")).isNotEmpty();
+		assertThat(JsonStatSchema.validate("{\"version\":\"2.0\",\"class\":\"dataset\",\"id\":[\"a\"],\"size\":[1]}"))
+			.isNotEmpty();
 		assertThat(JsonStatSchema.validate(
 				"{\"version\":\"2.0\",\"class\":\"dataset\",\"id\":[\"a\"],\"size\":[1],\"value\":[1],\"dimension\":{\"a\":{\"category\":{\"index\":[\"x\"]},\"role\":\"geo\"}}}"))
 			.isNotEmpty();
@@ -55,7 +59,8 @@ class JsonStatFormatTests {
 		assertThat(tree.get("status").get("13").asString()).isEqualTo("c");
 		assertThat(tree.get("status").get("17").asString()).isEqualTo("..");
 		assertThat(tree.get("updated").asString()).isEqualTo("2025-03-01T10:15:00Z");
-		assertThat(tree.get("extension").get("labels").get("en").get("label").asString()).isEqualTo("Population by district");
+		assertThat(tree.get("extension").get("labels").get("en").get("label").asString())
+			.isEqualTo("Population by district");
 	}
 
 	@Test
@@ -70,7 +75,8 @@ class JsonStatFormatTests {
 	@Test
 	void roundTripKeepsTheCubeInAllLanguages() throws IOException {
 		var cube = SampleCubes.districts();
-		var read = new JsonStatReader().read(new ByteArrayInputStream(json(cube, "nl").getBytes(StandardCharsets.UTF_8)));
+		var read = new JsonStatReader()
+			.read(new ByteArrayInputStream(json(cube, "nl").getBytes(StandardCharsets.UTF_8)));
 		SampleCubes.assertSameCube(cube, read.withCells(read.cells()));
 	}
 
@@ -94,25 +100,28 @@ class JsonStatFormatTests {
 	@Test
 	void refusesAValueCountThatDiffersFromTheProductOfSize() {
 		var json = "{\"version\":\"2.0\",\"class\":\"dataset\",\"id\":[\"a\"],\"size\":[3],\"dimension\":{\"a\":{\"category\":{\"index\":[\"x\",\"y\",\"z\"]}}},\"value\":[1,2]}";
-		assertThatThrownBy(() -> new JsonStatReader().read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
+		assertThatThrownBy(
+				() -> new JsonStatReader().read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
 			.isInstanceOf(OpenDataFormatException.class)
 			.hasMessageContaining("value")
 			.hasMessageContaining("product van size is 3");
 	}
 
-
 	@Test
 	void aTableWithoutExtensionIdIsNamedByItsHrefOrLabelSoTablesOfDifferentOfficesDoNotCollide() {
 		String body = "\"version\":\"2.0\",\"class\":\"dataset\",\"id\":[\"a\"],\"size\":[1],\"value\":[1],"
 				+ "\"dimension\":{\"a\":{\"category\":{\"index\":[\"x\"]}}}";
-		assertThat(read("{" + body + ",\"label\":\"Bevölkerung nach Bezirk 2024\"}").id()).isEqualTo("Bevolkerung_nach_Bezirk_2024");
+		assertThat(read("{" + body + ",\"label\":\"Bevölkerung nach Bezirk 2024\"}").id())
+			.isEqualTo("Bevolkerung_nach_Bezirk_2024");
 		assertThat(read("{" + body + ",\"label\":\"Population by region\"}").id()).isEqualTo("Population_by_region");
-		assertThat(read("{" + body + ",\"label\":\"x\",\"href\":\"https://data.example.org/api/v1/BE0101N1.json?lang=en\"}").id())
-			.isEqualTo("BE0101N1");
+		assertThat(read(
+				"{" + body + ",\"label\":\"x\",\"href\":\"https://data.example.org/api/v1/BE0101N1.json?lang=en\"}")
+			.id()).isEqualTo("BE0101N1");
 		assertThat(read("{" + body + "}").id()).isEqualTo("dataset");
 	}
 
 	private static Cube read(String json) {
 		return new JsonStatReader().read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
 	}
+
 }

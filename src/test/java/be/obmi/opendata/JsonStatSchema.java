@@ -10,7 +10,10 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
-/** The json-stat.org JSON-stat 2.0 schema (src/test/resources/standards), validated with networknt's validator. */
+/**
+ * The json-stat.org JSON-stat 2.0 schema (src/test/resources/standards), validated with
+ * networknt's validator.
+ */
 public final class JsonStatSchema {
 
 	private static final JsonSchema SCHEMA;

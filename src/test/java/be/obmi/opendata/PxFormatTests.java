@@ -14,11 +14,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Map;
 
 /**
- * PX (PX-file format specification 2013): a real Statistics Sweden table (PxWeb demo database, TAB003, English and
- * Swedish, ISO-8859-1, ".." missing) imports; its JSON-stat export has the PX's dimensions, categories and values and
- * passes the json-stat.org schema; import → export → import gives the same cube.
+ * PX (PX-file format specification 2013): a real Statistics Sweden table (PxWeb demo
+ * database, TAB003, English and Swedish, ISO-8859-1, ".." missing) imports; its JSON-stat
+ * export has the PX's dimensions, categories and values and passes the json-stat.org
+ * schema; import → export → import gives the same cube.
  */
 class PxFormatTests {
 
@@ -39,17 +43,21 @@ class PxFormatTests {
 		var cube = scbTable();
 		assertThat(cube.id()).isEqualTo("TAB003");
 		assertThat(cube.languages()).containsExactly("en", "sv");
-		assertThat(cube.title().in("en")).isEqualTo("Disposal facilities by treatment category, waste category, contents and year");
-		assertThat(cube.title().in("sv")).isEqualTo("Disposal facilities efter behandlingstyp, avfallskategori, tabellinnehåll och år");
-		assertThat(cube.source()).isEqualTo(new LocalizedText(java.util.Map.of("en", "Statistics Sweden", "sv", "Statistikmyndigheten")));
-		assertThat(cube.dimensions().stream().map(Dimension::id)).containsExactly("TREATMENT_CAT", "WASTE_CAT", "ContentsCode", "TIME");
+		assertThat(cube.title().in("en"))
+			.isEqualTo("Disposal facilities by treatment category, waste category, contents and year");
+		assertThat(cube.title().in("sv"))
+			.isEqualTo("Disposal facilities efter behandlingstyp, avfallskategori, tabellinnehåll och år");
+		assertThat(cube.source())
+			.isEqualTo(new LocalizedText(Map.of("en", "Statistics Sweden", "sv", "Statistikmyndigheten")));
+		assertThat(cube.dimensions().stream().map(Dimension::id)).containsExactly("TREATMENT_CAT", "WASTE_CAT",
+				"ContentsCode", "TIME");
 		assertThat(cube.dimensions().stream().map(Dimension::size)).containsExactly(9, 34, 2, 4);
-		assertThat(cube.dimensions().stream().map(Dimension::role))
-			.containsExactly(DimensionRole.OTHER, DimensionRole.OTHER, DimensionRole.METRIC, DimensionRole.TIME);
+		assertThat(cube.dimensions().stream().map(Dimension::role)).containsExactly(DimensionRole.OTHER,
+				DimensionRole.OTHER, DimensionRole.METRIC, DimensionRole.TIME);
 		var treatment = cube.dimensions().getFirst();
 		assertThat(treatment.label().in("sv")).isEqualTo("behandlingstyp");
-		assertThat(treatment.categories().getFirst()).isEqualTo(new Category("05", new LocalizedText(
-				java.util.Map.of("en", "RECYCLING", "sv", "MATERIALÅTERVINNING"))));
+		assertThat(treatment.categories().getFirst())
+			.isEqualTo(new Category("05", new LocalizedText(Map.of("en", "RECYCLING", "sv", "MATERIALÅTERVINNING"))));
 		var waste = cube.dimensions().get(1);
 		assertThat(waste.category("01.4,02,03.1").orElseThrow().label().in("en")).isEqualTo("chemical wastes");
 		assertThat(waste.category("TOT").orElseThrow().label().in("sv")).isEqualTo("Totalt");
@@ -57,8 +65,8 @@ class PxFormatTests {
 		assertThat(contents.categories().getFirst().unit().label().in("sv")).isEqualTo("ton");
 		var cells = SampleCubes.cellList(cube);
 		assertThat(cells).hasSize(9 * 34 * 2 * 4);
-		assertThat(cells.subList(0, 8)).containsExactly(Cell.ok(30), Cell.ok(500), Cell.ok(10), Cell.ok(0), Cell.ok(0), Cell.ok(0),
-				Cell.ok(0), Cell.ok(0));
+		assertThat(cells.subList(0, 8)).containsExactly(Cell.ok(30), Cell.ok(500), Cell.ok(10), Cell.ok(0), Cell.ok(0),
+				Cell.ok(0), Cell.ok(0), Cell.ok(0));
 		// row 18 of the DATA block: 40000 ".." 120000 120000 0 ".." 0 0
 		assertThat(cells.subList(17 * 8, 18 * 8)).containsExactly(Cell.ok(40000), Cell.missing(".."), Cell.ok(120000),
 				Cell.ok(120000), Cell.ok(0), Cell.missing(".."), Cell.ok(0), Cell.ok(0));
@@ -76,7 +84,8 @@ class PxFormatTests {
 		JsonNode tree = JsonMapper.builder().build().readTree(json);
 		assertThat(tree.get("id").toString()).isEqualTo("[\"TREATMENT_CAT\",\"WASTE_CAT\",\"ContentsCode\",\"TIME\"]");
 		assertThat(tree.get("size").toString()).isEqualTo("[9,34,2,4]");
-		assertThat(tree.get("label").asString()).isEqualTo("Disposal facilities by treatment category, waste category, contents and year");
+		assertThat(tree.get("label").asString())
+			.isEqualTo("Disposal facilities by treatment category, waste category, contents and year");
 		assertThat(tree.get("source").asString()).isEqualTo("Statistics Sweden");
 		assertThat(tree.get("role").get("time").toString()).isEqualTo("[\"TIME\"]");
 		assertThat(tree.get("role").get("metric").toString()).isEqualTo("[\"ContentsCode\"]");
@@ -84,11 +93,13 @@ class PxFormatTests {
 		assertThat(year.get("label").asString()).isEqualTo("year");
 		assertThat(year.get("category").get("index").toString()).isEqualTo("[\"2010\",\"2012\",\"2014\",\"2016\"]");
 		var contents = tree.get("dimension").get("ContentsCode").get("category");
-		assertThat(contents.get("label").get("WasteNonHazard").asString()).isEqualTo("Treated waste, non hazardous (tonnes)");
+		assertThat(contents.get("label").get("WasteNonHazard").asString())
+			.isEqualTo("Treated waste, non hazardous (tonnes)");
 		assertThat(contents.get("unit").get("WasteHazard").get("label").asString()).isEqualTo("tonnes");
 		assertThat(tree.get("dimension").get("WASTE_CAT").get("category").get("label").get("12.8,13").asString())
 			.isEqualTo("min. waste from w. treatm. and stabilised w.");
-		// every number of the PX DATA block, in order, with null and status ".." where the PX has ".."
+		// every number of the PX DATA block, in order, with null and status ".." where
+		// the PX has ".."
 		var pxTokens = pxDataTokens();
 		assertThat(tree.get("value").size()).isEqualTo(pxTokens.size());
 		for (int i = 0; i < pxTokens.size(); i++) {
@@ -122,22 +133,26 @@ class PxFormatTests {
 			assertThat(mine.get("label")).as(id + ".label").isEqualTo(theirs.get("label"));
 			assertThat(categoryOrder(mine.get("category").get("index"))).as(id + ".category.index")
 				.isEqualTo(categoryOrder(theirs.get("category").get("index")));
-			assertThat(mine.get("category").get("label")).as(id + ".category.label").isEqualTo(theirs.get("category").get("label"));
+			assertThat(mine.get("category").get("label")).as(id + ".category.label")
+				.isEqualTo(theirs.get("category").get("label"));
 			var units = theirs.get("category").get("unit");
 			if (units != null) {
 				for (var code : units.propertyNames()) {
-					assertThat(mine.get("category").get("unit").get(code).get("decimals")).isEqualTo(units.get(code).get("decimals"));
-					assertThat(mine.get("category").get("unit").get(code).get("label").asString()).isEqualTo(units.get(code).get("base").asString());
+					assertThat(mine.get("category").get("unit").get(code).get("decimals"))
+						.isEqualTo(units.get(code).get("decimals"));
+					assertThat(mine.get("category").get("unit").get(code).get("label").asString())
+						.isEqualTo(units.get(code).get("base").asString());
 				}
 			}
 		}
-		assertThat(ours.get("dimension").propertyNames()).containsExactlyInAnyOrderElementsOf(office.get("dimension").propertyNames());
+		assertThat(ours.get("dimension").propertyNames())
+			.containsExactlyInAnyOrderElementsOf(office.get("dimension").propertyNames());
 	}
 
 	/** Category codes in index order, whether index is an array or an object. */
 	private static List<String> categoryOrder(JsonNode index) {
 		if (index.isArray()) {
-			var codes = new java.util.ArrayList<String>();
+			var codes = new ArrayList<String>();
 			index.forEach(code -> codes.add(code.asString()));
 			return codes;
 		}
@@ -146,7 +161,10 @@ class PxFormatTests {
 		return List.of(codes);
 	}
 
-	/** The DATA block of the original file, split on white space: the office's own published numbers. */
+	/**
+	 * The DATA block of the original file, split on white space: the office's own
+	 * published numbers.
+	 */
 	private static List<String> pxDataTokens() throws IOException {
 		try (var in = PxFormatTests.class.getResourceAsStream("/px/TAB003.px")) {
 			var text = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
@@ -176,11 +194,13 @@ class PxFormatTests {
 	@Test
 	void writesTheKeywordsOfTheSpecificationWithinTheLineLength() throws IOException {
 		var text = new String(px(SampleCubes.districts()), StandardCharsets.UTF_8);
-		assertThat(text).startsWith("CHARSET=\"ANSI\";\nAXIS-VERSION=\"2013\";\nCODEPAGE=\"utf-8\";\nLANGUAGE=\"nl\";\nLANGUAGES=\"nl\",\"en\";\n");
-		assertThat(text).contains("MATRIX=\"bevolking_wijk\";", "DECIMALS=1;", "SHOWDECIMALS=1;", "SUBJECT-CODE=\"OBMI\";",
-				"TITLE=\"Bevolking per wijk\";", "TITLE[en]=\"Population by district\";", "CONTENTS=", "UNITS=",
-				"STUB=\"Wijk\",\"Indicator\";", "HEADING=\"Jaar\";", "STUB[en]=\"District\",\"Indicator\";",
-				"VALUES(\"Jaar\")=\"2022\",\"2023\",\"2024\";", "CODES(\"Wijk\")=\"12025\",\"12025A00\",\"12025B10\";",
+		assertThat(text).startsWith(
+				"CHARSET=\"ANSI\";\nAXIS-VERSION=\"2013\";\nCODEPAGE=\"utf-8\";\nLANGUAGE=\"nl\";\nLANGUAGES=\"nl\",\"en\";\n");
+		assertThat(text).contains("MATRIX=\"bevolking_wijk\";", "DECIMALS=1;", "SHOWDECIMALS=1;",
+				"SUBJECT-CODE=\"OBMI\";", "TITLE=\"Bevolking per wijk\";", "TITLE[en]=\"Population by district\";",
+				"CONTENTS=", "UNITS=", "STUB=\"Wijk\",\"Indicator\";", "HEADING=\"Jaar\";",
+				"STUB[en]=\"District\",\"Indicator\";", "VALUES(\"Jaar\")=\"2022\",\"2023\",\"2024\";",
+				"CODES(\"Wijk\")=\"12025\",\"12025A00\",\"12025B10\";",
 				"VALUES[en](\"District\")=\"Mechelen\",\"City centre\",\"=Nekkerspoel\";",
 				"TIMEVAL(\"Jaar\")=TLIST(A1),\"2022\",\"2023\",\"2024\";", "SOURCE=\"Stad Mechelen\";",
 				"HIERARCHIES(\"Wijk\")=\"Mechelen\",\"Mechelen\":\"Binnenstad\",\"Mechelen\":\"=Nekkerspoel\";",
@@ -193,11 +213,12 @@ class PxFormatTests {
 	void longTextsAreSplitIntoQuotedPartsAndReadBack() throws IOException {
 		var cube = SampleCubes.districts();
 		var longTitle = "Een heel lange titel ".repeat(30).trim();
-		var withLongTitle = new Cube(cube.id(), LocalizedText.of(longTitle, "Long"), cube.source(), cube.unit(), cube.decimals(),
-				cube.updated(), cube.dimensions(), cube.cells(), cube.extension());
+		var withLongTitle = new Cube(cube.id(), LocalizedText.of(longTitle, "Long"), cube.source(), cube.unit(),
+				cube.decimals(), cube.updated(), cube.dimensions(), cube.cells(), cube.extension());
 		var text = new String(px(withLongTitle), StandardCharsets.UTF_8);
 		assertThat(text.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(256));
-		assertThat(new PxReader().read(new ByteArrayInputStream(px(withLongTitle))).title().in("nl")).isEqualTo(longTitle);
+		assertThat(new PxReader().read(new ByteArrayInputStream(px(withLongTitle))).title().in("nl"))
+			.isEqualTo(longTitle);
 	}
 
 	@Test
@@ -215,7 +236,7 @@ class PxFormatTests {
 				1 "." "...."
 				"-" 5,6;
 				""";
-		var cube = new PxReader().read(new ByteArrayInputStream(text.getBytes(java.nio.charset.Charset.forName("windows-1252"))));
+		var cube = new PxReader().read(new ByteArrayInputStream(text.getBytes(Charset.forName("windows-1252"))));
 		assertThat(cube.title().in("fr")).isEqualTo("Population de la région");
 		assertThat(cube.dimensions().getFirst().categories().getFirst().code()).isEqualTo("Liège");
 		assertThat(SampleCubes.cellList(cube)).containsExactly(Cell.ok(1), Cell.missing("."), Cell.missing("...."),

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Writers stream: a cube of 5 million cells computed on demand is written while only a bounded amount of memory stays
- * in use, and output leaves the writer long before the last cell has been produced.
+ * Writers stream: a cube of 5 million cells computed on demand is written while only a
+ * bounded amount of memory stays in use, and output leaves the writer long before the
+ * last cell has been produced.
  */
 class StreamingTests {
 
@@ -23,7 +24,10 @@ class StreamingTests {
 
 	private static final long CELLS = (long) AREAS * INDICATORS * YEARS;
 
-	/** Counts bytes and notes how many cells had been produced when the first megabyte came out. */
+	/**
+	 * Counts bytes and notes how many cells had been produced when the first megabyte
+	 * came out.
+	 */
 	static final class CountingOutputStream extends OutputStream {
 
 		long bytes;

@@ -9,8 +9,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** A suppressed cell shows up as a status in every format, never as its value, even if a producer passes one in. */
+/**
+ * A suppressed cell shows up as a status in every format, never as its value, even if a
+ * producer passes one in.
+ */
 class SuppressionTests {
 
 	private static final String SECRET = "987654";
@@ -26,11 +33,12 @@ class SuppressionTests {
 	@Test
 	void noFormatContainsTheSuppressedValue() throws IOException {
 		var cube = cubeWithASecret();
-		for (CubeWriter writer : List.of(new JsonStatWriter(), new SdmxCsvWriter(), new SdmxCsvWriter(true, "en"), new PxWriter(),
-				new CsvTableWriter(), new XlsxWriter())) {
+		for (CubeWriter writer : List.of(new JsonStatWriter(), new SdmxCsvWriter(), new SdmxCsvWriter(true, "en"),
+				new PxWriter(), new CsvTableWriter(), new XlsxWriter())) {
 			var out = new ByteArrayOutputStream();
 			writer.write(cube, out);
-			var text = writer instanceof XlsxWriter ? unzipped(out.toByteArray()) : out.toString(StandardCharsets.UTF_8);
+			var text = writer instanceof XlsxWriter ? unzipped(out.toByteArray())
+					: out.toString(StandardCharsets.UTF_8);
 			assertThat(text).as(writer.getClass().getSimpleName()).doesNotContain(SECRET).isNotEmpty();
 		}
 		var metadata = new ByteArrayOutputStream();
@@ -51,11 +59,13 @@ class SuppressionTests {
 	/** Every cell of the workbook as text (numbers in plain notation). */
 	private static String unzipped(byte[] xlsx) throws IOException {
 		var text = new StringBuilder();
-		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+		try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
 			for (var row : workbook.getSheetAt(0)) {
 				for (var cell : row) {
-					text.append(cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
-							? java.math.BigDecimal.valueOf(cell.getNumericCellValue()).toPlainString() : cell.getStringCellValue()).append(' ');
+					text.append(cell.getCellType() == CellType.NUMERIC
+							? BigDecimal.valueOf(cell.getNumericCellValue()).toPlainString()
+							: cell.getStringCellValue())
+						.append(' ');
 				}
 			}
 		}

@@ -12,8 +12,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.assertj.core.api.Assertions;
 
-/** CSV with its CSV on the Web metadata (W3C tabular metadata), and XLSX: formulas are neutralised. */
+/**
+ * CSV with its CSV on the Web metadata (W3C tabular metadata), and XLSX: formulas are
+ * neutralised.
+ */
 class TableFormatTests {
 
 	@Test
@@ -45,7 +49,8 @@ class TableFormatTests {
 		assertThat(columns.get(6).get("name").asString()).isEqualTo("value");
 		assertThat(columns.get(6).get("datatype").asString()).isEqualTo("decimal");
 		assertThat(tree.get("tableSchema").get("primaryKey").toString()).isEqualTo("[\"geo\",\"indicator\",\"jaar\"]");
-		// every column name is a valid CSVW name (no leading underscore, URI-template-safe characters)
+		// every column name is a valid CSVW name (no leading underscore,
+		// URI-template-safe characters)
 		columns.forEach(c -> assertThat(c.get("name").asString()).matches("[A-Za-z0-9][A-Za-z0-9_]*"));
 	}
 
@@ -75,7 +80,8 @@ class TableFormatTests {
 	void theFacadeHandsOutWritersByApiNameAndReadersByDetectedFormat() throws IOException {
 		var formats = new OpenDataFormats();
 		assertThat(formats.writer("jsonstat", "en")).isInstanceOf(JsonStatWriter.class);
-		assertThat(formats.writer("sdmx-csv", null).mediaType()).isEqualTo("application/vnd.sdmx.data+csv; version=2.0.0");
+		assertThat(formats.writer("sdmx-csv", null).mediaType())
+			.isEqualTo("application/vnd.sdmx.data+csv; version=2.0.0");
 		assertThat(formats.writer("px", null).fileExtension()).isEqualTo("px");
 		assertThat(formats.writer("csv", "nl")).isInstanceOf(CsvTableWriter.class);
 		assertThat(formats.writer("XLSX", "nl")).isInstanceOf(XlsxWriter.class);
@@ -84,8 +90,9 @@ class TableFormatTests {
 		var bytes = out.toByteArray();
 		var cube = formats.reader(OpenDataFormats.detect(bytes)).read(new ByteArrayInputStream(bytes));
 		assertThat(cube.id()).isEqualTo("bevolking_wijk");
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> formats.reader(OpenDataFormat.OTHER))
-			.isInstanceOf(OpenDataFormatException.class).hasMessageContaining("onbekend bestandsformaat");
+		Assertions.assertThatThrownBy(() -> formats.reader(OpenDataFormat.OTHER))
+			.isInstanceOf(OpenDataFormatException.class)
+			.hasMessageContaining("onbekend bestandsformaat");
 	}
 
 	@Test
@@ -102,11 +109,13 @@ class TableFormatTests {
 		assertThat(OpenDataFormats.detect(json.toByteArray())).isEqualTo(OpenDataFormat.JSON_STAT);
 		assertThat(OpenDataFormats.detect(sdmx.toByteArray())).isEqualTo(OpenDataFormat.SDMX_CSV);
 		assertThat(OpenDataFormats.detect(csv.toByteArray())).isEqualTo(OpenDataFormat.OTHER);
-		assertThat(OpenDataFormats.detect("STRUCTURE[;];STRUCTURE_ID;ACTION".getBytes(StandardCharsets.UTF_8))).isEqualTo(OpenDataFormat.SDMX_CSV);
+		assertThat(OpenDataFormats.detect("STRUCTURE[;];STRUCTURE_ID;ACTION".getBytes(StandardCharsets.UTF_8)))
+			.isEqualTo(OpenDataFormat.SDMX_CSV);
 		try (var in = getClass().getResourceAsStream("/px/TAB003.px")) {
 			assertThat(OpenDataFormats.detect(in.readNBytes(4096))).isEqualTo(OpenDataFormat.PX);
 		}
-		assertThat(OpenDataFormats.detect("{\"name\":\"x\"}".getBytes(StandardCharsets.UTF_8))).isEqualTo(OpenDataFormat.OTHER);
+		assertThat(OpenDataFormats.detect("{\"name\":\"x\"}".getBytes(StandardCharsets.UTF_8)))
+			.isEqualTo(OpenDataFormat.OTHER);
 		assertThat(OpenDataFormats.detect(new byte[0])).isEqualTo(OpenDataFormat.OTHER);
 	}
 

@@ -23,12 +23,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
- * Two editors save the same item at the same moment, over HTTP through the edit forms, released together by a
- * barrier so that both requests really race: exactly one save wins, the other gets 409 with a clear Dutch message
- * and its text kept in the form, and the winner's edit is what is stored (no lost update). Repeated a few times,
- * for a plan item and for a status update of an open round. In Leuven's demo plan.
+ * Two editors save the same item at the same moment, over HTTP through the edit forms,
+ * released together by a barrier so that both requests really race: exactly one save
+ * wins, the other gets 409 with a clear Dutch message and its text kept in the form, and
+ * the winner's edit is what is stored (no lost update). Repeated a few times, for a plan
+ * item and for a status update of an open round. In Leuven's demo plan.
  */
 @ObmiIntegrationTest
 class ConcurrentEditorsFaultTests {
@@ -56,8 +59,12 @@ class ConcurrentEditorsFaultTests {
 	void twoEditorsSavingOneItemAtOnceLoseNoUpdate() throws Exception {
 		Tenant tenant = tenants.require(SLUG);
 		Plan plan = plans.current(tenant).orElseThrow();
-		PlanItem item = items.all(plan).stream().filter(i -> i.type().name().equals("AC") && !i.priority()).skip(3)
-			.findFirst().orElseThrow();
+		PlanItem item = items.all(plan)
+			.stream()
+			.filter(i -> i.type().name().equals("AC") && !i.priority())
+			.skip(3)
+			.findFirst()
+			.orElseThrow();
 		String path = "/" + SLUG + "/plan/items/" + item.id();
 		PlanHttp first = PlanHttp.session(port, "redacteur." + SLUG);
 		PlanHttp second = PlanHttp.session(port, "beheerder." + SLUG);
@@ -68,7 +75,8 @@ class ConcurrentEditorsFaultTests {
 			int race = round;
 			int version = items.byId(tenant, item.id()).orElseThrow().version();
 			String form = "version=" + version + "&_priority=on&weight=1&policyField=" + item.policyField() + "&title=";
-			List<HttpResponse<byte[]>> answers = together(() -> first.post(path, form + "Redacteur+ronde+" + race + "&_csrf=" + firstToken),
+			List<HttpResponse<byte[]>> answers = together(
+					() -> first.post(path, form + "Redacteur+ronde+" + race + "&_csrf=" + firstToken),
 					() -> second.post(path, form + "Beheerder+ronde+" + race + "&_csrf=" + secondToken));
 
 			List<Integer> statuses = answers.stream().map(HttpResponse::statusCode).sorted().toList();
@@ -89,7 +97,11 @@ class ConcurrentEditorsFaultTests {
 		Tenant tenant = tenants.require(SLUG);
 		Plan plan = plans.current(tenant).orElseThrow();
 		StatusRound open = rounds.rounds(plan).stream().filter(StatusRound::open).findFirst().orElseThrow();
-		List<StatusRounds.Task> free = rounds.tasks(tenant, open).stream().filter(t -> t.update() == null).limit(RACES).toList();
+		List<StatusRounds.Task> free = rounds.tasks(tenant, open)
+			.stream()
+			.filter(t -> t.update() == null)
+			.limit(RACES)
+			.toList();
 		assertThat(free).hasSize(RACES);
 		PlanHttp first = PlanHttp.session(port, "redacteur." + SLUG);
 		PlanHttp second = PlanHttp.session(port, "beheerder." + SLUG);
@@ -98,7 +110,8 @@ class ConcurrentEditorsFaultTests {
 			String path = "/" + SLUG + "/plan/rondes/" + open.id() + "/items/" + task.item().id();
 			String firstToken = first.csrf(path);
 			String secondToken = second.csrf(path);
-			// both opened the form while there was no update yet (version -1) and save a concept
+			// both opened the form while there was no update yet (version -1) and save a
+			// concept
 			String form = "version=-1&status=OP_SCHEMA&action=save&narrative=";
 			List<HttpResponse<byte[]>> answers = together(
 					() -> first.post(path, form + "Van+de+redacteur&progress=40&_csrf=" + firstToken),
@@ -116,22 +129,26 @@ class ConcurrentEditorsFaultTests {
 			// and an edit of that concept by both, from the same version: again one wins
 			int version = stored.version();
 			String edit = "version=" + version + "&status=VERTRAAGD&action=save&progress=50&narrative=";
-			List<HttpResponse<byte[]>> edits = together(() -> first.post(path, edit + "Tweede+redacteur&_csrf=" + firstToken),
+			List<HttpResponse<byte[]>> edits = together(
+					() -> first.post(path, edit + "Tweede+redacteur&_csrf=" + firstToken),
 					() -> second.post(path, edit + "Tweede+beheerder&_csrf=" + secondToken));
 			assertThat(edits.stream().map(HttpResponse::statusCode).sorted().toList()).containsExactly(302, 409);
 			var edited = rounds.task(tenant, open.id(), task.item().id()).orElseThrow().update();
-			assertThat(edited.narrative()).isEqualTo(edits.get(0).statusCode() == 302 ? "Tweede redacteur" : "Tweede beheerder");
+			assertThat(edited.narrative())
+				.isEqualTo(edits.get(0).statusCode() == 302 ? "Tweede redacteur" : "Tweede beheerder");
 			assertThat(edited.version()).isEqualTo(version + 1);
 		}
 	}
 
-	/** Runs both requests at the same moment (a barrier releases them together) and returns both answers in order. */
+	/**
+	 * Runs both requests at the same moment (a barrier releases them together) and
+	 * returns both answers in order.
+	 */
 	@SafeVarargs
-	private static List<HttpResponse<byte[]>> together(java.util.function.Supplier<HttpResponse<byte[]>>... requests)
-			throws Exception {
+	private static List<HttpResponse<byte[]>> together(Supplier<HttpResponse<byte[]>>... requests) throws Exception {
 		CyclicBarrier start = new CyclicBarrier(requests.length);
 		try (ExecutorService pool = Executors.newFixedThreadPool(requests.length)) {
-			List<CompletableFuture<HttpResponse<byte[]>>> futures = java.util.Arrays.stream(requests)
+			List<CompletableFuture<HttpResponse<byte[]>>> futures = Arrays.stream(requests)
 				.map(request -> CompletableFuture.supplyAsync(() -> {
 					try {
 						start.await();

@@ -34,9 +34,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 11, point 5: imports, undos and workflow steps of one tenant raced against each other over HTTP, released
- * together by a barrier, many times. Each race ends in a state that matches the replies: no 500, no reply that
- * reports changes that were not made, no approval undone by an import, nothing written into a closed round.
+ * Issue 11, point 5: imports, undos and workflow steps of one tenant raced against each
+ * other over HTTP, released together by a barrier, many times. Each race ends in a state
+ * that matches the replies: no 500, no reply that reports changes that were not made, no
+ * approval undone by an import, nothing written into a closed round.
  */
 @ObmiIntegrationTest
 class ConcurrentImportsIntegrationTests {
@@ -75,14 +76,15 @@ class ConcurrentImportsIntegrationTests {
 		ApiClient first = ApiClient.as(port, "redacteur." + STATS);
 		ApiClient second = ApiClient.as(port, "beheerder." + STATS);
 		String code = "genk_wedloop";
-		assertThat(first.upload("/api/v1/" + STATS + "/stats/import?createIndicators=true", "start.csv", csv(code, 0), java.util.Map.of())
+		assertThat(first
+			.upload("/api/v1/" + STATS + "/stats/import?createIndicators=true", "start.csv", csv(code, 0), Map.of())
 			.status()).isEqualTo(200);
 		for (int race = 1; race <= RACES; race++) {
 			int a = race * 1000;
 			int b = race * 1000 + 500;
 			List<ApiClient.Response> answers = together(
-					() -> first.upload("/api/v1/" + STATS + "/stats/import", "a.csv", csv(code, a), java.util.Map.of()),
-					() -> second.upload("/api/v1/" + STATS + "/stats/import", "b.csv", csv(code, b), java.util.Map.of()));
+					() -> first.upload("/api/v1/" + STATS + "/stats/import", "a.csv", csv(code, a), Map.of()),
+					() -> second.upload("/api/v1/" + STATS + "/stats/import", "b.csv", csv(code, b), Map.of()));
 			long lastId = -1;
 			int lastBase = -1;
 			for (int i = 0; i < 2; i++) {
@@ -90,8 +92,10 @@ class ConcurrentImportsIntegrationTests {
 				assertThat(answer.status()).as(answer.body()).isIn(200, 409);
 				if (answer.status() == 200) {
 					var json = answer.json();
-					assertThat(json.get("inserted").asLong() + json.get("updated").asLong() + json.get("unchanged").asLong())
-						.as("counts add up to the rows").isEqualTo(ROWS);
+					assertThat(json.get("inserted").asLong() + json.get("updated").asLong()
+							+ json.get("unchanged").asLong())
+						.as("counts add up to the rows")
+						.isEqualTo(ROWS);
 					assertThat(json.get("updated").asLong()).as("every value replaced, as reported").isEqualTo(ROWS);
 					long id = json.get("importId").asLong();
 					if (id > lastId) {
@@ -102,20 +106,24 @@ class ConcurrentImportsIntegrationTests {
 			}
 			assertThat(lastId).as("at least one import went through").isPositive();
 			assertThat(values(code)).as("the stored values are those of the import that committed last")
-				.containsOnly((double) lastBase, lastBase + ROWS - 1.0).hasSize(2);
+				.containsOnly((double) lastBase, lastBase + ROWS - 1.0)
+				.hasSize(2);
 
-			// an undo of that import raced against a new import: no 500, and the state matches the replies
+			// an undo of that import raced against a new import: no 500, and the state
+			// matches the replies
 			long undone = lastId;
 			int c = race * 1000 + 700;
 			List<ApiClient.Response> mixed = together(
 					() -> first.post("/api/v1/" + STATS + "/stats/imports/" + undone + "/undo"),
-					() -> second.upload("/api/v1/" + STATS + "/stats/import", "c.csv", csv(code, c), java.util.Map.of()));
+					() -> second.upload("/api/v1/" + STATS + "/stats/import", "c.csv", csv(code, c), Map.of()));
 			assertThat(mixed.get(0).status()).as(mixed.get(0).body()).isIn(200, 409);
 			assertThat(mixed.get(1).status()).as(mixed.get(1).body()).isIn(200, 409);
 			Integer dangling = jdbc.sql("""
 					select count(*)::int from stats.observation o join stats.import_batch b on b.id = o.import_id
 					join stats.indicator i on i.id = o.indicator_id where i.code = ? and b.undone_at is not null""")
-				.param(code).query(Integer.class).single();
+				.param(code)
+				.query(Integer.class)
+				.single();
 			assertThat(dangling).as("no value of an undone import is left").isZero();
 			if (mixed.get(1).status() == 200) {
 				assertThat(values(code)).contains((double) c);
@@ -134,9 +142,11 @@ class ConcurrentImportsIntegrationTests {
 		ApiClient api = ApiClient.as(port, "beheerder." + PLAN);
 		assertThat(actions).hasSizeGreaterThan(2 * RACES);
 		for (int race = 0; race < RACES; race++) {
-			StatusRound round = rounds.open(tenant, plan, "Wedloop " + race, LocalDate.of(2026, 6, 30), LocalDate.of(2026, 7, 31),
-					StatusRound.Scope.SELECTION, actions.stream().map(PlanItem::id).toList(), "test");
-			// the approved item comes last in the file: the longest window between the import's check and its write
+			StatusRound round = rounds.open(tenant, plan, "Wedloop " + race, LocalDate.of(2026, 6, 30),
+					LocalDate.of(2026, 7, 31), StatusRound.Scope.SELECTION, actions.stream().map(PlanItem::id).toList(),
+					"test");
+			// the approved item comes last in the file: the longest window between the
+			// import's check and its write
 			PlanItem approved = actions.get(actions.size() - 1 - race);
 			long delay = 40L * race;
 			var update = rounds.save(tenant, round.id(), approved.id(),
@@ -146,37 +156,48 @@ class ConcurrentImportsIntegrationTests {
 			byte[] file = statuses(actions, race);
 
 			// status import ∥ approval
-			List<Integer> answers = together(
-					() -> api.upload("/api/v1/" + PLAN + "/plan/rondes/" + round.id() + "/import", "s.csv", file, java.util.Map.of()).status(),
-					() -> {
-						// released a little later each race, so that it lands at every point of the import
-						Thread.sleep(delay);
-						return editor.post(roundPath + "/updates/" + update.id() + "/goedkeuren", "_csrf=" + token).statusCode();
-					});
+			List<Integer> answers = together(() -> api
+				.upload("/api/v1/" + PLAN + "/plan/rondes/" + round.id() + "/import", "s.csv", file, Map.of())
+				.status(), () -> {
+					// released a little later each race, so that it lands at every point
+					// of the import
+					Thread.sleep(delay);
+					return editor.post(roundPath + "/updates/" + update.id() + "/goedkeuren", "_csrf=" + token)
+						.statusCode();
+				});
 			assertThat(answers.get(0)).isIn(200, 409, 422);
 			assertThat(answers.get(1)).isEqualTo(302);
-			String state = jdbc.sql("select state from plan.status_update where id = ?").param(update.id()).query(String.class).single();
+			String state = jdbc.sql("select state from plan.status_update where id = ?")
+				.param(update.id())
+				.query(String.class)
+				.single();
 			assertThat(state).as("the approval stands").isEqualTo("GOEDGEKEURD");
 
 			// status import ∥ closing the round
 			byte[] other = statuses(actions.stream().filter(i -> i.id() != approved.id()).toList(), race + 100);
-			List<Integer> closing = together(
-					() -> api.upload("/api/v1/" + PLAN + "/plan/rondes/" + round.id() + "/import", "t.csv", other, java.util.Map.of()).status(),
-					() -> {
-						Thread.sleep(delay);
-						return editor.post(roundPath + "/afsluiten", "_csrf=" + token).statusCode();
-					});
+			List<Integer> closing = together(() -> api
+				.upload("/api/v1/" + PLAN + "/plan/rondes/" + round.id() + "/import", "t.csv", other, Map.of())
+				.status(), () -> {
+					Thread.sleep(delay);
+					return editor.post(roundPath + "/afsluiten", "_csrf=" + token).statusCode();
+				});
 			assertThat(closing.get(0)).isIn(200, 409, 422);
 			Integer afterClose = jdbc.sql("""
 					select count(*)::int from plan.status_update u join plan.status_round r on r.id = u.round_id
-					where r.id = ? and r.closed_at is not null and u.submitted_at > r.closed_at""").param(round.id())
-				.query(Integer.class).single();
+					where r.id = ? and r.closed_at is not null and u.submitted_at > r.closed_at""")
+				.param(round.id())
+				.query(Integer.class)
+				.single();
 			assertThat(afterClose).as("nothing written into the closed round").isZero();
-			assertThat(jdbc.sql("select state from plan.status_round where id = ?").param(round.id()).query(String.class).single())
-				.isEqualTo("CLOSED");
+			assertThat(jdbc.sql("select state from plan.status_round where id = ?")
+				.param(round.id())
+				.query(String.class)
+				.single()).isEqualTo("CLOSED");
 			// and afterwards the closed round accepts nothing
-			assertThat(api.upload("/api/v1/" + PLAN + "/plan/rondes/" + round.id() + "/import", "u.csv", other, java.util.Map.of())
-				.status()).isEqualTo(422);
+			assertThat(
+					api.upload("/api/v1/" + PLAN + "/plan/rondes/" + round.id() + "/import", "u.csv", other, Map.of())
+						.status())
+				.isEqualTo(422);
 		}
 	}
 
@@ -207,8 +228,11 @@ class ConcurrentImportsIntegrationTests {
 			}
 			Plan plan = plans.current(tenant).orElseThrow();
 			String snapshot = "\n" + plans.snapshot(plan, plan.currentVersion()).orElseThrow();
-			List<String> missing = items.all(plan).stream().map(PlanItem::code)
-				.filter(code -> !snapshot.contains("\n" + code + ";")).toList();
+			List<String> missing = items.all(plan)
+				.stream()
+				.map(PlanItem::code)
+				.filter(code -> !snapshot.contains("\n" + code + ";"))
+				.toList();
 			assertThat(missing).as("race " + race + ": the newest plan version holds every item").isEmpty();
 		}
 	}
@@ -224,22 +248,33 @@ class ConcurrentImportsIntegrationTests {
 	}
 
 	private List<Double> values(String code) {
-		return jdbc.sql("""
-				select min(o.value) from stats.observation o join stats.indicator i on i.id = o.indicator_id where i.code = ?
-				union all
-				select max(o.value) from stats.observation o join stats.indicator i on i.id = o.indicator_id where i.code = ?""")
-			.params(code, code).query(Double.class).list();
+		return jdbc
+			.sql("""
+					select min(o.value) from stats.observation o join stats.indicator i on i.id = o.indicator_id where i.code = ?
+					union all
+					select max(o.value) from stats.observation o join stats.indicator i on i.id = o.indicator_id where i.code = ?""")
+			.params(code, code)
+			.query(Double.class)
+			.list();
 	}
 
 	private static byte[] statuses(List<PlanItem> actions, int race) {
 		StringBuilder csv = new StringBuilder("code;status;voortgang;toelichting;knelpunten\n");
 		for (PlanItem item : actions) {
-			csv.append(item.code()).append(";vertraagd;").append(race % 100).append(";import ").append(race).append(";\n");
+			csv.append(item.code())
+				.append(";vertraagd;")
+				.append(race % 100)
+				.append(";import ")
+				.append(race)
+				.append(";\n");
 		}
 		return csv.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
-	/** Runs both at the same moment (released by a barrier) and returns their answers in order. */
+	/**
+	 * Runs both at the same moment (released by a barrier) and returns their answers in
+	 * order.
+	 */
 	private <T> List<T> together(Callable<T> one, Callable<T> two) throws Exception {
 		CyclicBarrier barrier = new CyclicBarrier(2);
 		List<Future<T>> futures = new ArrayList<>();

@@ -29,11 +29,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.List;
+import org.openqa.selenium.WebDriverException;
 
 /**
- * Acceptance 3 in a real browser (Turnhout): a redacteur imports a plan file through the page; the contributor
- * submits a status update from their task list; the manager approves and publishes it; the public page then shows
- * it (and passes axe-core); the council report PDF lists every priority action code with its status.
+ * Acceptance 3 in a real browser (Turnhout): a redacteur imports a plan file through the
+ * page; the contributor submits a status update from their task list; the manager
+ * approves and publishes it; the public page then shows it (and passes axe-core); the
+ * council report PDF lists every priority action code with its status.
  */
 @ObmiIntegrationTest
 class PlanBrowserTests {
@@ -72,7 +75,7 @@ class PlanBrowserTests {
 		try {
 			return browser.text(css).contains(text);
 		}
-		catch (org.openqa.selenium.WebDriverException ex) {
+		catch (WebDriverException ex) {
 			return false;
 		}
 	}
@@ -86,12 +89,14 @@ class PlanBrowserTests {
 	void importRoundWorkflowPublicPageAndPdf() throws IOException {
 		// 1. Import via the page.
 		Path file = Files.createTempFile("turnhout-plan", ".csv");
-		Files.writeString(file, """
-				code;type;bovenliggende_code;titel;omschrijving;prioritair;beleidsveld;politiek_verantwoordelijke;ambtelijk_verantwoordelijke;startdatum;einddatum
-				BD20;BD;;Turnhout zet in op ontmoeting;;nee;0739;Schepen Cultuur;Dienst Cultuur;2026-01-01;2031-12-31
-				AP20.01;AP;BD20;Buurthuizen in elke wijk;;nee;0739;;;;
-				AC20.01.01;AC;AP20.01;Buurthuis in Zevendonk heropenen;Met een café en een repaircafé.;ja;0739;;Dienst Cultuur – Lies Peeters;01/09/2026;31/12/2027
-				""", Charset.forName("windows-1252"));
+		Files.writeString(file,
+				"""
+						code;type;bovenliggende_code;titel;omschrijving;prioritair;beleidsveld;politiek_verantwoordelijke;ambtelijk_verantwoordelijke;startdatum;einddatum
+						BD20;BD;;Turnhout zet in op ontmoeting;;nee;0739;Schepen Cultuur;Dienst Cultuur;2026-01-01;2031-12-31
+						AP20.01;AP;BD20;Buurthuizen in elke wijk;;nee;0739;;;;
+						AC20.01.01;AC;AP20.01;Buurthuis in Zevendonk heropenen;Met een café en een repaircafé.;ja;0739;;Dienst Cultuur – Lies Peeters;01/09/2026;31/12/2027
+						""",
+				Charset.forName("windows-1252"));
 		browser.login("redacteur." + SLUG, "demo");
 		browser.open("/" + SLUG + "/plan/import");
 		browser.click("#kind-plan");
@@ -140,11 +145,12 @@ class PlanBrowserTests {
 		browser.login("redacteur." + SLUG, "demo");
 		browser.open("/" + SLUG + "/plan/rondes/" + open.id());
 		browser.click("#task-" + code + " button.approve");
-		browser.waitUntil(d -> textContains("#task-" + code, "goedgekeurd") && !browser.findAll("#task-" + code + " button.publish").isEmpty());
+		browser.waitUntil(d -> textContains("#task-" + code, "goedgekeurd")
+				&& !browser.findAll("#task-" + code + " button.publish").isEmpty());
 		browser.click("#task-" + code + " button.publish");
 		browser.waitUntil(d -> textContains("#task-" + code, "gepubliceerd"));
 		browser.screenshot("plan-round");
-		for (String page : java.util.List.of("dashboard", "items/" + task.item().id(), "", "rondes", "bestuursakkoord",
+		for (String page : List.of("dashboard", "items/" + task.item().id(), "", "rondes", "bestuursakkoord",
 				"rondes/" + open.id() + "/rapport", "import")) {
 			browser.open("/" + SLUG + "/plan" + (page.isEmpty() ? "" : "/" + page));
 			assertThat(browser.findAll(".plan-nav")).as(page).isNotEmpty();
@@ -155,7 +161,8 @@ class PlanBrowserTests {
 		// 4. The public page shows it, anonymously.
 		logout();
 		browser.open("/" + SLUG + "/plan/publiek");
-		assertThat(browser.text("#pub-" + code)).contains("Browsertest: de werken zijn gestart in Zevendonk.", "vertraagd");
+		assertThat(browser.text("#pub-" + code)).contains("Browsertest: de werken zijn gestart in Zevendonk.",
+				"vertraagd");
 		assertThat(browser.findAll("#pub-AC20\\.01\\.01")).isEmpty();
 		browser.screenshot("plan-public");
 		browser.assertAccessible();
@@ -171,14 +178,16 @@ class PlanBrowserTests {
 		try (PDDocument document = Loader.loadPDF(pdf.body())) {
 			text = new PDFTextStripper().getText(document);
 		}
-		java.util.List<PlanItem> priorityActions = items.all(plan).stream()
+		List<PlanItem> priorityActions = items.all(plan)
+			.stream()
 			.filter(i -> i.priority() && i.type().name().equals("AC"))
 			.toList();
 		assertThat(priorityActions).isNotEmpty();
 		for (PlanItem action : priorityActions) {
 			assertThat(text).as("PDF names " + action.code()).contains(action.code());
 		}
-		assertThat(text).contains("AC20.01.01", "Geraamde versus gerealiseerde ontvangsten en uitgaven", "Gewijzigde veronderstellingen");
+		assertThat(text).contains("AC20.01.01", "Geraamde versus gerealiseerde ontvangsten en uitgaven",
+				"Gewijzigde veronderstellingen");
 	}
 
 }

@@ -28,8 +28,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bulk status update file goes into an open round matched on code, all or nothing; the indicator file
- * defines indicators, targets and measurements, all or nothing. In Roeselare, on its demo plan.
+ * The bulk status update file goes into an open round matched on code, all or nothing;
+ * the indicator file defines indicators, targets and measurements, all or nothing. In
+ * Roeselare, on its demo plan.
  */
 @ObmiIntegrationTest
 class PlanBulkImportIntegrationTests {
@@ -89,7 +90,8 @@ class PlanBulkImportIntegrationTests {
 		assertThat(rounds.task(tenant, open.id(), free.get(1).item().id()).orElseThrow().update().status())
 			.isEqualTo(ItemStatus.VERTRAAGD);
 
-		JsonNode again = json.readTree(redacteur.upload(path, "status.csv", file.getBytes(StandardCharsets.UTF_8)).body());
+		JsonNode again = json
+			.readTree(redacteur.upload(path, "status.csv", file.getBytes(StandardCharsets.UTF_8)).body());
 		assertThat(again.get("unchanged").asInt()).isEqualTo(2);
 
 		String bad = """
@@ -105,7 +107,8 @@ class PlanBulkImportIntegrationTests {
 		assertThat(errors.get(0).get("row").asInt()).isEqualTo(2);
 		assertThat(errors.get(1).get("column").asString()).isEqualTo("status");
 		assertThat(errors.get(2).get("message").asString()).contains("tussen 0 en 100");
-		assertThat(rounds.task(tenant, open.id(), free.get(0).item().id()).orElseThrow().update().progress()).isEqualTo(60);
+		assertThat(rounds.task(tenant, open.id(), free.get(0).item().id()).orElseThrow().update().progress())
+			.isEqualTo(60);
 	}
 
 	@Test
@@ -123,20 +126,28 @@ class PlanBulkImportIntegrationTests {
 		PlanHttp redacteur = PlanHttp.as(port, "redacteur." + SLUG);
 		String path = "/api/v1/" + SLUG + "/plan/indicatoren/import";
 
-		HttpResponse<byte[]> response = redacteur.upload(path, "indicatoren.csv", file.getBytes(StandardCharsets.UTF_8));
+		HttpResponse<byte[]> response = redacteur.upload(path, "indicatoren.csv",
+				file.getBytes(StandardCharsets.UTF_8));
 
 		assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(200);
 		assertThat(json.readTree(response.body()).get("created").asInt()).isEqualTo(2);
-		Indicator.Details school = indicators.of(tenant, ap.id()).stream()
-			.filter(d -> d.indicator().code().equals("EI-SCHOOL")).findFirst().orElseThrow();
+		Indicator.Details school = indicators.of(tenant, ap.id())
+			.stream()
+			.filter(d -> d.indicator().code().equals("EI-SCHOOL"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(school.targets()).extracting(Indicator.Target::year).containsExactly(2027, 2031);
 		assertThat(school.latest().value()).isEqualByComparingTo("51.5");
-		Indicator.Details steps = indicators.of(tenant, ac.id()).stream()
-			.filter(d -> d.indicator().code().equals("TI-STAP")).findFirst().orElseThrow();
+		Indicator.Details steps = indicators.of(tenant, ac.id())
+			.stream()
+			.filter(d -> d.indicator().code().equals("TI-STAP"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(steps.text()).isTrue();
 		assertThat(steps.latest().textValue()).isEqualTo("Stap 2: ontwerp goedgekeurd");
 
-		JsonNode again = json.readTree(redacteur.upload(path, "indicatoren.csv", file.getBytes(StandardCharsets.UTF_8)).body());
+		JsonNode again = json
+			.readTree(redacteur.upload(path, "indicatoren.csv", file.getBytes(StandardCharsets.UTF_8)).body());
 		assertThat(again.get("created").asInt()).isZero();
 		assertThat(again.get("updated").asInt()).isZero();
 

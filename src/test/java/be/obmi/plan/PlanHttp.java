@@ -10,8 +10,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
+import java.net.CookieManager;
+import java.net.URLEncoder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** A small HTTP client for the plan tests: HTTP Basic with a demo account (or anonymous), multipart uploads. */
+/**
+ * A small HTTP client for the plan tests: HTTP Basic with a demo account (or anonymous),
+ * multipart uploads.
+ */
 final class PlanHttp {
 
 	private final HttpClient client;
@@ -30,12 +37,16 @@ final class PlanHttp {
 		this.client = client;
 	}
 
-	/** A browser-like session: logged in through the login form, with cookies; posts need {@link #csrf(String)}. */
+	/**
+	 * A browser-like session: logged in through the login form, with cookies; posts need
+	 * {@link #csrf(String)}.
+	 */
 	static PlanHttp session(int port, String username) {
-		PlanHttp http = new PlanHttp(port, null, HttpClient.newBuilder()
-			.cookieHandler(new java.net.CookieManager())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build());
+		PlanHttp http = new PlanHttp(port, null,
+				HttpClient.newBuilder()
+					.cookieHandler(new CookieManager())
+					.followRedirects(HttpClient.Redirect.NEVER)
+					.build());
 		String token = http.csrf("/login");
 		HttpResponse<byte[]> response = http.post("/login", "username=" + username + "&password=demo&_csrf=" + token);
 		if (response.headers().firstValue("Location").orElse("").contains("error")) {
@@ -46,17 +57,16 @@ final class PlanHttp {
 
 	/** The CSRF token of the first form on a page, URL-encoded for a form body. */
 	String csrf(String path) {
-		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
-			.matcher(getText(path));
+		Matcher matcher = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(getText(path));
 		if (!matcher.find()) {
 			throw new IllegalStateException("No CSRF token on " + path);
 		}
-		return java.net.URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8);
+		return URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8);
 	}
 
 	static PlanHttp as(int port, String username) {
-		return new PlanHttp(port, "Basic " + Base64.getEncoder()
-			.encodeToString((username + ":demo").getBytes(StandardCharsets.UTF_8)));
+		return new PlanHttp(port,
+				"Basic " + Base64.getEncoder().encodeToString((username + ":demo").getBytes(StandardCharsets.UTF_8)));
 	}
 
 	static PlanHttp anonymous(int port) {
@@ -81,7 +91,8 @@ final class PlanHttp {
 		String boundary = "----obmi" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(content);
 		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)

@@ -24,11 +24,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 
 /**
- * Acceptance 1, 2 and 4 for the plan file: a real-looking city plan (Windows-1252, {@code ;}, Dutch accents, empty
- * optional columns) imports through the API with the right counts and hierarchy; export and re-import change
- * nothing (CSV and XLSX); a corrupted file is refused with every error and the plan stays as it was. Works in
+ * Acceptance 1, 2 and 4 for the plan file: a real-looking city plan (Windows-1252,
+ * {@code ;}, Dutch accents, empty optional columns) imports through the API with the
+ * right counts and hierarchy; export and re-import change nothing (CSV and XLSX); a
+ * corrupted file is refused with every error and the plan stays as it was. Works in
  * Roeselare, a tenant no other test class changes.
  */
 @ObmiIntegrationTest
@@ -60,7 +64,7 @@ class PlanImportIntegrationTests {
 
 	Map<String, JsonNode> items() {
 		JsonNode array = json.readTree(redacteur().getText(API + "/items"));
-		Map<String, JsonNode> byCode = new java.util.LinkedHashMap<>();
+		Map<String, JsonNode> byCode = new LinkedHashMap<>();
 		array.forEach(node -> byCode.put(node.get("code").asString(), node));
 		return byCode;
 	}
@@ -82,14 +86,20 @@ class PlanImportIntegrationTests {
 		assertThat(items.get("AP06.01").get("parentCode").asString()).isEqualTo("BD06");
 		assertThat(items.get("AC06.01.01").get("parentCode").asString()).isEqualTo("AP06.01");
 		assertThat(items.get("AC06.01.01").get("policyField").asString()).isEqualTo("0200");
-		assertThat(items.get("AC07.01.01").get("title").asString()).isEqualTo("Vernieuwing van De Spil tot cultuurhuis");
+		assertThat(items.get("AC07.01.01").get("title").asString())
+			.isEqualTo("Vernieuwing van De Spil tot cultuurhuis");
 		assertThat(items.get("AP01.02").get("title").asString()).isEqualTo("Zorg dichtbij voor kwetsbare inwoners");
 		assertThat(items.get("AC01.02.02").get("title").asString()).contains("Beveren en Oekene");
-		assertThat(items.values().stream().filter(i -> i.get("code").asString().matches("(BD|AP|AC)0[167].*"))
+		assertThat(items.values()
+			.stream()
+			.filter(i -> i.get("code").asString().matches("(BD|AP|AC)0[167].*"))
 			.collect(Collectors.groupingBy(i -> i.get("type").asString(), Collectors.counting())))
-			.containsEntry("BD", 3L).containsEntry("AP", 5L).containsEntry("AC", 10L);
+			.containsEntry("BD", 3L)
+			.containsEntry("AP", 5L)
+			.containsEntry("AC", 10L);
 		// Accents survived the Windows-1252 decoding.
-		assertThat(redacteur().getText(API + "/items")).contains("Michèle Hostekint", "Élise Verhaeghe", "Wijkcoördinatoren");
+		assertThat(redacteur().getText(API + "/items")).contains("Michèle Hostekint", "Élise Verhaeghe",
+				"Wijkcoördinatoren");
 		// The priority rule: a priority action makes its action plan and goal priority.
 		assertThat(items.get("AC01.01.01").get("priority").asBoolean()).isTrue();
 		assertThat(items.get("AP01.01").get("priority").asBoolean()).isTrue();
@@ -102,14 +112,16 @@ class PlanImportIntegrationTests {
 		assertThat(audit.history(tenantId, "meerjarenplan", null, 10)).isNotEmpty();
 		// The import made a new plan version that keeps the content.
 		int version = summary.get("planVersion").asInt();
-		String kept = new String(redacteur().get("/" + SLUG + "/plan/versies/" + version).body(), StandardCharsets.UTF_8);
+		String kept = new String(redacteur().get("/" + SLUG + "/plan/versies/" + version).body(),
+				StandardCharsets.UTF_8);
 		assertThat(kept).contains("AC06.01.01;AC;AP06.01;Schoolstraten aan alle basisscholen die dat wensen");
 	}
 
 	@Test
 	@Order(2)
 	void reimportingTheSameFileOrTheExportChangesNothing() {
-		JsonNode again = json.readTree(redacteur().upload(API + "/import", "meerjarenplan.csv", uncheckedRealPlan()).body());
+		JsonNode again = json
+			.readTree(redacteur().upload(API + "/import", "meerjarenplan.csv", uncheckedRealPlan()).body());
 		assertThat(again.get("created").asInt()).isZero();
 		assertThat(again.get("updated").asInt()).isZero();
 		assertThat(again.get("unchanged").asInt()).isEqualTo(18);
@@ -162,11 +174,13 @@ class PlanImportIntegrationTests {
 
 		assertThat(response.statusCode()).isEqualTo(422);
 		JsonNode errors = json.readTree(response.body()).get("errors");
-		List<String> found = new java.util.ArrayList<>();
-		errors.forEach(e -> found.add(e.get("row").asInt() + "|" + e.get("column").asString() + "|" + e.get("message").asString()));
+		List<String> found = new ArrayList<>();
+		errors.forEach(e -> found
+			.add(e.get("row").asInt() + "|" + e.get("column").asString() + "|" + e.get("message").asString()));
 		assertThat(found).anyMatch(e -> e.startsWith("3|bovenliggende_code|Onbekende bovenliggende code 'BD99'"));
 		assertThat(found).anyMatch(e -> e.startsWith("5|code|De code AC06.01.01 komt meer dan eens voor"));
-		assertThat(found).anyMatch(e -> e.startsWith("6|bovenliggende_code|Een actie (AC) moet onder een actieplan (AP) staan"));
+		assertThat(found)
+			.anyMatch(e -> e.startsWith("6|bovenliggende_code|Een actie (AC) moet onder een actieplan (AP) staan"));
 		assertThat(found).anyMatch(e -> e.startsWith("7|beleidsveld|Onbekend beleidsveld '9999'"));
 		assertThat(found).anyMatch(e -> e.startsWith("8|startdatum|Ongeldige datum '31/02/2026'"));
 		assertThat(found).anyMatch(e -> e.startsWith("9|type|Ongeldig type 'XX'"));
@@ -178,11 +192,12 @@ class PlanImportIntegrationTests {
 	@Test
 	@Order(5)
 	void anUpdatedFileUpdatesMatchedItemsWithoutDuplicates() {
-		String file = new String(uncheckedRealPlan(), Charset.forName("windows-1252"))
-			.replace("Heraanleg van de Zuidstraat als fietsstraat", "Heraanleg van de Zuidstraat en de Noordstraat als fietsstraat");
-		JsonNode summary = json.readTree(redacteur()
-			.upload(API + "/import", "aanpassing.csv", file.getBytes(Charset.forName("windows-1252")))
-			.body());
+		String file = new String(uncheckedRealPlan(), Charset.forName("windows-1252")).replace(
+				"Heraanleg van de Zuidstraat als fietsstraat",
+				"Heraanleg van de Zuidstraat en de Noordstraat als fietsstraat");
+		JsonNode summary = json.readTree(
+				redacteur().upload(API + "/import", "aanpassing.csv", file.getBytes(Charset.forName("windows-1252")))
+					.body());
 		assertThat(summary.get("created").asInt()).isZero();
 		assertThat(summary.get("updated").asInt()).isEqualTo(1);
 		assertThat(summary.get("unchanged").asInt()).isEqualTo(17);
@@ -194,7 +209,8 @@ class PlanImportIntegrationTests {
 	@Test
 	@Order(6)
 	void aLezerMayNotImport() {
-		HttpResponse<byte[]> response = PlanHttp.as(port, "lezer." + SLUG).upload(API + "/import", "x.csv", uncheckedRealPlan());
+		HttpResponse<byte[]> response = PlanHttp.as(port, "lezer." + SLUG)
+			.upload(API + "/import", "x.csv", uncheckedRealPlan());
 		assertThat(response.statusCode()).isEqualTo(403);
 	}
 
@@ -203,7 +219,7 @@ class PlanImportIntegrationTests {
 			return realPlan();
 		}
 		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -24,11 +24,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import be.obmi.plan.domain.Indicators;
+import java.net.URLEncoder;
+import java.time.LocalDate;
+import org.assertj.core.api.Assertions;
 
 /**
- * The plan pages render for a tenant's users with the demo plan (read-only, in Mechelen), only editors reach the
- * import page, and two people saving the same item: the second save is refused and nothing is overwritten
- * (in Turnhout, which only the plan tests change).
+ * The plan pages render for a tenant's users with the demo plan (read-only, in Mechelen),
+ * only editors reach the import page, and two people saving the same item: the second
+ * save is refused and nothing is overwritten (in Turnhout, which only the plan tests
+ * change).
  */
 @ObmiIntegrationTest
 class PlanPagesIntegrationTests {
@@ -52,7 +57,7 @@ class PlanPagesIntegrationTests {
 	AuditTrail audit;
 
 	@Autowired
-	be.obmi.plan.domain.Indicators indicators;
+	Indicators indicators;
 
 	@Test
 	void everyPlanPageRendersWithTheDemoPlan() {
@@ -66,24 +71,29 @@ class PlanPagesIntegrationTests {
 		List<StatusRound> list = rounds.rounds(plan);
 		assertThat(list.stream().filter(r -> !r.open()).count()).isEqualTo(2);
 		assertThat(list.stream().filter(StatusRound::open).count()).isEqualTo(1);
-		PlanItem action = all.stream().filter(i -> i.priority() && i.type().name().equals("AC")).findFirst().orElseThrow();
+		PlanItem action = all.stream()
+			.filter(i -> i.priority() && i.type().name().equals("AC"))
+			.findFirst()
+			.orElseThrow();
 		long round = list.getFirst().id();
 
 		PlanHttp redacteur = PlanHttp.as(port, "redacteur.mechelen");
 		String p = "/mechelen/plan";
-		for (String path : List.of(p, p + "?q=fiets&priority=true", p + "?status=VERTRAAGD", p + "/items/" + action.id(),
-				p + "/import", p + "/dashboard", p + "/rondes", p + "/rondes/" + round, p + "/taken",
-				p + "/rondes/" + round + "/items/" + action.id(), p + "/rondes/" + round + "/rapport", p + "/publiek",
-				p + "?lang=en", p + "/bestuursakkoord", "/api/docs/openapi.json")) {
+		for (String path : List.of(p, p + "?q=fiets&priority=true", p + "?status=VERTRAAGD",
+				p + "/items/" + action.id(), p + "/import", p + "/dashboard", p + "/rondes", p + "/rondes/" + round,
+				p + "/taken", p + "/rondes/" + round + "/items/" + action.id(), p + "/rondes/" + round + "/rapport",
+				p + "/publiek", p + "?lang=en", p + "/bestuursakkoord", "/api/docs/openapi.json")) {
 			HttpResponse<byte[]> response = redacteur.get(path);
-			assertThat(response.statusCode()).as(path + ": " + new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+			assertThat(response.statusCode()).as(path + ": " + new String(response.body(), StandardCharsets.UTF_8))
+				.isEqualTo(200);
 		}
 		assertThat(redacteur.getText(p + "/items/" + action.id())).contains(action.code(), "data-chart");
 		assertThat(redacteur.getText(p + "/dashboard")).contains("ST01BD01", "data-chart");
 		assertThat(redacteur.getText(p + "/bestuursakkoord")).contains("BA01.1", "ST01BD01AP01AC01");
 		assertThat(redacteur.getText(p + "/rondes/" + round + "/rapport")).contains(action.code(), "data-chart",
 				"Geraamde versus gerealiseerde ontvangsten en uitgaven");
-		// The tree shows goals and action plans; an action plan's actions load in place (htmx) or with ?open=.
+		// The tree shows goals and action plans; an action plan's actions load in place
+		// (htmx) or with ?open=.
 		PlanItem actionPlan = all.stream().filter(i -> i.id() == action.parentId()).findFirst().orElseThrow();
 		assertThat(redacteur.getText(p)).contains(actionPlan.code(), "/acties").doesNotContain(action.code());
 		assertThat(redacteur.getText(p + "?open=" + actionPlan.id())).contains(action.code());
@@ -98,24 +108,39 @@ class PlanPagesIntegrationTests {
 	void indicatorsTargetsMeasurementsAndReleasesAreEditedAndAudited() {
 		Tenant turnhout = tenants.require("turnhout");
 		Plan plan = plans.current(turnhout).orElseThrow();
-		PlanItem item = items.all(plan).stream().filter(i -> i.type().name().equals("AC")).skip(3).findFirst().orElseThrow();
+		PlanItem item = items.all(plan)
+			.stream()
+			.filter(i -> i.type().name().equals("AC"))
+			.skip(3)
+			.findFirst()
+			.orElseThrow();
 
-		long indicator = indicators.create(turnhout, item.id(), "OI-TEST", "Aantal aangelegde fietspaden", "OUTPUT", "km",
-				"HIGHER", new BigDecimal("12.5"));
+		long indicator = indicators.create(turnhout, item.id(), "OI-TEST", "Aantal aangelegde fietspaden", "OUTPUT",
+				"km", "HIGHER", new BigDecimal("12.5"));
 		indicators.target(turnhout, indicator, 2027, new BigDecimal("20"), null);
-		indicators.measure(turnhout, indicator, java.time.LocalDate.of(2026, 9, 30), new BigDecimal("14"), null, "GIS", null);
-		indicators.addRelease(turnhout, item.id(), "Oplevering fietspad Kasteelstraat", java.time.LocalDate.of(2026, 10, 1));
-		var release = indicators.releases(turnhout, item.id()).stream()
-			.filter(r -> r.title().equals("Oplevering fietspad Kasteelstraat")).findFirst().orElseThrow();
-		assertThat(release.overdue(java.time.LocalDate.of(2026, 11, 1))).isTrue();
-		indicators.realise(turnhout, release.id(), java.time.LocalDate.of(2026, 10, 15));
+		indicators.measure(turnhout, indicator, LocalDate.of(2026, 9, 30), new BigDecimal("14"), null, "GIS", null);
+		indicators.addRelease(turnhout, item.id(), "Oplevering fietspad Kasteelstraat", LocalDate.of(2026, 10, 1));
+		var release = indicators.releases(turnhout, item.id())
+			.stream()
+			.filter(r -> r.title().equals("Oplevering fietspad Kasteelstraat"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(release.overdue(LocalDate.of(2026, 11, 1))).isTrue();
+		indicators.realise(turnhout, release.id(), LocalDate.of(2026, 10, 15));
 
-		var details = indicators.of(turnhout, item.id()).stream().filter(d -> d.indicator().id() == indicator).findFirst().orElseThrow();
+		var details = indicators.of(turnhout, item.id())
+			.stream()
+			.filter(d -> d.indicator().id() == indicator)
+			.findFirst()
+			.orElseThrow();
 		assertThat(details.targets()).singleElement().satisfies(t -> assertThat(t.target()).isEqualByComparingTo("20"));
 		assertThat(details.latest().value()).isEqualByComparingTo("14");
-		assertThat(indicators.releases(turnhout, item.id())).anySatisfy(r -> assertThat(r.actualDate()).isEqualTo(java.time.LocalDate.of(2026, 10, 15)));
+		assertThat(indicators.releases(turnhout, item.id()))
+			.anySatisfy(r -> assertThat(r.actualDate()).isEqualTo(LocalDate.of(2026, 10, 15)));
 		assertThat(audit.entityTypes(turnhout.id())).contains("indicator", "meting", "release");
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> indicators.create(turnhout, item.id(), "OI-TEST", "Dubbel", "OUTPUT", null, null, null))
+		Assertions
+			.assertThatThrownBy(
+					() -> indicators.create(turnhout, item.id(), "OI-TEST", "Dubbel", "OUTPUT", null, null, null))
 			.hasMessageContaining("al een indicator");
 	}
 
@@ -123,37 +148,53 @@ class PlanPagesIntegrationTests {
 	void theItemPageReadsBelgianNumbersAndANumericIndicatorRefusesText() {
 		Tenant turnhout = tenants.require("turnhout");
 		Plan plan = plans.current(turnhout).orElseThrow();
-		PlanItem item = items.all(plan).stream().filter(i -> i.type().name().equals("AC")).skip(5).findFirst().orElseThrow();
-		long indicator = indicators.create(turnhout, item.id(), "OI-GETAL", "Aantal bezoekers", "OUTPUT", null, "HIGHER", null);
+		PlanItem item = items.all(plan)
+			.stream()
+			.filter(i -> i.type().name().equals("AC"))
+			.skip(5)
+			.findFirst()
+			.orElseThrow();
+		long indicator = indicators.create(turnhout, item.id(), "OI-GETAL", "Aantal bezoekers", "OUTPUT", null,
+				"HIGHER", null);
 		PlanHttp redacteur = PlanHttp.session(port, "redacteur.turnhout");
 		String page = "/turnhout/plan/items/" + item.id();
 		String[][] entered = { { "2026-01-31", "1.234,5", "1234.5" }, { "2026-02-28", "1,234.5", "1234.5" },
 				{ "2026-03-31", "1 234,5", "1234.5" }, { "2026-04-30", "12,5", "12.5" } };
 		for (String[] row : entered) {
-			HttpResponse<byte[]> response = redacteur.post(page + "/metingen", "indicator=" + indicator + "&date=" + row[0]
-					+ "&value=" + java.net.URLEncoder.encode(row[1], StandardCharsets.UTF_8) + "&_csrf=" + redacteur.csrf(page));
+			HttpResponse<byte[]> response = redacteur.post(page + "/metingen",
+					"indicator=" + indicator + "&date=" + row[0] + "&value="
+							+ URLEncoder.encode(row[1], StandardCharsets.UTF_8) + "&_csrf=" + redacteur.csrf(page));
 			assertThat(response.statusCode()).as(row[1]).isEqualTo(302);
 		}
-		var details = indicators.of(turnhout, item.id()).stream().filter(d -> d.indicator().id() == indicator).findFirst().orElseThrow();
+		var details = indicators.of(turnhout, item.id())
+			.stream()
+			.filter(d -> d.indicator().id() == indicator)
+			.findFirst()
+			.orElseThrow();
 		for (String[] row : entered) {
 			assertThat(details.measurements()).as(row[1]).anySatisfy(m -> {
-				assertThat(m.measuredOn()).isEqualTo(java.time.LocalDate.parse(row[0]));
+				assertThat(m.measuredOn()).isEqualTo(LocalDate.parse(row[0]));
 				assertThat(m.value()).isEqualByComparingTo(row[2]);
 				assertThat(m.textValue()).isNull();
 			});
 		}
-		HttpResponse<byte[]> text = redacteur.post(page + "/metingen", "indicator=" + indicator
-				+ "&date=2026-05-31&value=veel&_csrf=" + redacteur.csrf(page));
+		HttpResponse<byte[]> text = redacteur.post(page + "/metingen",
+				"indicator=" + indicator + "&date=2026-05-31&value=veel&_csrf=" + redacteur.csrf(page));
 		assertThat(text.statusCode()).isEqualTo(400);
-		assertThat(indicators.of(turnhout, item.id()).stream().filter(d -> d.indicator().id() == indicator).findFirst()
-			.orElseThrow().measurements()).noneMatch(m -> m.measuredOn().equals(java.time.LocalDate.of(2026, 5, 31)));
+		assertThat(indicators.of(turnhout, item.id())
+			.stream()
+			.filter(d -> d.indicator().id() == indicator)
+			.findFirst()
+			.orElseThrow()
+			.measurements()).noneMatch(m -> m.measuredOn().equals(LocalDate.of(2026, 5, 31)));
 	}
 
 	@Test
 	void aContributorSubmitsAnUpdateWithANewMeasurement() {
 		Tenant turnhout = tenants.require("turnhout");
 		Plan plan = plans.current(turnhout).orElseThrow();
-		List<StatusRounds.Task> open = rounds.tasksOf(turnhout, plan, "bijdrager.turnhout").stream()
+		List<StatusRounds.Task> open = rounds.tasksOf(turnhout, plan, "bijdrager.turnhout")
+			.stream()
 			.filter(t -> t.update() == null)
 			.toList();
 		StatusRounds.Task task = open.getLast();
@@ -163,35 +204,51 @@ class PlanPagesIntegrationTests {
 		String path = "/turnhout/plan/rondes/" + task.round().id() + "/items/" + task.item().id();
 		String token = bijdrager.csrf(path);
 
-		HttpResponse<byte[]> response = bijdrager.post(path, "version=-1&status=OP_SCHEMA&progress=30&narrative=Eerste+sessies+gehouden"
-				+ "&meting-" + indicator + "=42&action=submit&_csrf=" + token);
+		HttpResponse<byte[]> response = bijdrager.post(path,
+				"version=-1&status=OP_SCHEMA&progress=30&narrative=Eerste+sessies+gehouden" + "&meting-" + indicator
+						+ "=42&action=submit&_csrf=" + token);
 
 		assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(302);
 		StatusRounds.Task after = rounds.task(turnhout, task.round().id(), task.item().id()).orElseThrow();
 		assertThat(after.update().state().name()).isEqualTo("INGEDIEND");
 		assertThat(after.update().author()).isEqualTo("bijdrager.turnhout");
-		var measurement = indicators.of(turnhout, task.item().id()).stream()
-			.filter(d -> d.indicator().id() == indicator).findFirst().orElseThrow().latest();
+		var measurement = indicators.of(turnhout, task.item().id())
+			.stream()
+			.filter(d -> d.indicator().id() == indicator)
+			.findFirst()
+			.orElseThrow()
+			.latest();
 		assertThat(measurement.value()).isEqualByComparingTo("42");
 		assertThat(measurement.measuredOn()).isEqualTo(task.round().referenceDate());
 		// Someone else's item: refused.
-		StatusRounds.Task other = rounds.tasks(turnhout, task.round()).stream()
-			.filter(t -> t.item().contributor() == null).findFirst().orElseThrow();
-		assertThat(bijdrager.post("/turnhout/plan/rondes/" + task.round().id() + "/items/" + other.item().id(),
-				"version=-1&status=OP_SCHEMA&progress=30&action=submit&_csrf=" + token).statusCode()).isEqualTo(403);
+		StatusRounds.Task other = rounds.tasks(turnhout, task.round())
+			.stream()
+			.filter(t -> t.item().contributor() == null)
+			.findFirst()
+			.orElseThrow();
+		assertThat(bijdrager
+			.post("/turnhout/plan/rondes/" + task.round().id() + "/items/" + other.item().id(),
+					"version=-1&status=OP_SCHEMA&progress=30&action=submit&_csrf=" + token)
+			.statusCode()).isEqualTo(403);
 	}
 
 	@Test
 	void theEditFormRefusesAStaleSaveWithAClearMessage() {
 		Tenant turnhout = tenants.require("turnhout");
 		Plan plan = plans.current(turnhout).orElseThrow();
-		PlanItem item = items.all(plan).stream().filter(i -> i.type().name().equals("AC") && !i.priority()).skip(5).findFirst().orElseThrow();
+		PlanItem item = items.all(plan)
+			.stream()
+			.filter(i -> i.type().name().equals("AC") && !i.priority())
+			.skip(5)
+			.findFirst()
+			.orElseThrow();
 		PlanHttp first = PlanHttp.session(port, "redacteur.turnhout");
 		PlanHttp second = PlanHttp.session(port, "beheerder.turnhout");
 		String path = "/turnhout/plan/items/" + item.id();
 		String firstToken = first.csrf(path);
 		String secondToken = second.csrf(path);
-		String form = "version=" + item.version() + "&_priority=on&weight=1&policyField=" + item.policyField() + "&title=";
+		String form = "version=" + item.version() + "&_priority=on&weight=1&policyField=" + item.policyField()
+				+ "&title=";
 
 		HttpResponse<byte[]> saved = first.post(path, form + "Eerste+versie&_csrf=" + firstToken);
 		HttpResponse<byte[]> refused = second.post(path, form + "Tweede+versie&_csrf=" + secondToken);
@@ -206,18 +263,25 @@ class PlanPagesIntegrationTests {
 	void theSecondOfTwoConcurrentSavesIsRefusedAndAudited() {
 		Tenant turnhout = tenants.require("turnhout");
 		Plan plan = plans.current(turnhout).orElseThrow();
-		PlanItem item = items.all(plan).stream().filter(i -> i.type().name().equals("AC") && !i.priority()).findFirst().orElseThrow();
+		PlanItem item = items.all(plan)
+			.stream()
+			.filter(i -> i.type().name().equals("AC") && !i.priority())
+			.findFirst()
+			.orElseThrow();
 		PlanItemForm loaded = PlanItemForm.of(item);
 		PlanItemForm first = new PlanItemForm("Eerste redacteur: " + item.title(), loaded.description(), false,
 				loaded.policyField(), loaded.politicalOwner(), loaded.administrativeOwner(), loaded.contributor(),
-				loaded.startDate(), loaded.endDate(), loaded.tags(), loaded.wijk(), 51.32, 4.95, BigDecimal.valueOf(2), loaded.version());
+				loaded.startDate(), loaded.endDate(), loaded.tags(), loaded.wijk(), 51.32, 4.95, BigDecimal.valueOf(2),
+				loaded.version());
 		PlanItemForm second = new PlanItemForm("Tweede redacteur: " + item.title(), loaded.description(), false,
 				loaded.policyField(), loaded.politicalOwner(), loaded.administrativeOwner(), loaded.contributor(),
-				loaded.startDate(), loaded.endDate(), loaded.tags(), loaded.wijk(), null, null, loaded.weight(), loaded.version());
+				loaded.startDate(), loaded.endDate(), loaded.tags(), loaded.wijk(), null, null, loaded.weight(),
+				loaded.version());
 
 		items.update(turnhout, item.id(), first);
 
-		assertThatThrownBy(() -> items.update(turnhout, item.id(), second)).isInstanceOf(ConcurrentChangeException.class)
+		assertThatThrownBy(() -> items.update(turnhout, item.id(), second))
+			.isInstanceOf(ConcurrentChangeException.class)
 			.hasMessageContaining("intussen gewijzigd");
 		PlanItem now = items.byId(turnhout, item.id()).orElseThrow();
 		assertThat(now.title()).startsWith("Eerste redacteur");

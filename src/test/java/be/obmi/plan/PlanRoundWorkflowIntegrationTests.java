@@ -26,10 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The round workflow beyond the happy path (Roeselare, a round of its own with an early reference date so the
- * demo rounds stay the latest): a selection round holds only the selected items; an update sent back with a
- * remark becomes a concept again and can be resubmitted; a stale save is refused; a closed round is frozen; the
- * public view counts only published updates; every step is in the audit history.
+ * The round workflow beyond the happy path (Roeselare, a round of its own with an early
+ * reference date so the demo rounds stay the latest): a selection round holds only the
+ * selected items; an update sent back with a remark becomes a concept again and can be
+ * resubmitted; a stale save is refused; a closed round is frozen; the public view counts
+ * only published updates; every step is in the audit history.
  */
 @ObmiIntegrationTest
 class PlanRoundWorkflowIntegrationTests {
@@ -62,8 +63,8 @@ class PlanRoundWorkflowIntegrationTests {
 		long itemId = actions.getFirst().id();
 
 		StatusUpdate submitted = rounds.save(tenant, round.id(), itemId,
-				new StatusUpdateForm(ItemStatus.VERTRAAGD, 20, "Vertraagd door de vergunning.", "Vergunning", null, -1), true,
-				"bijdrager.roeselare");
+				new StatusUpdateForm(ItemStatus.VERTRAAGD, 20, "Vertraagd door de vergunning.", "Vergunning", null, -1),
+				true, "bijdrager.roeselare");
 		assertThat(submitted.state()).isEqualTo(UpdateState.INGEDIEND);
 		assertThatThrownBy(() -> rounds.save(tenant, round.id(), itemId,
 				new StatusUpdateForm(ItemStatus.OP_SCHEMA, 30, null, null, null, submitted.version()), true, "x"))
@@ -78,16 +79,17 @@ class PlanRoundWorkflowIntegrationTests {
 		assertThatThrownBy(() -> rounds.save(tenant, round.id(), itemId,
 				new StatusUpdateForm(ItemStatus.VERTRAAGD, 25, "Oud", null, null, submitted.version()), true, "x"))
 			.isInstanceOf(ConcurrentChangeException.class);
-		StatusUpdate resubmitted = rounds.save(tenant, round.id(), itemId,
-				new StatusUpdateForm(ItemStatus.VERTRAAGD, 25, "Nieuwe timing: oplevering in juni.", "Vergunning", null,
-						returned.version()), true, "bijdrager.roeselare");
+		StatusUpdate resubmitted = rounds.save(
+				tenant, round.id(), itemId, new StatusUpdateForm(ItemStatus.VERTRAAGD, 25,
+						"Nieuwe timing: oplevering in juni.", "Vergunning", null, returned.version()),
+				true, "bijdrager.roeselare");
 		assertThat(resubmitted.state()).isEqualTo(UpdateState.INGEDIEND);
 
 		assertThat(rounds.latest(plan, true).values()).noneMatch(u -> u.roundId() == round.id());
 		rounds.approve(tenant, resubmitted.id(), "redacteur.roeselare");
 		assertThat(rounds.publishApproved(tenant, round.id())).isEqualTo(1);
-		assertThat(rounds.history(tenant, itemId, true)).anyMatch(u -> u.roundId() == round.id()
-				&& u.narrative().equals("Nieuwe timing: oplevering in juni."));
+		assertThat(rounds.history(tenant, itemId, true))
+			.anyMatch(u -> u.roundId() == round.id() && u.narrative().equals("Nieuwe timing: oplevering in juni."));
 
 		rounds.close(tenant, round.id());
 		assertThatThrownBy(() -> rounds.save(tenant, round.id(), actions.get(1).id(),
@@ -97,8 +99,10 @@ class PlanRoundWorkflowIntegrationTests {
 		assertThatThrownBy(() -> rounds.sendBack(tenant, resubmitted.id(), "te laat"))
 			.isInstanceOf(IllegalStateException.class);
 
-		assertThat(audit.history(tenant.id(), "statusupdate", String.valueOf(submitted.id()), 20)).hasSizeGreaterThanOrEqualTo(5);
-		assertThat(audit.history(tenant.id(), "statusronde", String.valueOf(round.id()), 5)).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(audit.history(tenant.id(), "statusupdate", String.valueOf(submitted.id()), 20))
+			.hasSizeGreaterThanOrEqualTo(5);
+		assertThat(audit.history(tenant.id(), "statusronde", String.valueOf(round.id()), 5))
+			.hasSizeGreaterThanOrEqualTo(2);
 	}
 
 }

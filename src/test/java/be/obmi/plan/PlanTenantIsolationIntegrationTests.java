@@ -22,9 +22,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every plan page and API endpoint of tenant B (Gent) is closed to a user of tenant A (Mechelen), even a
- * redacteur, and to anonymous visitors; only the public progress page is open. Ids of Gent's rows used under
- * Mechelen's address are not found either, so no query leaks across tenants.
+ * Every plan page and API endpoint of tenant B (Gent) is closed to a user of tenant A
+ * (Mechelen), even a redacteur, and to anonymous visitors; only the public progress page
+ * is open. Ids of Gent's rows used under Mechelen's address are not found either, so no
+ * query leaks across tenants.
  */
 @ObmiIntegrationTest
 class PlanTenantIsolationIntegrationTests {
@@ -67,7 +68,8 @@ class PlanTenantIsolationIntegrationTests {
 		return List.of(p, p + "?q=fiets", p + "/items/" + itemId, p + "/import", p + "/export?format=csv",
 				p + "/export?format=xlsx", p + "/dashboard", p + "/rondes", p + "/rondes/" + roundId, p + "/taken",
 				p + "/rondes/" + roundId + "/items/" + itemId, p + "/rondes/" + roundId + "/rapport",
-				p + "/rondes/" + roundId + "/rapport.pdf", p + "/bestuursakkoord", p + "/items/" + itemId + "/acties", p + "/versies/1");
+				p + "/rondes/" + roundId + "/rapport.pdf", p + "/bestuursakkoord", p + "/items/" + itemId + "/acties",
+				p + "/versies/1");
 	}
 
 	List<String> posts(String slug) {
@@ -75,9 +77,10 @@ class PlanTenantIsolationIntegrationTests {
 		return List.of(p + "/items/" + itemId, p + "/items/" + itemId + "/metingen", p + "/import", p + "/rondes",
 				p + "/rondes/" + roundId + "/updates/" + updateId + "/goedkeuren",
 				p + "/rondes/" + roundId + "/updates/" + updateId + "/terugsturen",
-				p + "/rondes/" + roundId + "/updates/" + updateId + "/publiceren", p + "/rondes/" + roundId + "/publiceren",
-				p + "/rondes/" + roundId + "/afsluiten", p + "/rondes/" + roundId + "/teksten",
-				p + "/rondes/" + roundId + "/items/" + itemId, p + "/bestuursakkoord", p + "/items/" + itemId + "/engagementen",
+				p + "/rondes/" + roundId + "/updates/" + updateId + "/publiceren",
+				p + "/rondes/" + roundId + "/publiceren", p + "/rondes/" + roundId + "/afsluiten",
+				p + "/rondes/" + roundId + "/teksten", p + "/rondes/" + roundId + "/items/" + itemId,
+				p + "/bestuursakkoord", p + "/items/" + itemId + "/engagementen",
 				p + "/items/" + itemId + "/engagementen/1/verwijderen", p + "/items/" + itemId + "/indicatoren",
 				p + "/items/" + itemId + "/streefwaarden", p + "/items/" + itemId + "/releases",
 				p + "/items/" + itemId + "/releases/1/gerealiseerd");
@@ -99,20 +102,24 @@ class PlanTenantIsolationIntegrationTests {
 		for (String path : pages("gent")) {
 			assertThat(mechelen.get(path).statusCode()).as("GET " + path).isEqualTo(403);
 		}
-		// Posts with a valid session and CSRF token of Mechelen, so only the tenant rule can refuse them.
+		// Posts with a valid session and CSRF token of Mechelen, so only the tenant rule
+		// can refuse them.
 		PlanHttp session = PlanHttp.session(port, "redacteur.mechelen");
 		String token = session.csrf("/mechelen/plan/import");
 		for (String path : posts("gent")) {
-			assertThat(session.post(path, "remark=x&name=x&version=0&_csrf=" + token).statusCode()).as("POST " + path).isEqualTo(403);
+			assertThat(session.post(path, "remark=x&name=x&version=0&_csrf=" + token).statusCode()).as("POST " + path)
+				.isEqualTo(403);
 		}
-		// The same token is accepted in Mechelen itself (so the 403s above are not CSRF refusals): the round is refused
+		// The same token is accepted in Mechelen itself (so the 403s above are not CSRF
+		// refusals): the round is refused
 		// for its empty name (400), not for the token.
 		assertThat(session.post("/mechelen/plan/rondes", "name=&scope=ALL&_csrf=" + token).statusCode()).isEqualTo(400);
 		for (String path : api("gent")) {
 			assertThat(mechelen.get(path).statusCode()).as("GET " + path).isEqualTo(403);
 		}
 		for (String path : apiUploads("gent")) {
-			assertThat(mechelen.upload(path, "x.csv", "code;type\n".getBytes()).statusCode()).as("POST " + path).isEqualTo(403);
+			assertThat(mechelen.upload(path, "x.csv", "code;type\n".getBytes()).statusCode()).as("POST " + path)
+				.isEqualTo(403);
 		}
 	}
 
@@ -120,12 +127,13 @@ class PlanTenantIsolationIntegrationTests {
 	void idsOfAnotherTenantAreNotFoundUnderOnesOwnTenant() {
 		PlanHttp mechelen = PlanHttp.as(port, "redacteur.mechelen");
 		String p = "/mechelen/plan";
-		for (String path : List.of(p + "/items/" + itemId, p + "/rondes/" + roundId, p + "/rondes/" + roundId + "/rapport",
-				p + "/rondes/" + roundId + "/rapport.pdf", p + "/rondes/" + roundId + "/items/" + itemId)) {
+		for (String path : List.of(p + "/items/" + itemId, p + "/rondes/" + roundId,
+				p + "/rondes/" + roundId + "/rapport", p + "/rondes/" + roundId + "/rapport.pdf",
+				p + "/rondes/" + roundId + "/items/" + itemId)) {
 			assertThat(mechelen.get(path).statusCode()).as("GET " + path).isEqualTo(404);
 		}
-		HttpResponse<byte[]> statusImport = mechelen.upload("/api/v1/mechelen/plan/rondes/" + roundId + "/import", "s.csv",
-				"code;status;voortgang;toelichting;knelpunten\n".getBytes());
+		HttpResponse<byte[]> statusImport = mechelen.upload("/api/v1/mechelen/plan/rondes/" + roundId + "/import",
+				"s.csv", "code;status;voortgang;toelichting;knelpunten\n".getBytes());
 		assertThat(statusImport.statusCode()).isEqualTo(422);
 		assertThat(new String(statusImport.body())).contains("Onbekende statusronde");
 	}
@@ -141,7 +149,8 @@ class PlanTenantIsolationIntegrationTests {
 			assertThat(anonymous.get(path).statusCode()).as("GET " + path).isIn(401, 403);
 		}
 		for (String path : apiUploads("gent")) {
-			assertThat(anonymous.upload(path, "x.csv", "code\n".getBytes()).statusCode()).as("POST " + path).isIn(401, 403);
+			assertThat(anonymous.upload(path, "x.csv", "code\n".getBytes()).statusCode()).as("POST " + path)
+				.isIn(401, 403);
 		}
 		HttpResponse<byte[]> publicPage = anonymous.get("/gent/plan/publiek");
 		assertThat(publicPage.statusCode()).isEqualTo(200);

@@ -8,17 +8,23 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Anonymous API clients are limited per address; clients that authenticated are not, whatever headers others send. */
+/**
+ * Anonymous API clients are limited per address; clients that authenticated are not,
+ * whatever headers others send.
+ */
 class AnonymousRateLimitTests {
 
-	private static MockHttpServletResponse call(OpenApiAccess.AnonymousRateLimit filter, String address, String authorization)
-			throws Exception {
+	private static MockHttpServletResponse call(OpenApiAccess.AnonymousRateLimit filter, String address,
+			String authorization) throws Exception {
 		return call(filter, address, authorization, false);
 	}
 
-	/** {@code authenticated}: Spring Security accepted the credentials (it then exposes a user principal). */
-	private static MockHttpServletResponse call(OpenApiAccess.AnonymousRateLimit filter, String address, String authorization,
-			boolean authenticated) throws Exception {
+	/**
+	 * {@code authenticated}: Spring Security accepted the credentials (it then exposes a
+	 * user principal).
+	 */
+	private static MockHttpServletResponse call(OpenApiAccess.AnonymousRateLimit filter, String address,
+			String authorization, boolean authenticated) throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/gent/stats/indicators");
 		request.setRemoteAddr(address);
 		if (authorization != null) {
@@ -44,7 +50,8 @@ class AnonymousRateLimitTests {
 		assertThat(refused.getContentAsString()).contains("Te veel verzoeken");
 		assertThat(call(filter, "10.0.0.2", null).getStatus()).as("another address").isEqualTo(200);
 		assertThat(call(filter, "10.0.0.1", "Bearer obmi_x", true).getStatus()).as("authenticated").isEqualTo(200);
-		// an Authorization header that authenticated nobody (answered anonymously) does not leave the limit
+		// an Authorization header that authenticated nobody (answered anonymously) does
+		// not leave the limit
 		assertThat(call(filter, "10.0.0.1", "Bearer obmi_x").getStatus()).as("unauthenticated Bearer").isEqualTo(429);
 		assertThat(call(filter, "10.0.0.1", "Onzin 123").getStatus()).as("meaningless header").isEqualTo(429);
 	}

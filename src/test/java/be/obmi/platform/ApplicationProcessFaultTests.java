@@ -25,14 +25,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Base64;
 
 /**
- * Faults of the running process, with the application as a separate JVM against a PostgreSQL the test owns: the
- * application killed with SIGKILL in the middle of a large statistics import, a plan import and a warehouse rebuild
- * (after a restart nothing partial is visible, no lock is left and the work can be redone), and PostgreSQL
- * restarted while the application serves requests (503 with a Dutch message during the outage, recovery without a
- * restart of the application). The tests share one database and run in order, so that the rebuild has a sizeable
- * warehouse to build.
+ * Faults of the running process, with the application as a separate JVM against a
+ * PostgreSQL the test owns: the application killed with SIGKILL in the middle of a large
+ * statistics import, a plan import and a warehouse rebuild (after a restart nothing
+ * partial is visible, no lock is left and the work can be redone), and PostgreSQL
+ * restarted while the application serves requests (503 with a Dutch message during the
+ * outage, recovery without a restart of the application). The tests share one database
+ * and run in order, so that the rebuild has a sizeable warehouse to build.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -86,7 +88,8 @@ class ApplicationProcessFaultTests {
 
 		CompletableFuture<ApiClient.Response> upload = CompletableFuture.supplyAsync(() -> app.as("redacteur." + SLUG)
 			.upload("/api/v1/" + SLUG + "/stats/import?createIndicators=true", "groot.csv", file, Map.of()));
-		// killed while the rows are being written into stats.observation, in the import's one transaction
+		// killed while the rows are being written into stats.observation, in the import's
+		// one transaction
 		int backend = awaitBackend("insert into stats.observation%", upload);
 		app.kill();
 		assertThat(upload).failsWithin(Duration.ofSeconds(30));
@@ -114,8 +117,8 @@ class ApplicationProcessFaultTests {
 		byte[] file = planFile();
 		Map<String, Long> before = planCounts(tenant);
 
-		CompletableFuture<ApiClient.Response> upload = CompletableFuture
-			.supplyAsync(() -> app.as("redacteur." + SLUG).upload("/api/v1/" + SLUG + "/plan/import", "plan.csv", file, Map.of()));
+		CompletableFuture<ApiClient.Response> upload = CompletableFuture.supplyAsync(() -> app.as("redacteur." + SLUG)
+			.upload("/api/v1/" + SLUG + "/plan/import", "plan.csv", file, Map.of()));
 		int backend = awaitBackend("insert into plan.plan_item%", upload);
 		// some items of the file are written (uncommitted) when the process dies
 		app.kill();
@@ -126,7 +129,8 @@ class ApplicationProcessFaultTests {
 		assertThat(planCounts(tenant)).as("nothing of the killed import is visible").isEqualTo(before);
 
 		app = startApp();
-		ApiClient.Response again = app.as("redacteur." + SLUG).upload("/api/v1/" + SLUG + "/plan/import", "plan.csv", file, Map.of());
+		ApiClient.Response again = app.as("redacteur." + SLUG)
+			.upload("/api/v1/" + SLUG + "/plan/import", "plan.csv", file, Map.of());
 		assertThat(again.status()).as(again.body()).isEqualTo(200);
 		assertThat(again.json().get("created").asInt()).isEqualTo(1 + 40 + PLAN_ACTIONS);
 		assertThat(planCounts(tenant).get("items")).isEqualTo(before.get("items") + 1 + 40 + PLAN_ACTIONS);
@@ -137,8 +141,8 @@ class ApplicationProcessFaultTests {
 	void warehouseRebuildKilledHalfwayKeepsTheOldWarehouseAndCanBeRunAgain() throws Exception {
 		ApiClient redacteur = app.as("redacteur." + SLUG);
 		for (int i = 0; i < 10; i++) {
-			assertThat(redacteur.post("/api/v1/" + SLUG + "/stats/indicators/fout_" + i + "/published?value=true").status())
-				.isEqualTo(200);
+			assertThat(redacteur.post("/api/v1/" + SLUG + "/stats/indicators/fout_" + i + "/published?value=true")
+				.status()).isEqualTo(200);
 		}
 		ApiClient admin = app.as("platformbeheerder");
 		ApiClient.Response first = admin.post("/api/v1/platform/warehouse/rebuild");
@@ -155,25 +159,34 @@ class ApplicationProcessFaultTests {
 		awaitGone(backend);
 		assertNoLeftovers();
 		assertThat(warehouseCounts()).as("the previous warehouse is intact").isEqualTo(built);
-		// as if the process had died between an import's commit and the warehouse's handling of its event
-		String unhandled = sql.jdbc().sql("""
-				update event_publication set completion_date = null, status = 'PUBLISHED'
-				where id = (select id from event_publication where event_type like '%DataChanged' order by publication_date desc limit 1)
-				returning id::text""").query(String.class).single();
+		// as if the process had died between an import's commit and the warehouse's
+		// handling of its event
+		String unhandled = sql.jdbc()
+			.sql("""
+					update event_publication set completion_date = null, status = 'PUBLISHED'
+					where id = (select id from event_publication where event_type like '%DataChanged' order by publication_date desc limit 1)
+					returning id::text""")
+			.query(String.class)
+			.single();
 		sql.jdbc().sql("delete from warehouse_meta.pending").update();
 
 		app = startApp();
-		assertThat(awaitCompleted(unhandled)).as("the event left unhandled by the killed process is handled after the restart").isTrue();
+		assertThat(awaitCompleted(unhandled))
+			.as("the event left unhandled by the killed process is handled after the restart")
+			.isTrue();
 		ApiClient.Response again = app.as("platformbeheerder").post("/api/v1/platform/warehouse/rebuild");
 		assertThat(again.status()).as(again.body()).isEqualTo(200);
 		assertThat(again.json().get("succeeded").asBoolean()).isTrue();
 		assertThat(warehouseCounts()).isEqualTo(built);
-		assertThat(sql.jdbc().sql("select status, message from warehouse_meta.rebuild order by id").query().listOfRows())
+		assertThat(
+				sql.jdbc().sql("select status, message from warehouse_meta.rebuild order by id").query().listOfRows())
 			.as("the killed rebuild is logged as interrupted, not as still running")
 			.extracting(row -> row.get("status"))
 			.containsExactly("KLAAR", "MISLUKT", "KLAAR");
-		assertThat(sql.jdbc().sql("select message from warehouse_meta.rebuild where status = 'MISLUKT'").query(String.class).single())
-			.contains("onderbroken");
+		assertThat(sql.jdbc()
+			.sql("select message from warehouse_meta.rebuild where status = 'MISLUKT'")
+			.query(String.class)
+			.single()).contains("onderbroken");
 		assertThat(sql.count("select count(*) from pg_namespace where nspname like 'warehouse_staging'")).isZero();
 	}
 
@@ -193,19 +206,23 @@ class ApplicationProcessFaultTests {
 		database.stopServer();
 		try {
 			// a login through the form says the database is the problem, not the password
-			HttpResponse<String> login = browser.post("/login", "username=lezer." + SLUG + "&password=demo&_csrf=" + loginToken);
+			HttpResponse<String> login = browser.post("/login",
+					"username=lezer." + SLUG + "&password=demo&_csrf=" + loginToken);
 			assertThat(login.statusCode()).isEqualTo(302);
 			assertThat(login.headers().firstValue("Location").orElseThrow()).contains("/login?error");
 			assertThat(browser.get("/login?error").body()).contains("de databank is niet bereikbaar")
 				.doesNotContain("wachtwoord is fout");
-			for (String[] request : List.of(new String[] { api, "application/json" }, new String[] { page, "text/html" })) {
+			for (String[] request : List.of(new String[] { api, "application/json" },
+					new String[] { page, "text/html" })) {
 				long started = System.nanoTime();
 				HttpResponse<String> during = get(http, request[0], request[1]);
 				long millis = (System.nanoTime() - started) / 1_000_000;
 				assertThat(during.statusCode()).as(request[0] + ": " + during.body()).isEqualTo(503);
 				assertThat(during.headers().firstValue("Retry-After")).isPresent();
-				assertThat(during.body()).contains("databank").doesNotContain("Exception", "at be.obmi", "org.postgresql");
-				assertThat(millis).as("answered within the pool's connection timeout (3 s) and some slack").isLessThan(15_000);
+				assertThat(during.body()).contains("databank")
+					.doesNotContain("Exception", "at be.obmi", "org.postgresql");
+				assertThat(millis).as("answered within the pool's connection timeout (3 s) and some slack")
+					.isLessThan(15_000);
 			}
 		}
 		finally {
@@ -224,7 +241,8 @@ class ApplicationProcessFaultTests {
 	private boolean awaitCompleted(String publication) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (System.nanoTime() < deadline) {
-			if (sql.count("select count(*) from event_publication where id = ?::uuid and completion_date is not null", publication) == 1) {
+			if (sql.count("select count(*) from event_publication where id = ?::uuid and completion_date is not null",
+					publication) == 1) {
 				return true;
 			}
 			Thread.sleep(200);
@@ -247,7 +265,7 @@ class ApplicationProcessFaultTests {
 	}
 
 	private HttpResponse<String> get(HttpClient http, String path, String accept) throws Exception {
-		String basic = java.util.Base64.getEncoder().encodeToString(("lezer." + SLUG + ":demo").getBytes(StandardCharsets.UTF_8));
+		String basic = Base64.getEncoder().encodeToString(("lezer." + SLUG + ":demo").getBytes(StandardCharsets.UTF_8));
 		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
 			.header("Authorization", "Basic " + basic)
 			.header("Accept", accept)
@@ -261,15 +279,24 @@ class ApplicationProcessFaultTests {
 
 	/** 10 indicators × 3,000 statistical sectors × 10 years, long format. */
 	private byte[] statsFile() {
-		List<String> sectors = sql.jdbc().sql("select distinct code from stats.area where level = 'statsec' order by code limit 3000")
-			.query(String.class).list();
+		List<String> sectors = sql.jdbc()
+			.sql("select distinct code from stats.area where level = 'statsec' order by code limit 3000")
+			.query(String.class)
+			.list();
 		assertThat(sectors).hasSize(3000);
 		StringBuilder csv = new StringBuilder(STATS_ROWS * 40).append("indicator;gebied;niveau;periode;waarde\n");
 		for (int i = 0; i < 10; i++) {
 			for (String sector : sectors) {
 				for (int year = 2015; year < 2025; year++) {
-					csv.append("fout_").append(i).append(';').append(sector).append(";statsec;").append(year).append(';')
-						.append((year * 7 + i) % 1000).append('\n');
+					csv.append("fout_")
+						.append(i)
+						.append(';')
+						.append(sector)
+						.append(";statsec;")
+						.append(year)
+						.append(';')
+						.append((year * 7 + i) % 1000)
+						.append('\n');
 				}
 			}
 		}
@@ -285,45 +312,57 @@ class ApplicationProcessFaultTests {
 			csv.append("FAP").append(ap).append(";AP;FBD;Actieplan ").append(ap).append(";;nee;0200;;;;\n");
 		}
 		for (int ac = 0; ac < PLAN_ACTIONS; ac++) {
-			csv.append("FAC").append(ac).append(";AC;FAP").append(ac % 40).append(";Actie ").append(ac)
-				.append(";Omschrijving van actie ").append(ac).append(";nee;0200;Schepen;Dienst;2026-01-01;2027-12-31\n");
+			csv.append("FAC")
+				.append(ac)
+				.append(";AC;FAP")
+				.append(ac % 40)
+				.append(";Actie ")
+				.append(ac)
+				.append(";Omschrijving van actie ")
+				.append(ac)
+				.append(";nee;0200;Schepen;Dienst;2026-01-01;2027-12-31\n");
 		}
 		return csv.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
 	private Map<String, Long> statsCounts(long tenant) {
 		return Map.of("observations", sql.count("select count(*) from stats.observation where tenant_id = ?", tenant),
-				"imports", sql.count("select count(*) from stats.import_batch where tenant_id = ?", tenant),
-				"changes", sql.count("select count(*) from stats.observation_change where tenant_id = ?", tenant),
-				"indicators", sql.count("select count(*) from stats.indicator where tenant_id = ?", tenant),
-				"audit", sql.count("select count(*) from audit.audit_event where tenant_id = ?", tenant));
+				"imports", sql.count("select count(*) from stats.import_batch where tenant_id = ?", tenant), "changes",
+				sql.count("select count(*) from stats.observation_change where tenant_id = ?", tenant), "indicators",
+				sql.count("select count(*) from stats.indicator where tenant_id = ?", tenant), "audit",
+				sql.count("select count(*) from audit.audit_event where tenant_id = ?", tenant));
 	}
 
 	private Map<String, Long> planCounts(long tenant) {
-		return Map.of("plans", sql.count("select count(*) from plan.plan where tenant_id = ?", tenant),
-				"items", sql.count("select count(*) from plan.plan_item where tenant_id = ?", tenant),
-				"versions", sql.count("select count(*) from plan.plan_version v join plan.plan p on p.id = v.plan_id where p.tenant_id = ?", tenant),
+		return Map.of("plans", sql.count("select count(*) from plan.plan where tenant_id = ?", tenant), "items",
+				sql.count("select count(*) from plan.plan_item where tenant_id = ?", tenant), "versions",
+				sql.count(
+						"select count(*) from plan.plan_version v join plan.plan p on p.id = v.plan_id where p.tenant_id = ?",
+						tenant),
 				"audit", sql.count("select count(*) from audit.audit_event where tenant_id = ?", tenant));
 	}
 
 	private Map<String, Long> warehouseCounts() {
-		return Map.of("fact_observation", sql.count("select count(*) from warehouse.fact_observation"),
-				"dim_plan_item", sql.count("select count(*) from warehouse.dim_plan_item"),
-				"dim_indicator", sql.count("select count(*) from warehouse.dim_indicator"),
-				"dim_area", sql.count("select count(*) from warehouse.dim_area"));
+		return Map.of("fact_observation", sql.count("select count(*) from warehouse.fact_observation"), "dim_plan_item",
+				sql.count("select count(*) from warehouse.dim_plan_item"), "dim_indicator",
+				sql.count("select count(*) from warehouse.dim_indicator"), "dim_area",
+				sql.count("select count(*) from warehouse.dim_area"));
 	}
 
 	/**
-	 * Waits until a backend of the application runs a statement like {@code pattern} inside a transaction, and
-	 * returns its process id.
+	 * Waits until a backend of the application runs a statement like {@code pattern}
+	 * inside a transaction, and returns its process id.
 	 */
 	private int awaitBackend(String pattern, CompletableFuture<?> work) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
 		while (System.nanoTime() < deadline) {
-			List<Integer> pids = sql.jdbc().sql("""
-					select pid from pg_stat_activity
-					where pid <> pg_backend_pid() and xact_start is not null and query ilike ?""")
-				.param(pattern).query(Integer.class).list();
+			List<Integer> pids = sql.jdbc()
+				.sql("""
+						select pid from pg_stat_activity
+						where pid <> pg_backend_pid() and xact_start is not null and query ilike ?""")
+				.param(pattern)
+				.query(Integer.class)
+				.list();
 			if (!pids.isEmpty()) {
 				return pids.getFirst();
 			}
@@ -334,11 +373,15 @@ class ApplicationProcessFaultTests {
 		throw new AssertionError("never saw " + pattern + "\n" + app.logTail());
 	}
 
-	/** PostgreSQL ends the killed client's backend (and rolls its transaction back) once it notices the client is gone. */
+	/**
+	 * PostgreSQL ends the killed client's backend (and rolls its transaction back) once
+	 * it notices the client is gone.
+	 */
 	private void awaitGone(int backend) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (sql.count("select count(*) from pg_stat_activity where pid = ?", backend) > 0) {
-			assertThat(System.nanoTime()).as("backend " + backend + " of the killed application still runs").isLessThan(deadline);
+			assertThat(System.nanoTime()).as("backend " + backend + " of the killed application still runs")
+				.isLessThan(deadline);
 			Thread.sleep(100);
 		}
 	}
@@ -347,7 +390,8 @@ class ApplicationProcessFaultTests {
 	private void assertNoLeftovers() {
 		assertThat(sql.count("""
 				select count(*) from pg_stat_activity
-				where pid <> pg_backend_pid() and backend_type = 'client backend' and xact_start is not null""")).isZero();
+				where pid <> pg_backend_pid() and backend_type = 'client backend' and xact_start is not null"""))
+			.isZero();
 		assertThat(sql.count("""
 				select count(*) from pg_locks l join pg_stat_activity a on a.pid = l.pid
 				where l.pid <> pg_backend_pid() and a.backend_type = 'client backend'""")).isZero();

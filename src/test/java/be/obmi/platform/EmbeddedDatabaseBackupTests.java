@@ -32,16 +32,22 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 
 /**
- * The two backup procedures of {@code docs/operations.md} for the embedded PostgreSQL, which need no programs beyond
- * the ones OBMi brings: an online copy of the data folder between {@code pg_backup_start} and {@code pg_backup_stop}
- * while OBMi runs, and a copy of the data folder while OBMi is stopped. Each copy is restored into an emptied folder
+ * The two backup procedures of {@code docs/operations.md} for the embedded PostgreSQL,
+ * which need no programs beyond the ones OBMi brings: an online copy of the data folder
+ * between {@code pg_backup_start} and {@code pg_backup_stop} while OBMi runs, and a copy
+ * of the data folder while OBMi is stopped. Each copy is restored into an emptied folder
  * and started, and every table and sequence is compared with the original.
  */
 class EmbeddedDatabaseBackupTests {
 
-	/** What {@code pg_basebackup} leaves out too: run-time state that a starting server recreates. */
+	/**
+	 * What {@code pg_basebackup} leaves out too: run-time state that a starting server
+	 * recreates.
+	 */
 	private static final Set<String> LEFT_OUT = Set.of("postmaster.pid", "postmaster.opts", "epg-lock", "pg_wal",
 			"pg_replslot", "pg_stat_tmp", "pg_dynshmem", "pg_notify", "pg_serial", "pg_snapshots", "pg_subtrans");
 
@@ -67,11 +73,13 @@ class EmbeddedDatabaseBackupTests {
 			.run("--obmi.embedded-database.data-dir=" + data, "--server.port=0", "--obmi.log-dir=target/test-logs")) {
 			assertThat(app.getBean(Tenants.class).all()).hasSize(14);
 			DataSource dataSource = app.getBean(DataSource.class);
-			try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			try (Connection connection = dataSource.getConnection();
+					Statement statement = connection.createStatement()) {
 				long started = System.nanoTime();
 				statement.execute("select pg_backup_start('obmi', true)");
 				copy(data, online, LEFT_OUT);
-				try (ResultSet stop = statement.executeQuery("select labelfile, spcmapfile from pg_backup_stop(false)")) {
+				try (ResultSet stop = statement
+					.executeQuery("select labelfile, spcmapfile from pg_backup_stop(false)")) {
 					stop.next();
 					Files.writeString(online.resolve("backup_label"), stop.getString("labelfile"));
 					assertThat(stop.getString("spcmapfile")).as("no tablespaces").isEmpty();
@@ -106,7 +114,8 @@ class EmbeddedDatabaseBackupTests {
 		delete(data);
 		copy(online, data, Set.of());
 		try (EmbeddedPostgres postgres = start(data)) {
-			assertThat(DatabaseFingerprint.of(postgres.getPostgresDatabase(), DatabaseFingerprint.SOURCE_DATA).rowsOnly())
+			assertThat(
+					DatabaseFingerprint.of(postgres.getPostgresDatabase(), DatabaseFingerprint.SOURCE_DATA).rowsOnly())
 				.as("restored from the copy taken while OBMi ran")
 				.containsExactlyEntriesOf(live.rowsOnly());
 		}
@@ -115,8 +124,8 @@ class EmbeddedDatabaseBackupTests {
 			delete(data);
 			copy(scripted, data, Set.of());
 			try (EmbeddedPostgres postgres = start(data)) {
-				assertThat(DatabaseFingerprint.of(postgres.getPostgresDatabase(), DatabaseFingerprint.SOURCE_DATA).rowsOnly())
-					.as("restored from the copy of scripts/backup-embedded-online.sql")
+				assertThat(DatabaseFingerprint.of(postgres.getPostgresDatabase(), DatabaseFingerprint.SOURCE_DATA)
+					.rowsOnly()).as("restored from the copy of scripts/backup-embedded-online.sql")
 					.containsExactlyEntriesOf(live.rowsOnly());
 			}
 		}
@@ -125,7 +134,10 @@ class EmbeddedDatabaseBackupTests {
 		}
 	}
 
-	/** Runs the documented script with psql, as an operator would, against the running embedded database. */
+	/**
+	 * Runs the documented script with psql, as an operator would, against the running
+	 * embedded database.
+	 */
 	private static void runOnlineBackupScript(Path psql, int port, Path data, Path backup) throws Exception {
 		ProcessBuilder builder = new ProcessBuilder(psql.toString(), "--host=localhost", "--port=" + port,
 				"--username=postgres", "--dbname=postgres", "--file=scripts/backup-embedded-online.sql")
@@ -134,14 +146,17 @@ class EmbeddedDatabaseBackupTests {
 		builder.environment().put("PGPASSWORD", Files.readString(data.resolve("obmi-database.secret")).strip());
 		builder.environment().put("OBMI_DATA", data.toString());
 		Process process = builder.start();
-		String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
 		assertThat(process.exitValue()).as(output).isZero();
 		assertThat(output).contains("Online backup written to " + backup);
 		assertThat(Files.readString(backup.resolve("backup_label"))).contains("LABEL: obmi");
 	}
 
-	/** Debian's psql (package postgresql-client-15, which postgresql-15 brings), when installed. */
+	/**
+	 * Debian's psql (package postgresql-client-15, which postgresql-15 brings), when
+	 * installed.
+	 */
 	private static Optional<Path> psql() throws IOException {
 		Path root = Path.of("/usr/lib/postgresql");
 		if (!Files.isDirectory(root)) {
@@ -159,7 +174,8 @@ class EmbeddedDatabaseBackupTests {
 	}
 
 	private static EmbeddedPostgres start(Path data) throws IOException {
-		// a copied data folder carries the generated password of the database user (SCRAM, issue 11)
+		// a copied data folder carries the generated password of the database user
+		// (SCRAM, issue 11)
 		return EmbeddedPostgres.builder()
 			.setDataDirectory(data)
 			.setCleanDataDirectory(false)
@@ -168,7 +184,10 @@ class EmbeddedDatabaseBackupTests {
 			.start();
 	}
 
-	/** Copies a data folder as {@code cp -a} would; PostgreSQL starts only on a folder that only its owner may read. */
+	/**
+	 * Copies a data folder as {@code cp -a} would; PostgreSQL starts only on a folder
+	 * that only its owner may read.
+	 */
 	private static void copy(Path from, Path to, Set<String> leftOut) throws IOException {
 		Files.createDirectories(to);
 		Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("rwx------"));
@@ -190,8 +209,9 @@ class EmbeddedDatabaseBackupTests {
 						Files.copy(source, to.resolve(relative), StandardCopyOption.COPY_ATTRIBUTES);
 					}
 				}
-				catch (java.nio.file.NoSuchFileException ex) {
-					// a file the running server removed while we copied (a temporary file); the WAL replays it
+				catch (NoSuchFileException ex) {
+					// a file the running server removed while we copied (a temporary
+					// file); the WAL replays it
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Issue 11, point 9: the embedded PostgreSQL does not trust local connections; it wants the generated password kept
- * in the data folder, readable by its owner only.
+ * Issue 11, point 9: the embedded PostgreSQL does not trust local connections; it wants
+ * the generated password kept in the data folder, readable by its owner only.
  */
 @ObmiIntegrationTest
 class EmbeddedDatabasePasswordIntegrationTests {
@@ -51,7 +51,8 @@ class EmbeddedDatabasePasswordIntegrationTests {
 		DriverManager.getConnection(url, right).close();
 		assertThat(Files.readString(data.resolve("pg_hba.conf"))).contains("scram-sha-256").doesNotContain("trust");
 		assertThat(jdbc.sql("select rolpassword like 'SCRAM-SHA-256$%' from pg_authid where rolname = 'postgres'")
-			.query(Boolean.class).single()).isTrue();
+			.query(Boolean.class)
+			.single()).isTrue();
 	}
 
 }

@@ -16,8 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The embedded PostgreSQL keeps its data folder: a tenant added in one run is still there after a stop and a new
- * start on the same folder, and the second start neither re-creates nor duplicates the demo data.
+ * The embedded PostgreSQL keeps its data folder: a tenant added in one run is still there
+ * after a stop and a new start on the same folder, and the second start neither
+ * re-creates nor duplicates the demo data.
  */
 class EmbeddedDatabaseRestartIntegrationTests {
 

@@ -33,16 +33,20 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The backup procedure of {@code docs/operations.md} for an external PostgreSQL, for real: OBMi runs against its own
- * PostgreSQL cluster from the operating system's packages (Debian's {@code postgresql-15}: the oldest version OBMi
- * supports, so the migrations and the warehouse build are proven on it too), loads the demo data of every tenant and
- * builds the warehouse; then {@code pg_dumpall --roles-only} and {@code pg_dump --format=custom}; the whole cluster
- * is deleted and a new, empty one created; the roles and the dump ({@code pg_restore}) are put back, and every table
- * (plan, statistics, finance, audit history, accounts, tenants, warehouse, Flyway's history) and every sequence is
- * compared with what was there before. Finally OBMi starts on the restored database.
+ * The backup procedure of {@code docs/operations.md} for an external PostgreSQL, for
+ * real: OBMi runs against its own PostgreSQL cluster from the operating system's packages
+ * (Debian's {@code postgresql-15}: the oldest version OBMi supports, so the migrations
+ * and the warehouse build are proven on it too), loads the demo data of every tenant and
+ * builds the warehouse; then {@code pg_dumpall --roles-only} and
+ * {@code pg_dump --format=custom}; the whole cluster is deleted and a new, empty one
+ * created; the roles and the dump ({@code pg_restore}) are put back, and every table
+ * (plan, statistics, finance, audit history, accounts, tenants, warehouse, Flyway's
+ * history) and every sequence is compared with what was there before. Finally OBMi starts
+ * on the restored database.
  * <p>
- * Skipped only when no PostgreSQL server binaries are installed under {@code /usr/lib/postgresql/<version>/bin}
- * (or {@code OBMI_TEST_POSTGRES_BIN}); {@code .ci/run} installs {@code postgresql-15}, so in CI it always runs.
+ * Skipped only when no PostgreSQL server binaries are installed under
+ * {@code /usr/lib/postgresql/<version>/bin} (or {@code OBMI_TEST_POSTGRES_BIN});
+ * {@code .ci/run} installs {@code postgresql-15}, so in CI it always runs.
  */
 class ExternalDatabaseBackupTests {
 
@@ -109,14 +113,15 @@ class ExternalDatabaseBackupTests {
 
 		assertThat(before.tables().get("warehouse.fact_observation")).doesNotStartWith("rows=0,");
 
-		// the backup: the roles (the warehouse's BI roles are granted rights) and the database
+		// the backup: the roles (the warehouse's BI roles are granted rights) and the
+		// database
 		Path roles = work.resolve("roles.sql");
 		Path dump = work.resolve("obmi.dump");
 		long started = System.nanoTime();
 		client("pg_dumpall", "--roles-only", "--file=" + roles, "--host=localhost", "--port=" + port,
 				"--username=postgres");
-		client("pg_dump", "--format=custom", "--file=" + dump, "--host=localhost", "--port=" + port, "--username=postgres",
-				"obmi");
+		client("pg_dump", "--format=custom", "--file=" + dump, "--host=localhost", "--port=" + port,
+				"--username=postgres", "obmi");
 		long dumped = System.nanoTime();
 
 		// the server is lost: a new, empty one
@@ -131,8 +136,8 @@ class ExternalDatabaseBackupTests {
 		client("pg_restore", "--exit-on-error", "--single-transaction", "--dbname=obmi", "--host=localhost",
 				"--port=" + port, "--username=postgres", dump.toString());
 		long restored = System.nanoTime();
-		log.info("pg_dump of {} rows in {} tables: {} bytes in {} ms; restore into a new cluster in {} ms", before.rows(),
-				before.rowsOnly().size(), Files.size(dump), (dumped - started) / 1_000_000,
+		log.info("pg_dump of {} rows in {} tables: {} bytes in {} ms; restore into a new cluster in {} ms",
+				before.rows(), before.rowsOnly().size(), Files.size(dump), (dumped - started) / 1_000_000,
 				(restored - restoreStarted) / 1_000_000);
 
 		DatabaseFingerprint after = fingerprint();
@@ -141,12 +146,14 @@ class ExternalDatabaseBackupTests {
 		try (ConfigurableApplicationContext app = start()) {
 			assertThat(app.getBean(Tenants.class).all()).as("OBMi starts on the restored database").hasSize(14);
 		}
-		// (a start moves the account sequence on: the demo accounts are upserted; the rows stay the same)
+		// (a start moves the account sequence on: the demo accounts are upserted; the
+		// rows stay the same)
 		assertThat(fingerprint().rowsOnly()).as("a start on the restored data loads no demo data twice")
 			.containsExactlyEntriesOf(before.rowsOnly());
 
 		// the comparison sees a single changed character in a single row
-		sql("obmi", "update audit.audit_event set actor = actor || 'x' where id = (select max(id) from audit.audit_event)");
+		sql("obmi",
+				"update audit.audit_event set actor = actor || 'x' where id = (select max(id) from audit.audit_event)");
 		Map<String, String> tampered = fingerprint().rowsOnly();
 		assertThat(tampered.keySet().stream().filter(t -> !tampered.get(t).equals(before.rowsOnly().get(t))))
 			.containsExactly("audit.audit_event");
@@ -195,12 +202,14 @@ class ExternalDatabaseBackupTests {
 	}
 
 	private static boolean complete(Path bin) {
-		return Stream.of("initdb", "pg_ctl", "postgres", "psql", "pg_dump", "pg_dumpall", "pg_restore").allMatch(p -> Files.isExecutable(bin.resolve(p)));
+		return Stream.of("initdb", "pg_ctl", "postgres", "psql", "pg_dump", "pg_dumpall", "pg_restore")
+			.allMatch(p -> Files.isExecutable(bin.resolve(p)));
 	}
 
 	/**
-	 * A server program: PostgreSQL refuses to run as root, so as root it runs in a new user namespace
-	 * ({@code unshare --user}, as the embedded PostgreSQL does), where it is not root.
+	 * A server program: PostgreSQL refuses to run as root, so as root it runs in a new
+	 * user namespace ({@code unshare --user}, as the embedded PostgreSQL does), where it
+	 * is not root.
 	 */
 	private static void server(String program, String... arguments) throws Exception {
 		List<String> command = new ArrayList<>();

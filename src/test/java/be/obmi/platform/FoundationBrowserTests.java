@@ -19,8 +19,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.openqa.selenium.By;
 
-/** The shell in a real headless Chromium: login, a tenant's home, administration, language, accessibility. */
+/**
+ * The shell in a real headless Chromium: login, a tenant's home, administration,
+ * language, accessibility.
+ */
 @ObmiIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FoundationBrowserTests {
@@ -79,7 +83,10 @@ class FoundationBrowserTests {
 
 	@Test
 	void theLoginPageSaysWhyALoginFailed() {
-		browser.open("/login").type("#username", "lezer.hasselt").type("#password", "fout").click("form.stacked button");
+		browser.open("/login")
+			.type("#username", "lezer.hasselt")
+			.type("#password", "fout")
+			.click("form.stacked button");
 		assertThat(browser.text("#login-error")).contains("Gebruikersnaam of wachtwoord is fout");
 		browser.assertAccessible();
 	}
@@ -92,7 +99,7 @@ class FoundationBrowserTests {
 		browser.open("/leuven/beheer/gebruikers");
 		browser.assertAccessible();
 		browser.click("a[href='/leuven/beheer/gebruikers/" + user.id() + "']");
-		assertThat(browser.driver().findElements(org.openqa.selenium.By.cssSelector("#displayName, #password"))).isEmpty();
+		assertThat(browser.driver().findElements(By.cssSelector("#displayName, #password"))).isEmpty();
 		new Select(browser.find("#role")).selectByValue("REDACTEUR");
 		browser.assertAccessible();
 		browser.click("form.stacked button[type=submit]");
@@ -100,7 +107,10 @@ class FoundationBrowserTests {
 
 		browser.open("/leuven/beheer/historiek");
 		String history = browser.text("#history-table");
-		assertThat(history).contains("beheerder.leuven").contains("Jan Peeters").contains("BIJDRAGER").contains("REDACTEUR");
+		assertThat(history).contains("beheerder.leuven")
+			.contains("Jan Peeters")
+			.contains("BIJDRAGER")
+			.contains("REDACTEUR");
 		assertThat(browser.find("#history-table del").getText()).isNotBlank();
 		browser.screenshot("audit-history");
 		browser.assertAccessible();

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 11, point 9: the application with its embedded PostgreSQL stops on SIGTERM within seconds, the database last
- * (after the event publication registry and the connection pool), and starts again on the same data folder with the
- * password it generated the first time.
+ * Issue 11, point 9: the application with its embedded PostgreSQL stops on SIGTERM within
+ * seconds, the database last (after the event publication registry and the connection
+ * pool), and starts again on the same data folder with the password it generated the
+ * first time.
  */
 class GracefulShutdownTests {
 
@@ -30,7 +31,8 @@ class GracefulShutdownTests {
 			assertThat(took).as("stopped within 20 s").isNotNull();
 			assertThat(took).as("graceful shutdown took " + took).isLessThan(Duration.ofSeconds(10));
 			String log = app.logTail();
-			assertThat(log).as("the database outlived everything that used it").doesNotContain("57P01")
+			assertThat(log).as("the database outlived everything that used it")
+				.doesNotContain("57P01")
 				.doesNotContain("Invocation of destroy method failed");
 			assertThat(data.resolve("postmaster.pid")).as("PostgreSQL stopped").doesNotExist();
 			assertThat(Files.exists(data.resolve(EmbeddedPostgresConfiguration.SECRET_FILE))).isTrue();

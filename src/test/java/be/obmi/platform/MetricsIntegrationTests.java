@@ -36,9 +36,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Prometheus endpoint: only the platformbeheerder may scrape it; request latency, imports (accepted and
- * rejected, per module), a status update's transitions in its round and a warehouse rebuild, each done over HTTP,
- * show up as changed values in the next scrape (Genk, in a round of its own with an early reference date).
+ * The Prometheus endpoint: only the platformbeheerder may scrape it; request latency,
+ * imports (accepted and rejected, per module), a status update's transitions in its round
+ * and a warehouse rebuild, each done over HTTP, show up as changed values in the next
+ * scrape (Genk, in a round of its own with an early reference date).
  */
 @ObmiIntegrationTest
 class MetricsIntegrationTests {
@@ -74,21 +75,23 @@ class MetricsIntegrationTests {
 		assertThat(ApiClient.as(port, "beheerder.genk").get("/actuator/prometheus").status()).isEqualTo(403);
 		ApiClient.Response admin = ApiClient.as(port, "platformbeheerder").get("/actuator/prometheus");
 		assertThat(admin.status()).isEqualTo(200);
-		assertThat(PrometheusScrape.parse(admin.body()).sum("jvm_memory_used_bytes", "application", "obmi")).isPositive();
+		assertThat(PrometheusScrape.parse(admin.body()).sum("jvm_memory_used_bytes", "application", "obmi"))
+			.isPositive();
 
 		// as a Prometheus server would: with a platform admin's API token
 		String secret = tokens.create(accounts.loadUserByUsername("platformbeheerder"), "prometheus").secret();
-		HttpResponse<String> scraped = HttpClient.newHttpClient().send(HttpRequest
-			.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
-			.header("Authorization", "Bearer " + secret)
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> scraped = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+				.header("Authorization", "Bearer " + secret)
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(scraped.statusCode()).isEqualTo(200);
 		assertThat(scraped.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
 		String lezerSecret = tokens.create(accounts.loadUserByUsername("lezer.genk"), "prometheus").secret();
-		assertThat(HttpClient.newHttpClient().send(HttpRequest
-			.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
-			.header("Authorization", "Bearer " + lezerSecret)
-			.build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
+		assertThat(HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+				.header("Authorization", "Bearer " + lezerSecret)
+				.build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode()).isEqualTo(403);
 	}
 
 	@Test
@@ -97,19 +100,27 @@ class MetricsIntegrationTests {
 		Plan plan = plans.current(tenant).orElseThrow();
 		PlanItem action = items.all(plan).stream().filter(i -> i.type().name().equals("AC")).findFirst().orElseThrow();
 		StatusRound round = rounds.open(tenant, plan, "Metingen van de opvolging " + System.nanoTime(),
-				LocalDate.of(2025, 11, 15), LocalDate.of(2025, 11, 30), StatusRound.Scope.SELECTION, List.of(action.id()),
-				"redacteur.genk");
+				LocalDate.of(2025, 11, 15), LocalDate.of(2025, 11, 30), StatusRound.Scope.SELECTION,
+				List.of(action.id()), "redacteur.genk");
 		PrometheusScrape before = scrape();
 
 		ApiClient editor = ApiClient.as(port, "redacteur.genk");
-		String statuses = "code;status;voortgang;toelichting;knelpunten\n" + action.code() + ";vertraagd;20;Vergunning loopt;\n";
-		assertThat(editor.upload("/api/v1/genk/plan/rondes/" + round.id() + "/import", "status.csv",
-				statuses.getBytes(StandardCharsets.UTF_8), Map.of()).status()).isEqualTo(200);
-		assertThat(editor.upload("/api/v1/genk/plan/rondes/" + round.id() + "/import", "fout.csv",
-				"code;status;voortgang;toelichting;knelpunten\nGEEN-ITEM;vertraagd;20;;\n".getBytes(StandardCharsets.UTF_8),
-				Map.of()).status()).isEqualTo(422);
-		assertThat(editor.upload("/api/v1/genk/stats/import", "leeg.csv", new byte[0], Map.of()).status()).isEqualTo(422);
-		assertThat(editor.upload("/api/v1/genk/finance/import", "leeg.csv", new byte[0], Map.of()).status()).isEqualTo(422);
+		String statuses = "code;status;voortgang;toelichting;knelpunten\n" + action.code()
+				+ ";vertraagd;20;Vergunning loopt;\n";
+		assertThat(editor
+			.upload("/api/v1/genk/plan/rondes/" + round.id() + "/import", "status.csv",
+					statuses.getBytes(StandardCharsets.UTF_8), Map.of())
+			.status()).isEqualTo(200);
+		assertThat(editor
+			.upload("/api/v1/genk/plan/rondes/" + round.id() + "/import", "fout.csv",
+					"code;status;voortgang;toelichting;knelpunten\nGEEN-ITEM;vertraagd;20;;\n"
+						.getBytes(StandardCharsets.UTF_8),
+					Map.of())
+			.status()).isEqualTo(422);
+		assertThat(editor.upload("/api/v1/genk/stats/import", "leeg.csv", new byte[0], Map.of()).status())
+			.isEqualTo(422);
+		assertThat(editor.upload("/api/v1/genk/finance/import", "leeg.csv", new byte[0], Map.of()).status())
+			.isEqualTo(422);
 
 		long updateId = rounds.tasks(tenant, round).getFirst().update().id();
 		assertThat(approveInTheBrowserForm("redacteur.genk", round.id(), updateId)).isEqualTo(302);
@@ -123,11 +134,14 @@ class MetricsIntegrationTests {
 		String imports = "obmi_imports_seconds_count";
 		assertThat(delta(before, after, imports, "module", "plan", "tenant", SLUG, "outcome", "ok")).isEqualTo(1);
 		assertThat(delta(before, after, imports, "module", "plan", "tenant", SLUG, "outcome", "rejected")).isEqualTo(1);
-		assertThat(delta(before, after, imports, "module", "stats", "tenant", SLUG, "outcome", "rejected")).isEqualTo(1);
-		assertThat(delta(before, after, imports, "module", "finance", "tenant", SLUG, "outcome", "rejected")).isEqualTo(1);
+		assertThat(delta(before, after, imports, "module", "stats", "tenant", SLUG, "outcome", "rejected"))
+			.isEqualTo(1);
+		assertThat(delta(before, after, imports, "module", "finance", "tenant", SLUG, "outcome", "rejected"))
+			.isEqualTo(1);
 		assertThat(delta(before, after, "obmi_import_rows_total", "module", "plan", "tenant", SLUG)).isEqualTo(1);
 		assertThat(after.matching("obmi_imports_seconds_bucket", "module", "plan", "outcome", "ok"))
-			.as("a latency histogram").isNotEmpty();
+			.as("a latency histogram")
+			.isNotEmpty();
 
 		String transitions = "obmi_plan_round_transitions_total";
 		assertThat(delta(before, after, transitions, "tenant", SLUG, "transition", "ingediend")).isEqualTo(1);
@@ -143,8 +157,10 @@ class MetricsIntegrationTests {
 			.isEqualTo(1);
 		assertThat(delta(before, after, latency, "uri", "/api/v1/{slug}/plan/rondes/{roundId}/import", "status", "422"))
 			.isEqualTo(1);
-		assertThat(after.matching("http_server_requests_seconds_bucket", "uri", "/api/v1/{slug}/plan/rondes/{roundId}/import"))
-			.as("a latency histogram for percentiles").hasSizeGreaterThan(10);
+		assertThat(after.matching("http_server_requests_seconds_bucket", "uri",
+				"/api/v1/{slug}/plan/rondes/{roundId}/import"))
+			.as("a latency histogram for percentiles")
+			.hasSizeGreaterThan(10);
 	}
 
 	private PrometheusScrape scrape() {
@@ -157,27 +173,40 @@ class MetricsIntegrationTests {
 		return after.sum(name, labels) - before.sum(name, labels);
 	}
 
-	/** Logs in through the login form and presses "goedkeuren" on the round page, as a plan manager would. */
+	/**
+	 * Logs in through the login form and presses "goedkeuren" on the round page, as a
+	 * plan manager would.
+	 */
 	private int approveInTheBrowserForm(String username, long roundId, long updateId) throws Exception {
-		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-			.followRedirects(HttpClient.Redirect.NEVER).build();
-		String login = post(browser, "/login", "username=" + username + "&password=demo&_csrf=" + csrf(browser, "/login"));
+		HttpClient browser = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		String login = post(browser, "/login",
+				"username=" + username + "&password=demo&_csrf=" + csrf(browser, "/login"));
 		assertThat(login).doesNotContain("error");
 		String token = csrf(browser, "/genk/plan/rondes/" + roundId);
-		return browser.send(form("/genk/plan/rondes/" + roundId + "/updates/" + updateId + "/goedkeuren", "_csrf=" + token),
-				HttpResponse.BodyHandlers.discarding()).statusCode();
+		return browser
+			.send(form("/genk/plan/rondes/" + roundId + "/updates/" + updateId + "/goedkeuren", "_csrf=" + token),
+					HttpResponse.BodyHandlers.discarding())
+			.statusCode();
 	}
 
 	private String csrf(HttpClient browser, String path) throws Exception {
-		String page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-				HttpResponse.BodyHandlers.ofString()).body();
+		String page = browser
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
 		Matcher matcher = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
 		assertThat(matcher.find()).as("a form with a CSRF token on %s", path).isTrue();
 		return URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8);
 	}
 
 	private String post(HttpClient browser, String path, String body) throws Exception {
-		return browser.send(form(path, body), HttpResponse.BodyHandlers.discarding()).headers().firstValue("Location").orElse("");
+		return browser.send(form(path, body), HttpResponse.BodyHandlers.discarding())
+			.headers()
+			.firstValue("Location")
+			.orElse("");
 	}
 
 	private HttpRequest form(String path, String body) {

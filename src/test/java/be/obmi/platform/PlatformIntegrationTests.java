@@ -13,8 +13,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
-/** Operations endpoints, API documentation, security headers and htmx partials of the running application. */
+/**
+ * Operations endpoints, API documentation, security headers and htmx partials of the
+ * running application.
+ */
 @ObmiIntegrationTest
 class PlatformIntegrationTests {
 
@@ -24,7 +28,9 @@ class PlatformIntegrationTests {
 	@Test
 	void healthIsUpAndInfoNamesTheApplication() throws Exception {
 		mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
-		mvc.perform(get("/actuator/info")).andExpect(status().isOk()).andExpect(jsonPath("$.application.name").value("OBMi"));
+		mvc.perform(get("/actuator/info"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.application.name").value("OBMi"));
 	}
 
 	@Test
@@ -48,11 +54,16 @@ class PlatformIntegrationTests {
 	@Test
 	void htmxRequestsGetOnlyThePageContent() throws Exception {
 		String full = mvc.perform(get("/")).andReturn().getResponse().getContentAsString();
-		String partial = mvc.perform(get("/").header("HX-Request", "true")).andReturn().getResponse().getContentAsString();
+		String partial = mvc.perform(get("/").header("HX-Request", "true"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(full).contains("<html").contains("<header");
 		assertThat(partial).doesNotContain("<html").doesNotContain("<header").contains("<main").contains("Mechelen");
 		String boosted = mvc.perform(get("/").header("HX-Request", "true").header("HX-Boosted", "true"))
-			.andReturn().getResponse().getContentAsString();
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(boosted).contains("<html");
 	}
 
@@ -66,18 +77,22 @@ class PlatformIntegrationTests {
 		mvc.perform(get("/bestaat-niet")).andExpect(status().isNotFound());
 	}
 
-
 	@Test
 	void publicApiReadsCarryAnEtagAnswerConditionalRequestsAndAllowOtherOrigins() throws Exception {
-		var first = mvc.perform(get("/api/v1/gent/stats/indicators")).andExpect(status().isOk()).andReturn().getResponse();
+		var first = mvc.perform(get("/api/v1/gent/stats/indicators"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse();
 		String etag = first.getHeader("ETag");
 		assertThat(etag).isNotBlank();
-		mvc.perform(get("/api/v1/gent/stats/indicators").header("If-None-Match", etag)).andExpect(status().isNotModified());
+		mvc.perform(get("/api/v1/gent/stats/indicators").header("If-None-Match", etag))
+			.andExpect(status().isNotModified());
 		mvc.perform(get("/api/v1/gent/stats/indicators").header("Origin", "https://data.example.org"))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Access-Control-Allow-Origin", "*"));
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options("/api/v1/gent/stats/indicators")
-				.header("Origin", "https://data.example.org").header("Access-Control-Request-Method", "GET"))
+		mvc.perform(MockMvcRequestBuilders.options("/api/v1/gent/stats/indicators")
+			.header("Origin", "https://data.example.org")
+			.header("Access-Control-Request-Method", "GET"))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Access-Control-Allow-Origin", "*"));
 	}

@@ -20,9 +20,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The cache of anonymous public responses: a publication, an import and an undo are visible to the very next
- * anonymous request; entries are per tenant and per language; a signed-in user's answer is neither stored nor
- * shown to others; anonymous pages set no cookie.
+ * The cache of anonymous public responses: a publication, an import and an undo are
+ * visible to the very next anonymous request; entries are per tenant and per language; a
+ * signed-in user's answer is neither stored nor shown to others; anonymous pages set no
+ * cookie.
  */
 @ObmiIntegrationTest
 class PublicResponseCacheIntegrationTests {
@@ -48,7 +49,8 @@ class PublicResponseCacheIntegrationTests {
 				csv(1111), Map.of());
 		assertThat(first.status()).as(first.body()).isEqualTo(200);
 
-		// a draft: the editor sees it, the anonymous visitor does not, also after the editor's request
+		// a draft: the editor sees it, the anonymous visitor does not, also after the
+		// editor's request
 		assertThat(get(page, null, "redacteur." + SLUG).statusCode()).isEqualTo(200);
 		assertThat(get(page, null, null).statusCode()).isEqualTo(404);
 		HttpResponse<String> notFound = get(page, null, null);
@@ -63,12 +65,14 @@ class PublicResponseCacheIntegrationTests {
 		assertThat(published.body()).contains("1.111");
 		assertThat(value(get(api, null, null))).isEqualTo("1111.0");
 		HttpResponse<String> again = get(page, null, null);
-		assertThat(again.headers().firstValue(PublicResponseCache.STATUS_HEADER)).as("second request is served from the cache")
+		assertThat(again.headers().firstValue(PublicResponseCache.STATUS_HEADER))
+			.as("second request is served from the cache")
 			.hasValue("hit");
 		assertThat(again.body()).isEqualTo(published.body());
 		assertThat(get(api, null, null).headers().firstValue(PublicResponseCache.STATUS_HEADER)).hasValue("hit");
 
-		ApiClient.Response second = editor.upload("/api/v1/" + SLUG + "/stats/import", "proef.csv", csv(2222), Map.of());
+		ApiClient.Response second = editor.upload("/api/v1/" + SLUG + "/stats/import", "proef.csv", csv(2222),
+				Map.of());
 		assertThat(second.status()).as(second.body()).isEqualTo(200);
 		HttpResponse<String> afterImport = get(page, null, null);
 		assertThat(afterImport.body()).contains("2.222").doesNotContain("1.111");
@@ -107,10 +111,11 @@ class PublicResponseCacheIntegrationTests {
 		}
 
 		// a change in Mechelen leaves Gent's entry valid, and a revalidation gets 304
-		ApiClient.Response imported = ApiClient.as(port, "redacteur.mechelen").upload(
-				"/api/v1/mechelen/stats/import?createIndicators=true", "m.csv",
-				"indicator;gebied;niveau;periode;waarde\nmechelen_cache_proef;12025;gemeente;2024;5\n".getBytes(StandardCharsets.UTF_8),
-				Map.of());
+		ApiClient.Response imported = ApiClient.as(port, "redacteur.mechelen")
+			.upload("/api/v1/mechelen/stats/import?createIndicators=true", "m.csv",
+					"indicator;gebied;niveau;periode;waarde\nmechelen_cache_proef;12025;gemeente;2024;5\n"
+						.getBytes(StandardCharsets.UTF_8),
+					Map.of());
 		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
 		assertThat(get(gent, null, null).headers().firstValue(PublicResponseCache.STATUS_HEADER)).hasValue("hit");
 		assertThat(get(mechelen, null, null).headers().firstValue(PublicResponseCache.STATUS_HEADER)).hasValue("miss");
@@ -129,8 +134,10 @@ class PublicResponseCacheIntegrationTests {
 		assertThat(signedIn.body()).contains("/kortrijk/beheer").contains("/logout");
 		HttpResponse<String> anonymousAgain = get(page, null, null);
 		assertThat(anonymousAgain.headers().firstValue(PublicResponseCache.STATUS_HEADER)).hasValue("hit");
-		assertThat(anonymousAgain.body()).isEqualTo(anonymous.body()).doesNotContain("/logout")
-			.doesNotContain("/kortrijk/beheer").doesNotContain("_csrf");
+		assertThat(anonymousAgain.body()).isEqualTo(anonymous.body())
+			.doesNotContain("/logout")
+			.doesNotContain("/kortrijk/beheer")
+			.doesNotContain("_csrf");
 	}
 
 	private static byte[] csv(int value) {
@@ -149,8 +156,8 @@ class PublicResponseCacheIntegrationTests {
 			request.header("Cookie", PublicResponseCache.LANGUAGE_COOKIE + "=" + language);
 		}
 		if (user != null) {
-			request.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+			request.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
 		}
 		return request;
 	}

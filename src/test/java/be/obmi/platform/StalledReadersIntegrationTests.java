@@ -24,11 +24,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Arrays;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 
 /**
- * Issue 11, point 6: 300 clients ask for a large export (about 15 MB of CSV) and never read a byte of it. Meanwhile
- * the health endpoint and a public page each answer within a second, because heavy exports are capped per address
- * and globally (the clients beyond the cap get 429 at once) and stalled writes time out.
+ * Issue 11, point 6: 300 clients ask for a large export (about 15 MB of CSV) and never
+ * read a byte of it. Meanwhile the health endpoint and a public page each answer within a
+ * second, because heavy exports are capped per address and globally (the clients beyond
+ * the cap get 429 at once) and stalled writes time out.
  */
 @ObmiIntegrationTest
 class StalledReadersIntegrationTests {
@@ -42,55 +46,70 @@ class StalledReadersIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	@org.springframework.beans.factory.annotation.Qualifier("heavyExportLimit")
-	org.springframework.boot.web.servlet.FilterRegistrationBean<HeavyExportLimit> heavyExports;
+	@Qualifier("heavyExportLimit")
+	FilterRegistrationBean<HeavyExportLimit> heavyExports;
 
 	@Test
 	void threeHundredStalledReadersOfLargeExportsDoNotStopTheSite() throws Exception {
 		ApiClient admin = ApiClient.as(port, "platformbeheerder");
 		ApiClient.Response created = admin.upload("/api/v1/platform/stats/import?createIndicators=true", "s.csv",
-				("indicator;gebied;niveau;periode;waarde\n" + CODE + ";44021;gemeente;2024;1\n").getBytes(StandardCharsets.UTF_8), Map.of());
+				("indicator;gebied;niveau;periode;waarde\n" + CODE + ";44021;gemeente;2024;1\n")
+					.getBytes(StandardCharsets.UTF_8),
+				Map.of());
 		assertThat(created.status()).as(created.body()).isEqualTo(200);
-		jdbc.sql("""
-				insert into stats.observation (tenant_id, indicator_id, area_id, period, breakdown, value, import_id)
-				select null, i.id, a.id, (1000 + g)::text, '', g, o.import_id
-				from stats.indicator i join stats.observation o on o.indicator_id = i.id
-				cross join stats.area a cross join generate_series(0, 999) g
-				where i.code = ? and i.tenant_id is null and a.level = 'gemeente' and not (a.code = '44021' and g = 1024)
-				on conflict do nothing""").param(CODE).update();
-		// as an import does after writing: fresh planner statistics for the 300,000 new rows
+		jdbc.sql(
+				"""
+						insert into stats.observation (tenant_id, indicator_id, area_id, period, breakdown, value, import_id)
+						select null, i.id, a.id, (1000 + g)::text, '', g, o.import_id
+						from stats.indicator i join stats.observation o on o.indicator_id = i.id
+						cross join stats.area a cross join generate_series(0, 999) g
+						where i.code = ? and i.tenant_id is null and a.level = 'gemeente' and not (a.code = '44021' and g = 1024)
+						on conflict do nothing""")
+			.param(CODE)
+			.update();
+		// as an import does after writing: fresh planner statistics for the 300,000 new
+		// rows
 		jdbc.sql("analyze stats.observation").update();
-		assertThat(admin.post("/api/v1/platform/stats/indicators/" + CODE + "/published?value=true").status()).isEqualTo(200);
+		assertThat(admin.post("/api/v1/platform/stats/indicators/" + CODE + "/published?value=true").status())
+			.isEqualTo(200);
 		String export = "/api/v1/platform/stats/indicators/" + CODE + "/data?format=csv";
 
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		for (String path : List.of("/gent/cijfers", "/gent")) {
-			// rendered once before (a first render after start-up takes longer on its own)
-			http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.discarding());
+			// rendered once before (a first render after start-up takes longer on its
+			// own)
+			http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+					HttpResponse.BodyHandlers.discarding());
 		}
 		List<Socket> stalled = new ArrayList<>();
 		try {
 			for (int i = 0; i < 300; i++) {
-				// from 30 addresses of the loopback range (not configured proxies: each is its own client address)
+				// from 30 addresses of the loopback range (not configured proxies: each
+				// is its own client address)
 				Socket socket = new Socket();
 				socket.setReceiveBufferSize(1024);
 				socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.1." + (1 + i % 30)), 0));
 				socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-				socket.getOutputStream().write(("GET " + export + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
-					.getBytes(StandardCharsets.ISO_8859_1));
+				socket.getOutputStream()
+					.write(("GET " + export + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+						.getBytes(StandardCharsets.ISO_8859_1));
 				socket.getOutputStream().flush();
 				stalled.add(socket);
 			}
 			Thread.sleep(2_000);
 			for (String path : List.of("/actuator/health", "/gent/cijfers", "/actuator/health", "/gent")) {
 				long started = System.nanoTime();
-				HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-					.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+				HttpResponse<String> answer = http
+					.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+						.timeout(Duration.ofSeconds(30))
+						.build(), HttpResponse.BodyHandlers.ofString());
 				long millis = (System.nanoTime() - started) / 1_000_000;
 				assertThat(answer.statusCode()).isEqualTo(200);
-				assertThat(millis).as(path + " answered in " + millis + " ms beside 300 stalled readers").isLessThan(1_000);
+				assertThat(millis).as(path + " answered in " + millis + " ms beside 300 stalled readers")
+					.isLessThan(1_000);
 			}
-			// most stalled clients were turned away at once with 429 (their short answer is already in their buffer)
+			// most stalled clients were turned away at once with 429 (their short answer
+			// is already in their buffer)
 			int refused = 0;
 			for (Socket socket : stalled) {
 				socket.setSoTimeout(50);
@@ -112,16 +131,20 @@ class StalledReadersIntegrationTests {
 			for (Socket socket : stalled) {
 				socket.close();
 			}
-			// the stalled exports notice the closed sockets; the next tests of this shared application get every slot
+			// the stalled exports notice the closed sockets; the next tests of this
+			// shared application get every slot
 			long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
 			while (heavyExports.getFilter().running() > 0 && System.nanoTime() < deadline) {
 				Thread.sleep(200);
 			}
 			StringBuilder dump = new StringBuilder();
 			Thread.getAllStackTraces().forEach((thread, stack) -> {
-				if (thread.getName().contains("exec") && java.util.Arrays.stream(stack).anyMatch(f -> f.getClassName().startsWith("be.obmi"))) {
+				if (thread.getName().contains("exec")
+						&& Arrays.stream(stack).anyMatch(f -> f.getClassName().startsWith("be.obmi"))) {
 					dump.append(thread.getName()).append('\n');
-					java.util.Arrays.stream(stack).filter(f -> f.getClassName().startsWith("be.obmi")).limit(12)
+					Arrays.stream(stack)
+						.filter(f -> f.getClassName().startsWith("be.obmi"))
+						.limit(12)
 						.forEach(f -> dump.append("  ").append(f).append('\n'));
 				}
 			});

@@ -12,38 +12,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BelgianNumberTests {
 
 	@ParameterizedTest(name = "''{0}'' is {1}")
-	@CsvSource(delimiter = '|', value = {
-			"1234,5|1234.5",
-			"1234.5|1234.5",
-			"1.234,5|1234.5",
-			"1,234.5|1234.5",
-			"1.234.567|1234567",
-			"1,234,567|1234567",
-			"1.234.567,89|1234567.89",
-			"1,234,567.89|1234567.89",
-			"1 234,5|1234.5",
-			"1\u00a0234,5|1234.5",
-			"1\u202f234,5|1234.5",
-			"' 12 '|12",
-			"-1.234,5|-1234.5",
-			"\u22121234,5|-1234.5",
-			"+7|7",
-			"0,5|0.5",
-			",5|0.5",
-			"12,|12",
-			"1.234|1.234",
-			"1,234|1.234",
-			"1,5e3|1500",
-			"2E-3|0.002",
-			"0|0",
-	})
+	@CsvSource(delimiter = '|',
+			value = { "1234,5|1234.5", "1234.5|1234.5", "1.234,5|1234.5", "1,234.5|1234.5", "1.234.567|1234567",
+					"1,234,567|1234567", "1.234.567,89|1234567.89", "1,234,567.89|1234567.89", "1 234,5|1234.5",
+					"1\u00a0234,5|1234.5", "1\u202f234,5|1234.5", "' 12 '|12", "-1.234,5|-1234.5",
+					"\u22121234,5|-1234.5", "+7|7", "0,5|0.5", ",5|0.5", "12,|12", "1.234|1.234", "1,234|1.234",
+					"1,5e3|1500", "2E-3|0.002", "0|0", })
 	void reads(String text, String expected) {
-		assertThat(BelgianNumber.parse(text)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo(new BigDecimal(expected)));
+		assertThat(BelgianNumber.parse(text))
+			.hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo(new BigDecimal(expected)));
 	}
 
 	@ParameterizedTest(name = "''{0}'' is no number")
-	@ValueSource(strings = { "", " ", "abc", "12abc", "1.23,5", "1,23.5", "1.2345,6", "12.34.5", "1,234,56", "1..2", "1,,2",
-			"--1", "1-", "1.234,5,6", "NaN", "Infinity", "0x10", "12%", "1e", "e5", "." })
+	@ValueSource(strings = { "", " ", "abc", "12abc", "1.23,5", "1,23.5", "1.2345,6", "12.34.5", "1,234,56", "1..2",
+			"1,,2", "--1", "1-", "1.234,5,6", "NaN", "Infinity", "0x10", "12%", "1e", "e5", "." })
 	void refuses(String text) {
 		assertThat(BelgianNumber.parse(text)).isEmpty();
 	}

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The period notations of statistics offices and their missing-value symbols as OBMi reads them. */
+/**
+ * The period notations of statistics offices and their missing-value symbols as OBMi
+ * reads them.
+ */
 class CubeObservationsTests {
 
 	@Test

@@ -16,8 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Acceptance 3: a count below its threshold is {@code suppressed} for anonymous users, also where the parent total
- * minus the published siblings would reveal it; editors see the real value, marked confidential.
+ * Acceptance 3: a count below its threshold is {@code suppressed} for anonymous users,
+ * also where the parent total minus the published siblings would reveal it; editors see
+ * the real value, marked confidential.
  */
 @ObmiIntegrationTest
 class DisclosureControlIntegrationTests {
@@ -35,9 +36,13 @@ class DisclosureControlIntegrationTests {
 				select d.code from stats.area d join stats.area s on s.parent_id = d.id
 				where d.level = 'deelgemeente' and d.code like '71016%' group by d.code having count(*) >= 3
 				order by d.code limit 1""").query(String.class).single();
-		List<String> sectors = jdbc.sql("""
-				select s.code from stats.area s join stats.area d on d.id = s.parent_id where d.code = ? and d.level = 'deelgemeente'
-				order by s.code""").param(deelgemeente).query(String.class).list();
+		List<String> sectors = jdbc
+			.sql("""
+					select s.code from stats.area s join stats.area d on d.id = s.parent_id where d.code = ? and d.level = 'deelgemeente'
+					order by s.code""")
+			.param(deelgemeente)
+			.query(String.class)
+			.list();
 		StringBuilder csv = new StringBuilder("indicator;gebied;niveau;periode;waarde\n");
 		Map<String, Integer> values = new HashMap<>();
 		for (int i = 0; i < sectors.size(); i++) {
@@ -52,8 +57,8 @@ class DisclosureControlIntegrationTests {
 		String query = "/api/v1/genk/stats/observations?indicator=genk_leefloners&level=statsec&period=2024&within=71016";
 		// a draft is not public
 		assertThat(http.get(query, null).status()).isEqualTo(404);
-		assertThat(http.post("/api/v1/genk/stats/indicators/genk_leefloners/published?value=true", "redacteur.genk").status())
-			.isEqualTo(200);
+		assertThat(http.post("/api/v1/genk/stats/indicators/genk_leefloners/published?value=true", "redacteur.genk")
+			.status()).isEqualTo(200);
 
 		JsonNode anonymous = http.get(query, null).json();
 		Map<String, JsonNode> cells = new HashMap<>();
@@ -63,8 +68,9 @@ class DisclosureControlIntegrationTests {
 		assertThat(small.get("value").isNull()).isTrue();
 		assertThat(anonymous.toString()).doesNotContain("\"value\":3.0");
 		// secondary: the parent total is published, so one sibling must be suppressed too
-		JsonNode parent = http.get("/api/v1/genk/stats/observations?indicator=genk_leefloners&level=deelgemeente&period=2024",
-				null).json();
+		JsonNode parent = http
+			.get("/api/v1/genk/stats/observations?indicator=genk_leefloners&level=deelgemeente&period=2024", null)
+			.json();
 		double total = 0;
 		for (JsonNode p : parent) {
 			if (p.get("area").asString().equals(deelgemeente)) {

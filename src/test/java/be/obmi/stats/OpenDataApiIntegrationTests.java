@@ -29,12 +29,18 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
- * The public open data API as a client sees it, with real HTTP requests: the format by {@code Accept} (406 when
- * none fits) or {@code ?format=}, conditional requests by ETag and Last-Modified that turn fresh after an import, the
- * breakdown filter, the CSV on the Web metadata served for the CSV and consistent with it, and a count below the
- * threshold never written as a value for anonymous clients, in any format of one indicator or of all indicators.
+ * The public open data API as a client sees it, with real HTTP requests: the format by
+ * {@code Accept} (406 when none fits) or {@code ?format=}, conditional requests by ETag
+ * and Last-Modified that turn fresh after an import, the breakdown filter, the CSV on the
+ * Web metadata served for the CSV and consistent with it, and a count below the threshold
+ * never written as a value for anonymous clients, in any format of one indicator or of
+ * all indicators.
  */
 @ObmiIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -67,26 +73,31 @@ class OpenDataApiIntegrationTests {
 				file.getBytes(StandardCharsets.UTF_8), Map.of());
 		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
 		for (String code : List.of("odapi_geheim", "odapi_geslacht")) {
-			assertThat(editor.post("/api/v1/turnhout/stats/indicators/" + code + "/published?value=true").status()).isEqualTo(200);
+			assertThat(editor.post("/api/v1/turnhout/stats/indicators/" + code + "/published?value=true").status())
+				.isEqualTo(200);
 		}
-		byte[] px = new String(readResource("/px/TAB003.px"), StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.ISO_8859_1);
+		byte[] px = new String(readResource("/px/TAB003.px"), StandardCharsets.ISO_8859_1)
+			.getBytes(StandardCharsets.ISO_8859_1);
 		var dataset = editor.upload("/api/v1/turnhout/stats/import", "TAB003.px", px, Map.of());
 		assertThat(dataset.status()).as(dataset.body()).isEqualTo(200);
-		// an imported table is a draft until published (threshold 0: the format tests compare every value)
-		assertThat(editor.post("/api/v1/turnhout/datasets/TAB003/published?value=true&threshold=0").status()).isEqualTo(200);
+		// an imported table is a draft until published (threshold 0: the format tests
+		// compare every value)
+		assertThat(editor.post("/api/v1/turnhout/datasets/TAB003/published?value=true&threshold=0").status())
+			.isEqualTo(200);
 	}
 
 	private byte[] readResource(String name) {
 		try (var in = getClass().getResourceAsStream(name)) {
 			return in.readAllBytes();
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
 
 	private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : "http://localhost:" + port + path));
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create(path.startsWith("http") ? path : "http://localhost:" + port + path));
 		if (headers.length > 0) {
 			request.headers(headers);
 		}
@@ -139,10 +150,12 @@ class OpenDataApiIntegrationTests {
 		for (String path : List.of(DATA, ALL, "/api/v1/turnhout/datasets/TAB003")) {
 			HttpResponse<byte[]> response = get(path, "Accept", "application/xml, image/png;q=0.5");
 			assertThat(response.statusCode()).as(path).isEqualTo(406);
-			assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+			assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+				.startsWith("application/problem+json");
 			JsonNode problem = JSON.readTree(response.body());
 			assertThat(problem.get("status").asInt()).isEqualTo(406);
-			assertThat(problem.get("detail").asString()).contains("Geen van de gevraagde mediatypes").contains("text/csv");
+			assertThat(problem.get("detail").asString()).contains("Geen van de gevraagde mediatypes")
+				.contains("text/csv");
 		}
 		assertThat(get(DATA, "Accept", "application/vnd.sdmx.data+csv;version=1.0.0").statusCode()).isEqualTo(406);
 	}
@@ -158,8 +171,10 @@ class OpenDataApiIntegrationTests {
 		// another format is another representation
 		assertThat(get(DATA + "&format=px", "If-None-Match", etag).statusCode()).isEqualTo(200);
 
-		var imported = ApiClient.as(port, "redacteur.turnhout").upload("/api/v1/turnhout/stats/import", "nieuw.csv",
-				"indicator;gebied;periode;waarde\nodapi_geheim;13040;2025;5000\n".getBytes(StandardCharsets.UTF_8), Map.of());
+		var imported = ApiClient.as(port, "redacteur.turnhout")
+			.upload("/api/v1/turnhout/stats/import", "nieuw.csv",
+					"indicator;gebied;periode;waarde\nodapi_geheim;13040;2025;5000\n".getBytes(StandardCharsets.UTF_8),
+					Map.of());
 		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
 
 		HttpResponse<byte[]> byEtag = get(DATA + "&format=csv", "If-None-Match", etag);
@@ -175,36 +190,44 @@ class OpenDataApiIntegrationTests {
 		ZonedDateTime now = ZonedDateTime.parse(after.headers().firstValue("Last-Modified").orElseThrow(),
 				DateTimeFormatter.RFC_1123_DATE_TIME);
 		assertThat(now).isAfter(before);
-		assertThat(get(DATA + "&format=csv", "If-Modified-Since", after.headers().firstValue("Last-Modified").orElseThrow())
+		assertThat(get(DATA + "&format=csv", "If-Modified-Since",
+				after.headers().firstValue("Last-Modified").orElseThrow())
 			.statusCode()).isEqualTo(304);
 
-		// undoing that import is a change too: the value is gone at once, never a stale 304
+		// undoing that import is a change too: the value is gone at once, never a stale
+		// 304
 		String etagAfter = after.headers().firstValue("ETag").orElseThrow();
 		String lastModifiedAfter = after.headers().firstValue("Last-Modified").orElseThrow();
-		var undone = ApiClient.as(port, "redacteur.turnhout").post("/api/v1/turnhout/stats/imports/"
-				+ imported.json().get("importId").asLong() + "/undo");
+		var undone = ApiClient.as(port, "redacteur.turnhout")
+			.post("/api/v1/turnhout/stats/imports/" + imported.json().get("importId").asLong() + "/undo");
 		assertThat(undone.status()).as(undone.body()).isEqualTo(200);
-		HttpResponse<byte[]> afterUndo = get(DATA + "&format=csv", "If-None-Match", etagAfter, "If-Modified-Since", lastModifiedAfter);
+		HttpResponse<byte[]> afterUndo = get(DATA + "&format=csv", "If-None-Match", etagAfter, "If-Modified-Since",
+				lastModifiedAfter);
 		assertThat(afterUndo.statusCode()).isEqualTo(200);
 		assertThat(text(afterUndo)).doesNotContain("5000");
 		etagAfter = afterUndo.headers().firstValue("ETag").orElseThrow();
 
 		// a change of the indicator (here its publication) is a change too
-		ApiClient.as(port, "redacteur.turnhout").post("/api/v1/turnhout/stats/indicators/odapi_geslacht/published?value=true");
-		var republished = ApiClient.as(port, "redacteur.turnhout").post("/api/v1/turnhout/stats/indicators/odapi_geslacht/published?value=false");
+		ApiClient.as(port, "redacteur.turnhout")
+			.post("/api/v1/turnhout/stats/indicators/odapi_geslacht/published?value=true");
+		var republished = ApiClient.as(port, "redacteur.turnhout")
+			.post("/api/v1/turnhout/stats/indicators/odapi_geslacht/published?value=false");
 		assertThat(republished.status()).isEqualTo(200);
-		ApiClient.as(port, "redacteur.turnhout").post("/api/v1/turnhout/stats/indicators/odapi_geslacht/published?value=true");
+		ApiClient.as(port, "redacteur.turnhout")
+			.post("/api/v1/turnhout/stats/indicators/odapi_geslacht/published?value=true");
 		assertThat(get(DATA + "&format=csv", "If-None-Match", etagAfter).statusCode()).isEqualTo(200);
 
 		// a dataset: its own import time
 		HttpResponse<byte[]> dataset = settled("/api/v1/turnhout/datasets/TAB003?format=jsonstat");
 		assertThat(get("/api/v1/turnhout/datasets/TAB003?format=jsonstat", "If-Modified-Since",
-				dataset.headers().firstValue("Last-Modified").orElseThrow()).statusCode()).isEqualTo(304);
+				dataset.headers().firstValue("Last-Modified").orElseThrow())
+			.statusCode()).isEqualTo(304);
 	}
 
 	/**
-	 * A 200 that carries Last-Modified: the header is left out while the last change is less than a second old (a
-	 * change in that same second would not move it), so this waits at most a few seconds.
+	 * A 200 that carries Last-Modified: the header is left out while the last change is
+	 * less than a second old (a change in that same second would not move it), so this
+	 * waits at most a few seconds.
 	 */
 	private HttpResponse<byte[]> settled(String path) throws Exception {
 		for (int i = 0; i < 30; i++) {
@@ -231,7 +254,8 @@ class OpenDataApiIntegrationTests {
 		var men = anonymous.get(query + "&breakdown=geslacht=M");
 		assertThat(men.json().get("breakdown").asString()).isEqualTo("geslacht=M");
 		assertThat(men.json().get("items").get(0).get("value").asDouble()).isEqualTo(410);
-		assertThat(anonymous.get(query + "&breakdown=geslacht%3DV").json().get("items").get(0).get("value").asDouble()).isEqualTo(490);
+		assertThat(anonymous.get(query + "&breakdown=geslacht%3DV").json().get("items").get(0).get("value").asDouble())
+			.isEqualTo(490);
 
 		String csv = text(get("/api/v1/turnhout/stats/indicators/odapi_geslacht/data?format=csv&breakdown=geslacht=V"));
 		assertThat(csv).contains("490").doesNotContain("410").doesNotContain("900");
@@ -245,7 +269,8 @@ class OpenDataApiIntegrationTests {
 
 	@Test
 	void theCsvPointsToItsCsvwMetadataWhichDescribesItExactly() throws Exception {
-		for (String path : List.of(DATA + "&format=csv", ALL + "&format=csv", "/api/v1/turnhout/datasets/TAB003?format=csv")) {
+		for (String path : List.of(DATA + "&format=csv", ALL + "&format=csv",
+				"/api/v1/turnhout/datasets/TAB003?format=csv")) {
 			HttpResponse<byte[]> csv = get(path);
 			assertThat(csv.statusCode()).isEqualTo(200);
 			String link = csv.headers().firstValue("Link").orElseThrow();
@@ -253,10 +278,12 @@ class OpenDataApiIntegrationTests {
 			String metadataUrl = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
 			HttpResponse<byte[]> metadataResponse = get(metadataUrl);
 			assertThat(metadataResponse.statusCode()).isEqualTo(200);
-			assertThat(metadataResponse.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/csvm+json");
+			assertThat(metadataResponse.headers().firstValue("Content-Type").orElseThrow())
+				.startsWith("application/csvm+json");
 			JsonNode metadata = JSON.readTree(metadataResponse.body());
 
-			// the metadata is about this very table (W3C Model for Tabular Data, locating metadata: url must match)
+			// the metadata is about this very table (W3C Model for Tabular Data, locating
+			// metadata: url must match)
 			assertThat(URI.create(metadataUrl).resolve(metadata.get("url").asString()).toString())
 				.isEqualTo("http://localhost:" + port + path);
 			assertThat(metadata.get("@context").get(0).asString()).isEqualTo("http://www.w3.org/ns/csvw");
@@ -271,7 +298,7 @@ class OpenDataApiIntegrationTests {
 			assertThat(columns.size()).isEqualTo(header.size());
 			List<String> primaryKey = new ArrayList<>();
 			metadata.get("tableSchema").get("primaryKey").forEach(k -> primaryKey.add(k.asString()));
-			java.util.Set<String> keys = new java.util.HashSet<>();
+			Set<String> keys = new HashSet<>();
 			for (int c = 0; c < header.size(); c++) {
 				JsonNode column = columns.get(c);
 				// schema compatibility: the header cell is the column's name
@@ -313,23 +340,29 @@ class OpenDataApiIntegrationTests {
 				switch (format) {
 					case "jsonstat" -> {
 						JsonNode json = JSON.readTree(body);
-						assertThat(json.get("value").toString()).doesNotContain(",3,").doesNotContain("[3,").contains("4711");
+						assertThat(json.get("value").toString()).doesNotContain(",3,")
+							.doesNotContain("[3,")
+							.contains("4711");
 						assertThat(json.get("status").toString()).contains("\"c\"");
 					}
-					case "sdmx-csv" -> assertThat(body.lines().filter(l -> l.contains("13040") && l.contains("2023"))
+					case "sdmx-csv" -> assertThat(body.lines()
+						.filter(l -> l.contains("13040") && l.contains("2023"))
 						.filter(l -> l.contains("odapi_geheim") || path.equals(DATA))).singleElement()
 						.satisfies(line -> assertThat(line).contains(",C").doesNotContain(",3,"));
 					case "px" -> assertThat(body).contains("\"...\"").contains("4711").doesNotContain(" 3 ");
 					case "csv" -> {
-						assertThat(body.lines().filter(l -> l.contains("13040") && l.contains("2023") && !l.contains("odapi_geslacht")))
-							.singleElement().satisfies(line -> assertThat(line).endsWith(",,c").doesNotContain(",3,"));
+						assertThat(body.lines()
+							.filter(l -> l.contains("13040") && l.contains("2023") && !l.contains("odapi_geslacht")))
+							.singleElement()
+							.satisfies(line -> assertThat(line).endsWith(",,c").doesNotContain(",3,"));
 					}
 					default -> {
 						try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
 							boolean sawThree = false;
 							for (Row row : workbook.getSheetAt(0)) {
 								for (var cell : row) {
-									sawThree |= cell.getCellType() == CellType.NUMERIC && cell.getNumericCellValue() == 3;
+									sawThree |= cell.getCellType() == CellType.NUMERIC
+											&& cell.getNumericCellValue() == 3;
 								}
 							}
 							assertThat(sawThree).as("the suppressed count in the workbook").isFalse();
@@ -339,10 +372,14 @@ class OpenDataApiIntegrationTests {
 			}
 		}
 		// the editor sees it, and the answer is not stored by shared caches
-		HttpResponse<String> editor = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + DATA + "&format=csv"))
-			.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("redacteur.turnhout:demo".getBytes(StandardCharsets.UTF_8)))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(editor.body().lines().filter(l -> l.contains("2023"))).singleElement().satisfies(l -> assertThat(l).contains(",3,"));
+		HttpResponse<String> editor = http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + DATA + "&format=csv"))
+				.header("Authorization",
+						"Basic " + Base64.getEncoder()
+							.encodeToString("redacteur.turnhout:demo".getBytes(StandardCharsets.UTF_8)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(editor.body().lines().filter(l -> l.contains("2023"))).singleElement()
+			.satisfies(l -> assertThat(l).contains(",3,"));
 		assertThat(editor.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
 	}
 

@@ -7,7 +7,10 @@ import be.obmi.stats.OpenDataResponses.ExportFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The choice of an open data format from {@code ?format=} and {@code Accept}, with quality values and versions. */
+/**
+ * The choice of an open data format from {@code ?format=} and {@code Accept}, with
+ * quality values and versions.
+ */
 class OpenDataNegotiationTests {
 
 	@Test
@@ -16,7 +19,8 @@ class OpenDataNegotiationTests {
 		assertThat(OpenDataResponses.negotiate("SDMX", null)).isEqualTo(ExportFormat.SDMX_CSV);
 		assertThat(OpenDataResponses.negotiate("csv-metadata", "text/csv")).isEqualTo(ExportFormat.CSVW);
 		assertThatThrownBy(() -> OpenDataResponses.negotiate("zip", null)).isInstanceOf(IllegalArgumentException.class)
-			.hasMessageContaining("Onbekend formaat 'zip'").hasMessageContaining("sdmx-csv");
+			.hasMessageContaining("Onbekend formaat 'zip'")
+			.hasMessageContaining("sdmx-csv");
 	}
 
 	@Test
@@ -27,17 +31,20 @@ class OpenDataNegotiationTests {
 		assertThat(OpenDataResponses.negotiate(null, "*/*;q=0.1, application/csvm+json")).isEqualTo(ExportFormat.CSVW);
 		assertThat(OpenDataResponses.negotiate(null, "text/*")).isEqualTo(ExportFormat.CSV);
 		assertThat(OpenDataResponses.negotiate(null, "application/vnd.sdmx.data+csv")).isEqualTo(ExportFormat.SDMX_CSV);
-		assertThat(OpenDataResponses.negotiate(null, "application/vnd.sdmx.data+csv; version=2.0.0")).isEqualTo(ExportFormat.SDMX_CSV);
+		assertThat(OpenDataResponses.negotiate(null, "application/vnd.sdmx.data+csv; version=2.0.0"))
+			.isEqualTo(ExportFormat.SDMX_CSV);
 	}
 
 	@Test
 	void nothingAcceptableIsRefusedInDutch() {
 		assertThatThrownBy(() -> OpenDataResponses.negotiate(null, "application/xml, text/csv;q=0"))
-			.isInstanceOf(OpenDataResponses.NotAcceptable.class).hasMessageContaining("Geen van de gevraagde mediatypes");
+			.isInstanceOf(OpenDataResponses.NotAcceptable.class)
+			.hasMessageContaining("Geen van de gevraagde mediatypes");
 		assertThatThrownBy(() -> OpenDataResponses.negotiate(null, "application/vnd.sdmx.data+csv;version=1.0.0"))
 			.isInstanceOf(OpenDataResponses.NotAcceptable.class);
 		assertThatThrownBy(() -> OpenDataResponses.negotiate(null, "onzin///"))
-			.isInstanceOf(OpenDataResponses.NotAcceptable.class).hasMessageContaining("onleesbaar");
+			.isInstanceOf(OpenDataResponses.NotAcceptable.class)
+			.hasMessageContaining("onleesbaar");
 	}
 
 }

@@ -17,10 +17,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import be.obmi.support.ApiClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.openqa.selenium.support.ui.Select;
 
 /**
- * The public statistics pages in a real (headless) Chromium: dashboard, indicator page with chart and map, area
- * profile and its PDF, comparison of the centrumsteden; each passes the axe-core check.
+ * The public statistics pages in a real (headless) Chromium: dashboard, indicator page
+ * with chart and map, area profile and its PDF, comparison of the centrumsteden; each
+ * passes the axe-core check.
  */
 @ObmiIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -72,7 +79,8 @@ class StatsBrowserTests {
 
 	@Test
 	void areaProfileAndItsPdf() throws Exception {
-		String wijk = jdbc.sql("select code from stats.area where level = 'wijk' and code like '34022%' order by code limit 1")
+		String wijk = jdbc
+			.sql("select code from stats.area where level = 'wijk' and code like '34022%' order by code limit 1")
 			.query(String.class)
 			.single();
 		browser.open("/kortrijk/cijfers/gebieden");
@@ -83,7 +91,8 @@ class StatsBrowserTests {
 		browser.screenshot("stats-profile");
 		browser.assertAccessible();
 		HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/kortrijk/cijfers/gebied/wijk/" + wijk + "/pdf"))
+			.send(HttpRequest
+				.newBuilder(URI.create("http://localhost:" + port + "/kortrijk/cijfers/gebied/wijk/" + wijk + "/pdf"))
 				.build(), HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(pdf.statusCode()).isEqualTo(200);
 		assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
@@ -110,8 +119,8 @@ class StatsBrowserTests {
 
 	@Test
 	void dataTeamUploadsAFileAndUndoesIt() throws Exception {
-		java.nio.file.Path file = java.nio.file.Files.createTempFile("kortrijk-", ".csv");
-		java.nio.file.Files.writeString(file, "indicator;gebied;periode;waarde\nkortrijk_browser_test;34022;2024;17\n");
+		Path file = Files.createTempFile("kortrijk-", ".csv");
+		Files.writeString(file, "indicator;gebied;periode;waarde\nkortrijk_browser_test;34022;2024;17\n");
 		try (Browser editor = Browser.start(port)) {
 			editor.login("redacteur.kortrijk", "demo");
 			editor.open("/kortrijk/cijfers/beheer");
@@ -119,12 +128,13 @@ class StatsBrowserTests {
 			editor.find("#file").sendKeys(file.toAbsolutePath().toString());
 			editor.click("#createIndicators");
 			editor.click("form.stacked button[type=submit]");
-			editor.waitUntil(d -> !editor.findAll(".alert.success").isEmpty() || !editor.findAll(".alert.error").isEmpty());
+			editor.waitUntil(
+					d -> !editor.findAll(".alert.success").isEmpty() || !editor.findAll(".alert.error").isEmpty());
 			assertThat(editor.text(".alert")).contains("1 nieuw");
 			editor.screenshot("stats-admin");
 			editor.assertAccessible();
 			// a file with an error: the table names row and column
-			java.nio.file.Files.writeString(file, "indicator;gebied;periode;waarde\nkortrijk_browser_test;34022;2024;1x\n");
+			Files.writeString(file, "indicator;gebied;periode;waarde\nkortrijk_browser_test;34022;2024;1x\n");
 			editor.find("#file").sendKeys(file.toAbsolutePath().toString());
 			editor.click("form.stacked button[type=submit]");
 			editor.waitUntil(d -> !editor.findAll(".alert.error table").isEmpty());
@@ -132,36 +142,41 @@ class StatsBrowserTests {
 			editor.assertAccessible();
 		}
 		finally {
-			java.nio.file.Files.deleteIfExists(file);
+			Files.deleteIfExists(file);
 		}
 	}
 
 	@Test
 	void dataTeamImportsAStatisticsOfficeTableForAnIndicatorWithAMapping() throws Exception {
 		// a draft indicator of Kortrijk for the table to feed
-		assertThat(be.obmi.support.ApiClient.as(port, "redacteur.kortrijk")
-			.upload("/api/v1/kortrijk/stats/import", "nieuw.csv",
-					"indicator;gebied;periode;waarde\nodmap_browser;34022;2020;1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
-					java.util.Map.of("createIndicators", "true"))
-			.status()).isEqualTo(200);
-		String px = java.nio.file.Files.readString(java.nio.file.Path.of("docs/formats/examples/stats-tabel-kortrijk.px"))
+		assertThat(
+				ApiClient.as(port, "redacteur.kortrijk")
+					.upload("/api/v1/kortrijk/stats/import", "nieuw.csv",
+							"indicator;gebied;periode;waarde\nodmap_browser;34022;2020;1\n"
+								.getBytes(StandardCharsets.UTF_8),
+							Map.of("createIndicators", "true"))
+					.status())
+			.isEqualTo(200);
+		String px = Files.readString(Path.of("docs/formats/examples/stats-tabel-kortrijk.px"))
 			.replace("MATRIX=\"KORTRIJK_BEV_WIJK\"", "MATRIX=\"KORTRIJK_BEV_WIJK_BROWSER\"");
-		java.nio.file.Path table = java.nio.file.Files.createTempFile("bev-", ".px");
-		java.nio.file.Files.writeString(table, px);
-		java.nio.file.Path mapping = java.nio.file.Path.of("docs/formats/examples/stats-tabel-kortrijk-mapping.csv").toAbsolutePath();
+		Path table = Files.createTempFile("bev-", ".px");
+		Files.writeString(table, px);
+		Path mapping = Path.of("docs/formats/examples/stats-tabel-kortrijk-mapping.csv").toAbsolutePath();
 		try (Browser editor = Browser.start(port)) {
 			editor.login("redacteur.kortrijk", "demo");
 			editor.open("/kortrijk/cijfers/beheer");
 			editor.assertAccessible();
-			// without the mapping every wijk code of the office is listed, with its dimension
+			// without the mapping every wijk code of the office is listed, with its
+			// dimension
 			editor.find("#file").sendKeys(table.toAbsolutePath().toString());
-			new org.openqa.selenium.support.ui.Select(editor.find("#indicator")).selectByValue("odmap_browser");
+			new Select(editor.find("#indicator")).selectByValue("odmap_browser");
 			editor.click("form.stacked button[type=submit]");
 			editor.waitUntil(d -> !editor.findAll(".alert.error table").isEmpty());
-			assertThat(editor.text(".alert.error table")).contains("wijk").contains("Gebiedscode 'WA' bestaat niet in Kortrijk")
+			assertThat(editor.text(".alert.error table")).contains("wijk")
+				.contains("Gebiedscode 'WA' bestaat niet in Kortrijk")
 				.contains("Gebiedscode 'XX'");
-			assertThat(new org.openqa.selenium.support.ui.Select(editor.find("#indicator")).getFirstSelectedOption()
-				.getAttribute("value")).isEqualTo("odmap_browser");
+			assertThat(new Select(editor.find("#indicator")).getFirstSelectedOption().getAttribute("value"))
+				.isEqualTo("odmap_browser");
 			editor.screenshot("stats-admin-table-errors");
 			editor.assertAccessible();
 			// with the mapping it imports: the values and the dataset
@@ -174,18 +189,21 @@ class StatsBrowserTests {
 			editor.assertAccessible();
 		}
 		finally {
-			java.nio.file.Files.deleteIfExists(table);
+			Files.deleteIfExists(table);
 		}
-		assertThat(jdbc.sql("select count(*) from stats.observation o join stats.indicator i on i.id = o.indicator_id "
-				+ "where i.code = 'odmap_browser' and o.period in ('2023', '2024')").query(Long.class).single()).isEqualTo(24);
+		assertThat(jdbc
+			.sql("select count(*) from stats.observation o join stats.indicator i on i.id = o.indicator_id "
+					+ "where i.code = 'odmap_browser' and o.period in ('2023', '2024')")
+			.query(Long.class)
+			.single()).isEqualTo(24);
 	}
 
 	@Test
 	void downloadsRespectDisclosureControl() throws Exception {
 		HttpResponse<String> csv = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-					+ "/kortrijk/cijfers/indicator/bev_65plus/download?niveau=statsec&formaat=csv")).build(),
-					HttpResponse.BodyHandlers.ofString());
+					+ "/kortrijk/cijfers/indicator/bev_65plus/download?niveau=statsec&formaat=csv"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(csv.statusCode()).isEqualTo(200);
 		assertThat(csv.body()).contains("indicator;gebied;naam;niveau;periode;waarde;status");
 		for (String line : csv.body().split("\r\n")) {
@@ -197,8 +215,8 @@ class StatsBrowserTests {
 		}
 		HttpResponse<byte[]> xlsx = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-					+ "/kortrijk/cijfers/indicator/bev_totaal/download?niveau=wijk&formaat=xlsx")).build(),
-					HttpResponse.BodyHandlers.ofByteArray());
+					+ "/kortrijk/cijfers/indicator/bev_totaal/download?niveau=wijk&formaat=xlsx"))
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(xlsx.statusCode()).isEqualTo(200);
 		assertThat(new String(xlsx.body(), 0, 2)).isEqualTo("PK");
 	}

@@ -34,10 +34,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.ArrayList;
+import java.util.Locale;
 
 /**
- * Whole tables in PX, JSON-stat and SDMX-CSV through the stats import: stored as datasets, listed and exported
- * again with the same dimensions, categories and values; bad files refused with the reader's error and nothing stored.
+ * Whole tables in PX, JSON-stat and SDMX-CSV through the stats import: stored as
+ * datasets, listed and exported again with the same dimensions, categories and values;
+ * bad files refused with the reader's error and nothing stored.
  */
 @ObmiIntegrationTest
 class StatsDatasetIntegrationTests {
@@ -55,15 +58,17 @@ class StatsDatasetIntegrationTests {
 	}
 
 	/**
-	 * Imports and, when the import stored a table, publishes it without a threshold (these tests are about the
-	 * formats; drafts and disclosure control: DatasetPublicationIntegrationTests).
+	 * Imports and, when the import stored a table, publishes it without a threshold
+	 * (these tests are about the formats; drafts and disclosure control:
+	 * DatasetPublicationIntegrationTests).
 	 */
 	ApiClient.Response upload(String scope, String user, String name, byte[] content) {
 		ApiClient client = ApiClient.as(port, user);
 		ApiClient.Response response = client.upload("/api/v1/" + scope + "/stats/import", name, content, Map.of());
 		if (response.status() == 200) {
 			for (JsonNode id : response.json().get("datasets")) {
-				assertThat(client.post("/api/v1/" + scope + "/datasets/" + id.asString() + "/published?value=true&threshold=0")
+				assertThat(client
+					.post("/api/v1/" + scope + "/datasets/" + id.asString() + "/published?value=true&threshold=0")
 					.status()).isEqualTo(200);
 			}
 		}
@@ -79,7 +84,8 @@ class StatsDatasetIntegrationTests {
 	}
 
 	Cube exported(String scope, String id) throws Exception {
-		return new JsonStatReader().read(new ByteArrayInputStream(download("/api/v1/" + scope + "/datasets/" + id + "?format=jsonstat")));
+		return new JsonStatReader()
+			.read(new ByteArrayInputStream(download("/api/v1/" + scope + "/datasets/" + id + "?format=jsonstat")));
 	}
 
 	long datasets() {
@@ -125,7 +131,8 @@ class StatsDatasetIntegrationTests {
 		ApiClient.Response unknown = ApiClient.anonymous(port).get("/api/v1/brugge/datasets/ONBEKEND");
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(unknown.body()).contains("Onbekende dataset ONBEKEND");
-		ApiClient.Response unknownIndicator = ApiClient.anonymous(port).get("/api/v1/brugge/stats/indicators/GEEN_INDICATOR/data?format=csv");
+		ApiClient.Response unknownIndicator = ApiClient.anonymous(port)
+			.get("/api/v1/brugge/stats/indicators/GEEN_INDICATOR/data?format=csv");
 		assertThat(unknownIndicator.status()).isEqualTo(404);
 		assertThat(unknownIndicator.body()).contains("Onbekende indicator GEEN_INDICATOR");
 		assertThat(ApiClient.anonymous(port).get("/api/v1/mechelen/datasets/TAB003").status()).isEqualTo(404);
@@ -140,14 +147,16 @@ class StatsDatasetIntegrationTests {
 		byte[] exported = download("/api/v1/platform/datasets/TAB003?format=px");
 		ApiClient.Response second = upload("platform", "platformbeheerder", "TAB003-export.px", exported);
 		assertThat(second.status()).as(second.body()).isEqualTo(200);
-		assertSameCube(new PxReader().read(new ByteArrayInputStream(download("/api/v1/platform/datasets/TAB003?format=px"))),
+		assertSameCube(
+				new PxReader().read(new ByteArrayInputStream(download("/api/v1/platform/datasets/TAB003?format=px"))),
 				expected);
 		assertSameCube(exported("platform", "TAB003"), expected);
 	}
 
 	@Test
 	void truncatedPxAndWrongDataCountAreRefusedAndNothingIsStored() throws Exception {
-		String px = new String(tab003(), StandardCharsets.ISO_8859_1).replace("MATRIX=\"TAB003\"", "MATRIX=\"TAB003_FOUT\"");
+		String px = new String(tab003(), StandardCharsets.ISO_8859_1).replace("MATRIX=\"TAB003\"",
+				"MATRIX=\"TAB003_FOUT\"");
 		long before = datasets();
 
 		byte[] truncated = px.substring(0, px.length() / 2).getBytes(StandardCharsets.ISO_8859_1);
@@ -155,7 +164,8 @@ class StatsDatasetIntegrationTests {
 		assertThat(refused.status()).as(refused.body()).isEqualTo(422);
 		JsonNode cut = refused.json().get("errors").get(0);
 		assertThat(cut.get("column").asString()).isEqualTo("DATA");
-		assertThat(cut.get("message").asString()).startsWith("Regel " + cut.get("row").asLong() + ", DATA:").contains("afgebroken");
+		assertThat(cut.get("message").asString()).startsWith("Regel " + cut.get("row").asLong() + ", DATA:")
+			.contains("afgebroken");
 
 		int end = px.lastIndexOf(';');
 		byte[] extra = (px.substring(0, end) + " 42\n;\n").getBytes(StandardCharsets.ISO_8859_1);
@@ -184,19 +194,20 @@ class StatsDatasetIntegrationTests {
 			assertThat(id).isEqualToIgnoringCase(cube.id());
 			Cube back = exported("brugge", id);
 			// SDMX writes its ids in capitals
-			assertThat(back.dimensions().stream().map(d -> d.id().toLowerCase(java.util.Locale.ROOT)))
-				.containsExactly("gebied", "periode");
-			assertThat(back.dimensions().get(0).categories().stream().map(Category::code)).containsExactly("31005", "11002");
+			assertThat(back.dimensions().stream().map(d -> d.id().toLowerCase(Locale.ROOT))).containsExactly("gebied",
+					"periode");
+			assertThat(back.dimensions().get(0).categories().stream().map(Category::code)).containsExactly("31005",
+					"11002");
 			assertThat(cells(back)).isEqualTo(cells(cube));
 		}
 	}
 
 	static Cube small(String id) {
 		return new Cube(id, LocalizedText.single("nl", "Kleine tabel"), LocalizedText.single("nl", "OBMi"),
-				LocalizedText.single("nl", "aantal"), 0, Instant.parse("2026-01-01T00:00:00Z"),
-				List.of(new Dimension("gebied", LocalizedText.single("nl", "Gebied"), DimensionRole.GEO,
-						List.of(new Category("31005", LocalizedText.single("nl", "Brugge")),
-								new Category("11002", LocalizedText.single("nl", "Antwerpen")))),
+				LocalizedText.single("nl", "aantal"), 0, Instant.parse("2026-01-01T00:00:00Z"), List.of(
+						new Dimension("gebied", LocalizedText.single("nl", "Gebied"), DimensionRole.GEO,
+								List.of(new Category("31005", LocalizedText.single("nl", "Brugge")),
+										new Category("11002", LocalizedText.single("nl", "Antwerpen")))),
 						new Dimension("periode", LocalizedText.single("nl", "Periode"), DimensionRole.TIME,
 								List.of(new Category("2023", LocalizedText.single("nl", "2023")),
 										new Category("2024", LocalizedText.single("nl", "2024"))))),
@@ -204,7 +215,7 @@ class StatsDatasetIntegrationTests {
 	}
 
 	static List<String> cells(Cube cube) {
-		List<String> cells = new java.util.ArrayList<>();
+		List<String> cells = new ArrayList<>();
 		for (Cell cell : cube.cells()) {
 			cells.add(cell.isOk() ? String.valueOf(cell.value()) : cell.status().name());
 		}
@@ -219,10 +230,10 @@ class StatsDatasetIntegrationTests {
 			Dimension e = expected.dimensions().get(d);
 			Dimension a = actual.dimensions().get(d);
 			assertThat(a.id()).isEqualTo(e.id());
-			assertThat(a.categories().stream().map(Category::code)).containsExactlyElementsOf(
-					e.categories().stream().map(Category::code).toList());
-			assertThat(a.categories().stream().map(c -> c.label().in(language))).containsExactlyElementsOf(
-					e.categories().stream().map(c -> c.label().in(language)).toList());
+			assertThat(a.categories().stream().map(Category::code))
+				.containsExactlyElementsOf(e.categories().stream().map(Category::code).toList());
+			assertThat(a.categories().stream().map(c -> c.label().in(language)))
+				.containsExactlyElementsOf(e.categories().stream().map(c -> c.label().in(language)).toList());
 		}
 		assertThat(actual.cells().count()).isEqualTo(expected.cells().count());
 		Iterator<Cell> a = actual.cells().iterator();

@@ -31,11 +31,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Benchmark, not part of {@code ./mvnw verify} (the name does not end in Tests). See bench/stats/README.md: fills the
- * platform scope with every statistical sector of Flanders and Brussels × N published indicators × M years (the values
- * of {@code generate_observations.py}), then streams the largest export (all those sectors × indicators × years)
- * through the real HTTP API, anonymous, in each format, measuring time, bytes, peak heap and peak RSS, and in the same
- * run {@code COPY (select … the same rows …) TO STDOUT} through pgjdbc's CopyManager.
+ * Benchmark, not part of {@code ./mvnw verify} (the name does not end in Tests). See
+ * bench/stats/README.md: fills the platform scope with every statistical sector of
+ * Flanders and Brussels × N published indicators × M years (the values of
+ * {@code generate_observations.py}), then streams the largest export (all those sectors ×
+ * indicators × years) through the real HTTP API, anonymous, in each format, measuring
+ * time, bytes, peak heap and peak RSS, and in the same run
+ * {@code COPY (select … the same rows …) TO STDOUT} through pgjdbc's CopyManager.
  */
 @ObmiIntegrationTest
 class StatsExportBenchmark {
@@ -53,25 +55,31 @@ class StatsExportBenchmark {
 	void exportAgainstCopyTo() throws Exception {
 		int indicators = Integer.getInteger("bench.indicators", 420);
 		int years = Integer.getInteger("bench.years", 10);
-		List<String> formats = Arrays.asList(System.getProperty("bench.formats", "csv,jsonstat,sdmx-csv,px").split(","));
-		List<Integer> scales = Arrays.stream(System.getProperty("bench.scales", indicators / 10 + "," + indicators).split(","))
-			.map(Integer::valueOf).toList();
+		List<String> formats = Arrays
+			.asList(System.getProperty("bench.formats", "csv,jsonstat,sdmx-csv,px").split(","));
+		List<Integer> scales = Arrays
+			.stream(System.getProperty("bench.scales", indicators / 10 + "," + indicators).split(","))
+			.map(Integer::valueOf)
+			.toList();
 		int xlsxIndicators = Integer.getInteger("bench.xlsxIndicators", 10);
 		StringBuilder report = new StringBuilder();
-		report.append(String.format(Locale.ROOT, "machine: %d cpus, max heap %,d MB, %s%n", Runtime.getRuntime().availableProcessors(),
-				Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.name") + " " + Runtime.version()));
+		report.append(String.format(Locale.ROOT, "machine: %d cpus, max heap %,d MB, %s%n",
+				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+				System.getProperty("java.vm.name") + " " + Runtime.version()));
 		long t0 = System.nanoTime();
 		long rows = generate(indicators, years);
-		report.append(String.format(Locale.ROOT, "data: %,d observations (%d indicators x %,d sectors x %d years), generated in %.1f s%n",
-				rows, indicators, sectors(), years, (System.nanoTime() - t0) / 1e9));
+		report.append(String.format(Locale.ROOT,
+				"data: %,d observations (%d indicators x %,d sectors x %d years), generated in %.1f s%n", rows,
+				indicators, sectors(), years, (System.nanoTime() - t0) / 1e9));
 		jdbc.sql("analyze stats.observation").update();
-		report.append(String.format(Locale.ROOT, "%-44s %10s %12s %10s %14s %12s %12s %12s%n", "what", "cells", "seconds", "MB",
-				"cells/s", "peak heap MB", "live heap MB", "peak RSS MB"));
+		report.append(String.format(Locale.ROOT, "%-44s %10s %12s %10s %14s %12s %12s %12s%n", "what", "cells",
+				"seconds", "MB", "cells/s", "peak heap MB", "live heap MB", "peak RSS MB"));
 
 		// warm up the server's code paths once on a small export
 		stream(path(2, "csv"));
 		for (int scale : scales) {
-			String where = "i.code <= 'bexp_" + String.format(Locale.ROOT, "%03d", scale - 1) + "' and i.code like 'bexp_%'";
+			String where = "i.code <= 'bexp_" + String.format(Locale.ROOT, "%03d", scale - 1)
+					+ "' and i.code like 'bexp_%'";
 			report.append(copy("COPY of the same rows, indicator/sector/period order", scale, """
 					copy (select i.code, a.code, o.period, o.value, o.missing_reason from stats.observation o
 					      join stats.indicator i on i.id = o.indicator_id join stats.area a on a.id = o.area_id
@@ -99,7 +107,10 @@ class StatsExportBenchmark {
 		return jdbc.sql("select count(*) from stats.area where level = 'statsec'").query(Integer.class).single();
 	}
 
-	/** Published platform indicators bexp_000… with a value for every sector and year; kept between runs. */
+	/**
+	 * Published platform indicators bexp_000… with a value for every sector and year;
+	 * kept between runs.
+	 */
 	private long generate(int indicators, int years) {
 		jdbc.sql("""
 				insert into stats.indicator (tenant_id, code, name, theme, aggregation, threshold, published)
@@ -108,17 +119,20 @@ class StatsExportBenchmark {
 				on conflict do nothing""").param(indicators).update();
 		for (int i = 0; i < indicators; i++) {
 			String code = String.format(Locale.ROOT, "bexp_%03d", i);
-			jdbc.sql("""
-					insert into stats.observation (tenant_id, indicator_id, area_id, period, value, missing_reason)
-					select null, ind.id, a.id, y::text, case when v.v = 13 then null else v.v end,
-					       case when v.v = 13 then 'onbekend' end
-					from stats.indicator ind
-					cross join (select id, row_number() over (order by code) - 1 as k from stats.area where level = 'statsec') a
-					cross join generate_series(2015, 2015 + ? - 1) y
-					cross join lateral (select ((a.k * 7919 + ? * 104729 + y * 31) % 2500)::double precision as v) v
-					where ind.code = ? and ind.tenant_id is null
-					  and not exists (select 1 from stats.observation o where o.indicator_id = ind.id)
-					order by a.id, y""").params(years, i, code).update();
+			jdbc.sql(
+					"""
+							insert into stats.observation (tenant_id, indicator_id, area_id, period, value, missing_reason)
+							select null, ind.id, a.id, y::text, case when v.v = 13 then null else v.v end,
+							       case when v.v = 13 then 'onbekend' end
+							from stats.indicator ind
+							cross join (select id, row_number() over (order by code) - 1 as k from stats.area where level = 'statsec') a
+							cross join generate_series(2015, 2015 + ? - 1) y
+							cross join lateral (select ((a.k * 7919 + ? * 104729 + y * 31) % 2500)::double precision as v) v
+							where ind.code = ? and ind.tenant_id is null
+							  and not exists (select 1 from stats.observation o where o.indicator_id = ind.id)
+							order by a.id, y""")
+				.params(years, i, code)
+				.update();
 		}
 		return jdbc.sql("""
 				select count(*) from stats.observation o join stats.indicator i on i.id = o.indicator_id
@@ -127,7 +141,9 @@ class StatsExportBenchmark {
 
 	private String path(int indicators, String format) {
 		return "/api/v1/platform/stats/data?level=statsec&format=" + format + "&indicator="
-				+ IntStream.range(0, indicators).mapToObj(i -> String.format(Locale.ROOT, "bexp_%03d", i)).collect(Collectors.joining(","));
+				+ IntStream.range(0, indicators)
+					.mapToObj(i -> String.format(Locale.ROOT, "bexp_%03d", i))
+					.collect(Collectors.joining(","));
 	}
 
 	private String export(String format, int indicators) throws Exception {
@@ -141,9 +157,9 @@ class StatsExportBenchmark {
 		}
 		double seconds = (System.nanoTime() - t) / 1e9;
 		long cells = (long) indicators * sectors() * years(indicators);
-		return String.format(Locale.ROOT, "%-44s %,10d %12.1f %,10d %,14.0f %,12d %,12d %,12d%n", "API export " + format + ", "
-				+ indicators + " indicators", cells, seconds, bytes >> 20, cells / seconds, peakHeap() >> 20, live >> 20,
-				peakRss() >> 10);
+		return String.format(Locale.ROOT, "%-44s %,10d %12.1f %,10d %,14.0f %,12d %,12d %,12d%n",
+				"API export " + format + ", " + indicators + " indicators", cells, seconds, bytes >> 20,
+				cells / seconds, peakHeap() >> 20, live >> 20, peakRss() >> 10);
 	}
 
 	private int years(int indicators) {
@@ -154,11 +170,12 @@ class StatsExportBenchmark {
 
 	private long stream(String path) throws Exception {
 		HttpResponse<InputStream> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofInputStream());
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+					HttpResponse.BodyHandlers.ofInputStream());
 		try (InputStream in = response.body()) {
 			if (response.statusCode() != 200) {
-				throw new IllegalStateException(path.substring(0, Math.min(120, path.length())) + " -> " + response.statusCode()
-						+ ": " + new String(in.readAllBytes()));
+				throw new IllegalStateException(path.substring(0, Math.min(120, path.length())) + " -> "
+						+ response.statusCode() + ": " + new String(in.readAllBytes()));
 			}
 			byte[] buffer = new byte[1 << 16];
 			long total = 0;
@@ -188,11 +205,15 @@ class StatsExportBenchmark {
 			});
 		}
 		double seconds = (System.nanoTime() - t) / 1e9;
-		return String.format(Locale.ROOT, "%-44s %,10d %12.1f %,10d %,14.0f %,12d %12s %,12d%n", label + ", " + indicators, rows,
-				seconds, bytes.get() >> 20, rows / seconds, peakHeap() >> 20, "", peakRss() >> 10);
+		return String.format(Locale.ROOT, "%-44s %,10d %12.1f %,10d %,14.0f %,12d %12s %,12d%n",
+				label + ", " + indicators, rows, seconds, bytes.get() >> 20, rows / seconds, peakHeap() >> 20, "",
+				peakRss() >> 10);
 	}
 
-	/** The largest heap occupancy right after a garbage collection seen while {@code work} runs: the live data. */
+	/**
+	 * The largest heap occupancy right after a garbage collection seen while {@code work}
+	 * runs: the live data.
+	 */
 	private static final class LiveHeap implements AutoCloseable {
 
 		private final AtomicLong max = new AtomicLong();

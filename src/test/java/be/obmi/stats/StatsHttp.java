@@ -13,7 +13,10 @@ import java.util.Base64;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small HTTP client for the stats API in tests: HTTP Basic as a demo account, or anonymous (user null). */
+/**
+ * A small HTTP client for the stats API in tests: HTTP Basic as a demo account, or
+ * anonymous (user null).
+ */
 final class StatsHttp {
 
 	record Response(int status, String body) {
@@ -54,11 +57,11 @@ final class StatsHttp {
 		String boundary = "obmi" + System.nanoTime();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(content);
 		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create(base + path))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
 		return send(auth(request, user));

@@ -27,11 +27,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 
 /**
- * Benchmark, not part of {@code ./mvnw verify} (the name does not end in Tests). See bench/stats/README.md:
- * imports the generated file through the real importer and, in the same run, COPYs the same rows into a plain table;
- * then times an area profile and a map response for all sectors of Flanders.
+ * Benchmark, not part of {@code ./mvnw verify} (the name does not end in Tests). See
+ * bench/stats/README.md: imports the generated file through the real importer and, in the
+ * same run, COPYs the same rows into a plain table; then times an area profile and a map
+ * response for all sectors of Flanders.
  */
 @ObmiIntegrationTest
 class StatsImportBenchmark {
@@ -62,57 +65,62 @@ class StatsImportBenchmark {
 		report.append(String.format(Locale.ROOT, "file: %s, %,d rows, %,d MB%n", file, lines, Files.size(file) >> 20));
 
 		// baseline: COPY of the same rows into a plain table (no validation, no indexes)
-		jdbc.sql("create table public.bench_plain (indicator text, gebied text, niveau text, periode text, waarde double precision)")
+		jdbc.sql(
+				"create table public.bench_plain (indicator text, gebied text, niveau text, periode text, waarde double precision)")
 			.update();
 		long t0 = System.nanoTime();
 		transaction.executeWithoutResult(status -> {
 			try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 				reader.readLine();
-				Copy.in(dataSource, "public.bench_plain (indicator, gebied, niveau, periode, waarde) ",
-						new java.io.Reader() {
-							@Override
-							public int read(char[] buf, int off, int len) throws IOException {
-								int n = reader.read(buf, off, len);
-								for (int i = off; n > 0 && i < off + n; i++) {
-									if (buf[i] == ';') {
-										buf[i] = ',';
-									}
-								}
-								return n;
+				Copy.in(dataSource, "public.bench_plain (indicator, gebied, niveau, periode, waarde) ", new Reader() {
+					@Override
+					public int read(char[] buf, int off, int len) throws IOException {
+						int n = reader.read(buf, off, len);
+						for (int i = off; n > 0 && i < off + n; i++) {
+							if (buf[i] == ';') {
+								buf[i] = ',';
 							}
+						}
+						return n;
+					}
 
-							@Override
-							public void close() {
-							}
-						});
+					@Override
+					public void close() {
+					}
+				});
 			}
 			catch (IOException ex) {
-				throw new java.io.UncheckedIOException(ex);
+				throw new UncheckedIOException(ex);
 			}
 		});
 		double copySeconds = (System.nanoTime() - t0) / 1e9;
-		report.append(String.format(Locale.ROOT, "plain COPY:        %8.1f s  %,10.0f rows/s%n", copySeconds, lines / copySeconds));
+		report.append(String.format(Locale.ROOT, "plain COPY:        %8.1f s  %,10.0f rows/s%n", copySeconds,
+				lines / copySeconds));
 
 		resetPeaks();
 		long t1 = System.nanoTime();
 		ObservationImporter.Summary summary = importer.importFile(Scope.platform(), file.getFileName().toString(),
 				new FileSystemResource(file), true, "bench");
 		double importSeconds = (System.nanoTime() - t1) / 1e9;
-		report.append(String.format(Locale.ROOT, "OBMi import:       %8.1f s  %,10.0f rows/s  (%.0f%% of COPY's rate), %,d inserted%n",
-				importSeconds, summary.rows() / importSeconds, 100 * copySeconds / importSeconds, summary.inserted()));
-		report.append(String.format(Locale.ROOT, "peak heap during import: %,d MB (max heap %,d MB)%n", peakHeap() >> 20,
-				Runtime.getRuntime().maxMemory() >> 20));
+		report.append(String.format(Locale.ROOT,
+				"OBMi import:       %8.1f s  %,10.0f rows/s  (%.0f%% of COPY's rate), %,d inserted%n", importSeconds,
+				summary.rows() / importSeconds, 100 * copySeconds / importSeconds, summary.inserted()));
+		report.append(String.format(Locale.ROOT, "peak heap during import: %,d MB (max heap %,d MB)%n",
+				peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20));
 
 		jdbc.sql("update stats.indicator set published = true, threshold = 5 where code like 'bench_%'").update();
 		jdbc.sql("analyze stats.observation").update();
-		String sector = jdbc.sql("select code from stats.area where level = 'statsec' and code like '11002%' order by code limit 1")
-			.query(String.class).single();
+		String sector = jdbc
+			.sql("select code from stats.area where level = 'statsec' and code like '11002%' order by code limit 1")
+			.query(String.class)
+			.single();
 		String period = jdbc.sql("""
 				select max(period) from stats.observation o join stats.indicator i on i.id = o.indicator_id
 				where i.code = 'bench_00'""").query(String.class).single();
 		report.append(time("map, all sectors of Flanders (API, anonymous)",
 				"/api/v1/platform/stats/observations?indicator=bench_00&level=statsec&period=" + period));
-		report.append(time("area profile (page, every published indicator)", "/antwerpen/cijfers/gebied/statsec/" + sector));
+		report.append(
+				time("area profile (page, every published indicator)", "/antwerpen/cijfers/gebied/statsec/" + sector));
 		report.append(time("indicator page Antwerpen (trend, map)", "/antwerpen/cijfers/indicator/bev_totaal"));
 		System.out.println("\n=== stats benchmark ===\n" + report);
 		Files.createDirectories(Path.of("target", "bench"));

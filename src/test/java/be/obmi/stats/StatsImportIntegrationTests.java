@@ -17,8 +17,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import be.obmi.shared.BelgianNumber;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.data.Offset;
 
-/** The long import format (CSV in Windows-1252 and UTF-8, XLSX), errors, re-import, replacement in the history, undo. */
+/**
+ * The long import format (CSV in Windows-1252 and UTF-8, XLSX), errors, re-import,
+ * replacement in the history, undo.
+ */
 @ObmiIntegrationTest
 class StatsImportIntegrationTests {
 
@@ -52,11 +60,16 @@ class StatsImportIntegrationTests {
 				fixed.getBytes(Charset.forName("windows-1252")), true);
 		assertThat(ok.status()).as(ok.body()).isEqualTo(200);
 		assertThat(ok.json().get("inserted").asInt()).isEqualTo(3);
-		assertThat(jdbc.sql("select breakdown from stats.observation o join stats.indicator i on i.id = o.indicator_id "
-				+ "where i.code = 'kortrijk_inwoners_herkomst' and value = 1234.5").query(String.class).single())
-			.isEqualTo("herkomst=België");
-		assertThat(jdbc.sql("select provisional from stats.observation o join stats.indicator i on i.id = o.indicator_id "
-				+ "where i.code = 'kortrijk_inwoners_herkomst' and value = 321").query(Boolean.class).single()).isTrue();
+		assertThat(jdbc
+			.sql("select breakdown from stats.observation o join stats.indicator i on i.id = o.indicator_id "
+					+ "where i.code = 'kortrijk_inwoners_herkomst' and value = 1234.5")
+			.query(String.class)
+			.single()).isEqualTo("herkomst=België");
+		assertThat(jdbc
+			.sql("select provisional from stats.observation o join stats.indicator i on i.id = o.indicator_id "
+					+ "where i.code = 'kortrijk_inwoners_herkomst' and value = 321")
+			.query(Boolean.class)
+			.single()).isTrue();
 	}
 
 	@Test
@@ -66,20 +79,25 @@ class StatsImportIntegrationTests {
 				csv.getBytes(StandardCharsets.UTF_8), false);
 		assertThat(refused.status()).isEqualTo(422);
 		JsonNode errors = refused.json().get("errors");
-		assertThat(errors.toString()).contains("Onbekend gebied '99999999'").contains("Ongeldige periode '2024X'")
+		assertThat(errors.toString()).contains("Onbekend gebied '99999999'")
+			.contains("Ongeldige periode '2024X'")
 			.contains("Onbekende indicator 'bestaat_niet_xyz'");
-		assertThat(errors.toString()).contains("\"row\":3").contains("\"column\":\"gebied\"").contains("\"row\":4")
+		assertThat(errors.toString()).contains("\"row\":3")
+			.contains("\"column\":\"gebied\"")
+			.contains("\"row\":4")
 			.contains("\"column\":\"periode\"");
-		assertThat(jdbc.sql("select count(*) from stats.indicator where code = 'bestaat_niet_xyz'").query(Long.class).single())
-			.isZero();
+		assertThat(jdbc.sql("select count(*) from stats.indicator where code = 'bestaat_niet_xyz'")
+			.query(Long.class)
+			.single()).isZero();
 
 		String twice = "indicator,gebied,periode,waarde\nkortrijk_dubbel,34022,2024,5\nkortrijk_dubbel,34022,2023,6\nkortrijk_dubbel,34022,2024,7\n";
 		StatsHttp.Response duplicate = http().upload("kortrijk", "redacteur.kortrijk", "dubbel.csv",
 				twice.getBytes(StandardCharsets.UTF_8), true);
 		assertThat(duplicate.status()).isEqualTo(422);
 		assertThat(duplicate.body()).contains("\"row\":4").contains("ook op rij 2");
-		assertThat(jdbc.sql("select count(*) from stats.indicator where code = 'kortrijk_dubbel'").query(Long.class).single())
-			.isZero();
+		assertThat(jdbc.sql("select count(*) from stats.indicator where code = 'kortrijk_dubbel'")
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -114,20 +132,24 @@ class StatsImportIntegrationTests {
 		assertThat(http().post("/api/v1/kortrijk/stats/imports/" + firstId + "/undo", "redacteur.kortrijk").status())
 			.isEqualTo(200);
 		assertThat(value("kortrijk_fietsen", "2022")).isNull();
-		assertThat(jdbc.sql("select count(*) from audit.audit_event where entity_type = 'cijferimport' and entity_id = ?")
-			.param(String.valueOf(secondId)).query(Long.class).single()).isEqualTo(2);
+		assertThat(
+				jdbc.sql("select count(*) from audit.audit_event where entity_type = 'cijferimport' and entity_id = ?")
+					.param(String.valueOf(secondId))
+					.query(Long.class)
+					.single())
+			.isEqualTo(2);
 		// a lezer may not import
 		assertThat(http().upload("kortrijk", "lezer.kortrijk", "fietsen.xlsx", first, true).status()).isEqualTo(403);
 	}
 
 	@Test
 	void surveyValuesGetTheirConfidenceMargin() {
-		Indicator survey = new Indicator(1, null, "x", "x", "t", null, null, null, null, "survey", null, null, 1, "none",
-				1, 0, true, false, 0);
+		Indicator survey = new Indicator(1, null, "x", "x", "t", null, null, null, null, "survey", null, null, 1,
+				"none", 1, 0, true, false, 0);
 		var v = new ObservationImporter.Value(2, "x", 1, "2020", "", 40.0, null, false, false, 600, 10_000L);
 		assertThat(ObservationImporter.margin(survey, v)).isEqualTo(3.801);
-		assertThat(be.obmi.shared.BelgianNumber.parseDouble("1.234,5")).isEqualTo(1234.5);
-		assertThat(be.obmi.shared.BelgianNumber.parseDouble("12a")).isNull();
+		assertThat(BelgianNumber.parseDouble("1.234,5")).isEqualTo(1234.5);
+		assertThat(BelgianNumber.parseDouble("12a")).isNull();
 	}
 
 	@Test
@@ -147,23 +169,26 @@ class StatsImportIntegrationTests {
 		assertThat(again.json().get("updated").asInt()).isEqualTo(1);
 		assertThat(again.json().get("unchanged").asInt()).isEqualTo(1);
 		String export = http().get("/api/v1/kortrijk/stats/catalogue", null).body();
-		assertThat(export).contains("kortrijk_bomen_per_inwoner;Straatbomen per 1.000 inwoners;Klimaat;;per 1.000 inwoners;;registered;kortrijk_bomen;bev_totaal;1000;ratio;1;0;ja");
+		assertThat(export).contains(
+				"kortrijk_bomen_per_inwoner;Straatbomen per 1.000 inwoners;Klimaat;;per 1.000 inwoners;;registered;kortrijk_bomen;bev_totaal;1000;ratio;1;0;ja");
 		// the ratio is computed from the numerator and the (shared) denominator
 		http().upload("kortrijk", "redacteur.kortrijk", "bomen.csv",
-				"indicator;gebied;periode;waarde\nkortrijk_bomen;34022;2024;15650\n".getBytes(StandardCharsets.UTF_8), false);
+				"indicator;gebied;periode;waarde\nkortrijk_bomen;34022;2024;15650\n".getBytes(StandardCharsets.UTF_8),
+				false);
 		StatsHttp.Response ratio = http().get("/api/v1/kortrijk/stats/observations?indicator=kortrijk_bomen_per_inwoner"
 				+ "&level=gemeente&period=2024&within=34022", null);
 		assertThat(ratio.json().get(0).get("value").asDouble()).isBetween(150.0, 250.0);
 		// a tenant cannot change a shared indicator
 		StatsHttp.Response refused = http().upload("kortrijk", "redacteur.kortrijk", "catalogus.csv",
-				"code;naam\nbev_totaal;Inwonertjes\n".getBytes(StandardCharsets.UTF_8), false, "/api/v1/kortrijk/stats/catalogue");
+				"code;naam\nbev_totaal;Inwonertjes\n".getBytes(StandardCharsets.UTF_8), false,
+				"/api/v1/kortrijk/stats/catalogue");
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.body()).contains("\"row\":2").contains("gedeelde catalogus");
 	}
 
 	@Test
 	void aCitysOwnAreaSetAggregatesItsSectors() {
-		java.util.List<String> sectors = jdbc.sql("""
+		List<String> sectors = jdbc.sql("""
 				select s.code from stats.area s join stats.area_ancestor aa on aa.area_id = s.id
 				join stats.area g on g.id = aa.ancestor_id and g.level = 'gemeente' and g.code = '34022'
 				where s.level = 'statsec' order by s.code limit 5""").query(String.class).list();
@@ -172,44 +197,58 @@ class StatsImportIntegrationTests {
 			csv.append(i < 3 ? "Noord" : "Zuid").append(';').append(sectors.get(i)).append(";statsec\n");
 		}
 		StatsHttp.Response defined = http().upload("kortrijk", "redacteur.kortrijk", "wijken.csv",
-				csv.toString().getBytes(StandardCharsets.UTF_8), false, "/api/v1/kortrijk/stats/area-sets/eigen-wijken");
+				csv.toString().getBytes(StandardCharsets.UTF_8), false,
+				"/api/v1/kortrijk/stats/area-sets/eigen-wijken");
 		assertThat(defined.status()).as(defined.body()).isEqualTo(200);
 		assertThat(defined.json().get("members").asInt()).isEqualTo(5);
 
-		java.util.Map<String, Double> total = new java.util.HashMap<>();
-		java.util.Map<String, Double> old = new java.util.HashMap<>();
-		for (JsonNode c : http().get("/api/v1/kortrijk/stats/observations?indicator=bev_totaal&level=statsec&period=2024&within=34022",
-				"redacteur.kortrijk").json()) {
+		Map<String, Double> total = new HashMap<>();
+		Map<String, Double> old = new HashMap<>();
+		for (JsonNode c : http()
+			.get("/api/v1/kortrijk/stats/observations?indicator=bev_totaal&level=statsec&period=2024&within=34022",
+					"redacteur.kortrijk")
+			.json()) {
 			total.put(c.get("area").asString(), c.get("value").asDouble());
 		}
-		for (JsonNode c : http().get("/api/v1/kortrijk/stats/observations?indicator=bev_65plus&level=statsec&period=2024&within=34022",
-				"redacteur.kortrijk").json()) {
+		for (JsonNode c : http()
+			.get("/api/v1/kortrijk/stats/observations?indicator=bev_65plus&level=statsec&period=2024&within=34022",
+					"redacteur.kortrijk")
+			.json()) {
 			old.put(c.get("area").asString(), c.get("value").asDouble());
 		}
 		double north = sectors.subList(0, 3).stream().mapToDouble(total::get).sum();
 		double northOld = sectors.subList(0, 3).stream().mapToDouble(old::get).sum();
-		JsonNode set = http().get("/api/v1/kortrijk/stats/observations?indicator=bev_totaal&period=2024&set=eigen-wijken",
-				"redacteur.kortrijk").json();
+		JsonNode set = http()
+			.get("/api/v1/kortrijk/stats/observations?indicator=bev_totaal&period=2024&set=eigen-wijken",
+					"redacteur.kortrijk")
+			.json();
 		assertThat(set.get(0).get("area").asString()).isEqualTo("Noord");
 		assertThat(set.get(0).get("value").asDouble()).isEqualTo(north);
-		JsonNode share = http().get("/api/v1/kortrijk/stats/observations?indicator=bev_65plus_pct&period=2024&set=eigen-wijken",
-				null).json();
-		assertThat(share.get(0).get("value").asDouble()).isCloseTo(100 * northOld / north, org.assertj.core.data.Offset.offset(0.051));
+		JsonNode share = http()
+			.get("/api/v1/kortrijk/stats/observations?indicator=bev_65plus_pct&period=2024&set=eigen-wijken", null)
+			.json();
+		assertThat(share.get(0).get("value").asDouble()).isCloseTo(100 * northOld / north, Offset.offset(0.051));
 		// another city has no such set
-		assertThat(http().get("/api/v1/oostende/stats/observations?indicator=bev_totaal&period=2024&set=eigen-wijken",
-				"redacteur.oostende").status()).isEqualTo(404);
+		assertThat(http()
+			.get("/api/v1/oostende/stats/observations?indicator=bev_totaal&period=2024&set=eigen-wijken",
+					"redacteur.oostende")
+			.status()).isEqualTo(404);
 	}
 
 	@Test
 	void theApiIsDocumented() {
 		String openApi = http().get("/api/docs/openapi.json", null).body();
-		assertThat(openApi).contains("/api/v1/{scope}/stats/import").contains("/api/v1/{scope}/stats/observations")
-			.contains("/api/v1/{scope}/stats/imports/{id}/undo").contains("/api/v1/{scope}/stats/catalogue");
+		assertThat(openApi).contains("/api/v1/{scope}/stats/import")
+			.contains("/api/v1/{scope}/stats/observations")
+			.contains("/api/v1/{scope}/stats/imports/{id}/undo")
+			.contains("/api/v1/{scope}/stats/catalogue");
 	}
 
 	private Double value(String indicator, String period) {
-		JsonNode cells = http().get("/api/v1/kortrijk/stats/observations?indicator=" + indicator
-				+ "&level=gemeente&period=" + period, "redacteur.kortrijk").json();
+		JsonNode cells = http()
+			.get("/api/v1/kortrijk/stats/observations?indicator=" + indicator + "&level=gemeente&period=" + period,
+					"redacteur.kortrijk")
+			.json();
 		for (JsonNode cell : cells) {
 			if (cell.get("area").asString().equals("34022")) {
 				return cell.get("value").isNull() ? null : cell.get("value").asDouble();

@@ -27,9 +27,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tables of statistics offices (PX, JSON-stat 2.0, SDMX-CSV 2.0) that feed an indicator through the stats import:
- * area and period codes mapped onto OBMi's, missing symbols kept as missing, every unmappable code reported at once
- * with nothing changed, a mapping file that fixes them, and bad mapping files refused with row and column.
+ * Tables of statistics offices (PX, JSON-stat 2.0, SDMX-CSV 2.0) that feed an indicator
+ * through the stats import: area and period codes mapped onto OBMi's, missing symbols
+ * kept as missing, every unmappable code reported at once with nothing changed, a mapping
+ * file that fixes them, and bad mapping files refused with row and column.
  */
 @ObmiIntegrationTest
 class StatsTableImportIntegrationTests {
@@ -56,25 +57,33 @@ class StatsTableImportIntegrationTests {
 
 	}
 
-	/** A multipart POST to the import endpoint with the table in {@code file} and optional other parts. */
+	/**
+	 * A multipart POST to the import endpoint with the table in {@code file} and optional
+	 * other parts.
+	 */
 	ApiClient.Response post(String slug, String user, Part... parts) {
 		String boundary = "odmap" + System.nanoTime();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		for (Part part : parts) {
 			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.name() + "\""
-					+ (part.filename() == null ? "" : "; filename=\"" + part.filename() + "\"\r\nContent-Type: application/octet-stream")
-					+ "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+					+ (part.filename() == null ? ""
+							: "; filename=\"" + part.filename() + "\"\r\nContent-Type: application/octet-stream")
+					+ "\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8));
 			body.writeBytes(part.content());
 			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
 		}
 		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/" + slug + "/stats/import"))
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + port + "/api/v1/" + slug + "/stats/import"))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+			.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
 			.build();
 		try {
-			HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(request, HttpResponse.BodyHandlers.ofString());
 			return new ApiClient.Response(response.statusCode(), response.body());
 		}
 		catch (IOException ex) {
@@ -99,13 +108,15 @@ class StatsTableImportIntegrationTests {
 	/** area code → value (or status when missing) of the observations API. */
 	Map<String, String> read(String slug, String indicator, String level, String period) {
 		ApiClient.Response response = ApiClient.as(port, "redacteur." + slug)
-			.get("/api/v1/" + slug + "/stats/observations?indicator=" + indicator + "&level=" + level + "&period=" + period);
+			.get("/api/v1/" + slug + "/stats/observations?indicator=" + indicator + "&level=" + level + "&period="
+					+ period);
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		Map<String, String> values = new LinkedHashMap<>();
 		for (JsonNode row : response.json()) {
 			if (!"missing".equals(row.get("status").asString()) || row.path("missingReason").isString()) {
-				values.put(row.get("area").asString(), "ok".equals(row.get("status").asString())
-						? String.valueOf(row.get("value").asDouble()) : row.get("status").asString() + ":" + row.get("missingReason").asString());
+				values.put(row.get("area").asString(),
+						"ok".equals(row.get("status").asString()) ? String.valueOf(row.get("value").asDouble())
+								: row.get("status").asString() + ":" + row.get("missingReason").asString());
 			}
 		}
 		return values;
@@ -125,7 +136,8 @@ class StatsTableImportIntegrationTests {
 	static List<String> errors(ApiClient.Response response) {
 		List<String> errors = new ArrayList<>();
 		for (JsonNode error : response.json().get("errors")) {
-			errors.add(error.get("row").asLong() + "|" + error.get("column").asString() + "|" + error.get("message").asString());
+			errors.add(error.get("row").asLong() + "|" + error.get("column").asString() + "|"
+					+ error.get("message").asString());
 		}
 		return errors;
 	}
@@ -137,7 +149,8 @@ class StatsTableImportIntegrationTests {
 		String indicator = "odmap_inwoners_wijk";
 		Map<String, Long> before = state();
 
-		// without the mapping: the office's own wijk codes are unknown, all five are listed, nothing changes
+		// without the mapping: the office's own wijk codes are unknown, all five are
+		// listed, nothing changes
 		ApiClient.Response refused = post("kortrijk", "redacteur.kortrijk", Part.file("file", "bev.px", px),
 				Part.field("indicator", indicator), Part.field("createIndicators", "true"));
 		assertThat(refused.status()).as(refused.body()).isEqualTo(422);
@@ -145,15 +158,16 @@ class StatsTableImportIntegrationTests {
 		assertThat(errors).hasSize(5);
 		List<String> codes = List.of("TOT", "WA", "WB", "WC", "XX");
 		for (int i = 0; i < codes.size(); i++) {
-			assertThat(errors.get(i)).startsWith((i + 1) + "|wijk|Gebiedscode '" + codes.get(i) + "' bestaat niet in Kortrijk")
+			assertThat(errors.get(i))
+				.startsWith((i + 1) + "|wijk|Gebiedscode '" + codes.get(i) + "' bestaat niet in Kortrijk")
 				.contains("geef een mapping op (wijk;" + codes.get(i) + ";");
 		}
 		assertThat(state()).isEqualTo(before);
 
 		// with the documented mapping
 		ApiClient.Response imported = post("kortrijk", "redacteur.kortrijk", Part.file("file", "bev.px", px),
-				Part.file("mapping", "mapping.csv", Files.readAllBytes(EXAMPLE_MAPPING)), Part.field("indicator", indicator),
-				Part.field("createIndicators", "true"));
+				Part.file("mapping", "mapping.csv", Files.readAllBytes(EXAMPLE_MAPPING)),
+				Part.field("indicator", indicator), Part.field("createIndicators", "true"));
 		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
 		JsonNode summary = imported.json();
 		assertThat(summary.get("format").asString()).isEqualTo("px");
@@ -164,7 +178,8 @@ class StatsTableImportIntegrationTests {
 		assertThat(summary.get("warnings").toString()).contains("6 cellen overgeslagen volgens de mapping");
 		long importId = summary.get("importId").asLong();
 
-		// the totals (geslacht T mapped to *) are the indicator's values without breakdown, read by the usual API
+		// the totals (geslacht T mapped to *) are the indicator's values without
+		// breakdown, read by the usual API
 		assertThat(read("kortrijk", indicator, "wijk", "2024")).containsEntry("34022WA", "5230.0")
 			.containsEntry("34022WB", "6150.0")
 			.containsEntry("34022WC", "4302.0");
@@ -174,27 +189,37 @@ class StatsTableImportIntegrationTests {
 		assertThat(observation(indicator, "34022WB", "2023", "geslacht=man")).isEqualTo("onbekend");
 		assertThat(observation(indicator, "34022WB", "2024", "geslacht=man")).isEqualTo("3010");
 		assertThat(jdbc.sql("select count(*) from stats.observation where import_id = ? and missing_reason is not null")
-			.param(importId).query(Long.class).single()).isEqualTo(2);
+			.param(importId)
+			.query(Long.class)
+			.single()).isEqualTo(2);
 		// the stored table keeps both languages (once published)
-		assertThat(ApiClient.as(port, "redacteur.kortrijk").post("/api/v1/kortrijk/datasets/KORTRIJK_BEV_WIJK/published?value=true&threshold=0")
+		assertThat(ApiClient.as(port, "redacteur.kortrijk")
+			.post("/api/v1/kortrijk/datasets/KORTRIJK_BEV_WIJK/published?value=true&threshold=0")
 			.status()).isEqualTo(200);
-		ApiClient.Response english = ApiClient.anonymous(port).get("/api/v1/kortrijk/datasets/KORTRIJK_BEV_WIJK?format=jsonstat&lang=en");
+		ApiClient.Response english = ApiClient.anonymous(port)
+			.get("/api/v1/kortrijk/datasets/KORTRIJK_BEV_WIJK?format=jsonstat&lang=en");
 		assertThat(english.status()).isEqualTo(200);
 		assertThat(english.body()).contains("Inhabitants by district, sex and year");
 
 		// the same files again change nothing
 		ApiClient.Response again = post("kortrijk", "redacteur.kortrijk", Part.file("file", "bev.px", px),
-				Part.file("mapping", "mapping.csv", Files.readAllBytes(EXAMPLE_MAPPING)), Part.field("indicator", indicator));
+				Part.file("mapping", "mapping.csv", Files.readAllBytes(EXAMPLE_MAPPING)),
+				Part.field("indicator", indicator));
 		assertThat(again.status()).as(again.body()).isEqualTo(200);
 		assertThat(again.json().get("unchanged").asLong()).isEqualTo(24);
 		assertThat(again.json().get("datasets")).isEmpty();
 
 		// the import shows in the history and is undone as a whole
-		ApiClient.Response undone = ApiClient.as(port, "redacteur.kortrijk").post("/api/v1/kortrijk/stats/imports/" + importId + "/undo");
+		ApiClient.Response undone = ApiClient.as(port, "redacteur.kortrijk")
+			.post("/api/v1/kortrijk/stats/imports/" + importId + "/undo");
 		assertThat(undone.status()).as(undone.body()).isEqualTo(200);
 		assertThat(observation(indicator, "34022WA", "2024", "")).isNull();
-		assertThat(jdbc.sql("select count(*) from audit.audit_event where entity_type = 'cijferimport' and entity_id = ?")
-			.param(String.valueOf(importId)).query(Long.class).single()).isEqualTo(2);
+		assertThat(
+				jdbc.sql("select count(*) from audit.audit_event where entity_type = 'cijferimport' and entity_id = ?")
+					.param(String.valueOf(importId))
+					.query(Long.class)
+					.single())
+			.isEqualTo(2);
 	}
 
 	static final String JSON_STAT = """
@@ -212,8 +237,8 @@ class StatsTableImportIntegrationTests {
 	void aJsonStatTableWithNisCodesFeedsTheRequestedIndicator() {
 		String indicator = "odmap_werkzoekenden";
 		ApiClient.Response imported = post("kortrijk", "redacteur.kortrijk",
-				Part.file("file", "werk.json", JSON_STAT.getBytes(StandardCharsets.UTF_8)), Part.field("indicator", indicator),
-				Part.field("createIndicators", "true"));
+				Part.file("file", "werk.json", JSON_STAT.getBytes(StandardCharsets.UTF_8)),
+				Part.field("indicator", indicator), Part.field("createIndicators", "true"));
 		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
 		assertThat(imported.json().get("format").asString()).isEqualTo("jsonstat");
 		assertThat(imported.json().get("rows").asLong()).isEqualTo(6);
@@ -237,11 +262,12 @@ class StatsTableImportIntegrationTests {
 				""";
 		String indicator = "odmap_leefloners";
 		ApiClient.Response imported = post("kortrijk", "redacteur.kortrijk",
-				Part.file("file", "leefloners.csv", sdmx.getBytes(StandardCharsets.UTF_8)), Part.field("indicator", indicator),
-				Part.field("createIndicators", "true"));
+				Part.file("file", "leefloners.csv", sdmx.getBytes(StandardCharsets.UTF_8)),
+				Part.field("indicator", indicator), Part.field("createIndicators", "true"));
 		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
 		assertThat(imported.json().get("format").asString()).isEqualTo("sdmx-csv");
-		// 2 areas x 3 sexes x 2 quarters = 12 cells, 7 rows in the file: the 5 absent combinations are no observations
+		// 2 areas x 3 sexes x 2 quarters = 12 cells, 7 rows in the file: the 5 absent
+		// combinations are no observations
 		assertThat(imported.json().get("rows").asLong()).isEqualTo(7);
 		assertThat(imported.json().get("warnings").toString()).contains("5 cellen zonder waarde en zonder symbool");
 		assertThat(read("kortrijk", indicator, "gemeente", "2024Q1")).containsEntry("34022", "812.0");
@@ -249,8 +275,12 @@ class StatsTableImportIntegrationTests {
 		assertThat(observation(indicator, "34022", "2024Q1", "SEX=F")).isEqualTo("411");
 		assertThat(observation(indicator, "34022WA", "2024Q1", "SEX=M")).isEqualTo("niet_van_toepassing");
 		// FREQ has a single category: no breakdown
-		assertThat(jdbc.sql("select count(*) from stats.observation o join stats.indicator i on i.id = o.indicator_id "
-				+ "where i.code = ? and o.breakdown like '%FREQ%'").param(indicator).query(Long.class).single()).isZero();
+		assertThat(jdbc
+			.sql("select count(*) from stats.observation o join stats.indicator i on i.id = o.indicator_id "
+					+ "where i.code = ? and o.breakdown like '%FREQ%'")
+			.param(indicator)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -262,22 +292,24 @@ class StatsTableImportIntegrationTests {
 				   "t":{"category":{"index":["2021","2022"]}}},
 				 "value":[10,11,20,21],"extension":{"id":"ODMAP_ZONDER_ROLLEN"}}""";
 		ApiClient.Response recognised = post("kortrijk", "redacteur.kortrijk",
-				Part.file("file", "t.json", table.getBytes(StandardCharsets.UTF_8)), Part.field("indicator", "odmap_rollen"),
-				Part.field("createIndicators", "true"));
+				Part.file("file", "t.json", table.getBytes(StandardCharsets.UTF_8)),
+				Part.field("indicator", "odmap_rollen"), Part.field("createIndicators", "true"));
 		assertThat(recognised.status()).as(recognised.body()).isEqualTo(200);
 		assertThat(observation("odmap_rollen", "31005", "2022", "")).isEqualTo("21");
 
 		Map<String, Long> before = state();
 		ApiClient.Response unknownDimension = post("kortrijk", "redacteur.kortrijk",
-				Part.file("file", "t.json", table.getBytes(StandardCharsets.UTF_8)), Part.field("indicator", "odmap_rollen"),
-				Part.field("areaDimension", "gemeente"));
+				Part.file("file", "t.json", table.getBytes(StandardCharsets.UTF_8)),
+				Part.field("indicator", "odmap_rollen"), Part.field("areaDimension", "gemeente"));
 		assertThat(unknownDimension.status()).as(unknownDimension.body()).isEqualTo(422);
 		assertThat(errors(unknownDimension)).containsExactly(
 				"1|areaDimension|Dimensie 'gemeente' bestaat niet in de tabel (dimensies: plaats_code, t).");
 
-		// the SCB table of acceptance 1 has no area dimension: it cannot feed an indicator, and says why
+		// the SCB table of acceptance 1 has no area dimension: it cannot feed an
+		// indicator, and says why
 		ApiClient.Response scb = post("kortrijk", "redacteur.kortrijk",
-				Part.file("file", "TAB003.px", StatsDatasetIntegrationTests.tab003()), Part.field("indicator", "odmap_rollen"));
+				Part.file("file", "TAB003.px", StatsDatasetIntegrationTests.tab003()),
+				Part.field("indicator", "odmap_rollen"));
 		assertThat(scb.status()).as(scb.body()).isEqualTo(422);
 		assertThat(errors(scb)).hasSize(1);
 		assertThat(errors(scb).get(0)).startsWith("1|areaDimension|De tabel heeft geen gebiedsdimensie")
@@ -301,8 +333,8 @@ class StatsTableImportIntegrationTests {
 		String indicator = "odmap_inwoners_buitenland";
 		Map<String, Long> before = state();
 		ApiClient.Response refused = post("kortrijk", "redacteur.kortrijk",
-				Part.file("file", "scb.json", FOREIGN.getBytes(StandardCharsets.UTF_8)), Part.field("indicator", indicator),
-				Part.field("createIndicators", "true"));
+				Part.file("file", "scb.json", FOREIGN.getBytes(StandardCharsets.UTF_8)),
+				Part.field("indicator", indicator), Part.field("createIndicators", "true"));
 		assertThat(refused.status()).as(refused.body()).isEqualTo(422);
 		assertThat(errors(refused)).hasSize(3);
 		assertThat(errors(refused).get(0)).startsWith("1|region|Gebiedscode 'SE0114' bestaat niet in Kortrijk");
@@ -348,10 +380,11 @@ class StatsTableImportIntegrationTests {
 				tid;2024 vår;2024S1
 				""";
 		ApiClient.Response bad = post("kortrijk", "redacteur.kortrijk", Part.file("file", "scb.json", table),
-				Part.file("mapping", "m.csv", mapping.getBytes(StandardCharsets.UTF_8)), Part.field("indicator", "odmap_x"),
-				Part.field("createIndicators", "true"));
+				Part.file("mapping", "m.csv", mapping.getBytes(StandardCharsets.UTF_8)),
+				Part.field("indicator", "odmap_x"), Part.field("createIndicators", "true"));
 		assertThat(bad.status()).as(bad.body()).isEqualTo(422);
-		// the file itself first (empty target, a code twice), then the lines checked against the table
+		// the file itself first (empty target, a code twice), then the lines checked
+		// against the table
 		assertThat(errors(bad)).containsExactly(
 				"5|mapping.doel|Het doel ontbreekt: geef een OBMi-code, * (totaal) of - (overslaan).",
 				"7|mapping.code|Code '2024 vår' van dimensie 'tid' staat al op rij 6 van de mapping.");
@@ -365,8 +398,8 @@ class StatsTableImportIntegrationTests {
 				tid;2024 vår;voorjaar
 				""";
 		ApiClient.Response unknown = post("kortrijk", "redacteur.kortrijk", Part.file("file", "scb.json", table),
-				Part.file("mapping", "m.csv", wrong.getBytes(StandardCharsets.UTF_8)), Part.field("indicator", "odmap_x"),
-				Part.field("createIndicators", "true"));
+				Part.file("mapping", "m.csv", wrong.getBytes(StandardCharsets.UTF_8)),
+				Part.field("indicator", "odmap_x"), Part.field("createIndicators", "true"));
 		assertThat(unknown.status()).as(unknown.body()).isEqualTo(422);
 		assertThat(errors(unknown)).containsExactly(
 				"2|mapping.dimensie|Dimensie 'regio' bestaat niet in de tabel (dimensies: region, tid, ContentsCode).",
@@ -378,16 +411,19 @@ class StatsTableImportIntegrationTests {
 
 	@Test
 	void aMeasureDimensionIsMappedOntoIndicatorsAndAnIndicatorWithAPlainCsvIsRefused() throws Exception {
-		// the measure (ContentsCode) named in the mapping: no indicator parameter needed; an unknown indicator is an error
+		// the measure (ContentsCode) named in the mapping: no indicator parameter needed;
+		// an unknown indicator is an error
 		String mapping = "dimensie;code;doel\nregion;SE0114;-\nregion;SE0180;-\ntid;2024 vår;-\nContentsCode;BE0101N1;odmap_onbekend\n";
 		byte[] table = FOREIGN.replace("ODMAP_FOREIGN", "ODMAP_FOREIGN_METRIC").getBytes(StandardCharsets.UTF_8);
 		ApiClient.Response unknown = post("kortrijk", "redacteur.kortrijk", Part.file("file", "scb.json", table),
 				Part.file("mapping", "m.csv", mapping.getBytes(StandardCharsets.UTF_8)));
 		assertThat(unknown.status()).as(unknown.body()).isEqualTo(422);
-		assertThat(errors(unknown)).containsExactly("5|mapping.doel|Onbekende indicator 'odmap_onbekend'. Voeg ze eerst "
-				+ "toe aan de catalogus of importeer met createIndicators=true.");
+		assertThat(errors(unknown))
+			.containsExactly("5|mapping.doel|Onbekende indicator 'odmap_onbekend'. Voeg ze eerst "
+					+ "toe aan de catalogus of importeer met createIndicators=true.");
 		ApiClient.Response imported = post("kortrijk", "redacteur.kortrijk", Part.file("file", "scb.json", table),
-				Part.file("mapping", "m.csv", mapping.getBytes(StandardCharsets.UTF_8)), Part.field("createIndicators", "true"));
+				Part.file("mapping", "m.csv", mapping.getBytes(StandardCharsets.UTF_8)),
+				Part.field("createIndicators", "true"));
 		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
 		assertThat(imported.json().get("rows").asLong()).isEqualTo(2);
 		assertThat(observation("odmap_onbekend", "34022", "2024", "")).isEqualTo("8");
@@ -400,7 +436,8 @@ class StatsTableImportIntegrationTests {
 
 		// a reader without rights cannot import a table either
 		assertThat(post("kortrijk", "lezer.kortrijk", Part.file("file", "scb.json", table),
-				Part.file("mapping", "m.csv", mapping.getBytes(StandardCharsets.UTF_8))).status()).isEqualTo(403);
+				Part.file("mapping", "m.csv", mapping.getBytes(StandardCharsets.UTF_8)))
+			.status()).isEqualTo(403);
 	}
 
 }

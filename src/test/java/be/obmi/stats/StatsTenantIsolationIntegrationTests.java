@@ -10,8 +10,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A user of one city can neither read nor change another city's unpublished indicators, observations or imports,
- * through any stats page or endpoint; anonymous visitors see only published indicators.
+ * A user of one city can neither read nor change another city's unpublished indicators,
+ * observations or imports, through any stats page or endpoint; anonymous visitors see
+ * only published indicators.
  */
 @ObmiIntegrationTest
 class StatsTenantIsolationIntegrationTests {
@@ -38,31 +39,41 @@ class StatsTenantIsolationIntegrationTests {
 		for (String user : new String[] { "beheerder.kortrijk", "redacteur.genk", null }) {
 			// reading through the other city's scope
 			assertThat(http.get(read, user).status()).as(user).isEqualTo(404);
-			assertThat(http.get("/api/v1/oostende/stats/indicators", user).body()).as(user).doesNotContain("oostende_geheim");
+			assertThat(http.get("/api/v1/oostende/stats/indicators", user).body()).as(user)
+				.doesNotContain("oostende_geheim");
 			assertThat(http.get("/oostende/cijfers/indicator/oostende_geheim", user).status()).as(user).isIn(404);
 			assertThat(http.get("/oostende/cijfers/indicator/oostende_geheim/download?niveau=gemeente", user).status())
-				.as(user).isEqualTo(404);
+				.as(user)
+				.isEqualTo(404);
 			assertThat(http.get("/api/v1/oostende/stats/imports", user).status()).as(user).isIn(401, 403);
 			if (user != null) {
 				assertThat(http.get("/oostende/cijfers/beheer", user).status()).as(user).isEqualTo(403);
-				assertThat(http.post("/oostende/cijfers/beheer/import/" + importId + "/ongedaan", user).status()).as(user)
+				assertThat(http.post("/oostende/cijfers/beheer/import/" + importId + "/ongedaan", user).status())
+					.as(user)
 					.isEqualTo(403);
 			}
 			assertThat(http.get("/api/v1/oostende/stats/imports/" + importId, user).status()).as(user).isIn(401, 403);
 			// changing it
 			assertThat(http.post("/api/v1/oostende/stats/imports/" + importId + "/undo", user).status()).as(user)
 				.isIn(401, 403);
-			assertThat(http.post("/api/v1/oostende/stats/indicators/oostende_geheim/published?value=true", user).status())
-				.as(user).isIn(401, 403);
-			assertThat(http.upload("oostende", user, "x.csv", csv.replace("42", "1").getBytes(StandardCharsets.UTF_8), true)
+			assertThat(
+					http.post("/api/v1/oostende/stats/indicators/oostende_geheim/published?value=true", user).status())
+				.as(user)
+				.isIn(401, 403);
+			assertThat(http
+				.upload("oostende", user, "x.csv", csv.replace("42", "1").getBytes(StandardCharsets.UTF_8), true)
 				.status()).as(user).isIn(401, 403);
 			// reaching it through the user's own scope
 			if (user != null) {
 				String own = user.substring(user.indexOf('.') + 1);
-				assertThat(http.get("/api/v1/" + own + "/stats/observations?indicator=oostende_geheim&level=gemeente&period=2024",
-						user).status()).as(user).isEqualTo(404);
-				assertThat(http.get("/" + own + "/cijfers/indicator/oostende_geheim", user).status()).as(user).isEqualTo(404);
-				assertThat(http.get("/api/v1/" + own + "/stats/imports/" + importId, user).status()).as(user).isEqualTo(404);
+				assertThat(http
+					.get("/api/v1/" + own + "/stats/observations?indicator=oostende_geheim&level=gemeente&period=2024",
+							user)
+					.status()).as(user).isEqualTo(404);
+				assertThat(http.get("/" + own + "/cijfers/indicator/oostende_geheim", user).status()).as(user)
+					.isEqualTo(404);
+				assertThat(http.get("/api/v1/" + own + "/stats/imports/" + importId, user).status()).as(user)
+					.isEqualTo(404);
 				assertThat(http.post("/api/v1/" + own + "/stats/imports/" + importId + "/undo", user).status()).as(user)
 					.isEqualTo(404);
 				assertThat(http.post("/api/v1/" + own + "/stats/indicators/oostende_geheim/published?value=true", user)

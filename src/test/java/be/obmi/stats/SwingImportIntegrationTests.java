@@ -17,12 +17,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.math.BigDecimal;
 
 /**
- * Acceptance 1 and 2 of the stats issue: a Swing upload file with municipal crime figures 2011–2019 for all 321
- * codes (319 municipalities + 99991 + 99992) and an unnamed index column imports into the platform scope, and the
- * read API returns exactly the file's values; the same file with one corrupted value is refused with row and
- * column, and nothing changes.
+ * Acceptance 1 and 2 of the stats issue: a Swing upload file with municipal crime figures
+ * 2011–2019 for all 321 codes (319 municipalities + 99991 + 99992) and an unnamed index
+ * column imports into the platform scope, and the read API returns exactly the file's
+ * values; the same file with one corrupted value is refused with row and column, and
+ * nothing changes.
  */
 @ObmiIntegrationTest
 class SwingImportIntegrationTests {
@@ -43,7 +45,8 @@ class SwingImportIntegrationTests {
 	final Map<String, String> cells = new HashMap<>();
 
 	byte[] swingFile(String corruptKey) {
-		List<String> codes = new ArrayList<>(municipalities.all().stream().map(Municipality::nisCode).sorted().toList());
+		List<String> codes = new ArrayList<>(
+				municipalities.all().stream().map(Municipality::nisCode).sorted().toList());
 		codes.add("99991");
 		codes.add("99992");
 		assertThat(codes).hasSize(321);
@@ -82,9 +85,11 @@ class SwingImportIntegrationTests {
 		StatsHttp http = new StatsHttp(port);
 		byte[] file = swingFile(null);
 
-		// acceptance 2 first on the untouched database: a corrupted value is refused with row and column
+		// acceptance 2 first on the untouched database: a corrupted value is refused with
+		// row and column
 		byte[] corrupted = swingFile("44021|2015|swing_woninginbraak");
-		StatsHttp.Response refused = http.upload("platform", "platformbeheerder", "misdrijven-fout.csv", corrupted, true);
+		StatsHttp.Response refused = http.upload("platform", "platformbeheerder", "misdrijven-fout.csv", corrupted,
+				true);
 		assertThat(refused.status()).isEqualTo(422);
 		JsonNode error = refused.json().get("errors").get(0);
 		assertThat(refused.json().get("errors")).hasSize(1);
@@ -92,7 +97,8 @@ class SwingImportIntegrationTests {
 		int gentRow = rowOf(corrupted, ",2015,gemeente,44021,");
 		assertThat(error.get("row").asLong()).isEqualTo(gentRow);
 		assertThat(error.get("message").asString()).contains("geen getal");
-		assertThat(jdbc.sql("select count(*) from stats.indicator where code like 'swing_%'").query(Long.class).single())
+		assertThat(
+				jdbc.sql("select count(*) from stats.indicator where code like 'swing_%'").query(Long.class).single())
 			.isZero();
 
 		StatsHttp.Response ok = http.upload("platform", "platformbeheerder", "misdrijven-2011-2019.csv", file, true);
@@ -108,7 +114,8 @@ class SwingImportIntegrationTests {
 
 		// the corrupted file again, now that data exists: refused, nothing changes
 		long before = observationCount();
-		StatsHttp.Response refusedAgain = http.upload("platform", "platformbeheerder", "misdrijven-fout.csv", corrupted, true);
+		StatsHttp.Response refusedAgain = http.upload("platform", "platformbeheerder", "misdrijven-fout.csv", corrupted,
+				true);
 		assertThat(refusedAgain.status()).isEqualTo(422);
 		assertThat(refusedAgain.json().get("errors").get(0).get("row").asLong()).isEqualTo(gentRow);
 		assertThat(observationCount()).isEqualTo(before);
@@ -131,8 +138,9 @@ class SwingImportIntegrationTests {
 	private void assertApiReturnsFileValues(StatsHttp http) {
 		for (String indicator : INDICATORS) {
 			for (int year = 2011; year <= 2019; year++) {
-				StatsHttp.Response response = http.get("/api/v1/platform/stats/observations?indicator=" + indicator
-						+ "&level=gemeente&period=" + year, "platformbeheerder");
+				StatsHttp.Response response = http.get(
+						"/api/v1/platform/stats/observations?indicator=" + indicator + "&level=gemeente&period=" + year,
+						"platformbeheerder");
 				assertThat(response.status()).as(response.body()).isEqualTo(200);
 				Map<String, JsonNode> byArea = new HashMap<>();
 				response.json().forEach(n -> byArea.put(n.get("area").asString(), n));
@@ -149,7 +157,7 @@ class SwingImportIntegrationTests {
 					else {
 						assertThat(cell.get("status").asString()).isEqualTo("ok");
 						assertThat(cell.get("value").decimalValue()).as(e.getKey() + " " + year + " " + indicator)
-							.isEqualByComparingTo(new java.math.BigDecimal(text));
+							.isEqualByComparingTo(new BigDecimal(text));
 					}
 				}
 			}

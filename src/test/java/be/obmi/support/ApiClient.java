@@ -14,7 +14,10 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A real HTTP client for API tests: HTTP Basic with a demo account (or anonymous), JSON and multipart uploads. */
+/**
+ * A real HTTP client for API tests: HTTP Basic with a demo account (or anonymous), JSON
+ * and multipart uploads.
+ */
 public final class ApiClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -32,8 +35,8 @@ public final class ApiClient {
 
 	/** Logs in with HTTP Basic as a demo account (password {@code demo}). */
 	public static ApiClient as(int port, String username) {
-		return new ApiClient(port, "Basic " + Base64.getEncoder()
-			.encodeToString((username + ":demo").getBytes(StandardCharsets.UTF_8)));
+		return new ApiClient(port,
+				"Basic " + Base64.getEncoder().encodeToString((username + ":demo").getBytes(StandardCharsets.UTF_8)));
 	}
 
 	public static ApiClient anonymous(int port) {
@@ -69,10 +72,12 @@ public final class ApiClient {
 		try {
 			for (Map.Entry<String, String> field : fields.entrySet()) {
 				body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
-						+ "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+						+ "\"\r\n\r\n" + field.getValue() + "\r\n")
+					.getBytes(StandardCharsets.UTF_8));
 			}
 			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-					+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+					+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8));
 			body.write(content);
 			body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		}

@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The application as a separate JVM ({@code be.obmi.Application} on the test's own classpath) against a database
- * the test owns, so that a test can kill it with SIGKILL ({@link #kill()}) and start it again. No demo data is
- * loaded (start-up stays short); the demo accounts are created. Its console output goes to
+ * The application as a separate JVM ({@code be.obmi.Application} on the test's own
+ * classpath) against a database the test owns, so that a test can kill it with SIGKILL
+ * ({@link #kill()}) and start it again. No demo data is loaded (start-up stays short);
+ * the demo accounts are created. Its console output goes to
  * {@code target/fault-logs/<name>.log}.
  */
 public final class AppProcess implements AutoCloseable {
@@ -37,7 +38,8 @@ public final class AppProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the application and waits until it is ready (its readiness probe answers), at most two minutes.
+	 * Starts the application and waits until it is ready (its readiness probe answers),
+	 * at most two minutes.
 	 * @param name names the log file
 	 * @param extraArguments more {@code --property=value} arguments
 	 */
@@ -48,21 +50,30 @@ public final class AppProcess implements AutoCloseable {
 		return launch(name, arguments);
 	}
 
-	/** Starts the application with its own embedded PostgreSQL in {@code dataDir} (as {@code spring-boot:run} does). */
+	/**
+	 * Starts the application with its own embedded PostgreSQL in {@code dataDir} (as
+	 * {@code spring-boot:run} does).
+	 */
 	public static AppProcess startEmbedded(String name, Path dataDir, String... extraArguments) {
-		List<String> arguments = new ArrayList<>(List.of("--obmi.embedded-database.data-dir=" + dataDir.toAbsolutePath()));
+		List<String> arguments = new ArrayList<>(
+				List.of("--obmi.embedded-database.data-dir=" + dataDir.toAbsolutePath()));
 		arguments.addAll(List.of(extraArguments));
 		return launch(name, arguments);
 	}
 
 	private static AppProcess launch(String name, List<String> extraArguments) {
 		int port = freePort();
-		String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		// surefire starts the tests with a manifest-only jar; the real classpath is in this property
+		String java = ProcessHandle.current()
+			.info()
+			.command()
+			.orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		// surefire starts the tests with a manifest-only jar; the real classpath is in
+		// this property
 		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + LOGS.resolve("app.jsa").toAbsolutePath(), "-cp", classpath,
-				"be.obmi.Application", "--server.port=" + port,
-				"--obmi.demo.enabled=false", "--obmi.demo.accounts-enabled=true", "--obmi.demo.password=demo",
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+				"-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + LOGS.resolve("app.jsa").toAbsolutePath(),
+				"-cp", classpath, "be.obmi.Application", "--server.port=" + port, "--obmi.demo.enabled=false",
+				"--obmi.demo.accounts-enabled=true", "--obmi.demo.password=demo",
 				"--obmi.warehouse.build-at-startup=false", "--obmi.log-dir=" + LOGS.resolve(name).toAbsolutePath(),
 				"--spring.main.banner-mode=off", "--obmi.api.anonymous-requests-per-minute=100000"));
 		command.addAll(extraArguments);
@@ -89,10 +100,15 @@ public final class AppProcess implements AutoCloseable {
 		return ApiClient.as(port, username);
 	}
 
-	/** Kills the process with SIGKILL (no shutdown hooks, no graceful shutdown) and waits until it is gone. */
 	/**
-	 * Asks the application to stop (SIGTERM, as a service manager does) and waits at most {@code limit}.
-	 * @return how long it took, or null when it had not stopped within the limit (it is then killed)
+	 * Kills the process with SIGKILL (no shutdown hooks, no graceful shutdown) and waits
+	 * until it is gone.
+	 */
+	/**
+	 * Asks the application to stop (SIGTERM, as a service manager does) and waits at most
+	 * {@code limit}.
+	 * @return how long it took, or null when it had not stopped within the limit (it is
+	 * then killed)
 	 */
 	public Duration terminate(Duration limit) throws InterruptedException {
 		long started = System.nanoTime();
@@ -134,7 +150,8 @@ public final class AppProcess implements AutoCloseable {
 
 	private void awaitReady(Duration timeout) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(5))
 			.build();
 		long deadline = System.nanoTime() + timeout.toNanos();

@@ -22,10 +22,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.util.function.Function;
 
 /**
- * A headless Debian Chromium driven by the system chromedriver (nothing is downloaded). One per test class:
- * {@code try (Browser browser = Browser.start(port)) …} or as a field closed in {@code @AfterAll}.
+ * A headless Debian Chromium driven by the system chromedriver (nothing is downloaded).
+ * One per test class: {@code try (Browser browser = Browser.start(port)) …} or as a field
+ * closed in {@code @AfterAll}.
  */
 public final class Browser implements AutoCloseable {
 
@@ -48,7 +50,8 @@ public final class Browser implements AutoCloseable {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--window-size=1280,1000", "--lang=nl-BE");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(chromedriver).toFile())
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(Path.of(chromedriver).toFile())
 			.usingAnyFreePort()
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);
@@ -94,7 +97,7 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
-	public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
+	public void waitUntil(Function<WebDriver, Boolean> condition) {
 		new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
 	}
 
@@ -121,17 +124,28 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
-	/** Runs axe-core (WCAG 2.1 A and AA rules) on the current page and fails on serious or critical violations. */
+	/**
+	 * Runs axe-core (WCAG 2.1 A and AA rules) on the current page and fails on serious or
+	 * critical violations.
+	 */
 	public void assertAccessible() {
-		Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+		Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+			.analyze(driver);
 		List<Rule> serious = results.getViolations()
 			.stream()
 			.filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
 			.toList();
-		assertThat(serious).as(() -> "axe-core violations on " + driver.getCurrentUrl() + ":\n" + serious.stream()
-			.map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
-					+ v.getNodes().stream().map(n -> n.getTarget().toString()).limit(5).collect(Collectors.joining(", ")))
-			.collect(Collectors.joining("\n"))).isEmpty();
+		assertThat(serious)
+			.as(() -> "axe-core violations on " + driver.getCurrentUrl() + ":\n"
+					+ serious.stream()
+						.map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
+								+ v.getNodes()
+									.stream()
+									.map(n -> n.getTarget().toString())
+									.limit(5)
+									.collect(Collectors.joining(", ")))
+						.collect(Collectors.joining("\n")))
+			.isEmpty();
 	}
 
 	@Override

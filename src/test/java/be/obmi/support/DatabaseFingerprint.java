@@ -13,12 +13,14 @@ import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 /**
- * What a database holds, table by table: the row count and an MD5 over every row's text in primary-key order (over
- * the row texts themselves when a table has no primary key), and each sequence's position. Two fingerprints are
- * equal exactly when every compared table holds the same rows with the same values, so a backup that loses, adds or
- * changes a single value in any row shows up as a difference in that table.
+ * What a database holds, table by table: the row count and an MD5 over every row's text
+ * in primary-key order (over the row texts themselves when a table has no primary key),
+ * and each sequence's position. Two fingerprints are equal exactly when every compared
+ * table holds the same rows with the same values, so a backup that loses, adds or changes
+ * a single value in any row shows up as a difference in that table.
  *
- * @param tables {@code schema.table} → {@code rows=…, md5=…} (sequences: {@code last_value=…, is_called=…})
+ * @param tables {@code schema.table} → {@code rows=…, md5=…} (sequences:
+ * {@code last_value=…, is_called=…})
  */
 public record DatabaseFingerprint(Map<String, String> tables) {
 
@@ -26,9 +28,10 @@ public record DatabaseFingerprint(Map<String, String> tables) {
 	public static final Predicate<String> ALL_SCHEMAS = schema -> true;
 
 	/**
-	 * The modules' own data (tenants, accounts, audit history, plan, statistics, finance, …) and Flyway's history;
-	 * without the derived warehouse and without Spring Modulith's event publication log, which background work
-	 * of a running application may change at any moment.
+	 * The modules' own data (tenants, accounts, audit history, plan, statistics, finance,
+	 * …) and Flyway's history; without the derived warehouse and without Spring
+	 * Modulith's event publication log, which background work of a running application
+	 * may change at any moment.
 	 */
 	public static final Predicate<String> SOURCE_DATA = schema -> !schema.startsWith("warehouse");
 
@@ -41,18 +44,17 @@ public record DatabaseFingerprint(Map<String, String> tables) {
 	public static DatabaseFingerprint of(Connection connection, Predicate<String> schemas) throws SQLException {
 		Map<String, String> tables = new TreeMap<>();
 		List<String[]> relations = new ArrayList<>();
-		try (Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery("""
-						select n.nspname, c.relname, c.relkind,
-						       (select string_agg(quote_ident(a.attname), ', ' order by k.ord)
-						        from pg_index i
-						        cross join lateral unnest(i.indkey) with ordinality as k(attnum, ord)
-						        join pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum
-						        where i.indrelid = c.oid and i.indisprimary) as key
-						from pg_class c join pg_namespace n on n.oid = c.relnamespace
-						where c.relkind in ('r', 'p', 'S')
-						  and n.nspname not in ('information_schema') and n.nspname not like 'pg\\_%'
-						order by 1, 2""")) {
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("""
+				select n.nspname, c.relname, c.relkind,
+				       (select string_agg(quote_ident(a.attname), ', ' order by k.ord)
+				        from pg_index i
+				        cross join lateral unnest(i.indkey) with ordinality as k(attnum, ord)
+				        join pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum
+				        where i.indrelid = c.oid and i.indisprimary) as key
+				from pg_class c join pg_namespace n on n.oid = c.relnamespace
+				where c.relkind in ('r', 'p', 'S')
+				  and n.nspname not in ('information_schema') and n.nspname not like 'pg\\_%'
+				order by 1, 2""")) {
 			while (rs.next()) {
 				if (schemas.test(rs.getString(1)) && !"event_publication".equals(rs.getString(2))) {
 					relations.add(new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) });
@@ -61,9 +63,11 @@ public record DatabaseFingerprint(Map<String, String> tables) {
 		}
 		for (String[] relation : relations) {
 			String name = quote(relation[0]) + "." + quote(relation[1]);
-			String sql = "S".equals(relation[2]) ? "select 'last_value=' || last_value || ', is_called=' || is_called from " + name
+			String sql = "S".equals(relation[2])
+					? "select 'last_value=' || last_value || ', is_called=' || is_called from " + name
 					: "select 'rows=' || count(*) || ', md5=' || coalesce(md5(string_agg(md5(t::text), '' order by "
-							+ (relation[3] == null ? "md5(t::text)" : orderBy(relation[3])) + ")), '-') from " + name + " t";
+							+ (relation[3] == null ? "md5(t::text)" : orderBy(relation[3])) + ")), '-') from " + name
+							+ " t";
 			try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
 				rs.next();
 				tables.put(relation[0] + "." + relation[1], rs.getString(1));

@@ -11,9 +11,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole application on a random port against a real (embedded) PostgreSQL with the demo data. Test classes
- * with this annotation share one application context and so one database: tests must not depend on a clean
- * database, and should create what they change under their own names. A {@code MockMvc} is available too.
+ * The whole application on a random port against a real (embedded) PostgreSQL with the
+ * demo data. Test classes with this annotation share one application context and so one
+ * database: tests must not depend on a clean database, and should create what they change
+ * under their own names. A {@code MockMvc} is available too.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,4 +23,5 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 @AutoConfigureMockMvc
 public @interface ObmiIntegrationTest {
+
 }

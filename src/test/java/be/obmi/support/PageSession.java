@@ -14,7 +14,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A browser-like session over plain HTTP: logged in through the login form, with cookies and CSRF tokens. */
+/**
+ * A browser-like session over plain HTTP: logged in through the login form, with cookies
+ * and CSRF tokens.
+ */
 public final class PageSession {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
@@ -63,9 +66,13 @@ public final class PageSession {
 		return session;
 	}
 
-	/** The session's cookies as a {@code Cookie} header value, to send them along with a hand-made request. */
+	/**
+	 * The session's cookies as a {@code Cookie} header value, to send them along with a
+	 * hand-made request.
+	 */
 	public String cookieHeader() {
-		return String.join("; ", cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).toList());
+		return String.join("; ",
+				cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).toList());
 	}
 
 	public HttpResponse<String> get(String path) {
@@ -86,7 +93,8 @@ public final class PageSession {
 		String boundary = "obmi-" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(content);
 		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		return send(HttpRequest.newBuilder(URI.create(base + path))

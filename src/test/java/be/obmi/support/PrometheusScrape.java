@@ -8,8 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One scrape of {@code /actuator/prometheus} (Prometheus text exposition format), parsed: every sample with its
- * metric name, labels and value. Lookups sum the samples whose labels include the given ones.
+ * One scrape of {@code /actuator/prometheus} (Prometheus text exposition format), parsed:
+ * every sample with its metric name, labels and value. Lookups sum the samples whose
+ * labels include the given ones.
  */
 public record PrometheusScrape(List<Sample> samples) {
 
@@ -42,7 +43,10 @@ public record PrometheusScrape(List<Sample> samples) {
 		return new PrometheusScrape(samples);
 	}
 
-	/** The sum of the samples of {@code name} whose labels include {@code labels} (pairs); 0 when there are none. */
+	/**
+	 * The sum of the samples of {@code name} whose labels include {@code labels} (pairs);
+	 * 0 when there are none.
+	 */
 	public double sum(String name, String... labels) {
 		return matching(name, labels).stream().mapToDouble(Sample::value).sum();
 	}

@@ -14,11 +14,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import java.util.Comparator;
 
 /**
- * A PostgreSQL 18 owned by a fault test: its own data folder under {@code target/} and a fixed port, so that it can
- * be stopped ({@code pg_ctl stop -m fast}) and started again on the same port and data, as a restarted server
- * would be. The application under test reaches it through {@link #jdbcUrl()}. Closing it deletes the folder.
+ * A PostgreSQL 18 owned by a fault test: its own data folder under {@code target/} and a
+ * fixed port, so that it can be stopped ({@code pg_ctl stop -m fast}) and started again
+ * on the same port and data, as a restarted server would be. The application under test
+ * reaches it through {@link #jdbcUrl()}. Closing it deletes the folder.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -60,7 +62,10 @@ public final class TestDatabase implements AutoCloseable {
 		}
 	}
 
-	/** Stops the server the way an operator or a crash-restart would: fast shutdown, open connections are cut. */
+	/**
+	 * Stops the server the way an operator or a crash-restart would: fast shutdown, open
+	 * connections are cut.
+	 */
 	public void stopServer() {
 		try {
 			postgres.close();
@@ -120,7 +125,7 @@ public final class TestDatabase implements AutoCloseable {
 			stopServer();
 		}
 		try (var files = Files.walk(dataDir)) {
-			files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+			files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
 		}
 		catch (IOException | UncheckedIOException ex) {
 			// leaving the folder under target/ is harmless

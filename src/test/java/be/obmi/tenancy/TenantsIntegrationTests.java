@@ -21,8 +21,9 @@ class TenantsIntegrationTests {
 
 	@Test
 	void theThirteenCentrumstedenAndTheVgcAreSeededWithTheirNisCodes() {
-		assertThat(tenants.all()).extracting(Tenant::slug).contains("aalst", "antwerpen", "brugge", "genk", "gent",
-				"hasselt", "kortrijk", "leuven", "mechelen", "oostende", "roeselare", "sint-niklaas", "turnhout", "vgc");
+		assertThat(tenants.all()).extracting(Tenant::slug)
+			.contains("aalst", "antwerpen", "brugge", "genk", "gent", "hasselt", "kortrijk", "leuven", "mechelen",
+					"oostende", "roeselare", "sint-niklaas", "turnhout", "vgc");
 		assertThat(tenants.require("sint-niklaas").nisCode()).isEqualTo("46021");
 		assertThat(tenants.require("antwerpen").nisCode()).isEqualTo("11002");
 		assertThat(tenants.require("vgc").kind()).isEqualTo(Tenant.Kind.GEMEENSCHAPSCOMMISSIE);
@@ -55,7 +56,8 @@ class TenantsIntegrationTests {
 	void headerTextIsReadableOnEveryTenantColour() {
 		for (Tenant tenant : tenants.all()) {
 			String text = TenantColors.readableOn(tenant.primaryColor());
-			assertThat(TenantColors.contrast(text, tenant.primaryColor())).as(tenant.name()).isGreaterThanOrEqualTo(4.5);
+			assertThat(TenantColors.contrast(text, tenant.primaryColor())).as(tenant.name())
+				.isGreaterThanOrEqualTo(4.5);
 		}
 		assertThat(TenantColors.readableOn("#f2c500")).isEqualTo("#000000");
 		assertThat(TenantColors.readableOn("#1f4e79")).isEqualTo("#ffffff");

@@ -11,11 +11,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Not a test (its name does not end in Tests, so {@code ./mvnw verify} skips it): the warehouse benchmark of
- * {@code bench/warehouse/README.md}. It generates 10 million statistics observations (every statistical sector ×
- * 50 indicators × 20 years) and 1 million finance lines next to the demo data, then measures, in the same run, a
- * full warehouse rebuild and the time PostgreSQL needs to copy the same source tables with CREATE TABLE AS.
- * Figures are printed; nothing is asserted about time.
+ * Not a test (its name does not end in Tests, so {@code ./mvnw verify} skips it): the
+ * warehouse benchmark of {@code bench/warehouse/README.md}. It generates 10 million
+ * statistics observations (every statistical sector × 50 indicators × 20 years) and 1
+ * million finance lines next to the demo data, then measures, in the same run, a full
+ * warehouse rebuild and the time PostgreSQL needs to copy the same source tables with
+ * CREATE TABLE AS. Figures are printed; nothing is asserted about time.
  */
 @ObmiIntegrationTest
 class WarehouseBenchmark {
@@ -39,7 +40,8 @@ class WarehouseBenchmark {
 		long generated = System.nanoTime() - t0;
 		Map<String, Long> sources = new LinkedHashMap<>();
 		for (String table : List.of("stats.observation", "stats.area", "stats.area_ancestor", "stats.indicator",
-				"finance.finance_line", "finance.finance_import", "plan.plan_item", "plan.status_update", "plan.measurement")) {
+				"finance.finance_line", "finance.finance_import", "plan.plan_item", "plan.status_update",
+				"plan.measurement")) {
 			sources.put(table, jdbc.sql("select count(*) from " + table).query(Long.class).single());
 		}
 		jdbc.sql("checkpoint").update();
@@ -61,8 +63,13 @@ class WarehouseBenchmark {
 			throw new IllegalStateException(result.message());
 		}
 		if (Boolean.getBoolean("bench.explain")) {
-			String agg = WarehouseRebuild.script().stream().filter(q -> q.startsWith("insert into warehouse_staging.fact_observation")).findFirst().orElseThrow()
-				.replace("insert into warehouse_staging.fact_observation", "").replace("warehouse_staging.", "warehouse.");
+			String agg = WarehouseRebuild.script()
+				.stream()
+				.filter(q -> q.startsWith("insert into warehouse_staging.fact_observation"))
+				.findFirst()
+				.orElseThrow()
+				.replace("insert into warehouse_staging.fact_observation", "")
+				.replace("warehouse_staging.", "warehouse.");
 			jdbc.sql("explain (analyze, costs off) " + agg).query(String.class).list().forEach(System.out::println);
 		}
 		StringBuilder report = new StringBuilder("\n=== warehouse benchmark ===\n");
@@ -76,11 +83,14 @@ class WarehouseBenchmark {
 	}
 
 	private void generate() {
-		jdbc.sql("""
-				insert into stats.indicator (tenant_id, code, name, theme, unit, aggregation, decimals, threshold, published, demo)
-				select null, 'bench_' || i, 'Benchmarkindicator ' || i, 'Benchmark', 'aantal', 'sum', 0, 5, true, true
-				from generate_series(1, ?) i
-				on conflict do nothing""").param(INDICATORS).update();
+		jdbc.sql(
+				"""
+						insert into stats.indicator (tenant_id, code, name, theme, unit, aggregation, decimals, threshold, published, demo)
+						select null, 'bench_' || i, 'Benchmarkindicator ' || i, 'Benchmark', 'aantal', 'sum', 0, 5, true, true
+						from generate_series(1, ?) i
+						on conflict do nothing""")
+			.param(INDICATORS)
+			.update();
 		jdbc.sql("""
 				insert into stats.observation (tenant_id, indicator_id, area_id, period, value)
 				select null, i.id, a.id, y::text, (abs(hashtext(a.code || i.code || y)) % 500)::double precision
@@ -89,22 +99,25 @@ class WarehouseBenchmark {
 				cross join generate_series(2024 - ? + 1, 2024) y
 				where i.code like 'bench\\_%' and a.level = 'statsec'
 				on conflict do nothing""").param(YEARS).update();
-		jdbc.sql("""
-				with imports as (
-				    insert into finance.finance_import (tenant_id, file_name, label, reporting_date, actor, line_count, fiscal_years, content_hash)
-				    select t.id, 'bench.csv', 'Benchmark', date '2027-06-30', 'bench', 0, array[2026,2027,2028,2029,2030,2031], 'bench'
-				    from tenancy.tenant t
-				    returning id, tenant_id
-				), items as (
-				    select i.tenant_id, i.code, row_number() over () as n from plan.plan_item i
-				)
-				insert into finance.finance_line (tenant_id, import_id, row_number, plan_item_code, fiscal_year, policy_field,
-				                                  account, kind, direction, estimate, realisation)
-				select im.tenant_id, im.id, g, it.code, 2026 + g % 6, '0200', 'REK' || (6100000 + g % 50), 'EXPLOITATIE',
-				       case when g % 5 = 0 then 'ONTVANGST' else 'UITGAVE' end, (g % 100000)::numeric / 100 + 1000, (g % 70000)::numeric / 100
-				from generate_series(1, ?) g
-				join items it on it.n = 1 + g % (select count(*) from items)
-				join imports im on im.tenant_id = it.tenant_id""").param(FINANCE_LINES).update();
+		jdbc.sql(
+				"""
+						with imports as (
+						    insert into finance.finance_import (tenant_id, file_name, label, reporting_date, actor, line_count, fiscal_years, content_hash)
+						    select t.id, 'bench.csv', 'Benchmark', date '2027-06-30', 'bench', 0, array[2026,2027,2028,2029,2030,2031], 'bench'
+						    from tenancy.tenant t
+						    returning id, tenant_id
+						), items as (
+						    select i.tenant_id, i.code, row_number() over () as n from plan.plan_item i
+						)
+						insert into finance.finance_line (tenant_id, import_id, row_number, plan_item_code, fiscal_year, policy_field,
+						                                  account, kind, direction, estimate, realisation)
+						select im.tenant_id, im.id, g, it.code, 2026 + g % 6, '0200', 'REK' || (6100000 + g % 50), 'EXPLOITATIE',
+						       case when g % 5 = 0 then 'ONTVANGST' else 'UITGAVE' end, (g % 100000)::numeric / 100 + 1000, (g % 70000)::numeric / 100
+						from generate_series(1, ?) g
+						join items it on it.n = 1 + g % (select count(*) from items)
+						join imports im on im.tenant_id = it.tenant_id""")
+			.param(FINANCE_LINES)
+			.update();
 	}
 
 }

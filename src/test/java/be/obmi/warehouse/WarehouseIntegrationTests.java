@@ -35,11 +35,19 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import be.obmi.support.ApiClient;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.data.Offset;
+import org.springframework.core.env.Environment;
 
 /**
- * The warehouse against the real database with the demo data of every module: it builds, answers the queries
- * documented in docs/warehouse.md, is swapped in atomically under concurrent reads, survives a failed build, is kept
- * current by finance events, gives BI roles only their tenant's rows, and feeds the impact pages.
+ * The warehouse against the real database with the demo data of every module: it builds,
+ * answers the queries documented in docs/warehouse.md, is swapped in atomically under
+ * concurrent reads, survives a failed build, is kept current by finance events, gives BI
+ * roles only their tenant's rows, and feeds the impact pages.
  */
 @ObmiIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -71,7 +79,8 @@ class WarehouseIntegrationTests {
 		Map<String, Long> counts = rebuild.rebuild("test").rowCounts();
 		assertThat(counts.keySet()).containsAll(WarehouseRebuild.TABLES);
 		for (String table : List.of("dim_tenant", "dim_time", "dim_area", "dim_plan_item", "dim_indicator",
-				"dim_policy_field", "dim_account", "fact_finance", "fact_status_update", "fact_measurement", "fact_observation")) {
+				"dim_policy_field", "dim_account", "fact_finance", "fact_status_update", "fact_measurement",
+				"fact_observation")) {
 			assertThat(counts.get(table)).as(table).isPositive();
 		}
 		assertThat(counts.get("dim_tenant")).isGreaterThanOrEqualTo(14);
@@ -79,34 +88,43 @@ class WarehouseIntegrationTests {
 		assertThat(totals.warehouse()).isEqualByComparingTo(totals.source());
 	}
 
-	record BigDecimalPair(java.math.BigDecimal warehouse, java.math.BigDecimal source) {
+	record BigDecimalPair(BigDecimal warehouse, BigDecimal source) {
 	}
 
 	private BigDecimalPair totals(String slug) {
-		return new BigDecimalPair(
-				jdbc.sql("select coalesce(sum(estimate), 0) from warehouse.fact_finance f join warehouse.dim_tenant t on t.tenant_key = f.tenant_key where t.slug = ?")
-					.param(slug).query(java.math.BigDecimal.class).single(),
-				jdbc.sql("select coalesce(sum(estimate), 0) from finance.current_line l join tenancy.tenant t on t.id = l.tenant_id where t.slug = ?")
-					.param(slug).query(java.math.BigDecimal.class).single());
+		return new BigDecimalPair(jdbc.sql(
+				"select coalesce(sum(estimate), 0) from warehouse.fact_finance f join warehouse.dim_tenant t on t.tenant_key = f.tenant_key where t.slug = ?")
+			.param(slug)
+			.query(BigDecimal.class)
+			.single(),
+				jdbc.sql(
+						"select coalesce(sum(estimate), 0) from finance.current_line l join tenancy.tenant t on t.id = l.tenant_id where t.slug = ?")
+					.param(slug)
+					.query(BigDecimal.class)
+					.single());
 	}
 
 	@Test
 	void ratiosAreRecomputedAsRatioOfSums() {
-		List<Map<String, Object>> rows = jdbc.sql("""
-				select r.value as ratio, n.value as numerator, d.value as denominator
-				from warehouse.fact_observation r
-				join warehouse.dim_indicator ri on ri.indicator_key = r.indicator_key and ri.code = 'werkzoekenden_pct'
-				join warehouse.dim_area a on a.area_key = r.area_key and a.level = 'gemeente' and a.code = '12025'
-				join warehouse.dim_indicator ni on ni.source = 'stats' and ni.code = 'werkzoekenden' and ni.tenant_key is null
-				join warehouse.fact_observation n on n.indicator_key = ni.indicator_key and n.area_key = r.area_key and n.time_key = r.time_key and n.breakdown = r.breakdown
-				join stats.indicator si on si.code = 'werkzoekenden_pct' and si.tenant_id is null
-				join warehouse.dim_indicator di on di.source = 'stats' and di.source_id = si.denominator_id
-				join warehouse.fact_observation d on d.indicator_key = di.indicator_key and d.area_key = r.area_key and d.time_key = r.time_key and d.breakdown = r.breakdown
-				where r.period = '2024' and r.breakdown = ''""").query().listOfRows();
+		List<Map<String, Object>> rows = jdbc
+			.sql("""
+					select r.value as ratio, n.value as numerator, d.value as denominator
+					from warehouse.fact_observation r
+					join warehouse.dim_indicator ri on ri.indicator_key = r.indicator_key and ri.code = 'werkzoekenden_pct'
+					join warehouse.dim_area a on a.area_key = r.area_key and a.level = 'gemeente' and a.code = '12025'
+					join warehouse.dim_indicator ni on ni.source = 'stats' and ni.code = 'werkzoekenden' and ni.tenant_key is null
+					join warehouse.fact_observation n on n.indicator_key = ni.indicator_key and n.area_key = r.area_key and n.time_key = r.time_key and n.breakdown = r.breakdown
+					join stats.indicator si on si.code = 'werkzoekenden_pct' and si.tenant_id is null
+					join warehouse.dim_indicator di on di.source = 'stats' and di.source_id = si.denominator_id
+					join warehouse.fact_observation d on d.indicator_key = di.indicator_key and d.area_key = r.area_key and d.time_key = r.time_key and d.breakdown = r.breakdown
+					where r.period = '2024' and r.breakdown = ''""")
+			.query()
+			.listOfRows();
 		assertThat(rows).isNotEmpty();
 		for (Map<String, Object> row : rows) {
-			double expected = ((Number) row.get("numerator")).doubleValue() / ((Number) row.get("denominator")).doubleValue() * 100;
-			assertThat(((Number) row.get("ratio")).doubleValue()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
+			double expected = ((Number) row.get("numerator")).doubleValue()
+					/ ((Number) row.get("denominator")).doubleValue() * 100;
+			assertThat(((Number) row.get("ratio")).doubleValue()).isCloseTo(expected, Offset.offset(1e-9));
 		}
 	}
 
@@ -139,7 +157,8 @@ class WarehouseIntegrationTests {
 		for (int i = 0; i < 4; i++) {
 			readers.add(Thread.ofPlatform().start(() -> {
 				while (running.get()) {
-					try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+					try (Connection connection = dataSource.getConnection();
+							Statement statement = connection.createStatement();
 							ResultSet rs = statement.executeQuery(query)) {
 						rs.next();
 						String answer = rs.getString(1);
@@ -171,7 +190,9 @@ class WarehouseIntegrationTests {
 
 	@Test
 	void aFailedRebuildLeavesThePreviousWarehouseInPlace() throws Exception {
-		String before = jdbc.sql("select count(*) || '/' || coalesce(sum(estimate), 0) from warehouse.fact_finance").query(String.class).single();
+		String before = jdbc.sql("select count(*) || '/' || coalesce(sum(estimate), 0) from warehouse.fact_finance")
+			.query(String.class)
+			.single();
 		String previousTimeout = rebuild.lockTimeout;
 		try (Connection blocker = dataSource.getConnection(); Statement statement = blocker.createStatement()) {
 			blocker.setAutoCommit(false);
@@ -185,10 +206,12 @@ class WarehouseIntegrationTests {
 		finally {
 			rebuild.lockTimeout = previousTimeout;
 		}
-		assertThat(jdbc.sql("select count(*) || '/' || coalesce(sum(estimate), 0) from warehouse.fact_finance").query(String.class).single())
-			.isEqualTo(before);
-		assertThat(jdbc.sql("select status from warehouse_meta.rebuild order by id desc limit 1").query(String.class).single())
-			.isEqualTo("MISLUKT");
+		assertThat(jdbc.sql("select count(*) || '/' || coalesce(sum(estimate), 0) from warehouse.fact_finance")
+			.query(String.class)
+			.single()).isEqualTo(before);
+		assertThat(jdbc.sql("select status from warehouse_meta.rebuild order by id desc limit 1")
+			.query(String.class)
+			.single()).isEqualTo("MISLUKT");
 	}
 
 	@Test
@@ -196,21 +219,24 @@ class WarehouseIntegrationTests {
 		jdbc.sql("drop role if exists bi_test_mechelen").update();
 		jdbc.sql("create role bi_test_mechelen login password 'bi-test' in role obmi_bi_mechelen").update();
 		String url = ((HikariDataSource) dataSource).getJdbcUrl().replaceAll("\\?.*$", "");
-		try (Connection bi = DriverManager.getConnection(url, "bi_test_mechelen", "bi-test"); Statement statement = bi.createStatement()) {
-			try (ResultSet rs = statement.executeQuery("select distinct t.slug from warehouse.fact_finance f join warehouse.dim_tenant t on t.tenant_key = f.tenant_key")) {
+		try (Connection bi = DriverManager.getConnection(url, "bi_test_mechelen", "bi-test");
+				Statement statement = bi.createStatement()) {
+			try (ResultSet rs = statement.executeQuery(
+					"select distinct t.slug from warehouse.fact_finance f join warehouse.dim_tenant t on t.tenant_key = f.tenant_key")) {
 				List<String> slugs = new ArrayList<>();
 				while (rs.next()) {
 					slugs.add(rs.getString(1));
 				}
 				assertThat(slugs).containsExactly("mechelen");
 			}
-			try (ResultSet rs = statement.executeQuery("select count(*) from warehouse.fact_observation where tenant_key is null")) {
+			try (ResultSet rs = statement
+				.executeQuery("select count(*) from warehouse.fact_observation where tenant_key is null")) {
 				rs.next();
 				assertThat(rs.getLong(1)).as("shared statistics are visible").isPositive();
 			}
-			org.assertj.core.api.Assertions.assertThatThrownBy(() -> statement.execute("delete from warehouse.fact_finance"))
+			Assertions.assertThatThrownBy(() -> statement.execute("delete from warehouse.fact_finance"))
 				.hasMessageContaining("permission denied");
-			org.assertj.core.api.Assertions.assertThatThrownBy(() -> statement.executeQuery("select count(*) from finance.finance_line"))
+			Assertions.assertThatThrownBy(() -> statement.executeQuery("select count(*) from finance.finance_line"))
 				.hasMessageContaining("permission denied");
 		}
 	}
@@ -218,12 +244,21 @@ class WarehouseIntegrationTests {
 	@Test
 	void theImpactPageOfADemoGoalShowsActionsMoneyAndIndicators() throws Exception {
 		ObmiUser reader = accounts.loadUserByUsername("lezer.mechelen");
-		var auth = authentication(UsernamePasswordAuthenticationToken.authenticated(reader, null, reader.getAuthorities()));
-		String goal = jdbc.sql("select code from warehouse.dim_plan_item p join warehouse.dim_tenant t on t.tenant_key = p.tenant_key where t.slug = 'mechelen' and p.type = 'BD' order by code limit 1")
-			.query(String.class).single();
-		String page = mvc.perform(get("/mechelen/impact/doelstelling/" + goal).with(auth)).andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("Wat deden we?").contains("Raming en realisatie per boekjaar").contains("2026")
-			.contains(" €").contains("Laatste meting van elke outputindicator");
+		var auth = authentication(
+				UsernamePasswordAuthenticationToken.authenticated(reader, null, reader.getAuthorities()));
+		String goal = jdbc.sql(
+				"select code from warehouse.dim_plan_item p join warehouse.dim_tenant t on t.tenant_key = p.tenant_key where t.slug = 'mechelen' and p.type = 'BD' order by code limit 1")
+			.query(String.class)
+			.single();
+		String page = mvc.perform(get("/mechelen/impact/doelstelling/" + goal).with(auth))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Wat deden we?")
+			.contains("Raming en realisatie per boekjaar")
+			.contains("2026")
+			.contains(" €")
+			.contains("Laatste meting van elke outputindicator");
 		assertThat(page.split("acties met hun laatste status", -1)).as("the actions table once").hasSize(2);
 		assertThat(page).as("a linked Stad in cijfers series for the city").contains("Werkzoekendengraad, Mechelen");
 		String index = mvc.perform(get("/mechelen/impact").with(auth)).andReturn().getResponse().getContentAsString();
@@ -231,53 +266,66 @@ class WarehouseIntegrationTests {
 		assertThat(mvc.perform(get("/mechelen/impact")).andReturn().getResponse().getStatus()).isEqualTo(302);
 	}
 
-
 	@Test
 	void citiesCompareTheirSpendingPerPolicyFieldPerInhabitant() throws Exception {
 		ObmiUser reader = accounts.loadUserByUsername("lezer.gent");
-		var auth = authentication(UsernamePasswordAuthenticationToken.authenticated(reader, null, reader.getAuthorities()));
-		String page = mvc.perform(get("/gent/impact/vergelijking?year=2026").with(auth)).andReturn().getResponse().getContentAsString();
+		var auth = authentication(
+				UsernamePasswordAuthenticationToken.authenticated(reader, null, reader.getAuthorities()));
+		String page = mvc.perform(get("/gent/impact/vergelijking?year=2026").with(auth))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(page).contains("Gent").contains("Mechelen").contains("eigen stad");
-		List<Map<String, Object>> rows = jdbc.sql("select * from warehouse.fact_finance where fiscal_year = 2026 limit 1").query().listOfRows();
+		List<Map<String, Object>> rows = jdbc
+			.sql("select * from warehouse.fact_finance where fiscal_year = 2026 limit 1")
+			.query()
+			.listOfRows();
 		assertThat(rows).isNotEmpty();
 		var comparison = new SpendingComparison(jdbc).expenditure(2026, false);
 		assertThat(comparison).isNotEmpty();
 		assertThat(comparison).filteredOn(r -> r.slug().equals("gent")).allSatisfy(r -> {
 			assertThat(r.inhabitants()).as("population of Gent from Stad in cijfers").isPositive();
-			assertThat(r.perInhabitant()).isEqualByComparingTo(r.amount().divide(java.math.BigDecimal.valueOf(r.inhabitants()), 2, java.math.RoundingMode.HALF_UP));
+			assertThat(r.perInhabitant())
+				.isEqualByComparingTo(r.amount().divide(BigDecimal.valueOf(r.inhabitants()), 2, RoundingMode.HALF_UP));
 		});
 	}
-
 
 	@Test
 	void changesReachTheWarehouseWithinSecondsThroughTheAuditEvents() throws Exception {
 		int port = Integer.parseInt(environment.getProperty("local.server.port"));
-		be.obmi.support.ApiClient editor = be.obmi.support.ApiClient.as(port, "redacteur.sint-niklaas");
+		ApiClient editor = ApiClient.as(port, "redacteur.sint-niklaas");
 		String file = "code;type;bovenliggende_code;titel;omschrijving;prioritair;beleidsveld;politiek_verantwoordelijke;ambtelijk_verantwoordelijke;startdatum;einddatum\n"
 				+ "BD99;BD;;Een warehouse dat bijblijft;;nee;0119;;;2026-01-01;2031-12-31\n";
-		var imported = editor.upload("/api/v1/sint-niklaas/plan/import", "bd99.csv", file.getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of());
+		var imported = editor.upload("/api/v1/sint-niklaas/plan/import", "bd99.csv",
+				file.getBytes(StandardCharsets.UTF_8), Map.of());
 		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
 		String finance = "actie;boekjaar;beleidsveld;algemene_rekening;soort;richting;raming;realisatie\n"
 				+ "BD99;2026;0119;REK6130000;exploitatie;uitgave;4321,00;1234,00\n";
-		var money = editor.upload("/api/v1/sint-niklaas/finance/import", "bd99-geld.csv", finance.getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of());
+		var money = editor.upload("/api/v1/sint-niklaas/finance/import", "bd99-geld.csv",
+				finance.getBytes(StandardCharsets.UTF_8), Map.of());
 		assertThat(money.status()).as(money.body()).isEqualTo(200);
 		long deadline = System.currentTimeMillis() + 30_000;
-		java.math.BigDecimal estimate = null;
+		BigDecimal estimate = null;
 		while (System.currentTimeMillis() < deadline) {
-			estimate = jdbc.sql("""
-					select sum(f.estimate) from warehouse.fact_finance f join warehouse.dim_plan_item p on p.plan_item_key = f.plan_item_key
-					join warehouse.dim_tenant t on t.tenant_key = p.tenant_key where t.slug = 'sint-niklaas' and p.code = 'BD99'""")
-				.query(java.math.BigDecimal.class).optional().orElse(null);
+			estimate = jdbc
+				.sql("""
+						select sum(f.estimate) from warehouse.fact_finance f join warehouse.dim_plan_item p on p.plan_item_key = f.plan_item_key
+						join warehouse.dim_tenant t on t.tenant_key = p.tenant_key where t.slug = 'sint-niklaas' and p.code = 'BD99'""")
+				.query(BigDecimal.class)
+				.optional()
+				.orElse(null);
 			if (estimate != null) {
 				break;
 			}
 			Thread.sleep(500);
 		}
 		assertThat(estimate).as("BD99 and its money in the warehouse").isEqualByComparingTo("4321.00");
-		assertThat(jdbc.sql("select count(*) from warehouse_meta.pending where tenant_id <> 0").query(Long.class).single()).isZero();
+		assertThat(
+				jdbc.sql("select count(*) from warehouse_meta.pending where tenant_id <> 0").query(Long.class).single())
+			.isZero();
 	}
 
 	@Autowired
-	org.springframework.core.env.Environment environment;
+	Environment environment;
 
 }

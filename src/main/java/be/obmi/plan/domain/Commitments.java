@@ -12,7 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The governance-agreement commitments of a plan and their many-to-many links with plan items; projects. */
+/**
+ * The governance-agreement commitments of a plan and their many-to-many links with plan
+ * items; projects.
+ */
 @Service
 public class Commitments {
 
@@ -28,7 +31,8 @@ public class Commitments {
 	/** Every commitment of the plan with its linked items, by code. */
 	@Transactional(readOnly = true)
 	public List<Commitment> all(Plan plan) {
-		List<Commitment.Row> rows = jdbc.sql("select id, code, title from plan.commitment where plan_id = ? and tenant_id = ? order by code")
+		List<Commitment.Row> rows = jdbc
+			.sql("select id, code, title from plan.commitment where plan_id = ? and tenant_id = ? order by code")
 			.params(plan.id(), plan.tenantId())
 			.query(Commitment.Row.class)
 			.list();
@@ -38,16 +42,20 @@ public class Commitments {
 			.query((rs, n) -> Map.entry(rs.getLong(1), RowMappers.PLAN_ITEM.mapRow(rs, n)))
 			.list()
 			.stream()
-			.collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-		return rows.stream().map(r -> new Commitment(r.id(), r.code(), r.title(), linked.getOrDefault(r.id(), List.of()))).toList();
+			.collect(Collectors.groupingBy(Map.Entry::getKey,
+					Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+		return rows.stream()
+			.map(r -> new Commitment(r.id(), r.code(), r.title(), linked.getOrDefault(r.id(), List.of())))
+			.toList();
 	}
 
 	/** The commitments an item realises. */
 	@Transactional(readOnly = true)
 	public List<Commitment.Row> of(Tenant tenant, long itemId) {
-		return jdbc.sql("""
-				select c.id, c.code, c.title from plan.commitment c join plan.commitment_item ci on ci.commitment_id = c.id
-				where ci.item_id = ? and ci.tenant_id = ? order by c.code""")
+		return jdbc
+			.sql("""
+					select c.id, c.code, c.title from plan.commitment c join plan.commitment_item ci on ci.commitment_id = c.id
+					where ci.item_id = ? and ci.tenant_id = ? order by c.code""")
 			.params(itemId, tenant.id())
 			.query(Commitment.Row.class)
 			.list();
@@ -59,7 +67,8 @@ public class Commitments {
 		if (code == null || code.isBlank() || title == null || title.isBlank()) {
 			throw new IllegalArgumentException("Code en titel van het engagement zijn verplicht.");
 		}
-		long id = jdbc.sql("insert into plan.commitment (tenant_id, plan_id, code, title) values (?, ?, ?, ?) on conflict (plan_id, code) do nothing returning id")
+		long id = jdbc.sql(
+				"insert into plan.commitment (tenant_id, plan_id, code, title) values (?, ?, ?, ?) on conflict (plan_id, code) do nothing returning id")
 			.params(tenant.id(), plan.id(), code.trim(), title.trim())
 			.query(Long.class)
 			.optional()
@@ -69,10 +78,14 @@ public class Commitments {
 		return id;
 	}
 
-	/** Links an item to a commitment of the same tenant given by code; nothing happens when already linked. */
+	/**
+	 * Links an item to a commitment of the same tenant given by code; nothing happens
+	 * when already linked.
+	 */
 	@Transactional
 	public void link(Tenant tenant, Plan plan, long itemId, String commitmentCode) {
-		Commitment.Row commitment = jdbc.sql("select id, code, title from plan.commitment where plan_id = ? and tenant_id = ? and code = ?")
+		Commitment.Row commitment = jdbc
+			.sql("select id, code, title from plan.commitment where plan_id = ? and tenant_id = ? and code = ?")
 			.params(plan.id(), tenant.id(), commitmentCode == null ? "" : commitmentCode.trim())
 			.query(Commitment.Row.class)
 			.optional()
@@ -90,7 +103,8 @@ public class Commitments {
 
 	@Transactional
 	public void unlink(Tenant tenant, long itemId, long commitmentId) {
-		int rows = jdbc.sql("delete from plan.commitment_item where commitment_id = ? and item_id = ? and tenant_id = ?")
+		int rows = jdbc
+			.sql("delete from plan.commitment_item where commitment_id = ? and item_id = ? and tenant_id = ?")
 			.params(commitmentId, itemId, tenant.id())
 			.update();
 		if (rows > 0) {
@@ -102,11 +116,11 @@ public class Commitments {
 	/** The projects of an item. */
 	@Transactional(readOnly = true)
 	public List<Project> projects(Tenant tenant, long itemId) {
-		return jdbc.sql("select id, item_id, name, description from plan.project where item_id = ? and tenant_id = ? order by name")
+		return jdbc.sql(
+				"select id, item_id, name, description from plan.project where item_id = ? and tenant_id = ? order by name")
 			.params(itemId, tenant.id())
 			.query(Project.class)
 			.list();
 	}
-
 
 }

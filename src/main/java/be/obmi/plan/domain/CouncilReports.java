@@ -8,6 +8,8 @@ import be.obmi.tenancy.Tenant;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import be.obmi.plan.FinancialFigures;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** Builds the council follow-up report of a round. */
 @Service
@@ -21,10 +23,10 @@ public class CouncilReports {
 
 	private final Indicators indicators;
 
-	private final org.springframework.beans.factory.ObjectProvider<be.obmi.plan.FinancialFigures> finance;
+	private final ObjectProvider<FinancialFigures> finance;
 
 	CouncilReports(Plans plans, PlanItems items, StatusRounds rounds, Indicators indicators,
-			org.springframework.beans.factory.ObjectProvider<be.obmi.plan.FinancialFigures> finance) {
+			ObjectProvider<FinancialFigures> finance) {
 		this.finance = finance;
 		this.plans = plans;
 		this.items = items;
@@ -51,8 +53,8 @@ public class CouncilReports {
 				priority.stream().map(n -> n.item().id()).toList());
 		int year = round.referenceDate().getYear();
 		List<String> codes = priority.stream().map(n -> n.item().code()).toList();
-		be.obmi.plan.FinancialFigures figures = finance.getIfAvailable();
-		be.obmi.plan.FinancialFigures.Overview overview = figures == null ? null
+		FinancialFigures figures = finance.getIfAvailable();
+		FinancialFigures.Overview overview = figures == null ? null
 				: figures.overview(tenant, year, codes).orElse(null);
 		return new CouncilReport(plan, round, tree, priority, counts, actions, byItem, overview);
 	}

@@ -5,8 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * An output, effect or context indicator of a plan item, with yearly targets and measurements. A text indicator
- * ({@code valueType} TEXT) has text values instead of numbers (yes/no, steps of a step plan).
+ * An output, effect or context indicator of a plan item, with yearly targets and
+ * measurements. A text indicator ({@code valueType} TEXT) has text values instead of
+ * numbers (yes/no, steps of a step plan).
  */
 public record Indicator(long id, long itemId, String code, String name, String kind, String valueType, String unit,
 		String direction, BigDecimal baseline, String statsCode) {

@@ -15,7 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Indicators of plan items with their targets and measurements, and the releases of items. */
+/**
+ * Indicators of plan items with their targets and measurements, and the releases of
+ * items.
+ */
 @Service
 public class Indicators {
 
@@ -40,7 +43,9 @@ public class Indicators {
 		return details(tenant.id(), list);
 	}
 
-	/** The indicators of many items (e.g. every priority item for the report), by item id. */
+	/**
+	 * The indicators of many items (e.g. every priority item for the report), by item id.
+	 */
 	@Transactional(readOnly = true)
 	public Map<Long, List<Indicator.Details>> ofItems(long tenantId, Collection<Long> itemIds) {
 		if (itemIds.isEmpty()) {
@@ -83,7 +88,9 @@ public class Indicators {
 			.toList();
 	}
 
-	/** Adds (or replaces, for the same date) a measurement of an indicator of the tenant. */
+	/**
+	 * Adds (or replaces, for the same date) a measurement of an indicator of the tenant.
+	 */
 	@Transactional
 	public void measure(Tenant tenant, long indicatorId, LocalDate date, BigDecimal value, String textValue,
 			String source, String comment) {
@@ -99,29 +106,32 @@ public class Indicators {
 			throw new IllegalArgumentException("Geef een waarde.");
 		}
 		checkValue(indicator, value, textValue, "De meetwaarde");
-		jdbc.sql("""
-				insert into plan.measurement (tenant_id, indicator_id, measured_on, value, text_value, source, comment)
-				values (?, ?, ?, ?, ?, ?, ?)
-				on conflict (indicator_id, measured_on) do update set value = excluded.value, text_value = excluded.text_value,
-				  source = excluded.source, comment = excluded.comment""")
+		jdbc.sql(
+				"""
+						insert into plan.measurement (tenant_id, indicator_id, measured_on, value, text_value, source, comment)
+						values (?, ?, ?, ?, ?, ?, ?)
+						on conflict (indicator_id, measured_on) do update set value = excluded.value, text_value = excluded.text_value,
+						  source = excluded.source, comment = excluded.comment""")
 			.params(tenant.id(), indicatorId, date, value, blank(textValue), blank(source), blank(comment))
 			.update();
 		audit.created(tenant.id(), "meting", indicatorId + "@" + date, indicator.name(),
-				List.of(FieldChange.added("datum", date), FieldChange.added("waarde", value != null ? value : textValue),
+				List.of(FieldChange.added("datum", date),
+						FieldChange.added("waarde", value != null ? value : textValue),
 						FieldChange.added("bron", source)));
 	}
 
 	/**
 	 * Adds an indicator to an item of the tenant.
-	 * @throws IllegalArgumentException with a Dutch message for missing fields or a code the item already has
+	 * @throws IllegalArgumentException with a Dutch message for missing fields or a code
+	 * the item already has
 	 */
 	@Transactional
-	public long create(Tenant tenant, long itemId, String code, String name, String kind, String unit,
-			String direction, BigDecimal baseline) {
+	public long create(Tenant tenant, long itemId, String code, String name, String kind, String unit, String direction,
+			BigDecimal baseline) {
 		if (code == null || code.isBlank() || name == null || name.isBlank()) {
 			throw new IllegalArgumentException("Code en naam van de indicator zijn verplicht.");
 		}
-		if (!java.util.List.of("OUTPUT", "EFFECT", "CONTEXT").contains(kind)) {
+		if (!List.of("OUTPUT", "EFFECT", "CONTEXT").contains(kind)) {
 			throw new IllegalArgumentException("Kies output, effect of context.");
 		}
 		checkNumber(baseline, "De basiswaarde");
@@ -134,7 +144,8 @@ public class Indicators {
 					direction == null ? "HIGHER" : direction, baseline, itemId, tenant.id())
 			.query(Long.class)
 			.optional()
-			.orElseThrow(() -> new IllegalArgumentException("Dit item heeft al een indicator met code " + code.trim() + "."));
+			.orElseThrow(() -> new IllegalArgumentException(
+					"Dit item heeft al een indicator met code " + code.trim() + "."));
 		audit.created(tenant.id(), "indicator", String.valueOf(id), name.trim(),
 				List.of(FieldChange.added("code", code.trim()), FieldChange.added("soort", kind),
 						FieldChange.added("eenheid", unit), FieldChange.added("basiswaarde", baseline)));
@@ -153,9 +164,10 @@ public class Indicators {
 			throw new IllegalArgumentException("Het jaar van een streefwaarde ligt tussen 1900 en 2200.");
 		}
 		checkValue(indicator, target, textTarget, "De streefwaarde");
-		jdbc.sql("""
-				insert into plan.indicator_target (tenant_id, indicator_id, year, target, text_target) values (?, ?, ?, ?, ?)
-				on conflict (indicator_id, year) do update set target = excluded.target, text_target = excluded.text_target""")
+		jdbc.sql(
+				"""
+						insert into plan.indicator_target (tenant_id, indicator_id, year, target, text_target) values (?, ?, ?, ?, ?)
+						on conflict (indicator_id, year) do update set target = excluded.target, text_target = excluded.text_target""")
 			.params(tenant.id(), indicatorId, year, target, blank(textTarget))
 			.update();
 		audit.updated(tenant.id(), "indicator", String.valueOf(indicatorId), indicator.name(),
@@ -184,14 +196,15 @@ public class Indicators {
 		if (actual == null) {
 			throw new IllegalArgumentException("Geef de datum van realisatie.");
 		}
-		int rows = jdbc.sql("update plan.release set actual_date = ?, status = 'GEREALISEERD' where id = ? and tenant_id = ?")
+		int rows = jdbc
+			.sql("update plan.release set actual_date = ?, status = 'GEREALISEERD' where id = ? and tenant_id = ?")
 			.params(actual, releaseId, tenant.id())
 			.update();
 		if (rows == 0) {
 			throw new IllegalArgumentException("Onbekende release.");
 		}
-		audit.updated(tenant.id(), "release", String.valueOf(releaseId), String.valueOf(releaseId),
-				List.of(FieldChange.between("status", "GEPLAND", "GEREALISEERD"), FieldChange.added("gerealiseerd", actual)));
+		audit.updated(tenant.id(), "release", String.valueOf(releaseId), String.valueOf(releaseId), List
+			.of(FieldChange.between("status", "GEPLAND", "GEREALISEERD"), FieldChange.added("gerealiseerd", actual)));
 	}
 
 	/** The releases of an item, by planned date. */
@@ -214,21 +227,22 @@ public class Indicators {
 				from plan.release r join plan.plan_item i on i.id = r.item_id
 				where i.plan_id = ? and r.tenant_id = ? and r.actual_date is null and r.planned_date < ?
 				  and r.status not in ('GESCHRAPT', 'GEREALISEERD')
-				order by r.planned_date""")
-			.params(plan.id(), plan.tenantId(), today)
-			.query(Release.class)
-			.list();
+				order by r.planned_date""").params(plan.id(), plan.tenantId(), today).query(Release.class).list();
 	}
 
-	/** The largest value (in absolute terms) a plan indicator can take: beyond it a value is a typing error. */
+	/**
+	 * The largest value (in absolute terms) a plan indicator can take: beyond it a value
+	 * is a typing error.
+	 */
 	static final BigDecimal LIMIT = new BigDecimal("1e15");
 
 	/** The smallest value above 0 (in absolute terms): 6 decimals. */
 	static final BigDecimal SMALLEST = new BigDecimal("1e-6");
 
 	/**
-	 * A number for a numeric indicator within ±10^15 with at most 6 decimals, or a text of at most 200 characters for
-	 * a text indicator; anything else is refused with a Dutch message naming {@code what}.
+	 * A number for a numeric indicator within ±10^15 with at most 6 decimals, or a text
+	 * of at most 200 characters for a text indicator; anything else is refused with a
+	 * Dutch message naming {@code what}.
 	 */
 	private static void checkValue(Indicator indicator, BigDecimal number, String text, String what) {
 		if (number != null) {
@@ -236,8 +250,9 @@ public class Indicators {
 		}
 		else if (text != null && !text.isBlank()) {
 			if (!"TEXT".equals(indicator.valueType())) {
-				throw new IllegalArgumentException(what + " moet een getal zijn (bijvoorbeeld 12,5): deze indicator telt in "
-						+ (indicator.unit() == null ? "getallen" : indicator.unit()) + ".");
+				throw new IllegalArgumentException(
+						what + " moet een getal zijn (bijvoorbeeld 12,5): deze indicator telt in "
+								+ (indicator.unit() == null ? "getallen" : indicator.unit()) + ".");
 			}
 			if (text.length() > 200) {
 				throw new IllegalArgumentException(what + " is te lang (hoogstens 200 tekens).");
@@ -245,7 +260,10 @@ public class Indicators {
 		}
 	}
 
-	/** Refuses a number outside ±10^15 or with more than 6 decimals, with a Dutch message naming {@code what}. */
+	/**
+	 * Refuses a number outside ±10^15 or with more than 6 decimals, with a Dutch message
+	 * naming {@code what}.
+	 */
 	public static void checkNumber(BigDecimal number, String what) {
 		if (number != null && (number.abs().compareTo(LIMIT) > 0 || number.scale() > 6
 				|| (number.signum() != 0 && number.abs().compareTo(SMALLEST) < 0))) {

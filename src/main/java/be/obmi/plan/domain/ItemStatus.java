@@ -30,7 +30,10 @@ public enum ItemStatus {
 		return this == VERTRAAGD || this == PROBLEEM;
 	}
 
-	/** Reads a status as written in a file ({@code op schema}, {@code OP_SCHEMA}, {@code Op-schema}). */
+	/**
+	 * Reads a status as written in a file ({@code op schema}, {@code OP_SCHEMA},
+	 * {@code Op-schema}).
+	 */
 	public static Optional<ItemStatus> parse(String text) {
 		if (text == null) {
 			return Optional.empty();

@@ -5,7 +5,9 @@ public enum ItemType {
 
 	BD, AP, AC;
 
-	/** The type an item of this type must hang under; null for a BD, which has no parent. */
+	/**
+	 * The type an item of this type must hang under; null for a BD, which has no parent.
+	 */
 	public ItemType parentType() {
 		return switch (this) {
 			case BD -> null;

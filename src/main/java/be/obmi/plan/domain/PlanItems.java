@@ -11,6 +11,9 @@ import be.obmi.tenancy.Tenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import be.obmi.audit.FieldChange;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /** Reading and editing the items of a plan. Every query is bound to the tenant. */
 @Service
@@ -21,13 +24,16 @@ public class PlanItems {
 			administrative_owner, contributor, start_date, end_date, tags, wijk, latitude, longitude, weight,
 			sort_order, version""";
 
-	/** {@link #COLUMNS} with the table alias {@code i.}, for queries that join other tables to plan items. */
+	/**
+	 * {@link #COLUMNS} with the table alias {@code i.}, for queries that join other
+	 * tables to plan items.
+	 */
 	static final String PREFIXED_COLUMNS = COLUMNS.lines()
-		.flatMap(line -> java.util.Arrays.stream(line.split(",")))
+		.flatMap(line -> Arrays.stream(line.split(",")))
 		.map(String::trim)
 		.filter(column -> !column.isEmpty())
 		.map(column -> "i." + column)
-		.collect(java.util.stream.Collectors.joining(", "));
+		.collect(Collectors.joining(", "));
 
 	private final JdbcClient jdbc;
 
@@ -41,10 +47,14 @@ public class PlanItems {
 		this.policyFields = policyFields;
 	}
 
-	/** All items of the plan in tree order (by sort order, then code). Never returns null. */
+	/**
+	 * All items of the plan in tree order (by sort order, then code). Never returns null.
+	 */
 	@Transactional(readOnly = true)
 	public List<PlanItem> all(Plan plan) {
-		return jdbc.sql("select " + COLUMNS + " from plan.plan_item where plan_id = ? and tenant_id = ? order by sort_order, code")
+		return jdbc
+			.sql("select " + COLUMNS
+					+ " from plan.plan_item where plan_id = ? and tenant_id = ? order by sort_order, code")
 			.params(plan.id(), plan.tenantId())
 			.query(RowMappers.PLAN_ITEM)
 			.list();
@@ -67,10 +77,11 @@ public class PlanItems {
 	}
 
 	/**
-	 * Saves an edit made on the item as it was at {@code form.version()}. Making an action priority makes its
-	 * action plan and goal priority too.
+	 * Saves an edit made on the item as it was at {@code form.version()}. Making an
+	 * action priority makes its action plan and goal priority too.
 	 * @throws ConcurrentChangeException when someone else saved the item in the meantime
-	 * @throws IllegalArgumentException with a Dutch message for an unknown policy field or dates in the wrong order
+	 * @throws IllegalArgumentException with a Dutch message for an unknown policy field
+	 * or dates in the wrong order
 	 */
 	@Transactional
 	public PlanItem update(Tenant tenant, long id, PlanItemForm form) {
@@ -86,15 +97,16 @@ public class PlanItems {
 			throw new IllegalArgumentException("De einddatum ligt voor de startdatum.");
 		}
 		if (before.priority() && !form.priority() && hasPriorityChild(tenant, id)) {
-			throw new IllegalArgumentException(before.code()
-					+ " heeft prioritaire onderliggende items en blijft daarom prioritair.");
+			throw new IllegalArgumentException(
+					before.code() + " heeft prioritaire onderliggende items en blijft daarom prioritair.");
 		}
-		int rows = jdbc.sql("""
-				update plan.plan_item set title = ?, description = ?, priority = ?, policy_field = ?, political_owner = ?,
-				  administrative_owner = ?, contributor = ?, start_date = ?, end_date = ?, tags = ?, wijk = ?, latitude = ?,
-				  longitude = ?, weight = ?,
-				  version = version + 1
-				where id = ? and tenant_id = ? and version = ?""")
+		int rows = jdbc
+			.sql("""
+					update plan.plan_item set title = ?, description = ?, priority = ?, policy_field = ?, political_owner = ?,
+					  administrative_owner = ?, contributor = ?, start_date = ?, end_date = ?, tags = ?, wijk = ?, latitude = ?,
+					  longitude = ?, weight = ?,
+					  version = version + 1
+					where id = ? and tenant_id = ? and version = ?""")
 			.params(form.title().trim(), blankToNull(form.description()), form.priority(), field,
 					blankToNull(form.politicalOwner()), blankToNull(form.administrativeOwner()),
 					blankToNull(form.contributor()), form.startDate(), form.endDate(), blankToNull(form.tags()),
@@ -106,7 +118,8 @@ public class PlanItems {
 					+ " intussen gewijzigd. Je wijzigingen zijn niet bewaard; herlaad de pagina en probeer opnieuw.");
 		}
 		PlanItem after = byId(tenant, id).orElseThrow();
-		audit.updated(tenant.id(), "planitem", String.valueOf(id), after.code(), Changes.between(before, after, "version"));
+		audit.updated(tenant.id(), "planitem", String.valueOf(id), after.code(),
+				Changes.between(before, after, "version"));
 		if (after.priority()) {
 			propagatePriority(tenant, after);
 		}
@@ -126,11 +139,12 @@ public class PlanItems {
 		while (parentId != null) {
 			PlanItem parent = byId(tenant, parentId).orElseThrow();
 			if (!parent.priority()) {
-				jdbc.sql("update plan.plan_item set priority = true, version = version + 1 where id = ? and tenant_id = ?")
+				jdbc.sql(
+						"update plan.plan_item set priority = true, version = version + 1 where id = ? and tenant_id = ?")
 					.params(parent.id(), tenant.id())
 					.update();
 				audit.updated(tenant.id(), "planitem", String.valueOf(parent.id()), parent.code(),
-						List.of(be.obmi.audit.FieldChange.between("priority", false, true)));
+						List.of(FieldChange.between("priority", false, true)));
 			}
 			parentId = parent.parentId();
 		}

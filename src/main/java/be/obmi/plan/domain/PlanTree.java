@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * A plan as a tree with its latest status per item and progress rolled up: an action's progress is that of its
- * latest update (0 without one); an action plan's and goal's is the weighted mean of their children's
- * (weights default to 1), and the plan's is the weighted mean of its goals.
+ * A plan as a tree with its latest status per item and progress rolled up: an action's
+ * progress is that of its latest update (0 without one); an action plan's and goal's is
+ * the weighted mean of their children's (weights default to 1), and the plan's is the
+ * weighted mean of its goals.
  */
 public final class PlanTree {
 
@@ -55,7 +56,10 @@ public final class PlanTree {
 			return (int) Math.round(progress);
 		}
 
-		/** Counts of the statuses of the actions under (or at) this node; actions without update under null. */
+		/**
+		 * Counts of the statuses of the actions under (or at) this node; actions without
+		 * update under null.
+		 */
 		public Map<ItemStatus, Integer> statusCounts() {
 			Map<ItemStatus, Integer> counts = new EnumMap<>(ItemStatus.class);
 			collect(this, counts);
@@ -103,7 +107,8 @@ public final class PlanTree {
 
 	/**
 	 * @param items all items of one plan, parents before or after children
-	 * @param latest the latest update per item id that should count (e.g. only published ones for the public)
+	 * @param latest the latest update per item id that should count (e.g. only published
+	 * ones for the public)
 	 */
 	public PlanTree(List<PlanItem> items, Map<Long, StatusUpdate> latest) {
 		for (PlanItem item : items) {

@@ -11,7 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The multi-year plans of a tenant and their versions. A tenant works in one plan: its latest. */
+/**
+ * The multi-year plans of a tenant and their versions. A tenant works in one plan: its
+ * latest.
+ */
 @Service
 public class Plans {
 
@@ -47,8 +50,9 @@ public class Plans {
 
 	@Transactional
 	public Plan create(long tenantId, String name, int startYear, int endYear, boolean demo) {
-		long id = jdbc.sql("""
-				insert into plan.plan (tenant_id, name, start_year, end_year, demo) values (?, ?, ?, ?, ?) returning id""")
+		long id = jdbc
+			.sql("""
+					insert into plan.plan (tenant_id, name, start_year, end_year, demo) values (?, ?, ?, ?, ?) returning id""")
 			.params(tenantId, name, startYear, endYear, demo)
 			.query(Long.class)
 			.single();
@@ -57,25 +61,34 @@ public class Plans {
 		return jdbc.sql(SELECT + "where id = ?").param(id).query(Plan.class).single();
 	}
 
-	/** Keeps a new version of the plan (after an import or amendment) and makes it current. */
+	/**
+	 * Keeps a new version of the plan (after an import or amendment) and makes it
+	 * current.
+	 */
 	@Transactional
 	public int addVersion(Plan plan, String label, String actor, int created, int updated, String snapshot) {
-		int number = jdbc.sql("update plan.plan set current_version = current_version + 1 where id = ? and tenant_id = ? returning current_version")
+		int number = jdbc.sql(
+				"update plan.plan set current_version = current_version + 1 where id = ? and tenant_id = ? returning current_version")
 			.params(plan.id(), plan.tenantId())
 			.query(Integer.class)
 			.single();
-		jdbc.sql("""
-				insert into plan.plan_version (tenant_id, plan_id, number, label, created_by, created_count, updated_count, snapshot)
-				values (?, ?, ?, ?, ?, ?, ?, ?)""")
+		jdbc.sql(
+				"""
+						insert into plan.plan_version (tenant_id, plan_id, number, label, created_by, created_count, updated_count, snapshot)
+						values (?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(plan.tenantId(), plan.id(), number, label, actor, created, updated, snapshot)
 			.update();
 		return number;
 	}
 
-	/** The kept content of one version of the plan, in the plan file format (CSV); empty when unknown. */
+	/**
+	 * The kept content of one version of the plan, in the plan file format (CSV); empty
+	 * when unknown.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<String> snapshot(Plan plan, int number) {
-		return jdbc.sql("select snapshot from plan.plan_version where plan_id = ? and tenant_id = ? and number = ? and snapshot <> ''")
+		return jdbc.sql(
+				"select snapshot from plan.plan_version where plan_id = ? and tenant_id = ? and number = ? and snapshot <> ''")
 			.params(plan.id(), plan.tenantId(), number)
 			.query(String.class)
 			.optional();

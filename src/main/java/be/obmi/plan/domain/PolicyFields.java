@@ -14,7 +14,10 @@ import java.util.Optional;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-/** The fixed BBC 2020 list of policy fields (from {@code reference/bbc-beleidsvelden.csv}). */
+/**
+ * The fixed BBC 2020 list of policy fields (from
+ * {@code reference/bbc-beleidsvelden.csv}).
+ */
 @Component
 public class PolicyFields {
 

@@ -8,8 +8,9 @@ import java.time.OffsetDateTime;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
- * Hand-written row mappers for the rows read by the thousand (plan items, status updates): reflective mapping
- * costs more than the query on a plan with thousands of actions.
+ * Hand-written row mappers for the rows read by the thousand (plan items, status
+ * updates): reflective mapping costs more than the query on a plan with thousands of
+ * actions.
  */
 final class RowMappers {
 

@@ -19,10 +19,12 @@ import be.obmi.tenancy.Tenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.Objects;
 
 /**
- * Status rounds and their updates. The workflow of an update: concept → ingediend (by the owner) → goedgekeurd
- * (by a plan manager, or back to concept with a remark) → gepubliceerd. A closed round is frozen.
+ * Status rounds and their updates. The workflow of an update: concept → ingediend (by the
+ * owner) → goedgekeurd (by a plan manager, or back to concept with a remark) →
+ * gepubliceerd. A closed round is frozen.
  */
 @Service
 public class StatusRounds {
@@ -38,7 +40,9 @@ public class StatusRounds {
 			from plan.status_update u join plan.status_round r on r.id = u.round_id
 			""";
 
-	/** An item a round asks an update for, with the update so far (null when none yet). */
+	/**
+	 * An item a round asks an update for, with the update so far (null when none yet).
+	 */
 	public record Task(StatusRound round, PlanItem item, StatusUpdate update) {
 
 		public boolean submitted() {
@@ -68,7 +72,8 @@ public class StatusRounds {
 	/** Rounds of the plan, newest first. */
 	@Transactional(readOnly = true)
 	public List<StatusRound> rounds(Plan plan) {
-		return jdbc.sql("select " + ROUND_COLUMNS + " from plan.status_round where plan_id = ? and tenant_id = ? order by reference_date desc, id desc")
+		return jdbc.sql("select " + ROUND_COLUMNS
+				+ " from plan.status_round where plan_id = ? and tenant_id = ? order by reference_date desc, id desc")
 			.params(plan.id(), plan.tenantId())
 			.query(StatusRound.class)
 			.list();
@@ -83,8 +88,10 @@ public class StatusRounds {
 	}
 
 	/**
-	 * Opens a round for all actions, the priority actions or a selection of items; the items are fixed now.
-	 * @throws IllegalArgumentException with a Dutch message when the dates or the selection are wrong
+	 * Opens a round for all actions, the priority actions or a selection of items; the
+	 * items are fixed now.
+	 * @throws IllegalArgumentException with a Dutch message when the dates or the
+	 * selection are wrong
 	 */
 	@Transactional
 	public StatusRound open(Tenant tenant, Plan plan, String name, LocalDate referenceDate, LocalDate deadline,
@@ -105,8 +112,8 @@ public class StatusRounds {
 			}
 		}
 		if (deadline.isBefore(referenceDate)) {
-			throw new IllegalArgumentException("De deadline (" + deadline + ") ligt vóór de referentiedatum ("
-					+ referenceDate + ").");
+			throw new IllegalArgumentException(
+					"De deadline (" + deadline + ") ligt vóór de referentiedatum (" + referenceDate + ").");
 		}
 		long id = jdbc.sql("""
 				insert into plan.status_round (tenant_id, plan_id, name, reference_date, deadline, scope, opened_by)
@@ -129,10 +136,11 @@ public class StatusRounds {
 			}
 		}
 		else {
-			count = jdbc.sql("""
-					insert into plan.round_item (tenant_id, round_id, item_id)
-					select ?, ?, id from plan.plan_item where tenant_id = ? and plan_id = ? and type = 'AC'"""
-					+ (scope == StatusRound.Scope.PRIORITY ? " and priority" : ""))
+			count = jdbc
+				.sql("""
+						insert into plan.round_item (tenant_id, round_id, item_id)
+						select ?, ?, id from plan.plan_item where tenant_id = ? and plan_id = ? and type = 'AC'"""
+						+ (scope == StatusRound.Scope.PRIORITY ? " and priority" : ""))
 				.params(tenant.id(), id, tenant.id(), plan.id())
 				.update();
 		}
@@ -148,14 +156,18 @@ public class StatusRounds {
 	public void close(Tenant tenant, long roundId) {
 		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
 		StatusRound before = round(tenant, roundId).orElseThrow();
-		jdbc.sql("update plan.status_round set state = 'CLOSED', closed_at = now(), version = version + 1 where id = ? and tenant_id = ?")
+		jdbc.sql(
+				"update plan.status_round set state = 'CLOSED', closed_at = now(), version = version + 1 where id = ? and tenant_id = ?")
 			.params(roundId, tenant.id())
 			.update();
 		audit.updated(tenant.id(), "statusronde", String.valueOf(roundId), before.name(),
 				List.of(FieldChange.between("state", before.state(), StatusRound.State.CLOSED)));
 	}
 
-	/** Saves the round's free texts on changed assumptions and financial risks (for the council report). */
+	/**
+	 * Saves the round's free texts on changed assumptions and financial risks (for the
+	 * council report).
+	 */
 	@Transactional
 	public void saveReportTexts(Tenant tenant, long roundId, String assumptions, String risks, int version) {
 		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
@@ -166,7 +178,8 @@ public class StatusRounds {
 			.params(blankToNull(assumptions), blankToNull(risks), roundId, tenant.id(), version)
 			.update();
 		if (rows == 0) {
-			throw new ConcurrentChangeException("Iemand anders heeft deze ronde intussen gewijzigd. Herlaad de pagina.");
+			throw new ConcurrentChangeException(
+					"Iemand anders heeft deze ronde intussen gewijzigd. Herlaad de pagina.");
 		}
 		audit.updated(tenant.id(), "statusronde", String.valueOf(roundId), before.name(),
 				Changes.between(before, round(tenant, roundId).orElseThrow(), "version"));
@@ -181,8 +194,10 @@ public class StatusRounds {
 			.query(RowMappers.STATUS_UPDATE)
 			.list()
 			.forEach(u -> updates.put(u.itemId(), u));
-		return jdbc.sql("select " + PlanItems.PREFIXED_COLUMNS + " from plan.plan_item i join plan.round_item ri on ri.item_id = i.id "
-				+ "where ri.round_id = ? and ri.tenant_id = ? order by i.sort_order, i.code")
+		return jdbc
+			.sql("select " + PlanItems.PREFIXED_COLUMNS
+					+ " from plan.plan_item i join plan.round_item ri on ri.item_id = i.id "
+					+ "where ri.round_id = ? and ri.tenant_id = ? order by i.sort_order, i.code")
 			.params(round.id(), tenant.id())
 			.query(RowMappers.PLAN_ITEM)
 			.list()
@@ -207,7 +222,8 @@ public class StatusRounds {
 		if (round == null) {
 			return Optional.empty();
 		}
-		boolean inRound = jdbc.sql("select count(*) from plan.round_item where round_id = ? and item_id = ? and tenant_id = ?")
+		boolean inRound = jdbc
+			.sql("select count(*) from plan.round_item where round_id = ? and item_id = ? and tenant_id = ?")
 			.params(roundId, itemId, tenant.id())
 			.query(Integer.class)
 			.single() > 0;
@@ -224,16 +240,19 @@ public class StatusRounds {
 	}
 
 	/**
-	 * Saves the owner's update as concept, or submits it. Only possible while the round is open and the update is
-	 * a concept (new, or sent back).
-	 * @throws ConcurrentChangeException when the update changed since {@code form.version()} was read
-	 * @throws IllegalStateException with a Dutch message when the round is closed or the update already submitted
+	 * Saves the owner's update as concept, or submits it. Only possible while the round
+	 * is open and the update is a concept (new, or sent back).
+	 * @throws ConcurrentChangeException when the update changed since
+	 * {@code form.version()} was read
+	 * @throws IllegalStateException with a Dutch message when the round is closed or the
+	 * update already submitted
 	 */
 	@Transactional
 	public StatusUpdate save(Tenant tenant, long roundId, long itemId, StatusUpdateForm form, boolean submit,
 			String actor) {
 		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
-		Task task = task(tenant, roundId, itemId).orElseThrow(() -> new IllegalArgumentException("Dit item hoort niet bij deze ronde."));
+		Task task = task(tenant, roundId, itemId)
+			.orElseThrow(() -> new IllegalArgumentException("Dit item hoort niet bij deze ronde."));
 		if (!task.round().open()) {
 			throw new IllegalStateException("Deze ronde is afgesloten; updates kunnen niet meer wijzigen.");
 		}
@@ -243,13 +262,15 @@ public class StatusRounds {
 			if (form.version() >= 0) {
 				throw new ConcurrentChangeException("Deze update is intussen verwijderd. Herlaad de pagina.");
 			}
-			int rows = jdbc.sql("""
-					insert into plan.status_update (tenant_id, round_id, item_id, status, progress, narrative, bottlenecks,
-					  next_steps, state, author, submitted_at)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, case when ? then now() end)
-					on conflict (round_id, item_id) do nothing""")
-				.params(tenant.id(), roundId, itemId, form.status().name(), form.progress(), blankToNull(form.narrative()),
-						blankToNull(form.bottlenecks()), blankToNull(form.nextSteps()), state, actor, submit)
+			int rows = jdbc
+				.sql("""
+						insert into plan.status_update (tenant_id, round_id, item_id, status, progress, narrative, bottlenecks,
+						  next_steps, state, author, submitted_at)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, case when ? then now() end)
+						on conflict (round_id, item_id) do nothing""")
+				.params(tenant.id(), roundId, itemId, form.status().name(), form.progress(),
+						blankToNull(form.narrative()), blankToNull(form.bottlenecks()), blankToNull(form.nextSteps()),
+						state, actor, submit)
 				.update();
 			if (rows == 0) {
 				throw new ConcurrentChangeException("Iemand anders heeft intussen een update voor " + task.item().code()
@@ -260,13 +281,14 @@ public class StatusRounds {
 			if (before.state() != UpdateState.CONCEPT) {
 				throw new IllegalStateException("Deze update is al ingediend en kan niet meer gewijzigd worden.");
 			}
-			int rows = jdbc.sql("""
-					update plan.status_update set status = ?, progress = ?, narrative = ?, bottlenecks = ?, next_steps = ?,
-					  state = ?, author = ?, submitted_at = case when ? then now() end, version = version + 1
-					where id = ? and tenant_id = ? and version = ?""")
+			int rows = jdbc
+				.sql("""
+						update plan.status_update set status = ?, progress = ?, narrative = ?, bottlenecks = ?, next_steps = ?,
+						  state = ?, author = ?, submitted_at = case when ? then now() end, version = version + 1
+						where id = ? and tenant_id = ? and version = ?""")
 				.params(form.status().name(), form.progress(), blankToNull(form.narrative()),
-						blankToNull(form.bottlenecks()), blankToNull(form.nextSteps()), state, actor, submit, before.id(),
-						tenant.id(), form.version())
+						blankToNull(form.bottlenecks()), blankToNull(form.nextSteps()), state, actor, submit,
+						before.id(), tenant.id(), form.version())
 				.update();
 			if (rows == 0) {
 				throw new ConcurrentChangeException("Iemand anders heeft de update voor " + task.item().code()
@@ -275,12 +297,12 @@ public class StatusRounds {
 		}
 		StatusUpdate after = task(tenant, roundId, itemId).orElseThrow().update();
 		if (before == null) {
-			audit.created(tenant.id(), "statusupdate", String.valueOf(after.id()), task.item().code() + " – " + task.round().name(),
-					Changes.between(null, after, "version", "id"));
+			audit.created(tenant.id(), "statusupdate", String.valueOf(after.id()),
+					task.item().code() + " – " + task.round().name(), Changes.between(null, after, "version", "id"));
 		}
 		else {
-			audit.updated(tenant.id(), "statusupdate", String.valueOf(after.id()), task.item().code() + " – " + task.round().name(),
-					Changes.between(before, after, "version"));
+			audit.updated(tenant.id(), "statusupdate", String.valueOf(after.id()),
+					task.item().code() + " – " + task.round().name(), Changes.between(before, after, "version"));
 		}
 		if (submit) {
 			metrics.roundTransition(tenant.slug(), RoundTransition.INGEDIEND);
@@ -288,7 +310,10 @@ public class StatusRounds {
 		return after;
 	}
 
-	/** Stores a status from a bulk file as submitted, replacing a concept or returned update; see the import. */
+	/**
+	 * Stores a status from a bulk file as submitted, replacing a concept or returned
+	 * update; see the import.
+	 */
 	@Transactional
 	public boolean saveImported(Tenant tenant, long roundId, long itemId, ItemStatus status, int progress,
 			String narrative, String bottlenecks, String actor) {
@@ -299,17 +324,18 @@ public class StatusRounds {
 		}
 		StatusUpdate before = task.update();
 		if (before != null && before.status() == status && before.progress() == progress
-				&& java.util.Objects.equals(before.narrative(), blankToNull(narrative))
-				&& java.util.Objects.equals(before.bottlenecks(), blankToNull(bottlenecks))) {
+				&& Objects.equals(before.narrative(), blankToNull(narrative))
+				&& Objects.equals(before.bottlenecks(), blankToNull(bottlenecks))) {
 			return false;
 		}
-		int written = jdbc.sql("""
-				insert into plan.status_update (tenant_id, round_id, item_id, status, progress, narrative, bottlenecks, state, author, submitted_at)
-				values (?, ?, ?, ?, ?, ?, ?, 'INGEDIEND', ?, now())
-				on conflict (round_id, item_id) do update set status = excluded.status, progress = excluded.progress,
-				  narrative = excluded.narrative, bottlenecks = excluded.bottlenecks, state = 'INGEDIEND',
-				  author = excluded.author, submitted_at = now(), remark = null, version = plan.status_update.version + 1
-				where plan.status_update.state not in ('GOEDGEKEURD', 'GEPUBLICEERD')""")
+		int written = jdbc
+			.sql("""
+					insert into plan.status_update (tenant_id, round_id, item_id, status, progress, narrative, bottlenecks, state, author, submitted_at)
+					values (?, ?, ?, ?, ?, ?, ?, 'INGEDIEND', ?, now())
+					on conflict (round_id, item_id) do update set status = excluded.status, progress = excluded.progress,
+					  narrative = excluded.narrative, bottlenecks = excluded.bottlenecks, state = 'INGEDIEND',
+					  author = excluded.author, submitted_at = now(), remark = null, version = plan.status_update.version + 1
+					where plan.status_update.state not in ('GOEDGEKEURD', 'GEPUBLICEERD')""")
 			.params(tenant.id(), roundId, itemId, status.name(), progress, blankToNull(narrative),
 					blankToNull(bottlenecks), actor)
 			.update();
@@ -318,7 +344,8 @@ public class StatusRounds {
 					+ " is intussen goedgekeurd; een bestand kan ze niet meer wijzigen. Er is niets gewijzigd.");
 		}
 		StatusUpdate after = task(tenant, roundId, itemId).orElseThrow().update();
-		audit.updated(tenant.id(), "statusupdate", String.valueOf(after.id()), task.item().code() + " – " + task.round().name(),
+		audit.updated(tenant.id(), "statusupdate", String.valueOf(after.id()),
+				task.item().code() + " – " + task.round().name(),
 				Changes.between(before, after, "version", "id", "submittedAt"));
 		metrics.roundTransition(tenant.slug(), RoundTransition.INGEDIEND);
 		return true;
@@ -333,7 +360,9 @@ public class StatusRounds {
 		metrics.roundTransition(tenant.slug(), RoundTransition.GOEDGEKEURD);
 	}
 
-	/** Sends a submitted update back to its owner as concept, with the manager's remark. */
+	/**
+	 * Sends a submitted update back to its owner as concept, with the manager's remark.
+	 */
 	@Transactional
 	public void sendBack(Tenant tenant, long updateId, String remark) {
 		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
@@ -356,7 +385,8 @@ public class StatusRounds {
 	@Transactional
 	public int publishApproved(Tenant tenant, long roundId) {
 		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
-		List<Long> ids = jdbc.sql("select id from plan.status_update where round_id = ? and tenant_id = ? and state = 'GOEDGEKEURD'")
+		List<Long> ids = jdbc
+			.sql("select id from plan.status_update where round_id = ? and tenant_id = ? and state = 'GOEDGEKEURD'")
 			.params(roundId, tenant.id())
 			.query(Long.class)
 			.list();
@@ -365,20 +395,23 @@ public class StatusRounds {
 	}
 
 	private void transition(Tenant tenant, long updateId, UpdateState from, UpdateState to, String set, String value) {
-		StatusUpdate before = update(tenant, updateId).orElseThrow(() -> new IllegalArgumentException("Onbekende update."));
+		StatusUpdate before = update(tenant, updateId)
+			.orElseThrow(() -> new IllegalArgumentException("Onbekende update."));
 		StatusRound round = round(tenant, before.roundId()).orElseThrow();
 		if (!round.open()) {
 			throw new IllegalStateException("Deze ronde is afgesloten; updates kunnen niet meer wijzigen.");
 		}
 		if (before.state() != from) {
-			throw new IllegalStateException("Deze update is niet meer " + from.name().toLowerCase() + "; herlaad de pagina.");
+			throw new IllegalStateException(
+					"Deze update is niet meer " + from.name().toLowerCase() + "; herlaad de pagina.");
 		}
 		var spec = jdbc.sql("update plan.status_update set state = ?, " + set
 				+ ", version = version + 1 where id = ? and tenant_id = ? and state = ?");
 		spec = value == null ? spec.params(to.name(), updateId, tenant.id(), from.name())
 				: spec.params(to.name(), value, updateId, tenant.id(), from.name());
 		if (spec.update() == 0) {
-			throw new ConcurrentChangeException("Iemand anders heeft deze update intussen behandeld. Herlaad de pagina.");
+			throw new ConcurrentChangeException(
+					"Iemand anders heeft deze update intussen behandeld. Herlaad de pagina.");
 		}
 		StatusUpdate after = update(tenant, updateId).orElseThrow();
 		audit.updated(tenant.id(), "statusupdate", String.valueOf(updateId), round.name(),
@@ -394,8 +427,8 @@ public class StatusRounds {
 	}
 
 	/**
-	 * The latest update per item of the plan: for internal views every submitted one (not concepts), for the
-	 * public only published ones.
+	 * The latest update per item of the plan: for internal views every submitted one (not
+	 * concepts), for the public only published ones.
 	 */
 	@Transactional(readOnly = true)
 	public Map<Long, StatusUpdate> latest(Plan plan, boolean publishedOnly) {
@@ -411,7 +444,10 @@ public class StatusRounds {
 		return latest;
 	}
 
-	/** The latest update per item as of one round (that round or earlier), for the report of that round. */
+	/**
+	 * The latest update per item as of one round (that round or earlier), for the report
+	 * of that round.
+	 */
 	@Transactional(readOnly = true)
 	public Map<Long, StatusUpdate> asOf(Plan plan, StatusRound round) {
 		Map<Long, StatusUpdate> latest = new HashMap<>();
@@ -435,13 +471,15 @@ public class StatusRounds {
 			.list();
 	}
 
-	/** Plan progress per round (closed and open), oldest first: for the dashboard's progress-over-rounds chart. */
+	/**
+	 * Plan progress per round (closed and open), oldest first: for the dashboard's
+	 * progress-over-rounds chart.
+	 */
 	@Transactional(readOnly = true)
 	public List<Map.Entry<StatusRound, PlanTree>> progressOverRounds(Plan plan, List<PlanItem> planItems) {
 		List<StatusRound> all = rounds(plan);
 		return all.reversed().stream().map(r -> Map.entry(r, new PlanTree(planItems, asOf(plan, r)))).toList();
 	}
-
 
 	static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value.trim();

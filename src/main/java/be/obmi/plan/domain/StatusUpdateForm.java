@@ -7,7 +7,8 @@ import jakarta.validation.constraints.Size;
 
 /** What an owner fills in for one item in a round. */
 public record StatusUpdateForm(@NotNull(message = "Kies een status.") ItemStatus status,
-		@Min(value = 0, message = "Voortgang ligt tussen 0 en 100.") @Max(value = 100, message = "Voortgang ligt tussen 0 en 100.") int progress,
+		@Min(value = 0, message = "Voortgang ligt tussen 0 en 100.") @Max(value = 100,
+				message = "Voortgang ligt tussen 0 en 100.") int progress,
 		@Size(max = 10000) String narrative, @Size(max = 10000) String bottlenecks, @Size(max = 10000) String nextSteps,
 		int version) {
 

@@ -2,7 +2,10 @@ package be.obmi.plan.domain;
 
 import java.util.Locale;
 
-/** Where a status update is in its workflow: concept → ingediend → goedgekeurd → gepubliceerd. */
+/**
+ * Where a status update is in its workflow: concept → ingediend → goedgekeurd →
+ * gepubliceerd.
+ */
 public enum UpdateState {
 
 	CONCEPT, INGEDIEND, GOEDGEKEURD, GEPUBLICEERD;

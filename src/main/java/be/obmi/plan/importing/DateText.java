@@ -5,7 +5,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 
-/** A date in an uploaded plan file: {@code yyyy-mm-dd} (as XLSX cells are read) or {@code dd/mm/yyyy}. */
+/**
+ * A date in an uploaded plan file: {@code yyyy-mm-dd} (as XLSX cells are read) or
+ * {@code dd/mm/yyyy}.
+ */
 final class DateText {
 
 	private static final DateTimeFormatter BELGIAN = DateTimeFormatter.ofPattern("d/M/uuuu")

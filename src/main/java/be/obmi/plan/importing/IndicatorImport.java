@@ -28,8 +28,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Imports indicators with their yearly targets and measurements ({@code docs/formats/indicator-import.md}), all
- * or nothing. One row may define or update an indicator, set a target for a year and/or add a measurement.
+ * Imports indicators with their yearly targets and measurements
+ * ({@code docs/formats/indicator-import.md}), all or nothing. One row may define or
+ * update an indicator, set a target for a year and/or add a measurement.
  */
 @Service
 public class IndicatorImport {
@@ -53,7 +54,8 @@ public class IndicatorImport {
 
 	private final ScopeLock lock;
 
-	IndicatorImport(JdbcClient jdbc, Plans plans, PlanItems items, AuditTrail audit, ObmiMetrics metrics, ScopeLock lock) {
+	IndicatorImport(JdbcClient jdbc, Plans plans, PlanItems items, AuditTrail audit, ObmiMetrics metrics,
+			ScopeLock lock) {
 		this.lock = lock;
 		this.metrics = metrics;
 		this.jdbc = jdbc;
@@ -62,21 +64,26 @@ public class IndicatorImport {
 		this.audit = audit;
 	}
 
-	/** @throws ImportRejectedException with every error; nothing changes then */
+	/**
+	 * @throws ImportRejectedException with every error; nothing changes then
+	 */
 	@Transactional(rollbackFor = Exception.class)
 	public ImportSummary importIndicators(Tenant tenant, byte[] content) {
-		return metrics.timeImport("plan", tenant.slug(), ImportRejectedException.class, () -> storeIndicators(tenant, content),
-				ImportSummary::rows);
+		return metrics.timeImport("plan", tenant.slug(), ImportRejectedException.class,
+				() -> storeIndicators(tenant, content), ImportSummary::rows);
 	}
 
 	private ImportSummary storeIndicators(Tenant tenant, byte[] content) {
 		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
 		Table file = TableReader.read(content, COLUMNS);
-		Plan plan = plans.current(tenant).orElseThrow(() -> ImportRejectedException.at(1, "", "Er is nog geen meerjarenplan; importeer eerst het plan."));
+		Plan plan = plans.current(tenant)
+			.orElseThrow(
+					() -> ImportRejectedException.at(1, "", "Er is nog geen meerjarenplan; importeer eerst het plan."));
 		Map<String, PlanItem> byCode = new HashMap<>();
 		items.all(plan).forEach(i -> byCode.put(i.code(), i));
 		Map<String, Long> existing = new HashMap<>();
-		jdbc.sql("select i.code || '|' || d.code as k, d.id from plan.indicator d join plan.plan_item i on i.id = d.item_id where d.tenant_id = ? and i.plan_id = ?")
+		jdbc.sql(
+				"select i.code || '|' || d.code as k, d.id from plan.indicator d join plan.plan_item i on i.id = d.item_id where d.tenant_id = ? and i.plan_id = ?")
 			.params(tenant.id(), plan.id())
 			.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
 			.list()
@@ -102,16 +109,19 @@ public class IndicatorImport {
 			if (name != null && !definitions.containsKey(key)) {
 				String kind = upper(line.value("soort"));
 				if (kind == null || !List.of("OUTPUT", "EFFECT", "CONTEXT").contains(kind)) {
-					errors.add(new ImportError(row, "soort", "Ongeldige soort '" + line.value("soort") + "'; gebruik output, effect of context."));
+					errors.add(new ImportError(row, "soort",
+							"Ongeldige soort '" + line.value("soort") + "'; gebruik output, effect of context."));
 				}
-				String direction = line.value("richting") == null ? "HIGHER" : switch (line.value("richting").toLowerCase(Locale.ROOT)) {
-					case "hoger", "stijgend", "hoger is beter" -> "HIGHER";
-					case "lager", "dalend", "lager is beter" -> "LOWER";
-					case "geen", "neutraal" -> "NONE";
-					default -> null;
-				};
+				String direction = line.value("richting") == null ? "HIGHER"
+						: switch (line.value("richting").toLowerCase(Locale.ROOT)) {
+							case "hoger", "stijgend", "hoger is beter" -> "HIGHER";
+							case "lager", "dalend", "lager is beter" -> "LOWER";
+							case "geen", "neutraal" -> "NONE";
+							default -> null;
+						};
 				if (direction == null) {
-					errors.add(new ImportError(row, "richting", "Ongeldige richting '" + line.value("richting") + "'; gebruik hoger, lager of geen."));
+					errors.add(new ImportError(row, "richting",
+							"Ongeldige richting '" + line.value("richting") + "'; gebruik hoger, lager of geen."));
 				}
 				String unit = line.value("eenheid");
 				String valueType = "tekst".equalsIgnoreCase(unit) ? "TEXT" : "NUMBER";
@@ -119,21 +129,25 @@ public class IndicatorImport {
 				definitions.put(key, new Definition(row, name, kind, valueType, unit, direction, baseline));
 			}
 			else if (name == null && !definitions.containsKey(key) && !existing.containsKey(key)) {
-				errors.add(new ImportError(row, "naam", "Verplicht veld 'naam' is leeg voor de nieuwe indicator " + code + "."));
+				errors.add(new ImportError(row, "naam",
+						"Verplicht veld 'naam' is leeg voor de nieuwe indicator " + code + "."));
 			}
 			String year = line.value("jaar");
 			if (year != null && !year.matches("\\d{4}")) {
 				errors.add(new ImportError(row, "jaar", "Ongeldig jaar '" + year + "'."));
 			}
 			if ((year == null) != (line.value("streefwaarde") == null)) {
-				errors.add(new ImportError(row, year == null ? "jaar" : "streefwaarde", "Geef jaar en streefwaarde samen."));
+				errors.add(new ImportError(row, year == null ? "jaar" : "streefwaarde",
+						"Geef jaar en streefwaarde samen."));
 			}
 			String date = line.value("meetdatum");
 			if (date != null && DateText.parse(date) == null) {
-				errors.add(new ImportError(row, "meetdatum", "Ongeldige datum '" + date + "'; gebruik jjjj-mm-dd of dd/mm/jjjj."));
+				errors.add(new ImportError(row, "meetdatum",
+						"Ongeldige datum '" + date + "'; gebruik jjjj-mm-dd of dd/mm/jjjj."));
 			}
 			if ((date == null) != (line.value("waarde") == null)) {
-				errors.add(new ImportError(row, date == null ? "meetdatum" : "waarde", "Geef meetdatum en waarde samen."));
+				errors.add(
+						new ImportError(row, date == null ? "meetdatum" : "waarde", "Geef meetdatum en waarde samen."));
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -148,9 +162,10 @@ public class IndicatorImport {
 			if (d != null) {
 				PlanItem item = byCode.get(line.value("item_code"));
 				if (id == null) {
-					id = jdbc.sql("""
-							insert into plan.indicator (tenant_id, item_id, code, name, kind, value_type, unit, direction, baseline)
-							values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+					id = jdbc
+						.sql("""
+								insert into plan.indicator (tenant_id, item_id, code, name, kind, value_type, unit, direction, baseline)
+								values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
 						.params(tenant.id(), item.id(), line.value("indicator_code"), d.name(), d.kind(), d.valueType(),
 								d.unit(), d.direction(), d.baseline())
 						.query(Long.class)
@@ -161,27 +176,31 @@ public class IndicatorImport {
 							List.of(FieldChange.added("item", item.code()), FieldChange.added("soort", d.kind())));
 				}
 				else {
-					int rows = jdbc.sql("""
-							update plan.indicator set name = ?, kind = ?, value_type = ?, unit = ?, direction = ?, baseline = ?
-							where id = ? and tenant_id = ? and (name, kind, value_type, coalesce(unit, ''), direction, coalesce(baseline, -1))
-							  is distinct from (?, ?, ?, coalesce(?, ''), ?, coalesce(?, -1))""")
-						.params(d.name(), d.kind(), d.valueType(), d.unit(), d.direction(), d.baseline(), id, tenant.id(),
-								d.name(), d.kind(), d.valueType(), d.unit(), d.direction(), d.baseline())
+					int rows = jdbc
+						.sql("""
+								update plan.indicator set name = ?, kind = ?, value_type = ?, unit = ?, direction = ?, baseline = ?
+								where id = ? and tenant_id = ? and (name, kind, value_type, coalesce(unit, ''), direction, coalesce(baseline, -1))
+								  is distinct from (?, ?, ?, coalesce(?, ''), ?, coalesce(?, -1))""")
+						.params(d.name(), d.kind(), d.valueType(), d.unit(), d.direction(), d.baseline(), id,
+								tenant.id(), d.name(), d.kind(), d.valueType(), d.unit(), d.direction(), d.baseline())
 						.update();
 					if (rows > 0) {
 						updated++;
-						audit.updated(tenant.id(), "indicator", String.valueOf(id), d.name(), List.of(FieldChange.added("import", "definitie")));
+						audit.updated(tenant.id(), "indicator", String.valueOf(id), d.name(),
+								List.of(FieldChange.added("import", "definitie")));
 					}
 				}
 			}
 			if (line.value("jaar") != null) {
 				String target = line.value("streefwaarde");
 				BigDecimal numeric = BelgianNumber.parse(target).orElse(null);
-				int rows = jdbc.sql("""
-						insert into plan.indicator_target (tenant_id, indicator_id, year, target, text_target) values (?, ?, ?, ?, ?)
-						on conflict (indicator_id, year) do update set target = excluded.target, text_target = excluded.text_target
-						where (plan.indicator_target.target, plan.indicator_target.text_target) is distinct from (excluded.target, excluded.text_target)""")
-					.params(tenant.id(), id, Integer.parseInt(line.value("jaar")), numeric, numeric == null ? target : null)
+				int rows = jdbc
+					.sql("""
+							insert into plan.indicator_target (tenant_id, indicator_id, year, target, text_target) values (?, ?, ?, ?, ?)
+							on conflict (indicator_id, year) do update set target = excluded.target, text_target = excluded.text_target
+							where (plan.indicator_target.target, plan.indicator_target.text_target) is distinct from (excluded.target, excluded.text_target)""")
+					.params(tenant.id(), id, Integer.parseInt(line.value("jaar")), numeric,
+							numeric == null ? target : null)
 					.update();
 				updated += rows;
 			}
@@ -189,14 +208,16 @@ public class IndicatorImport {
 				String value = line.value("waarde");
 				BigDecimal numeric = BelgianNumber.parse(value).orElse(null);
 				LocalDate date = DateText.parse(line.value("meetdatum"));
-				int rows = jdbc.sql("""
-						insert into plan.measurement (tenant_id, indicator_id, measured_on, value, text_value, source, comment)
-						values (?, ?, ?, ?, ?, ?, ?)
-						on conflict (indicator_id, measured_on) do update set value = excluded.value, text_value = excluded.text_value,
-						  source = excluded.source, comment = excluded.comment
-						where (plan.measurement.value, plan.measurement.text_value, plan.measurement.source, plan.measurement.comment)
-						  is distinct from (excluded.value, excluded.text_value, excluded.source, excluded.comment)""")
-					.params(tenant.id(), id, date, numeric, numeric == null ? value : null, line.value("bron"), line.value("opmerking"))
+				int rows = jdbc
+					.sql("""
+							insert into plan.measurement (tenant_id, indicator_id, measured_on, value, text_value, source, comment)
+							values (?, ?, ?, ?, ?, ?, ?)
+							on conflict (indicator_id, measured_on) do update set value = excluded.value, text_value = excluded.text_value,
+							  source = excluded.source, comment = excluded.comment
+							where (plan.measurement.value, plan.measurement.text_value, plan.measurement.source, plan.measurement.comment)
+							  is distinct from (excluded.value, excluded.text_value, excluded.source, excluded.comment)""")
+					.params(tenant.id(), id, date, numeric, numeric == null ? value : null, line.value("bron"),
+							line.value("opmerking"))
 					.update();
 				if (rows > 0) {
 					updated++;
@@ -206,7 +227,8 @@ public class IndicatorImport {
 			}
 		}
 		int rows = file.rows().size();
-		return new ImportSummary(rows, created, updated, Math.max(0, rows - created - updated), 0, plan.currentVersion());
+		return new ImportSummary(rows, created, updated, Math.max(0, rows - created - updated), 0,
+				plan.currentVersion());
 	}
 
 	private static String upper(String text) {

@@ -27,8 +27,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes a plan in the import format ({@code docs/formats/plan-import.md}): the same columns, so that exporting
- * and importing again changes nothing. CSV is UTF-8 with BOM and {@code ;}, as Excel in Flanders expects.
+ * Writes a plan in the import format ({@code docs/formats/plan-import.md}): the same
+ * columns, so that exporting and importing again changes nothing. CSV is UTF-8 with BOM
+ * and {@code ;}, as Excel in Flanders expects.
  */
 @Service
 public class PlanExport {
@@ -102,7 +103,10 @@ public class PlanExport {
 		}
 	}
 
-	/** Items in tree order (none for a tenant without plan): each goal, then its action plans each followed by their actions. */
+	/**
+	 * Items in tree order (none for a tenant without plan): each goal, then its action
+	 * plans each followed by their actions.
+	 */
 	List<List<String>> rows(Plan plan) {
 		if (plan == null) {
 			return List.of();

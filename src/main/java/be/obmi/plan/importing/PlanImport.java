@@ -29,12 +29,15 @@ import be.obmi.tenancy.Tenant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import be.obmi.audit.Changes;
+import java.util.Locale;
 
 /**
- * Imports a plan file into the tenant's current plan, all or nothing. Items are matched on code: a known code is
- * updated, a new one created, nothing is duplicated, and items the file does not mention are kept. Every error
- * of the file is reported (row, column, Dutch reason) and then nothing changes. When anything changed, the plan
- * gets a new version that keeps the result.
+ * Imports a plan file into the tenant's current plan, all or nothing. Items are matched
+ * on code: a known code is updated, a new one created, nothing is duplicated, and items
+ * the file does not mention are kept. Every error of the file is reported (row, column,
+ * Dutch reason) and then nothing changes. When anything changed, the plan gets a new
+ * version that keeps the result.
  */
 @Service
 public class PlanImport {
@@ -102,12 +105,13 @@ public class PlanImport {
 	}
 
 	/**
-	 * @throws ImportRejectedException with every error when the file is not valid; nothing is changed then
+	 * @throws ImportRejectedException with every error when the file is not valid;
+	 * nothing is changed then
 	 */
 	@Transactional(rollbackFor = Exception.class)
 	public ImportSummary importPlan(Tenant tenant, byte[] content, String actor) {
-		return metrics.timeImport("plan", tenant.slug(), ImportRejectedException.class, () -> storePlan(tenant, content, actor),
-				ImportSummary::rows);
+		return metrics.timeImport("plan", tenant.slug(), ImportRejectedException.class,
+				() -> storePlan(tenant, content, actor), ImportSummary::rows);
 	}
 
 	private ImportSummary storePlan(Tenant tenant, byte[] content, String actor) {
@@ -140,7 +144,8 @@ public class PlanImport {
 			parsed.add(entry);
 			entries.put(entry.code(), entry);
 		}
-		// Codes that fail to parse still count as known, so their children get no second, misleading error.
+		// Codes that fail to parse still count as known, so their children get no second,
+		// misleading error.
 		Set<String> knownCodes = new HashSet<>(existing.keySet());
 		file.rows().forEach(l -> {
 			if (l.value(CODE) != null) {
@@ -150,7 +155,8 @@ public class PlanImport {
 		for (Entry entry : parsed) {
 			checkParent(entry, entries, existing, knownCodes, errors);
 		}
-		// Existing items the file leaves out must still fit under their (possibly retyped) parent.
+		// Existing items the file leaves out must still fit under their (possibly
+		// retyped) parent.
 		for (PlanItem item : existingItems) {
 			if (entries.containsKey(item.code()) || item.parentId() == null) {
 				continue;
@@ -167,7 +173,8 @@ public class PlanImport {
 			throw new ImportRejectedException(errors);
 		}
 
-		// The final tree: file entries over existing items; then the priority rule upwards.
+		// The final tree: file entries over existing items; then the priority rule
+		// upwards.
 		Map<String, Values> target = new LinkedHashMap<>();
 		for (PlanItem item : existingItems) {
 			target.put(item.code(), valuesOf(item, existingById));
@@ -237,10 +244,11 @@ public class PlanImport {
 		int notInFile = (int) existingItems.stream().filter(i -> !entries.containsKey(i.code())).count();
 		int version = plan.currentVersion();
 		if (created + updated > 0) {
-			version = plans.addVersion(plan, "Import " + LocalDate.now(), actor, created, updated, export.csvText(plan));
+			version = plans.addVersion(plan, "Import " + LocalDate.now(), actor, created, updated,
+					export.csvText(plan));
 			audit.updated(tenant.id(), "meerjarenplan", String.valueOf(plan.id()), plan.name(),
-					List.of(FieldChange.between("versie", plan.currentVersion(), version),
-							FieldChange.added("import", "%d nieuw, %d gewijzigd, %d ongewijzigd".formatted(created, updated, unchanged))));
+					List.of(FieldChange.between("versie", plan.currentVersion(), version), FieldChange.added("import",
+							"%d nieuw, %d gewijzigd, %d ongewijzigd".formatted(created, updated, unchanged))));
 		}
 		return new ImportSummary(file.rows().size(), created, updated, unchanged, notInFile, version);
 	}
@@ -262,7 +270,7 @@ public class PlanImport {
 		}
 		else {
 			try {
-				type = ItemType.valueOf(typeText.toUpperCase(java.util.Locale.ROOT));
+				type = ItemType.valueOf(typeText.toUpperCase(Locale.ROOT));
 			}
 			catch (IllegalArgumentException ex) {
 				errors.add(new ImportError(row, TYPE, "Ongeldig type '" + typeText + "'; gebruik BD, AP of AC."));
@@ -278,19 +286,22 @@ public class PlanImport {
 		boolean priority = false;
 		String priorityText = line.value(PRIORITY);
 		if (priorityText != null) {
-			switch (priorityText.toLowerCase(java.util.Locale.ROOT)) {
+			switch (priorityText.toLowerCase(Locale.ROOT)) {
 				case "ja", "j", "1", "true" -> priority = true;
 				case "nee", "n", "0", "false" -> priority = false;
-				default -> errors.add(new ImportError(row, PRIORITY, "Ongeldige waarde '" + priorityText + "'; gebruik ja of nee."));
+				default -> errors
+					.add(new ImportError(row, PRIORITY, "Ongeldige waarde '" + priorityText + "'; gebruik ja of nee."));
 			}
 		}
 		String field = line.value(FIELD);
 		if (field != null && field.matches("\\d{1,3}")) {
-			// a policy field typed as a number in a spreadsheet loses its leading zero (0200 becomes 200)
+			// a policy field typed as a number in a spreadsheet loses its leading zero
+			// (0200 becomes 200)
 			field = "%04d".formatted(Integer.parseInt(field));
 		}
 		if (field != null && policyFields.byCode(field).isEmpty()) {
-			errors.add(new ImportError(row, FIELD, "Onbekend beleidsveld '" + field + "'; gebruik een BBC-code zoals 0200."));
+			errors.add(new ImportError(row, FIELD,
+					"Onbekend beleidsveld '" + field + "'; gebruik een BBC-code zoals 0200."));
 		}
 		LocalDate start = date(line, START, errors);
 		LocalDate end = date(line, END, errors);
@@ -311,7 +322,8 @@ public class PlanImport {
 		}
 		LocalDate date = DateText.parse(text);
 		if (date == null) {
-			errors.add(new ImportError(line.number(), column, "Ongeldige datum '" + text + "'; gebruik jjjj-mm-dd of dd/mm/jjjj."));
+			errors.add(new ImportError(line.number(), column,
+					"Ongeldige datum '" + text + "'; gebruik jjjj-mm-dd of dd/mm/jjjj."));
 		}
 		return date;
 	}
@@ -322,7 +334,8 @@ public class PlanImport {
 		if (entry.type() == ItemType.BD) {
 			if (parentCode != null) {
 				errors.add(new ImportError(entry.row(), PARENT,
-						"Een beleidsdoelstelling (BD) heeft geen bovenliggende code, maar hier staat '" + parentCode + "'."));
+						"Een beleidsdoelstelling (BD) heeft geen bovenliggende code, maar hier staat '" + parentCode
+								+ "'."));
 			}
 			return;
 		}
@@ -344,9 +357,9 @@ public class PlanImport {
 			return;
 		}
 		if (parentType != entry.type().parentType()) {
-			errors.add(new ImportError(entry.row(), PARENT, "Een " + entry.type().dutchName() + " moet onder een "
-					+ entry.type().parentType().dutchName() + " staan, niet onder " + parentType.dutchName() + " "
-					+ parentCode + "."));
+			errors.add(new ImportError(entry.row(), PARENT,
+					"Een " + entry.type().dutchName() + " moet onder een " + entry.type().parentType().dutchName()
+							+ " staan, niet onder " + parentType.dutchName() + " " + parentCode + "."));
 		}
 	}
 
@@ -374,7 +387,7 @@ public class PlanImport {
 	}
 
 	private static List<FieldChange> changes(Values before, Values after) {
-		return be.obmi.audit.Changes.between(before, after);
+		return Changes.between(before, after);
 	}
 
 }

@@ -24,8 +24,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Bulk status update by file into an open round (columns {@code code;status;voortgang;toelichting;knelpunten}),
- * matched on item code, all or nothing. Imported updates are submitted (ingediend) and await approval.
+ * Bulk status update by file into an open round (columns
+ * {@code code;status;voortgang;toelichting;knelpunten}), matched on item code, all or
+ * nothing. Imported updates are submitted (ingediend) and await approval.
  */
 @Service
 public class StatusUpdateImport {
@@ -50,7 +51,9 @@ public class StatusUpdateImport {
 		this.audit = audit;
 	}
 
-	/** @throws ImportRejectedException with every error; nothing changes then */
+	/**
+	 * @throws ImportRejectedException with every error; nothing changes then
+	 */
 	@Transactional(rollbackFor = Exception.class)
 	public ImportSummary importStatuses(Tenant tenant, long roundId, byte[] content, String actor) {
 		return metrics.timeImport("plan", tenant.slug(), ImportRejectedException.class,
@@ -58,12 +61,14 @@ public class StatusUpdateImport {
 	}
 
 	private ImportSummary storeStatuses(Tenant tenant, long roundId, byte[] content, String actor) {
-		// the round's state and the approvals read below cannot change before this import commits
+		// the round's state and the approvals read below cannot change before this import
+		// commits
 		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
 		StatusRound round = rounds.round(tenant, roundId)
 			.orElseThrow(() -> ImportRejectedException.at(1, "", "Onbekende statusronde."));
 		if (!round.open()) {
-			throw ImportRejectedException.at(1, "", "De ronde '" + round.name() + "' is afgesloten; er kan niets meer in.");
+			throw ImportRejectedException.at(1, "",
+					"De ronde '" + round.name() + "' is afgesloten; er kan niets meer in.");
 		}
 		Table file = TableReader.read(content, COLUMNS);
 		Map<String, StatusRounds.Task> tasks = new HashMap<>();
@@ -80,18 +85,22 @@ public class StatusUpdateImport {
 				errors.add(new ImportError(row, "code", "Verplicht veld 'code' is leeg."));
 			}
 			else if (seen.putIfAbsent(code, row) != null) {
-				errors.add(new ImportError(row, "code", "De code " + code + " komt meer dan eens voor (ook op rij " + seen.get(code) + ")."));
+				errors.add(new ImportError(row, "code",
+						"De code " + code + " komt meer dan eens voor (ook op rij " + seen.get(code) + ")."));
 			}
 			else {
 				task = tasks.get(code);
 				if (task == null) {
-					errors.add(new ImportError(row, "code", "Het item " + code + " hoort niet bij de ronde '" + round.name() + "'."));
+					errors.add(new ImportError(row, "code",
+							"Het item " + code + " hoort niet bij de ronde '" + round.name() + "'."));
 				}
 			}
 			ItemStatus status = ItemStatus.parse(line.value("status")).orElse(null);
 			if (status == null) {
-				errors.add(new ImportError(row, "status", line.value("status") == null ? "Verplicht veld 'status' is leeg."
-						: "Onbekende status '" + line.value("status") + "'; gebruik niet gestart, op schema, vertraagd, probleem, afgerond, uitgesteld of stopgezet."));
+				errors.add(new ImportError(row, "status", line
+					.value("status") == null ? "Verplicht veld 'status' is leeg." : "Onbekende status '"
+							+ line.value("status")
+							+ "'; gebruik niet gestart, op schema, vertraagd, probleem, afgerond, uitgesteld of stopgezet."));
 			}
 			int progress = 0;
 			String progressText = line.value("voortgang");
@@ -103,7 +112,8 @@ public class StatusUpdateImport {
 					}
 				}
 				catch (NumberFormatException ex) {
-					errors.add(new ImportError(row, "voortgang", "Ongeldige voortgang '" + progressText + "'; geef een geheel getal van 0 tot 100."));
+					errors.add(new ImportError(row, "voortgang",
+							"Ongeldige voortgang '" + progressText + "'; geef een geheel getal van 0 tot 100."));
 				}
 			}
 			if (errors.size() > before) {
@@ -113,11 +123,14 @@ public class StatusUpdateImport {
 			boolean same = existing != null && existing.status() == status && existing.progress() == progress
 					&& Objects.equals(existing.narrative(), line.value("toelichting"))
 					&& Objects.equals(existing.bottlenecks(), line.value("knelpunten"));
-			if (!same && existing != null && (existing.state() == UpdateState.GOEDGEKEURD || existing.state() == UpdateState.GEPUBLICEERD)) {
-				errors.add(new ImportError(row, "code", "De update van " + code + " is al goedgekeurd en kan niet meer via een bestand wijzigen."));
+			if (!same && existing != null
+					&& (existing.state() == UpdateState.GOEDGEKEURD || existing.state() == UpdateState.GEPUBLICEERD)) {
+				errors.add(new ImportError(row, "code",
+						"De update van " + code + " is al goedgekeurd en kan niet meer via een bestand wijzigen."));
 				continue;
 			}
-			entries.add(new Entry(task.item().id(), status, progress, line.value("toelichting"), line.value("knelpunten")));
+			entries.add(
+					new Entry(task.item().id(), status, progress, line.value("toelichting"), line.value("knelpunten")));
 		}
 		if (!errors.isEmpty()) {
 			throw new ImportRejectedException(errors);
@@ -127,7 +140,8 @@ public class StatusUpdateImport {
 		int unchanged = 0;
 		for (Entry e : entries) {
 			boolean had = rounds.task(tenant, roundId, e.itemId()).orElseThrow().update() != null;
-			if (rounds.saveImported(tenant, roundId, e.itemId(), e.status(), e.progress(), e.narrative(), e.bottlenecks(), actor)) {
+			if (rounds.saveImported(tenant, roundId, e.itemId(), e.status(), e.progress(), e.narrative(),
+					e.bottlenecks(), actor)) {
 				if (had) {
 					updated++;
 				}
@@ -139,8 +153,8 @@ public class StatusUpdateImport {
 				unchanged++;
 			}
 		}
-		audit.updated(tenant.id(), "statusronde", String.valueOf(roundId), round.name(),
-				List.of(FieldChange.added("statusimport", "%d nieuw, %d gewijzigd, %d ongewijzigd".formatted(created, updated, unchanged))));
+		audit.updated(tenant.id(), "statusronde", String.valueOf(roundId), round.name(), List.of(FieldChange
+			.added("statusimport", "%d nieuw, %d gewijzigd, %d ongewijzigd".formatted(created, updated, unchanged))));
 		return new ImportSummary(file.rows().size(), created, updated, unchanged, 0, 0);
 	}
 

@@ -11,8 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
 import be.obmi.plan.domain.Indicator;
 
 /**
- * Chart specifications as JSON for {@code data-chart} attributes; {@code static/js/plan.js} draws them with
- * ECharts. Every chart also has a data table on the page.
+ * Chart specifications as JSON for {@code data-chart} attributes;
+ * {@code static/js/plan.js} draws them with ECharts. Every chart also has a data table on
+ * the page.
  */
 final class Charts {
 
@@ -31,7 +32,10 @@ final class Charts {
 		return JSON.writeValueAsString(spec);
 	}
 
-	/** Measurements against targets per year (the last measurement of a year counts for that year). */
+	/**
+	 * Measurements against targets per year (the last measurement of a year counts for
+	 * that year).
+	 */
 	static String indicator(Indicator.Details details, String measuredLabel, String targetLabel) {
 		Map<Integer, BigDecimal> measured = new TreeMap<>();
 		Map<Integer, BigDecimal> targets = new TreeMap<>();

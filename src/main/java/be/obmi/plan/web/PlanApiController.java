@@ -37,8 +37,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import java.util.function.Supplier;
 
-/** The plan API of a tenant: import and export in the plan file format, and the items with status and progress. */
+/**
+ * The plan API of a tenant: import and export in the plan file format, and the items with
+ * status and progress.
+ */
 @RestController
 @RequestMapping("/api/v1/{slug}/plan")
 @Tag(name = "Beleidsopvolging", description = "Meerjarenplan: import, export, items met status en voortgang")
@@ -77,7 +81,8 @@ class PlanApiController {
 			description = "Kolommen code;type;bovenliggende_code;titel;omschrijving;prioritair;beleidsveld;"
 					+ "politiek_verantwoordelijke;ambtelijk_verantwoordelijke;startdatum;einddatum. Alles of niets; "
 					+ "items worden op code gematcht. Vereist de rol redacteur.")
-	@ApiResponse(responseCode = "200", description = "Samenvatting: created, updated, unchanged, notInFile, planVersion")
+	@ApiResponse(responseCode = "200",
+			description = "Samenvatting: created, updated, unchanged, notInFile, planVersion")
 	@ApiResponse(responseCode = "422", description = "Fouten per rij en kolom; er is niets gewijzigd")
 	@PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<?> importPlan(Tenant tenant, @RequestParam("file") MultipartFile file) {
@@ -88,7 +93,8 @@ class PlanApiController {
 	@Operation(summary = "Importeer statusupdates in een open ronde",
 			description = "Kolommen code;status;voortgang;toelichting;knelpunten. Vereist de rol redacteur.")
 	@PostMapping(value = "/rondes/{roundId}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<?> importStatuses(Tenant tenant, @PathVariable long roundId, @RequestParam("file") MultipartFile file) {
+	ResponseEntity<?> importStatuses(Tenant tenant, @PathVariable long roundId,
+			@RequestParam("file") MultipartFile file) {
 		String actor = access.require(tenant.slug(), Role.REDACTEUR).getUsername();
 		return run(() -> statusImport.importStatuses(tenant, roundId, bytes(file), actor));
 	}
@@ -133,13 +139,14 @@ class PlanApiController {
 		byte[] body = xlsx ? export.xlsx(plan) : export.csv(plan);
 		String name = "meerjarenplan-" + tenant.slug() + (xlsx ? ".xlsx" : ".csv");
 		return ResponseEntity.ok()
-			.contentType(xlsx ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-					: MediaType.parseMediaType("text/csv;charset=UTF-8"))
+			.contentType(
+					xlsx ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+							: MediaType.parseMediaType("text/csv;charset=UTF-8"))
 			.header("Content-Disposition", ContentDisposition.attachment().filename(name).build().toString())
 			.body(body);
 	}
 
-	private static ResponseEntity<?> run(java.util.function.Supplier<Object> work) {
+	private static ResponseEntity<?> run(Supplier<Object> work) {
 		return ResponseEntity.ok(work.get());
 	}
 

@@ -60,8 +60,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import be.obmi.plan.FinancialFigures;
+import be.obmi.plan.domain.Release;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
 
-/** The plan pages for a tenant's users: the tree with filters, an item, import and export, and the dashboard. */
+/**
+ * The plan pages for a tenant's users: the tree with filters, an item, import and export,
+ * and the dashboard.
+ */
 @Controller
 @RequestMapping("/{slug}/plan")
 class PlanController {
@@ -116,12 +128,12 @@ class PlanController {
 
 	private final Commitments commitments;
 
-	private final org.springframework.beans.factory.ObjectProvider<be.obmi.plan.FinancialFigures> finance;
+	private final ObjectProvider<FinancialFigures> finance;
 
 	PlanController(PlanPages pages, Plans plans, PlanItems items, StatusRounds rounds, Indicators indicators,
 			PolicyFields policyFields, PlanImport planImport, StatusUpdateImport statusImport,
 			IndicatorImport indicatorImport, PlanExport export, AuditTrail audit, MessageSource messages,
-			Commitments commitments, org.springframework.beans.factory.ObjectProvider<be.obmi.plan.FinancialFigures> finance) {
+			Commitments commitments, ObjectProvider<FinancialFigures> finance) {
 		this.finance = finance;
 		this.commitments = commitments;
 		this.pages = pages;
@@ -138,16 +150,21 @@ class PlanController {
 		this.messages = messages;
 	}
 
-	/** At most this many rows are shown for a filter; the page asks to refine beyond that. */
+	/**
+	 * At most this many rows are shown for a filter; the page asks to refine beyond that.
+	 */
 	static final int MAX_ROWS = 500;
 
-	/** The dashboard lists at most this many bottlenecks (the priority ones come first). */
+	/**
+	 * The dashboard lists at most this many bottlenecks (the priority ones come first).
+	 */
 	static final int MAX_BOTTLENECKS = 100;
 
 	/**
-	 * The plan tree. Without filters it shows goals and action plans, and the actions of one action plan
-	 * ({@code open}, or loaded in place with htmx): a plan has thousands of actions and nobody reads them all at
-	 * once. With filters it shows the matching items with their ancestors.
+	 * The plan tree. Without filters it shows goals and action plans, and the actions of
+	 * one action plan ({@code open}, or loaded in place with htmx): a plan has thousands
+	 * of actions and nobody reads them all at once. With filters it shows the matching
+	 * items with their ancestors.
 	 */
 	@GetMapping
 	String tree(Tenant tenant, @ModelAttribute("filter") Filter filter, @RequestParam(required = false) Long open,
@@ -183,10 +200,21 @@ class PlanController {
 		model.addAttribute("collapsed", !filter.active());
 		model.addAttribute("open", open);
 		model.addAttribute("domains", policyFields.domains());
-		model.addAttribute("fields", all.stream().map(PlanItem::policyField).filter(Objects::nonNull).distinct().sorted()
-			.map(code -> policyFields.byCode(code).orElse(new PolicyField(code, code, "", ""))).toList());
-		model.addAttribute("owners", all.stream().flatMap(i -> java.util.stream.Stream.of(i.politicalOwner(), i.administrativeOwner()))
-			.filter(Objects::nonNull).distinct().sorted().toList());
+		model.addAttribute("fields",
+				all.stream()
+					.map(PlanItem::policyField)
+					.filter(Objects::nonNull)
+					.distinct()
+					.sorted()
+					.map(code -> policyFields.byCode(code).orElse(new PolicyField(code, code, "", "")))
+					.toList());
+		model.addAttribute("owners",
+				all.stream()
+					.flatMap(i -> Stream.of(i.politicalOwner(), i.administrativeOwner()))
+					.filter(Objects::nonNull)
+					.distinct()
+					.sorted()
+					.toList());
 		model.addAttribute("statuses", ItemStatus.values());
 		return TREE_VIEW;
 	}
@@ -211,7 +239,8 @@ class PlanController {
 			if (filter.q() != null && !filter.q().isBlank()) {
 				String q = filter.q().toLowerCase(Locale.ROOT).trim();
 				String text = (item.code() + " " + item.title() + " " + Objects.toString(item.description(), "") + " "
-						+ Objects.toString(item.tags(), "")).toLowerCase(Locale.ROOT);
+						+ Objects.toString(item.tags(), ""))
+					.toLowerCase(Locale.ROOT);
 				for (String word : q.split("\\s+")) {
 					if (!text.contains(word)) {
 						return false;
@@ -219,7 +248,9 @@ class PlanController {
 				}
 			}
 			if (filter.domain() != null && !filter.domain().isBlank()
-					&& !policyFields.byCode(item.policyField()).map(f -> f.domain().equals(filter.domain())).orElse(false)) {
+					&& !policyFields.byCode(item.policyField())
+						.map(f -> f.domain().equals(filter.domain()))
+						.orElse(false)) {
 				return false;
 			}
 			if (filter.field() != null && !filter.field().isBlank() && !filter.field().equals(item.policyField())) {
@@ -267,7 +298,7 @@ class PlanController {
 		model.addAttribute("today", LocalDate.now());
 		model.addAttribute("history", audit.history(tenant.id(), "planitem", String.valueOf(item.id()), 20));
 		model.addAttribute("canEdit", pages.canEdit(tenant));
-		be.obmi.plan.FinancialFigures figures = finance.getIfAvailable();
+		FinancialFigures figures = finance.getIfAvailable();
 		model.addAttribute("finance", figures == null ? List.of() : figures.perYear(tenant, item.code()));
 		return ITEM_VIEW;
 	}
@@ -275,7 +306,7 @@ class PlanController {
 	@PostMapping("/items/{id}")
 	String save(Tenant tenant, @PathVariable long id, @Valid @ModelAttribute("form") PlanItemForm form,
 			BindingResult errors, Model model, Locale locale, RedirectAttributes redirect,
-			jakarta.servlet.http.HttpServletResponse response) {
+			HttpServletResponse response) {
 		pages.requireEditor(tenant);
 		PlanItem item = items.byId(tenant, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		if (errors.hasErrors()) {
@@ -340,8 +371,9 @@ class PlanController {
 	}
 
 	@PostMapping("/items/{id}/releases")
-	String addRelease(Tenant tenant, @PathVariable long id, @RequestParam @Size(max = 300) String title,
-			@RequestParam(required = false) @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate planned,
+	String addRelease(
+			Tenant tenant, @PathVariable long id, @RequestParam @Size(max = 300) String title, @RequestParam(
+					required = false) @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate planned,
 			RedirectAttributes redirect) {
 		pages.requireEditor(tenant);
 		items.byId(tenant, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -350,8 +382,9 @@ class PlanController {
 	}
 
 	@PostMapping("/items/{id}/releases/{releaseId}/gerealiseerd")
-	String realise(Tenant tenant, @PathVariable long id, @PathVariable long releaseId,
-			@RequestParam(required = false) @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate actual,
+	String realise(
+			Tenant tenant, @PathVariable long id, @PathVariable long releaseId, @RequestParam(
+					required = false) @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate actual,
 			RedirectAttributes redirect) {
 		pages.requireEditor(tenant);
 		indicators.realise(tenant, releaseId, actual);
@@ -411,15 +444,18 @@ class PlanController {
 	@GetMapping("/import")
 	String importPage(Tenant tenant, Model model) {
 		pages.requireEditor(tenant);
-		model.addAttribute("openRounds", plans.current(tenant).map(p -> rounds.rounds(p).stream().filter(StatusRound::open).toList()).orElse(List.of()));
+		model.addAttribute("openRounds",
+				plans.current(tenant)
+					.map(p -> rounds.rounds(p).stream().filter(StatusRound::open).toList())
+					.orElse(List.of()));
 		model.addAttribute("versions", plans.current(tenant).map(plans::versions).orElse(List.of()));
 		return IMPORT_VIEW;
 	}
 
 	@PostMapping("/import")
 	String importFile(Tenant tenant, @RequestParam @Pattern(regexp = "plan|status|indicatoren") String kind,
-			@RequestParam(required = false) Long round,
-			@RequestParam("file") MultipartFile file, Model model, jakarta.servlet.http.HttpServletResponse response) {
+			@RequestParam(required = false) Long round, @RequestParam("file") MultipartFile file, Model model,
+			HttpServletResponse response) {
 		String actor = pages.requireEditor(tenant).getUsername();
 		model.addAttribute("kind", kind);
 		try {
@@ -454,14 +490,17 @@ class PlanController {
 		String csv = plans.snapshot(pages.plan(tenant), number)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		byte[] bom = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
-		byte[] text = csv.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] text = csv.getBytes(StandardCharsets.UTF_8);
 		byte[] body = new byte[bom.length + text.length];
 		System.arraycopy(bom, 0, body, 0, bom.length);
 		System.arraycopy(text, 0, body, bom.length, text.length);
 		return ResponseEntity.ok()
-			.contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
-			.header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
-				.filename("meerjarenplan-" + tenant.slug() + "-versie-" + number + ".csv").build().toString())
+			.contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+			.header("Content-Disposition",
+					ContentDisposition.attachment()
+						.filename("meerjarenplan-" + tenant.slug() + "-versie-" + number + ".csv")
+						.build()
+						.toString())
 			.body(body);
 	}
 
@@ -477,16 +516,18 @@ class PlanController {
 		List<PlanTree.Node> bottlenecks = tree.flatten()
 			.stream()
 			.filter(n -> n.update() != null && n.update().bottlenecks() != null)
-			.sorted(java.util.Comparator.comparing((PlanTree.Node n) -> !n.item().priority()))
+			.sorted(Comparator.comparing((PlanTree.Node n) -> !n.item().priority()))
 			.toList();
 		model.addAttribute("bottleneckCount", bottlenecks.size());
-		model.addAttribute("bottlenecks", bottlenecks.size() > MAX_BOTTLENECKS ? bottlenecks.subList(0, MAX_BOTTLENECKS) : bottlenecks);
+		model.addAttribute("bottlenecks",
+				bottlenecks.size() > MAX_BOTTLENECKS ? bottlenecks.subList(0, MAX_BOTTLENECKS) : bottlenecks);
 		List<Map.Entry<StatusRound, PlanTree>> overRounds = rounds.progressOverRounds(plan, all);
 		model.addAttribute("overRounds", overRounds);
-		List<be.obmi.plan.domain.Release> overdue = indicators.overdue(plan, LocalDate.now());
+		List<Release> overdue = indicators.overdue(plan, LocalDate.now());
 		model.addAttribute("overdueCount", overdue.size());
 		model.addAttribute("overdue", overdue.size() > MAX_BOTTLENECKS ? overdue.subList(0, MAX_BOTTLENECKS) : overdue);
-		// Charts: status distribution per goal (stacked bars), progress over rounds (line).
+		// Charts: status distribution per goal (stacked bars), progress over rounds
+		// (line).
 		List<String> goalCodes = tree.roots().stream().map(n -> n.item().code()).toList();
 		List<Charts.Series> series = new ArrayList<>();
 		for (ItemStatus status : ItemStatus.values()) {
@@ -497,19 +538,20 @@ class PlanController {
 		model.addAttribute("statusChart", Charts.json(new Charts.Spec("stacked", null, goalCodes, series)));
 		Map<String, Object> progress = new LinkedHashMap<>();
 		overRounds.forEach(e -> progress.put(e.getKey().name(), e.getValue().progress()));
-		model.addAttribute("progressChart", Charts.json(new Charts.Spec("line", "%", List.copyOf(progress.keySet()),
-				List.of(new Charts.Series(messages.getMessage("plan.dashboard.planProgress", null, locale),
-						List.copyOf(progress.values()))))));
+		model.addAttribute("progressChart",
+				Charts.json(new Charts.Spec("line", "%", List.copyOf(progress.keySet()),
+						List.of(new Charts.Series(messages.getMessage("plan.dashboard.planProgress", null, locale),
+								List.copyOf(progress.values()))))));
 		model.addAttribute("types", ItemType.values());
-		be.obmi.plan.FinancialFigures figures = finance.getIfAvailable();
+		FinancialFigures figures = finance.getIfAvailable();
 		int year = LocalDate.now().getYear();
 		model.addAttribute("financeYear", year);
-		model.addAttribute("financeOverview", figures == null ? null : figures.overview(tenant, year, goalCodes).orElse(null));
-		model.addAttribute("financePeriod", figures == null ? List.of()
-				: goalCodes.stream().map(code -> {
-					List<be.obmi.plan.FinancialFigures.Amounts> years = figures.perYear(tenant, code);
-					return years.isEmpty() ? null : years.getLast();
-				}).filter(java.util.Objects::nonNull).toList());
+		model.addAttribute("financeOverview",
+				figures == null ? null : figures.overview(tenant, year, goalCodes).orElse(null));
+		model.addAttribute("financePeriod", figures == null ? List.of() : goalCodes.stream().map(code -> {
+			List<FinancialFigures.Amounts> years = figures.perYear(tenant, code);
+			return years.isEmpty() ? null : years.getLast();
+		}).filter(Objects::nonNull).toList());
 		return DASHBOARD_VIEW;
 	}
 

@@ -38,7 +38,9 @@ class PlanPages {
 		return access.currentUser().map(ObmiUser::getUsername).orElse(null);
 	}
 
-	/** Plan managers may update every item; contributors only the items assigned to them. */
+	/**
+	 * Plan managers may update every item; contributors only the items assigned to them.
+	 */
 	boolean canReport(Tenant tenant, PlanItem item) {
 		if (canEdit(tenant)) {
 			return true;

@@ -15,8 +15,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The public progress page: the plan's goals, action plans and actions for which a published update exists, with
- * only published updates and progress rolled up from those. Anyone may read it (see {@link PlanPublicRoutes}).
+ * The public progress page: the plan's goals, action plans and actions for which a
+ * published update exists, with only published updates and progress rolled up from those.
+ * Anyone may read it (see {@link PlanPublicRoutes}).
  */
 @Controller
 class PublicPlanController {

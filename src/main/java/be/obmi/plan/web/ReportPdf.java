@@ -20,10 +20,19 @@ import be.obmi.tenancy.Tenant;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
+import be.obmi.plan.FinancialFigures;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Renders the council report as PDF (openhtmltopdf). The XHTML is written here rather than by Thymeleaf because
- * the PDF renderer needs well-formed XML; the texts come from the same message bundle as the web page.
+ * Renders the council report as PDF (openhtmltopdf). The XHTML is written here rather
+ * than by Thymeleaf because the PDF renderer needs well-formed XML; the texts come from
+ * the same message bundle as the web page.
  */
 @Component
 class ReportPdf {
@@ -70,18 +79,35 @@ class ReportPdf {
 			.append(".m{background:#2a6b3c}.t{background:#b9c9d6}.legend{font-size:7pt;color:#555;margin:0 0 2mm}")
 			.append("</style></head><body>");
 		// Cover
-		h.append("<div class=\"cover\"><p class=\"muted\">").append(e(tenant.name())).append("</p><h1>")
-			.append(e(msg(locale, "plan.report.heading"))).append("</h1><p>")
-			.append(e(report.round().name())).append("</p><p class=\"muted\">")
-			.append(e(msg(locale, "plan.report.reference", report.round().referenceDate().format(DATE)))).append("</p><p class=\"muted\">")
-			.append(e(report.plan().name())).append("</p></div>");
+		h.append("<div class=\"cover\"><p class=\"muted\">")
+			.append(e(tenant.name()))
+			.append("</p><h1>")
+			.append(e(msg(locale, "plan.report.heading")))
+			.append("</h1><p>")
+			.append(e(report.round().name()))
+			.append("</p><p class=\"muted\">")
+			.append(e(msg(locale, "plan.report.reference", report.round().referenceDate().format(DATE))))
+			.append("</p><p class=\"muted\">")
+			.append(e(report.plan().name()))
+			.append("</p></div>");
 		// Summary
-		h.append("<h2>").append(e(msg(locale, "plan.report.summary"))).append("</h2><table><tr><th>")
-			.append(e(msg(locale, "plan.report.planProgress"))).append("</th><td>").append(report.tree().progress()).append(" %</td></tr><tr><th>")
-			.append(e(msg(locale, "plan.report.priorityActions"))).append("</th><td>").append(report.priorityActionCount()).append("</td></tr>");
+		h.append("<h2>")
+			.append(e(msg(locale, "plan.report.summary")))
+			.append("</h2><table><tr><th>")
+			.append(e(msg(locale, "plan.report.planProgress")))
+			.append("</th><td>")
+			.append(report.tree().progress())
+			.append(" %</td></tr><tr><th>")
+			.append(e(msg(locale, "plan.report.priorityActions")))
+			.append("</th><td>")
+			.append(report.priorityActionCount())
+			.append("</td></tr>");
 		for (ItemStatus status : ItemStatus.values()) {
-			h.append("<tr><th>").append(e(msg(locale, status.messageKey()))).append("</th><td>")
-				.append(report.priorityStatusCounts().getOrDefault(status, 0)).append("</td></tr>");
+			h.append("<tr><th>")
+				.append(e(msg(locale, status.messageKey())))
+				.append("</th><td>")
+				.append(report.priorityStatusCounts().getOrDefault(status, 0))
+				.append("</td></tr>");
 		}
 		h.append("</table>");
 		// Status of the priority actions
@@ -89,12 +115,25 @@ class ReportPdf {
 		for (PlanTree.Node node : report.priorityNodes()) {
 			var item = node.item();
 			String css = item.type() == ItemType.AC ? "ac" : item.type() == ItemType.AP ? "ap" : "bd";
-			h.append("<div class=\"").append(css).append("\"><h3>").append(e(item.code())).append(" ").append(e(item.title())).append("</h3>");
-			h.append("<table><tr><th>").append(e(msg(locale, "plan.col.status"))).append("</th><td>")
+			h.append("<div class=\"")
+				.append(css)
+				.append("\"><h3>")
+				.append(e(item.code()))
+				.append(" ")
+				.append(e(item.title()))
+				.append("</h3>");
+			h.append("<table><tr><th>")
+				.append(e(msg(locale, "plan.col.status")))
+				.append("</th><td>")
 				.append(e(statusText(node, locale)))
-				.append("</td><th>").append(e(msg(locale, "plan.col.progress"))).append("</th><td>")
-				.append("<div class=\"bar\"><div class=\"fill\" style=\"width:").append(node.progress()).append("%\"></div></div>")
-				.append(node.progress()).append(" %</td></tr>");
+				.append("</td><th>")
+				.append(e(msg(locale, "plan.col.progress")))
+				.append("</th><td>")
+				.append("<div class=\"bar\"><div class=\"fill\" style=\"width:")
+				.append(node.progress())
+				.append("%\"></div></div>")
+				.append(node.progress())
+				.append(" %</td></tr>");
 			if (node.update() != null) {
 				row(h, msg(locale, "plan.update.narrative"), node.update().narrative());
 				row(h, msg(locale, "plan.update.bottlenecks"), node.update().bottlenecks());
@@ -102,23 +141,35 @@ class ReportPdf {
 			h.append("</table>");
 			List<Indicator.Details> indicators = report.indicators().getOrDefault(item.id(), List.of());
 			if (!indicators.isEmpty()) {
-				h.append("<table><tr><th>").append(e(msg(locale, "plan.indicator.name"))).append("</th><th>")
-					.append(e(msg(locale, "plan.indicator.baseline"))).append("</th><th>")
-					.append(e(msg(locale, "plan.indicator.latest"))).append("</th><th>")
-					.append(e(msg(locale, "plan.indicator.target"))).append("</th></tr>");
+				h.append("<table><tr><th>")
+					.append(e(msg(locale, "plan.indicator.name")))
+					.append("</th><th>")
+					.append(e(msg(locale, "plan.indicator.baseline")))
+					.append("</th><th>")
+					.append(e(msg(locale, "plan.indicator.latest")))
+					.append("</th><th>")
+					.append(e(msg(locale, "plan.indicator.target")))
+					.append("</th></tr>");
 				for (Indicator.Details d : indicators) {
 					Indicator.Measurement latest = d.latest();
-					String target = d.targets().stream()
+					String target = d.targets()
+						.stream()
 						.filter(t -> t.year() == report.round().referenceDate().getYear())
 						.findFirst()
 						.map(t -> t.target() != null ? t.target().stripTrailingZeros().toPlainString() : t.textTarget())
 						.orElse("—");
-					h.append("<tr><td>").append(e(d.indicator().name())).append("</td><td>")
-						.append(d.indicator().baseline() == null ? "—" : d.indicator().baseline().stripTrailingZeros().toPlainString())
+					h.append("<tr><td>")
+						.append(e(d.indicator().name()))
 						.append("</td><td>")
-						.append(latest == null ? "—" : e((latest.value() != null ? latest.value().stripTrailingZeros().toPlainString() : latest.textValue())
-								+ " (" + latest.measuredOn().format(DATE) + ")"))
-						.append("</td><td>").append(e(target)).append("</td></tr>");
+						.append(d.indicator().baseline() == null ? "—"
+								: d.indicator().baseline().stripTrailingZeros().toPlainString())
+						.append("</td><td>")
+						.append(latest == null ? "—"
+								: e((latest.value() != null ? latest.value().stripTrailingZeros().toPlainString()
+										: latest.textValue()) + " (" + latest.measuredOn().format(DATE) + ")"))
+						.append("</td><td>")
+						.append(e(target))
+						.append("</td></tr>");
 				}
 				h.append("</table>");
 				for (Indicator.Details d : indicators) {
@@ -130,24 +181,31 @@ class ReportPdf {
 		// Finance, assumptions, risks
 		h.append("<h2>").append(e(msg(locale, "plan.report.finance"))).append("</h2>");
 		finance(h, report, locale);
-		h.append("<h2>").append(e(msg(locale, "plan.report.assumptions"))).append("</h2><p>")
-			.append(e(orNone(report.round().changedAssumptions(), locale))).append("</p>");
-		h.append("<h2>").append(e(msg(locale, "plan.report.risks"))).append("</h2><p>")
-			.append(e(orNone(report.round().changedRisks(), locale))).append("</p>");
+		h.append("<h2>")
+			.append(e(msg(locale, "plan.report.assumptions")))
+			.append("</h2><p>")
+			.append(e(orNone(report.round().changedAssumptions(), locale)))
+			.append("</p>");
+		h.append("<h2>")
+			.append(e(msg(locale, "plan.report.risks")))
+			.append("</h2><p>")
+			.append(e(orNone(report.round().changedRisks(), locale)))
+			.append("</p>");
 		h.append("</body></html>");
 		return h.toString();
 	}
 
 	/**
-	 * A small bar chart of an indicator: per year the last measurement (dark) next to the target (light), scaled
-	 * to the largest value. The table above carries the figures; the chart shows the trend at a glance.
+	 * A small bar chart of an indicator: per year the last measurement (dark) next to the
+	 * target (light), scaled to the largest value. The table above carries the figures;
+	 * the chart shows the trend at a glance.
 	 */
 	private void chart(StringBuilder h, Indicator.Details d, Locale locale) {
 		if (d.text()) {
 			return;
 		}
-		java.util.TreeMap<Integer, java.math.BigDecimal> measured = new java.util.TreeMap<>();
-		java.util.TreeMap<Integer, java.math.BigDecimal> targets = new java.util.TreeMap<>();
+		TreeMap<Integer, BigDecimal> measured = new TreeMap<>();
+		TreeMap<Integer, BigDecimal> targets = new TreeMap<>();
 		d.measurements().forEach(m -> {
 			if (m.value() != null) {
 				measured.put(m.measuredOn().getYear(), m.value());
@@ -158,13 +216,13 @@ class ReportPdf {
 				targets.put(t.year(), t.target());
 			}
 		});
-		java.util.TreeSet<Integer> years = new java.util.TreeSet<>(measured.keySet());
+		TreeSet<Integer> years = new TreeSet<>(measured.keySet());
 		years.addAll(targets.keySet());
 		if (years.isEmpty()) {
 			return;
 		}
-		double max = java.util.stream.Stream.concat(measured.values().stream(), targets.values().stream())
-			.mapToDouble(java.math.BigDecimal::doubleValue)
+		double max = Stream.concat(measured.values().stream(), targets.values().stream())
+			.mapToDouble(BigDecimal::doubleValue)
 			.max()
 			.orElse(0);
 		if (max <= 0) {
@@ -188,13 +246,19 @@ class ReportPdf {
 			.append("</p>");
 	}
 
-	private static void bar(StringBuilder h, java.math.BigDecimal value, double max, String css) {
+	private static void bar(StringBuilder h, BigDecimal value, double max, String css) {
 		double mm = value == null ? 0 : Math.max(0.3, value.doubleValue() / max * 18);
-		h.append("<div class=\"bar-v ").append(css).append("\" style=\"height:")
-			.append(String.format(Locale.ROOT, "%.1f", mm)).append("mm\"></div>");
+		h.append("<div class=\"bar-v ")
+			.append(css)
+			.append("\" style=\"height:")
+			.append(String.format(Locale.ROOT, "%.1f", mm))
+			.append("mm\"></div>");
 	}
 
-	/** An item's own status, or for a goal or action plan without one the status counts of its actions. */
+	/**
+	 * An item's own status, or for a goal or action plan without one the status counts of
+	 * its actions.
+	 */
 	private String statusText(PlanTree.Node node, Locale locale) {
 		if (node.status() != null) {
 			return msg(locale, node.status().messageKey());
@@ -206,12 +270,16 @@ class ReportPdf {
 			.entrySet()
 			.stream()
 			.map(entry -> msg(locale, "plan.statusCount", entry.getValue(), msg(locale, entry.getKey().messageKey())))
-			.collect(java.util.stream.Collectors.joining(", "));
+			.collect(Collectors.joining(", "));
 	}
 
 	private void row(StringBuilder h, String label, String value) {
 		if (value != null && !value.isBlank()) {
-			h.append("<tr><th>").append(e(label)).append("</th><td colspan=\"3\">").append(e(value)).append("</td></tr>");
+			h.append("<tr><th>")
+				.append(e(label))
+				.append("</th><td colspan=\"3\">")
+				.append(e(value))
+				.append("</td></tr>");
 		}
 	}
 
@@ -224,38 +292,57 @@ class ReportPdf {
 	}
 
 	private static String e(String text) {
-		return text == null ? "" : HtmlUtils.htmlEscape(InvisibleCharacters.clean(text), "UTF-8").replace("&nbsp;", "&#160;");
+		return text == null ? ""
+				: HtmlUtils.htmlEscape(InvisibleCharacters.clean(text), "UTF-8").replace("&nbsp;", "&#160;");
 	}
 
-
-	/** The legal section: estimated versus realised expenditure and receipts of the year, per priority item. */
+	/**
+	 * The legal section: estimated versus realised expenditure and receipts of the year,
+	 * per priority item.
+	 */
 	private void finance(StringBuilder h, CouncilReport report, Locale locale) {
 		if (!report.financeAvailable()) {
 			h.append("<p>").append(e(msg(locale, "plan.report.noFinance"))).append("</p>");
 			return;
 		}
-		h.append("<table><caption>").append(e(msg(locale, "plan.report.finance.caption", report.finance().year())))
-			.append("</caption><tr><th>").append(e(msg(locale, "plan.report.finance.item"))).append("</th><th>")
-			.append(e(msg(locale, "plan.report.finance.expEstimate"))).append("</th><th>")
-			.append(e(msg(locale, "plan.report.finance.expRealisation"))).append("</th><th>")
-			.append(e(msg(locale, "plan.report.finance.rate"))).append("</th><th>")
-			.append(e(msg(locale, "plan.report.finance.recEstimate"))).append("</th><th>")
-			.append(e(msg(locale, "plan.report.finance.recRealisation"))).append("</th></tr>");
-		for (be.obmi.plan.FinancialFigures.Amounts a : report.finance().items()) {
+		h.append("<table><caption>")
+			.append(e(msg(locale, "plan.report.finance.caption", report.finance().year())))
+			.append("</caption><tr><th>")
+			.append(e(msg(locale, "plan.report.finance.item")))
+			.append("</th><th>")
+			.append(e(msg(locale, "plan.report.finance.expEstimate")))
+			.append("</th><th>")
+			.append(e(msg(locale, "plan.report.finance.expRealisation")))
+			.append("</th><th>")
+			.append(e(msg(locale, "plan.report.finance.rate")))
+			.append("</th><th>")
+			.append(e(msg(locale, "plan.report.finance.recEstimate")))
+			.append("</th><th>")
+			.append(e(msg(locale, "plan.report.finance.recRealisation")))
+			.append("</th></tr>");
+		for (FinancialFigures.Amounts a : report.finance().items()) {
 			financeRow(h, a.code(), a);
 		}
 		financeRow(h, msg(locale, "plan.report.finance.total"), report.finance().total());
 		h.append("</table><p>").append(e(msg(locale, "plan.report.finance.note"))).append("</p>");
 	}
 
-	private void financeRow(StringBuilder h, String label, be.obmi.plan.FinancialFigures.Amounts a) {
-		java.text.DecimalFormat euro = new java.text.DecimalFormat("#,##0.00",
-				java.text.DecimalFormatSymbols.getInstance(Locale.forLanguageTag("nl-BE")));
-		h.append("<tr><td>").append(e(label)).append("</td><td class=\"num\">").append(euro.format(a.expenditureEstimate()))
-			.append("</td><td class=\"num\">").append(euro.format(a.expenditureRealisation()))
-			.append("</td><td class=\"num\">").append(a.executionRate() == null ? "—" : a.executionRate().toPlainString().replace('.', ',') + " %")
-			.append("</td><td class=\"num\">").append(euro.format(a.receiptsEstimate()))
-			.append("</td><td class=\"num\">").append(euro.format(a.receiptsRealisation())).append("</td></tr>");
+	private void financeRow(StringBuilder h, String label, FinancialFigures.Amounts a) {
+		DecimalFormat euro = new DecimalFormat("#,##0.00",
+				DecimalFormatSymbols.getInstance(Locale.forLanguageTag("nl-BE")));
+		h.append("<tr><td>")
+			.append(e(label))
+			.append("</td><td class=\"num\">")
+			.append(euro.format(a.expenditureEstimate()))
+			.append("</td><td class=\"num\">")
+			.append(euro.format(a.expenditureRealisation()))
+			.append("</td><td class=\"num\">")
+			.append(a.executionRate() == null ? "—" : a.executionRate().toPlainString().replace('.', ',') + " %")
+			.append("</td><td class=\"num\">")
+			.append(euro.format(a.receiptsEstimate()))
+			.append("</td><td class=\"num\">")
+			.append(euro.format(a.receiptsRealisation()))
+			.append("</td></tr>");
 	}
 
 }

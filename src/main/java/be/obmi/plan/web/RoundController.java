@@ -41,10 +41,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import be.obmi.plan.domain.Indicators;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
- * Status rounds: a plan manager opens and closes rounds, approves, sends back and publishes updates; a contributor
- * sees their task list and reports per item. Also the council report of a round, as page and PDF.
+ * Status rounds: a plan manager opens and closes rounds, approves, sends back and
+ * publishes updates; a contributor sees their task list and reports per item. Also the
+ * council report of a round, as page and PDF.
  */
 @Controller
 @RequestMapping("/{slug}/plan")
@@ -70,12 +78,12 @@ class RoundController {
 
 	private final ReportPdf pdf;
 
-	private final org.springframework.context.MessageSource messages;
+	private final MessageSource messages;
 
-	private final be.obmi.plan.domain.Indicators indicators;
+	private final Indicators indicators;
 
 	RoundController(PlanPages pages, StatusRounds rounds, PlanItems items, CouncilReports reports, ReportPdf pdf,
-			org.springframework.context.MessageSource messages, be.obmi.plan.domain.Indicators indicators) {
+			MessageSource messages, Indicators indicators) {
 		this.indicators = indicators;
 		this.messages = messages;
 		this.pages = pages;
@@ -97,17 +105,20 @@ class RoundController {
 
 	@PostMapping("/rondes")
 	String open(Tenant tenant, @RequestParam @Size(max = 200) String name,
-			@RequestParam(required = false) @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate referenceDate,
-			@RequestParam(required = false) @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
+			@RequestParam(required = false) @PlausibleDate @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE) LocalDate referenceDate,
+			@RequestParam(required = false) @PlausibleDate @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
 			@RequestParam StatusRound.Scope scope, @RequestParam(required = false) @Size(max = 20000) String selection,
 			RedirectAttributes redirect) {
 		String actor = pages.requireEditor(tenant).getUsername();
 		Plan plan = pages.plan(tenant);
 		List<Long> ids = selection == null ? List.of()
-				: java.util.Arrays.stream(selection.split("[\\s,;]+"))
+				: Arrays.stream(selection.split("[\\s,;]+"))
 					.filter(s -> !s.isBlank())
 					.map(code -> items.byCode(plan, code.trim())
-						.orElseThrow(() -> new IllegalArgumentException("Onbekende code: " + code.trim() + ".")).id())
+						.orElseThrow(() -> new IllegalArgumentException("Onbekende code: " + code.trim() + "."))
+						.id())
 					.toList();
 		StatusRound round = rounds.open(tenant, plan, name, referenceDate, deadline, scope, ids, actor);
 		return "redirect:/" + tenant.slug() + "/plan/rondes/" + round.id();
@@ -121,9 +132,15 @@ class RoundController {
 		model.addAttribute("tasks", tasks);
 		model.addAttribute("canEdit", pages.canEdit(tenant));
 		model.addAttribute("submitted", tasks.stream().filter(StatusRounds.Task::submitted).count());
-		model.addAttribute("approved", tasks.stream().filter(t -> t.update() != null
-				&& (t.update().state() == UpdateState.GOEDGEKEURD || t.update().state() == UpdateState.GEPUBLICEERD)).count());
-		model.addAttribute("published", tasks.stream().filter(t -> t.update() != null && t.update().state() == UpdateState.GEPUBLICEERD).count());
+		model.addAttribute("approved",
+				tasks.stream()
+					.filter(t -> t.update() != null && (t.update().state() == UpdateState.GOEDGEKEURD
+							|| t.update().state() == UpdateState.GEPUBLICEERD))
+					.count());
+		model.addAttribute("published",
+				tasks.stream()
+					.filter(t -> t.update() != null && t.update().state() == UpdateState.GEPUBLICEERD)
+					.count());
 		Map<String, Long> missing = new TreeMap<>();
 		tasks.stream().filter(t -> !t.submitted()).forEach(t -> missing.merge(owner(t), 1L, Long::sum));
 		model.addAttribute("missing", missing);
@@ -140,15 +157,16 @@ class RoundController {
 	@PostMapping("/rondes/{id}/updates/{updateId}/goedkeuren")
 	String approve(Tenant tenant, @PathVariable long id, @PathVariable long updateId, RedirectAttributes redirect) {
 		String actor = pages.requireEditor(tenant).getUsername();
-		return act(tenant, id, redirect, () -> rounds.approve(tenant, checked(tenant, id, updateId), actor), "approved");
+		return act(tenant, id, redirect, () -> rounds.approve(tenant, checked(tenant, id, updateId), actor),
+				"approved");
 	}
 
 	@PostMapping("/rondes/{id}/updates/{updateId}/terugsturen")
 	String sendBack(Tenant tenant, @PathVariable long id, @PathVariable long updateId,
-			@RequestParam @Size(max = 2000) String remark,
-			RedirectAttributes redirect) {
+			@RequestParam @Size(max = 2000) String remark, RedirectAttributes redirect) {
 		pages.requireEditor(tenant);
-		return act(tenant, id, redirect, () -> rounds.sendBack(tenant, checked(tenant, id, updateId), remark), "sentBack");
+		return act(tenant, id, redirect, () -> rounds.sendBack(tenant, checked(tenant, id, updateId), remark),
+				"sentBack");
 	}
 
 	@PostMapping("/rondes/{id}/updates/{updateId}/publiceren")
@@ -178,7 +196,8 @@ class RoundController {
 			RedirectAttributes redirect) {
 		pages.requireEditor(tenant);
 		round(tenant, id);
-		return act(tenant, id, redirect, () -> rounds.saveReportTexts(tenant, id, changedAssumptions, changedRisks, version), "textsSaved");
+		return act(tenant, id, redirect,
+				() -> rounds.saveReportTexts(tenant, id, changedAssumptions, changedRisks, version), "textsSaved");
 	}
 
 	private long checked(Tenant tenant, long roundId, long updateId) {
@@ -232,7 +251,7 @@ class RoundController {
 			HttpServletResponse response) {
 		StatusRounds.Task task = task(tenant, id, itemId);
 		if (!pages.canReport(tenant, task.item())) {
-			throw new org.springframework.security.access.AccessDeniedException("Niet jouw item");
+			throw new AccessDeniedException("Niet jouw item");
 		}
 		if (errors.hasErrors()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -247,34 +266,39 @@ class RoundController {
 			return "redirect:/" + tenant.slug() + "/plan/taken";
 		}
 		catch (ConcurrentChangeException | IllegalStateException | IllegalArgumentException ex) {
-			response.setStatus(ex instanceof ConcurrentChangeException ? HttpStatus.CONFLICT.value() : HttpStatus.BAD_REQUEST.value());
+			response.setStatus(ex instanceof ConcurrentChangeException ? HttpStatus.CONFLICT.value()
+					: HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("error", ex.getMessage());
 			return updatePage(tenant, task(tenant, id, itemId), model);
 		}
 	}
 
 	/**
-	 * New measurements given with an update ({@code meting-<indicator id>}), dated on the round's reference date;
-	 * only for the item's own indicators. Checked before the update is saved, stored after it.
+	 * New measurements given with an update ({@code meting-<indicator id>}), dated on the
+	 * round's reference date; only for the item's own indicators. Checked before the
+	 * update is saved, stored after it.
 	 * @throws IllegalArgumentException with a Dutch message for a number that is none
 	 */
 	private List<Runnable> measurements(Tenant tenant, StatusRounds.Task task, Map<String, String> params) {
-		List<Runnable> work = new java.util.ArrayList<>();
+		List<Runnable> work = new ArrayList<>();
 		for (var details : indicators.of(tenant, task.item().id())) {
 			String value = params.get("meting-" + details.indicator().id());
 			if (value == null || value.isBlank()) {
 				continue;
 			}
 			if (value.length() > 200) {
-				throw new IllegalArgumentException("De meting voor " + details.indicator().name() + " is te lang (hoogstens 200 tekens).");
+				throw new IllegalArgumentException(
+						"De meting voor " + details.indicator().name() + " is te lang (hoogstens 200 tekens).");
 			}
-			java.math.BigDecimal number = null;
+			BigDecimal number = null;
 			if (!details.text()) {
-				number = BelgianNumber.parse(value).orElseThrow(() -> new IllegalArgumentException("Ongeldige meting voor "
-						+ details.indicator().name() + ": " + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "."));
-				be.obmi.plan.domain.Indicators.checkNumber(number, "De meting voor " + details.indicator().name());
+				number = BelgianNumber.parse(value)
+					.orElseThrow(
+							() -> new IllegalArgumentException("Ongeldige meting voor " + details.indicator().name()
+									+ ": " + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "."));
+				Indicators.checkNumber(number, "De meting voor " + details.indicator().name());
 			}
-			java.math.BigDecimal measured = number;
+			BigDecimal measured = number;
 			work.add(() -> indicators.measure(tenant, details.indicator().id(), task.round().referenceDate(), measured,
 					measured == null ? value : null, task.round().name(), null));
 		}
@@ -287,10 +311,12 @@ class RoundController {
 		model.addAttribute("report", report);
 		String measured = messages.getMessage("plan.chart.measured", null, locale);
 		String target = messages.getMessage("plan.chart.target", null, locale);
-		Map<Long, String> charts = new java.util.HashMap<>();
-		report.indicators().values().forEach(list -> list.stream()
-			.filter(d -> !d.text())
-			.forEach(d -> charts.put(d.indicator().id(), Charts.indicator(d, measured, target))));
+		Map<Long, String> charts = new HashMap<>();
+		report.indicators()
+			.values()
+			.forEach(list -> list.stream()
+				.filter(d -> !d.text())
+				.forEach(d -> charts.put(d.indicator().id(), Charts.indicator(d, measured, target))));
 		model.addAttribute("charts", charts);
 		model.addAttribute("statuses", ItemStatus.values());
 		return REPORT_VIEW;
@@ -302,10 +328,11 @@ class RoundController {
 		byte[] body = pdf.render(tenant, report, locale);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
-			.header("Content-Disposition", ContentDisposition.attachment()
-				.filename("opvolgingsrapport-" + tenant.slug() + "-" + id + ".pdf")
-				.build()
-				.toString())
+			.header("Content-Disposition",
+					ContentDisposition.attachment()
+						.filename("opvolgingsrapport-" + tenant.slug() + "-" + id + ".pdf")
+						.build()
+						.toString())
 			.body(body);
 	}
 
@@ -314,7 +341,8 @@ class RoundController {
 	}
 
 	private StatusRounds.Task task(Tenant tenant, long roundId, long itemId) {
-		return rounds.task(tenant, roundId, itemId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return rounds.task(tenant, roundId, itemId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 }

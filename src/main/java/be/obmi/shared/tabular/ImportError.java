@@ -1,8 +1,9 @@
 package be.obmi.shared.tabular;
 
 /**
- * One problem in an uploaded file, as a person fixes it: the row (1 = the header row, as in a spreadsheet), the
- * column by its header name (or null for a problem with the whole row or file), and the reason in Dutch.
+ * One problem in an uploaded file, as a person fixes it: the row (1 = the header row, as
+ * in a spreadsheet), the column by its header name (or null for a problem with the whole
+ * row or file), and the reason in Dutch.
  */
 public record ImportError(Integer row, String column, String message) {
 

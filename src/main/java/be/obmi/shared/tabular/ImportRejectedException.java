@@ -3,8 +3,8 @@ package be.obmi.shared.tabular;
 import java.util.List;
 
 /**
- * A file was refused as a whole: nothing of it was stored. Carries every error found, not only the first, so the
- * user can fix the file in one go. The API answers it with 422.
+ * A file was refused as a whole: nothing of it was stored. Carries every error found, not
+ * only the first, so the user can fix the file in one go. The API answers it with 422.
  */
 public class ImportRejectedException extends RuntimeException {
 

@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An uploaded table: its header as written and its data rows, each numbered as the user sees it in a spreadsheet (the
- * header is row 1). Cells are read by position or by column name (case-insensitive), trimmed, "" when empty.
+ * An uploaded table: its header as written and its data rows, each numbered as the user
+ * sees it in a spreadsheet (the header is row 1). Cells are read by position or by column
+ * name (case-insensitive), trimmed, "" when empty.
+ *
  * @param format {@code csv} or {@code xlsx}
  */
 public record Table(List<String> header, List<Row> rows, String format) {

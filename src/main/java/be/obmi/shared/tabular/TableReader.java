@@ -32,18 +32,21 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.InputStreamSource;
 
 /**
- * The one reader of the files people upload: CSV with {@code ;}, {@code ,} or tab (Belgian Excel writes {@code ;};
- * detected from the header line), in UTF-8 with or without BOM or in Windows-1252 (detected from the content), and
- * XLSX (the first sheet; recognised by content, not by name; within the zip-bomb limits of
- * {@link SpreadsheetText#guardXlsx()}). Every cell has invisible control characters removed and a formula
- * neutralised by an export restored ({@link SpreadsheetText#restored}); XLSX cells are text as a person reads them
- * (numbers without grouping and with a point, dates as yyyy-mm-dd, booleans ja/nee). Rows that are entirely empty
- * are skipped. Row numbers are those of the spreadsheet: the header is row 1. Bad files give a Dutch
- * {@link ImportRejectedException}, never another exception.
+ * The one reader of the files people upload: CSV with {@code ;}, {@code ,} or tab
+ * (Belgian Excel writes {@code ;}; detected from the header line), in UTF-8 with or
+ * without BOM or in Windows-1252 (detected from the content), and XLSX (the first sheet;
+ * recognised by content, not by name; within the zip-bomb limits of
+ * {@link SpreadsheetText#guardXlsx()}). Every cell has invisible control characters
+ * removed and a formula neutralised by an export restored
+ * ({@link SpreadsheetText#restored}); XLSX cells are text as a person reads them (numbers
+ * without grouping and with a point, dates as yyyy-mm-dd, booleans ja/nee). Rows that are
+ * entirely empty are skipped. Row numbers are those of the spreadsheet: the header is row
+ * 1. Bad files give a Dutch {@link ImportRejectedException}, never another exception.
  * <p>
- * Two ways to read: {@link #stream} hands each row to a {@link Handler} without keeping a CSV in memory (the
- * statistics imports of millions of rows); {@link #read} returns a {@link Table} whose cells are read by column
- * name, and refuses rows with more filled cells than the header has columns.
+ * Two ways to read: {@link #stream} hands each row to a {@link Handler} without keeping a
+ * CSV in memory (the statistics imports of millions of rows); {@link #read} returns a
+ * {@link Table} whose cells are read by column name, and refuses rows with more filled
+ * cells than the header has columns.
  */
 public final class TableReader {
 
@@ -65,8 +68,9 @@ public final class TableReader {
 	}
 
 	/**
-	 * Streams a file to the handler. A CSV is read twice — once to see whether it is valid UTF-8, once to parse it —
-	 * so memory stays bounded whatever its size; an XLSX is read into memory.
+	 * Streams a file to the handler. A CSV is read twice — once to see whether it is
+	 * valid UTF-8, once to parse it — so memory stays bounded whatever its size; an XLSX
+	 * is read into memory.
 	 */
 	public static void stream(InputStreamSource source, Handler handler) throws IOException {
 		byte[] head;
@@ -82,7 +86,8 @@ public final class TableReader {
 			return;
 		}
 		Charset charset = isUtf8(source) ? StandardCharsets.UTF_8 : WINDOWS_1252;
-		try (BufferedReader reader = new BufferedReader(new InputStreamReader(source.getInputStream(), charset), 1 << 16)) {
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(source.getInputStream(), charset),
+				1 << 16)) {
 			reader.mark(1 << 16);
 			if (reader.read() != '\uFEFF') {
 				reader.reset();
@@ -144,7 +149,8 @@ public final class TableReader {
 			throw new UncheckedIOException(ex);
 		}
 		if (header.isEmpty()) {
-			throw ImportRejectedException.at(1, "", xlsx ? "Het werkblad heeft geen kopregel." : "Het bestand heeft geen kopregel.");
+			throw ImportRejectedException.at(1, "",
+					xlsx ? "Het werkblad heeft geen kopregel." : "Het bestand heeft geen kopregel.");
 		}
 		if (!errors.isEmpty()) {
 			throw new ImportRejectedException(errors);
@@ -170,7 +176,10 @@ public final class TableReader {
 		return table;
 	}
 
-	/** The separator of a CSV file: the one of {@code ;}, tab and {@code ,} its header line has most of. */
+	/**
+	 * The separator of a CSV file: the one of {@code ;}, tab and {@code ,} its header
+	 * line has most of.
+	 */
 	static char separator(String text) {
 		int end = text.indexOf('\n');
 		String first = end < 0 ? text : text.substring(0, end);
@@ -261,7 +270,8 @@ public final class TableReader {
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			// POI reports zip bombs, oversized parts, DTDs and broken XML as IOException or runtime exceptions
+			// POI reports zip bombs, oversized parts, DTDs and broken XML as IOException
+			// or runtime exceptions
 			throw ImportRejectedException.at(1, "", UnreadableText.XLSX);
 		}
 		handler.header(header == null ? List.of() : header);
@@ -272,15 +282,19 @@ public final class TableReader {
 		}
 	}
 
-	/** Numbers without grouping and with a point, dates as yyyy-mm-dd, booleans ja/nee, text as is. */
+	/**
+	 * Numbers without grouping and with a point, dates as yyyy-mm-dd, booleans ja/nee,
+	 * text as is.
+	 */
 	static String text(Cell cell) {
 		if (cell == null) {
 			return "";
 		}
 		CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
 		return switch (type) {
-			case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
-					: BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+			case NUMERIC ->
+				DateUtil.isCellDateFormatted(cell) ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
+						: BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
 			case STRING -> cell.getStringCellValue();
 			case BOOLEAN -> cell.getBooleanCellValue() ? "ja" : "nee";
 			default -> "";

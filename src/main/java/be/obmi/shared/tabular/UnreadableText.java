@@ -4,9 +4,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Dutch reasons for text files the importers cannot read, without the parser's (English, internal) message: a file
- * with NUL characters (binary content, or text saved as UTF-16, which PostgreSQL cannot store) and a CSV file whose
- * quotes do not match.
+ * Dutch reasons for text files the importers cannot read, without the parser's (English,
+ * internal) message: a file with NUL characters (binary content, or text saved as UTF-16,
+ * which PostgreSQL cannot store) and a CSV file whose quotes do not match.
  */
 public final class UnreadableText {
 

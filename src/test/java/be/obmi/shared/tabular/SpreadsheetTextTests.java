@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The CSV-injection rule: texts that would run as formulas get an apostrophe, numbers never, and import undoes it. */
+/**
+ * The CSV-injection rule: texts that would run as formulas get an apostrophe, numbers
+ * never, and import undoes it.
+ */
 class SpreadsheetTextTests {
 
 	@Test
@@ -18,7 +21,8 @@ class SpreadsheetTextTests {
 
 	@Test
 	void numbersAndOrdinaryTextsStayAsTheyAre() {
-		for (String text : new String[] { "-12", "+3.5", "-1,25", "1e-3", "-4E+2", "0", "Doel", "'t Stad", "a=b", "", null }) {
+		for (String text : new String[] { "-12", "+3.5", "-1,25", "1e-3", "-4E+2", "0", "Doel", "'t Stad", "a=b", "",
+				null }) {
 			assertThat(SpreadsheetText.neutralised(text)).as(text).isEqualTo(text);
 			assertThat(SpreadsheetText.restored(text)).as(text).isEqualTo(text);
 		}

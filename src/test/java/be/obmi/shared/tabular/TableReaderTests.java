@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Reading the files people already have: Belgian Excel CSV, UTF-8 with BOM, Windows-1252, XLSX, broken files. */
+/**
+ * Reading the files people already have: Belgian Excel CSV, UTF-8 with BOM, Windows-1252,
+ * XLSX, broken files.
+ */
 class TableReaderTests {
 
 	static final String TEXT = "Code;Titel;Bedrag\nBD01;Een veilige en propere stad;1.234,50\nAC01.01.01;Café Zoë: fietsstraten;-12,3\n";
@@ -63,7 +66,8 @@ class TableReaderTests {
 			.isInstanceOfSatisfying(ImportRejectedException.class,
 					ex -> assertThat(ex.errors().getFirst().row()).isEqualTo(2));
 		assertThatThrownBy(() -> TableReader.read(new byte[] { 'P', 'K', 3, 4, 1, 2, 3 }))
-			.isInstanceOf(ImportRejectedException.class).hasMessageContaining("Excel");
+			.isInstanceOf(ImportRejectedException.class)
+			.hasMessageContaining("Excel");
 	}
 
 }
