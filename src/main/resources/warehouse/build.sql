@@ -3,7 +3,7 @@
 -- the per-tenant catch-up also uses). Run by WarehouseRebuild; see docs/warehouse.md.
 create table warehouse_staging.dim_tenant as
 select t.id as tenant_key, t.slug, t.name, t.nis_code
-from tenancy.tenant t;
+from tenancy.warehouse_tenant t;
 --;
 create table warehouse_staging.dim_time as
 with years as (select generate_series(2000, 2040) as year)
@@ -27,9 +27,9 @@ create table warehouse_staging.dim_area as
 select a.id as area_key, a.level, a.code, a.name, a.parent_id as parent_key, a.mapped,
        max(up.code) filter (where up.level = 'gemeente') as gemeente_code,
        max(up.code) filter (where up.level = 'provincie') as provincie_code
-from stats.area a
-left join stats.area_ancestor aa on aa.area_id = a.id
-left join stats.area up on up.id = aa.ancestor_id and up.level in ('gemeente', 'provincie')
+from stats.warehouse_area a
+left join stats.warehouse_area_ancestor aa on aa.area_id = a.id
+left join stats.warehouse_area up on up.id = aa.ancestor_id and up.level in ('gemeente', 'provincie')
 where a.valid_to is null
 group by a.id, a.level, a.code, a.name, a.parent_id, a.mapped;
 --;
@@ -40,7 +40,7 @@ group by a.id, a.level, a.code, a.name, a.parent_id, a.mapped;
 -- the published statistics indicators join the plan indicators (keys: a plan indicator's is minus its id)
 insert into warehouse_staging.dim_indicator
 select s.id, 'stats', s.id, s.tenant_id, s.code, s.name, s.theme, s.unit, s.aggregation, null, null, null, s.threshold
-from stats.indicator s where s.published;
+from stats.warehouse_indicator s where s.published;
 --;
 create table warehouse_staging.dim_account as
 select row_number() over (order by account) as account_key, account as code
@@ -64,7 +64,7 @@ select o.tenant_id as tenant_key, d.indicator_key, o.area_id as area_key, t.time
             when d.threshold > 0 and o.value < d.threshold then 'suppressed'
             else 'ok' end as status,
        o.provisional, o.estimated, false as aggregated
-from stats.observation o
+from stats.warehouse_observation o
 join warehouse_staging.dim_indicator d on d.source = 'stats' and d.source_id = o.indicator_id
 join warehouse_staging.dim_time t on t.period_code = o.period;
 --;
@@ -74,10 +74,10 @@ insert into warehouse_staging.fact_observation
 with sums as (
     select o.tenant_id, o.indicator_id, aa.ancestor_id, o.period, o.breakdown, sum(o.value) as value,
            bool_or(o.provisional) as provisional, bool_or(o.estimated) as estimated
-    from stats.observation o
-    join stats.area s on s.id = o.area_id and s.level = 'statsec'
-    join stats.area_ancestor aa on aa.area_id = o.area_id and aa.ancestor_id <> o.area_id
-    join stats.indicator si on si.id = o.indicator_id and si.aggregation = 'sum' and si.published
+    from stats.warehouse_observation o
+    join stats.warehouse_area s on s.id = o.area_id and s.level = 'statsec'
+    join stats.warehouse_area_ancestor aa on aa.area_id = o.area_id and aa.ancestor_id <> o.area_id
+    join stats.warehouse_indicator si on si.id = o.indicator_id and si.aggregation = 'sum' and si.published
     where o.missing_reason is null
     group by o.tenant_id, o.indicator_id, aa.ancestor_id, o.period, o.breakdown
 )
@@ -89,7 +89,7 @@ from sums s
 join warehouse_staging.dim_indicator d on d.source = 'stats' and d.source_id = s.indicator_id
 join warehouse_staging.dim_time t on t.period_code = s.period
 left join (select o.indicator_id, o.area_id, o.period, o.breakdown, coalesce(o.tenant_id, 0) as tenant
-           from stats.observation o join stats.area a on a.id = o.area_id and a.level <> 'statsec') x
+           from stats.warehouse_observation o join stats.warehouse_area a on a.id = o.area_id and a.level <> 'statsec') x
      on x.indicator_id = s.indicator_id and x.area_id = s.ancestor_id and x.period = s.period
      and x.breakdown = s.breakdown and x.tenant = coalesce(s.tenant_id, 0)
 where x.indicator_id is null;
@@ -108,7 +108,7 @@ where f.indicator_key = d.indicator_key and f.area_key = s.area_id and f.period 
 -- it is suppressed too.
 update warehouse_staging.fact_observation f set value = null, status = 'suppressed'
 from warehouse_staging.dim_indicator dr
-join stats.indicator si on si.id = dr.source_id and si.aggregation = 'ratio'
+join stats.warehouse_indicator si on si.id = dr.source_id and si.aggregation = 'ratio'
 join warehouse_staging.suppressed_cell s on s.indicator_id in (si.numerator_id, si.denominator_id)
 where dr.source = 'stats' and f.indicator_key = dr.indicator_key and f.area_key = s.area_id and f.period = s.period
   and f.breakdown = s.breakdown and f.status = 'ok'
@@ -119,7 +119,7 @@ where dr.source = 'stats' and f.indicator_key = dr.indicator_key and f.area_key 
 insert into warehouse_staging.fact_observation
 select n.tenant_key, dr.indicator_key, n.area_key, n.time_key, n.period, n.breakdown,
        n.value / d.value * si.factor, 'ok', n.provisional or d.provisional, n.estimated or d.estimated, true
-from stats.indicator si
+from stats.warehouse_indicator si
 join warehouse_staging.dim_indicator dr on dr.source = 'stats' and dr.source_id = si.id
 join warehouse_staging.dim_indicator dn on dn.source = 'stats' and dn.source_id = si.numerator_id
 join warehouse_staging.dim_indicator dd on dd.source = 'stats' and dd.source_id = si.denominator_id

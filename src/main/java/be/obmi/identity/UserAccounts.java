@@ -13,6 +13,7 @@ import java.util.Set;
 
 import be.obmi.audit.AuditEvent;
 import be.obmi.audit.AuditTrail;
+import be.obmi.tenancy.Tenants;
 import be.obmi.audit.FieldChange;
 import be.obmi.shared.ConcurrentChangeException;
 import be.obmi.tenancy.Tenant;
@@ -52,11 +53,14 @@ public class UserAccounts implements UserDetailsService {
 
 	private final int maxFailedLoginsPerAccount;
 
-	UserAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, AuditTrail audit,
+	private final Tenants tenants;
+
+	UserAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, AuditTrail audit, Tenants tenants,
 			@Value("${obmi.security.max-failed-logins:5}") int maxFailedLogins,
 			@Value("${obmi.security.lockout-duration:15m}") Duration lockoutDuration,
 			@Value("${obmi.security.max-failed-logins-per-account:50}") int maxFailedLoginsPerAccount) {
 		this.maxFailedLoginsPerAccount = maxFailedLoginsPerAccount;
+		this.tenants = tenants;
 		this.jdbc = jdbc;
 		this.passwordEncoder = passwordEncoder;
 		this.audit = audit;
@@ -102,12 +106,10 @@ public class UserAccounts implements UserDetailsService {
 
 	private Map<String, Role> rolesOf(long userId) {
 		Map<String, Role> roles = new HashMap<>();
-		jdbc.sql(
-				"select t.slug, m.role from identity.membership m join tenancy.tenant t on t.id = m.tenant_id where m.user_id = ?")
-			.param(userId)
-			.query(rs -> {
-				roles.put(rs.getString("slug"), Role.valueOf(rs.getString("role")));
-			});
+		Map<Long, String> slugs = tenants.slugsById();
+		jdbc.sql("select tenant_id, role from identity.membership where user_id = ?").param(userId).query(rs -> {
+			roles.put(slugs.get(rs.getLong("tenant_id")), Role.valueOf(rs.getString("role")));
+		});
 		return roles;
 	}
 
@@ -365,12 +367,11 @@ public class UserAccounts implements UserDetailsService {
 	@Transactional(readOnly = true)
 	public List<AccountDetails> allAccounts() {
 		Map<Long, Map<String, Role>> roles = new HashMap<>();
-		jdbc.sql(
-				"select m.user_id, t.slug, m.role from identity.membership m join tenancy.tenant t on t.id = m.tenant_id")
-			.query(rs -> {
-				roles.computeIfAbsent(rs.getLong("user_id"), id -> new HashMap<>())
-					.put(rs.getString("slug"), Role.valueOf(rs.getString("role")));
-			});
+		Map<Long, String> slugs = tenants.slugsById();
+		jdbc.sql("select user_id, tenant_id, role from identity.membership").query(rs -> {
+			roles.computeIfAbsent(rs.getLong("user_id"), id -> new HashMap<>())
+				.put(slugs.get(rs.getLong("tenant_id")), Role.valueOf(rs.getString("role")));
+		});
 		return jdbc.sql(ACCOUNT + " order by lower(display_name), id")
 			.query((rs, n) -> account(rs, roles.getOrDefault(rs.getLong("id"), Map.of())))
 			.list();

@@ -2,6 +2,8 @@ package be.obmi.tenancy;
 
 import java.text.Normalizer;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -36,6 +38,17 @@ public class Tenants {
 	/** All tenants, by name. Never returns null. */
 	public List<Tenant> all() {
 		return jdbc.sql(SELECT + "order by name").query(Tenant.class).list();
+	}
+
+	/**
+	 * Every tenant's slug by its id: for modules that store tenant ids and show slugs.
+	 */
+	public Map<Long, String> slugsById() {
+		Map<Long, String> slugs = new HashMap<>();
+		jdbc.sql("select id, slug from tenancy.tenant").query(rs -> {
+			slugs.put(rs.getLong("id"), rs.getString("slug"));
+		});
+		return slugs;
 	}
 
 	public Optional<Tenant> bySlug(String slug) {

@@ -213,11 +213,6 @@ public class WarehouseRebuild {
 		statement.execute("set maintenance_work_mem = '512MB'");
 		// a bulk build: hash joins over whole tables beat index lookups row by row
 		statement.execute("set enable_nestloop = off");
-		for (String source : List.of("stats.observation", "stats.area", "stats.area_ancestor", "stats.indicator",
-				"finance.finance_line", "finance.finance_import", "plan.plan_item", "plan.status_update",
-				"plan.measurement")) {
-			statement.execute("analyze " + source);
-		}
 		statement.execute("drop schema if exists warehouse_staging cascade");
 		statement.execute("create schema warehouse_staging");
 		loadPolicyFields(connection, statement);
