@@ -13,9 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,8 +26,7 @@ import java.math.RoundingMode;
  * general receipts under no policy goal. Marked as demo data by its file name and label.
  */
 @Component
-@Order(40)
-class FinanceDemoData implements ApplicationRunner {
+class FinanceDemoData implements ApplicationModuleInitializer {
 
 	private static final Logger log = LoggerFactory.getLogger(FinanceDemoData.class);
 
@@ -58,7 +55,7 @@ class FinanceDemoData implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void initialize() {
 		if (!enabled) {
 			return;
 		}

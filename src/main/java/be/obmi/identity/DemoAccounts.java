@@ -8,9 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -24,8 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * accounts are disabled and none are made.
  */
 @Component
-@Order(10)
-class DemoAccounts implements ApplicationRunner {
+class DemoAccounts implements ApplicationModuleInitializer {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
@@ -55,7 +52,7 @@ class DemoAccounts implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void initialize() {
 		if (!enabled) {
 			int disabled = jdbc.sql("update identity.user_account set enabled = false where demo and enabled").update();
 			if (disabled > 0) {

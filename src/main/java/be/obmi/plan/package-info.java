@@ -3,5 +3,6 @@
  * indicators, releases, status rounds, dashboards, the public progress page and the
  * council follow-up report.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "tenancy", "identity", "audit", "shared" })
+@org.springframework.modulith.ApplicationModule(
+		allowedDependencies = { "stats", "tenancy", "identity", "audit", "shared" })
 package be.obmi.plan;

@@ -17,9 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,8 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * labels them. Loaded with COPY, only when absent.
  */
 @Component
-@Order(30)
-class StatsDemoData implements ApplicationRunner {
+class StatsDemoData {
 
 	private static final Logger log = LoggerFactory.getLogger(StatsDemoData.class);
 
@@ -112,8 +108,10 @@ class StatsDemoData implements ApplicationRunner {
 		this.enabled = enabled;
 	}
 
-	@Override
-	public void run(ApplicationArguments args) {
+	/**
+	 * Loads the demo statistics unless they are there (called after the reference data).
+	 */
+	void loadIfMissing() {
 		if (!enabled || jdbc.sql("select count(*) from stats.indicator where tenant_id is null and code = 'bev_totaal'")
 			.query(Long.class)
 			.single() > 0) {

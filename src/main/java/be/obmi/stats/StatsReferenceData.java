@@ -17,9 +17,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,11 +27,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Loads the reference areas of Flanders and Brussels and seeds the shared catalogue from
  * the Gemeente-Stadsmonitor, each only when absent (so later starts cost nothing). Files
  * under {@code reference/stats/}, derived from {@code shared/reference} by
- * {@code scripts/stats/prepare-reference.py}.
+ * {@code scripts/stats/prepare-reference.py}. Then the demo statistics
+ * ({@link StatsDemoData}), which need the areas. The module's initializer: Spring
+ * Modulith runs it after those of the modules stats depends on, before those of the
+ * modules that depend on stats (plan's demo names actions after its wijken).
  */
 @Component
-@Order(20)
-class StatsReferenceData implements ApplicationRunner {
+class StatsReferenceData implements ApplicationModuleInitializer {
 
 	private static final Logger log = LoggerFactory.getLogger(StatsReferenceData.class);
 
@@ -49,9 +49,12 @@ class StatsReferenceData implements ApplicationRunner {
 
 	private final DisclosureControl disclosure;
 
+	private final StatsDemoData demoData;
+
 	StatsReferenceData(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction, Areas areas,
-			DisclosureControl disclosure) {
+			DisclosureControl disclosure, StatsDemoData demoData) {
 		this.disclosure = disclosure;
+		this.demoData = demoData;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.transaction = transaction;
@@ -59,7 +62,7 @@ class StatsReferenceData implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void initialize() {
 		transaction.executeWithoutResult(status -> {
 			if (jdbc.sql("select count(*) from stats.area").query(Long.class).single() == 0) {
 				loadAreas();
@@ -73,6 +76,7 @@ class StatsReferenceData implements ApplicationRunner {
 			}
 		});
 		areas.reload();
+		demoData.loadIfMissing();
 	}
 
 	private void loadAreas() {

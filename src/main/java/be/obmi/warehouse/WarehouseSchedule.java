@@ -4,18 +4,17 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * When the warehouse is rebuilt: at start-up when there is none yet (in the background,
- * after the demo data), and every night ({@code obmi.warehouse.rebuild-cron}, default
- * 02:30).
+ * after the demo data: an application runner runs after every module's
+ * {@code ApplicationModuleInitializer}), and every night
+ * ({@code obmi.warehouse.rebuild-cron}, default 02:30).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@Order(100)
 class WarehouseSchedule implements ApplicationRunner {
 
 	private final WarehouseRebuild rebuild;

@@ -13,24 +13,18 @@ import be.obmi.plan.domain.ItemStatus;
 import be.obmi.plan.domain.Plan;
 import be.obmi.plan.domain.Plans;
 import be.obmi.tenancy.Tenant;
+import be.obmi.stats.AreaNames;
 import be.obmi.tenancy.Tenants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * Gives every tenant without a plan a plausible Dutch demo plan 2026–2031 (8 goals, 32
@@ -39,8 +33,7 @@ import org.springframework.core.io.ClassPathResource;
  * only with {@code obmi.demo.enabled=true}; the plan is marked as demo.
  */
 @Component
-@Order(20)
-class DemoPlan implements ApplicationRunner {
+class DemoPlan implements ApplicationModuleInitializer {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoPlan.class);
 
@@ -123,28 +116,15 @@ class DemoPlan implements ApplicationRunner {
 			{ "werkzoekenden", "Niet-werkende werkzoekenden", "personen" } };
 
 	/**
-	 * The real wijken of a municipality, from the reference areas that Stad in cijfers
-	 * also loads; the generic names when the municipality has none (the VGC).
+	 * The real wijken of a municipality (at most 12), from Stad in cijfers' reference
+	 * areas; the generic names when the municipality has none (the VGC).
 	 */
-	static String[] wijken(String nisCode) {
-		if (nisCode == null) {
-			return WIJKEN;
-		}
-		List<String> names = new ArrayList<>();
-		try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-				new ClassPathResource("reference/stats/areas.csv").getInputStream(), StandardCharsets.UTF_8))) {
-			for (String line; (line = reader.readLine()) != null;) {
-				String[] f = line.split(";", -1);
-				if (f.length >= 5 && f[0].equals("wijk") && f[4].equals(nisCode)) {
-					names.add(f[2]);
-				}
-			}
-		}
-		catch (IOException ex) {
-			return WIJKEN;
-		}
+	private String[] wijken(String nisCode) {
+		List<String> names = areaNames.wijken(nisCode);
 		return names.isEmpty() ? WIJKEN : names.stream().limit(12).toArray(String[]::new);
 	}
+
+	private final AreaNames areaNames;
 
 	private final JdbcClient jdbc;
 
@@ -161,7 +141,8 @@ class DemoPlan implements ApplicationRunner {
 	private final boolean enabled;
 
 	DemoPlan(JdbcClient jdbc, JdbcTemplate template, Tenants tenants, Plans plans, AuditTrail audit,
-			TransactionTemplate transaction, @Value("${obmi.demo.enabled:true}") boolean enabled) {
+			TransactionTemplate transaction, AreaNames areaNames, @Value("${obmi.demo.enabled:true}") boolean enabled) {
+		this.areaNames = areaNames;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.tenants = tenants;
@@ -172,7 +153,7 @@ class DemoPlan implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void initialize() {
 		if (!enabled) {
 			return;
 		}
