@@ -1,10 +1,5 @@
 package be.obmi.stats;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -12,13 +7,12 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
+import be.obmi.shared.tabular.Table;
+import be.obmi.shared.tabular.TableReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.modulith.ApplicationModuleInitializer;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -84,24 +78,16 @@ class StatsReferenceData implements ApplicationModuleInitializer {
 		jdbc.sql("""
 				create temp table area_in (level varchar(20), code varchar(20), name varchar(200),
 				  parent_level varchar(20), parent_code varchar(20)) on commit drop""").update();
-		try (Reader reader = resource("reference/stats/areas.csv")) {
-			Copy.Rows rows = new Copy.Rows();
-			try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(';').ofCsvRecord(reader)) {
-				boolean header = true;
-				for (CsvRecord record : csv) {
-					if (header) {
-						header = false;
-						continue;
-					}
-					List<String> f = record.getFields();
-					rows.add(f.get(0)).add(f.get(1)).add(f.get(2)).add(blank(f.get(3))).add(blank(f.get(4))).end();
-				}
-			}
-			Copy.in(dataSource, "area_in (level, code, name, parent_level, parent_code)", rows);
+		Copy.Rows rows = new Copy.Rows();
+		for (Table.Row row : TableReader.reference("reference/stats/areas.csv").rows()) {
+			rows.add(row.cell(0))
+				.add(row.cell(1))
+				.add(row.cell(2))
+				.add(blank(row.cell(3)))
+				.add(blank(row.cell(4)))
+				.end();
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		Copy.in(dataSource, "area_in (level, code, name, parent_level, parent_code)", rows);
 		jdbc.sql("""
 				insert into stats.area (level, code, name, mapped)
 				select level, code, name, code not in ('99991', '99992') from area_in""").update();
@@ -124,47 +110,36 @@ class StatsReferenceData implements ApplicationModuleInitializer {
 	private void seedCatalogue() {
 		Copy.Rows rows = new Copy.Rows();
 		int count = 0;
-		try (Reader reader = resource("reference/stats/indicatoren.csv");
-				CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(';').ofCsvRecord(reader)) {
-			boolean header = true;
-			for (CsvRecord record : csv) {
-				if (header) {
-					header = false;
-					continue;
-				}
-				List<String> f = record.getFields();
-				if (f.size() < 13) {
-					continue;
-				}
-				Matcher m = EXTRACT.matcher(f.get(12));
-				if (!m.find()) {
-					continue;
-				}
-				String ratio = f.get(5).trim();
-				boolean percent = ratio.equals("procent");
-				String definition = f.get(3).trim();
-				if (!f.get(6).isBlank()) {
-					definition += "\n\nTeller: " + f.get(6).trim();
-				}
-				if (!f.get(7).isBlank()) {
-					definition += "\nNoemer: " + f.get(7).trim();
-				}
-				rows.add("GSM_" + m.group(1).toUpperCase(Locale.ROOT))
-					.add(f.get(11).isBlank() ? m.group(1) : f.get(11).trim())
-					.add(f.get(1).trim())
-					.add(definition)
-					.add(ratio.isEmpty() ? f.get(4).trim() : ratio)
-					.add(blank(f.get(4).trim()))
-					.add(f.get(8).trim())
-					.add(f.get(2).startsWith("Burger") ? "survey" : "registered")
-					.add("none")
-					.add(percent ? 1 : 2)
-					.end();
-				count++;
+		for (Table.Row row : TableReader.reference("reference/stats/indicatoren.csv").rows()) {
+			List<String> f = row.cells();
+			if (f.size() < 13) {
+				continue;
 			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			Matcher m = EXTRACT.matcher(f.get(12));
+			if (!m.find()) {
+				continue;
+			}
+			String ratio = f.get(5).trim();
+			boolean percent = ratio.equals("procent");
+			String definition = f.get(3).trim();
+			if (!f.get(6).isBlank()) {
+				definition += "\n\nTeller: " + f.get(6).trim();
+			}
+			if (!f.get(7).isBlank()) {
+				definition += "\nNoemer: " + f.get(7).trim();
+			}
+			rows.add("GSM_" + m.group(1).toUpperCase(Locale.ROOT))
+				.add(f.get(11).isBlank() ? m.group(1) : f.get(11).trim())
+				.add(f.get(1).trim())
+				.add(definition)
+				.add(ratio.isEmpty() ? f.get(4).trim() : ratio)
+				.add(blank(f.get(4).trim()))
+				.add(f.get(8).trim())
+				.add(f.get(2).startsWith("Burger") ? "survey" : "registered")
+				.add("none")
+				.add(percent ? 1 : 2)
+				.end();
+			count++;
 		}
 		Copy.in(dataSource, """
 				stats.indicator (code, name, theme, definition, unit, counting_unit, source, kind, aggregation,
@@ -175,10 +150,6 @@ class StatsReferenceData implements ApplicationModuleInitializer {
 
 	private static String blank(String s) {
 		return s == null || s.isBlank() ? null : s;
-	}
-
-	private static Reader resource(String path) throws IOException {
-		return new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8);
 	}
 
 }

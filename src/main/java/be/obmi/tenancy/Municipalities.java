@@ -1,17 +1,14 @@
 package be.obmi.tenancy;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.core.io.ClassPathResource;
+import be.obmi.shared.tabular.Table;
+import be.obmi.shared.tabular.TableReader;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,16 +22,9 @@ public class Municipalities {
 
 	Municipalities() {
 		List<Municipality> list = new ArrayList<>();
-		try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-				new ClassPathResource("reference/gemeenten.csv").getInputStream(), StandardCharsets.UTF_8))) {
-			reader.readLine();
-			for (String line; (line = reader.readLine()) != null;) {
-				String[] f = line.split(";", -1);
-				list.add(new Municipality(f[0], f[1], f[2], f[3], Integer.parseInt(f[4])));
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		for (Table.Row row : TableReader.reference("reference/gemeenten.csv").rows()) {
+			list.add(new Municipality(row.cell(0), row.cell(1), row.cell(2), row.cell(3),
+					Integer.parseInt(row.cell(4))));
 		}
 		list.sort(Comparator.comparing(Municipality::name));
 		this.all = Collections.unmodifiableList(list);

@@ -1,8 +1,6 @@
 package be.obmi.warehouse;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -15,6 +13,8 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import be.obmi.plan.PolicyField;
+import be.obmi.plan.PolicyFields;
 import be.obmi.shared.ObmiMetrics;
 import be.obmi.stats.SuppressedCells;
 import io.micrometer.core.instrument.Gauge;
@@ -69,8 +69,11 @@ public class WarehouseRebuild {
 
 	private final SuppressedCells suppressedCells;
 
+	private final PolicyFields policyFields;
+
 	WarehouseRebuild(DataSource dataSource, JdbcClient jdbc, WarehouseAccess access, ObmiMetrics metrics,
-			SuppressedCells suppressedCells) {
+			SuppressedCells suppressedCells, PolicyFields policyFields) {
+		this.policyFields = policyFields;
 		this.metrics = metrics;
 		this.suppressedCells = suppressedCells;
 		this.dataSource = dataSource;
@@ -257,28 +260,21 @@ public class WarehouseRebuild {
 		statement.execute("analyze warehouse_staging.suppressed_cell");
 	}
 
-	/** The BBC policy-field list, from the same reference file the plan module uses. */
+	/** The BBC policy-field list, as the plan module has it. */
 	private void loadPolicyFields(Connection connection, Statement statement) throws SQLException {
 		statement.execute("""
 				create table warehouse_staging.dim_policy_field (policy_field_code varchar(4), name varchar(300),
 				    subdomain varchar(300), domain varchar(300))""");
 		try (var insert = connection
-			.prepareStatement("insert into warehouse_staging.dim_policy_field values (?, ?, ?, ?)");
-				BufferedReader reader = new BufferedReader(
-						new InputStreamReader(new ClassPathResource("reference/bbc-beleidsvelden.csv").getInputStream(),
-								StandardCharsets.UTF_8))) {
-			reader.readLine();
-			for (String line; (line = reader.readLine()) != null;) {
-				String[] f = line.split(";", -1);
-				for (int i = 0; i < 4; i++) {
-					insert.setString(i + 1, f[i]);
-				}
+			.prepareStatement("insert into warehouse_staging.dim_policy_field values (?, ?, ?, ?)")) {
+			for (PolicyField field : policyFields.all()) {
+				insert.setString(1, field.code());
+				insert.setString(2, field.name());
+				insert.setString(3, field.subdomain());
+				insert.setString(4, field.domain());
 				insert.addBatch();
 			}
 			insert.executeBatch();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -5,5 +5,5 @@
  * tools and the impact pages built on it.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "stats", "audit", "tenancy", "identity", "shared" })
+		allowedDependencies = { "plan", "stats", "audit", "tenancy", "identity", "shared" })
 package be.obmi.warehouse;

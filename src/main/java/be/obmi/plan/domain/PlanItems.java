@@ -1,5 +1,6 @@
 package be.obmi.plan.domain;
 
+import be.obmi.plan.PolicyFields;
 import java.util.List;
 import java.util.Optional;
 

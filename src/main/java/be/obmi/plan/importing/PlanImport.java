@@ -17,7 +17,7 @@ import be.obmi.plan.domain.Plan;
 import be.obmi.plan.domain.PlanItem;
 import be.obmi.plan.domain.PlanItems;
 import be.obmi.plan.domain.Plans;
-import be.obmi.plan.domain.PolicyFields;
+import be.obmi.plan.PolicyFields;
 import be.obmi.shared.ObmiMetrics;
 import be.obmi.shared.ScopeLock;
 import be.obmi.shared.tabular.ImportError;

@@ -1,22 +1,20 @@
-package be.obmi.plan.domain;
+package be.obmi.plan;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.core.io.ClassPathResource;
+import be.obmi.shared.tabular.Table;
+import be.obmi.shared.tabular.TableReader;
+
 import org.springframework.stereotype.Component;
 
 /**
  * The fixed BBC 2020 list of policy fields (from
- * {@code reference/bbc-beleidsvelden.csv}).
+ * {@code reference/bbc-beleidsvelden.csv}), for the plan module and the modules that
+ * report per policy field (the warehouse).
  */
 @Component
 public class PolicyFields {
@@ -24,16 +22,8 @@ public class PolicyFields {
 	private final Map<String, PolicyField> byCode = new LinkedHashMap<>();
 
 	PolicyFields() {
-		try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-				new ClassPathResource("reference/bbc-beleidsvelden.csv").getInputStream(), StandardCharsets.UTF_8))) {
-			reader.readLine();
-			for (String line; (line = reader.readLine()) != null;) {
-				String[] f = line.split(";", -1);
-				byCode.put(f[0], new PolicyField(f[0], f[1], f[2], f[3]));
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		for (Table.Row row : TableReader.reference("reference/bbc-beleidsvelden.csv").rows()) {
+			byCode.put(row.cell(0), new PolicyField(row.cell(0), row.cell(1), row.cell(2), row.cell(3)));
 		}
 	}
 
