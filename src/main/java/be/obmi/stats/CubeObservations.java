@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import be.obmi.opendata.Category;
@@ -16,6 +15,7 @@ import be.obmi.opendata.CellStatus;
 import be.obmi.opendata.Cube;
 import be.obmi.opendata.Dimension;
 import be.obmi.opendata.DimensionRole;
+import be.obmi.shared.Period;
 import be.obmi.shared.tabular.ImportError;
 import be.obmi.shared.tabular.ImportRejectedException;
 import java.util.function.Predicate;
@@ -53,14 +53,6 @@ final class CubeObservations {
 	/** Where an indicator code came from, to name it in an error. */
 	record Source(long row, String column) {
 	}
-
-	private static final Pattern YEAR = Pattern.compile("^([0-9]{4})(?:-?A1?)?$");
-
-	private static final Pattern QUARTER = Pattern.compile("^([0-9]{4})[-_ ]?[QqKk]([1-4])$");
-
-	private static final Pattern SEMESTER = Pattern.compile("^([0-9]{4})[-_ ]?[SsHh]([12])$");
-
-	private static final Pattern MONTH = Pattern.compile("^([0-9]{4})(?:-|[-_ ]?[Mm])([0-9]{1,2})$");
 
 	private static final Pattern GEO_NAME = Pattern.compile(
 			"(?i)^(gebied|gebieden|geo|geografie|area|region|regio|ref_area|gemeente|municipality|wijk|sector|statsec|location|plaats)$");
@@ -255,42 +247,21 @@ final class CubeObservations {
 	 */
 	static String missingReason(Cell cell) {
 		if (cell.status() == CellStatus.SUPPRESSED) {
-			return "gecensureerd";
+			return MissingReason.GECENSUREERD.code();
 		}
 		String symbol = cell.symbol() == null ? "" : cell.symbol().trim();
-		return switch (symbol) {
-			case "..." -> "gecensureerd";
-			case ".", "M" -> "niet_van_toepassing";
-			case "-" -> "leeg";
-			default -> "onbekend";
+		MissingReason reason = switch (symbol) {
+			case "..." -> MissingReason.GECENSUREERD;
+			case ".", "M" -> MissingReason.NIET_VAN_TOEPASSING;
+			case "-" -> MissingReason.LEEG;
+			default -> MissingReason.ONBEKEND;
 		};
+		return reason.code();
 	}
 
-	/**
-	 * Normalises the period notations of statistical offices to OBMi's: 2024, 2024S1,
-	 * 2024Q3, 2024-06.
-	 */
+	/** A period code in any notation ({@link Period}) as OBMi's code. */
 	static Optional<String> period(String code) {
-		String c = code.trim();
-		Matcher m = YEAR.matcher(c);
-		if (m.matches()) {
-			return Optional.of(m.group(1));
-		}
-		m = QUARTER.matcher(c);
-		if (m.matches()) {
-			return Optional.of(m.group(1) + "Q" + m.group(2));
-		}
-		m = SEMESTER.matcher(c);
-		if (m.matches()) {
-			return Optional.of(m.group(1) + "S" + m.group(2));
-		}
-		m = MONTH.matcher(c);
-		if (m.matches()) {
-			int month = Integer.parseInt(m.group(2));
-			return month >= 1 && month <= 12 ? Optional.of(m.group(1) + "-" + (month < 10 ? "0" : "") + month)
-					: Optional.empty();
-		}
-		return Optional.empty();
+		return Period.parse(code).map(Period::code);
 	}
 
 	/**

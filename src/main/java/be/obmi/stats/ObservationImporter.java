@@ -21,6 +21,7 @@ import be.obmi.opendata.OpenDataFormat;
 import be.obmi.opendata.OpenDataFormats;
 import be.obmi.shared.BelgianNumber;
 import be.obmi.shared.ObmiMetrics;
+import be.obmi.shared.Period;
 import be.obmi.shared.ScopeLock;
 import be.obmi.shared.tabular.ImportError;
 import be.obmi.shared.tabular.ImportRejectedException;
@@ -57,16 +58,9 @@ public class ObservationImporter {
 
 	private static final Logger log = LoggerFactory.getLogger(ObservationImporter.class);
 
-	static final Pattern PERIOD = Pattern.compile("^[0-9]{4}((S[12])|(Q[1-4])|(-(0[1-9]|1[0-2])))?$");
-
 	private static final Pattern INTEGER_AS_DECIMAL = Pattern.compile("^[0-9]+\\.0+$");
 
 	private static final Pattern TRAILING_ZEROS = Pattern.compile("[.,]0+$");
-
-	private static final Map<String, String> SWING_MISSING = Map.of("-99999", "onbekend", "-99997", "gecensureerd",
-			"-99998", "niet_van_toepassing", "-99996", "leeg");
-
-	private static final Set<String> REASONS = Set.of("onbekend", "gecensureerd", "niet_van_toepassing", "leeg");
 
 	private static final int MAX_ERRORS = 200;
 
@@ -575,11 +569,12 @@ public class ObservationImporter {
 		}
 		int periodColumn = period, levelColumn = level, itemColumn = item;
 		return (line, out) -> {
-			String p = line.cell(periodColumn);
+			String written = line.cell(periodColumn);
+			String p = Period.parse(written).map(Period::code).orElse(null);
 			boolean ok = true;
-			if (!PERIOD.matcher(p).matches()) {
+			if (p == null) {
 				errors.add(line.number(), "period",
-						"Ongeldige periode '" + p + "': verwacht bv. 2024, 2024S1, 2024Q3 of 2024-06.");
+						"Ongeldige periode '" + written + "': verwacht bv. 2024, 2024S1, 2024Q3 of 2024-06.");
 				ok = false;
 			}
 			Optional<Area> area = resolveArea(line, line.cell(levelColumn), line.cell(itemColumn), "geolevel",
@@ -635,8 +630,9 @@ public class ObservationImporter {
 			String raw, String reason, boolean provisional, boolean estimated, Integer n, Long population,
 			Errors errors) {
 		String text = raw.trim();
-		String missing = text.startsWith("-9999") ? SWING_MISSING.get(TRAILING_ZEROS.matcher(text).replaceAll(""))
-				: null;
+		String missing = text.startsWith("-9999") ? MissingReason.ofSwing(TRAILING_ZEROS.matcher(text).replaceAll(""))
+			.map(MissingReason::code)
+			.orElse(null) : null;
 		if (missing != null) {
 			return new Value(row, indicatorCode, areaId, period, breakdown, null, missing, provisional, estimated, n,
 					population);
@@ -694,15 +690,16 @@ public class ObservationImporter {
 		int col_waarde = index.getOrDefault("waarde", -1);
 		return (line, out) -> {
 			String code = line.cell(col_indicator);
-			String p = line.cell(col_periode);
+			String written = line.cell(col_periode);
+			String p = Period.parse(written).map(Period::code).orElse(null);
 			boolean ok = true;
 			if (code.isEmpty()) {
 				errors.add(line.number(), "indicator", "Indicatorcode ontbreekt.");
 				ok = false;
 			}
-			if (!PERIOD.matcher(p).matches()) {
+			if (p == null) {
 				errors.add(line.number(), "periode",
-						"Ongeldige periode '" + p + "': verwacht bv. 2024, 2024S1, 2024Q3 of 2024-06.");
+						"Ongeldige periode '" + written + "': verwacht bv. 2024, 2024S1, 2024Q3 of 2024-06.");
 				ok = false;
 			}
 			Optional<Area> area = resolveArea(line, line.cell(col_niveau), line.cell(col_gebied), "niveau", "gebied",
@@ -731,10 +728,13 @@ public class ObservationImporter {
 					population = d.longValue();
 				}
 			}
-			String reason = line.cell(col_reden).toLowerCase(Locale.ROOT).replace(' ', '_');
-			if (!reason.isEmpty() && !REASONS.contains(reason)) {
-				errors.add(line.number(), "reden", "Onbekende reden '" + reason
-						+ "': gebruik onbekend, gecensureerd, niet_van_toepassing of leeg.");
+			String writtenReason = line.cell(col_reden);
+			String reason = MissingReason.parse(writtenReason)
+				.map(MissingReason::code)
+				.orElse(writtenReason.isEmpty() ? "" : null);
+			if (reason == null) {
+				errors.add(line.number(), "reden",
+						"Onbekende reden '" + writtenReason + "': gebruik " + MissingReason.choices() + ".");
 				ok = false;
 			}
 			Boolean provisional = flag(line, col_voorlopig, "voorlopig", errors);
