@@ -12,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import be.obmi.shared.PdfDocuments;
 import be.obmi.tenancy.Tenant;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -31,8 +31,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
 import java.util.function.BiConsumer;
 import org.springframework.core.io.ClassPathResource;
 
@@ -66,14 +64,14 @@ class StatsPageController {
 
 	private final StatsAccess access;
 
-	private final SpringTemplateEngine templates;
+	private final PdfDocuments pdfs;
 
 	private final MessageSource messages;
 
-	StatsPageController(StatsSite site, StatsAccess access, SpringTemplateEngine templates, MessageSource messages) {
+	StatsPageController(StatsSite site, StatsAccess access, PdfDocuments pdfs, MessageSource messages) {
 		this.site = site;
 		this.access = access;
-		this.templates = templates;
+		this.pdfs = pdfs;
 		this.messages = messages;
 	}
 
@@ -172,25 +170,14 @@ class StatsPageController {
 
 	@GetMapping("/{slug}/cijfers/gebied/{level}/{code}/pdf")
 	ResponseEntity<byte[]> profilePdf(Tenant tenant, @PathVariable String level, @PathVariable String code) {
-		Context context = new Context(LocaleContextHolder.getLocale());
-		context.setVariable("tenant", tenant);
-		context.setVariable("pdfCss", PDF_CSS);
-		fillProfile(tenant, level, code, context::setVariable);
-		String html = templates.process("stats/profile-pdf", context);
-		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			builder.withHtmlContent(html, null);
-			builder.toStream(out);
-			builder.run();
-			return ResponseEntity.ok()
-				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"steekkaart-" + code + ".pdf\"")
-				.contentType(MediaType.APPLICATION_PDF)
-				.body(out.toByteArray());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		Map<String, Object> variables = new LinkedHashMap<>();
+		variables.put("tenant", tenant);
+		variables.put("pdfCss", PDF_CSS);
+		fillProfile(tenant, level, code, variables::put);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"steekkaart-" + code + ".pdf\"")
+			.contentType(MediaType.APPLICATION_PDF)
+			.body(pdfs.render("stats/profile-pdf", LocaleContextHolder.getLocale(), variables));
 	}
 
 	private void fillProfile(Tenant tenant, String level, String code, BiConsumer<String, Object> model) {

@@ -1,208 +1,118 @@
 package be.obmi.plan.web;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Locale;
-
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-
-import be.obmi.plan.domain.CouncilReport;
-import be.obmi.plan.domain.Indicator;
-import be.obmi.plan.domain.ItemStatus;
-import be.obmi.plan.domain.ItemType;
-import be.obmi.plan.domain.PlanTree;
-import be.obmi.shared.InvisibleCharacters;
-import be.obmi.tenancy.Tenant;
-
-import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
-import be.obmi.plan.FinancialFigures;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import be.obmi.plan.FinancialFigures;
+import be.obmi.plan.domain.CouncilReport;
+import be.obmi.plan.domain.Indicator;
+import be.obmi.plan.domain.ItemStatus;
+import be.obmi.plan.domain.ItemType;
+import be.obmi.plan.domain.PlanTree;
+import be.obmi.shared.PdfDocuments;
+import be.obmi.tenancy.Tenant;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
 /**
- * Renders the council report as PDF (openhtmltopdf). The XHTML is written here rather
- * than by Thymeleaf because the PDF renderer needs well-formed XML; the texts come from
- * the same message bundle as the web page.
+ * The council report as PDF: the template {@code plan/report-pdf.html} rendered by
+ * {@link PdfDocuments}, from the figures prepared here (status texts, indicator tables
+ * and charts, the finance table in Belgian number format).
  */
 @Component
 class ReportPdf {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d/MM/yyyy");
 
+	/** A priority item of the report. */
+	record Item(String css, String code, String title, String status, int progress, String narrative,
+			String bottlenecks, List<IndicatorRow> indicators) {
+	}
+
+	/**
+	 * An indicator of an item: its figures and, for a numeric one, its chart per year.
+	 */
+	record IndicatorRow(String name, String baseline, String latest, String target, List<Bar> chart) {
+	}
+
+	/** One year of a chart: the heights (mm) of the measurement and the target bars. */
+	record Bar(int year, String measured, String target) {
+	}
+
+	/** A line of the finance table, amounts formatted. */
+	record FinanceRow(String label, String expenditureEstimate, String expenditureRealisation, String rate,
+			String receiptsEstimate, String receiptsRealisation) {
+	}
+
 	private final MessageSource messages;
 
-	ReportPdf(MessageSource messages) {
+	private final PdfDocuments pdfs;
+
+	ReportPdf(MessageSource messages, PdfDocuments pdfs) {
 		this.messages = messages;
+		this.pdfs = pdfs;
 	}
 
 	byte[] render(Tenant tenant, CouncilReport report, Locale locale) {
-		String html = html(tenant, report, locale);
-		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			builder.withHtmlContent(html, null);
-			builder.toStream(out);
-			builder.run();
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		Map<String, Object> variables = new LinkedHashMap<>();
+		variables.put("tenant", tenant);
+		variables.put("report", report);
+		variables.put("reference", report.round().referenceDate().format(DATE));
+		variables.put("statuses", ItemStatus.values());
+		variables.put("items", report.priorityNodes().stream().map(node -> item(node, report, locale)).toList());
+		variables.put("finance", finance(report, locale));
+		return pdfs.render("plan/report-pdf", locale, variables);
 	}
 
-	String html(Tenant tenant, CouncilReport report, Locale locale) {
-		StringBuilder h = new StringBuilder(64_000);
-		h.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?><html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"")
-			.append(locale.getLanguage())
-			.append("\"><head><meta charset=\"UTF-8\"/><title>")
-			.append(e(msg(locale, "plan.report.title", report.round().name())))
-			.append("</title><style>")
-			.append("@page{size:A4;margin:18mm 16mm;@bottom-right{content:counter(page) ' / ' counter(pages);font-size:8pt}}")
-			.append("body{font-family:sans-serif;font-size:9.5pt;color:#1a1a1a}h1{font-size:22pt;margin:0 0 4mm}")
-			.append("h2{font-size:14pt;border-bottom:1px solid #999;margin-top:8mm}h3{font-size:11pt;margin:5mm 0 1mm}")
-			.append(".cover{page-break-after:always;padding-top:60mm}.muted{color:#555}")
-			.append("table{width:100%;border-collapse:collapse;margin:2mm 0}th,td{border:1px solid #bbb;padding:1.2mm;text-align:left;vertical-align:top}")
-			.append("th{background:#eee}.bar{background:#ddd;height:3mm;width:40mm}.fill{background:#2a6b3c;height:3mm}")
-			.append(".ac{margin-left:6mm}.ap{margin-left:3mm}")
-			.append("table.chart{width:auto;border:0;margin:1mm 0}table.chart td{border:0;vertical-align:bottom;padding:0 1.5mm;text-align:center;height:19mm}")
-			.append("table.chart td.year{height:auto;font-size:7pt;color:#555}.bar-v{display:inline-block;width:3mm;margin:0 .3mm}")
-			.append(".m{background:#2a6b3c}.t{background:#b9c9d6}.legend{font-size:7pt;color:#555;margin:0 0 2mm}")
-			.append("</style></head><body>");
-		// Cover
-		h.append("<div class=\"cover\"><p class=\"muted\">")
-			.append(e(tenant.name()))
-			.append("</p><h1>")
-			.append(e(msg(locale, "plan.report.heading")))
-			.append("</h1><p>")
-			.append(e(report.round().name()))
-			.append("</p><p class=\"muted\">")
-			.append(e(msg(locale, "plan.report.reference", report.round().referenceDate().format(DATE))))
-			.append("</p><p class=\"muted\">")
-			.append(e(report.plan().name()))
-			.append("</p></div>");
-		// Summary
-		h.append("<h2>")
-			.append(e(msg(locale, "plan.report.summary")))
-			.append("</h2><table><tr><th>")
-			.append(e(msg(locale, "plan.report.planProgress")))
-			.append("</th><td>")
-			.append(report.tree().progress())
-			.append(" %</td></tr><tr><th>")
-			.append(e(msg(locale, "plan.report.priorityActions")))
-			.append("</th><td>")
-			.append(report.priorityActionCount())
-			.append("</td></tr>");
-		for (ItemStatus status : ItemStatus.values()) {
-			h.append("<tr><th>")
-				.append(e(msg(locale, status.messageKey())))
-				.append("</th><td>")
-				.append(report.priorityStatusCounts().getOrDefault(status, 0))
-				.append("</td></tr>");
-		}
-		h.append("</table>");
-		// Status of the priority actions
-		h.append("<h2>").append(e(msg(locale, "plan.report.priorityStatus"))).append("</h2>");
-		for (PlanTree.Node node : report.priorityNodes()) {
-			var item = node.item();
-			String css = item.type() == ItemType.AC ? "ac" : item.type() == ItemType.AP ? "ap" : "bd";
-			h.append("<div class=\"")
-				.append(css)
-				.append("\"><h3>")
-				.append(e(item.code()))
-				.append(" ")
-				.append(e(item.title()))
-				.append("</h3>");
-			h.append("<table><tr><th>")
-				.append(e(msg(locale, "plan.col.status")))
-				.append("</th><td>")
-				.append(e(statusText(node, locale)))
-				.append("</td><th>")
-				.append(e(msg(locale, "plan.col.progress")))
-				.append("</th><td>")
-				.append("<div class=\"bar\"><div class=\"fill\" style=\"width:")
-				.append(node.progress())
-				.append("%\"></div></div>")
-				.append(node.progress())
-				.append(" %</td></tr>");
-			if (node.update() != null) {
-				row(h, msg(locale, "plan.update.narrative"), node.update().narrative());
-				row(h, msg(locale, "plan.update.bottlenecks"), node.update().bottlenecks());
-			}
-			h.append("</table>");
-			List<Indicator.Details> indicators = report.indicators().getOrDefault(item.id(), List.of());
-			if (!indicators.isEmpty()) {
-				h.append("<table><tr><th>")
-					.append(e(msg(locale, "plan.indicator.name")))
-					.append("</th><th>")
-					.append(e(msg(locale, "plan.indicator.baseline")))
-					.append("</th><th>")
-					.append(e(msg(locale, "plan.indicator.latest")))
-					.append("</th><th>")
-					.append(e(msg(locale, "plan.indicator.target")))
-					.append("</th></tr>");
-				for (Indicator.Details d : indicators) {
-					Indicator.Measurement latest = d.latest();
-					String target = d.targets()
-						.stream()
-						.filter(t -> t.year() == report.round().referenceDate().getYear())
-						.findFirst()
-						.map(t -> t.target() != null ? t.target().stripTrailingZeros().toPlainString() : t.textTarget())
-						.orElse("—");
-					h.append("<tr><td>")
-						.append(e(d.indicator().name()))
-						.append("</td><td>")
-						.append(d.indicator().baseline() == null ? "—"
-								: d.indicator().baseline().stripTrailingZeros().toPlainString())
-						.append("</td><td>")
-						.append(latest == null ? "—"
-								: e((latest.value() != null ? latest.value().stripTrailingZeros().toPlainString()
-										: latest.textValue()) + " (" + latest.measuredOn().format(DATE) + ")"))
-						.append("</td><td>")
-						.append(e(target))
-						.append("</td></tr>");
-				}
-				h.append("</table>");
-				for (Indicator.Details d : indicators) {
-					chart(h, d, locale);
-				}
-			}
-			h.append("</div>");
-		}
-		// Finance, assumptions, risks
-		h.append("<h2>").append(e(msg(locale, "plan.report.finance"))).append("</h2>");
-		finance(h, report, locale);
-		h.append("<h2>")
-			.append(e(msg(locale, "plan.report.assumptions")))
-			.append("</h2><p>")
-			.append(e(orNone(report.round().changedAssumptions(), locale)))
-			.append("</p>");
-		h.append("<h2>")
-			.append(e(msg(locale, "plan.report.risks")))
-			.append("</h2><p>")
-			.append(e(orNone(report.round().changedRisks(), locale)))
-			.append("</p>");
-		h.append("</body></html>");
-		return h.toString();
+	private Item item(PlanTree.Node node, CouncilReport report, Locale locale) {
+		var item = node.item();
+		String css = item.type() == ItemType.AC ? "ac" : item.type() == ItemType.AP ? "ap" : "bd";
+		List<IndicatorRow> indicators = report.indicators()
+			.getOrDefault(item.id(), List.of())
+			.stream()
+			.map(d -> indicator(d, report.round().referenceDate().getYear()))
+			.toList();
+		return new Item(css, item.code(), item.title(), statusText(node, locale), node.progress(),
+				node.update() == null ? null : blankToNull(node.update().narrative()),
+				node.update() == null ? null : blankToNull(node.update().bottlenecks()), indicators);
+	}
+
+	private static IndicatorRow indicator(Indicator.Details d, int year) {
+		Indicator.Measurement latest = d.latest();
+		String target = d.targets()
+			.stream()
+			.filter(t -> t.year() == year)
+			.findFirst()
+			.map(t -> t.target() != null ? t.target().stripTrailingZeros().toPlainString() : t.textTarget())
+			.orElse("—");
+		String baseline = d.indicator().baseline() == null ? "—"
+				: d.indicator().baseline().stripTrailingZeros().toPlainString();
+		String last = latest == null ? "—"
+				: (latest.value() != null ? latest.value().stripTrailingZeros().toPlainString() : latest.textValue())
+						+ " (" + latest.measuredOn().format(DATE) + ")";
+		return new IndicatorRow(d.indicator().name(), baseline, last, target, chart(d));
 	}
 
 	/**
 	 * A small bar chart of an indicator: per year the last measurement (dark) next to the
-	 * target (light), scaled to the largest value. The table above carries the figures;
-	 * the chart shows the trend at a glance.
+	 * target (light), scaled to the largest value; none for a text indicator or without
+	 * positive values.
 	 */
-	private void chart(StringBuilder h, Indicator.Details d, Locale locale) {
+	private static List<Bar> chart(Indicator.Details d) {
 		if (d.text()) {
-			return;
+			return List.of();
 		}
 		TreeMap<Integer, BigDecimal> measured = new TreeMap<>();
 		TreeMap<Integer, BigDecimal> targets = new TreeMap<>();
@@ -218,41 +128,23 @@ class ReportPdf {
 		});
 		TreeSet<Integer> years = new TreeSet<>(measured.keySet());
 		years.addAll(targets.keySet());
-		if (years.isEmpty()) {
-			return;
-		}
 		double max = Stream.concat(measured.values().stream(), targets.values().stream())
 			.mapToDouble(BigDecimal::doubleValue)
 			.max()
 			.orElse(0);
-		if (max <= 0) {
-			return;
+		if (years.isEmpty() || max <= 0) {
+			return List.of();
 		}
-		h.append("<table class=\"chart\"><tr>");
+		List<Bar> bars = new ArrayList<>();
 		for (int year : years) {
-			h.append("<td>");
-			bar(h, measured.get(year), max, "m");
-			bar(h, targets.get(year), max, "t");
-			h.append("</td>");
+			bars.add(new Bar(year, height(measured.get(year), max), height(targets.get(year), max)));
 		}
-		h.append("</tr><tr>");
-		for (int year : years) {
-			h.append("<td class=\"year\">").append(year).append("</td>");
-		}
-		h.append("</tr></table><p class=\"legend\"><span class=\"m\">&#160;&#160;</span> ")
-			.append(e(msg(locale, "plan.chart.measured")))
-			.append(" &#160; <span class=\"t\">&#160;&#160;</span> ")
-			.append(e(msg(locale, "plan.chart.target")))
-			.append("</p>");
+		return bars;
 	}
 
-	private static void bar(StringBuilder h, BigDecimal value, double max, String css) {
+	private static String height(BigDecimal value, double max) {
 		double mm = value == null ? 0 : Math.max(0.3, value.doubleValue() / max * 18);
-		h.append("<div class=\"bar-v ")
-			.append(css)
-			.append("\" style=\"height:")
-			.append(String.format(Locale.ROOT, "%.1f", mm))
-			.append("mm\"></div>");
+		return String.format(Locale.ROOT, "%.1f", mm);
 	}
 
 	/**
@@ -273,76 +165,36 @@ class ReportPdf {
 			.collect(Collectors.joining(", "));
 	}
 
-	private void row(StringBuilder h, String label, String value) {
-		if (value != null && !value.isBlank()) {
-			h.append("<tr><th>")
-				.append(e(label))
-				.append("</th><td colspan=\"3\">")
-				.append(e(value))
-				.append("</td></tr>");
+	/**
+	 * The legal section: estimated versus realised expenditure and receipts of the year,
+	 * per priority item and in total; null without financial figures.
+	 */
+	private List<FinanceRow> finance(CouncilReport report, Locale locale) {
+		if (!report.financeAvailable()) {
+			return null;
 		}
+		List<FinanceRow> rows = new ArrayList<>();
+		for (FinancialFigures.Amounts a : report.finance().items()) {
+			rows.add(financeRow(a.code(), a));
+		}
+		rows.add(financeRow(msg(locale, "plan.report.finance.total"), report.finance().total()));
+		return rows;
 	}
 
-	private String orNone(String text, Locale locale) {
-		return text == null || text.isBlank() ? msg(locale, "plan.report.nothing") : text;
+	private static FinanceRow financeRow(String label, FinancialFigures.Amounts a) {
+		DecimalFormat euro = new DecimalFormat("#,##0.00",
+				DecimalFormatSymbols.getInstance(Locale.forLanguageTag("nl-BE")));
+		return new FinanceRow(label, euro.format(a.expenditureEstimate()), euro.format(a.expenditureRealisation()),
+				a.executionRate() == null ? "—" : a.executionRate().toPlainString().replace('.', ',') + " %",
+				euro.format(a.receiptsEstimate()), euro.format(a.receiptsRealisation()));
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text;
 	}
 
 	private String msg(Locale locale, String key, Object... args) {
 		return messages.getMessage(key, args, locale);
-	}
-
-	private static String e(String text) {
-		return text == null ? ""
-				: HtmlUtils.htmlEscape(InvisibleCharacters.clean(text), "UTF-8").replace("&nbsp;", "&#160;");
-	}
-
-	/**
-	 * The legal section: estimated versus realised expenditure and receipts of the year,
-	 * per priority item.
-	 */
-	private void finance(StringBuilder h, CouncilReport report, Locale locale) {
-		if (!report.financeAvailable()) {
-			h.append("<p>").append(e(msg(locale, "plan.report.noFinance"))).append("</p>");
-			return;
-		}
-		h.append("<table><caption>")
-			.append(e(msg(locale, "plan.report.finance.caption", report.finance().year())))
-			.append("</caption><tr><th>")
-			.append(e(msg(locale, "plan.report.finance.item")))
-			.append("</th><th>")
-			.append(e(msg(locale, "plan.report.finance.expEstimate")))
-			.append("</th><th>")
-			.append(e(msg(locale, "plan.report.finance.expRealisation")))
-			.append("</th><th>")
-			.append(e(msg(locale, "plan.report.finance.rate")))
-			.append("</th><th>")
-			.append(e(msg(locale, "plan.report.finance.recEstimate")))
-			.append("</th><th>")
-			.append(e(msg(locale, "plan.report.finance.recRealisation")))
-			.append("</th></tr>");
-		for (FinancialFigures.Amounts a : report.finance().items()) {
-			financeRow(h, a.code(), a);
-		}
-		financeRow(h, msg(locale, "plan.report.finance.total"), report.finance().total());
-		h.append("</table><p>").append(e(msg(locale, "plan.report.finance.note"))).append("</p>");
-	}
-
-	private void financeRow(StringBuilder h, String label, FinancialFigures.Amounts a) {
-		DecimalFormat euro = new DecimalFormat("#,##0.00",
-				DecimalFormatSymbols.getInstance(Locale.forLanguageTag("nl-BE")));
-		h.append("<tr><td>")
-			.append(e(label))
-			.append("</td><td class=\"num\">")
-			.append(euro.format(a.expenditureEstimate()))
-			.append("</td><td class=\"num\">")
-			.append(euro.format(a.expenditureRealisation()))
-			.append("</td><td class=\"num\">")
-			.append(a.executionRate() == null ? "—" : a.executionRate().toPlainString().replace('.', ',') + " %")
-			.append("</td><td class=\"num\">")
-			.append(euro.format(a.receiptsEstimate()))
-			.append("</td><td class=\"num\">")
-			.append(euro.format(a.receiptsRealisation()))
-			.append("</td></tr>");
 	}
 
 }
