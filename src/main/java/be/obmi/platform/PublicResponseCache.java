@@ -1,11 +1,6 @@
 package be.obmi.platform;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -31,12 +26,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -44,6 +36,7 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -84,9 +77,6 @@ final class PublicResponseCache extends OncePerRequestFilter {
 	private static final Set<String> NOT_REPLAYED = Set.of("set-cookie", "date", "content-length", "transfer-encoding",
 			"connection", "keep-alive", "x-ratelimit-remaining", "content-type", "content-language",
 			STATUS_HEADER.toLowerCase(Locale.ROOT));
-
-	private static final List<String> KEY_HEADERS = List.of("Accept", "Origin", "HX-Request", "HX-Boosted", "HX-Target",
-			"Host", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-Port", "X-Forwarded-Prefix", "Forwarded");
 
 	/**
 	 * One stored answer; {@code generation} is the data generation it was rendered from.
@@ -188,26 +178,11 @@ final class PublicResponseCache extends OncePerRequestFilter {
 
 	/** The current data generation of the tenant (or API scope) a path belongs to. */
 	private String currentGeneration(String path) {
-		String owner = owner(path);
+		String owner = PublicCacheKey.owner(path);
 		if (owner == null) {
 			return "*" + anyGeneration.get();
 		}
 		return platformGeneration.get() + "." + generation(owner).get();
-	}
-
-	/**
-	 * The slug of {@code /{slug}/…} or {@code /api/v1/{slug}/…}; null for platform-wide
-	 * paths.
-	 */
-	static String owner(String path) {
-		String[] parts = path.split("/");
-		if (parts.length > 3 && "api".equals(parts[1]) && "v1".equals(parts[2])) {
-			return parts[3];
-		}
-		if (parts.length > 2 && !"cijfers".equals(parts[1])) {
-			return parts[1];
-		}
-		return null;
 	}
 
 	@Override
@@ -218,7 +193,7 @@ final class PublicResponseCache extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		String key = key(request, path);
+		String key = PublicCacheKey.key(request, path);
 		String generation = currentGeneration(path);
 		Entry hit = entries.getIfPresent(key);
 		if (hit != null && hit.generation().equals(generation)) {
@@ -261,7 +236,7 @@ final class PublicResponseCache extends OncePerRequestFilter {
 	private void render(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String key,
 			String generation) throws ServletException, IOException {
 		response.setHeader("Cache-Control", CACHE_CONTROL);
-		Capture capture = new Capture(response, maxEntryBytes);
+		ResponseCapture capture = new ResponseCapture(response, maxEntryBytes);
 		try {
 			chain.doFilter(request, capture);
 		}
@@ -285,8 +260,8 @@ final class PublicResponseCache extends OncePerRequestFilter {
 			}
 			response.addHeader("Vary", "Cookie");
 			response.setHeader(STATUS_HEADER, "miss");
-			Entry entry = new Entry(generation, capture.getContentType(), capture.locale, headers(response), body, etag,
-					date(response.getHeader("Last-Modified")));
+			Entry entry = new Entry(generation, capture.getContentType(), capture.locale(), headers(response), body,
+					etag, date(response.getHeader("Last-Modified")));
 			entries.put(key, entry);
 		}
 		else {
@@ -327,7 +302,7 @@ final class PublicResponseCache extends OncePerRequestFilter {
 				|| RequestCredentials.carried(request) || request.getHeader("Range") != null) {
 			return false;
 		}
-		if (!canonical(request, path)) {
+		if (!PublicCacheKey.canonical(request, path)) {
 			return false;
 		}
 		PathContainer container = PathContainer.parsePath(path);
@@ -337,51 +312,6 @@ final class PublicResponseCache extends OncePerRequestFilter {
 			}
 		}
 		return false;
-	}
-
-	/**
-	 * Whether the request names its page the one canonical way: the path as sent equals
-	 * the path the servlet container decoded and normalised (so no percent-encoding such
-	 * as {@code /g%65nt}, no dot segments, no double slashes, no path parameters) and its
-	 * tenant slug is lower case. Only then does the key's owner name the tenant whose
-	 * changes move the entry's generation on; any other spelling is rendered afresh,
-	 * never stored or replayed, so no variant can keep serving data after it was
-	 * retracted.
-	 */
-	static boolean canonical(HttpServletRequest request, String path) {
-		String decoded = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-		if (!path.equals(decoded)) {
-			return false;
-		}
-		String owner = owner(path);
-		return owner == null || owner.equals(owner.toLowerCase(Locale.ROOT));
-	}
-
-	private static String key(HttpServletRequest request, String path) {
-		StringBuilder key = new StringBuilder(path);
-		if (request.getQueryString() != null) {
-			key.append('?').append(request.getQueryString());
-		}
-		key.append("|lang=").append(languageCookie(request));
-		for (String header : KEY_HEADERS) {
-			String value = request.getHeader(header);
-			if (value != null) {
-				key.append('|').append(header).append('=').append(value);
-			}
-		}
-		return key.toString();
-	}
-
-	private static String languageCookie(HttpServletRequest request) {
-		Cookie[] cookies = request.getCookies();
-		if (cookies != null) {
-			for (Cookie cookie : cookies) {
-				if (LANGUAGE_COOKIE.equals(cookie.getName())) {
-					return cookie.getValue();
-				}
-			}
-		}
-		return "";
 	}
 
 	private static List<String[]> headers(HttpServletResponse response) {
@@ -407,8 +337,8 @@ final class PublicResponseCache extends OncePerRequestFilter {
 			}
 		}
 		response.setHeader(STATUS_HEADER, "hit");
-		if (notModified(entry, request)) {
-			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+		// the one conditional-GET path: Spring's, as the open-data responses use it
+		if (new ServletWebRequest(request, response).checkNotModified(entry.etag(), entry.lastModified())) {
 			return;
 		}
 		if (entry.locale() != null) {
@@ -419,28 +349,6 @@ final class PublicResponseCache extends OncePerRequestFilter {
 		}
 		response.setContentLength(entry.body().length);
 		response.getOutputStream().write(entry.body());
-	}
-
-	private static boolean notModified(Entry entry, HttpServletRequest request) {
-		String ifNoneMatch = request.getHeader("If-None-Match");
-		if (ifNoneMatch != null) {
-			String tag = stripWeak(entry.etag());
-			for (String candidate : ifNoneMatch.split(",")) {
-				String c = candidate.trim();
-				if ("*".equals(c) || stripWeak(c).equals(tag)) {
-					return true;
-				}
-			}
-			return false;
-		}
-		long since;
-		try {
-			since = request.getDateHeader("If-Modified-Since");
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
-		return since >= 0 && entry.lastModified() >= 0 && entry.lastModified() / 1000 <= since / 1000;
 	}
 
 	private static long date(String value) {
@@ -455,10 +363,6 @@ final class PublicResponseCache extends OncePerRequestFilter {
 		}
 	}
 
-	private static String stripWeak(String tag) {
-		return tag.startsWith("W/") ? tag.substring(2) : tag;
-	}
-
 	private static String etag(byte[] body) {
 		try {
 			return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16) + "\"";
@@ -466,211 +370,6 @@ final class PublicResponseCache extends OncePerRequestFilter {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/**
-	 * Holds the body back up to {@code limit} bytes; beyond that it writes what it holds
-	 * and streams the rest straight through (then nothing is stored: exports may be
-	 * large).
-	 */
-	static final class Capture extends HttpServletResponseWrapper {
-
-		private final HttpServletResponse target;
-
-		private final int limit;
-
-		private ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-
-		private boolean overflowed;
-
-		private boolean setsCookie;
-
-		private Locale locale;
-
-		private ServletOutputStream stream;
-
-		private PrintWriter writer;
-
-		Capture(HttpServletResponse target, int limit) {
-			super(target);
-			this.target = target;
-			this.limit = limit;
-		}
-
-		@Override
-		public void addCookie(Cookie cookie) {
-			setsCookie = true;
-			super.addCookie(cookie);
-		}
-
-		@Override
-		public void addHeader(String name, String value) {
-			if ("Set-Cookie".equalsIgnoreCase(name)) {
-				setsCookie = true;
-			}
-			super.addHeader(name, value);
-		}
-
-		@Override
-		public void setHeader(String name, String value) {
-			if ("Set-Cookie".equalsIgnoreCase(name)) {
-				setsCookie = true;
-			}
-			super.setHeader(name, value);
-		}
-
-		@Override
-		public void setLocale(Locale loc) {
-			this.locale = loc;
-			super.setLocale(loc);
-		}
-
-		// after sendError or sendRedirect the container ignores header changes: make the
-		// answer strict first
-		@Override
-		public void sendError(int sc, String msg) throws IOException {
-			notStored(target);
-			super.sendError(sc, msg);
-		}
-
-		@Override
-		public void sendError(int sc) throws IOException {
-			notStored(target);
-			super.sendError(sc);
-		}
-
-		@Override
-		public void sendRedirect(String location) throws IOException {
-			notStored(target);
-			super.sendRedirect(location);
-		}
-
-		boolean setsCookie() {
-			return setsCookie || target.getHeader("Set-Cookie") != null;
-		}
-
-		@Override
-		public ServletOutputStream getOutputStream() {
-			if (stream == null) {
-				stream = new ServletOutputStream() {
-					@Override
-					public boolean isReady() {
-						return true;
-					}
-
-					@Override
-					public void setWriteListener(WriteListener listener) {
-						throw new UnsupportedOperationException();
-					}
-
-					@Override
-					public void write(int b) throws IOException {
-						write(new byte[] { (byte) b }, 0, 1);
-					}
-
-					@Override
-					public void write(byte[] b, int off, int len) throws IOException {
-						Capture.this.write(b, off, len);
-					}
-
-					@Override
-					public void flush() throws IOException {
-						if (overflowed) {
-							target.getOutputStream().flush();
-						}
-					}
-				};
-			}
-			return stream;
-		}
-
-		@Override
-		public PrintWriter getWriter() {
-			if (writer == null) {
-				String encoding = getCharacterEncoding();
-				Charset charset = encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding);
-				writer = new PrintWriter(new OutputStreamWriter(getOutputStream(), charset));
-			}
-			return writer;
-		}
-
-		@Override
-		public void flushBuffer() throws IOException {
-			if (writer != null) {
-				writer.flush();
-			}
-			if (overflowed) {
-				target.flushBuffer();
-			}
-		}
-
-		@Override
-		public void resetBuffer() {
-			if (!overflowed) {
-				buffer.reset();
-			}
-			super.resetBuffer();
-		}
-
-		@Override
-		public void reset() {
-			if (!overflowed) {
-				buffer.reset();
-			}
-			setsCookie = false;
-			super.reset();
-		}
-
-		@Override
-		public void setContentLength(int len) {
-			// the length is set from the stored body (or by the container when streaming)
-		}
-
-		@Override
-		public void setContentLengthLong(long len) {
-		}
-
-		private void write(byte[] b, int off, int len) throws IOException {
-			if (overflowed) {
-				target.getOutputStream().write(b, off, len);
-				return;
-			}
-			if (buffer.size() + len > limit) {
-				overflowed = true;
-				target.getOutputStream().write(buffer.toByteArray());
-				buffer = null;
-				target.getOutputStream().write(b, off, len);
-				return;
-			}
-			buffer.write(b, off, len);
-		}
-
-		/**
-		 * From now on every byte goes straight to the client (asynchronous answers are
-		 * not stored).
-		 */
-		void passThrough() throws IOException {
-			if (!overflowed) {
-				overflowed = true;
-				byte[] held = buffer.toByteArray();
-				buffer = null;
-				if (held.length > 0) {
-					target.getOutputStream().write(held);
-				}
-			}
-		}
-
-		void finishCapture() {
-			if (writer != null) {
-				writer.flush();
-			}
-		}
-
-		/** The held-back body, or null when it was streamed through. */
-		byte[] captured() {
-			return overflowed ? null : buffer.toByteArray();
-		}
-
 	}
 
 }

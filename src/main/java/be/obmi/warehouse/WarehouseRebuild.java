@@ -216,6 +216,11 @@ public class WarehouseRebuild {
 		statement.execute("set maintenance_work_mem = '512MB'");
 		// a bulk build: hash joins over whole tables beat index lookups row by row
 		statement.execute("set enable_nestloop = off");
+		// fresh planner statistics of the sources, through the functions each module
+		// publishes
+		for (String module : List.of("stats", "finance", "plan")) {
+			statement.execute("select " + module + ".warehouse_analyze()");
+		}
 		statement.execute("drop schema if exists warehouse_staging cascade");
 		statement.execute("create schema warehouse_staging");
 		loadPolicyFields(connection, statement);

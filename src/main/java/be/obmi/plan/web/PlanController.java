@@ -2,9 +2,7 @@ package be.obmi.plan.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +12,6 @@ import java.util.function.Predicate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import be.obmi.audit.AuditTrail;
@@ -31,23 +28,15 @@ import be.obmi.plan.domain.PlanTree;
 import be.obmi.plan.domain.Plans;
 import be.obmi.plan.PolicyField;
 import be.obmi.plan.PolicyFields;
-import be.obmi.plan.domain.StatusRound;
 import be.obmi.plan.domain.StatusRounds;
-import be.obmi.plan.importing.ImportSummary;
-import be.obmi.plan.importing.IndicatorImport;
-import be.obmi.plan.importing.PlanExport;
-import be.obmi.plan.importing.PlanImport;
-import be.obmi.plan.importing.StatusUpdateImport;
 import be.obmi.shared.BelgianNumber;
 import be.obmi.shared.ConcurrentChangeException;
 import be.obmi.shared.PlausibleDate;
-import be.obmi.shared.tabular.ImportRejectedException;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -57,22 +46,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import be.obmi.plan.FinancialFigures;
-import be.obmi.plan.domain.Release;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.MediaType;
 
 /**
- * The plan pages for a tenant's users: the tree with filters, an item, import and export,
- * and the dashboard.
+ * The plan pages for a tenant's users: the tree with filters and an item with its
+ * indicators, targets, measurements, releases and commitments. Import and export are in
+ * {@link PlanImportController}, the dashboard in {@link PlanDashboardController}, the
+ * governance agreement in {@link AgreementController}.
  */
 @Controller
 @RequestMapping("/{slug}/plan")
@@ -81,12 +66,6 @@ class PlanController {
 	static final String TREE_VIEW = "plan/tree";
 
 	static final String ITEM_VIEW = "plan/item";
-
-	static final String IMPORT_VIEW = "plan/import";
-
-	static final String DASHBOARD_VIEW = "plan/dashboard";
-
-	static final String AGREEMENT_VIEW = "plan/agreement";
 
 	/** The tree filters, all optional. */
 	record Filter(String q, String domain, String field, String owner, ItemStatus status, Boolean priority) {
@@ -114,14 +93,6 @@ class PlanController {
 
 	private final PolicyFields policyFields;
 
-	private final PlanImport planImport;
-
-	private final StatusUpdateImport statusImport;
-
-	private final IndicatorImport indicatorImport;
-
-	private final PlanExport export;
-
 	private final AuditTrail audit;
 
 	private final MessageSource messages;
@@ -131,9 +102,8 @@ class PlanController {
 	private final ObjectProvider<FinancialFigures> finance;
 
 	PlanController(PlanPages pages, Plans plans, PlanItems items, StatusRounds rounds, Indicators indicators,
-			PolicyFields policyFields, PlanImport planImport, StatusUpdateImport statusImport,
-			IndicatorImport indicatorImport, PlanExport export, AuditTrail audit, MessageSource messages,
-			Commitments commitments, ObjectProvider<FinancialFigures> finance) {
+			PolicyFields policyFields, AuditTrail audit, MessageSource messages, Commitments commitments,
+			ObjectProvider<FinancialFigures> finance) {
 		this.finance = finance;
 		this.commitments = commitments;
 		this.pages = pages;
@@ -142,10 +112,6 @@ class PlanController {
 		this.rounds = rounds;
 		this.indicators = indicators;
 		this.policyFields = policyFields;
-		this.planImport = planImport;
-		this.statusImport = statusImport;
-		this.indicatorImport = indicatorImport;
-		this.export = export;
 		this.audit = audit;
 		this.messages = messages;
 	}
@@ -154,11 +120,6 @@ class PlanController {
 	 * At most this many rows are shown for a filter; the page asks to refine beyond that.
 	 */
 	static final int MAX_ROWS = 500;
-
-	/**
-	 * The dashboard lists at most this many bottlenecks (the priority ones come first).
-	 */
-	static final int MAX_BOTTLENECKS = 100;
 
 	/**
 	 * The plan tree. Without filters it shows goals and action plans, and the actions of
@@ -415,144 +376,6 @@ class PlanController {
 		pages.requireEditor(tenant);
 		commitments.unlink(tenant, id, commitmentId);
 		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#bestuursakkoord";
-	}
-
-	@GetMapping("/bestuursakkoord")
-	String agreement(Tenant tenant, Model model) {
-		Plan plan = pages.plan(tenant);
-		PlanTree tree = new PlanTree(items.all(plan), rounds.latest(plan, false));
-		model.addAttribute("plan", plan);
-		model.addAttribute("tree", tree);
-		model.addAttribute("commitments", commitments.all(plan));
-		model.addAttribute("canEdit", pages.canEdit(tenant));
-		return AGREEMENT_VIEW;
-	}
-
-	@PostMapping("/bestuursakkoord")
-	String addCommitment(Tenant tenant, @RequestParam @Size(max = 50) String code,
-			@RequestParam @Size(max = 500) String title, RedirectAttributes redirect) {
-		pages.requireEditor(tenant);
-		try {
-			commitments.add(tenant, pages.plan(tenant), code, title);
-		}
-		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
-		}
-		return "redirect:/" + tenant.slug() + "/plan/bestuursakkoord";
-	}
-
-	@GetMapping("/import")
-	String importPage(Tenant tenant, Model model) {
-		pages.requireEditor(tenant);
-		model.addAttribute("openRounds",
-				plans.current(tenant)
-					.map(p -> rounds.rounds(p).stream().filter(StatusRound::open).toList())
-					.orElse(List.of()));
-		model.addAttribute("versions", plans.current(tenant).map(plans::versions).orElse(List.of()));
-		return IMPORT_VIEW;
-	}
-
-	@PostMapping("/import")
-	String importFile(Tenant tenant, @RequestParam @Pattern(regexp = "plan|status|indicatoren") String kind,
-			@RequestParam(required = false) Long round, @RequestParam("file") MultipartFile file, Model model,
-			HttpServletResponse response) {
-		String actor = pages.requireEditor(tenant).getUsername();
-		model.addAttribute("kind", kind);
-		try {
-			byte[] content = PlanApiController.bytes(file);
-			ImportSummary summary = switch (kind) {
-				case "status" -> {
-					if (round == null) {
-						throw ImportRejectedException.at(1, "", "Kies een open ronde.");
-					}
-					yield statusImport.importStatuses(tenant, round, content, actor);
-				}
-				case "indicatoren" -> indicatorImport.importIndicators(tenant, content);
-				default -> planImport.importPlan(tenant, content, actor);
-			};
-			model.addAttribute("summary", summary);
-		}
-		catch (ImportRejectedException rejected) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("errors", rejected.errors());
-		}
-		return importPage(tenant, model);
-	}
-
-	@GetMapping("/export")
-	ResponseEntity<byte[]> export(Tenant tenant, @RequestParam(defaultValue = "csv") @Size(max = 10) String format) {
-		return PlanApiController.exportResponse(tenant, plans.current(tenant).orElse(null), format, export);
-	}
-
-	@GetMapping("/versies/{number}")
-	ResponseEntity<byte[]> version(Tenant tenant, @PathVariable int number) {
-		pages.requireEditor(tenant);
-		String csv = plans.snapshot(pages.plan(tenant), number)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		byte[] bom = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
-		byte[] text = csv.getBytes(StandardCharsets.UTF_8);
-		byte[] body = new byte[bom.length + text.length];
-		System.arraycopy(bom, 0, body, 0, bom.length);
-		System.arraycopy(text, 0, body, bom.length, text.length);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-			.header("Content-Disposition",
-					ContentDisposition.attachment()
-						.filename("meerjarenplan-" + tenant.slug() + "-versie-" + number + ".csv")
-						.build()
-						.toString())
-			.body(body);
-	}
-
-	@GetMapping("/dashboard")
-	String dashboard(Tenant tenant, Model model, Locale locale) {
-		Plan plan = pages.plan(tenant);
-		List<PlanItem> all = items.all(plan);
-		PlanTree tree = new PlanTree(all, rounds.latest(plan, false));
-		model.addAttribute("plan", plan);
-		model.addAttribute("tree", tree);
-		model.addAttribute("statuses", ItemStatus.values());
-		model.addAttribute("goals", tree.roots());
-		List<PlanTree.Node> bottlenecks = tree.flatten()
-			.stream()
-			.filter(n -> n.update() != null && n.update().bottlenecks() != null)
-			.sorted(Comparator.comparing((PlanTree.Node n) -> !n.item().priority()))
-			.toList();
-		model.addAttribute("bottleneckCount", bottlenecks.size());
-		model.addAttribute("bottlenecks",
-				bottlenecks.size() > MAX_BOTTLENECKS ? bottlenecks.subList(0, MAX_BOTTLENECKS) : bottlenecks);
-		List<Map.Entry<StatusRound, PlanTree>> overRounds = rounds.progressOverRounds(plan, all);
-		model.addAttribute("overRounds", overRounds);
-		List<Release> overdue = indicators.overdue(plan, LocalDate.now());
-		model.addAttribute("overdueCount", overdue.size());
-		model.addAttribute("overdue", overdue.size() > MAX_BOTTLENECKS ? overdue.subList(0, MAX_BOTTLENECKS) : overdue);
-		// Charts: status distribution per goal (stacked bars), progress over rounds
-		// (line).
-		List<String> goalCodes = tree.roots().stream().map(n -> n.item().code()).toList();
-		List<Charts.Series> series = new ArrayList<>();
-		for (ItemStatus status : ItemStatus.values()) {
-			List<Object> data = new ArrayList<>();
-			tree.roots().forEach(n -> data.add(n.statusCounts().getOrDefault(status, 0)));
-			series.add(new Charts.Series(messages.getMessage(status.messageKey(), null, locale), data));
-		}
-		model.addAttribute("statusChart", Charts.json(new Charts.Spec("stacked", null, goalCodes, series)));
-		Map<String, Object> progress = new LinkedHashMap<>();
-		overRounds.forEach(e -> progress.put(e.getKey().name(), e.getValue().progress()));
-		model.addAttribute("progressChart",
-				Charts.json(new Charts.Spec("line", "%", List.copyOf(progress.keySet()),
-						List.of(new Charts.Series(messages.getMessage("plan.dashboard.planProgress", null, locale),
-								List.copyOf(progress.values()))))));
-		model.addAttribute("types", ItemType.values());
-		FinancialFigures figures = finance.getIfAvailable();
-		int year = LocalDate.now().getYear();
-		model.addAttribute("financeYear", year);
-		model.addAttribute("financeOverview",
-				figures == null ? null : figures.overview(tenant, year, goalCodes).orElse(null));
-		model.addAttribute("financePeriod", figures == null ? List.of() : goalCodes.stream().map(code -> {
-			List<FinancialFigures.Amounts> years = figures.perYear(tenant, code);
-			return years.isEmpty() ? null : years.getLast();
-		}).filter(Objects::nonNull).toList());
-		return DASHBOARD_VIEW;
 	}
 
 }
