@@ -10,8 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -19,9 +17,7 @@ import be.obmi.audit.AuditTrail;
 import be.obmi.audit.FieldChange;
 import be.obmi.opendata.OpenDataFormat;
 import be.obmi.opendata.OpenDataFormats;
-import be.obmi.shared.BelgianNumber;
 import be.obmi.shared.ObmiMetrics;
-import be.obmi.shared.Period;
 import be.obmi.shared.ScopeLock;
 import be.obmi.shared.tabular.ImportError;
 import be.obmi.shared.tabular.ImportRejectedException;
@@ -58,17 +54,15 @@ public class ObservationImporter {
 
 	private static final Logger log = LoggerFactory.getLogger(ObservationImporter.class);
 
-	private static final Pattern INTEGER_AS_DECIMAL = Pattern.compile("^[0-9]+\\.0+$");
-
-	private static final Pattern TRAILING_ZEROS = Pattern.compile("[.,]0+$");
-
-	private static final int MAX_ERRORS = 200;
+	static final int MAX_ERRORS = 200;
 
 	private final JdbcClient jdbc;
 
 	private final DataSource dataSource;
 
 	private final Areas areas;
+
+	private final ObservationRows rowReader;
 
 	private final Indicators indicators;
 
@@ -92,6 +86,7 @@ public class ObservationImporter {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.areas = areas;
+		this.rowReader = new ObservationRows(areas);
 		this.indicators = indicators;
 		this.audit = audit;
 	}
@@ -111,25 +106,6 @@ public class ObservationImporter {
 	 */
 	public record Summary(Long importId, String format, long rows, long inserted, long updated, long unchanged,
 			List<String> createdIndicators, List<String> warnings, List<String> datasets) {
-	}
-
-	private static final class Errors {
-
-		final List<ImportError> list = new ArrayList<>();
-
-		void add(long row, String column, String message) {
-			if (list.size() < MAX_ERRORS) {
-				list.add(new ImportError(row, column, message));
-			}
-		}
-
-	}
-
-	/** A line parser for one format; it is told the header first. */
-	private interface Format {
-
-		void line(Table.Row line, Consumer<Value> out);
-
 	}
 
 	@Transactional
@@ -180,10 +156,10 @@ public class ObservationImporter {
 							+ "een CSV- of XLSX-bestand noemt de indicator zelf (kolom indicator of Swing-kolommen).")));
 		}
 		long started = System.nanoTime();
-		Errors errors = new Errors();
+		ObservationRows.Errors errors = new ObservationRows.Errors();
 		List<String> warnings = new ArrayList<>();
 		String[] format = new String[1];
-		Format[] parser = new Format[1];
+		ObservationRows.Format[] parser = new ObservationRows.Format[1];
 		createImportRows();
 		Copy.Stream copy = importRowsCopy();
 		long rows;
@@ -203,11 +179,11 @@ public class ObservationImporter {
 					}
 					if (lower.containsAll(List.of("period", "geolevel", "geoitem"))) {
 						format[0] = "swing";
-						parser[0] = swing(header, errors, warnings);
+						parser[0] = rowReader.swing(header, errors, warnings);
 					}
 					else if (lower.containsAll(List.of("indicator", "gebied", "periode", "waarde"))) {
 						format[0] = "lang";
-						parser[0] = longFormat(header, errors);
+						parser[0] = rowReader.longFormat(header, errors);
 					}
 					else {
 						throw new ImportRejectedException(List.of(new ImportError(1, "",
@@ -253,7 +229,7 @@ public class ObservationImporter {
 	 * the unknown codes.
 	 */
 	private Set<String> resolveIndicators(Scope scope, Map<String, CubeObservations.Source> codes,
-			boolean createIndicators, Map<String, Indicator> byCode, Errors errors) {
+			boolean createIndicators, Map<String, Indicator> byCode, ObservationRows.Errors errors) {
 		Set<String> unknown = new LinkedHashSet<>();
 		codes.forEach((code, source) -> {
 			Optional<Indicator> found = indicators.find(scope, code);
@@ -334,7 +310,7 @@ public class ObservationImporter {
 		String scopeName = scope.nisCode() == null ? null
 				: areas.find("gemeente", scope.nisCode()).map(Area::name).orElse(scope.slug());
 		CubeObservations plan = CubeObservations.plan(cube, mapping, request, areas, scopeName);
-		Errors errors = new Errors();
+		ObservationRows.Errors errors = new ObservationRows.Errors();
 		Map<String, Indicator> byCode = new HashMap<>();
 		Set<String> unknown = resolveIndicators(scope, plan.indicators(), createIndicators, byCode, errors);
 		if (!errors.list.isEmpty()) {
@@ -417,7 +393,7 @@ public class ObservationImporter {
 	 * to keep the usual case fast.
 	 */
 	private List<ImportError> duplicates(String indicatorColumn) {
-		Errors errors = new Errors();
+		ObservationRows.Errors errors = new ObservationRows.Errors();
 		jdbc.sql("""
 				select min(row) as first, max(row) as second, indicator_code from import_rows
 				group by indicator_code, area_id, period, breakdown having count(*) > 1 order by 1 limit 50""")
@@ -542,241 +518,6 @@ public class ObservationImporter {
 			m *= Math.sqrt(Math.max(0, 1 - (double) v.n() / v.population()));
 		}
 		return Math.round(m * 1000) / 1000.0;
-	}
-
-	// Swing: period,geolevel,geoitem,<one column per indicator>
-	private Format swing(List<String> header, Errors errors, List<String> warnings) {
-		int period = -1, level = -1, item = -1;
-		Map<Integer, String> indicatorColumns = new TreeMap<>();
-		for (int i = 0; i < header.size(); i++) {
-			String h = header.get(i);
-			switch (h.toLowerCase(Locale.ROOT)) {
-				case "period" -> period = i;
-				case "geolevel" -> level = i;
-				case "geoitem" -> item = i;
-				default -> {
-					if (h.isBlank()) {
-						warnings.add("Kolom " + (i + 1) + " heeft geen naam en is genegeerd.");
-					}
-					else {
-						indicatorColumns.put(i, h);
-					}
-				}
-			}
-		}
-		if (indicatorColumns.isEmpty()) {
-			errors.add(1, "", "Het bestand heeft geen indicatorkolommen na period, geolevel en geoitem.");
-		}
-		int periodColumn = period, levelColumn = level, itemColumn = item;
-		return (line, out) -> {
-			String written = line.cell(periodColumn);
-			String p = Period.parse(written).map(Period::code).orElse(null);
-			boolean ok = true;
-			if (p == null) {
-				errors.add(line.number(), "period",
-						"Ongeldige periode '" + written + "': verwacht bv. 2024, 2024S1, 2024Q3 of 2024-06.");
-				ok = false;
-			}
-			Optional<Area> area = resolveArea(line, line.cell(levelColumn), line.cell(itemColumn), "geolevel",
-					"geoitem", errors);
-			if (!ok || area.isEmpty()) {
-				return;
-			}
-			for (Map.Entry<Integer, String> column : indicatorColumns.entrySet()) {
-				String raw = line.cell(column.getKey());
-				if (raw.isEmpty()) {
-					continue;
-				}
-				Value v = value(line.number(), column.getValue(), column.getValue(), area.get().id(), p, "", raw, null,
-						false, false, null, null, errors);
-				if (v != null) {
-					out.accept(v);
-				}
-			}
-		};
-	}
-
-	private Optional<Area> resolveArea(Table.Row line, String levelText, String code, String levelColumn,
-			String codeColumn, Errors errors) {
-		if (code.isEmpty()) {
-			errors.add(line.number(), codeColumn, "Gebiedscode ontbreekt.");
-			return Optional.empty();
-		}
-		if (code.indexOf('.') > 0 && INTEGER_AS_DECIMAL.matcher(code).matches()) {
-			code = code.substring(0, code.indexOf('.'));
-		}
-		if (levelText.isEmpty()) {
-			Optional<Area> any = areas.findAnyLevel(code);
-			if (any.isEmpty()) {
-				errors.add(line.number(), codeColumn, "Onbekend gebied '" + code + "'.");
-			}
-			return any;
-		}
-		Optional<Level> level = Level.parse(levelText);
-		if (level.isEmpty()) {
-			errors.add(line.number(), levelColumn, "Onbekend gebiedsniveau '" + levelText
-					+ "': gebruik gewest, provincie, gemeente, deelgemeente, wijk of statsec.");
-			return Optional.empty();
-		}
-		Optional<Area> area = areas.find(level.get().code(), code);
-		if (area.isEmpty()) {
-			errors.add(line.number(), codeColumn,
-					"Onbekend gebied '" + code + "' op niveau " + level.get().code() + ".");
-		}
-		return area;
-	}
-
-	private Value value(long row, String column, String indicatorCode, long areaId, String period, String breakdown,
-			String raw, String reason, boolean provisional, boolean estimated, Integer n, Long population,
-			Errors errors) {
-		String text = raw.trim();
-		String missing = text.startsWith("-9999") ? MissingReason.ofSwing(TRAILING_ZEROS.matcher(text).replaceAll(""))
-			.map(MissingReason::code)
-			.orElse(null) : null;
-		if (missing != null) {
-			return new Value(row, indicatorCode, areaId, period, breakdown, null, missing, provisional, estimated, n,
-					population);
-		}
-		if (text.isEmpty()) {
-			if (reason != null) {
-				return new Value(row, indicatorCode, areaId, period, breakdown, null, reason, provisional, estimated, n,
-						population);
-			}
-			errors.add(row, column, "Waarde ontbreekt: vul een getal in of geef een reden (kolom reden).");
-			return null;
-		}
-		Double number = BelgianNumber.parseDouble(text);
-		if (number == null) {
-			errors.add(row, column, "'" + raw + "' is geen getal.");
-			return null;
-		}
-		if (number <= -99990 && number >= -99999) {
-			errors.add(row, column,
-					"Onbekende ontbrekende-waardecode " + text + ": gebruik -99999, -99998, -99997 of -99996.");
-			return null;
-		}
-		return new Value(row, indicatorCode, areaId, period, breakdown, number, null, provisional, estimated, n,
-				population);
-	}
-
-	// long: indicator;gebied;periode;waarde [+ niveau, n, N, voorlopig, geschat, reden,
-	// breakdown columns]
-	private Format longFormat(List<String> header, Errors errors) {
-		Map<String, Integer> index = new HashMap<>();
-		List<Integer> breakdownColumns = new ArrayList<>();
-		Set<String> known = new LinkedHashSet<>(
-				List.of("indicator", "gebied", "periode", "waarde", "niveau", "voorlopig", "geschat", "reden"));
-		for (int i = 0; i < header.size(); i++) {
-			String h = header.get(i);
-			if (h.equals("n") || h.equals("N")) {
-				index.put(h, i);
-			}
-			else if (known.contains(h.toLowerCase(Locale.ROOT))) {
-				index.put(h.toLowerCase(Locale.ROOT), i);
-			}
-			else if (!h.isBlank()) {
-				breakdownColumns.add(i);
-			}
-		}
-		int col_bigN = index.getOrDefault("N", -1);
-		int col_gebied = index.getOrDefault("gebied", -1);
-		int col_geschat = index.getOrDefault("geschat", -1);
-		int col_indicator = index.getOrDefault("indicator", -1);
-		int col_n = index.getOrDefault("n", -1);
-		int col_niveau = index.getOrDefault("niveau", -1);
-		int col_periode = index.getOrDefault("periode", -1);
-		int col_reden = index.getOrDefault("reden", -1);
-		int col_voorlopig = index.getOrDefault("voorlopig", -1);
-		int col_waarde = index.getOrDefault("waarde", -1);
-		return (line, out) -> {
-			String code = line.cell(col_indicator);
-			String written = line.cell(col_periode);
-			String p = Period.parse(written).map(Period::code).orElse(null);
-			boolean ok = true;
-			if (code.isEmpty()) {
-				errors.add(line.number(), "indicator", "Indicatorcode ontbreekt.");
-				ok = false;
-			}
-			if (p == null) {
-				errors.add(line.number(), "periode",
-						"Ongeldige periode '" + written + "': verwacht bv. 2024, 2024S1, 2024Q3 of 2024-06.");
-				ok = false;
-			}
-			Optional<Area> area = resolveArea(line, line.cell(col_niveau), line.cell(col_gebied), "niveau", "gebied",
-					errors);
-			Integer n = null;
-			Long population = null;
-			String nText = line.cell(col_n);
-			if (!nText.isEmpty()) {
-				Double d = BelgianNumber.parseDouble(nText);
-				if (d == null || d < 1 || d != Math.floor(d)) {
-					errors.add(line.number(), "n", "'" + nText + "' is geen geldig aantal respondenten.");
-					ok = false;
-				}
-				else {
-					n = d.intValue();
-				}
-			}
-			String bigN = line.cell(col_bigN);
-			if (!bigN.isEmpty()) {
-				Double d = BelgianNumber.parseDouble(bigN);
-				if (d == null || d < 1 || d != Math.floor(d) || (n != null && d < n)) {
-					errors.add(line.number(), "N", "'" + bigN + "' is geen geldige populatiegrootte (minstens n).");
-					ok = false;
-				}
-				else {
-					population = d.longValue();
-				}
-			}
-			String writtenReason = line.cell(col_reden);
-			String reason = MissingReason.parse(writtenReason)
-				.map(MissingReason::code)
-				.orElse(writtenReason.isEmpty() ? "" : null);
-			if (reason == null) {
-				errors.add(line.number(), "reden",
-						"Onbekende reden '" + writtenReason + "': gebruik " + MissingReason.choices() + ".");
-				ok = false;
-			}
-			Boolean provisional = flag(line, col_voorlopig, "voorlopig", errors);
-			Boolean estimated = flag(line, col_geschat, "geschat", errors);
-			StringBuilder breakdown = new StringBuilder();
-			for (int column : breakdownColumns) {
-				String v = line.cell(column);
-				if (!v.isEmpty()) {
-					breakdown.append(breakdown.isEmpty() ? "" : "|").append(header.get(column)).append('=').append(v);
-				}
-			}
-			if (breakdown.length() > 200) {
-				errors.add(line.number(), header.get(breakdownColumns.get(0)),
-						"De uitsplitsing is te lang (meer dan 200 tekens).");
-				ok = false;
-			}
-			if (!ok || area.isEmpty() || provisional == null || estimated == null) {
-				return;
-			}
-			String raw = line.cell(col_waarde);
-			if (!raw.isEmpty() && !reason.isEmpty()) {
-				errors.add(line.number(), "reden", "Geef een waarde of een reden, niet beide.");
-				return;
-			}
-			Value v = value(line.number(), "waarde", code, area.get().id(), p, breakdown.toString(), raw,
-					reason.isEmpty() ? null : reason, provisional, estimated, n, population, errors);
-			if (v != null) {
-				out.accept(v);
-			}
-		};
-	}
-
-	private static Boolean flag(Table.Row line, int column, String name, Errors errors) {
-		String v = line.cell(column).toLowerCase(Locale.ROOT);
-		return switch (v) {
-			case "", "nee", "neen", "0", "false", "n" -> false;
-			case "ja", "1", "true", "j", "x" -> true;
-			default -> {
-				errors.add(line.number(), name, "'" + v + "' is geen ja of nee.");
-				yield null;
-			}
-		};
 	}
 
 }
