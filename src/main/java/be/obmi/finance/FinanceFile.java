@@ -42,15 +42,8 @@ final class FinanceFile {
 	 * column {@code actie}
 	 */
 	static List<FinanceLine> parse(Table table, Predicate<String> knownCode, String planName) {
+		table.requireColumns(COLUMNS);
 		List<ImportError> errors = new ArrayList<>();
-		for (String column : COLUMNS) {
-			if (!table.hasColumn(column)) {
-				errors.add(new ImportError(1, column, "Verplichte kolom '" + column + "' ontbreekt in de kopregel."));
-			}
-		}
-		if (!errors.isEmpty()) {
-			throw new ImportRejectedException(errors);
-		}
 		if (table.rows().isEmpty()) {
 			throw ImportRejectedException.of("Het bestand bevat geen regels onder de kopregel.");
 		}

@@ -59,6 +59,20 @@ public record Table(List<String> header, List<Row> rows, String format) {
 
 	}
 
+	/**
+	 * Checks that the header has every required column.
+	 * @throws ImportRejectedException naming each missing column (row 1)
+	 */
+	public void requireColumns(List<String> required) {
+		List<ImportError> errors = required.stream()
+			.filter(column -> !hasColumn(column))
+			.map(column -> new ImportError(1, column, "Verplichte kolom '" + column + "' ontbreekt in de kopregel."))
+			.toList();
+		if (!errors.isEmpty()) {
+			throw new ImportRejectedException(errors);
+		}
+	}
+
 	/** Whether the header has a column of that name (case-insensitive). */
 	public boolean hasColumn(String column) {
 		return header.stream().anyMatch(h -> h.equalsIgnoreCase(column));

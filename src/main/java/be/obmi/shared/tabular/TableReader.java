@@ -177,15 +177,7 @@ public final class TableReader {
 	 */
 	public static Table read(byte[] bytes, List<String> requiredColumns) {
 		Table table = read(bytes);
-		List<ImportError> errors = new ArrayList<>();
-		for (String column : requiredColumns) {
-			if (!table.hasColumn(column)) {
-				errors.add(new ImportError(1, column, "De kolom '" + column + "' ontbreekt in de kopregel."));
-			}
-		}
-		if (!errors.isEmpty()) {
-			throw new ImportRejectedException(errors);
-		}
+		table.requireColumns(requiredColumns);
 		return table;
 	}
 
