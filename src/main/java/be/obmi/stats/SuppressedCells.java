@@ -1,7 +1,9 @@
 package be.obmi.stats;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import be.obmi.tenancy.Tenants;
 
@@ -61,6 +63,16 @@ public class SuppressedCells {
 			List<Scope> scopes = new ArrayList<>();
 			scopes.add(Scope.platform());
 			tenants.all().forEach(t -> scopes.add(StatsAccess.of(t)));
+			// without a value between 0 and the threshold there is nothing to hide: every
+			// sum of values that are 0
+			// or at least the threshold is 0 or at least the threshold too (no primary,
+			// so no secondary suppression)
+			Set<String> small = new HashSet<>(jdbc.sql("""
+					select distinct o.indicator_id || '|' || o.period || '|' || coalesce(o.tenant_id, 0)
+					from stats.observation o join stats.indicator i on i.id = o.indicator_id
+					where i.aggregation = 'sum' and i.threshold > 0 and o.value > 0 and o.value < i.threshold""")
+				.query(String.class)
+				.list());
 			List<Cell> cells = new ArrayList<>();
 			for (Scope scope : scopes) {
 				for (Indicator indicator : indicators.list(scope, false)) {
@@ -68,6 +80,10 @@ public class SuppressedCells {
 						continue;
 					}
 					for (String period : queries.periods(scope, indicator)) {
+						if (!small.contains(indicator.id() + "|" + period + "|0")
+								&& !small.contains(indicator.id() + "|" + period + "|" + scope.key())) {
+							continue;
+						}
 						DisclosureControl.Decision decision = disclosure.decision(scope, indicator, period, queries);
 						decision.areasByBreakdown()
 							.forEach((breakdown, areas) -> areas.forEach(
