@@ -4,7 +4,9 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.transaction.TransactionSystemException;
+import tools.jackson.databind.json.JsonMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -67,6 +69,17 @@ public enum DatabaseFailure {
 	public void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		request.setAttribute(REQUEST_ATTRIBUTE, this);
 		response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/") && !response.isCommitted()) {
+			// the API's one refusal shape
+			response.resetBuffer();
+			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+			response.setContentType(ApiProblem.TYPE.toString());
+			response.setCharacterEncoding("UTF-8");
+			response.getWriter()
+				.write(new JsonMapper()
+					.writeValueAsString(ApiProblem.body(HttpStatus.SERVICE_UNAVAILABLE, message, null)));
+			return;
+		}
 		response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, message);
 	}
 

@@ -4,6 +4,5 @@
  * current between rebuilds by the audit's change events), with read-only roles for BI
  * tools and the impact pages built on it.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "plan", "stats", "audit", "tenancy", "identity", "shared" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "plan", "stats", "audit", "tenancy", "shared" })
 package be.obmi.warehouse;
