@@ -68,6 +68,16 @@ class FoundationBrowserTests {
 	}
 
 	@Test
+	void aRefusedFieldGivesAnAccessibleDutchPageThatNamesItAndLeadsBack() {
+		browser.open("/gent/cijfers");
+		browser.open("/gent/cijfers?thema=" + "x".repeat(60));
+		assertThat(browser.text("main")).contains("thema").containsIgnoringCase("tekens");
+		assertThat(browser.findAll("main a")).isNotEmpty();
+		browser.screenshot("field-refused-400");
+		browser.assertAccessible();
+	}
+
+	@Test
 	void aDemoUserLogsInAndSeesTheTenantsHomePage() {
 		browser.open("/mechelen");
 		browser.assertAccessible();
