@@ -123,7 +123,12 @@ final class LoginRateLimit extends OncePerRequestFilter {
 
 	private Bucket bucket(String address) {
 		return buckets.get(address, a -> Bucket.builder()
-			.addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+			// a budget per minute, given back whole when the minute is over: a refused
+			// address stays refused for the
+			// rest of that minute on every login route, instead of earning an attempt
+			// back every few seconds
+			.addLimit(
+					Bandwidth.builder().capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)).build())
 			.build());
 	}
 
