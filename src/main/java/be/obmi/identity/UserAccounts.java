@@ -105,11 +105,13 @@ public class UserAccounts implements UserDetailsService {
 	}
 
 	private Map<String, Role> rolesOf(long userId) {
-		Map<String, Role> roles = new HashMap<>();
-		Map<Long, String> slugs = tenants.slugsById();
+		Map<Long, Role> byTenant = new HashMap<>();
 		jdbc.sql("select tenant_id, role from identity.membership where user_id = ?").param(userId).query(rs -> {
-			roles.put(slugs.get(rs.getLong("tenant_id")), Role.valueOf(rs.getString("role")));
+			byTenant.put(rs.getLong("tenant_id"), Role.valueOf(rs.getString("role")));
 		});
+		Map<Long, String> slugs = tenants.slugsById(byTenant.keySet());
+		Map<String, Role> roles = new HashMap<>();
+		byTenant.forEach((tenant, role) -> roles.put(slugs.get(tenant), role));
 		return roles;
 	}
 
@@ -363,15 +365,20 @@ public class UserAccounts implements UserDetailsService {
 		}
 	}
 
+	private record Membership(long user, long tenant, Role role) {
+	}
+
 	/** Every account with its roles, by name: the platform admin's list. */
 	@Transactional(readOnly = true)
 	public List<AccountDetails> allAccounts() {
 		Map<Long, Map<String, Role>> roles = new HashMap<>();
-		Map<Long, String> slugs = tenants.slugsById();
-		jdbc.sql("select user_id, tenant_id, role from identity.membership").query(rs -> {
-			roles.computeIfAbsent(rs.getLong("user_id"), id -> new HashMap<>())
-				.put(slugs.get(rs.getLong("tenant_id")), Role.valueOf(rs.getString("role")));
-		});
+		List<Membership> memberships = jdbc.sql("select user_id, tenant_id, role from identity.membership")
+			.query((rs, n) -> new Membership(rs.getLong("user_id"), rs.getLong("tenant_id"),
+					Role.valueOf(rs.getString("role"))))
+			.list();
+		Map<Long, String> slugs = tenants.slugsById(memberships.stream().map(Membership::tenant).toList());
+		memberships
+			.forEach(m -> roles.computeIfAbsent(m.user(), id -> new HashMap<>()).put(slugs.get(m.tenant()), m.role()));
 		return jdbc.sql(ACCOUNT + " order by lower(display_name), id")
 			.query((rs, n) -> account(rs, roles.getOrDefault(rs.getLong("id"), Map.of())))
 			.list();

@@ -1,5 +1,6 @@
 package be.obmi.stats;
 
+import be.obmi.shared.PostgresCopy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -53,8 +54,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ObservationImporter {
 
 	private static final Logger log = LoggerFactory.getLogger(ObservationImporter.class);
-
-	static final int MAX_ERRORS = 200;
 
 	private final JdbcClient jdbc;
 
@@ -161,7 +160,7 @@ public class ObservationImporter {
 		String[] format = new String[1];
 		ObservationRows.Format[] parser = new ObservationRows.Format[1];
 		createImportRows();
-		Copy.Stream copy = importRowsCopy();
+		PostgresCopy.Stream copy = importRowsCopy();
 		long rows;
 		Map<String, Long> codes = new LinkedHashMap<>();
 		try {
@@ -273,12 +272,12 @@ public class ObservationImporter {
 			.update();
 	}
 
-	private Copy.Stream importRowsCopy() {
-		return new Copy.Stream(dataSource, "import_rows (row, indicator_code, area_id, period, breakdown, "
+	private PostgresCopy.Stream importRowsCopy() {
+		return new PostgresCopy.Stream(dataSource, "import_rows (row, indicator_code, area_id, period, breakdown, "
 				+ "value, missing_reason, provisional, estimated, sample_n, population_n)");
 	}
 
-	private static void add(Copy.Stream copy, Value v) {
+	private static void add(PostgresCopy.Stream copy, Value v) {
 		copy.rows()
 			.add(v.row())
 			.add(v.indicatorCode())
@@ -319,7 +318,7 @@ public class ObservationImporter {
 		Datasets.Stored stored = datasets.store(scope, filename, bytes, format, cube, actor);
 		List<String> created = createDrafts(scope, unknown, byCode);
 		createImportRows();
-		Copy.Stream copy = importRowsCopy();
+		PostgresCopy.Stream copy = importRowsCopy();
 		long rows;
 		CubeObservations.Counts counts;
 		try {
@@ -431,10 +430,10 @@ public class ObservationImporter {
 		jdbc.sql(
 				"create temp table import_indicator (code varchar(200) primary key, id bigint, kind varchar(20)) on commit drop")
 			.update();
-		Copy.Rows map = new Copy.Rows();
+		PostgresCopy.Rows map = new PostgresCopy.Rows();
 		byCode.forEach((code, i) -> map.add(code).add(i.id()).add(i.kind()).end());
 		if (!map.isEmpty()) {
-			Copy.in(dataSource, "import_indicator (code, id, kind)", map);
+			PostgresCopy.in(dataSource, "import_indicator (code, id, kind)", map);
 		}
 		jdbc.sql("analyze import_rows").update();
 		jdbc.sql("analyze import_indicator").update();

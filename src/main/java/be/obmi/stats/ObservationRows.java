@@ -33,6 +33,11 @@ final class ObservationRows {
 
 	private static final Pattern TRAILING_ZEROS = Pattern.compile("[.,]0+$");
 
+	/**
+	 * At most this many errors are reported: a wrong file is wrong from its first rows.
+	 */
+	static final int MAX_ERRORS = 200;
+
 	private final Areas areas;
 
 	ObservationRows(Areas areas) {
@@ -44,7 +49,7 @@ final class ObservationRows {
 		final List<ImportError> list = new ArrayList<>();
 
 		void add(long row, String column, String message) {
-			if (list.size() < ObservationImporter.MAX_ERRORS) {
+			if (list.size() < MAX_ERRORS) {
 				list.add(new ImportError(row, column, message));
 			}
 		}

@@ -1,5 +1,6 @@
 package be.obmi.stats;
 
+import be.obmi.shared.PostgresCopy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -145,7 +146,7 @@ class StatsDemoData {
 			.map(Tenant::nisCode)
 			.filter(c -> c != null)
 			.collect(Collectors.toSet());
-		Copy.Rows rows = new Copy.Rows();
+		PostgresCopy.Rows rows = new PostgresCopy.Rows();
 		int count = 0;
 		for (Municipality m : municipalities.all()) {
 			Area gemeente = areas.find("gemeente", m.nisCode()).orElse(null);
@@ -175,11 +176,11 @@ class StatsDemoData {
 				}
 			}
 		}
-		Copy.in(dataSource, "stats.observation (indicator_id, area_id, period, value)", rows);
+		PostgresCopy.in(dataSource, "stats.observation (indicator_id, area_id, period, value)", rows);
 		return count;
 	}
 
-	private static int emit(Copy.Rows rows, Map<String, Long> ids, Area area, int inhabitants, double share,
+	private static int emit(PostgresCopy.Rows rows, Map<String, Long> ids, Area area, int inhabitants, double share,
 			double km2) {
 		String c = area.code();
 		double young = 0.15 + 0.11 * unit(c, 1);
@@ -213,7 +214,8 @@ class StatsDemoData {
 		return n;
 	}
 
-	private static int put(Copy.Rows rows, Map<String, Long> ids, String code, Area area, String period, Number value) {
+	private static int put(PostgresCopy.Rows rows, Map<String, Long> ids, String code, Area area, String period,
+			Number value) {
 		rows.add(ids.get(code)).add(area.id()).add(period).add(value).end();
 		return 1;
 	}

@@ -1,5 +1,6 @@
 package be.obmi.stats;
 
+import be.obmi.shared.PostgresCopy;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -78,7 +79,7 @@ class StatsReferenceData implements ApplicationModuleInitializer {
 		jdbc.sql("""
 				create temp table area_in (level varchar(20), code varchar(20), name varchar(200),
 				  parent_level varchar(20), parent_code varchar(20)) on commit drop""").update();
-		Copy.Rows rows = new Copy.Rows();
+		PostgresCopy.Rows rows = new PostgresCopy.Rows();
 		for (Table.Row row : TableReader.reference("reference/stats/areas.csv").rows()) {
 			rows.add(row.cell(0))
 				.add(row.cell(1))
@@ -87,7 +88,7 @@ class StatsReferenceData implements ApplicationModuleInitializer {
 				.add(blank(row.cell(4)))
 				.end();
 		}
-		Copy.in(dataSource, "area_in (level, code, name, parent_level, parent_code)", rows);
+		PostgresCopy.in(dataSource, "area_in (level, code, name, parent_level, parent_code)", rows);
 		jdbc.sql("""
 				insert into stats.area (level, code, name, mapped)
 				select level, code, name, code not in ('99991', '99992') from area_in""").update();
@@ -108,7 +109,7 @@ class StatsReferenceData implements ApplicationModuleInitializer {
 	}
 
 	private void seedCatalogue() {
-		Copy.Rows rows = new Copy.Rows();
+		PostgresCopy.Rows rows = new PostgresCopy.Rows();
 		int count = 0;
 		for (Table.Row row : TableReader.reference("reference/stats/indicatoren.csv").rows()) {
 			List<String> f = row.cells();
@@ -141,7 +142,7 @@ class StatsReferenceData implements ApplicationModuleInitializer {
 				.end();
 			count++;
 		}
-		Copy.in(dataSource, """
+		PostgresCopy.in(dataSource, """
 				stats.indicator (code, name, theme, definition, unit, counting_unit, source, kind, aggregation,
 				decimals)""", rows);
 		jdbc.sql("update stats.indicator set published = true where tenant_id is null and code like 'GSM_%'").update();

@@ -3,6 +3,7 @@ package be.obmi.tenancy;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Map;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,15 +41,26 @@ public class Tenants {
 		return jdbc.sql(SELECT + "order by name").query(Tenant.class).list();
 	}
 
+	/** A tenant's slug never changes: known ones are kept, an unknown id reloads them. */
+	private volatile Map<Long, String> slugs = Map.of();
+
 	/**
-	 * Every tenant's slug by its id: for modules that store tenant ids and show slugs.
+	 * Tenants' slugs by id, for modules that store tenant ids and show slugs. An
+	 * account's roles are read on every API-token request: once the tenants are known
+	 * this costs no query; an id not yet known (a tenant added since, perhaps on another
+	 * instance) reads them again.
 	 */
-	public Map<Long, String> slugsById() {
-		Map<Long, String> slugs = new HashMap<>();
-		jdbc.sql("select id, slug from tenancy.tenant").query(rs -> {
-			slugs.put(rs.getLong("id"), rs.getString("slug"));
-		});
-		return slugs;
+	public Map<Long, String> slugsById(Collection<Long> ids) {
+		Map<Long, String> known = slugs;
+		if (!known.keySet().containsAll(ids)) {
+			Map<Long, String> read = new HashMap<>();
+			jdbc.sql("select id, slug from tenancy.tenant").query(rs -> {
+				read.put(rs.getLong("id"), rs.getString("slug"));
+			});
+			known = Map.copyOf(read);
+			slugs = known;
+		}
+		return known;
 	}
 
 	public Optional<Tenant> bySlug(String slug) {

@@ -1,7 +1,6 @@
 package be.obmi.warehouse;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -14,11 +13,10 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
-
 import be.obmi.plan.PolicyField;
 import be.obmi.plan.PolicyFields;
 import be.obmi.shared.ObmiMetrics;
+import be.obmi.shared.PostgresCopy;
 import be.obmi.stats.SuppressedCells;
 import io.micrometer.core.instrument.Gauge;
 import org.slf4j.Logger;
@@ -253,28 +251,16 @@ public class WarehouseRebuild {
 						create table warehouse_staging.suppressed_cell (scope_key bigint, indicator_id bigint, period varchar(7),
 						    area_id bigint, breakdown text)""");
 		// COPY: a warehouse of the demo data hides about 150,000 cells
-		StringBuilder csv = new StringBuilder(hidden.size() * 40);
+		PostgresCopy.Rows rows = new PostgresCopy.Rows();
 		for (SuppressedCells.Cell cell : hidden) {
-			csv.append(cell.scopeKey())
-				.append(',')
-				.append(cell.indicatorId())
-				.append(",\"")
-				.append(cell.period().replace("\"", "\"\""))
-				.append("\",")
-				.append(cell.areaId())
-				.append(",\"")
-				.append(cell.breakdown().replace("\"", "\"\""))
-				.append("\"\n");
+			rows.add(cell.scopeKey())
+				.add(cell.indicatorId())
+				.add(cell.period())
+				.add(cell.areaId())
+				.add(cell.breakdown())
+				.end();
 		}
-		try {
-			connection.unwrap(PGConnection.class)
-				.getCopyAPI()
-				.copyIn("COPY warehouse_staging.suppressed_cell FROM STDIN (FORMAT csv)",
-						new StringReader(csv.toString()));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		PostgresCopy.in(connection, "warehouse_staging.suppressed_cell", rows);
 		statement.execute("analyze warehouse_staging.suppressed_cell");
 	}
 

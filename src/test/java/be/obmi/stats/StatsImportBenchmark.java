@@ -1,5 +1,6 @@
 package be.obmi.stats;
 
+import be.obmi.shared.PostgresCopy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -72,22 +73,23 @@ class StatsImportBenchmark {
 		transaction.executeWithoutResult(status -> {
 			try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 				reader.readLine();
-				Copy.in(dataSource, "public.bench_plain (indicator, gebied, niveau, periode, waarde) ", new Reader() {
-					@Override
-					public int read(char[] buf, int off, int len) throws IOException {
-						int n = reader.read(buf, off, len);
-						for (int i = off; n > 0 && i < off + n; i++) {
-							if (buf[i] == ';') {
-								buf[i] = ',';
+				PostgresCopy.in(dataSource, "public.bench_plain (indicator, gebied, niveau, periode, waarde) ",
+						new Reader() {
+							@Override
+							public int read(char[] buf, int off, int len) throws IOException {
+								int n = reader.read(buf, off, len);
+								for (int i = off; n > 0 && i < off + n; i++) {
+									if (buf[i] == ';') {
+										buf[i] = ',';
+									}
+								}
+								return n;
 							}
-						}
-						return n;
-					}
 
-					@Override
-					public void close() {
-					}
-				});
+							@Override
+							public void close() {
+							}
+						});
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

@@ -173,17 +173,17 @@ class ReportPdf {
 		if (!report.financeAvailable()) {
 			return null;
 		}
+		DecimalFormat euro = new DecimalFormat("#,##0.00",
+				DecimalFormatSymbols.getInstance(Locale.forLanguageTag("nl-BE")));
 		List<FinanceRow> rows = new ArrayList<>();
 		for (FinancialFigures.Amounts a : report.finance().items()) {
-			rows.add(financeRow(a.code(), a));
+			rows.add(financeRow(a.code(), a, euro));
 		}
-		rows.add(financeRow(msg(locale, "plan.report.finance.total"), report.finance().total()));
+		rows.add(financeRow(msg(locale, "plan.report.finance.total"), report.finance().total(), euro));
 		return rows;
 	}
 
-	private static FinanceRow financeRow(String label, FinancialFigures.Amounts a) {
-		DecimalFormat euro = new DecimalFormat("#,##0.00",
-				DecimalFormatSymbols.getInstance(Locale.forLanguageTag("nl-BE")));
+	private static FinanceRow financeRow(String label, FinancialFigures.Amounts a, DecimalFormat euro) {
 		return new FinanceRow(label, euro.format(a.expenditureEstimate()), euro.format(a.expenditureRealisation()),
 				a.executionRate() == null ? "—" : a.executionRate().toPlainString().replace('.', ',') + " %",
 				euro.format(a.receiptsEstimate()), euro.format(a.receiptsRealisation()));

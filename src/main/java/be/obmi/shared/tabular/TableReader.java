@@ -252,10 +252,14 @@ public final class TableReader {
 		}
 	}
 
+	/** A row of a sheet, kept until the whole workbook was read without error. */
+	private record XlsxRow(long number, List<String> cells) {
+	}
+
 	private static void readXlsx(byte[] bytes, Handler handler) {
 		SpreadsheetText.guardXlsx();
 		List<String> header = null;
-		List<Object[]> rows = new ArrayList<>();
+		List<XlsxRow> rows = new ArrayList<>();
 		try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
 			Sheet sheet = workbook.getSheetAt(0);
 			for (Row row : sheet) {
@@ -270,7 +274,7 @@ public final class TableReader {
 					header = cells.stream().map(TableReader::headerName).toList();
 				}
 				else {
-					rows.add(new Object[] { row.getRowNum() + 1L, cells });
+					rows.add(new XlsxRow(row.getRowNum() + 1L, cells));
 				}
 			}
 		}
@@ -280,11 +284,7 @@ public final class TableReader {
 			throw ImportRejectedException.at(1, "", UnreadableText.XLSX);
 		}
 		handler.header(header == null ? List.of() : header);
-		for (Object[] row : rows) {
-			@SuppressWarnings("unchecked")
-			List<String> cells = (List<String>) row[1];
-			handler.row((Long) row[0], cells);
-		}
+		rows.forEach(row -> handler.row(row.number(), row.cells()));
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package be.obmi.stats;
+package be.obmi.shared;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -16,21 +16,22 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * PostgreSQL {@code COPY … FROM STDIN} through pgjdbc's {@code CopyManager}, on the
- * connection of the current transaction.
+ * connection of the current transaction or one the caller holds: the bulk load of the
+ * statistics imports and reference data and of the warehouse.
  */
-final class Copy {
+public final class PostgresCopy {
 
-	private Copy() {
+	private PostgresCopy() {
 	}
 
 	/** Rows as CSV text: fields separated by commas, null as an empty unquoted field. */
-	static final class Rows {
+	public static final class Rows {
 
 		private final StringBuilder text = new StringBuilder(1 << 16);
 
 		private boolean first = true;
 
-		Rows add(Object value) {
+		public Rows add(Object value) {
 			if (!first) {
 				text.append(',');
 			}
@@ -42,17 +43,17 @@ final class Copy {
 			return this;
 		}
 
-		Rows end() {
+		public Rows end() {
 			text.append('\n');
 			first = true;
 			return this;
 		}
 
-		String text() {
+		public String text() {
 			return text.toString();
 		}
 
-		boolean isEmpty() {
+		public boolean isEmpty() {
 			return text.isEmpty();
 		}
 
@@ -62,8 +63,18 @@ final class Copy {
 	 * Runs {@code COPY table (columns) FROM STDIN (FORMAT csv)} with the given CSV text;
 	 * returns the row count.
 	 */
-	static long in(DataSource dataSource, String tableAndColumns, Reader csv) {
+	public static long in(DataSource dataSource, String tableAndColumns, Reader csv) {
 		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			return in(connection, tableAndColumns, csv);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
+
+	/** The same on a connection the caller holds (outside Spring's transactions). */
+	public static long in(Connection connection, String tableAndColumns, Reader csv) {
 		try {
 			return connection.unwrap(PGConnection.class)
 				.getCopyAPI()
@@ -72,12 +83,13 @@ final class Copy {
 		catch (SQLException | IOException ex) {
 			throw new IllegalStateException("COPY into " + tableAndColumns + " failed: " + ex.getMessage(), ex);
 		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
 	}
 
-	static long in(DataSource dataSource, String tableAndColumns, Rows rows) {
+	public static long in(Connection connection, String tableAndColumns, Rows rows) {
+		return in(connection, tableAndColumns, new StringReader(rows.text()));
+	}
+
+	public static long in(DataSource dataSource, String tableAndColumns, Rows rows) {
 		return in(dataSource, tableAndColumns, new StringReader(rows.text()));
 	}
 
@@ -86,7 +98,7 @@ final class Copy {
 	 * number of rows fits in bounded memory. Use inside a transaction; {@link #end()}
 	 * returns the row count, {@link #cancel()} aborts.
 	 */
-	static final class Stream {
+	public static final class Stream {
 
 		private final DataSource dataSource;
 
@@ -96,7 +108,7 @@ final class Copy {
 
 		private Rows rows = new Rows();
 
-		Stream(DataSource dataSource, String tableAndColumns) {
+		public Stream(DataSource dataSource, String tableAndColumns) {
 			this.dataSource = dataSource;
 			this.connection = DataSourceUtils.getConnection(dataSource);
 			try {
@@ -110,12 +122,12 @@ final class Copy {
 			}
 		}
 
-		Rows rows() {
+		public Rows rows() {
 			return rows;
 		}
 
 		/** Sends the buffered rows when there are enough of them. */
-		void flushIfFull() {
+		public void flushIfFull() {
 			if (rows.text.length() >= 1 << 18) {
 				flush();
 			}
@@ -135,7 +147,7 @@ final class Copy {
 			rows = new Rows();
 		}
 
-		long end() {
+		public long end() {
 			try {
 				flush();
 				return copyIn.endCopy();
@@ -148,7 +160,7 @@ final class Copy {
 			}
 		}
 
-		void cancel() {
+		public void cancel() {
 			try {
 				if (copyIn.isActive()) {
 					copyIn.cancelCopy();
