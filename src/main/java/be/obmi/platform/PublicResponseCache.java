@@ -12,13 +12,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
-import be.obmi.audit.DataChanged;
+import be.obmi.audit.DataGenerations;
 import be.obmi.identity.RequestCredentials;
 import be.obmi.identity.PublicRoutes;
 import be.obmi.tenancy.Tenants;
@@ -33,8 +33,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.server.PathContainer;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -49,12 +47,12 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * {@code Cache-Control: no-cache}, so browsers revalidate and get 304 while nothing
  * changed.
  * <p>
- * Never stale: every entry carries the data generation of its tenant, and every
- * {@link DataChanged} (announced with each change of domain data: imports, publications,
- * undo) moves that tenant's generation on synchronously right after its transaction
- * commits; a change of platform data (no tenant) or of a tenant itself moves every tenant
- * on. An entry whose generation is no longer current is never served, also when it was
- * filled by a request that read the old data while the change was being committed.
+ * Never stale: every entry carries the {@link DataGenerations data generation} of its
+ * tenant, which every change of domain data (imports, publications, undo) moves on
+ * synchronously right after its transaction commits; a change of platform data (no
+ * tenant) or of a tenant itself moves every tenant on. An entry whose generation is no
+ * longer current is never served, also when it was filled by a request that read the old
+ * data while the change was being committed.
  * <p>
  * Only requests without a (valid) session and without credentials (HTTP Basic or a bearer
  * token) are served from or stored in the cache; a made-up session cookie or another
@@ -97,15 +95,7 @@ final class PublicResponseCache extends OncePerRequestFilter {
 
 	private volatile boolean ready;
 
-	/** Moves on with every change of platform-wide data: every tenant's pages show it. */
-	private final AtomicLong platformGeneration = new AtomicLong();
-
-	/**
-	 * Moves on with every change of any data: for responses that are not one tenant's.
-	 */
-	private final AtomicLong anyGeneration = new AtomicLong();
-
-	private final Map<String, AtomicLong> tenantGenerations = new ConcurrentHashMap<>();
+	private final DataGenerations generations;
 
 	/**
 	 * The keys being rendered now, each with the lock its concurrent requests wait on.
@@ -118,11 +108,12 @@ final class PublicResponseCache extends OncePerRequestFilter {
 	 */
 	private static final Duration RENDER_WAIT = Duration.ofSeconds(30);
 
-	PublicResponseCache(List<PublicRoutes> routes, Tenants tenants, boolean enabled, DataSize maxSize,
-			DataSize maxEntrySize) {
+	PublicResponseCache(List<PublicRoutes> routes, Tenants tenants, DataGenerations generations, boolean enabled,
+			DataSize maxSize, DataSize maxEntrySize) {
 		PathPatternParser parser = new PathPatternParser();
 		this.publicRoutes = routes.stream().flatMap(r -> r.patterns().stream()).map(parser::parse).toList();
 		this.tenants = tenants;
+		this.generations = generations;
 		this.enabled = enabled;
 		this.maxEntryBytes = (int) Math.min(Integer.MAX_VALUE - 8, maxEntrySize.toBytes());
 		this.entries = Caffeine.newBuilder()
@@ -142,47 +133,20 @@ final class PublicResponseCache extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Moves the changed tenant's generation on after the change commits (at once when
-	 * there is no transaction), in the committing thread, so the request that published
-	 * sees its change on its next page.
+	 * The current data generation of the tenant (or API scope) a path belongs to: the
+	 * platform's and the tenant's together; for a path of no tenant, or of a tenant this
+	 * instance does not know yet, the generation of any data.
 	 */
-	@EventListener
-	void on(DataChanged event) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					invalidate(event);
-				}
-			});
-		}
-		else {
-			invalidate(event);
-		}
-	}
-
-	void invalidate(DataChanged event) {
-		anyGeneration.incrementAndGet();
-		if (event.tenantId() == null || "bestuur".equals(event.entityType())) {
-			platformGeneration.incrementAndGet();
-		}
-		else {
-			tenants.byId(event.tenantId())
-				.ifPresentOrElse(t -> generation(t.slug()).incrementAndGet(), platformGeneration::incrementAndGet);
-		}
-	}
-
-	private AtomicLong generation(String slug) {
-		return tenantGenerations.computeIfAbsent(slug, s -> new AtomicLong());
-	}
-
-	/** The current data generation of the tenant (or API scope) a path belongs to. */
 	private String currentGeneration(String path) {
 		String owner = PublicCacheKey.owner(path);
-		if (owner == null) {
-			return "*" + anyGeneration.get();
+		if ("platform".equals(owner)) {
+			return "p" + generations.platform();
 		}
-		return platformGeneration.get() + "." + generation(owner).get();
+		OptionalLong tenantId = owner == null ? OptionalLong.empty() : tenants.knownId(owner);
+		if (tenantId.isEmpty()) {
+			return "*" + generations.any();
+		}
+		return generations.platform() + "." + generations.tenant(tenantId.getAsLong());
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import be.obmi.identity.PublicRoutes;
+import be.obmi.audit.DataGenerations;
 import be.obmi.tenancy.Tenants;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -37,11 +38,11 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	PublicResponseCache publicResponseCache(List<PublicRoutes> routes, Tenants tenants,
+	PublicResponseCache publicResponseCache(List<PublicRoutes> routes, Tenants tenants, DataGenerations generations,
 			@Value("${obmi.cache.public-responses.enabled:true}") boolean enabled,
 			@Value("${obmi.cache.public-responses.max-size:128MB}") DataSize maxSize,
 			@Value("${obmi.cache.public-responses.max-entry-size:4MB}") DataSize maxEntrySize) {
-		return new PublicResponseCache(routes, tenants, enabled, maxSize, maxEntrySize);
+		return new PublicResponseCache(routes, tenants, generations, enabled, maxSize, maxEntrySize);
 	}
 
 	/**

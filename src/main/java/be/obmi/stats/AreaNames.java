@@ -1,5 +1,8 @@
 package be.obmi.stats;
 
+import be.obmi.stats.domain.Area;
+import be.obmi.stats.domain.Areas;
+
 import java.util.List;
 
 import org.springframework.stereotype.Service;

@@ -1,5 +1,12 @@
 package be.obmi.stats;
 
+import be.obmi.stats.domain.Scope;
+import be.obmi.stats.domain.Indicator;
+import be.obmi.stats.domain.Indicators;
+import be.obmi.stats.query.DisclosureControl;
+import be.obmi.stats.domain.StatsAccess;
+import be.obmi.stats.query.StatsQueries;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import be.obmi.audit.AuditTrail;
 import be.obmi.audit.FieldChange;
@@ -44,6 +45,9 @@ public class Tenants {
 	/** A tenant's slug never changes: known ones are kept, an unknown id reloads them. */
 	private volatile Map<Long, String> slugs = Map.of();
 
+	/** The same, by slug. */
+	private volatile Map<String, Long> ids = Map.of();
+
 	/**
 	 * Tenants' slugs by id, for modules that store tenant ids and show slugs. An
 	 * account's roles are read on every API-token request: once the tenants are known
@@ -52,14 +56,37 @@ public class Tenants {
 	 */
 	public Map<Long, String> slugsById(Collection<Long> ids) {
 		Map<Long, String> known = slugs;
-		if (!known.keySet().containsAll(ids)) {
-			Map<Long, String> read = new HashMap<>();
-			jdbc.sql("select id, slug from tenancy.tenant").query(rs -> {
-				read.put(rs.getLong("id"), rs.getString("slug"));
-			});
-			known = Map.copyOf(read);
-			slugs = known;
+		if (known.isEmpty() || !known.keySet().containsAll(ids)) {
+			known = readSlugs();
 		}
+		return known;
+	}
+
+	/**
+	 * The id of a tenant by slug as far as this instance knows the tenants, without a
+	 * query once they were read (for every public request); empty for a slug not known
+	 * here yet.
+	 */
+	public OptionalLong knownId(String slug) {
+		Map<String, Long> known = ids;
+		if (known.isEmpty()) {
+			readSlugs();
+			known = ids;
+		}
+		Long id = known.get(slug);
+		return id == null ? OptionalLong.empty() : OptionalLong.of(id);
+	}
+
+	private Map<Long, String> readSlugs() {
+		Map<Long, String> read = new HashMap<>();
+		jdbc.sql("select id, slug from tenancy.tenant").query(rs -> {
+			read.put(rs.getLong("id"), rs.getString("slug"));
+		});
+		Map<String, Long> bySlug = new HashMap<>();
+		read.forEach((id, slug) -> bySlug.put(slug, id));
+		Map<Long, String> known = Map.copyOf(read);
+		ids = Map.copyOf(bySlug);
+		slugs = known;
 		return known;
 	}
 

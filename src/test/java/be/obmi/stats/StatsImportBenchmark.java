@@ -1,5 +1,8 @@
 package be.obmi.stats;
 
+import be.obmi.stats.domain.Scope;
+import be.obmi.stats.importing.ObservationImporter;
+
 import be.obmi.shared.PostgresCopy;
 import java.io.BufferedReader;
 import java.io.IOException;

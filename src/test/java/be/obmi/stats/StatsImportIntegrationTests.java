@@ -1,5 +1,8 @@
 package be.obmi.stats;
 
+import be.obmi.stats.domain.Indicator;
+import be.obmi.stats.importing.ObservationImporter;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;

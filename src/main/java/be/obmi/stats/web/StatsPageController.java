@@ -1,0 +1,311 @@
+package be.obmi.stats.web;
+
+import be.obmi.stats.domain.Area;
+import be.obmi.stats.domain.Level;
+import be.obmi.stats.domain.Scope;
+import be.obmi.stats.domain.Indicator;
+import be.obmi.stats.domain.StatsAccess;
+import be.obmi.stats.query.StatsQueries;
+import be.obmi.stats.query.StatsSite;
+
+import jakarta.validation.constraints.Size;
+
+import be.obmi.shared.tabular.SpreadsheetText;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import be.obmi.shared.PdfDocuments;
+import be.obmi.tenancy.Tenant;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import java.util.function.BiConsumer;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * The public statistics site of a tenant: theme dashboards, indicator pages with trend,
+ * map and downloads, area profiles (printable and as PDF), and the comparison of the
+ * centrumsteden. Anonymous visitors see published indicators with disclosure control; the
+ * tenant's editors see real values marked confidential.
+ */
+@Controller
+public class StatsPageController {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/**
+	 * The PDF's stylesheet (openhtmltopdf renders on the server, so the page CSP does not
+	 * apply).
+	 */
+	private static final String PDF_CSS;
+
+	static {
+		try (var in = new ClassPathResource("reference/stats/profile-pdf.css").getInputStream()) {
+			PDF_CSS = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private final StatsSite site;
+
+	private final StatsAccess access;
+
+	private final PdfDocuments pdfs;
+
+	private final MessageSource messages;
+
+	StatsPageController(StatsSite site, StatsAccess access, PdfDocuments pdfs, MessageSource messages) {
+		this.site = site;
+		this.access = access;
+		this.pdfs = pdfs;
+		this.messages = messages;
+	}
+
+	@GetMapping("/{slug}/cijfers")
+	String dashboard(Tenant tenant, @RequestParam(name = "thema", required = false) @Size(max = 50) String theme,
+			Model model) {
+		Scope scope = StatsAccess.of(tenant);
+		Map<String, List<Indicator>> themes = site.themes(scope);
+		String current = theme != null && themes.containsKey(theme) ? theme
+				: themes.containsKey("Demografie") ? "Demografie" : themes.keySet().stream().findFirst().orElse(null);
+		model.addAttribute("themes", themes.keySet());
+		model.addAttribute("current", current);
+		model.addAttribute("city", site.city(tenant));
+		model.addAttribute("theme", current == null ? null : site.theme(scope, tenant, current, themes.get(current)));
+		model.addAttribute("demo", current != null && themes.get(current).stream().anyMatch(Indicator::demo));
+		return "stats/dashboard";
+	}
+
+	@GetMapping("/{slug}/cijfers/indicator/{code}")
+	String indicator(Tenant tenant, @PathVariable String code,
+			@RequestParam(name = "periode", required = false) @Size(max = 20) String period,
+			@RequestParam(name = "niveau", defaultValue = "wijk") @Size(max = 20) String level, Model model) {
+		Scope scope = StatsAccess.of(tenant);
+		Indicator indicator = site.indicator(scope, code).orElseThrow(StatsPageController::notFound);
+		List<String> periods = site.periods(scope, indicator);
+		String shown = period != null && periods.contains(period) ? period
+				: periods.isEmpty() ? null : periods.get(periods.size() - 1);
+		String mapLevel = "statsec".equals(level) ? "statsec" : "wijk";
+		StatsSite.Trend trend = site.trend(scope, tenant, indicator);
+		List<StatsQueries.Cell> cells = shown == null ? List.of()
+				: site.cells(scope, tenant, indicator, mapLevel, shown);
+		model.addAttribute("indicator", indicator);
+		model.addAttribute("periods", periods);
+		model.addAttribute("period", shown);
+		model.addAttribute("level", mapLevel);
+		model.addAttribute("trend", trend);
+		model.addAttribute("trendJson", trendJson(trend, indicator.isSum(),
+				messages.getMessage("stats.average", null, LocaleContextHolder.getLocale())));
+		model.addAttribute("cells", cells);
+		model.addAttribute("mapJson", mapJson(cells));
+		model.addAttribute("city", site.city(tenant));
+		model.addAttribute("editor", access.seesConfidential(scope));
+		return "stats/indicator";
+	}
+
+	@GetMapping("/{slug}/cijfers/indicator/{code}/download")
+	ResponseEntity<byte[]> download(Tenant tenant, @PathVariable String code,
+			@RequestParam(name = "niveau", defaultValue = "wijk") @Size(max = 20) String level,
+			@RequestParam(name = "formaat", defaultValue = "csv") @Size(max = 20) String format) {
+		Scope scope = StatsAccess.of(tenant);
+		Indicator indicator = site.indicator(scope, code).orElseThrow(StatsPageController::notFound);
+		String levelCode = Level.parse(level).orElseThrow(StatsPageController::notFound).code();
+		List<String[]> rows = new ArrayList<>();
+		rows.add(new String[] { "indicator", "gebied", "naam", "niveau", "periode", "waarde", "status" });
+		for (String period : site.periods(scope, indicator)) {
+			for (StatsQueries.Cell c : site.cells(scope, tenant, indicator, levelCode, period)) {
+				rows.add(new String[] { indicator.code(), c.area().code(), c.area().name(), c.area().level(), period,
+						c.value() == null ? "" : String.valueOf(c.value()), c.status() });
+			}
+		}
+		String name = indicator.code() + "-" + tenant.slug() + "-" + levelCode;
+		if ("xlsx".equals(format)) {
+			return ResponseEntity.ok()
+				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".xlsx\"")
+				.contentType(
+						MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+				.body(xlsx(rows));
+		}
+		StringBuilder csv = new StringBuilder("\uFEFF");
+		for (String[] row : rows) {
+			for (int i = 0; i < row.length; i++) {
+				csv.append(i == 0 ? "" : ";").append(quote(row[i]));
+			}
+			csv.append("\r\n");
+		}
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.body(csv.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	@GetMapping("/{slug}/cijfers/gebieden")
+	String areas(Tenant tenant, Model model) {
+		Area city = site.city(tenant);
+		model.addAttribute("city", city);
+		model.addAttribute("wijken", site.areasOf(city, "wijk"));
+		model.addAttribute("sectors", site.areasOf(city, "statsec"));
+		return "stats/areas";
+	}
+
+	@GetMapping("/{slug}/cijfers/gebied/{level}/{code}")
+	String profile(Tenant tenant, @PathVariable String level, @PathVariable String code, Model model) {
+		fillProfile(tenant, level, code, model::addAttribute);
+		return "stats/profile";
+	}
+
+	@GetMapping("/{slug}/cijfers/gebied/{level}/{code}/pdf")
+	ResponseEntity<byte[]> profilePdf(Tenant tenant, @PathVariable String level, @PathVariable String code) {
+		Map<String, Object> variables = new LinkedHashMap<>();
+		variables.put("tenant", tenant);
+		variables.put("pdfCss", PDF_CSS);
+		fillProfile(tenant, level, code, variables::put);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"steekkaart-" + code + ".pdf\"")
+			.contentType(MediaType.APPLICATION_PDF)
+			.body(pdfs.render("stats/profile-pdf", LocaleContextHolder.getLocale(), variables));
+	}
+
+	private void fillProfile(Tenant tenant, String level, String code, BiConsumer<String, Object> model) {
+		Scope scope = StatsAccess.of(tenant);
+		Area city = site.city(tenant);
+		Area area = site.area(level, code)
+			.filter(a -> site.isWithin(a, city))
+			.orElseThrow(StatsPageController::notFound);
+		Map<String, List<StatsSite.ProfileRow>> themes = new LinkedHashMap<>();
+		site.themes(scope).forEach((theme, list) -> {
+			List<StatsSite.ProfileRow> rows = site.profile(scope, tenant, area, list);
+			if (!rows.isEmpty()) {
+				themes.put(theme, rows);
+			}
+		});
+		model.accept("area", area);
+		model.accept("city", city);
+		model.accept("flanders", site.flanders());
+		model.accept("profile", themes);
+		model.accept("demo", themes.values().stream().flatMap(List::stream).anyMatch(r -> r.indicator().demo()));
+	}
+
+	@GetMapping("/{slug}/cijfers/vergelijking")
+	String comparison(Tenant tenant, @RequestParam(name = "indicator", required = false) @Size(max = 100) String code,
+			@RequestParam(name = "periode", required = false) @Size(max = 20) String period, Model model) {
+		Scope scope = StatsAccess.of(tenant);
+		List<Indicator> candidates = site.themes(scope)
+			.values()
+			.stream()
+			.flatMap(List::stream)
+			.filter(i -> i.tenantId() == null)
+			.toList();
+		Indicator indicator = candidates.stream()
+			.filter(i -> i.code().equals(code))
+			.findFirst()
+			.orElse(candidates.stream()
+				.filter(i -> i.code().equals("bev_totaal"))
+				.findFirst()
+				.orElse(candidates.isEmpty() ? null : candidates.get(0)));
+		model.addAttribute("candidates", candidates);
+		model.addAttribute("indicator", indicator);
+		if (indicator != null) {
+			List<String> periods = site.periods(scope, indicator);
+			String shown = period != null && periods.contains(period) ? period
+					: periods.isEmpty() ? null : periods.get(periods.size() - 1);
+			List<StatsSite.Comparison> rows = shown == null ? List.of() : site.comparison(scope, indicator, shown);
+			model.addAttribute("periods", periods);
+			model.addAttribute("period", shown);
+			model.addAttribute("rows", rows);
+			Map<String, Object> chart = new LinkedHashMap<>();
+			chart.put("labels", rows.stream().map(r -> r.area().name()).toList());
+			chart.put("values", rows.stream().map(r -> r.value().ok() ? r.value().value() : null).toList());
+			model.addAttribute("chartJson", JSON.writeValueAsString(chart));
+		}
+		return "stats/comparison";
+	}
+
+	/**
+	 * The chart data; for counts only the city's own line (Flanders' totals would flatten
+	 * it), the table has all.
+	 */
+	private static String trendJson(StatsSite.Trend trend, boolean count, String averageLabel) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("periods", trend.periods());
+		List<Map<String, Object>> series = new ArrayList<>();
+		trend.lines()
+			.entrySet()
+			.stream()
+			.limit(count ? 1 : 3)
+			.forEach(e -> series
+				.add(Map.of("name", "centrumsteden".equals(e.getKey()) ? averageLabel : e.getKey(), "values",
+						e.getValue()
+							.stream()
+							.map(v -> v.ok() ? v.value() : null)
+							.map(v -> v == null ? "-" : (Object) v)
+							.toList())));
+		json.put("series", series);
+		return JSON.writeValueAsString(json);
+	}
+
+	private static String mapJson(List<StatsQueries.Cell> cells) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		for (StatsQueries.Cell c : cells) {
+			if ("ok".equals(c.status())) {
+				values.put(c.area().code(), c.value());
+			}
+		}
+		return JSON.writeValueAsString(values);
+	}
+
+	private static byte[] xlsx(List<String[]> rows) {
+		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Sheet sheet = workbook.createSheet("cijfers");
+			for (int r = 0; r < rows.size(); r++) {
+				Row row = sheet.createRow(r);
+				String[] values = rows.get(r);
+				for (int c = 0; c < values.length; c++) {
+					if (r > 0 && c == 5 && !values[c].isEmpty()) {
+						row.createCell(c).setCellValue(Double.parseDouble(values[c]));
+					}
+					else {
+						row.createCell(c).setCellValue(values[c]);
+					}
+				}
+			}
+			workbook.write(out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String quote(String text) {
+		String s = SpreadsheetText.neutralised(text);
+		return s.contains(";") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+	}
+
+	private static ResponseStatusException notFound() {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND);
+	}
+
+}
