@@ -108,6 +108,48 @@ class I18nTests {
 		assertThat(missing).as("message keys used in templates but missing in the bundles").isEmpty();
 	}
 
+	/** A message code of an import error as a string literal in Java. */
+	static final Pattern IMPORT_CODE = Pattern.compile("\"(import\\.[A-Za-z0-9.]+)\"");
+
+	/**
+	 * Every import-error code written in the production code has a text in the bundles
+	 * (so a refused file never shows a code), and every text with arguments quotes its
+	 * apostrophes as {@code ''} (else MessageFormat drops them and the arguments after).
+	 */
+	@Test
+	void everyImportErrorCodeHasATextAndItsApostrophesAreQuoted() throws IOException {
+		Properties dutch = new Properties();
+		try (Stream<Path> files = Files.list(BUNDLES)) {
+			files.filter(f -> f.getFileName().toString().endsWith("_nl.properties"))
+				.forEach(f -> dutch.putAll(load(f)));
+		}
+		List<String> missing = new ArrayList<>();
+		try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+			for (Path source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+				Matcher code = IMPORT_CODE.matcher(Files.readString(source));
+				while (code.find()) {
+					if (!code.group(1).endsWith(".") && !dutch.containsKey(code.group(1))) {
+						missing.add(source.getFileName() + ": " + code.group(1));
+					}
+				}
+			}
+		}
+		assertThat(missing).as("import-error codes without a Dutch text").isEmpty();
+		List<String> unquoted = new ArrayList<>();
+		try (Stream<Path> files = Files.list(BUNDLES)) {
+			for (Path bundle : files.filter(f -> f.toString().endsWith(".properties")).toList()) {
+				load(bundle).forEach((key, value) -> {
+					String text = value.toString();
+					if (key.toString().startsWith("import.") && text.matches("(?s).*\\{\\d.*")
+							&& text.replace("''", "").contains("'")) {
+						unquoted.add(bundle.getFileName() + ": " + key);
+					}
+				});
+			}
+		}
+		assertThat(unquoted).as("texts with arguments and a lone apostrophe").isEmpty();
+	}
+
 	/** Drops comments, scripts, styles and Thymeleaf-only blocks that are never shown. */
 	static String stripIgnored(String html) {
 		return html.replaceAll("(?s)<!--.*?-->", "")

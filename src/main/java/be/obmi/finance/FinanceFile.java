@@ -16,7 +16,7 @@ import be.obmi.shared.tabular.Table;
 /**
  * The finance import format ({@code docs/formats/finance-import.md}):
  * {@code actie;boekjaar;beleidsveld;algemene_rekening;soort;richting;raming;realisatie}.
- * Checks every row and reports every problem with row, column and a Dutch reason; whether
+ * Checks every row and reports every problem with row, column and a message code; whether
  * plan item codes exist is checked by the caller.
  */
 final class FinanceFile {
@@ -34,46 +34,49 @@ final class FinanceFile {
 	}
 
 	static List<FinanceLine> parse(Table table) {
-		return parse(table, code -> true, "");
+		return parse(table, code -> true, null);
 	}
 
 	/**
 	 * @param knownCode whether a plan item code exists; unknown codes are errors in
 	 * column {@code actie}
+	 * @param owner whose plan the codes belong to, named in that error; null or empty to
+	 * name no one
 	 */
-	static List<FinanceLine> parse(Table table, Predicate<String> knownCode, String planName) {
+	static List<FinanceLine> parse(Table table, Predicate<String> knownCode, String owner) {
 		table.requireColumns(COLUMNS);
 		List<ImportError> errors = new ArrayList<>();
 		if (table.rows().isEmpty()) {
-			throw ImportRejectedException.of("Het bestand bevat geen regels onder de kopregel.");
+			throw ImportRejectedException.of("import.finance.noRows");
 		}
 		List<FinanceLine> lines = new ArrayList<>();
 		for (Table.Row row : table.rows()) {
 			int before = errors.size();
 			String code = row.get("actie");
 			if (!code.isEmpty() && !knownCode.test(code)) {
-				errors.add(new ImportError(row.number(), "actie",
-						"Plancode '" + code + "' bestaat niet in het huidige meerjarenplan" + planName + "."));
+				errors.add(owner == null || owner.isEmpty()
+						? new ImportError(row.number(), "actie", "import.finance.planCodeUnknown", code)
+						: new ImportError(row.number(), "actie", "import.finance.planCodeUnknownOf", code, owner));
 			}
 			Integer year = year(row, errors);
 			String policyField = row.get("beleidsveld");
 			if (policyField.isEmpty()) {
-				errors.add(new ImportError(row.number(), "beleidsveld", "Beleidsveld ontbreekt."));
+				errors.add(new ImportError(row.number(), "beleidsveld", "import.finance.policyFieldMissing"));
 			}
 			else if (!POLICY_FIELD.matcher(policyField).matches()) {
-				errors.add(new ImportError(row.number(), "beleidsveld",
-						"'" + policyField + "' is geen BBC-beleidsveld: verwacht vier cijfers, bv. 0200."));
+				errors.add(
+						new ImportError(row.number(), "beleidsveld", "import.finance.policyFieldInvalid", policyField));
 			}
 			String account = row.get("algemene_rekening");
 			if (!ACCOUNT.matcher(account).matches()) {
-				errors.add(new ImportError(row.number(), "algemene_rekening",
-						account.isEmpty() ? "Algemene rekening ontbreekt."
-								: "'" + account + "' is geen algemene rekening: verwacht bv. REK2802 of 6130000."));
+				errors.add(account.isEmpty()
+						? new ImportError(row.number(), "algemene_rekening", "import.finance.accountMissing")
+						: new ImportError(row.number(), "algemene_rekening", "import.finance.accountInvalid", account));
 			}
-			FinanceLine.Kind kind = choice(row, "soort", FinanceLine.Kind.class,
-					"exploitatie, investering of financiering", errors);
+			FinanceLine.Kind kind = choice(row, "soort", FinanceLine.Kind.class, "import.finance.kindMissing",
+					"import.finance.kindInvalid", errors);
 			FinanceLine.Direction direction = choice(row, "richting", FinanceLine.Direction.class,
-					"uitgave of ontvangst", errors);
+					"import.finance.directionMissing", "import.finance.directionInvalid", errors);
 			BigDecimal estimate = amount(row, "raming", errors);
 			BigDecimal realisation = amount(row, "realisatie", errors);
 			if (errors.size() == before) {
@@ -90,29 +93,32 @@ final class FinanceFile {
 	private static Integer year(Table.Row row, List<ImportError> errors) {
 		String value = row.get("boekjaar");
 		if (!value.matches("\\d{4}")) {
-			errors.add(new ImportError(row.number(), "boekjaar", value.isEmpty() ? "Boekjaar ontbreekt."
-					: "'" + value + "' is geen boekjaar: verwacht vier cijfers, bv. 2026."));
+			errors.add(value.isEmpty() ? new ImportError(row.number(), "boekjaar", "import.finance.yearMissing")
+					: new ImportError(row.number(), "boekjaar", "import.finance.yearInvalid", value));
 			return null;
 		}
 		int year = Integer.parseInt(value);
 		if (year < 1990 || year > 2100) {
-			errors
-				.add(new ImportError(row.number(), "boekjaar", "Boekjaar " + year + " ligt niet tussen 1990 en 2100."));
+			errors.add(new ImportError(row.number(), "boekjaar", "import.finance.yearOutOfRange", year));
 			return null;
 		}
 		return year;
 	}
 
-	private static <E extends Enum<E>> E choice(Table.Row row, String column, Class<E> type, String allowed,
-			List<ImportError> errors) {
+	/**
+	 * The constant named in the column, any case; else an error with {@code missingCode}
+	 * (empty) or {@code invalidCode} (with the value), whose texts list the choices.
+	 */
+	private static <E extends Enum<E>> E choice(Table.Row row, String column, Class<E> type, String missingCode,
+			String invalidCode, List<ImportError> errors) {
 		String value = row.get(column);
 		for (E constant : type.getEnumConstants()) {
 			if (constant.name().equalsIgnoreCase(value)) {
 				return constant;
 			}
 		}
-		errors.add(new ImportError(row.number(), column, value.isEmpty() ? "Waarde ontbreekt; kies " + allowed + "."
-				: "'" + value + "' is ongeldig; kies " + allowed + "."));
+		errors.add(value.isEmpty() ? new ImportError(row.number(), column, missingCode)
+				: new ImportError(row.number(), column, invalidCode, value));
 		return null;
 	}
 
@@ -129,16 +135,15 @@ final class FinanceFile {
 		}
 		BigDecimal value = BelgianNumber.parse(raw).orElse(null);
 		if (value == null || raw.matches(".*[eE+].*")) {
-			errors.add(new ImportError(row.number(), column, "'" + raw + "' is geen bedrag."));
+			errors.add(new ImportError(row.number(), column, "import.finance.amountInvalid", raw));
 			return null;
 		}
 		if (value.scale() > 2) {
-			errors.add(new ImportError(row.number(), column, "'" + raw + "' heeft meer dan twee decimalen; "
-					+ "schrijf bedragen zonder duizendtalscheiding, bv. 1234,56."));
+			errors.add(new ImportError(row.number(), column, "import.finance.amountDecimals", raw));
 			return null;
 		}
 		if (value.abs().compareTo(LARGEST) >= 0) {
-			errors.add(new ImportError(row.number(), column, "'" + raw + "' is te groot voor een bedrag."));
+			errors.add(new ImportError(row.number(), column, "import.finance.amountTooLarge", raw));
 			return null;
 		}
 		return value.setScale(2, RoundingMode.UNNECESSARY);

@@ -68,7 +68,7 @@ public class FinanceImports {
 	/**
 	 * @param reportingDate the moment the figures describe (budget or realisation at that
 	 * date); today when null
-	 * @throws ImportRejectedException with every error (row, column, Dutch reason);
+	 * @throws ImportRejectedException with every error (row, column, message code);
 	 * nothing is stored then
 	 */
 	@Transactional
@@ -83,7 +83,7 @@ public class FinanceImports {
 		lock.acquire(ScopeLock.Kind.FINANCE, tenant.id());
 		Table table = TableReader.read(content);
 		Set<String> codes = plan.codes(tenant);
-		List<FinanceLine> lines = FinanceFile.parse(table, codes::contains, " van " + tenant.name());
+		List<FinanceLine> lines = FinanceFile.parse(table, codes::contains, tenant.name());
 		TreeSet<Integer> years = new TreeSet<>(lines.stream().map(FinanceLine::fiscalYear).toList());
 		String hash = hash(lines);
 		BigDecimal estimate = lines.stream().map(FinanceLine::estimate).reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -29,28 +29,28 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * only when its password is wrong ({@link #failed}), so an API script with the right
  * password is not slowed down, but it is refused while its address has none left. Wrong
  * API tokens count the same way. Before the password is checked, an address that is
- * locked out of that account name ({@link UserAccounts#lockedFor}) is refused without any
- * password work. The client address is the one Tomcat reports: {@code X-Forwarded-For}
- * only counts when it comes from a configured proxy
+ * locked out of that account name ({@link LoginFailures#lockedFor}) is refused without
+ * any password work. The client address is the one Tomcat reports:
+ * {@code X-Forwarded-For} only counts when it comes from a configured proxy
  * ({@code server.tomcat.remoteip.internal-proxies}).
  */
 final class LoginRateLimit extends OncePerRequestFilter {
 
 	private final int perMinute;
 
-	private final UserAccounts accounts;
+	private final LoginFailures failures;
 
 	private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
 		.expireAfterAccess(Duration.ofMinutes(10))
 		.maximumSize(100_000)
 		.build();
 
-	LoginRateLimit(int perMinute, UserAccounts accounts) {
+	LoginRateLimit(int perMinute, LoginFailures failures) {
 		if (perMinute < 1) {
 			throw new IllegalArgumentException("obmi.security.login-attempts-per-minute moet minstens 1 zijn");
 		}
 		this.perMinute = perMinute;
-		this.accounts = accounts;
+		this.failures = failures;
 	}
 
 	@Override
@@ -103,7 +103,7 @@ final class LoginRateLimit extends OncePerRequestFilter {
 	 */
 	private boolean lockedOut(String username, String address) {
 		try {
-			return accounts.lockedFor(username, address);
+			return failures.lockedFor(username, address);
 		}
 		catch (RuntimeException ex) {
 			if (DatabaseFailure.of(ex).isPresent()) {

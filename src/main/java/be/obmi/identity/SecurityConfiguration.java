@@ -72,8 +72,8 @@ class SecurityConfiguration {
 
 	@Bean
 	LoginRateLimit loginRateLimit(@Value("${obmi.security.login-attempts-per-minute:10}") int loginAttemptsPerMinute,
-			UserAccounts accounts) {
-		return new LoginRateLimit(loginAttemptsPerMinute, accounts);
+			LoginFailures failures) {
+		return new LoginRateLimit(loginAttemptsPerMinute, failures);
 	}
 
 	@Bean
@@ -221,12 +221,12 @@ class SecurityConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	static class LoginAttempts {
 
-		private final UserAccounts accounts;
+		private final LoginFailures failures;
 
 		private final LoginRateLimit limit;
 
-		LoginAttempts(UserAccounts accounts, LoginRateLimit limit) {
-			this.accounts = accounts;
+		LoginAttempts(LoginFailures failures, LoginRateLimit limit) {
+			this.failures = failures;
 			this.limit = limit;
 		}
 
@@ -234,14 +234,14 @@ class SecurityConfiguration {
 		void onFailure(AuthenticationFailureBadCredentialsEvent event) {
 			String address = address(event.getAuthentication());
 			limit.failed(address);
-			accounts.loginFailed(event.getAuthentication().getName(), address);
+			failures.loginFailed(event.getAuthentication().getName(), address);
 		}
 
 		@EventListener
 		void onSuccess(AuthenticationSuccessEvent event) {
 			if (event.getAuthentication().getPrincipal() instanceof ObmiUser user
 					&& event.getAuthentication().getDetails() instanceof WebAuthenticationDetails) {
-				accounts.loginSucceeded(user.getUsername(), address(event.getAuthentication()));
+				failures.loginSucceeded(user.getUsername(), address(event.getAuthentication()));
 			}
 		}
 
@@ -252,7 +252,7 @@ class SecurityConfiguration {
 
 		@Scheduled(fixedDelay = 15, timeUnit = TimeUnit.MINUTES)
 		void forgetOldFailures() {
-			accounts.forgetOldLoginFailures();
+			failures.forgetOldLoginFailures();
 		}
 
 	}

@@ -44,14 +44,14 @@ class TenantAdministrationController {
 
 	static final String HISTORY_VIEW = "identity/history";
 
-	private final UserAccounts accounts;
+	private final TenantMembers members;
 
 	private final AuditTrail audit;
 
 	private final MessageSource messages;
 
-	TenantAdministrationController(UserAccounts accounts, AuditTrail audit, MessageSource messages) {
-		this.accounts = accounts;
+	TenantAdministrationController(TenantMembers members, AuditTrail audit, MessageSource messages) {
+		this.members = members;
 		this.audit = audit;
 		this.messages = messages;
 	}
@@ -62,14 +62,14 @@ class TenantAdministrationController {
 
 	@GetMapping
 	String overview(Tenant tenant, Model model) {
-		model.addAttribute("userCount", accounts.membersOf(tenant).size());
+		model.addAttribute("userCount", members.membersOf(tenant).size());
 		model.addAttribute("recent", audit.history(tenant.id(), null, null, 5));
 		return OVERVIEW_VIEW;
 	}
 
 	@GetMapping("/gebruikers")
 	String users(Tenant tenant, Model model) {
-		model.addAttribute("users", accounts.membersOf(tenant));
+		model.addAttribute("users", members.membersOf(tenant));
 		return USERS_VIEW;
 	}
 
@@ -94,7 +94,7 @@ class TenantAdministrationController {
 			return USER_FORM_VIEW;
 		}
 		try {
-			UserAccount created = accounts.createAccount(tenant, form);
+			UserAccount created = members.createAccount(tenant, form);
 			redirect.addFlashAttribute("saved", created.displayName());
 			return "redirect:/" + tenant.slug() + "/beheer/gebruikers";
 		}
@@ -117,7 +117,7 @@ class TenantAdministrationController {
 			return USER_FORM_VIEW;
 		}
 		try {
-			UserAccount added = accounts.invite(tenant, invite);
+			UserAccount added = members.invite(tenant, invite);
 			redirect.addFlashAttribute("saved", added.displayName());
 			return "redirect:/" + tenant.slug() + "/beheer/gebruikers";
 		}
@@ -152,7 +152,7 @@ class TenantAdministrationController {
 			return ROLE_FORM_VIEW;
 		}
 		try {
-			UserAccount saved = accounts.changeRole(tenant, id, form);
+			UserAccount saved = members.changeRole(tenant, id, form);
 			redirect.addFlashAttribute("saved", saved.displayName());
 			return "redirect:/" + tenant.slug() + "/beheer/gebruikers";
 		}
@@ -170,7 +170,7 @@ class TenantAdministrationController {
 	String unlock(Tenant tenant, @PathVariable long id, RedirectAttributes redirect) {
 		UserAccount account = member(tenant, id);
 		try {
-			accounts.unlock(tenant, id);
+			members.unlock(tenant, id);
 			redirect.addFlashAttribute("unlocked", account.displayName());
 		}
 		catch (AccountChangeRefused ex) {
@@ -183,7 +183,7 @@ class TenantAdministrationController {
 	String remove(Tenant tenant, @PathVariable long id, RedirectAttributes redirect) {
 		UserAccount account = member(tenant, id);
 		try {
-			accounts.removeMember(tenant, id);
+			members.removeMember(tenant, id);
 			redirect.addFlashAttribute("removed", account.displayName());
 		}
 		catch (AccountChangeRefused ex) {
@@ -202,7 +202,7 @@ class TenantAdministrationController {
 	}
 
 	private UserAccount member(Tenant tenant, long id) {
-		return accounts.memberOf(tenant, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return members.memberOf(tenant, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 }

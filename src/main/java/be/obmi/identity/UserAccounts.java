@@ -1,7 +1,6 @@
 package be.obmi.identity;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,9 +15,7 @@ import be.obmi.audit.AuditTrail;
 import be.obmi.tenancy.Tenants;
 import be.obmi.audit.FieldChange;
 import be.obmi.shared.ConcurrentChangeException;
-import be.obmi.tenancy.Tenant;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -27,14 +24,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Locale;
 
 /**
- * The accounts: loading for login, counting failed logins (and locking an account after
- * too many), a tenant admin's management of the roles in their tenant, a platform admin's
- * management of accounts, and the holder's own profile. Who may change what is in
- * docs/security.md ("Accounts"). Every change of an account is in the history of every
- * tenant it belongs to and of the platform.
+ * The accounts: loading for login, a platform admin's management of accounts, and the
+ * holder's own profile. Failed logins are counted by {@link LoginFailures}; a tenant
+ * admin manages the roles in their tenant through {@link TenantMembers}. Who may change
+ * what is in docs/security.md ("Accounts"). Every change of an account is in the history
+ * of every tenant it belongs to and of the platform.
+ * <p>
+ * Over 300 lines because loading for login, the platform admin's account management and
+ * the holder's profile share the account's history rule (every tenant of the account);
+ * login failures and tenant membership are split off.
  */
 @Service
 public class UserAccounts implements UserDetailsService {
@@ -47,25 +47,13 @@ public class UserAccounts implements UserDetailsService {
 
 	private final AuditTrail audit;
 
-	private final int maxFailedLogins;
-
-	private final Duration lockoutDuration;
-
-	private final int maxFailedLoginsPerAccount;
-
 	private final Tenants tenants;
 
-	UserAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, AuditTrail audit, Tenants tenants,
-			@Value("${obmi.security.max-failed-logins:5}") int maxFailedLogins,
-			@Value("${obmi.security.lockout-duration:15m}") Duration lockoutDuration,
-			@Value("${obmi.security.max-failed-logins-per-account:50}") int maxFailedLoginsPerAccount) {
-		this.maxFailedLoginsPerAccount = maxFailedLoginsPerAccount;
+	UserAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, AuditTrail audit, Tenants tenants) {
 		this.tenants = tenants;
 		this.jdbc = jdbc;
 		this.passwordEncoder = passwordEncoder;
 		this.audit = audit;
-		this.maxFailedLogins = maxFailedLogins;
-		this.lockoutDuration = lockoutDuration;
 	}
 
 	@Override
@@ -115,254 +103,12 @@ public class UserAccounts implements UserDetailsService {
 		return roles;
 	}
 
-	/**
-	 * Counts a failed login of an account name from a client address. After
-	 * {@code max-failed-logins} failures that address is locked out of that account for
-	 * {@code lockout-duration}; the account's holder can still log in from elsewhere, so
-	 * a stranger cannot lock a victim out. Only when failures from all addresses together
-	 * reach {@code max-failed-logins-per-account} within the lockout duration is the
-	 * whole account locked for that long. Unknown account names are counted the same way
-	 * (the per-address login limit applies to them too).
-	 */
-	@Transactional
-	public void loginFailed(String username, String address) {
-		String name = normalisedName(username);
-		jdbc.sql(
-				"""
-						insert into identity.login_failure as f (username, address, failures, last_failure_at, locked_until)
-						values (?, ?, 1, now(), case when 1 >= ? then now() + make_interval(secs => ?) end)
-						on conflict (username, address) do update set
-						    failures = case when f.last_failure_at < now() - make_interval(secs => ?) then 1 else f.failures + 1 end,
-						    last_failure_at = now(),
-						    locked_until = case
-						        when (case when f.last_failure_at < now() - make_interval(secs => ?) then 1 else f.failures + 1 end) >= ?
-						        then now() + make_interval(secs => ?) else f.locked_until end""")
-			.params(name, address, maxFailedLogins, lockoutDuration.toSeconds(), lockoutDuration.toSeconds(),
-					lockoutDuration.toSeconds(), maxFailedLogins, lockoutDuration.toSeconds())
-			.update();
-		jdbc.sql(
-				"""
-						update identity.user_account set failed_logins = failed_logins + 1,
-						    locked_until = case when (select coalesce(sum(failures), 0) from identity.login_failure
-						                              where username = ? and last_failure_at > now() - make_interval(secs => ?)) >= ?
-						                        then now() + make_interval(secs => ?) else locked_until end
-						where lower(username) = ?""")
-			.params(name, lockoutDuration.toSeconds(), maxFailedLoginsPerAccount, lockoutDuration.toSeconds(), name)
-			.update();
-	}
-
-	/**
-	 * A successful login from an address clears that address's failures; the account's
-	 * count starts again.
-	 */
-	@Transactional
-	public void loginSucceeded(String username, String address) {
-		String name = normalisedName(username);
-		jdbc.sql("delete from identity.login_failure where username = ? and address = ?")
-			.params(name, address)
-			.update();
-		jdbc.sql("""
-				update identity.user_account set failed_logins = 0, last_login_at = now()
-				where lower(username) = ?""").param(name).update();
-	}
-
-	/**
-	 * Whether this address is locked out of this account name after too many wrong
-	 * passwords from it.
-	 */
-	@Transactional(readOnly = true)
-	public boolean lockedFor(String username, String address) {
-		return jdbc.sql("""
-				select exists (select 1 from identity.login_failure
-				               where username = ? and address = ? and locked_until > now())""")
-			.params(normalisedName(username), address)
-			.query(Boolean.class)
-			.single();
-	}
-
-	/**
-	 * Forgets failures older than the lockout duration (their count would start again
-	 * anyway).
-	 */
-	@Transactional
-	public int forgetOldLoginFailures() {
-		return jdbc.sql("""
-				delete from identity.login_failure where last_failure_at < now() - make_interval(secs => ?)
-				  and (locked_until is null or locked_until < now())""").param(lockoutDuration.toSeconds()).update();
-	}
-
-	private static String normalisedName(String username) {
-		String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-		return name.length() > 100 ? name.substring(0, 100) : name;
-	}
-
-	/** The users with a role in the tenant, by name. */
-	@Transactional(readOnly = true)
-	public List<UserAccount> membersOf(Tenant tenant) {
-		return jdbc.sql(selectMember() + " where m.tenant_id = ? order by lower(u.display_name)")
-			.params(tenant.id(), tenant.id())
-			.query(UserAccount.class)
-			.list();
-	}
-
-	@Transactional(readOnly = true)
-	public Optional<UserAccount> memberOf(Tenant tenant, long userId) {
-		return jdbc.sql(selectMember() + " where m.tenant_id = ? and u.id = ?")
-			.params(tenant.id(), tenant.id(), userId)
-			.query(UserAccount.class)
-			.optional();
-	}
-
-	private static String selectMember() {
-		return """
-				select u.id, u.username, u.display_name, u.email, u.enabled, u.demo, u.locked_until, u.last_login_at,
-				       m.role, u.version, u.platform_admin,
-				       exists (select 1 from identity.membership o where o.user_id = u.id and o.tenant_id <> ?) as other_tenants
-				from identity.user_account u join identity.membership m on m.user_id = u.id""";
-	}
-
-	/**
-	 * Creates a new account with a role in the tenant. An existing username is refused:
-	 * an existing account is invited ({@link #invite}), never re-created or overwritten.
-	 * @throws AccountChangeRefused for a taken username or a weak password
-	 */
-	@Transactional
-	public UserAccount createAccount(Tenant tenant, UserForm form) {
-		if (accountId(form.username()).isPresent()) {
-			throw new AccountChangeRefused("account.refused.usernameTaken", form.username());
-		}
-		checkPassword(form.password());
-		long userId = jdbc.sql("""
-				insert into identity.user_account (username, display_name, email, password_hash, enabled)
-				values (?, ?, ?, ?, true) returning id""")
-			.params(form.username().strip(), form.displayName().strip(), blankToNull(form.email()),
-					passwordEncoder.encode(form.password()))
-			.query(Long.class)
-			.single();
-		jdbc.sql("insert into identity.membership (user_id, tenant_id, role) values (?, ?, ?)")
-			.params(userId, tenant.id(), form.role().name())
-			.update();
-		UserAccount created = memberOf(tenant, userId).orElseThrow();
-		List<FieldChange> fields = new ArrayList<>();
-		fields.add(FieldChange.added("gebruikersnaam", created.username()));
-		fields.add(FieldChange.added("naam", created.displayName()));
-		fields.add(FieldChange.added("e-mail", created.email()));
-		fields.add(FieldChange.added("rol in " + tenant.slug(), created.role()));
-		fields.add(FieldChange.added("actief", created.enabled()));
-		recordForAccount(userId, created.displayName(), AuditEvent.Action.CREATE, fields, List.of());
-		return created;
-	}
-
-	/**
-	 * Gives an existing account (by username or e-mail address) a role in the tenant. The
-	 * tenant admin gains no power over the account itself. A platform admin is never made
-	 * a member of a tenant (they hold every role anyway).
-	 * @throws AccountChangeRefused when no account matches, several do, it is a platform
-	 * admin or already a member
-	 */
-	@Transactional
-	public UserAccount invite(Tenant tenant, InviteForm form) {
-		String login = form.login().strip();
-		List<Long> ids = jdbc.sql("""
-				select id from identity.user_account where lower(username) = lower(?)
-				union select id from identity.user_account where lower(email) = lower(?)""")
-			.params(login, login)
-			.query(Long.class)
-			.list();
-		if (ids.isEmpty()) {
-			throw new AccountChangeRefused("account.refused.notFound", login);
-		}
-		if (ids.size() > 1) {
-			throw new AccountChangeRefused("account.refused.ambiguous", login);
-		}
-		long userId = ids.getFirst();
-		AccountDetails account = details(userId).orElseThrow();
-		if (account.platformAdmin()) {
-			throw new AccountChangeRefused("account.refused.platformAdmin");
-		}
-		if (account.roles().containsKey(tenant.slug())) {
-			throw new AccountChangeRefused("account.refused.alreadyMember", account.username(), tenant.name());
-		}
-		jdbc.sql("insert into identity.membership (user_id, tenant_id, role) values (?, ?, ?)")
-			.params(userId, tenant.id(), form.role().name())
-			.update();
-		recordForAccount(userId, account.displayName(), AuditEvent.Action.UPDATE,
-				List.of(FieldChange.added("rol in " + tenant.slug(), form.role())), List.of());
-		return memberOf(tenant, userId).orElseThrow();
-	}
-
-	/**
-	 * Changes a member's role in the tenant; nothing else of the account.
-	 * @throws ConcurrentChangeException when the account changed since the form was
-	 * loaded
-	 * @throws AccountChangeRefused for a platform admin
-	 */
-	@Transactional
-	public UserAccount changeRole(Tenant tenant, long userId, RoleForm form) {
-		UserAccount before = memberOf(tenant, userId)
-			.orElseThrow(() -> new AccountChangeRefused("account.refused.notMember"));
-		refuseForPlatformAdmin(before);
-		int updated = jdbc.sql("update identity.user_account set version = version + 1 where id = ? and version = ?")
-			.params(userId, form.version() == null ? -1 : form.version())
-			.update();
-		if (updated == 0) {
-			throw new ConcurrentChangeException(
-					"Iemand anders heeft deze gebruiker intussen gewijzigd. Herlaad de pagina en probeer opnieuw.");
-		}
-		jdbc.sql("update identity.membership set role = ? where user_id = ? and tenant_id = ?")
-			.params(form.role().name(), userId, tenant.id())
-			.update();
-		FieldChange change = FieldChange.between("rol in " + tenant.slug(), before.role(), form.role());
-		if (change != null) {
-			recordForAccount(userId, before.displayName(), AuditEvent.Action.UPDATE, List.of(change), List.of());
-		}
-		return memberOf(tenant, userId).orElseThrow();
-	}
-
-	/**
-	 * Lifts a lockout before it expires. A tenant admin may do so only for an account
-	 * that has a role in no other tenant (a lockout protects the account everywhere);
-	 * otherwise the platform admin does.
-	 */
-	@Transactional
-	public void unlock(Tenant tenant, long userId) {
-		UserAccount account = memberOf(tenant, userId)
-			.orElseThrow(() -> new AccountChangeRefused("account.refused.notMember"));
-		refuseForPlatformAdmin(account);
-		if (account.otherTenants()) {
-			throw new AccountChangeRefused("account.refused.otherTenants");
-		}
-		unlockAccount(userId, account.displayName(), account.lockedUntil());
-	}
-
-	private void unlockAccount(long userId, String label, Instant lockedUntil) {
+	void unlockAccount(long userId, String label, Instant lockedUntil) {
 		jdbc.sql("update identity.user_account set failed_logins = 0, locked_until = null where id = ?")
 			.param(userId)
 			.update();
 		recordForAccount(userId, label, AuditEvent.Action.UPDATE,
 				List.of(FieldChange.between("vergrendeld tot", lockedUntil, null)), List.of());
-	}
-
-	/**
-	 * Takes the user's role in this tenant away; the account itself stays for its other
-	 * tenants.
-	 */
-	@Transactional
-	public void removeMember(Tenant tenant, long userId) {
-		UserAccount account = memberOf(tenant, userId)
-			.orElseThrow(() -> new AccountChangeRefused("account.refused.notMember"));
-		refuseForPlatformAdmin(account);
-		jdbc.sql("delete from identity.membership where user_id = ? and tenant_id = ?")
-			.params(userId, tenant.id())
-			.update();
-		recordForAccount(userId, account.displayName(), AuditEvent.Action.UPDATE,
-				List.of(FieldChange.removed("rol in " + tenant.slug(), account.role())), List.of(tenant.id()));
-	}
-
-	private static void refuseForPlatformAdmin(UserAccount account) {
-		if (account.platformAdmin()) {
-			throw new AccountChangeRefused("account.refused.platformAdmin");
-		}
 	}
 
 	private record Membership(long user, long tenant, Role role) {
@@ -524,7 +270,7 @@ public class UserAccounts implements UserDetailsService {
 	 * platform's history (tenant null), so no tenant admin can change an account behind
 	 * the back of the others.
 	 */
-	private void recordForAccount(long userId, String label, AuditEvent.Action action, List<FieldChange> changes,
+	void recordForAccount(long userId, String label, AuditEvent.Action action, List<FieldChange> changes,
 			List<Long> formerTenants) {
 		Set<Long> tenantIds = new LinkedHashSet<>(
 				jdbc.sql("select tenant_id from identity.membership where user_id = ?")
@@ -543,7 +289,7 @@ public class UserAccounts implements UserDetailsService {
 		}
 	}
 
-	private Optional<Long> accountId(String username) {
+	Optional<Long> accountId(String username) {
 		return jdbc.sql("select id from identity.user_account where lower(username) = lower(?)")
 			.param(username.strip())
 			.query(Long.class)
@@ -566,7 +312,7 @@ public class UserAccounts implements UserDetailsService {
 		}
 	}
 
-	private static String blankToNull(String s) {
+	static String blankToNull(String s) {
 		return s == null || s.isBlank() ? null : s.strip();
 	}
 

@@ -4,7 +4,8 @@ import java.io.InputStream;
 
 /**
  * Reads a cube from one format. Never returns a partial cube: any problem gives an
- * {@link OpenDataFormatException} with a Dutch message, and no other exception escapes.
+ * {@link OpenDataFormatException} naming where and why (as a message code), and no other
+ * exception escapes.
  */
 public interface CubeReader {
 

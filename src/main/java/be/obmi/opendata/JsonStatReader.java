@@ -53,18 +53,18 @@ public final class JsonStatReader implements CubeReader {
 		try {
 			var bytes = in.readNBytes(PxReader.MAX_BYTES + 1);
 			if (bytes.length > PxReader.MAX_BYTES) {
-				throw OpenDataFormatException.of("het bestand is te groot");
+				throw OpenDataFormatException.of("import.opendata.fileTooLarge");
 			}
 			root = MAPPER.readTree(bytes);
 		}
 		catch (JacksonException ex) {
 			var location = ex.getLocation();
-			throw new OpenDataFormatException(location == null ? null : (long) location.getLineNr(),
-					location == null ? null : "kolom " + location.getColumnNr(),
-					"geen geldige JSON: " + ex.getOriginalMessage(), ex);
+			throw new OpenDataFormatException(ex, location == null ? null : (long) location.getLineNr(),
+					location == null ? null : "kolom " + location.getColumnNr(), "import.opendata.jsonInvalid",
+					ex.getOriginalMessage());
 		}
 		catch (IOException ex) {
-			throw new OpenDataFormatException(null, null, "het bestand kon niet gelezen worden", ex);
+			throw new OpenDataFormatException(ex, null, null, "import.opendata.unreadable");
 		}
 		try {
 			return parse(root);
@@ -73,47 +73,46 @@ public final class JsonStatReader implements CubeReader {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			throw new OpenDataFormatException(null, null,
-					"de JSON-stat-dataset is niet consistent (" + ex.getMessage() + ")", ex);
+			throw new OpenDataFormatException(ex, null, null, "import.opendata.jsonStatInconsistent", ex.getMessage());
 		}
 	}
 
-	private static OpenDataFormatException error(String property, String reason) {
-		return new OpenDataFormatException(null, property, reason);
+	/** A problem with a JSON property (a path such as {@code dimension.a.category}). */
+	private static OpenDataFormatException error(String property, String code, Object... arguments) {
+		return new OpenDataFormatException(null, property, code, arguments);
 	}
 
 	private Cube parse(JsonNode root) {
 		if (root == null || !root.isObject()) {
-			throw error("(document)", "een JSON-stat-dataset moet een JSON-object zijn");
+			throw error("(document)", "import.opendata.jsonStatNotObject");
 		}
 		if (!"2.0".equals(text(root, "version"))) {
-			throw error("version", "alleen JSON-stat versie \"2.0\" wordt ondersteund");
+			throw error("version", "import.opendata.jsonStatVersion");
 		}
 		if (!"dataset".equals(text(root, "class"))) {
-			throw error("class", "alleen JSON-stat class \"dataset\" wordt ondersteund");
+			throw error("class", "import.opendata.jsonStatClass");
 		}
 		var ids = root.get("id");
 		var sizes = root.get("size");
 		var dimensionNode = root.get("dimension");
 		if (ids == null || !ids.isArray() || ids.isEmpty()) {
-			throw error("id", "\"id\" moet een niet-lege lijst van dimensie-id's zijn");
+			throw error("id", "import.opendata.jsonStatIdList");
 		}
 		if (sizes == null || !sizes.isArray() || sizes.size() != ids.size()) {
-			throw error("size", "\"size\" moet evenveel getallen hebben als \"id\"");
+			throw error("size", "import.opendata.jsonStatSizeList");
 		}
 		if (dimensionNode == null || !dimensionNode.isObject()) {
-			throw error("dimension", "\"dimension\" ontbreekt");
+			throw error("dimension", "import.opendata.jsonStatDimensionMissing");
 		}
 		long count = 1;
 		for (int d = 0; d < sizes.size(); d++) {
 			var size = sizes.get(d);
 			if (!size.isIntegralNumber() || !size.canConvertToInt() || size.intValue() < 1) {
-				throw error("size[" + d + "]", "moet een positief geheel getal zijn");
+				throw error("size[" + d + "]", "import.opendata.jsonStatSizeNotPositive");
 			}
 			count = Math.multiplyExact(count, size.intValue());
 			if (count > PxReader.MAX_CELLS) {
-				throw error("size", "de dataset zou meer dan " + PxReader.MAX_CELLS
-						+ " cellen hebben; zo'n grote dataset wordt geweigerd");
+				throw error("size", "import.opendata.jsonStatTooManyCells", PxReader.MAX_CELLS);
 			}
 		}
 		var extension = root.get("extension");
@@ -135,11 +134,11 @@ public final class JsonStatReader implements CubeReader {
 		for (int d = 0; d < ids.size(); d++) {
 			var id = ids.get(d).asString();
 			if (!seenIds.add(id)) {
-				throw error("id", "dimensie \"" + id + "\" komt twee keer voor");
+				throw error("id", "import.opendata.jsonStatDimensionTwice", id);
 			}
 			var node = dimensionNode.get(id);
 			if (node == null || !node.isObject()) {
-				throw error("dimension." + id, "de dimensie ontbreekt");
+				throw error("dimension." + id, "import.opendata.jsonStatDimensionNotFound");
 			}
 			dimensions
 				.add(dimension(id, node, sizes.get(d).intValue(), roles.getOrDefault(id, DimensionRole.OTHER), lang));
@@ -191,7 +190,7 @@ public final class JsonStatReader implements CubeReader {
 					new LocalizedText(unit), decimals, updated, dimensions, cells, metadata);
 		}
 		catch (IllegalArgumentException ex) {
-			throw error("(dataset)", "de dataset is niet consistent: " + ex.getMessage());
+			throw error("(dataset)", "import.opendata.jsonStatDatasetInconsistent", ex.getMessage());
 		}
 	}
 
@@ -208,7 +207,7 @@ public final class JsonStatReader implements CubeReader {
 					return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
 				}
 				catch (RuntimeException ex3) {
-					throw error("updated", "\"" + text + "\" is geen ISO 8601-datum");
+					throw error("updated", "import.opendata.jsonStatUpdatedNotDate", text);
 				}
 			}
 		}
@@ -218,14 +217,14 @@ public final class JsonStatReader implements CubeReader {
 		var category = node.get("category");
 		var property = "dimension." + id + ".category";
 		if (category == null || !category.isObject()) {
-			throw error(property, "\"category\" ontbreekt");
+			throw error(property, "import.opendata.jsonStatCategoryMissing");
 		}
 		var codes = new String[size];
 		var index = category.get("index");
 		var labels = category.get("label");
 		if (index != null && index.isArray()) {
 			if (index.size() != size) {
-				throw error(property + ".index", index.size() + " categorieën, maar size zegt " + size);
+				throw error(property + ".index", "import.opendata.jsonStatIndexSize", index.size(), size);
 			}
 			for (int i = 0; i < size; i++) {
 				codes[i] = index.get(i).asString();
@@ -233,13 +232,13 @@ public final class JsonStatReader implements CubeReader {
 		}
 		else if (index != null && index.isObject()) {
 			if (index.size() != size) {
-				throw error(property + ".index", index.size() + " categorieën, maar size zegt " + size);
+				throw error(property + ".index", "import.opendata.jsonStatIndexSize", index.size(), size);
 			}
 			for (var entry : index.properties()) {
 				var position = entry.getValue();
 				if (!position.canConvertToInt() || position.intValue() < 0 || position.intValue() >= size
 						|| codes[position.intValue()] != null) {
-					throw error(property + ".index." + entry.getKey(), "ongeldige of dubbele positie");
+					throw error(property + ".index." + entry.getKey(), "import.opendata.jsonStatIndexPosition");
 				}
 				codes[position.intValue()] = entry.getKey();
 			}
@@ -248,7 +247,7 @@ public final class JsonStatReader implements CubeReader {
 			codes[0] = labels.propertyNames().iterator().next();
 		}
 		else {
-			throw error(property + ".index", "\"index\" ontbreekt (alleen toegestaan bij één categorie met een label)");
+			throw error(property + ".index", "import.opendata.jsonStatIndexMissing");
 		}
 		var children = new HashMap<String, String>();
 		var child = category.get("child");
@@ -306,14 +305,14 @@ public final class JsonStatReader implements CubeReader {
 			return new Dimension(id, new LocalizedText(dimensionLabel), role, categories);
 		}
 		catch (IllegalArgumentException ex) {
-			throw error(property, ex.getMessage());
+			throw error(property, "import.opendata.jsonStatDimensionInvalid", ex.getMessage());
 		}
 	}
 
 	private static Cells cells(JsonNode root, int count) {
 		var valueNode = root.get("value");
 		if (valueNode == null) {
-			throw error("value", "\"value\" ontbreekt");
+			throw error("value", "import.opendata.jsonStatValueMissing");
 		}
 		var values = new double[count];
 		var statuses = new CellStatus[count];
@@ -322,7 +321,7 @@ public final class JsonStatReader implements CubeReader {
 		var symbols = new HashMap<Integer, String>();
 		if (valueNode.isArray()) {
 			if (valueNode.size() != count) {
-				throw error("value", valueNode.size() + " waarden, maar het product van size is " + count);
+				throw error("value", "import.opendata.jsonStatValueCount", valueNode.size(), count);
 			}
 			for (int i = 0; i < count; i++) {
 				setValue(values, statuses, i, valueNode.get(i));
@@ -334,7 +333,7 @@ public final class JsonStatReader implements CubeReader {
 			}
 		}
 		else {
-			throw error("value", "\"value\" moet een lijst of een object zijn");
+			throw error("value", "import.opendata.jsonStatValueType");
 		}
 		var statusNode = root.get("status");
 		if (statusNode != null) {
@@ -357,7 +356,7 @@ public final class JsonStatReader implements CubeReader {
 					}
 				}
 				else {
-					throw error("status", statusNode.size() + " statussen, maar er zijn " + count + " waarden");
+					throw error("status", "import.opendata.jsonStatStatusCount", statusNode.size(), count);
 				}
 			}
 			else if (statusNode.isObject()) {
@@ -367,7 +366,7 @@ public final class JsonStatReader implements CubeReader {
 				}
 			}
 			else {
-				throw error("status", "\"status\" moet een tekst, lijst of object zijn");
+				throw error("status", "import.opendata.jsonStatStatusType");
 			}
 		}
 		return Cells.dense(values, statuses, symbols);
@@ -377,12 +376,12 @@ public final class JsonStatReader implements CubeReader {
 		try {
 			int index = Integer.parseInt(key);
 			if (index < 0 || index >= count) {
-				throw error(property + "." + key, "positie buiten de dataset (0–" + (count - 1) + ")");
+				throw error(property + "." + key, "import.opendata.jsonStatPositionOutside", count - 1);
 			}
 			return index;
 		}
 		catch (NumberFormatException ex) {
-			throw error(property + "." + key, "sleutel moet een positie (geheel getal) zijn");
+			throw error(property + "." + key, "import.opendata.jsonStatPositionNotInteger");
 		}
 	}
 
@@ -391,7 +390,7 @@ public final class JsonStatReader implements CubeReader {
 			return;
 		}
 		if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
-			throw error("value[" + index + "]", "waarde moet een getal of null zijn");
+			throw error("value[" + index + "]", "import.opendata.jsonStatValueNotNumber");
 		}
 		values[index] = node.doubleValue();
 		statuses[index] = CellStatus.OK;

@@ -55,8 +55,7 @@ public class OpenDataFormats {
 			case PX -> new PxReader();
 			case JSON_STAT -> new JsonStatReader();
 			case SDMX_CSV -> new SdmxCsvReader();
-			case OTHER -> throw OpenDataFormatException
-				.of("onbekend bestandsformaat: verwacht PX, JSON-stat 2.0 of SDMX-CSV 2.0");
+			case OTHER -> throw OpenDataFormatException.of("import.opendata.formatUnknown");
 		};
 	}
 

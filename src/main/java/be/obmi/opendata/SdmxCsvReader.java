@@ -58,8 +58,7 @@ public final class SdmxCsvReader implements CubeReader {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			throw new OpenDataFormatException(null, null,
-					"het SDMX-CSV-bestand kon niet gelezen worden (" + ex.getMessage() + ")", ex);
+			throw new OpenDataFormatException(ex, null, null, "import.opendata.sdmxUnreadable", ex.getMessage());
 		}
 	}
 
@@ -67,7 +66,7 @@ public final class SdmxCsvReader implements CubeReader {
 		try {
 			var bytes = in.readNBytes(PxReader.MAX_BYTES + 1);
 			if (bytes.length > PxReader.MAX_BYTES) {
-				throw OpenDataFormatException.of("het bestand is te groot");
+				throw OpenDataFormatException.of("import.opendata.fileTooLarge");
 			}
 			int offset = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
 					&& (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
@@ -78,10 +77,10 @@ public final class SdmxCsvReader implements CubeReader {
 				.toString();
 		}
 		catch (CharacterCodingException ex) {
-			throw OpenDataFormatException.of("het bestand is geen geldige UTF-8-tekst (SDMX-CSV gebruikt UTF-8)");
+			throw OpenDataFormatException.of("import.opendata.sdmxNotUtf8");
 		}
 		catch (IOException ex) {
-			throw new OpenDataFormatException(null, null, "het bestand kon niet gelezen worden", ex);
+			throw new OpenDataFormatException(ex, null, null, "import.opendata.unreadable");
 		}
 	}
 
@@ -90,18 +89,18 @@ public final class SdmxCsvReader implements CubeReader {
 
 	private Cube parse(String text) {
 		if (!text.startsWith("STRUCTURE")) {
-			throw OpenDataFormatException.at(1, "kolom 1", "de eerste kolomkop moet STRUCTURE zijn (SDMX-CSV 2.0)");
+			throw OpenDataFormatException.at(1, "kolom 1", "import.opendata.sdmxFirstColumn");
 		}
 		int after = "STRUCTURE".length();
 		if (after < text.length() && text.charAt(after) == '[') {
 			int close = text.indexOf(']', after);
 			if (close < 0) {
-				throw OpenDataFormatException.at(1, "STRUCTURE", "']' ontbreekt in de kolomkop");
+				throw OpenDataFormatException.at(1, "STRUCTURE", "import.opendata.sdmxStructureBracketOpen");
 			}
 			after = close + 1;
 		}
 		if (after >= text.length() || text.charAt(after) == '\n' || text.charAt(after) == '\r') {
-			throw OpenDataFormatException.at(1, "STRUCTURE", "de kopregel heeft maar één kolom");
+			throw OpenDataFormatException.at(1, "STRUCTURE", "import.opendata.sdmxOneColumn");
 		}
 		char separator = text.charAt(after);
 		List<CsvRecord> records = new ArrayList<>();
@@ -114,11 +113,11 @@ public final class SdmxCsvReader implements CubeReader {
 			reader.forEach(records::add);
 		}
 		catch (IOException | RuntimeException ex) {
-			throw OpenDataFormatException.of("ongeldige CSV: " + ex.getMessage());
+			throw OpenDataFormatException.of("import.opendata.sdmxInvalidCsv", ex.getMessage());
 		}
 		var header = records.getFirst().getFields();
 		if (header.size() < 2 || !header.get(1).equals("STRUCTURE_ID")) {
-			throw OpenDataFormatException.at(1, "kolom 2", "de tweede kolomkop moet STRUCTURE_ID zijn");
+			throw OpenDataFormatException.at(1, "kolom 2", "import.opendata.sdmxSecondColumn");
 		}
 		var columns = new ArrayList<Column>();
 		boolean labelsMode = false;
@@ -134,9 +133,12 @@ public final class SdmxCsvReader implements CubeReader {
 		}
 		var ids = new HashSet<String>();
 		for (int c = 0; c < columns.size(); c++) {
-			if (columns.get(c).id().isEmpty() || !ids.add(columns.get(c).id())) {
-				throw OpenDataFormatException.at(1, "kolom " + (c + 1), columns.get(c).id().isEmpty() ? "lege kolomkop"
-						: "kolomkop \"" + columns.get(c).id() + "\" komt twee keer voor");
+			var id = columns.get(c).id();
+			if (id.isEmpty()) {
+				throw OpenDataFormatException.at(1, "kolom " + (c + 1), "import.opendata.sdmxHeaderEmpty");
+			}
+			if (!ids.add(id)) {
+				throw OpenDataFormatException.at(1, "kolom " + (c + 1), "import.opendata.sdmxHeaderTwice", id);
 			}
 		}
 		int obsValue = -1;
@@ -146,7 +148,7 @@ public final class SdmxCsvReader implements CubeReader {
 			}
 		}
 		if (obsValue < 0) {
-			throw OpenDataFormatException.at(1, "OBS_VALUE", "de kolom OBS_VALUE ontbreekt");
+			throw OpenDataFormatException.at(1, "OBS_VALUE", "import.opendata.sdmxObsValueMissing");
 		}
 		int action = indexOf(columns, "ACTION");
 		int obsStatus = indexOf(columns, "OBS_STATUS");
@@ -158,7 +160,7 @@ public final class SdmxCsvReader implements CubeReader {
 			}
 		}
 		if (dimensionColumns.isEmpty()) {
-			throw OpenDataFormatException.at(1, "kolommen", "er staan geen dimensiekolommen vóór OBS_VALUE");
+			throw OpenDataFormatException.at(1, "kolommen", "import.opendata.sdmxNoDimensions");
 		}
 		String structureId = null;
 		String structureName = null;
@@ -174,18 +176,17 @@ public final class SdmxCsvReader implements CubeReader {
 			var record = records.get(r);
 			long line = record.getStartingLineNumber();
 			if (record.getFieldCount() != columns.size()) {
-				throw OpenDataFormatException.at(line, "rij " + r,
-						record.getFieldCount() + " velden, maar de kopregel heeft er " + columns.size());
+				throw OpenDataFormatException.at(line, "rij " + r, "import.opendata.sdmxFieldCount",
+						record.getFieldCount(), columns.size());
 			}
 			var structure = record.getField(0);
 			if (!Set.of("dataflow", "datastructure", "dataprovision").contains(structure)) {
-				throw OpenDataFormatException.at(line, "STRUCTURE",
-						"\"" + structure + "\" is geen dataflow, datastructure of dataprovision");
+				throw OpenDataFormatException.at(line, "STRUCTURE", "import.opendata.sdmxStructureType", structure);
 			}
 			var matcher = STRUCTURE_ID.matcher(record.getField(1));
 			if (!matcher.matches()) {
-				throw OpenDataFormatException.at(line, "STRUCTURE_ID",
-						"\"" + record.getField(1) + "\" heeft niet de vorm AGENTSCHAP:ID(VERSIE)");
+				throw OpenDataFormatException.at(line, "STRUCTURE_ID", "import.opendata.sdmxStructureId",
+						record.getField(1));
 			}
 			var reference = matcher.group(1) + ":" + matcher.group(2) + "(" + matcher.group(3) + ")";
 			if (structureId == null) {
@@ -193,14 +194,12 @@ public final class SdmxCsvReader implements CubeReader {
 				structureName = matcher.group(4);
 			}
 			else if (!structureId.equals(reference)) {
-				throw OpenDataFormatException.at(line, "STRUCTURE_ID",
-						"een bestand met meer dan één structuur wordt niet ondersteund");
+				throw OpenDataFormatException.at(line, "STRUCTURE_ID", "import.opendata.sdmxSeveralStructures");
 			}
 			if (action >= 0) {
 				var act = record.getField(action);
 				if (!act.isEmpty() && !Set.of("I", "A", "R", "M").contains(act)) {
-					throw OpenDataFormatException.at(line, "ACTION",
-							"actie \"" + act + "\" wordt niet ondersteund (alleen I, A, R of M)");
+					throw OpenDataFormatException.at(line, "ACTION", "import.opendata.sdmxAction", act);
 				}
 			}
 			var key = new int[dimensionColumns.size()];
@@ -217,7 +216,8 @@ public final class SdmxCsvReader implements CubeReader {
 				}
 				code = code.trim();
 				if (code.isEmpty()) {
-					throw OpenDataFormatException.at(line, columns.get(dimensionColumns.get(d)).id(), "lege code");
+					throw OpenDataFormatException.at(line, columns.get(dimensionColumns.get(d)).id(),
+							"import.opendata.sdmxCodeEmpty");
 				}
 				var index = categoryIndex.get(d);
 				var existing = index.get(code);
@@ -249,20 +249,20 @@ public final class SdmxCsvReader implements CubeReader {
 					cell = Cell.ok(number);
 				}
 				catch (NumberFormatException ex) {
-					throw OpenDataFormatException.at(line, "OBS_VALUE", "\"" + value + "\" is geen getal");
+					throw OpenDataFormatException.at(line, "OBS_VALUE", "import.opendata.sdmxNotNumber", value);
 				}
 			}
 			rows.add(key);
 			rowValues.add(cell);
 		}
 		if (rows.isEmpty()) {
-			throw OpenDataFormatException.at(2, "rij 1", "het bestand bevat geen observaties");
+			throw OpenDataFormatException.at(2, "rij 1", "import.opendata.sdmxNoObservations");
 		}
 		long count = 1;
 		for (var list : categories) {
 			count = Math.multiplyExact(count, list.size());
 			if (count > PxReader.MAX_CELLS) {
-				throw OpenDataFormatException.of("de tabel zou meer dan " + PxReader.MAX_CELLS + " cellen hebben");
+				throw OpenDataFormatException.of("import.opendata.sdmxTooManyCells", PxReader.MAX_CELLS);
 			}
 		}
 		var values = new double[(int) count];
@@ -279,7 +279,7 @@ public final class SdmxCsvReader implements CubeReader {
 			}
 			if (seen.get(index)) {
 				throw OpenDataFormatException.at(records.get(r + 1).getStartingLineNumber(), "rij " + (r + 1),
-						"deze combinatie van dimensiewaarden staat er al eerder");
+						"import.opendata.sdmxDuplicateKey");
 			}
 			seen.set(index);
 			var cell = rowValues.get(r);

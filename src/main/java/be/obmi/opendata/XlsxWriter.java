@@ -41,9 +41,7 @@ public final class XlsxWriter implements CubeWriter {
 	@Override
 	public void write(Cube cube, OutputStream out) throws IOException {
 		if (cube.cells().count() + 1 > MAX_ROWS) {
-			throw OpenDataFormatException
-				.of("de tabel heeft " + cube.cells().count() + " cellen; een XLSX-blad kan er hoogstens "
-						+ (MAX_ROWS - 1) + " bevatten. Kies CSV of een kleinere selectie.");
+			throw OpenDataFormatException.of("import.opendata.xlsxTooManyCells", cube.cells().count(), MAX_ROWS - 1);
 		}
 		var lang = this.language == null ? cube.language() : this.language;
 		// rows beyond the window go to a temporary file: compressed (about a tenth of the

@@ -1,11 +1,15 @@
 package be.obmi.platform;
 
+import java.util.Locale;
 import java.util.Map;
 
 import be.obmi.shared.ApiProblem;
 import be.obmi.shared.ConcurrentChangeException;
+import be.obmi.shared.tabular.ImportError;
 import be.obmi.shared.tabular.ImportRejectedException;
+import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,10 +25,23 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(annotations = RestController.class)
 class ApiErrorAdvice {
 
+	private final MessageSource messages;
+
+	ApiErrorAdvice(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/**
+	 * Every error of the file with its reason in the client's language: the one chosen on
+	 * the site, else the request's {@code Accept-Language} (Dutch or English), else
+	 * Dutch.
+	 */
 	@ExceptionHandler(ImportRejectedException.class)
-	ResponseEntity<Map<String, Object>> rejected(ImportRejectedException ex) {
-		return ApiProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, "Het bestand is geweigerd; er is niets gewijzigd.",
-				ex.errors());
+	ResponseEntity<Map<String, Object>> rejected(ImportRejectedException ex, HttpServletRequest request,
+			Locale chosen) {
+		Locale locale = ApiLanguage.of(request, chosen);
+		return ApiProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, messages.getMessage("import.rejected", null, locale),
+				ImportError.in(ex.errors(), messages, locale));
 	}
 
 	@ExceptionHandler(ConcurrentChangeException.class)

@@ -62,6 +62,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * anonymous response depends on: path and query, the language cookie, {@code Accept},
  * {@code Origin} (CORS), htmx headers and the host. Single-instance: each application
  * instance keeps its own cache.
+ * <p>
+ * Over 300 lines because the filter's request handling (lookup, one render per key,
+ * replay, heavy-export exception) is one flow; its key and its response capture are
+ * separate classes.
  */
 final class PublicResponseCache extends OncePerRequestFilter {
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import be.obmi.shared.ApiProblem;
+import be.obmi.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -157,6 +158,13 @@ class RequestFieldAdvice {
 			response.sendError(ex.getStatusCode().value(), ex.getReason());
 		}
 		return null;
+	}
+
+	/** Something domain code looked for is not there: 404 with its reason. */
+	@ExceptionHandler(NotFoundException.class)
+	ResponseEntity<?> notFound(NotFoundException ex, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		return refusedWithStatus(new ResponseStatusException(HttpStatus.NOT_FOUND, ex.getMessage()), request, response);
 	}
 
 	private String message(MessageSourceResolvable error, Locale locale) {

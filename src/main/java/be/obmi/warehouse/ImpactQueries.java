@@ -76,23 +76,23 @@ public class ImpactQueries {
 		return goals(tenant).stream().filter(g -> g.code().equals(code)).findFirst();
 	}
 
+	/** Actions with their latest update (the most recent round that has one). */
+	private static final String ACTIONS_WITH_LATEST_UPDATE = """
+			select a.code, a.title, a.ap_code, a.priority, a.wijk, u.status, u.progress, u.round_name
+			from warehouse.dim_plan_item a
+			left join lateral (select s.status, s.progress, s.round_name from warehouse.fact_status_update s
+			                   where s.plan_item_key = a.plan_item_key order by s.reference_date desc, s.round_id desc limit 1) u on true
+			""";
+
 	/**
 	 * The goal's actions with their latest update (the update of the most recent round
 	 * that has one).
 	 */
 	@Transactional(readOnly = true)
 	public List<Action> actions(Tenant tenant, String goalCode) {
-		return jdbc
-			.sql("""
-					select a.code, a.title, a.ap_code, a.priority, a.wijk, u.status, u.progress, u.round_name
-					from warehouse.dim_plan_item a
-					left join lateral (select s.status, s.progress, s.round_name from warehouse.fact_status_update s
-					                   where s.plan_item_key = a.plan_item_key order by s.reference_date desc, s.round_id desc limit 1) u on true
-					where a.tenant_key = ? and a.bd_code = ? and a.type = 'AC'
-					order by a.path""")
-			.params(tenant.id(), goalCode)
-			.query(Action.class)
-			.list();
+		return jdbc.sql(ACTIONS_WITH_LATEST_UPDATE + """
+				where a.tenant_key = ? and a.bd_code = ? and a.type = 'AC'
+				order by a.path""").params(tenant.id(), goalCode).query(Action.class).list();
 	}
 
 	/**
@@ -196,13 +196,8 @@ public class ImpactQueries {
 	/** The actions located in a wijk, with their latest update. */
 	@Transactional(readOnly = true)
 	public List<Action> actionsInWijk(Tenant tenant, String wijk) {
-		return jdbc
-			.sql("""
-					select a.code, a.title, a.ap_code, a.priority, a.wijk, u.status, u.progress, u.round_name
-					from warehouse.dim_plan_item a
-					left join lateral (select s.status, s.progress, s.round_name from warehouse.fact_status_update s
-					                   where s.plan_item_key = a.plan_item_key order by s.reference_date desc, s.round_id desc limit 1) u on true
-					where a.tenant_key = ? and a.wijk = ? order by a.path""")
+		return jdbc.sql(ACTIONS_WITH_LATEST_UPDATE + """
+				where a.tenant_key = ? and a.wijk = ? order by a.path""")
 			.params(tenant.id(), wijk)
 			.query(Action.class)
 			.list();

@@ -39,6 +39,9 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
  * therefore see the old warehouse or the new one, never a half-built one; a failed build
  * leaves the old one in place. One rebuild or refresh runs at a time (a PostgreSQL
  * advisory lock).
+ * <p>
+ * Over 300 lines because the rebuild is one process (stage, load, check, swap, record)
+ * whose steps share one connection and lock; the SQL itself is in warehouse/build.sql.
  */
 @Service
 public class WarehouseRebuild {

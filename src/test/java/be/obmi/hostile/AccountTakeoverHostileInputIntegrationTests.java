@@ -8,6 +8,7 @@ import java.util.List;
 import be.obmi.audit.AuditEvent;
 import be.obmi.audit.AuditTrail;
 import be.obmi.identity.Role;
+import be.obmi.identity.TenantMembers;
 import be.obmi.identity.UserAccounts;
 import be.obmi.identity.UserForm;
 import be.obmi.support.ObmiIntegrationTest;
@@ -45,6 +46,9 @@ class AccountTakeoverHostileInputIntegrationTests {
 	UserAccounts accounts;
 
 	@Autowired
+	TenantMembers members;
+
+	@Autowired
 	Tenants tenants;
 
 	@Autowired
@@ -54,7 +58,7 @@ class AccountTakeoverHostileInputIntegrationTests {
 	TransactionTemplate transaction;
 
 	private long createAccount(String slug, String username, Role role) {
-		return transaction.execute(s -> accounts.createAccount(tenants.require(slug),
+		return transaction.execute(s -> members.createAccount(tenants.require(slug),
 				new UserForm(username, "Test " + username, username + "@example.org", role, PASSWORD)))
 			.id();
 	}
@@ -101,7 +105,7 @@ class AccountTakeoverHostileInputIntegrationTests {
 		assertThat(create.statusCode()).isEqualTo(200);
 		assertThat(create.body()).contains("bestaat al een account");
 		assertThat(hashOf("slachtoffer.gent")).isEqualTo(before);
-		assertThat(accounts.memberOf(tenants.require("aalst"), victimId)).isEmpty();
+		assertThat(members.memberOf(tenants.require("aalst"), victimId)).isEmpty();
 
 		// the edit route of an account that is not a member: 404
 		HttpResponse<String> foreign = aalst.post("/aalst/beheer/gebruikers/" + victimId,
@@ -114,7 +118,7 @@ class AccountTakeoverHostileInputIntegrationTests {
 		HttpResponse<String> invite = aalst.post("/aalst/beheer/gebruikers/uitnodigen",
 				form("login", "slachtoffer.gent@example.org", "role", "LEZER") + "&_csrf=" + csrf);
 		assertThat(invite.statusCode()).isEqualTo(302);
-		int version = accounts.memberOf(tenants.require("aalst"), victimId).orElseThrow().version();
+		int version = members.memberOf(tenants.require("aalst"), victimId).orElseThrow().version();
 		String editPage = aalst.get("/aalst/beheer/gebruikers/" + victimId).body();
 		assertThat(editPage).doesNotContain("name=\"password\"")
 			.doesNotContain("name=\"enabled\"")
@@ -125,8 +129,7 @@ class AccountTakeoverHostileInputIntegrationTests {
 						String.valueOf(version)) + "&_csrf=" + csrf);
 		assertThat(edit.statusCode()).isEqualTo(302);
 		assertThat(hashOf("slachtoffer.gent")).isEqualTo(before);
-		assertThat(accounts.memberOf(tenants.require("aalst"), victimId).orElseThrow().role())
-			.isEqualTo(Role.REDACTEUR);
+		assertThat(members.memberOf(tenants.require("aalst"), victimId).orElseThrow().role()).isEqualTo(Role.REDACTEUR);
 		assertThat(PageSession.anonymous(port).post("/login", "x=1").statusCode()).isNotEqualTo(500);
 		PageSession.login(port, "slachtoffer.gent", PASSWORD);
 		assertThatLoginFails("slachtoffer.gent", "aanvaller-wachtwoord");
@@ -160,19 +163,19 @@ class AccountTakeoverHostileInputIntegrationTests {
 				form("login", "platformbeheerder", "role", "LEZER") + "&_csrf=" + csrf);
 		assertThat(invite.body()).contains("platformbeheerder kan door een bestuur niet");
 		long adminId = idOf("platformbeheerder");
-		assertThat(accounts.memberOf(tenants.require("aalst"), adminId)).isEmpty();
+		assertThat(members.memberOf(tenants.require("aalst"), adminId)).isEmpty();
 
 		// a platform admin who also has a membership (e.g. set up by hand) stays
 		// untouchable
 		long other = createAccount("aalst", "tweede.platformbeheerder", Role.LEZER);
 		jdbc.sql("update identity.user_account set platform_admin = true where id = ?").param(other).update();
 		String before = hashOf("tweede.platformbeheerder");
-		int version = accounts.memberOf(tenants.require("aalst"), other).orElseThrow().version();
+		int version = members.memberOf(tenants.require("aalst"), other).orElseThrow().version();
 		HttpResponse<String> edit = aalst.post("/aalst/beheer/gebruikers/" + other,
 				form("role", "BEHEERDER", "version", String.valueOf(version)) + "&_csrf=" + csrf);
 		assertThat(edit.body()).contains("platformbeheerder kan door een bestuur niet");
 		aalst.post("/aalst/beheer/gebruikers/" + other + "/verwijderen", "_csrf=" + csrf);
-		assertThat(accounts.memberOf(tenants.require("aalst"), other).orElseThrow().role()).isEqualTo(Role.LEZER);
+		assertThat(members.memberOf(tenants.require("aalst"), other).orElseThrow().role()).isEqualTo(Role.LEZER);
 		assertThat(hashOf("tweede.platformbeheerder")).isEqualTo(before);
 		// the platform's own pages stay the platform admin's
 		assertThat(aalst.get("/platform/gebruikers/" + adminId).statusCode()).isEqualTo(403);
@@ -244,16 +247,16 @@ class AccountTakeoverHostileInputIntegrationTests {
 		long demoted = createAccount("oostende", "degradatie.oostende", Role.REDACTEUR);
 		PageSession session = PageSession.login(port, "degradatie.oostende", PASSWORD);
 		assertThat(session.get("/oostende/cijfers/beheer").statusCode()).isEqualTo(200);
-		int version = accounts.memberOf(tenants.require("oostende"), demoted).orElseThrow().version();
+		int version = members.memberOf(tenants.require("oostende"), demoted).orElseThrow().version();
 		transaction.executeWithoutResult(
-				s -> accounts.changeRole(tenants.require("oostende"), demoted, new RoleForm(Role.LEZER, version)));
+				s -> members.changeRole(tenants.require("oostende"), demoted, new RoleForm(Role.LEZER, version)));
 		assertThat(session.get("/oostende/cijfers/beheer").statusCode()).isEqualTo(403);
 		assertThat(session.get("/oostende/plan").statusCode()).isEqualTo(200);
 
 		long removed = createAccount("oostende", "verwijderd.oostende", Role.REDACTEUR);
 		PageSession removedSession = PageSession.login(port, "verwijderd.oostende", PASSWORD);
 		String csrf = removedSession.csrf("/account");
-		transaction.executeWithoutResult(s -> accounts.removeMember(tenants.require("oostende"), removed));
+		transaction.executeWithoutResult(s -> members.removeMember(tenants.require("oostende"), removed));
 		assertThat(removedSession.get("/oostende/plan").statusCode()).isEqualTo(403);
 		assertThat(removedSession.post("/oostende/cijfers/beheer/import", "_csrf=" + csrf).statusCode()).isEqualTo(403);
 

@@ -14,6 +14,7 @@ import java.util.Base64;
 
 import be.obmi.identity.ApiTokens;
 import be.obmi.identity.Role;
+import be.obmi.identity.TenantMembers;
 import be.obmi.identity.UserAccounts;
 import be.obmi.identity.UserForm;
 import be.obmi.support.ObmiIntegrationTest;
@@ -51,6 +52,9 @@ class AuthenticationLimitsHostileInputIntegrationTests {
 	UserAccounts accounts;
 
 	@Autowired
+	TenantMembers members;
+
+	@Autowired
 	ApiTokens tokens;
 
 	@Autowired
@@ -83,7 +87,7 @@ class AuthenticationLimitsHostileInputIntegrationTests {
 
 	@Test
 	void wrongPasswordsLockOnlyTheGuessingAddressNotTheHolderNorTheTokens() throws Exception {
-		transaction.executeWithoutResult(s -> accounts.createAccount(tenants.require("hasselt"),
+		transaction.executeWithoutResult(s -> members.createAccount(tenants.require("hasselt"),
 				new UserForm("doelwit.hasselt", "Doelwit", null, Role.LEZER, PASSWORD)));
 		ApiTokens.Created token = tokens.create(accounts.loadUserByUsername("doelwit.hasselt"), "script");
 		String stranger = "198.51.100.31";

@@ -46,6 +46,12 @@ class IdentityIntegrationTests {
 	UserAccounts accounts;
 
 	@Autowired
+	TenantMembers members;
+
+	@Autowired
+	LoginFailures loginFailures;
+
+	@Autowired
 	ApiTokens tokens;
 
 	@Autowired
@@ -67,7 +73,7 @@ class IdentityIntegrationTests {
 
 	private UserAccount newUser(String slug, String username, Role role) {
 		Tenant tenant = tenants.require(slug);
-		return transaction.execute(status -> accounts.createAccount(tenant,
+		return transaction.execute(status -> members.createAccount(tenant,
 				new UserForm(username, "Test " + username, username + "@example.org", role, "een-lang-wachtwoord")));
 	}
 
@@ -80,7 +86,7 @@ class IdentityIntegrationTests {
 		mvc.perform(formLogin().user("slot.test").password("een-lang-wachtwoord"))
 			.andExpect(redirectedUrl("/login?error"));
 		// locked for this address (MockMvc's 127.0.0.1), not for the account as a whole
-		assertThat(accounts.lockedFor("slot.test", "127.0.0.1")).isTrue();
+		assertThat(loginFailures.lockedFor("slot.test", "127.0.0.1")).isTrue();
 		assertThat(accounts.loadUserByUsername("slot.test").isAccountNonLocked()).isTrue();
 		String page = mvc.perform(get("/login").sessionAttr("obmi.loginError", "locked"))
 			.andReturn()
@@ -191,7 +197,7 @@ class IdentityIntegrationTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(conflict).contains("Iemand anders heeft deze gebruiker intussen gewijzigd");
-		assertThat(accounts.memberOf(tenants.require("brugge"), user.id()).orElseThrow().role())
+		assertThat(members.memberOf(tenants.require("brugge"), user.id()).orElseThrow().role())
 			.isEqualTo(Role.REDACTEUR);
 	}
 

@@ -2,6 +2,7 @@ package be.obmi.platform;
 
 import be.obmi.identity.Role;
 import be.obmi.identity.UserAccount;
+import be.obmi.identity.TenantMembers;
 import be.obmi.identity.UserAccounts;
 import be.obmi.identity.UserForm;
 import be.obmi.support.Browser;
@@ -34,6 +35,9 @@ class FoundationBrowserTests {
 
 	@Autowired
 	UserAccounts accounts;
+
+	@Autowired
+	TenantMembers members;
 
 	@Autowired
 	Tenants tenants;
@@ -103,7 +107,7 @@ class FoundationBrowserTests {
 
 	@Test
 	void anAdminChangesARoleAndTheHistoryShowsOldAndNewValues() {
-		UserAccount user = transaction.execute(s -> accounts.createAccount(tenants.require("leuven"),
+		UserAccount user = transaction.execute(s -> members.createAccount(tenants.require("leuven"),
 				new UserForm("browser.test", "Jan Peeters", "jan@example.org", Role.BIJDRAGER, "een-lang-wachtwoord")));
 		browser.login("beheerder.leuven", "demo");
 		browser.open("/leuven/beheer/gebruikers");

@@ -31,6 +31,9 @@ import java.sql.Timestamp;
  * action plans, 128 actions, indicators with targets and measurements, releases, two
  * closed rounds and one open round), the same for the same tenant on every start. Runs
  * only with {@code obmi.demo.enabled=true}; the plan is marked as demo.
+ * <p>
+ * Over 300 lines because most of it is the demo plan's text (goals, action plans and
+ * their wording), which is data, not logic.
  */
 @Component
 class DemoPlan implements ApplicationModuleInitializer {

@@ -20,13 +20,4 @@ public enum ItemType {
 		return "plan.type." + name().toLowerCase();
 	}
 
-	/** The Dutch name, for error messages. */
-	public String dutchName() {
-		return switch (this) {
-			case BD -> "beleidsdoelstelling (BD)";
-			case AP -> "actieplan (AP)";
-			case AC -> "actie (AC)";
-		};
-	}
-
 }

@@ -85,15 +85,7 @@ public final class PlanTree {
 				progress = update == null ? 0 : update.progress();
 				return progress;
 			}
-			double sum = 0;
-			double weights = 0;
-			for (Node child : children) {
-				double p = child.rollUp();
-				double w = weightOf(child.item);
-				sum += p * w;
-				weights += w;
-			}
-			progress = weights == 0 ? 0 : sum / weights;
+			progress = weightedProgress(children);
 			return progress;
 		}
 
@@ -124,15 +116,20 @@ public final class PlanTree {
 				parent.children.add(node);
 			}
 		}
+		progress = weightedProgress(roots);
+	}
+
+	/** The weighted mean progress of the nodes, each rolled up first. */
+	private static double weightedProgress(List<Node> nodes) {
 		double sum = 0;
 		double weights = 0;
-		for (Node root : roots) {
-			double p = root.rollUp();
-			double w = weightOf(root.item);
+		for (Node node : nodes) {
+			double p = node.rollUp();
+			double w = weightOf(node.item);
 			sum += p * w;
 			weights += w;
 		}
-		progress = weights == 0 ? 0 : sum / weights;
+		return weights == 0 ? 0 : sum / weights;
 	}
 
 	private static double weightOf(PlanItem item) {

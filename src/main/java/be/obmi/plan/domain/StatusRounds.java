@@ -25,6 +25,10 @@ import java.util.Objects;
  * Status rounds and their updates. The workflow of an update: concept → ingediend (by the
  * owner) → goedgekeurd (by a plan manager, or back to concept with a remark) →
  * gepubliceerd. A closed round is frozen.
+ * <p>
+ * Over 300 lines because the round's whole workflow (open, submit, approve, return,
+ * publish, close) with its checks and history is one state machine over one table pair;
+ * split, each step would need the others' rules.
  */
 @Service
 public class StatusRounds {

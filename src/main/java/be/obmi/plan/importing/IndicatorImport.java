@@ -76,9 +76,7 @@ public class IndicatorImport {
 	private ImportSummary storeIndicators(Tenant tenant, byte[] content) {
 		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
 		Table file = TableReader.read(content, COLUMNS);
-		Plan plan = plans.current(tenant)
-			.orElseThrow(
-					() -> ImportRejectedException.at(1, "", "Er is nog geen meerjarenplan; importeer eerst het plan."));
+		Plan plan = plans.current(tenant).orElseThrow(() -> ImportRejectedException.at(1, "", "import.plan.noPlan"));
 		Map<String, PlanItem> byCode = new HashMap<>();
 		items.all(plan).forEach(i -> byCode.put(i.code(), i));
 		Map<String, Long> existing = new HashMap<>();
@@ -95,13 +93,13 @@ public class IndicatorImport {
 			String itemCode = line.value("item_code");
 			String code = line.value("indicator_code");
 			if (itemCode == null) {
-				errors.add(new ImportError(row, "item_code", "Verplicht veld 'item_code' is leeg."));
+				errors.add(new ImportError(row, "item_code", "import.plan.required", "item_code"));
 			}
 			else if (!byCode.containsKey(itemCode)) {
-				errors.add(new ImportError(row, "item_code", "Onbekende itemcode '" + itemCode + "'."));
+				errors.add(new ImportError(row, "item_code", "import.plan.itemCodeUnknown", itemCode));
 			}
 			if (code == null) {
-				errors.add(new ImportError(row, "indicator_code", "Verplicht veld 'indicator_code' is leeg."));
+				errors.add(new ImportError(row, "indicator_code", "import.plan.required", "indicator_code"));
 				continue;
 			}
 			String key = itemCode + "|" + code;
@@ -109,8 +107,7 @@ public class IndicatorImport {
 			if (name != null && !definitions.containsKey(key)) {
 				String kind = upper(line.value("soort"));
 				if (kind == null || !List.of("OUTPUT", "EFFECT", "CONTEXT").contains(kind)) {
-					errors.add(new ImportError(row, "soort",
-							"Ongeldige soort '" + line.value("soort") + "'; gebruik output, effect of context."));
+					errors.add(new ImportError(row, "soort", "import.plan.indicatorKindInvalid", line.value("soort")));
 				}
 				String direction = line.value("richting") == null ? "HIGHER"
 						: switch (line.value("richting").toLowerCase(Locale.ROOT)) {
@@ -120,8 +117,8 @@ public class IndicatorImport {
 							default -> null;
 						};
 				if (direction == null) {
-					errors.add(new ImportError(row, "richting",
-							"Ongeldige richting '" + line.value("richting") + "'; gebruik hoger, lager of geen."));
+					errors.add(new ImportError(row, "richting", "import.plan.indicatorDirectionInvalid",
+							line.value("richting")));
 				}
 				String unit = line.value("eenheid");
 				String valueType = "tekst".equalsIgnoreCase(unit) ? "TEXT" : "NUMBER";
@@ -129,25 +126,21 @@ public class IndicatorImport {
 				definitions.put(key, new Definition(row, name, kind, valueType, unit, direction, baseline));
 			}
 			else if (name == null && !definitions.containsKey(key) && !existing.containsKey(key)) {
-				errors.add(new ImportError(row, "naam",
-						"Verplicht veld 'naam' is leeg voor de nieuwe indicator " + code + "."));
+				errors.add(new ImportError(row, "naam", "import.plan.indicatorNameRequired", code));
 			}
 			String year = line.value("jaar");
 			if (year != null && !year.matches("\\d{4}")) {
-				errors.add(new ImportError(row, "jaar", "Ongeldig jaar '" + year + "'."));
+				errors.add(new ImportError(row, "jaar", "import.plan.yearInvalid", year));
 			}
 			if ((year == null) != (line.value("streefwaarde") == null)) {
-				errors.add(new ImportError(row, year == null ? "jaar" : "streefwaarde",
-						"Geef jaar en streefwaarde samen."));
+				errors.add(new ImportError(row, year == null ? "jaar" : "streefwaarde", "import.plan.yearAndTarget"));
 			}
 			String date = line.value("meetdatum");
 			if (date != null && DateText.parse(date) == null) {
-				errors.add(new ImportError(row, "meetdatum",
-						"Ongeldige datum '" + date + "'; gebruik jjjj-mm-dd of dd/mm/jjjj."));
+				errors.add(new ImportError(row, "meetdatum", "import.plan.dateInvalid", date));
 			}
 			if ((date == null) != (line.value("waarde") == null)) {
-				errors.add(
-						new ImportError(row, date == null ? "meetdatum" : "waarde", "Geef meetdatum en waarde samen."));
+				errors.add(new ImportError(row, date == null ? "meetdatum" : "waarde", "import.plan.dateAndValue"));
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -242,7 +235,7 @@ public class IndicatorImport {
 		}
 		BigDecimal value = BelgianNumber.parse(text).orElse(null);
 		if (value == null) {
-			errors.add(new ImportError(line.number(), column, "Ongeldig getal '" + text + "'."));
+			errors.add(new ImportError(line.number(), column, "import.plan.numberInvalid", text));
 		}
 		return value;
 	}

@@ -26,6 +26,7 @@ import be.obmi.shared.tabular.Table;
 import be.obmi.shared.tabular.TableReader;
 import be.obmi.tenancy.Tenant;
 
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,7 +37,7 @@ import java.util.Locale;
  * Imports a plan file into the tenant's current plan, all or nothing. Items are matched
  * on code: a known code is updated, a new one created, nothing is duplicated, and items
  * the file does not mention are kept. Every error of the file is reported (row, column,
- * Dutch reason) and then nothing changes. When anything changed, the plan gets a new
+ * message code) and then nothing changes. When anything changed, the plan gets a new
  * version that keeps the result.
  */
 @Service
@@ -137,8 +138,7 @@ public class PlanImport {
 			}
 			Integer earlier = firstRow.putIfAbsent(entry.code(), line.number());
 			if (earlier != null) {
-				errors.add(new ImportError(line.number(), CODE,
-						"De code " + entry.code() + " komt meer dan eens voor (ook op rij " + earlier + ")."));
+				errors.add(new ImportError(line.number(), CODE, "import.plan.codeDuplicate", entry.code(), earlier));
 				continue;
 			}
 			parsed.add(entry);
@@ -164,8 +164,8 @@ public class PlanImport {
 			PlanItem parent = existingById.get(item.parentId());
 			Entry parentEntry = entries.get(parent.code());
 			if (parentEntry != null && parentEntry.type() != item.type().parentType()) {
-				errors.add(new ImportError(parentEntry.row(), TYPE, "Type " + parentEntry.type() + " kan niet: "
-						+ item.code() + " (" + item.type().dutchName() + ") staat eronder in het plan."));
+				errors.add(new ImportError(parentEntry.row(), TYPE, "import.plan.parentTypeConflict",
+						parentEntry.type().name(), item.code(), typeName(item.type())));
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -258,30 +258,30 @@ public class PlanImport {
 		int before = errors.size();
 		String code = line.value(CODE);
 		if (code == null) {
-			errors.add(new ImportError(row, CODE, "Verplicht veld 'code' is leeg."));
+			errors.add(new ImportError(row, CODE, "import.plan.required", CODE));
 		}
 		else if (code.length() > 60) {
-			errors.add(new ImportError(row, CODE, "De code is langer dan 60 tekens."));
+			errors.add(new ImportError(row, CODE, "import.plan.codeTooLong"));
 		}
 		ItemType type = null;
 		String typeText = line.value(TYPE);
 		if (typeText == null) {
-			errors.add(new ImportError(row, TYPE, "Verplicht veld 'type' is leeg; gebruik BD, AP of AC."));
+			errors.add(new ImportError(row, TYPE, "import.plan.typeRequired"));
 		}
 		else {
 			try {
 				type = ItemType.valueOf(typeText.toUpperCase(Locale.ROOT));
 			}
 			catch (IllegalArgumentException ex) {
-				errors.add(new ImportError(row, TYPE, "Ongeldig type '" + typeText + "'; gebruik BD, AP of AC."));
+				errors.add(new ImportError(row, TYPE, "import.plan.typeInvalid", typeText));
 			}
 		}
 		String title = line.value(TITLE);
 		if (title == null) {
-			errors.add(new ImportError(row, TITLE, "Verplicht veld 'titel' is leeg."));
+			errors.add(new ImportError(row, TITLE, "import.plan.required", TITLE));
 		}
 		else if (title.length() > 500) {
-			errors.add(new ImportError(row, TITLE, "De titel is langer dan 500 tekens."));
+			errors.add(new ImportError(row, TITLE, "import.plan.titleTooLong"));
 		}
 		boolean priority = false;
 		String priorityText = line.value(PRIORITY);
@@ -289,8 +289,7 @@ public class PlanImport {
 			switch (priorityText.toLowerCase(Locale.ROOT)) {
 				case "ja", "j", "1", "true" -> priority = true;
 				case "nee", "n", "0", "false" -> priority = false;
-				default -> errors
-					.add(new ImportError(row, PRIORITY, "Ongeldige waarde '" + priorityText + "'; gebruik ja of nee."));
+				default -> errors.add(new ImportError(row, PRIORITY, "import.plan.priorityInvalid", priorityText));
 			}
 		}
 		String field = line.value(FIELD);
@@ -300,13 +299,12 @@ public class PlanImport {
 			field = "%04d".formatted(Integer.parseInt(field));
 		}
 		if (field != null && policyFields.byCode(field).isEmpty()) {
-			errors.add(new ImportError(row, FIELD,
-					"Onbekend beleidsveld '" + field + "'; gebruik een BBC-code zoals 0200."));
+			errors.add(new ImportError(row, FIELD, "import.plan.policyFieldUnknown", field));
 		}
 		LocalDate start = date(line, START, errors);
 		LocalDate end = date(line, END, errors);
 		if (start != null && end != null && end.isBefore(start)) {
-			errors.add(new ImportError(row, END, "De einddatum ligt voor de startdatum."));
+			errors.add(new ImportError(row, END, "import.plan.endBeforeStart"));
 		}
 		if (errors.size() > before) {
 			return null;
@@ -322,8 +320,7 @@ public class PlanImport {
 		}
 		LocalDate date = DateText.parse(text);
 		if (date == null) {
-			errors.add(new ImportError(line.number(), column,
-					"Ongeldige datum '" + text + "'; gebruik jjjj-mm-dd of dd/mm/jjjj."));
+			errors.add(new ImportError(line.number(), column, "import.plan.dateInvalid", text));
 		}
 		return date;
 	}
@@ -333,34 +330,39 @@ public class PlanImport {
 		String parentCode = entry.parentCode();
 		if (entry.type() == ItemType.BD) {
 			if (parentCode != null) {
-				errors.add(new ImportError(entry.row(), PARENT,
-						"Een beleidsdoelstelling (BD) heeft geen bovenliggende code, maar hier staat '" + parentCode
-								+ "'."));
+				errors.add(new ImportError(entry.row(), PARENT, "import.plan.goalHasParent", parentCode));
 			}
 			return;
 		}
 		if (parentCode == null) {
-			errors.add(new ImportError(entry.row(), PARENT, "Verplicht veld 'bovenliggende_code' is leeg: een "
-					+ entry.type().dutchName() + " hoort onder een " + entry.type().parentType().dutchName() + "."));
+			errors.add(new ImportError(entry.row(), PARENT, "import.plan.parentRequired", typeName(entry.type()),
+					typeName(entry.type().parentType())));
 			return;
 		}
 		if (parentCode.equals(entry.code())) {
-			errors.add(new ImportError(entry.row(), PARENT, "Een item kan niet onder zichzelf staan."));
+			errors.add(new ImportError(entry.row(), PARENT, "import.plan.parentSelf"));
 			return;
 		}
 		ItemType parentType = entries.containsKey(parentCode) ? entries.get(parentCode).type()
 				: existing.containsKey(parentCode) ? existing.get(parentCode).type() : null;
 		if (parentType == null) {
 			if (!knownCodes.contains(parentCode)) {
-				errors.add(new ImportError(entry.row(), PARENT, "Onbekende bovenliggende code '" + parentCode + "'."));
+				errors.add(new ImportError(entry.row(), PARENT, "import.plan.parentUnknown", parentCode));
 			}
 			return;
 		}
 		if (parentType != entry.type().parentType()) {
-			errors.add(new ImportError(entry.row(), PARENT,
-					"Een " + entry.type().dutchName() + " moet onder een " + entry.type().parentType().dutchName()
-							+ " staan, niet onder " + parentType.dutchName() + " " + parentCode + "."));
+			errors.add(new ImportError(entry.row(), PARENT, "import.plan.parentWrongType", typeName(entry.type()),
+					typeName(entry.type().parentType()), typeName(parentType), parentCode));
 		}
+	}
+
+	/**
+	 * The name of a type in an error, in the reader's language ("beleidsdoelstelling
+	 * (BD)").
+	 */
+	static MessageSourceResolvable typeName(ItemType type) {
+		return ImportError.text("import.plan.type." + type.name());
 	}
 
 	private long insert(Plan plan, String code, Values v, Long parentId, int sortOrder) {

@@ -65,10 +65,9 @@ public class StatusUpdateImport {
 		// commits
 		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
 		StatusRound round = rounds.round(tenant, roundId)
-			.orElseThrow(() -> ImportRejectedException.at(1, "", "Onbekende statusronde."));
+			.orElseThrow(() -> ImportRejectedException.at(1, "", "import.plan.roundUnknown"));
 		if (!round.open()) {
-			throw ImportRejectedException.at(1, "",
-					"De ronde '" + round.name() + "' is afgesloten; er kan niets meer in.");
+			throw ImportRejectedException.at(1, "", "import.plan.roundClosed", round.name());
 		}
 		Table file = TableReader.read(content, COLUMNS);
 		Map<String, StatusRounds.Task> tasks = new HashMap<>();
@@ -82,25 +81,22 @@ public class StatusUpdateImport {
 			String code = line.value("code");
 			StatusRounds.Task task = null;
 			if (code == null) {
-				errors.add(new ImportError(row, "code", "Verplicht veld 'code' is leeg."));
+				errors.add(new ImportError(row, "code", "import.plan.required", "code"));
 			}
 			else if (seen.putIfAbsent(code, row) != null) {
-				errors.add(new ImportError(row, "code",
-						"De code " + code + " komt meer dan eens voor (ook op rij " + seen.get(code) + ")."));
+				errors.add(new ImportError(row, "code", "import.plan.codeDuplicate", code, seen.get(code)));
 			}
 			else {
 				task = tasks.get(code);
 				if (task == null) {
-					errors.add(new ImportError(row, "code",
-							"Het item " + code + " hoort niet bij de ronde '" + round.name() + "'."));
+					errors.add(new ImportError(row, "code", "import.plan.itemNotInRound", code, round.name()));
 				}
 			}
 			ItemStatus status = ItemStatus.parse(line.value("status")).orElse(null);
 			if (status == null) {
-				errors.add(new ImportError(row, "status", line
-					.value("status") == null ? "Verplicht veld 'status' is leeg." : "Onbekende status '"
-							+ line.value("status")
-							+ "'; gebruik niet gestart, op schema, vertraagd, probleem, afgerond, uitgesteld of stopgezet."));
+				String statusText = line.value("status");
+				errors.add(statusText == null ? new ImportError(row, "status", "import.plan.required", "status")
+						: new ImportError(row, "status", "import.plan.statusUnknown", statusText));
 			}
 			int progress = 0;
 			String progressText = line.value("voortgang");
@@ -108,12 +104,11 @@ public class StatusUpdateImport {
 				try {
 					progress = Integer.parseInt(progressText.replace("%", "").trim());
 					if (progress < 0 || progress > 100) {
-						errors.add(new ImportError(row, "voortgang", "Voortgang moet tussen 0 en 100 liggen."));
+						errors.add(new ImportError(row, "voortgang", "import.plan.progressOutOfRange"));
 					}
 				}
 				catch (NumberFormatException ex) {
-					errors.add(new ImportError(row, "voortgang",
-							"Ongeldige voortgang '" + progressText + "'; geef een geheel getal van 0 tot 100."));
+					errors.add(new ImportError(row, "voortgang", "import.plan.progressInvalid", progressText));
 				}
 			}
 			if (errors.size() > before) {
@@ -125,8 +120,7 @@ public class StatusUpdateImport {
 					&& Objects.equals(existing.bottlenecks(), line.value("knelpunten"));
 			if (!same && existing != null
 					&& (existing.state() == UpdateState.GOEDGEKEURD || existing.state() == UpdateState.GEPUBLICEERD)) {
-				errors.add(new ImportError(row, "code",
-						"De update van " + code + " is al goedgekeurd en kan niet meer via een bestand wijzigen."));
+				errors.add(new ImportError(row, "code", "import.plan.updateApproved", code));
 				continue;
 			}
 			entries.add(

@@ -58,6 +58,10 @@ import org.springframework.beans.factory.ObjectProvider;
  * indicators, targets, measurements, releases and commitments. Import and export are in
  * {@link PlanImportController}, the dashboard in {@link PlanDashboardController}, the
  * governance agreement in {@link AgreementController}.
+ * <p>
+ * Over 300 lines because the plan tree and the item page share their forms, filters and
+ * access checks; the other screens are already split off (agreements, imports, dashboard,
+ * rounds).
  */
 @Controller
 @RequestMapping("/{slug}/plan")

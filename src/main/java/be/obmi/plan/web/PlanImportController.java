@@ -89,7 +89,7 @@ class PlanImportController {
 			ImportSummary summary = switch (kind) {
 				case "status" -> {
 					if (round == null) {
-						throw ImportRejectedException.at(1, "", "Kies een open ronde.");
+						throw ImportRejectedException.at(1, "", "import.plan.roundRequired");
 					}
 					yield statusImport.importStatuses(tenant, round, content, actor);
 				}

@@ -53,6 +53,9 @@ import org.springframework.security.access.AccessDeniedException;
  * Status rounds: a plan manager opens and closes rounds, approves, sends back and
  * publishes updates; a contributor sees their task list and reports per item. Also the
  * council report of a round, as page and PDF.
+ * <p>
+ * Over 300 lines because it holds the screens of one status round (list, round page,
+ * update form, approval actions, report); they share the round's access checks.
  */
 @Controller
 @RequestMapping("/{slug}/plan")

@@ -16,12 +16,13 @@ public class ImportRejectedException extends RuntimeException {
 	}
 
 	/** One problem in a row (1 = the header row) and column. */
-	public static ImportRejectedException at(long row, String column, String message) {
-		return new ImportRejectedException(List.of(new ImportError(row, column, message)));
+	public static ImportRejectedException at(long row, String column, String code, Object... arguments) {
+		return new ImportRejectedException(List.of(new ImportError(row, column, code, arguments)));
 	}
 
-	public static ImportRejectedException of(String message) {
-		return new ImportRejectedException(List.of(ImportError.ofFile(message)));
+	/** One problem with the whole file. */
+	public static ImportRejectedException of(String code, Object... arguments) {
+		return new ImportRejectedException(List.of(ImportError.ofFile(code, arguments)));
 	}
 
 	/** Never empty. */

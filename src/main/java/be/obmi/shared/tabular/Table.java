@@ -66,7 +66,7 @@ public record Table(List<String> header, List<Row> rows, String format) {
 	public void requireColumns(List<String> required) {
 		List<ImportError> errors = required.stream()
 			.filter(column -> !hasColumn(column))
-			.map(column -> new ImportError(1, column, "Verplichte kolom '" + column + "' ontbreekt in de kopregel."))
+			.map(column -> new ImportError(1, column, "import.file.columnMissing", column))
 			.toList();
 		if (!errors.isEmpty()) {
 			throw new ImportRejectedException(errors);

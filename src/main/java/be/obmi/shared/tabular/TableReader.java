@@ -42,12 +42,17 @@ import org.springframework.core.io.InputStreamSource;
  * ({@link SpreadsheetText#restored}); XLSX cells are text as a person reads them (numbers
  * without grouping and with a point, dates as yyyy-mm-dd, booleans ja/nee). Rows that are
  * entirely empty are skipped. Row numbers are those of the spreadsheet: the header is row
- * 1. Bad files give a Dutch {@link ImportRejectedException}, never another exception.
+ * 1. Bad files give an {@link ImportRejectedException} (message codes), never another
+ * exception.
  * <p>
  * Two ways to read: {@link #stream} hands each row to a {@link Handler} without keeping a
  * CSV in memory (the statistics imports of millions of rows); {@link #read} returns a
  * {@link Table} whose cells are read by column name, and refuses rows with more filled
  * cells than the header has columns.
+ * <p>
+ * Over 300 lines because it is the one reader of uploads and keeps every rule of reading
+ * them (charset and separator detection, XLSX limits, formula prefixes, NUL and quote
+ * errors) in one place, as issue 14 asked.
  */
 public final class TableReader {
 
@@ -107,12 +112,12 @@ public final class TableReader {
 		try {
 			byte[] bytes = in.readNBytes(MAX_BYTES + 1);
 			if (bytes.length > MAX_BYTES) {
-				throw ImportRejectedException.of("Het bestand is groter dan " + (MAX_BYTES / 1024 / 1024) + " MB.");
+				throw ImportRejectedException.of("import.file.tooLarge", MAX_BYTES / 1024 / 1024);
 			}
 			return read(bytes);
 		}
 		catch (IOException ex) {
-			throw ImportRejectedException.of("Het bestand kon niet gelezen worden: " + ex.getMessage());
+			throw ImportRejectedException.of("import.file.unreadable");
 		}
 	}
 
@@ -131,7 +136,7 @@ public final class TableReader {
 	/** Reads a whole file into a table; its header names are lower-cased. */
 	public static Table read(byte[] bytes) {
 		if (bytes == null || bytes.length == 0) {
-			throw ImportRejectedException.at(1, "", "Het bestand is leeg.");
+			throw ImportRejectedException.at(1, "", "import.file.empty");
 		}
 		boolean xlsx = isXlsx(bytes);
 		List<String> header = new ArrayList<>();
@@ -150,8 +155,7 @@ public final class TableReader {
 				public void row(long number, List<String> cells) {
 					if (cells.size() > header.size()
 							&& cells.subList(header.size(), cells.size()).stream().anyMatch(c -> !c.isBlank())) {
-						errors.add(new ImportError(number, null,
-								"Deze rij heeft " + cells.size() + " kolommen, de kop " + header.size() + "."));
+						errors.add(new ImportError(number, null, "import.file.rowWider", cells.size(), header.size()));
 						return;
 					}
 					rows.add(new Table.Row(Math.toIntExact(number), cells, columns[0]));
@@ -162,8 +166,7 @@ public final class TableReader {
 			throw new UncheckedIOException(ex);
 		}
 		if (header.isEmpty()) {
-			throw ImportRejectedException.at(1, "",
-					xlsx ? "Het werkblad heeft geen kopregel." : "Het bestand heeft geen kopregel.");
+			throw ImportRejectedException.at(1, "", xlsx ? "import.file.noHeaderSheet" : "import.file.noHeader");
 		}
 		if (!errors.isEmpty()) {
 			throw new ImportRejectedException(errors);
@@ -245,7 +248,7 @@ public final class TableReader {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			throw ImportRejectedException.at(UnreadableText.line(ex), "", UnreadableText.csv(ex));
+			throw ImportRejectedException.at(UnreadableText.line(ex), "", UnreadableText.CSV, UnreadableText.line(ex));
 		}
 		if (header) {
 			handler.header(List.of());

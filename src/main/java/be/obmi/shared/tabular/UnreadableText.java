@@ -4,17 +4,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Dutch reasons for text files the importers cannot read, without the parser's (English,
- * internal) message: a file with NUL characters (binary content, or text saved as UTF-16,
- * which PostgreSQL cannot store) and a CSV file whose quotes do not match.
+ * The message codes ({@code i18n/messages}) for text files the importers cannot read,
+ * without the parser's (English, internal) message: a file with NUL characters (binary
+ * content, or text saved as UTF-16, which PostgreSQL cannot store), an unreadable Excel
+ * file and a CSV file whose quotes do not match.
  */
 public final class UnreadableText {
 
-	public static final String NUL = "Het bestand bevat NUL-tekens: het is binair of in UTF-16 bewaard. "
-			+ "Bewaar het als CSV in UTF-8 of Windows-1252, of als XLSX. Er is niets gewijzigd.";
+	public static final String NUL = "import.file.nul";
 
-	public static final String XLSX = "Het Excel-bestand is onleesbaar: beschadigd, uitgepakt te groot, of met XML die "
-			+ "niet toegelaten is (DTD of externe entiteiten). Er is niets gewijzigd.";
+	public static final String XLSX = "import.file.xlsxUnreadable";
+
+	/** With the line the parser stopped at ({@link #line}) as argument. */
+	public static final String CSV = "import.file.csvUnreadable";
 
 	private static final Pattern LINE = Pattern.compile("line (\\d+)");
 
@@ -30,12 +32,6 @@ public final class UnreadableText {
 	public static int line(RuntimeException csvProblem) {
 		Matcher matcher = LINE.matcher(String.valueOf(csvProblem.getMessage()));
 		return matcher.find() ? Integer.parseInt(matcher.group(1)) : 1;
-	}
-
-	/** The Dutch reason for a CSV file the parser refused. */
-	public static String csv(RuntimeException csvProblem) {
-		return "Het CSV-bestand is onleesbaar vanaf regel " + line(csvProblem) + ": een aanhalingsteken (\") opent of "
-				+ "sluit een veld niet juist, of het bestand is geen tekst. Er is niets gewijzigd.";
 	}
 
 }

@@ -78,7 +78,7 @@ public class AreaSets {
 		}
 		List<ImportError> errors = new ArrayList<>();
 		if (!col.containsKey("label") || !col.containsKey("gebied")) {
-			throw new ImportRejectedException(List.of(new ImportError(1, "", "Verwacht de kolommen label en gebied.")));
+			throw new ImportRejectedException(List.of(new ImportError(1, "", "import.stats.areaSetColumnsMissing")));
 		}
 		List<Object[]> members = new ArrayList<>();
 		for (Table.Row line : table.rows()) {
@@ -86,13 +86,13 @@ public class AreaSets {
 			String code = line.cell(col.get("gebied"));
 			String level = line.cell(col.getOrDefault("niveau", -1));
 			if (label.isEmpty()) {
-				errors.add(new ImportError(line.number(), "label", "Label ontbreekt."));
+				errors.add(new ImportError(line.number(), "label", "import.stats.areaSetLabelMissing"));
 				continue;
 			}
 			Optional<Area> area = level.isEmpty() ? areas.findAnyLevel(code)
 					: Level.parse(level).flatMap(l -> areas.find(l.code(), code));
 			if (area.isEmpty()) {
-				errors.add(new ImportError(line.number(), "gebied", "Onbekend gebied '" + code + "'."));
+				errors.add(new ImportError(line.number(), "gebied", "import.stats.areaSetAreaUnknown", code));
 				continue;
 			}
 			members.add(new Object[] { label, area.get().id() });

@@ -36,6 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
  * all or nothing, new codes are created, existing codes of the scope updated (each change
  * in the audit history). The columns are documented in
  * {@code docs/formats/stats-catalogue.md}.
+ * <p>
+ * Over 300 lines because the catalogue upload is one file format with many columns, each
+ * with its check.
  */
 @Service
 public class Catalogue {
@@ -127,7 +130,7 @@ public class Catalogue {
 		}
 		for (String required : List.of("code", "naam")) {
 			if (!col.containsKey(required)) {
-				errors.add(new ImportError(1, required, "Verplichte kolom '" + required + "' ontbreekt."));
+				errors.add(new ImportError(1, required, "import.stats.catalogueColumnMissing", required));
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -140,42 +143,41 @@ public class Catalogue {
 			String code = get(line, col, "code");
 			String name = get(line, col, "naam");
 			if (!code.matches("^[A-Za-z0-9][A-Za-z0-9_.-]*$") || code.length() > 80) {
-				errors.add(new ImportError(row, "code", "Ongeldige code '" + code + "'."));
+				errors.add(new ImportError(row, "code", "import.stats.catalogueCodeInvalid", code));
 				continue;
 			}
 			if (!seen.add(code)) {
-				errors.add(new ImportError(row, "code", "Code '" + code + "' staat meer dan eens in het bestand."));
+				errors.add(new ImportError(row, "code", "import.stats.catalogueCodeTwice", code));
 			}
 			if (name.isEmpty()) {
-				errors.add(new ImportError(row, "naam", "Naam ontbreekt."));
+				errors.add(new ImportError(row, "naam", "import.stats.catalogueNameMissing"));
 			}
 			Indicator existing = indicators.find(scope, code).orElse(null);
 			if (existing != null && !Objects.equals(existing.tenantId(), scope.tenantId())) {
-				errors.add(new ImportError(row, "code",
-						"Indicator '" + code + "' hoort bij de gedeelde catalogus en kan hier niet gewijzigd worden."));
+				errors.add(new ImportError(row, "code", "import.stats.catalogueIndicatorShared", code));
 			}
 			String kind = orDefault(get(line, col, "soort"), "registered");
 			if (!Set.of("registered", "survey").contains(kind)) {
-				errors.add(new ImportError(row, "soort", "Soort moet registered of survey zijn."));
+				errors.add(new ImportError(row, "soort", "import.stats.catalogueKindInvalid"));
 			}
 			String aggregation = orDefault(get(line, col, "aggregatie"), "sum");
 			if (!Set.of("sum", "ratio", "none").contains(aggregation)) {
-				errors.add(new ImportError(row, "aggregatie", "Aggregatie moet sum, ratio of none zijn."));
+				errors.add(new ImportError(row, "aggregatie", "import.stats.catalogueAggregationInvalid"));
 			}
 			Double factor = BelgianNumber.parseDouble(orDefault(get(line, col, "factor"), "1"));
 			if (factor == null) {
-				errors.add(new ImportError(row, "factor", "Factor is geen getal."));
+				errors.add(new ImportError(row, "factor", "import.stats.catalogueFactorNotANumber"));
 			}
 			Integer decimals = integer(line, col, "decimalen", aggregation.equals("sum") ? 0 : 1, 0, 6, errors);
 			Integer threshold = integer(line, col, "drempel", aggregation.equals("sum") ? 5 : 0, 0, 1_000_000, errors);
 			String published = orDefault(get(line, col, "gepubliceerd"), "nee").toLowerCase(Locale.ROOT);
 			if (!Set.of("ja", "nee", "1", "0", "true", "false").contains(published)) {
-				errors.add(new ImportError(row, "gepubliceerd", "Gepubliceerd moet ja of nee zijn."));
+				errors.add(new ImportError(row, "gepubliceerd", "import.stats.cataloguePublishedInvalid"));
 			}
 			String numerator = get(line, col, "teller");
 			String denominator = get(line, col, "noemer");
 			if (aggregation.equals("ratio") && (numerator.isEmpty() || denominator.isEmpty())) {
-				errors.add(new ImportError(row, "teller", "Een ratio heeft een teller en een noemer nodig."));
+				errors.add(new ImportError(row, "teller", "import.stats.catalogueRatioIncomplete"));
 			}
 			parsed.add(new Parsed(row, code, name, orDefault(get(line, col, "thema"), "Overige"),
 					blank(get(line, col, "definitie")), blank(get(line, col, "eenheid")), blank(get(line, col, "bron")),
@@ -188,7 +190,7 @@ public class Catalogue {
 			for (String ref : new String[] { p.numerator(), p.denominator() }) {
 				if (!ref.isEmpty() && !seen.contains(ref) && indicators.find(scope, ref).isEmpty()) {
 					errors.add(new ImportError(p.row(), ref.equals(p.numerator()) ? "teller" : "noemer",
-							"Onbekende indicator '" + ref + "'."));
+							"import.stats.catalogueIndicatorUnknown", ref));
 				}
 			}
 		}
@@ -279,8 +281,7 @@ public class Catalogue {
 			return v;
 		}
 		catch (NumberFormatException ex) {
-			errors.add(new ImportError(line.number(), name,
-					"'" + text + "' is geen geheel getal van " + min + " tot " + max + "."));
+			errors.add(new ImportError(line.number(), name, "import.stats.catalogueIntegerInvalid", text, min, max));
 			return null;
 		}
 	}

@@ -65,11 +65,12 @@ public record CodeMapping(Map<String, Map<String, Entry>> byDimension) {
 			if (ex instanceof ImportRejectedException rejected) {
 				throw new ImportRejectedException(rejected.errors()
 					.stream()
-					.map(e -> new ImportError(e.row(), "mapping", "Mappingbestand: " + e.message()))
+					.map(e -> new ImportError(e.row(), "mapping", "import.stats.codeMappingFileError",
+							List.<Object>of(e)))
 					.toList());
 			}
-			throw new ImportRejectedException(List
-				.of(new ImportError(1, "mapping", "Het mappingbestand is geen leesbaar CSV- of XLSX-bestand.")));
+			throw new ImportRejectedException(
+					List.of(new ImportError(1, "mapping", "import.stats.codeMappingFileUnreadable")));
 		}
 		int dimension = -1, code = -1, target = -1;
 		for (int i = 0; i < table.header().size(); i++) {
@@ -83,8 +84,7 @@ public record CodeMapping(Map<String, Map<String, Entry>> byDimension) {
 		}
 		if (dimension < 0 || code < 0 || target < 0) {
 			throw new ImportRejectedException(List.of(new ImportError(1, "mapping",
-					"Het mappingbestand moet de kolommen dimensie, code en doel hebben (bv. 'dimensie;code;doel'), "
-							+ "gevonden: " + String.join(", ", table.header()) + ".")));
+					"import.stats.codeMappingColumnsMissing", String.join(", ", table.header()))));
 		}
 		List<ImportError> errors = new ArrayList<>();
 		Map<String, Map<String, Entry>> byDimension = new LinkedHashMap<>();
@@ -97,16 +97,16 @@ public record CodeMapping(Map<String, Map<String, Entry>> byDimension) {
 			}
 			boolean ok = true;
 			if (d.isEmpty()) {
-				errors.add(new ImportError(line.number(), "mapping.dimensie", "De dimensie ontbreekt."));
+				errors.add(
+						new ImportError(line.number(), "mapping.dimensie", "import.stats.codeMappingDimensionMissing"));
 				ok = false;
 			}
 			if (c.isEmpty()) {
-				errors.add(new ImportError(line.number(), "mapping.code", "De code uit het bestand ontbreekt."));
+				errors.add(new ImportError(line.number(), "mapping.code", "import.stats.codeMappingCodeMissing"));
 				ok = false;
 			}
 			if (t.isEmpty()) {
-				errors.add(new ImportError(line.number(), "mapping.doel",
-						"Het doel ontbreekt: geef een OBMi-code, * (totaal) of - (overslaan)."));
+				errors.add(new ImportError(line.number(), "mapping.doel", "import.stats.codeMappingTargetMissing"));
 				ok = false;
 			}
 			if (!ok) {
@@ -115,8 +115,8 @@ public record CodeMapping(Map<String, Map<String, Entry>> byDimension) {
 			Entry previous = byDimension.computeIfAbsent(d, k -> new LinkedHashMap<>())
 				.putIfAbsent(c, new Entry(line.number(), d, c, t));
 			if (previous != null) {
-				errors.add(new ImportError(line.number(), "mapping.code", "Code '" + c + "' van dimensie '" + d
-						+ "' staat al op rij " + previous.row() + " van de mapping."));
+				errors.add(new ImportError(line.number(), "mapping.code", "import.stats.codeMappingCodeTwice", c, d,
+						previous.row()));
 			}
 		}
 		if (!errors.isEmpty()) {

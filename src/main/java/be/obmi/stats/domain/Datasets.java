@@ -1,5 +1,7 @@
 package be.obmi.stats.domain;
 
+import be.obmi.shared.NotFoundException;
+
 import be.obmi.stats.query.DisclosureControl;
 
 import be.obmi.stats.query.OpenDataResponses;
@@ -32,11 +34,9 @@ import be.obmi.shared.tabular.ImportRejectedException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -49,6 +49,9 @@ import java.util.stream.Stream;
  * the list. A dataset is identified per scope by the cube's id (PX {@code MATRIX},
  * JSON-stat {@code id}/extension, SDMX dataflow): importing a table with the same id
  * replaces it, importing the same bytes again changes nothing.
+ * <p>
+ * Over 300 lines because a dataset's whole life (store, version, publish under disclosure
+ * control, replace, delete with history) is one aggregate.
  */
 @Service
 public class Datasets {
@@ -95,8 +98,8 @@ public class Datasets {
 
 	/**
 	 * Reads the file completely and stores it, all or nothing.
-	 * @throws ImportRejectedException with the reader's Dutch error (line and keyword);
-	 * nothing is stored then
+	 * @throws ImportRejectedException with the reader's error as a message code (line and
+	 * keyword); nothing is stored then
 	 */
 	@Transactional
 	public Stored importFile(Scope scope, String filename, byte[] bytes, OpenDataFormat format, String actor) {
@@ -110,8 +113,7 @@ public class Datasets {
 	public Stored store(Scope scope, String filename, byte[] bytes, OpenDataFormat format, Cube cube, String actor) {
 		String name = formatName(format);
 		if (cube.id().length() > 200) {
-			throw new ImportRejectedException(
-					List.of(new ImportError(1, "id", "De id van de tabel is langer dan 200 tekens.")));
+			throw new ImportRejectedException(List.of(new ImportError(1, "id", "import.stats.datasetIdTooLong")));
 		}
 		String hash = sha256(bytes);
 		String title = truncate(cube.title().in("nl", cube.id()), 1000);
@@ -378,7 +380,7 @@ public class Datasets {
 			.params(scope.key(), id)
 			.query(Datasets::dataset)
 			.optional()
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende dataset " + id));
+			.orElseThrow(() -> new NotFoundException("Onbekende dataset " + id));
 	}
 
 	/**
@@ -431,15 +433,25 @@ public class Datasets {
 
 	/**
 	 * Reads a whole table.
-	 * @throws ImportRejectedException with the reader's Dutch error (line and keyword)
+	 * @throws ImportRejectedException with the reader's error (line, keyword and the
+	 * reason as a message code, shown in the user's language)
 	 */
 	public Cube read(byte[] bytes, OpenDataFormat format) {
 		try {
 			return formats.reader(format).read(new ByteArrayInputStream(bytes));
 		}
 		catch (OpenDataFormatException ex) {
-			throw new ImportRejectedException(List.of(new ImportError(ex.line() == null ? 1 : ex.line(),
-					ex.column() == null ? "" : ex.column(), ex.getMessage())));
+			// the reason as the reader says where: "Regel 12, DATA: …" in the user's
+			// language
+			long row = ex.line() == null ? 1 : ex.line();
+			String column = ex.column() == null ? "" : ex.column();
+			ImportError error = ex.line() != null && ex.column() != null
+					? new ImportError(row, column, "import.opendata.where.lineAndColumn", ex.line(), ex.column(), ex)
+					: ex.line() != null ? new ImportError(row, column, "import.opendata.where.line", ex.line(), ex)
+							: ex.column() != null
+									? new ImportError(row, column, "import.opendata.where.column", ex.column(), ex)
+									: new ImportError(row, column, ex.code(), ex.arguments().toArray());
+			throw new ImportRejectedException(List.of(error));
 		}
 	}
 

@@ -1,5 +1,7 @@
 package be.obmi.stats.domain;
 
+import be.obmi.shared.NotFoundException;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -8,11 +10,9 @@ import be.obmi.audit.FieldChange;
 import be.obmi.shared.ObmiMetrics;
 import be.obmi.shared.ScopeLock;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The imports of a scope, what each changed, and undoing a whole import. */
 @Service
@@ -63,7 +63,7 @@ public class ImportHistory {
 			.params(scope.key(), id)
 			.query(Batch.class)
 			.optional()
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende import " + id));
+			.orElseThrow(() -> new NotFoundException("Onbekende import " + id));
 	}
 
 	@Transactional(readOnly = true)

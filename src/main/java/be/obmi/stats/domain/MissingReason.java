@@ -38,12 +38,4 @@ public enum MissingReason {
 		return Arrays.stream(values()).filter(r -> r.swingCode.equals(number)).findFirst();
 	}
 
-	/**
-	 * The codes, for messages:
-	 * {@code onbekend, gecensureerd, niet_van_toepassing of leeg}.
-	 */
-	public static String choices() {
-		return "onbekend, gecensureerd, niet_van_toepassing of leeg";
-	}
-
 }

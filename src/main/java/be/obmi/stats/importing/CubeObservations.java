@@ -36,6 +36,9 @@ import java.util.function.ToDoubleFunction;
  * {@link CodeMapping} first, else taken as it is. {@link #plan} checks everything before
  * a single value is written and lists every code that cannot be mapped, so the import is
  * refused as a whole with a complete list.
+ * <p>
+ * Over 300 lines because mapping a table's dimensions to areas, periods, indicators and
+ * breakdowns is one algorithm whose steps share the mapping and the error list.
  */
 public final class CubeObservations {
 
@@ -123,14 +126,10 @@ public final class CubeObservations {
 		int geo = dimension(cube, request.areaDimension(), "areaDimension", DimensionRole.GEO, GEO_NAME,
 				d -> share(d, mapping, c -> area(areas, c).isPresent()), time, errors);
 		if (time < 0 && request.periodDimension() == null) {
-			errors.add(new ImportError(1, "periodDimension", "De tabel heeft geen tijdsdimensie (rol time, TIMEVAL of "
-					+ "TIME_PERIOD) en geen dimensie met periodes als codes; geef ze op met periodDimension (dimensies: "
-					+ ids(dimensions) + ")."));
+			errors.add(new ImportError(1, "periodDimension", "import.stats.cubeNoTimeDimension", ids(dimensions)));
 		}
 		if (geo < 0 && request.areaDimension() == null) {
-			errors.add(new ImportError(1, "areaDimension", "De tabel heeft geen gebiedsdimensie (rol geo, MAP of "
-					+ "REF_AREA) en geen dimensie met OBMi-gebiedscodes; geef ze op met areaDimension (dimensies: "
-					+ ids(dimensions) + ")."));
+			errors.add(new ImportError(1, "areaDimension", "import.stats.cubeNoAreaDimension", ids(dimensions)));
 		}
 		if (geo < 0 || time < 0) {
 			throw new ImportRejectedException(errors);
@@ -150,8 +149,7 @@ public final class CubeObservations {
 				: measures(dimensions.get(metric), mapping, indicator, indicators, errors);
 		if (metric < 0) {
 			if (indicator == null) {
-				errors.add(new ImportError(1, "indicator", "Geef de indicator op waarvoor de tabel cijfers levert "
-						+ "(parameter indicator); de tabel heeft geen maatdimensie die de mapping aan indicatoren kan koppelen."));
+				errors.add(new ImportError(1, "indicator", "import.stats.cubeIndicatorRequired"));
 			}
 			else {
 				indicators.put(indicator, new Source(1, "indicator"));
@@ -172,8 +170,8 @@ public final class CubeObservations {
 			longest += max > 0 ? max + 1 : 0;
 		}
 		if (longest > 200) {
-			errors.add(new ImportError(1, "", "De uitsplitsing over " + (dimensions.size() - (metric < 0 ? 2 : 3))
-					+ " dimensies wordt langer dan 200 tekens; sla dimensies over of kort de codes in met de mapping."));
+			errors.add(new ImportError(1, "", "import.stats.cubeBreakdownsTooLong",
+					dimensions.size() - (metric < 0 ? 2 : 3)));
 		}
 		if (!errors.isEmpty()) {
 			throw new ImportRejectedException(errors);
@@ -289,14 +287,14 @@ public final class CubeObservations {
 			Optional<Dimension> dimension = byId(cube, each.getKey());
 			if (dimension.isEmpty()) {
 				CodeMapping.Entry first = each.getValue().values().iterator().next();
-				errors.add(new ImportError(first.row(), "mapping.dimensie", "Dimensie '" + each.getKey()
-						+ "' bestaat niet in de tabel (dimensies: " + ids(cube.dimensions()) + ")."));
+				errors.add(new ImportError(first.row(), "mapping.dimensie", "import.stats.cubeDimensionUnknown",
+						each.getKey(), ids(cube.dimensions())));
 				continue;
 			}
 			for (CodeMapping.Entry entry : each.getValue().values()) {
 				if (dimension.get().category(entry.code()).isEmpty()) {
-					errors.add(new ImportError(entry.row(), "mapping.code", "Code '" + entry.code()
-							+ "' komt niet voor in dimensie '" + dimension.get().id() + "' van de tabel."));
+					errors.add(new ImportError(entry.row(), "mapping.code", "import.stats.cubeCodeNotInDimension",
+							entry.code(), dimension.get().id()));
 				}
 			}
 		}
@@ -319,14 +317,13 @@ public final class CubeObservations {
 		if (requested != null && !requested.isBlank()) {
 			Optional<Dimension> found = byId(cube, requested.trim());
 			if (found.isEmpty()) {
-				errors.add(new ImportError(1, parameter,
-						"Dimensie '" + requested + "' bestaat niet in de tabel (dimensies: " + ids(dimensions) + ")."));
+				errors.add(
+						new ImportError(1, parameter, "import.stats.cubeDimensionUnknown", requested, ids(dimensions)));
 				return -1;
 			}
 			int index = dimensions.indexOf(found.get());
 			if (index == taken) {
-				errors.add(new ImportError(1, parameter,
-						"Dimensie '" + requested + "' kan niet tegelijk gebied en periode zijn."));
+				errors.add(new ImportError(1, parameter, "import.stats.cubeDimensionAreaAndPeriod", requested));
 				return -1;
 			}
 			return index;
@@ -391,23 +388,22 @@ public final class CubeObservations {
 			Optional<Area> area = area(areas, entry == null ? code : entry.target());
 			if (area.isEmpty()) {
 				if (entry != null) {
-					errors.add(new ImportError(entry.row(), "mapping.doel", "Doel '" + entry.target()
-							+ "' is geen OBMi-gebiedscode (bv. 34022, 34022WA of 34022A00-, of niveau:code)."));
+					errors.add(new ImportError(entry.row(), "mapping.doel", "import.stats.cubeTargetNotArea",
+							entry.target()));
 				}
 				else {
-					errors.add(new ImportError(i + 1, dimension.id(),
-							"Gebiedscode '" + code + "' bestaat niet in "
-									+ (scopeName == null ? "de OBMi-gebieden"
-											: scopeName + " of de andere OBMi-gebieden")
-									+ "; geef een mapping op (" + dimension.id() + ";" + code
-									+ ";<gebiedscode> of - om over te slaan)."));
+					errors.add(scopeName == null
+							? new ImportError(i + 1, dimension.id(), "import.stats.cubeAreaCodeUnknown", code,
+									dimension.id())
+							: new ImportError(i + 1, dimension.id(), "import.stats.cubeAreaCodeUnknownInScope", code,
+									scopeName, dimension.id()));
 				}
 				continue;
 			}
 			String other = seen.putIfAbsent(area.get().id(), code);
 			if (other != null) {
-				errors.add(new ImportError(i + 1, dimension.id(), "Gebiedscode '" + code + "' en '" + other
-						+ "' worden allebei gebied " + area.get().code() + "; sla er een over met - in de mapping."));
+				errors.add(new ImportError(i + 1, dimension.id(), "import.stats.cubeAreaCodesSameArea", code, other,
+						area.get().code()));
 				continue;
 			}
 			ids[i] = area.get().id();
@@ -428,20 +424,19 @@ public final class CubeObservations {
 			Optional<String> period = period(entry == null ? code : entry.target());
 			if (period.isEmpty()) {
 				if (entry != null) {
-					errors.add(new ImportError(entry.row(), "mapping.doel", "Doel '" + entry.target()
-							+ "' is geen periode: verwacht bv. 2024, 2024S1, 2024Q3 of 2024-06."));
+					errors.add(new ImportError(entry.row(), "mapping.doel", "import.stats.cubeTargetNotPeriod",
+							entry.target()));
 				}
 				else {
-					errors.add(new ImportError(i + 1, dimension.id(), "Periodecode '" + code
-							+ "' is geen periode (verwacht bv. 2024, 2024S1, 2024Q3 of 2024-06); geef een mapping op ("
-							+ dimension.id() + ";" + code + ";<periode> of - om over te slaan)."));
+					errors.add(new ImportError(i + 1, dimension.id(), "import.stats.cubePeriodCodeInvalid", code,
+							dimension.id()));
 				}
 				continue;
 			}
 			String other = seen.putIfAbsent(period.get(), code);
 			if (other != null) {
-				errors.add(new ImportError(i + 1, dimension.id(), "Periodecode '" + code + "' en '" + other
-						+ "' worden allebei periode " + period.get() + "; sla er een over met - in de mapping."));
+				errors.add(new ImportError(i + 1, dimension.id(), "import.stats.cubePeriodCodesSamePeriod", code, other,
+						period.get()));
 				continue;
 			}
 			periods[i] = period.get();
@@ -475,21 +470,18 @@ public final class CubeObservations {
 				source = new Source(1, "indicator");
 			}
 			else {
-				errors.add(new ImportError(i + 1, dimension.id(),
-						"Maat '" + code + "' (" + dimension.categories().get(i).label().in("nl", code)
-								+ ") is aan geen indicator gekoppeld; " + "geef een mapping op (" + dimension.id() + ";"
-								+ code + ";<indicatorcode> of - om over te slaan)."));
+				errors.add(new ImportError(i + 1, dimension.id(), "import.stats.cubeMeasureUnmapped", code,
+						dimension.categories().get(i).label().in("nl", code), dimension.id()));
 				continue;
 			}
 			if (CodeMapping.TOTAL.equals(target)) {
-				errors.add(new ImportError(source.row(), source.column(),
-						"* (totaal) kan alleen voor een uitsplitsing, " + "niet voor maat '" + code + "'."));
+				errors.add(new ImportError(source.row(), source.column(), "import.stats.cubeTotalForMeasure", code));
 				continue;
 			}
 			String other = seen.putIfAbsent(target, code);
 			if (other != null) {
-				errors.add(new ImportError(source.row(), source.column(), "Maat '" + code + "' en '" + other
-						+ "' worden allebei indicator " + target + "; sla er een over met -."));
+				errors.add(new ImportError(source.row(), source.column(), "import.stats.cubeMeasuresSameIndicator",
+						code, other, target));
 				continue;
 			}
 			indicators.putIfAbsent(target, source);
@@ -509,8 +501,7 @@ public final class CubeObservations {
 		Map<String, String> seen = new HashMap<>();
 		String key = dimension.id();
 		if (!clean(key)) {
-			errors.add(new ImportError(1, key, "De naam van dimensie '" + key
-					+ "' bevat | of = en kan geen uitsplitsing zijn; sla de codes over met - in de mapping."));
+			errors.add(new ImportError(1, key, "import.stats.cubeDimensionNameNotClean", key));
 			return parts;
 		}
 		for (int i = 0; i < dimension.size(); i++) {
@@ -523,7 +514,7 @@ public final class CubeObservations {
 			if (entry != null) {
 				value = CodeMapping.TOTAL.equals(entry.target()) ? "" : entry.target();
 				if (!clean(value)) {
-					errors.add(new ImportError(entry.row(), "mapping.doel", "Doel '" + value + "' bevat | of =."));
+					errors.add(new ImportError(entry.row(), "mapping.doel", "import.stats.cubeTargetNotClean", value));
 					continue;
 				}
 			}
@@ -531,9 +522,7 @@ public final class CubeObservations {
 				value = "";
 			}
 			else if (!clean(code)) {
-				errors.add(new ImportError(i + 1, key,
-						"Code '" + code + "' bevat | of = en kan geen uitsplitsing zijn; " + "geef een mapping op ("
-								+ key + ";" + code + ";<waarde>, * voor totaal of - om over te slaan)."));
+				errors.add(new ImportError(i + 1, key, "import.stats.cubeCodeNotClean", code, key));
 				continue;
 			}
 			else {
@@ -541,15 +530,13 @@ public final class CubeObservations {
 			}
 			String other = seen.putIfAbsent(value, code);
 			if (other != null) {
-				errors.add(new ImportError(i + 1, key,
-						"Code '" + code + "' en '" + other + "' worden allebei "
-								+ (value.isEmpty() ? "het totaal" : "'" + value + "'")
-								+ "; sla er een over met - in de mapping."));
+				errors.add(value.isEmpty() ? new ImportError(i + 1, key, "import.stats.cubeCodesSameTotal", code, other)
+						: new ImportError(i + 1, key, "import.stats.cubeCodesSameValue", code, other, value));
 				continue;
 			}
 			parts[i] = value.isEmpty() ? "" : key + "=" + value;
 			if (parts[i].length() > 200) {
-				errors.add(new ImportError(i + 1, key, "De uitsplitsing '" + parts[i] + "' is langer dan 200 tekens."));
+				errors.add(new ImportError(i + 1, key, "import.stats.cubeBreakdownTooLong", parts[i]));
 			}
 		}
 		return parts;

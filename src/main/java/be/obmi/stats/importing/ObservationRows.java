@@ -53,9 +53,9 @@ public final class ObservationRows {
 
 		final List<ImportError> list = new ArrayList<>();
 
-		void add(long row, String column, String message) {
+		void add(long row, String column, String code, Object... arguments) {
 			if (list.size() < MAX_ERRORS) {
-				list.add(new ImportError(row, column, message));
+				list.add(new ImportError(row, column, code, arguments));
 			}
 		}
 
@@ -89,7 +89,7 @@ public final class ObservationRows {
 			}
 		}
 		if (indicatorColumns.isEmpty()) {
-			errors.add(1, "", "Het bestand heeft geen indicatorkolommen na period, geolevel en geoitem.");
+			errors.add(1, "", "import.stats.swingNoIndicatorColumns");
 		}
 		int periodColumn = period, levelColumn = level, itemColumn = item;
 		return (line, out) -> {
@@ -97,8 +97,7 @@ public final class ObservationRows {
 			String p = Period.parse(written).map(Period::code).orElse(null);
 			boolean ok = true;
 			if (p == null) {
-				errors.add(line.number(), "period",
-						"Ongeldige periode '" + written + "': verwacht bv. 2024, 2024S1, 2024Q3 of 2024-06.");
+				errors.add(line.number(), "period", "import.stats.periodInvalid", written);
 				ok = false;
 			}
 			Optional<Area> area = resolveArea(line, line.cell(levelColumn), line.cell(itemColumn), "geolevel",
@@ -123,7 +122,7 @@ public final class ObservationRows {
 	private Optional<Area> resolveArea(Table.Row line, String levelText, String code, String levelColumn,
 			String codeColumn, Errors errors) {
 		if (code.isEmpty()) {
-			errors.add(line.number(), codeColumn, "Gebiedscode ontbreekt.");
+			errors.add(line.number(), codeColumn, "import.stats.areaCodeMissing");
 			return Optional.empty();
 		}
 		if (code.indexOf('.') > 0 && INTEGER_AS_DECIMAL.matcher(code).matches()) {
@@ -132,20 +131,18 @@ public final class ObservationRows {
 		if (levelText.isEmpty()) {
 			Optional<Area> any = areas.findAnyLevel(code);
 			if (any.isEmpty()) {
-				errors.add(line.number(), codeColumn, "Onbekend gebied '" + code + "'.");
+				errors.add(line.number(), codeColumn, "import.stats.areaUnknown", code);
 			}
 			return any;
 		}
 		Optional<Level> level = Level.parse(levelText);
 		if (level.isEmpty()) {
-			errors.add(line.number(), levelColumn, "Onbekend gebiedsniveau '" + levelText
-					+ "': gebruik gewest, provincie, gemeente, deelgemeente, wijk of statsec.");
+			errors.add(line.number(), levelColumn, "import.stats.levelUnknown", levelText);
 			return Optional.empty();
 		}
 		Optional<Area> area = areas.find(level.get().code(), code);
 		if (area.isEmpty()) {
-			errors.add(line.number(), codeColumn,
-					"Onbekend gebied '" + code + "' op niveau " + level.get().code() + ".");
+			errors.add(line.number(), codeColumn, "import.stats.areaUnknownAtLevel", code, level.get().code());
 		}
 		return area;
 	}
@@ -166,17 +163,16 @@ public final class ObservationRows {
 				return new Value(row, indicatorCode, areaId, period, breakdown, null, reason, provisional, estimated, n,
 						population);
 			}
-			errors.add(row, column, "Waarde ontbreekt: vul een getal in of geef een reden (kolom reden).");
+			errors.add(row, column, "import.stats.valueMissing");
 			return null;
 		}
 		Double number = BelgianNumber.parseDouble(text);
 		if (number == null) {
-			errors.add(row, column, "'" + raw + "' is geen getal.");
+			errors.add(row, column, "import.stats.valueNotANumber", raw);
 			return null;
 		}
 		if (number <= -99990 && number >= -99999) {
-			errors.add(row, column,
-					"Onbekende ontbrekende-waardecode " + text + ": gebruik -99999, -99998, -99997 of -99996.");
+			errors.add(row, column, "import.stats.missingCodeUnknown", text);
 			return null;
 		}
 		return new Value(row, indicatorCode, areaId, period, breakdown, number, null, provisional, estimated, n,
@@ -218,12 +214,11 @@ public final class ObservationRows {
 			String p = Period.parse(written).map(Period::code).orElse(null);
 			boolean ok = true;
 			if (code.isEmpty()) {
-				errors.add(line.number(), "indicator", "Indicatorcode ontbreekt.");
+				errors.add(line.number(), "indicator", "import.stats.indicatorCodeMissing");
 				ok = false;
 			}
 			if (p == null) {
-				errors.add(line.number(), "periode",
-						"Ongeldige periode '" + written + "': verwacht bv. 2024, 2024S1, 2024Q3 of 2024-06.");
+				errors.add(line.number(), "periode", "import.stats.periodInvalid", written);
 				ok = false;
 			}
 			Optional<Area> area = resolveArea(line, line.cell(col_niveau), line.cell(col_gebied), "niveau", "gebied",
@@ -234,7 +229,7 @@ public final class ObservationRows {
 			if (!nText.isEmpty()) {
 				Double d = BelgianNumber.parseDouble(nText);
 				if (d == null || d < 1 || d != Math.floor(d)) {
-					errors.add(line.number(), "n", "'" + nText + "' is geen geldig aantal respondenten.");
+					errors.add(line.number(), "n", "import.stats.respondentsInvalid", nText);
 					ok = false;
 				}
 				else {
@@ -245,7 +240,7 @@ public final class ObservationRows {
 			if (!bigN.isEmpty()) {
 				Double d = BelgianNumber.parseDouble(bigN);
 				if (d == null || d < 1 || d != Math.floor(d) || (n != null && d < n)) {
-					errors.add(line.number(), "N", "'" + bigN + "' is geen geldige populatiegrootte (minstens n).");
+					errors.add(line.number(), "N", "import.stats.populationInvalid", bigN);
 					ok = false;
 				}
 				else {
@@ -257,8 +252,7 @@ public final class ObservationRows {
 				.map(MissingReason::code)
 				.orElse(writtenReason.isEmpty() ? "" : null);
 			if (reason == null) {
-				errors.add(line.number(), "reden",
-						"Onbekende reden '" + writtenReason + "': gebruik " + MissingReason.choices() + ".");
+				errors.add(line.number(), "reden", "import.stats.reasonUnknown", writtenReason);
 				ok = false;
 			}
 			Boolean provisional = flag(line, col_voorlopig, "voorlopig", errors);
@@ -271,8 +265,7 @@ public final class ObservationRows {
 				}
 			}
 			if (breakdown.length() > 200) {
-				errors.add(line.number(), header.get(breakdownColumns.get(0)),
-						"De uitsplitsing is te lang (meer dan 200 tekens).");
+				errors.add(line.number(), header.get(breakdownColumns.get(0)), "import.stats.breakdownTooLong");
 				ok = false;
 			}
 			if (!ok || area.isEmpty() || provisional == null || estimated == null) {
@@ -280,7 +273,7 @@ public final class ObservationRows {
 			}
 			String raw = line.cell(col_waarde);
 			if (!raw.isEmpty() && !reason.isEmpty()) {
-				errors.add(line.number(), "reden", "Geef een waarde of een reden, niet beide.");
+				errors.add(line.number(), "reden", "import.stats.valueAndReason");
 				return;
 			}
 			Value v = value(line.number(), "waarde", code, area.get().id(), p, breakdown.toString(), raw,
@@ -297,7 +290,7 @@ public final class ObservationRows {
 			case "", "nee", "neen", "0", "false", "n" -> false;
 			case "ja", "1", "true", "j", "x" -> true;
 			default -> {
-				errors.add(line.number(), name, "'" + v + "' is geen ja of nee.");
+				errors.add(line.number(), name, "import.stats.flagInvalid", v);
 				yield null;
 			}
 		};

@@ -50,6 +50,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@link StatsQueries}). The decisions are stored ({@code stats.disclosure_decision})
  * and kept in memory; a change of a scope's data removes that scope's decisions (all of
  * them for platform data) in the same transaction.
+ * <p>
+ * Over 300 lines because disclosure control is one algorithm (primary, secondary and
+ * interval suppression over every published relation, with its stored decisions); keeping
+ * it in one place keeps it reviewable against docs/security.md.
  */
 @Component
 public class DisclosureControl {

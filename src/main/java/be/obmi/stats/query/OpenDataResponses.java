@@ -45,6 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
  * request) answering {@code If-None-Match} and {@code If-Modified-Since} with 304, a
  * {@code Link} to the CSV on the Web metadata on CSV answers, and the body streamed
  * (never buffered for an ETag).
+ * <p>
+ * Over 300 lines because it answers one table in every open-data format with the same
+ * headers, caching and limits.
  */
 @Component
 public class OpenDataResponses {

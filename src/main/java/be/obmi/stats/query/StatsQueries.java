@@ -26,6 +26,10 @@ import java.util.LinkedHashMap;
  * source's own value for it when there is one; otherwise sums are aggregated from the
  * children up (sector → deelgemeente → gemeente → provincie → gewest; wijk → gemeente),
  * and ratios are recomputed as factor × Σnumerator / Σdenominator.
+ * <p>
+ * Over 300 lines because it is the one read model of observations (series, cells,
+ * aggregation up the area levels, breakdowns) that every page, export and the disclosure
+ * decisions share; its parts use the same cached rows and area tree.
  */
 @Service
 public class StatsQueries {

@@ -27,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Builds the view models of the public statistics site: tiles, trends, maps, profiles and
  * comparisons.
+ * <p>
+ * Over 300 lines because it builds the models of the public pages from the read model;
+ * each page's model is a few lines, kept together so the pages agree on the same figures.
  */
 @Service
 @Transactional(readOnly = true)

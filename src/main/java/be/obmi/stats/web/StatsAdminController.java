@@ -36,7 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * undo an import.
  */
 @Controller
-public class StatsAdminController {
+class StatsAdminController {
 
 	private final StatsAccess access;
 

@@ -44,7 +44,7 @@ import java.nio.charset.StandardCharsets;
  */
 @RestController
 @Tag(name = "Stad in cijfers")
-public class StatsApiController {
+class StatsApiController {
 
 	record ObservationJson(String area, String areaName, String level, String period, Double value, String status,
 			String missingReason, Boolean confidential, Boolean provisional, Boolean estimated, Double margin) {

@@ -40,7 +40,7 @@ import java.time.Duration;
  * API.
  */
 @Controller
-public class StatsCatalogController {
+class StatsCatalogController {
 
 	static final String OPEN_DATA_VIEW = "stats/open-data";
 

@@ -41,7 +41,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @Tag(name = "Open data", description = "Indicatoren in de formaten van het vak")
-public class StatsDatasetController {
+class StatsDatasetController {
 
 	private final StatsAccess access;
 

@@ -29,7 +29,7 @@ import java.time.Duration;
  * like the maps that use it.
  */
 @RestController
-public class StatsGeoController {
+class StatsGeoController {
 
 	private final StatsAccess access;
 

@@ -59,10 +59,14 @@ import java.util.function.BiFunction;
  * exactly as on the pages: for anonymous users a suppressed cell is written as a status
  * (JSON-stat {@code status}, SDMX {@code OBS_CONF=C}, PX {@code "..."}), never as a
  * value.
+ * <p>
+ * Over 300 lines because it is the open-data API of one resource (a table of an
+ * indicator) in five formats with their content negotiation, paging and limits; the
+ * formats themselves live in opendata.
  */
 @RestController
 @Tag(name = "Open data", description = "Indicatoren in de formaten van het vak")
-public class StatsOpenDataController {
+class StatsOpenDataController {
 
 	static final String FORMAT_PARAMETER = "jsonstat, sdmx-csv, px, csv, xlsx of csvw (de CSV on the Web-metadata van de CSV); wint van Accept";
 

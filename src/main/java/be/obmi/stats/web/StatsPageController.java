@@ -47,9 +47,13 @@ import org.springframework.core.io.ClassPathResource;
  * map and downloads, area profiles (printable and as PDF), and the comparison of the
  * centrumsteden. Anonymous visitors see published indicators with disclosure control; the
  * tenant's editors see real values marked confidential.
+ * <p>
+ * Over 300 lines because it serves the public site's pages of one module (dashboard,
+ * indicator, areas, profile, comparison) that share the scope, language and cache
+ * headers.
  */
 @Controller
-public class StatsPageController {
+class StatsPageController {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * disclosure control) and the imported datasets.
  */
 @Component
-public class StatsPublicRoutes implements PublicRoutes {
+class StatsPublicRoutes implements PublicRoutes {
 
 	@Override
 	public List<String> patterns() {
