@@ -42,6 +42,19 @@ import java.time.Duration;
 @Controller
 class StatsCatalogController {
 
+	/** The formats every indicator and table is offered in, in the catalogue's order. */
+	private static final List<DistributionFormat> DISTRIBUTIONS = List.of(DistributionFormat.JSON_STAT,
+			DistributionFormat.SDMX_CSV, DistributionFormat.PX, DistributionFormat.CSV, DistributionFormat.XLSX);
+
+	/** The {@code format} parameter of a download in that format. */
+	private static String parameter(DistributionFormat format) {
+		return switch (format) {
+			case JSON_STAT -> "jsonstat";
+			case SDMX_CSV -> "sdmx-csv";
+			default -> format.name().toLowerCase(Locale.ROOT);
+		};
+	}
+
 	static final String OPEN_DATA_VIEW = "stats/open-data";
 
 	private final StatsAccess access;
@@ -126,13 +139,8 @@ class StatsCatalogController {
 		for (Indicator indicator : indicators.withData(scope)) {
 			String id = indicator.code();
 			List<CatalogDescription.DistributionDescription> distributions = new ArrayList<>();
-			for (DistributionFormat format : List.of(DistributionFormat.JSON_STAT, DistributionFormat.SDMX_CSV,
-					DistributionFormat.PX, DistributionFormat.CSV, DistributionFormat.XLSX)) {
-				String code = switch (format) {
-					case JSON_STAT -> "jsonstat";
-					case SDMX_CSV -> "sdmx-csv";
-					default -> format.name().toLowerCase(Locale.ROOT);
-				};
+			for (DistributionFormat format : DISTRIBUTIONS) {
+				String code = parameter(format);
 				String url = api + "/stats/indicators/" + id + "/data?format=" + code;
 				distributions.add(new CatalogDescription.DistributionDescription(site + "/datasets/" + id + "/" + code,
 						LocalizedText.of(indicator.name() + " (" + code + ")", indicator.name() + " (" + code + ")"),
@@ -151,13 +159,8 @@ class StatsCatalogController {
 		}
 		for (Datasets.Dataset table : tables.list(scope, false)) {
 			List<CatalogDescription.DistributionDescription> distributions = new ArrayList<>();
-			for (DistributionFormat format : List.of(DistributionFormat.JSON_STAT, DistributionFormat.SDMX_CSV,
-					DistributionFormat.PX, DistributionFormat.CSV, DistributionFormat.XLSX)) {
-				String code = switch (format) {
-					case JSON_STAT -> "jsonstat";
-					case SDMX_CSV -> "sdmx-csv";
-					default -> format.name().toLowerCase(Locale.ROOT);
-				};
+			for (DistributionFormat format : DISTRIBUTIONS) {
+				String code = parameter(format);
 				String url = api + "/datasets/" + table.id() + "?format=" + code;
 				distributions
 					.add(new CatalogDescription.DistributionDescription(site + "/tabellen/" + table.id() + "/" + code,

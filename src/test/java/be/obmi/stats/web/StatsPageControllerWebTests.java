@@ -1,0 +1,139 @@
+package be.obmi.stats.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import be.obmi.identity.Role;
+import be.obmi.stats.domain.Area;
+import be.obmi.stats.domain.Indicator;
+import be.obmi.stats.query.StatsQueries;
+import be.obmi.stats.query.StatsSite;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static be.obmi.identity.WebUsers.as;
+import static be.obmi.identity.WebUsers.member;
+import static org.hamcrest.Matchers.contains;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+/** The public statistics site of a tenant: dashboard, indicator page, download, areas. */
+@StatsWebTest
+class StatsPageControllerWebTests extends StatsWebTestSupport {
+
+	static final StatsSite.Theme DEMOGRAPHY = new StatsSite.Theme("Demografie", List.of());
+
+	@Autowired
+	StatsSite site;
+
+	@BeforeEach
+	void themes() {
+		Map<String, List<Indicator>> themes = new LinkedHashMap<>();
+		themes.put("Mobiliteit", List.of(CYCLISTS));
+		themes.put("Demografie", List.of(POPULATION));
+		when(site.themes(MECHELEN_SCOPE)).thenReturn(themes);
+		when(site.city(MECHELEN)).thenReturn(CITY);
+	}
+
+	@Test
+	void theDashboardOpensOnDemographyUnlessAnotherThemeIsAskedFor() throws Exception {
+		when(site.theme(MECHELEN_SCOPE, MECHELEN, "Demografie", List.of(POPULATION))).thenReturn(DEMOGRAPHY);
+		mvc.perform(get("/mechelen/cijfers"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("stats/dashboard"))
+			.andExpect(model().attribute("themes", contains("Mobiliteit", "Demografie")))
+			.andExpect(model().attribute("current", "Demografie"))
+			.andExpect(model().attribute("theme", DEMOGRAPHY))
+			.andExpect(model().attribute("city", CITY))
+			.andExpect(model().attribute("demo", false));
+		mvc.perform(get("/mechelen/cijfers").param("thema", "Mobiliteit"))
+			.andExpect(model().attribute("current", "Mobiliteit"));
+		mvc.perform(get("/mechelen/cijfers").param("thema", "Onbestaand"))
+			.andExpect(model().attribute("current", "Demografie"));
+	}
+
+	@Test
+	void anIndicatorPageShowsTheLatestPeriodOnTheWijkMap() throws Exception {
+		when(site.indicator(MECHELEN_SCOPE, "bev_totaal")).thenReturn(Optional.of(POPULATION));
+		when(site.periods(MECHELEN_SCOPE, POPULATION)).thenReturn(List.of("2024", "2025"));
+		when(site.trend(MECHELEN_SCOPE, MECHELEN, POPULATION))
+			.thenReturn(new StatsSite.Trend(List.of("2024", "2025"), Map.of()));
+		when(site.cells(MECHELEN_SCOPE, MECHELEN, POPULATION, "wijk", "2025"))
+			.thenReturn(List.of(new StatsQueries.Cell(WIJK, "2025", 12_840.0, "ok", null, false, false, false, null)));
+		mvc.perform(get("/mechelen/cijfers/indicator/bev_totaal").param("niveau", "gemeente"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("stats/indicator"))
+			.andExpect(model().attribute("indicator", POPULATION))
+			.andExpect(model().attribute("period", "2025"))
+			.andExpect(model().attribute("level", "wijk"))
+			.andExpect(model().attribute("mapJson", "{\"12025A\":12840.0}"))
+			.andExpect(model().attribute("trendJson", "{\"periods\":[\"2024\",\"2025\"],\"series\":[]}"))
+			.andExpect(model().attribute("editor", false));
+	}
+
+	@Test
+	void anUnknownIndicatorIsNotFound() throws Exception {
+		mvc.perform(get("/mechelen/cijfers/indicator/onbestaand")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theDownloadIsACsvWithByteOrderMarkAndOneRowPerAreaAndPeriod() throws Exception {
+		when(site.indicator(MECHELEN_SCOPE, "bev_totaal")).thenReturn(Optional.of(POPULATION));
+		when(site.periods(MECHELEN_SCOPE, POPULATION)).thenReturn(List.of("2025"));
+		when(site.cells(MECHELEN_SCOPE, MECHELEN, POPULATION, "wijk", "2025"))
+			.thenReturn(List.of(new StatsQueries.Cell(WIJK, "2025", 12_840.0, "ok", null, false, false, false, null),
+					new StatsQueries.Cell(new Area(102, "wijk", "12025B", "Nekker; Ragheno", 100L, true), "2025", null,
+							"suppressed", null, false, false, false, null)));
+		String expected = "\uFEFFindicator;gebied;naam;niveau;periode;waarde;status\r\n"
+				+ "bev_totaal;12025A;Binnenstad;wijk;2025;12840.0;ok\r\n"
+				+ "bev_totaal;12025B;\"Nekker; Ragheno\";wijk;2025;;suppressed\r\n";
+		mvc.perform(get("/mechelen/cijfers/indicator/bev_totaal/download"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType("text/csv;charset=UTF-8"))
+			.andExpect(header().string("Content-Disposition", "attachment; filename=\"bev_totaal-mechelen-wijk.csv\""))
+			.andExpect(content().bytes(expected.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	@Test
+	void anAreaOutsideTheCityHasNoProfile() throws Exception {
+		Area antwerpWijk = new Area(300, "wijk", "11002A", "Centrum", 200L, true);
+		when(site.area("wijk", "11002A")).thenReturn(Optional.of(antwerpWijk));
+		when(site.isWithin(antwerpWijk, CITY)).thenReturn(false);
+		mvc.perform(get("/mechelen/cijfers/gebied/wijk/11002A")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aWijkProfileListsTheThemesWithRows() throws Exception {
+		when(site.area("wijk", "12025A")).thenReturn(Optional.of(WIJK));
+		when(site.isWithin(WIJK, CITY)).thenReturn(true);
+		StatsSite.ProfileRow row = new StatsSite.ProfileRow(POPULATION,
+				new StatsSite.Shown("2025", 12_840.0, "12.840", "ok", false), null, null);
+		when(site.profile(MECHELEN_SCOPE, MECHELEN, WIJK, List.of(POPULATION))).thenReturn(List.of(row));
+		mvc.perform(get("/mechelen/cijfers/gebied/wijk/12025A"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("stats/profile"))
+			.andExpect(model().attribute("area", WIJK))
+			.andExpect(model().attribute("profile", Map.of("Demografie", List.of(row))));
+	}
+
+	@Test
+	void editorsAreToldTheySeeConfidentialValues() throws Exception {
+		when(site.indicator(MECHELEN_SCOPE, "bev_totaal")).thenReturn(Optional.of(POPULATION));
+		when(site.trend(MECHELEN_SCOPE, MECHELEN, POPULATION)).thenReturn(new StatsSite.Trend(List.of(), Map.of()));
+		mvc.perform(get("/mechelen/cijfers/indicator/bev_totaal").with(as(member("mechelen", Role.REDACTEUR))))
+			.andExpect(status().isOk())
+			.andExpect(model().attribute("period", (Object) null))
+			.andExpect(model().attribute("editor", true));
+	}
+
+}
