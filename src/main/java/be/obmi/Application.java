@@ -4,15 +4,18 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGenerator;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * OBMi: one platform, hosted once, for the policy, environment and management information
  * of the Flemish centrumsteden. Every direct sub-package is an application module. Beans
  * are named by their fully qualified class name, so two modules may each have, say, an
- * {@code Indicators} service.
+ * {@code Indicators} service. Scheduled work ({@code @Scheduled}: the warehouse's nightly
+ * rebuild, identity's clean-up of old login failures) is enabled here, for every module.
  */
 @SpringBootApplication(nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class)
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class Application {
 
 	public static void main(String[] args) {

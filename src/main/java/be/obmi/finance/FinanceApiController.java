@@ -1,5 +1,9 @@
 package be.obmi.finance;
 
+import org.springframework.http.HttpStatus;
+
+import be.obmi.shared.ApiProblem;
+
 import be.obmi.shared.PlausibleDate;
 
 import jakarta.validation.constraints.Max;
@@ -73,10 +77,10 @@ class FinanceApiController {
 			imports.undo(tenant, id);
 		}
 		catch (ResponseStatusException ex) {
-			return ResponseEntity.status(ex.getStatusCode()).body(Map.of("error", ex.getReason()));
+			return ApiProblem.of(HttpStatus.valueOf(ex.getStatusCode().value()), ex.getReason());
 		}
 		catch (IllegalStateException ex) {
-			return ResponseEntity.status(409).body(Map.of("error", ex.getMessage()));
+			return ApiProblem.of(HttpStatus.CONFLICT, ex.getMessage());
 		}
 		return ResponseEntity.ok(Map.of("importId", id, "status", "UNDONE"));
 	}

@@ -1,5 +1,9 @@
 package be.obmi.identity;
 
+import org.springframework.http.HttpStatus;
+
+import be.obmi.shared.ApiProblem;
+
 import java.io.IOException;
 import java.util.Optional;
 
@@ -57,9 +61,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 			if (user.isEmpty()) {
 				limit.failed(request.getRemoteAddr());
 				response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-				response.setContentType("application/json;charset=UTF-8");
-				response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-				response.getWriter().write("{\"error\":\"Ongeldig of ingetrokken API-token\"}");
+				ApiProblem.write(response, HttpStatus.UNAUTHORIZED, "Ongeldig of ingetrokken API-token");
 				return;
 			}
 			SecurityContext context = SecurityContextHolder.createEmptyContext();

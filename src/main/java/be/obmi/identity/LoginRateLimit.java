@@ -1,5 +1,9 @@
 package be.obmi.identity;
 
+import org.springframework.http.HttpStatus;
+
+import be.obmi.shared.ApiProblem;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -86,11 +90,8 @@ final class LoginRateLimit extends OncePerRequestFilter {
 		if (username != null && lockedOut(username, address)) {
 			failed(address);
 			response.setHeader("WWW-Authenticate", "Basic realm=\"OBMi\"");
-			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-			response.setContentType("application/json;charset=UTF-8");
-			response.getWriter()
-				.write("{\"error\":\"Te veel foute wachtwoorden voor dit account vanaf dit adres; "
-						+ "het is hier tijdelijk vergrendeld.\"}");
+			ApiProblem.write(response, HttpStatus.UNAUTHORIZED,
+					"Te veel foute wachtwoorden voor dit account vanaf dit adres; het is hier tijdelijk vergrendeld.");
 			return;
 		}
 		chain.doFilter(request, response);
@@ -144,11 +145,8 @@ final class LoginRateLimit extends OncePerRequestFilter {
 					"Te veel aanmeldpogingen vanaf dit adres; probeer opnieuw over " + seconds + " seconden.");
 			return;
 		}
-		response.setStatus(429);
-		response.setContentType("application/json;charset=UTF-8");
-		response.getWriter()
-			.write("{\"error\":\"Te veel foute aanmeldpogingen vanaf dit adres; probeer opnieuw over " + seconds
-					+ " seconden.\"}");
+		ApiProblem.write(response, HttpStatus.TOO_MANY_REQUESTS,
+				"Te veel foute aanmeldpogingen vanaf dit adres; probeer opnieuw over " + seconds + " seconden.");
 	}
 
 	private static boolean formLogin(HttpServletRequest request) {

@@ -1,5 +1,9 @@
 package be.obmi.identity;
 
+import org.springframework.http.HttpStatus;
+
+import be.obmi.shared.ApiProblem;
+
 import java.io.IOException;
 import java.util.Locale;
 
@@ -58,9 +62,7 @@ final class UploadSizeGuard extends OncePerRequestFilter {
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			response.setStatus(413);
-			response.setContentType("application/json;charset=UTF-8");
-			response.getWriter().write("{\"error\":\"" + MESSAGE.formatted(maxFileSize) + "\"}");
+			ApiProblem.write(response, HttpStatus.PAYLOAD_TOO_LARGE, MESSAGE.formatted(maxFileSize));
 			return;
 		}
 		Locale locale = request.getHeader("Accept-Language") != null

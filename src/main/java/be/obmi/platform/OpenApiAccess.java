@@ -1,5 +1,9 @@
 package be.obmi.platform;
 
+import org.springframework.http.HttpStatus;
+
+import be.obmi.shared.ApiProblem;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -126,12 +130,9 @@ class OpenApiAccess implements WebMvcConfigurer {
 				return;
 			}
 			long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
-			response.setStatus(429);
 			response.setHeader("Retry-After", String.valueOf(seconds));
-			response.setContentType("application/json;charset=UTF-8");
-			response.getWriter()
-				.write("{\"error\":\"Te veel verzoeken zonder aanmelding; probeer opnieuw over " + seconds
-						+ " seconden, of meld u aan met een API-token.\"}");
+			ApiProblem.write(response, HttpStatus.TOO_MANY_REQUESTS, "Te veel verzoeken zonder aanmelding; probeer "
+					+ "opnieuw over " + seconds + " seconden, of meld u aan met een API-token.");
 		}
 
 	}

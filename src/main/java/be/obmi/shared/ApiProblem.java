@@ -1,8 +1,12 @@
 package be.obmi.shared;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,5 +49,17 @@ public final class ApiProblem {
 	public static ResponseEntity<Map<String, Object>> of(HttpStatus status, String detail) {
 		return of(status, detail, null);
 	}
+
+	/**
+	 * Writes a refusal straight to the response, for filters that answer before any
+	 * controller (rate limits, tokens, upload size); the caller sets other headers.
+	 */
+	public static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(TYPE + ";charset=UTF-8");
+		response.getWriter().write(JSON.writeValueAsString(body(status, detail, null)));
+	}
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 }

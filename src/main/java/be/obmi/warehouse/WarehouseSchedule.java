@@ -4,7 +4,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -14,7 +13,6 @@ import org.springframework.scheduling.annotation.Scheduled;
  * ({@code obmi.warehouse.rebuild-cron}, default 02:30).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class WarehouseSchedule implements ApplicationRunner {
 
 	private final WarehouseRebuild rebuild;
