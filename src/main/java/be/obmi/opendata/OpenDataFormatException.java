@@ -1,14 +1,12 @@
 package be.obmi.opendata;
 
-import java.text.MessageFormat;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
+
+import be.obmi.shared.Texts;
+import be.obmi.shared.tabular.ImportError;
 
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * A file in an open data format could not be read (or a cube cannot be written in a
@@ -20,10 +18,6 @@ import org.springframework.context.MessageSourceResolvable;
  * logs and for callers without a message source: {@code Regel 3, DATA: reason}.
  */
 public class OpenDataFormatException extends RuntimeException implements MessageSourceResolvable {
-
-	private static final String BUNDLE = "i18n/opendata";
-
-	private static final Locale DUTCH = Locale.forLanguageTag("nl-BE");
 
 	private final Long line;
 
@@ -45,11 +39,11 @@ public class OpenDataFormatException extends RuntimeException implements Message
 
 	/** The same, with the exception that caused it. */
 	public OpenDataFormatException(Throwable cause, Long line, String column, String code, Object... arguments) {
-		this(line, column, code, written(code, arguments), cause);
+		this(line, column, code, Texts.importArguments(code, arguments), cause);
 	}
 
 	private OpenDataFormatException(Long line, String column, String code, List<Object> arguments, Throwable cause) {
-		super(describe(line, column, code, arguments), cause);
+		super(Texts.dutch(located(line, column, code, arguments)), cause);
 		this.line = line;
 		this.column = column;
 		this.code = code;
@@ -66,42 +60,34 @@ public class OpenDataFormatException extends RuntimeException implements Message
 		return new OpenDataFormatException(null, null, code, arguments);
 	}
 
-	private static List<Object> written(String code, Object[] arguments) {
-		if (code == null || !code.matches("import\\.[A-Za-z0-9.]+")) {
-			throw new IllegalArgumentException("not a message code: " + code);
+	/**
+	 * Where and why: {@code Regel 3, DATA: reason} (the codes
+	 * {@code import.opendata.where.*}), or the reason alone when the reader names no
+	 * place.
+	 */
+	private static MessageSourceResolvable located(Long line, String column, String code, List<Object> arguments) {
+		MessageSourceResolvable reason = new DefaultMessageSourceResolvable(new String[] { code }, arguments.toArray());
+		if (line != null && column != null) {
+			return where("lineAndColumn", line.toString(), column, reason);
 		}
-		List<Object> written = new ArrayList<>(arguments.length);
-		for (Object argument : arguments) {
-			written.add(argument instanceof Number ? argument.toString() : argument);
+		if (line != null) {
+			return where("line", line.toString(), reason);
 		}
-		return Collections.unmodifiableList(written);
+		return column != null ? where("column", column, reason) : reason;
 	}
 
-	private static String describe(Long line, String column, String code, List<Object> arguments) {
-		var text = new StringBuilder();
-		if (line != null) {
-			text.append("Regel ").append(line);
-		}
-		if (column != null) {
-			text.append(text.isEmpty() ? "" : ", ").append(column);
-		}
-		var reason = dutch(code, arguments);
-		return text.isEmpty() ? reason : text.append(": ").append(reason).toString();
+	private static MessageSourceResolvable where(String place, Object... arguments) {
+		return new DefaultMessageSourceResolvable(new String[] { "import.opendata.where." + place }, arguments);
 	}
 
 	/**
-	 * The reason in Dutch, formatted as Spring's message source does: a text without
-	 * arguments as written, a text with arguments through {@link MessageFormat}.
+	 * This problem as an error of an uploaded file: at its line (or row 1) and column,
+	 * with the place and the reason in the reader's language.
 	 */
-	private static String dutch(String code, List<Object> arguments) {
-		String pattern;
-		try {
-			pattern = ResourceBundle.getBundle(BUNDLE, DUTCH).getString(code);
-		}
-		catch (MissingResourceException ex) {
-			return code + (arguments.isEmpty() ? "" : " " + arguments);
-		}
-		return arguments.isEmpty() ? pattern : new MessageFormat(pattern, DUTCH).format(arguments.toArray());
+	public ImportError asImportError() {
+		MessageSourceResolvable located = located(line, column, code, arguments);
+		return new ImportError(line == null ? 1 : line, column == null ? "" : column, located.getCodes()[0],
+				located.getArguments());
 	}
 
 	/** The line (text formats) or row (spreadsheets) where the problem is, or null. */
@@ -122,11 +108,6 @@ public class OpenDataFormatException extends RuntimeException implements Message
 	/** The arguments of the reason; numbers as text. */
 	public List<Object> arguments() {
 		return this.arguments;
-	}
-
-	/** The reason in Dutch, without line and column. */
-	public String reason() {
-		return dutch(this.code, this.arguments);
 	}
 
 	@Override

@@ -8,10 +8,10 @@ import java.util.Map;
 import be.obmi.shared.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.RequestContextUtils;
@@ -27,8 +27,6 @@ class RefusedCharacters implements RequestRejectedHandler {
 
 	private final MessageSource messages;
 
-	private final JsonMapper json = JsonMapper.builder().build();
-
 	RefusedCharacters(MessageSource messages) {
 		this.messages = messages;
 	}
@@ -43,10 +41,7 @@ class RefusedCharacters implements RequestRejectedHandler {
 		List<RequestFieldAdvice.FieldProblem> problems = List
 			.of(new RequestFieldAdvice.FieldProblem(field == null ? "" : field, message));
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			response.setContentType(ApiProblem.TYPE.toString());
-			response.setCharacterEncoding("UTF-8");
-			response.getWriter().write(json.writeValueAsString(RequestFieldAdvice.body(message, problems)));
+			ApiProblem.write(response, HttpStatus.BAD_REQUEST, RequestFieldAdvice.body(message, problems));
 			return;
 		}
 		request.setAttribute(RequestFieldAdvice.PROBLEMS_ATTRIBUTE, problems);

@@ -55,9 +55,15 @@ public final class ApiProblem {
 	 * controller (rate limits, tokens, upload size); the caller sets other headers.
 	 */
 	public static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+		write(response, status, body(status, detail, null));
+	}
+
+	/** Writes a refusal body ({@link #body}) straight to the response. */
+	public static void write(HttpServletResponse response, HttpStatus status, Map<String, Object> body)
+			throws IOException {
 		response.setStatus(status.value());
 		response.setContentType(TYPE + ";charset=UTF-8");
-		response.getWriter().write(JSON.writeValueAsString(body(status, detail, null)));
+		response.getWriter().write(JSON.writeValueAsString(body));
 	}
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

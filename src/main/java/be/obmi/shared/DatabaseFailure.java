@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.TransactionSystemException;
-import tools.jackson.databind.json.JsonMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -72,12 +71,7 @@ public enum DatabaseFailure {
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/") && !response.isCommitted()) {
 			// the API's one refusal shape
 			response.resetBuffer();
-			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-			response.setContentType(ApiProblem.TYPE.toString());
-			response.setCharacterEncoding("UTF-8");
-			response.getWriter()
-				.write(new JsonMapper()
-					.writeValueAsString(ApiProblem.body(HttpStatus.SERVICE_UNAVAILABLE, message, null)));
+			ApiProblem.write(response, HttpStatus.SERVICE_UNAVAILABLE, message);
 			return;
 		}
 		response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, message);

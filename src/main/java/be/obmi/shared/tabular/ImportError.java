@@ -1,18 +1,13 @@
 package be.obmi.shared.tabular;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import be.obmi.shared.Texts;
+
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.context.support.ResourceBundleMessageSource;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * One problem in an uploaded file, as a person fixes it: the row (1 = the header row, as
@@ -28,14 +23,7 @@ public record ImportError(Integer row, String column, String code,
 		List<Object> arguments) implements MessageSourceResolvable {
 
 	public ImportError {
-		if (code == null || !code.matches("import\\.[A-Za-z0-9.]+")) {
-			throw new IllegalArgumentException("not a message code: " + code);
-		}
-		List<Object> written = new ArrayList<>(arguments.size());
-		for (Object argument : arguments) {
-			written.add(argument instanceof Number ? argument.toString() : argument);
-		}
-		arguments = Collections.unmodifiableList(written);
+		arguments = Texts.importArguments(code, arguments);
 	}
 
 	/** A problem in a row (1 = the header row) and column. */
@@ -95,41 +83,7 @@ public record ImportError(Integer row, String column, String code,
 		if (column != null) {
 			text.append(text.isEmpty() ? "" : ", ").append("kolom ").append(column);
 		}
-		return (text.isEmpty() ? "" : text + ": ") + DutchTexts.SOURCE.getMessage(this, DutchTexts.DUTCH);
-	}
-
-	/**
-	 * Every module's bundle ({@code i18n/*_nl.properties}) for the Dutch text of an error
-	 * outside a request (logs, an exception's message); a code without a text shows as
-	 * itself.
-	 */
-	private static final class DutchTexts {
-
-		static final Locale DUTCH = Locale.forLanguageTag("nl-BE");
-
-		static final MessageSource SOURCE = source();
-
-		private static MessageSource source() {
-			ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-			try {
-				for (Resource bundle : new PathMatchingResourcePatternResolver()
-					.getResources("classpath*:i18n/*_nl.properties")) {
-					String name = bundle.getFilename();
-					if (name != null) {
-						source.addBasenames("i18n/" + name.substring(0, name.length() - "_nl.properties".length()));
-					}
-				}
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			source.setDefaultEncoding("UTF-8");
-			source.setFallbackToSystemLocale(false);
-			source.setDefaultLocale(DUTCH);
-			source.setUseCodeAsDefaultMessage(true);
-			return source;
-		}
-
+		return (text.isEmpty() ? "" : text + ": ") + Texts.dutch(this);
 	}
 
 }

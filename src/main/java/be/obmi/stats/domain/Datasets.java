@@ -441,17 +441,7 @@ public class Datasets {
 			return formats.reader(format).read(new ByteArrayInputStream(bytes));
 		}
 		catch (OpenDataFormatException ex) {
-			// the reason as the reader says where: "Regel 12, DATA: …" in the user's
-			// language
-			long row = ex.line() == null ? 1 : ex.line();
-			String column = ex.column() == null ? "" : ex.column();
-			ImportError error = ex.line() != null && ex.column() != null
-					? new ImportError(row, column, "import.opendata.where.lineAndColumn", ex.line(), ex.column(), ex)
-					: ex.line() != null ? new ImportError(row, column, "import.opendata.where.line", ex.line(), ex)
-							: ex.column() != null
-									? new ImportError(row, column, "import.opendata.where.column", ex.column(), ex)
-									: new ImportError(row, column, ex.code(), ex.arguments().toArray());
-			throw new ImportRejectedException(List.of(error));
+			throw new ImportRejectedException(List.of(ex.asImportError()));
 		}
 	}
 
