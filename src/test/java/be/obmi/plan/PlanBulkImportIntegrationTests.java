@@ -163,4 +163,43 @@ class PlanBulkImportIntegrationTests {
 		assertThat(indicators.of(tenant, ap.id()).stream().map(d -> d.indicator().code())).doesNotContain("X2", "X3");
 	}
 
+	@Test
+	void aNumericIndicatorRefusesTextInTheFileAndTheStatisticsCodeIsKept() {
+		Tenant tenant = tenants.require(SLUG);
+		Plan plan = plans.current(tenant).orElseThrow();
+		PlanItem ap = items.byCode(plan, "ST01BD03AP01").orElseThrow();
+		PlanHttp redacteur = PlanHttp.as(port, "redacteur." + SLUG);
+		String path = "/api/v1/" + SLUG + "/plan/indicatoren/import";
+		String text = """
+				item_code;indicator_code;naam;soort;eenheid;richting;basiswaarde;jaar;streefwaarde;meetdatum;waarde;bron;opmerking
+				ST01BD03AP01;EI-GROEN;Oppervlakte onthard;effect;m²;hoger;1.234,5;2027;veel;2026-06-30;ongeveer 1500;Eigen meting;
+				""";
+
+		HttpResponse<byte[]> rejected = redacteur.upload(path, "tekst.csv", text.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(rejected.statusCode()).isEqualTo(422);
+		JsonNode errors = json.readTree(rejected.body()).get("errors");
+		assertThat(errors).hasSize(2);
+		assertThat(errors.get(0).get("column").asString()).isEqualTo("streefwaarde");
+		assertThat(errors.get(1).get("column").asString()).isEqualTo("waarde");
+		assertThat(indicators.of(tenant, ap.id()).stream().map(d -> d.indicator().code())).doesNotContain("EI-GROEN");
+
+		String linked = """
+				item_code;indicator_code;naam;soort;eenheid;richting;basiswaarde;jaar;streefwaarde;meetdatum;waarde;bron;opmerking;stad_in_cijfers
+				ST01BD03AP01;EI-GROEN;Oppervlakte onthard;context;m²;geen;1.234,5;;;2026-06-30;1500;Eigen meting;;oppervlakte
+				""";
+		HttpResponse<byte[]> response = redacteur.upload(path, "gekoppeld.csv",
+				linked.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(200);
+		Indicator.Details green = indicators.of(tenant, ap.id())
+			.stream()
+			.filter(d -> d.indicator().code().equals("EI-GROEN"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(green.indicator().baseline()).isEqualByComparingTo("1234.5");
+		assertThat(green.indicator().statsCode()).isEqualTo("oppervlakte");
+		assertThat(green.latest().value()).isEqualByComparingTo("1500");
+	}
+
 }

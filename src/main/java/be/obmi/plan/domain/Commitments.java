@@ -123,4 +123,25 @@ public class Commitments {
 			.list();
 	}
 
+	/**
+	 * Adds a project (the team or budget line that carries it out) to an item of the
+	 * tenant.
+	 */
+	@Transactional
+	public long addProject(Tenant tenant, long itemId, String name, String description) {
+		if (name == null || name.isBlank()) {
+			throw new IllegalArgumentException("Geef het project een naam.");
+		}
+		long id = jdbc.sql("""
+				insert into plan.project (tenant_id, item_id, name, description)
+				select ?, id, ?, ? from plan.plan_item where id = ? and tenant_id = ? returning id""")
+			.params(tenant.id(), name.trim(), description, itemId, tenant.id())
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new IllegalArgumentException("Onbekend item."));
+		audit.created(tenant.id(), "project", String.valueOf(id), name.trim(),
+				List.of(FieldChange.added("item", itemId), FieldChange.added("omschrijving", description)));
+		return id;
+	}
+
 }

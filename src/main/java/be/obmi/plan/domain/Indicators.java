@@ -174,9 +174,12 @@ public class Indicators {
 				List.of(FieldChange.added("streefwaarde " + year, target != null ? target : textTarget)));
 	}
 
-	/** Adds a release (dated deliverable or milestone) to an item of the tenant. */
+	/**
+	 * Adds a release (dated deliverable or milestone) to an item of the tenant; returns
+	 * its id.
+	 */
 	@Transactional
-	public void addRelease(Tenant tenant, long itemId, String title, LocalDate planned) {
+	public long addRelease(Tenant tenant, long itemId, String title, LocalDate planned) {
 		if (title == null || title.isBlank() || planned == null) {
 			throw new IllegalArgumentException("Titel en geplande datum van de release zijn verplicht.");
 		}
@@ -188,6 +191,7 @@ public class Indicators {
 			.single();
 		audit.created(tenant.id(), "release", String.valueOf(id), title.trim(),
 				List.of(FieldChange.added("gepland", planned)));
+		return id;
 	}
 
 	/** Marks a release of the tenant as realised on {@code actual}. */

@@ -316,13 +316,13 @@ public class StatusRounds {
 
 	/**
 	 * Stores a status from a bulk file as submitted, replacing a concept or returned
-	 * update; see the import.
+	 * update; see the import. The task is the item's as the import read it under the
+	 * plan's lock, so it cannot have changed since.
 	 */
 	@Transactional
-	public boolean saveImported(Tenant tenant, long roundId, long itemId, ItemStatus status, int progress,
-			String narrative, String bottlenecks, String actor) {
+	public boolean saveImported(Tenant tenant, Task task, ItemStatus status, int progress, String narrative,
+			String bottlenecks, String actor) {
 		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
-		Task task = task(tenant, roundId, itemId).orElseThrow();
 		if (!task.round().open()) {
 			throw new IllegalStateException("Deze ronde is afgesloten; updates kunnen niet meer wijzigen.");
 		}
@@ -332,6 +332,8 @@ public class StatusRounds {
 				&& Objects.equals(before.bottlenecks(), blankToNull(bottlenecks))) {
 			return false;
 		}
+		long roundId = task.round().id();
+		long itemId = task.item().id();
 		int written = jdbc
 			.sql("""
 					insert into plan.status_update (tenant_id, round_id, item_id, status, progress, narrative, bottlenecks, state, author, submitted_at)
@@ -347,7 +349,10 @@ public class StatusRounds {
 			throw new ConcurrentChangeException("De update van " + task.item().code()
 					+ " is intussen goedgekeurd; een bestand kan ze niet meer wijzigen. Er is niets gewijzigd.");
 		}
-		StatusUpdate after = task(tenant, roundId, itemId).orElseThrow().update();
+		StatusUpdate after = jdbc.sql(UPDATE_SELECT + "where u.round_id = ? and u.item_id = ? and u.tenant_id = ?")
+			.params(roundId, itemId, tenant.id())
+			.query(RowMappers.STATUS_UPDATE)
+			.single();
 		audit.updated(tenant.id(), "statusupdate", String.valueOf(after.id()),
 				task.item().code() + " – " + task.round().name(),
 				Changes.between(before, after, "version", "id", "submittedAt"));
@@ -388,13 +393,41 @@ public class StatusRounds {
 	/** Publishes every approved update of a round; returns how many. */
 	@Transactional
 	public int publishApproved(Tenant tenant, long roundId) {
+		return transitionAll(tenant, roundId, UpdateState.GOEDGEKEURD, UpdateState.GEPUBLICEERD, "published_at = now()",
+				null, RoundTransition.GEPUBLICEERD);
+	}
+
+	/**
+	 * Approves every submitted update of an open round at once (the manager's "approve
+	 * all"); returns how many.
+	 */
+	@Transactional
+	public int approveSubmitted(Tenant tenant, long roundId, String actor) {
+		return transitionAll(tenant, roundId, UpdateState.INGEDIEND, UpdateState.GOEDGEKEURD,
+				"approved_by = ?, approved_at = now(), remark = null", actor, RoundTransition.GOEDGEKEURD);
+	}
+
+	/**
+	 * Moves every update of an open round in state {@code from} to {@code to} in one
+	 * statement, with a history line per update.
+	 */
+	private int transitionAll(Tenant tenant, long roundId, UpdateState from, UpdateState to, String set, String value,
+			RoundTransition transition) {
 		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
-		List<Long> ids = jdbc
-			.sql("select id from plan.status_update where round_id = ? and tenant_id = ? and state = 'GOEDGEKEURD'")
-			.params(roundId, tenant.id())
-			.query(Long.class)
-			.list();
-		ids.forEach(id -> publish(tenant, id));
+		StatusRound round = round(tenant, roundId).orElseThrow(() -> new IllegalArgumentException("Onbekende ronde."));
+		if (!round.open()) {
+			throw new IllegalStateException("Deze ronde is afgesloten; updates kunnen niet meer wijzigen.");
+		}
+		var spec = jdbc.sql("update plan.status_update set state = ?, " + set
+				+ ", version = version + 1 where round_id = ? and tenant_id = ? and state = ? returning id");
+		spec = value == null ? spec.params(to.name(), roundId, tenant.id(), from.name())
+				: spec.params(to.name(), value, roundId, tenant.id(), from.name());
+		List<Long> ids = spec.query(Long.class).list();
+		for (long id : ids) {
+			audit.updated(tenant.id(), "statusupdate", String.valueOf(id), round.name(),
+					List.of(FieldChange.between("state", from, to)));
+			metrics.roundTransition(tenant.slug(), transition);
+		}
 		return ids.size();
 	}
 

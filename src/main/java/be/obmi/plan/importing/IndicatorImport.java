@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import be.obmi.audit.AuditTrail;
 import be.obmi.audit.FieldChange;
@@ -38,8 +39,16 @@ public class IndicatorImport {
 	public static final List<String> COLUMNS = List.of("item_code", "indicator_code", "naam", "soort", "eenheid",
 			"richting", "basiswaarde", "jaar", "streefwaarde", "meetdatum", "waarde", "bron", "opmerking");
 
+	/**
+	 * An optional column: the code of the Stad in cijfers indicator a (context) indicator
+	 * shows; left as it is when the file has no such column.
+	 */
+	public static final String STATS_CODE = "stad_in_cijfers";
+
+	private static final Pattern STATS_CODE_PATTERN = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
 	private record Definition(int row, String name, String kind, String valueType, String unit, String direction,
-			BigDecimal baseline) {
+			BigDecimal baseline, String statsCode) {
 	}
 
 	private final JdbcClient jdbc;
@@ -80,12 +89,17 @@ public class IndicatorImport {
 		Map<String, PlanItem> byCode = new HashMap<>();
 		items.all(plan).forEach(i -> byCode.put(i.code(), i));
 		Map<String, Long> existing = new HashMap<>();
+		Map<String, String> valueTypes = new HashMap<>();
 		jdbc.sql(
-				"select i.code || '|' || d.code as k, d.id from plan.indicator d join plan.plan_item i on i.id = d.item_id where d.tenant_id = ? and i.plan_id = ?")
+				"select i.code || '|' || d.code as k, d.id, d.value_type from plan.indicator d join plan.plan_item i on i.id = d.item_id where d.tenant_id = ? and i.plan_id = ?")
 			.params(tenant.id(), plan.id())
-			.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+			.query((rs, n) -> {
+				valueTypes.put(rs.getString(1), rs.getString(3));
+				return Map.entry(rs.getString(1), rs.getLong(2));
+			})
 			.list()
 			.forEach(e -> existing.put(e.getKey(), e.getValue()));
+		boolean withStatsCode = file.hasColumn(STATS_CODE);
 		List<ImportError> errors = new ArrayList<>();
 		Map<String, Definition> definitions = new HashMap<>();
 		for (Table.Row line : file.rows()) {
@@ -123,7 +137,12 @@ public class IndicatorImport {
 				String unit = line.value("eenheid");
 				String valueType = "tekst".equalsIgnoreCase(unit) ? "TEXT" : "NUMBER";
 				BigDecimal baseline = number(line, "basiswaarde", errors);
-				definitions.put(key, new Definition(row, name, kind, valueType, unit, direction, baseline));
+				String statsCode = withStatsCode ? line.value(STATS_CODE) : null;
+				if (statsCode != null && !STATS_CODE_PATTERN.matcher(statsCode).matches()) {
+					errors.add(new ImportError(row, STATS_CODE, "import.plan.statsCodeInvalid", statsCode));
+				}
+				definitions.put(key, new Definition(row, name, kind, valueType, unit, direction, baseline, statsCode));
+				valueTypes.put(key, valueType);
 			}
 			else if (name == null && !definitions.containsKey(key) && !existing.containsKey(key)) {
 				errors.add(new ImportError(row, "naam", "import.plan.indicatorNameRequired", code));
@@ -134,6 +153,11 @@ public class IndicatorImport {
 			}
 			if ((year == null) != (line.value("streefwaarde") == null)) {
 				errors.add(new ImportError(row, year == null ? "jaar" : "streefwaarde", "import.plan.yearAndTarget"));
+			}
+			// a numeric indicator refuses text, as on the item page
+			if ("NUMBER".equals(valueTypes.get(key))) {
+				number(line, "streefwaarde", errors);
+				number(line, "waarde", errors);
 			}
 			String date = line.value("meetdatum");
 			if (date != null && DateText.parse(date) == null) {
@@ -157,10 +181,11 @@ public class IndicatorImport {
 				if (id == null) {
 					id = jdbc
 						.sql("""
-								insert into plan.indicator (tenant_id, item_id, code, name, kind, value_type, unit, direction, baseline)
-								values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+								insert into plan.indicator (tenant_id, item_id, code, name, kind, value_type, unit, direction, baseline,
+								  stats_code)
+								values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
 						.params(tenant.id(), item.id(), line.value("indicator_code"), d.name(), d.kind(), d.valueType(),
-								d.unit(), d.direction(), d.baseline())
+								d.unit(), d.direction(), d.baseline(), d.statsCode())
 						.query(Long.class)
 						.single();
 					existing.put(key, id);
@@ -177,6 +202,13 @@ public class IndicatorImport {
 						.params(d.name(), d.kind(), d.valueType(), d.unit(), d.direction(), d.baseline(), id,
 								tenant.id(), d.name(), d.kind(), d.valueType(), d.unit(), d.direction(), d.baseline())
 						.update();
+					if (withStatsCode) {
+						rows += jdbc.sql("""
+								update plan.indicator set stats_code = ?
+								where id = ? and tenant_id = ? and stats_code is distinct from ?""")
+							.params(d.statsCode(), id, tenant.id(), d.statsCode())
+							.update();
+					}
 					if (rows > 0) {
 						updated++;
 						audit.updated(tenant.id(), "indicator", String.valueOf(id), d.name(),

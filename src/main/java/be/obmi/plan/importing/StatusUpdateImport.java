@@ -33,7 +33,8 @@ public class StatusUpdateImport {
 
 	public static final List<String> COLUMNS = List.of("code", "status", "voortgang", "toelichting", "knelpunten");
 
-	private record Entry(long itemId, ItemStatus status, int progress, String narrative, String bottlenecks) {
+	private record Entry(StatusRounds.Task task, ItemStatus status, int progress, String narrative,
+			String bottlenecks) {
 	}
 
 	private final StatusRounds rounds;
@@ -123,8 +124,7 @@ public class StatusUpdateImport {
 				errors.add(new ImportError(row, "code", "import.plan.updateApproved", code));
 				continue;
 			}
-			entries.add(
-					new Entry(task.item().id(), status, progress, line.value("toelichting"), line.value("knelpunten")));
+			entries.add(new Entry(task, status, progress, line.value("toelichting"), line.value("knelpunten")));
 		}
 		if (!errors.isEmpty()) {
 			throw new ImportRejectedException(errors);
@@ -133,9 +133,9 @@ public class StatusUpdateImport {
 		int updated = 0;
 		int unchanged = 0;
 		for (Entry e : entries) {
-			boolean had = rounds.task(tenant, roundId, e.itemId()).orElseThrow().update() != null;
-			if (rounds.saveImported(tenant, roundId, e.itemId(), e.status(), e.progress(), e.narrative(),
-					e.bottlenecks(), actor)) {
+			boolean had = e.task().update() != null;
+			if (rounds.saveImported(tenant, e.task(), e.status(), e.progress(), e.narrative(), e.bottlenecks(),
+					actor)) {
 				if (had) {
 					updated++;
 				}
