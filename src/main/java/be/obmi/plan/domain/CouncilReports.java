@@ -37,7 +37,7 @@ public class CouncilReports {
 	@Transactional(readOnly = true)
 	public CouncilReport of(Tenant tenant, StatusRound round) {
 		Plan plan = plans.current(tenant).orElseThrow();
-		PlanTree tree = new PlanTree(items.all(plan), rounds.asOf(plan, round));
+		PlanTree tree = new PlanTree(items.all(plan), rounds.asOf(plan, round, false), rounds.asOf(plan, round, true));
 		List<PlanTree.Node> priority = tree.matching(n -> n.item().priority() && n.item().type() == ItemType.AC);
 		Map<ItemStatus, Integer> counts = new EnumMap<>(ItemStatus.class);
 		int actions = 0;

@@ -11,10 +11,16 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * A plan as a tree with its latest status per item and progress rolled up: an action's
- * progress is that of its latest update (0 without one); an action plan's and goal's is
- * the weighted mean of their children's (weights default to 1), and the plan's is the
- * weighted mean of its goals.
+ * A plan as a tree with its latest status per item and progress rolled up by the one rule
+ * every page, the API and the council report use (docs/modules/plan.md, "Progress"): an
+ * action's progress is that of its latest <em>published</em> update; an action without
+ * one has no progress and is left out, not counted as 0. An action plan's and goal's
+ * progress is the weighted mean of their children that have one (weights default to 1),
+ * the plan's the weighted mean of its goals that have one; each says on how many of its
+ * actions it is based ({@link Node#countedActions()} of {@link Node#actionCount()}).
+ * <p>
+ * The status shown next to an item may be a newer, not yet published update (internal
+ * pages show submitted ones); it never changes the progress.
  */
 public final class PlanTree {
 
@@ -27,11 +33,16 @@ public final class PlanTree {
 
 		private final StatusUpdate update;
 
-		private double progress;
+		private final StatusUpdate published;
 
-		Node(PlanItem item, StatusUpdate update) {
+		private Double progress;
+
+		private int counted;
+
+		Node(PlanItem item, StatusUpdate update, StatusUpdate published) {
 			this.item = item;
 			this.update = update;
+			this.published = published;
 		}
 
 		public PlanItem item() {
@@ -51,9 +62,22 @@ public final class PlanTree {
 			return update == null ? null : update.status();
 		}
 
-		/** Rolled-up progress in percent, rounded. */
-		public int progress() {
-			return (int) Math.round(progress);
+		/**
+		 * Rolled-up progress in percent, rounded; null when no action under (or at) this
+		 * node has a published update.
+		 */
+		public Integer progress() {
+			return progress == null ? null : (int) Math.round(progress);
+		}
+
+		/** The latest published update, the basis of the progress, or null. */
+		public StatusUpdate published() {
+			return published;
+		}
+
+		/** How many actions under (or at) this node have a published update. */
+		public int countedActions() {
+			return counted;
 		}
 
 		/**
@@ -80,12 +104,15 @@ public final class PlanTree {
 			node.children.forEach(child -> collect(child, counts));
 		}
 
-		private double rollUp() {
-			if (children.isEmpty()) {
-				progress = update == null ? 0 : update.progress();
+		private Double rollUp() {
+			if (item.type() == ItemType.AC || children.isEmpty()) {
+				boolean counts = published != null && item.type() == ItemType.AC;
+				progress = counts ? Double.valueOf(published.progress()) : null;
+				counted = counts ? 1 : 0;
 				return progress;
 			}
 			progress = weightedProgress(children);
+			counted = children.stream().mapToInt(Node::countedActions).sum();
 			return progress;
 		}
 
@@ -95,16 +122,27 @@ public final class PlanTree {
 
 	private final Map<Long, Node> byId = new LinkedHashMap<>();
 
-	private double progress;
+	private Double progress;
+
+	/**
+	 * A tree whose shown status and progress both come from the published updates (the
+	 * public view, the council report).
+	 * @param items all items of one plan, parents before or after children
+	 * @param published the latest published update per item id
+	 */
+	public PlanTree(List<PlanItem> items, Map<Long, StatusUpdate> published) {
+		this(items, published, published);
+	}
 
 	/**
 	 * @param items all items of one plan, parents before or after children
-	 * @param latest the latest update per item id that should count (e.g. only published
-	 * ones for the public)
+	 * @param shown the latest update per item id to show as its status (internal views:
+	 * also submitted ones)
+	 * @param published the latest published update per item id, the basis of progress
 	 */
-	public PlanTree(List<PlanItem> items, Map<Long, StatusUpdate> latest) {
+	public PlanTree(List<PlanItem> items, Map<Long, StatusUpdate> shown, Map<Long, StatusUpdate> published) {
 		for (PlanItem item : items) {
-			byId.put(item.id(), new Node(item, latest.get(item.id())));
+			byId.put(item.id(), new Node(item, shown.get(item.id()), published.get(item.id())));
 		}
 		for (Node node : byId.values()) {
 			Long parentId = node.item.parentId();
@@ -119,15 +157,26 @@ public final class PlanTree {
 		progress = weightedProgress(roots);
 	}
 
-	/** The weighted mean progress of the nodes, each rolled up first. */
-	private static double weightedProgress(List<Node> nodes) {
+	/**
+	 * The weighted mean progress of the nodes that have one, each rolled up first; null
+	 * when none has one.
+	 */
+	private static Double weightedProgress(List<Node> nodes) {
 		double sum = 0;
 		double weights = 0;
+		boolean any = false;
 		for (Node node : nodes) {
-			double p = node.rollUp();
+			Double p = node.rollUp();
+			if (p == null) {
+				continue;
+			}
 			double w = weightOf(node.item);
 			sum += p * w;
 			weights += w;
+			any = true;
+		}
+		if (!any) {
+			return null;
 		}
 		return weights == 0 ? 0 : sum / weights;
 	}
@@ -145,8 +194,22 @@ public final class PlanTree {
 		return byId.get(id);
 	}
 
-	public int progress() {
-		return (int) Math.round(progress);
+	/**
+	 * The plan's progress in percent, rounded; null when no action has a published
+	 * update.
+	 */
+	public Integer progress() {
+		return progress == null ? null : (int) Math.round(progress);
+	}
+
+	/** How many actions of the plan have a published update (the basis of progress). */
+	public int countedActions() {
+		return roots.stream().mapToInt(Node::countedActions).sum();
+	}
+
+	/** How many actions the plan has. */
+	public int actionCount() {
+		return roots.stream().mapToInt(Node::actionCount).sum();
 	}
 
 	/** All nodes in tree order (depth first). */

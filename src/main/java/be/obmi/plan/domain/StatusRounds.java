@@ -483,14 +483,15 @@ public class StatusRounds {
 
 	/**
 	 * The latest update per item as of one round (that round or earlier), for the report
-	 * of that round.
+	 * of that round: every submitted one (not concepts), or only published ones.
 	 */
 	@Transactional(readOnly = true)
-	public Map<Long, StatusUpdate> asOf(Plan plan, StatusRound round) {
+	public Map<Long, StatusUpdate> asOf(Plan plan, StatusRound round, boolean publishedOnly) {
 		Map<Long, StatusUpdate> latest = new HashMap<>();
 		jdbc.sql("select distinct on (u.item_id) " + UPDATE_SELECT.substring("select".length())
-				+ "where r.plan_id = ? and u.tenant_id = ? and u.state <> 'CONCEPT' and (r.reference_date < ? or r.id = ?) "
-				+ "order by u.item_id, r.reference_date desc, r.id desc")
+				+ "where r.plan_id = ? and u.tenant_id = ? and "
+				+ (publishedOnly ? "u.state = 'GEPUBLICEERD' " : "u.state <> 'CONCEPT' ")
+				+ "and (r.reference_date < ? or r.id = ?) order by u.item_id, r.reference_date desc, r.id desc")
 			.params(plan.id(), plan.tenantId(), round.referenceDate(), round.id())
 			.query(RowMappers.STATUS_UPDATE)
 			.list()
@@ -515,7 +516,10 @@ public class StatusRounds {
 	@Transactional(readOnly = true)
 	public List<Map.Entry<StatusRound, PlanTree>> progressOverRounds(Plan plan, List<PlanItem> planItems) {
 		List<StatusRound> all = rounds(plan);
-		return all.reversed().stream().map(r -> Map.entry(r, new PlanTree(planItems, asOf(plan, r)))).toList();
+		return all.reversed()
+			.stream()
+			.map(r -> Map.entry(r, new PlanTree(planItems, asOf(plan, r, false), asOf(plan, r, true))))
+			.toList();
 	}
 
 	static String blankToNull(String value) {

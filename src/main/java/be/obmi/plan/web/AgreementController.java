@@ -45,7 +45,7 @@ class AgreementController {
 	@GetMapping("/bestuursakkoord")
 	String agreement(Tenant tenant, Model model) {
 		Plan plan = pages.plan(tenant);
-		PlanTree tree = new PlanTree(items.all(plan), rounds.latest(plan, false));
+		PlanTree tree = new PlanTree(items.all(plan), rounds.latest(plan, false), rounds.latest(plan, true));
 		model.addAttribute("plan", plan);
 		model.addAttribute("tree", tree);
 		model.addAttribute("commitments", commitments.all(plan));

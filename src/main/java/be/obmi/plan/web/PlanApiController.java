@@ -117,7 +117,7 @@ class PlanApiController {
 		List<PlanItem> all = items.all(plan);
 		Map<Long, String> codes = new HashMap<>();
 		all.forEach(i -> codes.put(i.id(), i.code()));
-		PlanTree tree = new PlanTree(all, rounds.latest(plan, false));
+		PlanTree tree = new PlanTree(all, rounds.latest(plan, false), rounds.latest(plan, true));
 		return tree.flatten()
 			.stream()
 			.map(node -> ItemJson.of(node, node.item().parentId() == null ? null : codes.get(node.item().parentId())))

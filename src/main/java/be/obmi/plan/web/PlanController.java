@@ -142,7 +142,7 @@ class PlanController {
 			return TREE_VIEW;
 		}
 		List<PlanItem> all = items.all(plan);
-		PlanTree tree = new PlanTree(all, rounds.latest(plan, false));
+		PlanTree tree = new PlanTree(all, rounds.latest(plan, false), rounds.latest(plan, true));
 		model.addAttribute("tree", tree);
 		List<PlanTree.Node> rows;
 		if (filter.active()) {
@@ -188,7 +188,7 @@ class PlanController {
 	@GetMapping("/items/{id}/acties")
 	String actionRows(Tenant tenant, @PathVariable long id, Model model) {
 		Plan plan = pages.plan(tenant);
-		PlanTree tree = new PlanTree(items.all(plan), rounds.latest(plan, false));
+		PlanTree tree = new PlanTree(items.all(plan), rounds.latest(plan, false), rounds.latest(plan, true));
 		PlanTree.Node node = tree.node(id);
 		if (node == null) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -241,7 +241,7 @@ class PlanController {
 
 	private String itemPage(Tenant tenant, PlanItem item, Model model, Locale locale) {
 		Plan plan = pages.plan(tenant);
-		PlanTree tree = new PlanTree(items.all(plan), rounds.latest(plan, false));
+		PlanTree tree = new PlanTree(items.all(plan), rounds.latest(plan, false), rounds.latest(plan, true));
 		PlanTree.Node node = tree.node(item.id());
 		model.addAttribute("plan", plan);
 		model.addAttribute("item", item);

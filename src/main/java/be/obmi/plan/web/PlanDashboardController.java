@@ -70,7 +70,7 @@ class PlanDashboardController {
 	String dashboard(Tenant tenant, Model model, Locale locale) {
 		Plan plan = pages.plan(tenant);
 		List<PlanItem> all = items.all(plan);
-		PlanTree tree = new PlanTree(all, rounds.latest(plan, false));
+		PlanTree tree = new PlanTree(all, rounds.latest(plan, false), rounds.latest(plan, true));
 		model.addAttribute("plan", plan);
 		model.addAttribute("tree", tree);
 		model.addAttribute("statuses", ItemStatus.values());

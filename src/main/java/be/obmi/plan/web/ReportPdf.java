@@ -37,7 +37,7 @@ class ReportPdf {
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d/MM/yyyy");
 
 	/** A priority item of the report. */
-	record Item(String css, String code, String title, String status, int progress, String narrative,
+	record Item(String css, String code, String title, String status, Integer progress, String narrative,
 			String bottlenecks, List<IndicatorRow> indicators) {
 	}
 

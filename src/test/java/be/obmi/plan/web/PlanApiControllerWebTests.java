@@ -52,12 +52,16 @@ class PlanApiControllerWebTests extends PlanWebTestSupport {
 			.andExpect(jsonPath("$.length()").value(4))
 			.andExpect(jsonPath("$[0].code").value("BD1"))
 			.andExpect(jsonPath("$[0].parentCode").doesNotExist())
-			.andExpect(jsonPath("$[0].progress").value(30))
+			// the goal's progress rests on its one action with a published update (40 %);
+			// the action without one is left out, not counted as 0
+			.andExpect(jsonPath("$[0].progress").value(40))
+			.andExpect(jsonPath("$[0].progressActions").value(1))
+			.andExpect(jsonPath("$[0].actionCount").value(2))
 			.andExpect(jsonPath("$[2].code").value("AC1.1.1"))
 			.andExpect(jsonPath("$[2].type").value("AC"))
 			.andExpect(jsonPath("$[2].parentCode").value("AP1.1"))
 			.andExpect(jsonPath("$[2].status").value("OP_SCHEMA"))
-			.andExpect(jsonPath("$[2].progress").value(60))
+			.andExpect(jsonPath("$[2].progress").value(40))
 			.andExpect(jsonPath("$[2].startDate").value("2026-01-01"))
 			.andExpect(jsonPath("$[2].politicalOwner").value("Schepen Peeters"));
 	}

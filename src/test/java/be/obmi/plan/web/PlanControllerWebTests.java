@@ -102,7 +102,8 @@ class PlanControllerWebTests extends PlanWebTestSupport {
 			.andExpect(model().attribute("finance", List.of()))
 			.andReturn();
 		PlanTree.Node node = (PlanTree.Node) result.getModelAndView().getModel().get("node");
-		assertThat(node.progress()).isEqualTo(60);
+		// progress from the latest published update, status from the latest submitted one
+		assertThat(node.progress()).isEqualTo(40);
 		assertThat(node.status()).isEqualTo(ItemStatus.OP_SCHEMA);
 	}
 

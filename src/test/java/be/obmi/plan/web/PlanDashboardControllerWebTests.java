@@ -55,7 +55,8 @@ class PlanDashboardControllerWebTests extends PlanWebTestSupport {
 			.andExpect(model().attribute("financeOverview", (Object) null))
 			.andExpect(model().attribute("progressChart",
 					"{\"type\":\"line\",\"unit\":\"%\",\"categories\":[\"Voorjaar 2026\"],"
-							+ "\"series\":[{\"name\":\"Voortgang van het plan\",\"data\":[30]}]}"))
+							+ "\"series\":[{\"name\":\"Voortgang van het plan\",\"data\":[60]}]}"))
+			// (the action without a published update is left out, not counted as 0)
 			.andReturn();
 		assertThat(codes(result, "goals")).containsExactly("BD1");
 		String statusChart = (String) result.getModelAndView().getModel().get("statusChart");

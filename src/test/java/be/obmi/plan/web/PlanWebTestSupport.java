@@ -44,6 +44,14 @@ abstract class PlanWebTestSupport extends WebSliceSupport {
 			"Vier schoolstraten ingevoerd.", null, null, UpdateState.GOEDGEKEURD, null, "bijdrager.mechelen", null,
 			null, null, null, 1, "Voorjaar 2026", LocalDate.of(2026, 3, 31));
 
+	/**
+	 * The latest published update of the action, in the round before: the basis of
+	 * progress (issue 13's one rule), while the status shown is the newer one.
+	 */
+	static final StatusUpdate PUBLISHED = new StatusUpdate(499, 19, ACTION.id(), ItemStatus.VERTRAAGD, 40,
+			"Twee schoolstraten ingevoerd.", null, null, UpdateState.GEPUBLICEERD, null, "bijdrager.mechelen", null,
+			null, null, null, 1, "Winter 2025", LocalDate.of(2025, 12, 31));
+
 	@Autowired
 	Plans plans;
 
@@ -58,6 +66,7 @@ abstract class PlanWebTestSupport extends WebSliceSupport {
 		when(plans.current(MECHELEN)).thenReturn(Optional.of(PLAN));
 		when(items.all(PLAN)).thenReturn(List.of(GOAL, ACTION_PLAN, ACTION, OTHER_ACTION));
 		when(rounds.latest(PLAN, false)).thenReturn(Map.of(ACTION.id(), UPDATE));
+		when(rounds.latest(PLAN, true)).thenReturn(Map.of(ACTION.id(), PUBLISHED));
 		for (PlanItem item : List.of(GOAL, ACTION_PLAN, ACTION, OTHER_ACTION)) {
 			when(items.byId(MECHELEN, item.id())).thenReturn(Optional.of(item));
 			when(items.byCode(PLAN, item.code())).thenReturn(Optional.of(item));

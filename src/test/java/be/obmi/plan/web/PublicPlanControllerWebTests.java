@@ -39,6 +39,7 @@ class PublicPlanControllerWebTests extends PlanWebTestSupport {
 
 	@Test
 	void withoutPublishedUpdatesNothingIsShown() throws Exception {
+		when(rounds.latest(PLAN, true)).thenReturn(Map.of());
 		MvcResult result = mvc.perform(get("/mechelen/plan/publiek")).andExpect(status().isOk()).andReturn();
 		assertThat(codes(result, "rows")).isEmpty();
 		assertThat(codes(result, "goals")).isEmpty();
