@@ -43,8 +43,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Catalogue {
 
-	static final List<String> COLUMNS = List.of("code", "naam", "thema", "definitie", "eenheid", "bron", "soort",
-			"teller", "noemer", "factor", "aggregatie", "decimalen", "drempel", "gepubliceerd");
+	/** The columns of the format, in the order of the export. */
+	public static final List<String> COLUMNS = List.of("code", "naam", "thema", "definitie", "eenheid", "bron", "soort",
+			"teller", "noemer", "factor", "aggregatie", "decimalen", "drempel", "gepubliceerd", "demo");
+
+	private static final Set<String> YES_NO = Set.of("ja", "nee", "1", "0", "true", "false");
+
+	private static final Set<String> YES = Set.of("ja", "1", "true");
 
 	private final JdbcClient jdbc;
 
@@ -71,7 +76,7 @@ public class Catalogue {
 					i.numeratorId() == null ? "" : codeOf(codes, i.numeratorId()),
 					i.denominatorId() == null ? "" : codeOf(codes, i.denominatorId()), number(i.factor()),
 					i.aggregation(), String.valueOf(i.decimals()), String.valueOf(i.threshold()),
-					i.published() ? "ja" : "nee"));
+					i.published() ? "ja" : "nee", i.demo() ? "ja" : "nee"));
 		}
 		return rows;
 	}
@@ -116,7 +121,7 @@ public class Catalogue {
 
 	private record Parsed(long row, String code, String name, String theme, String definition, String unit,
 			String source, String kind, String numerator, String denominator, double factor, String aggregation,
-			int decimals, int threshold, boolean published) {
+			int decimals, int threshold, boolean published, boolean demo) {
 	}
 
 	@Transactional
@@ -171,8 +176,12 @@ public class Catalogue {
 			Integer decimals = integer(line, col, "decimalen", aggregation.equals("sum") ? 0 : 1, 0, 6, errors);
 			Integer threshold = integer(line, col, "drempel", aggregation.equals("sum") ? 5 : 0, 0, 1_000_000, errors);
 			String published = orDefault(get(line, col, "gepubliceerd"), "nee").toLowerCase(Locale.ROOT);
-			if (!Set.of("ja", "nee", "1", "0", "true", "false").contains(published)) {
+			if (!YES_NO.contains(published)) {
 				errors.add(new ImportError(row, "gepubliceerd", "import.stats.cataloguePublishedInvalid"));
+			}
+			String demo = orDefault(get(line, col, "demo"), "nee").toLowerCase(Locale.ROOT);
+			if (!YES_NO.contains(demo)) {
+				errors.add(new ImportError(row, "demo", "import.stats.catalogueDemoInvalid"));
 			}
 			String numerator = get(line, col, "teller");
 			String denominator = get(line, col, "noemer");
@@ -182,8 +191,8 @@ public class Catalogue {
 			parsed.add(new Parsed(row, code, name, orDefault(get(line, col, "thema"), "Overige"),
 					blank(get(line, col, "definitie")), blank(get(line, col, "eenheid")), blank(get(line, col, "bron")),
 					kind, numerator, denominator, factor == null ? 1 : factor, aggregation,
-					decimals == null ? 0 : decimals, threshold == null ? 0 : threshold,
-					Set.of("ja", "1", "true").contains(published)));
+					decimals == null ? 0 : decimals, threshold == null ? 0 : threshold, YES.contains(published),
+					YES.contains(demo)));
 		}
 		// numerators and denominators: in the scope or in this file
 		for (Parsed p : parsed) {
@@ -206,9 +215,10 @@ public class Catalogue {
 				long id = jdbc
 					.sql("""
 							insert into stats.indicator (tenant_id, code, name, theme, definition, unit, source, kind, factor,
-							  aggregation, decimals, threshold, published) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+							  aggregation, decimals, threshold, published, demo)
+							values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
 					.params(scope.tenantId(), p.code(), p.name(), p.theme(), p.definition(), p.unit(), p.source(),
-							p.kind(), p.factor(), p.aggregation(), p.decimals(), p.threshold(), p.published())
+							p.kind(), p.factor(), p.aggregation(), p.decimals(), p.threshold(), p.published(), p.demo())
 					.query(Long.class)
 					.single();
 				audit.created(scope.tenantId(), "indicator", String.valueOf(id), p.code(),
@@ -228,7 +238,8 @@ public class Catalogue {
 						FieldChange.between("aggregatie", old.aggregation(), p.aggregation()),
 						FieldChange.between("decimalen", old.decimals(), p.decimals()),
 						FieldChange.between("drempel", old.threshold(), p.threshold()),
-						FieldChange.between("gepubliceerd", old.published(), p.published()) }) {
+						FieldChange.between("gepubliceerd", old.published(), p.published()),
+						FieldChange.between("demo", old.demo(), p.demo()) }) {
 					if (c != null) {
 						changes.add(c);
 					}
@@ -240,10 +251,12 @@ public class Catalogue {
 					int n = jdbc
 						.sql("""
 								update stats.indicator set name = ?, theme = ?, definition = ?, unit = ?, source = ?, kind = ?,
-								  factor = ?, aggregation = ?, decimals = ?, threshold = ?, published = ?, version = version + 1
+								  factor = ?, aggregation = ?, decimals = ?, threshold = ?, published = ?, demo = ?,
+								  version = version + 1
 								where id = ? and version = ?""")
 						.params(p.name(), p.theme(), p.definition(), p.unit(), p.source(), p.kind(), p.factor(),
-								p.aggregation(), p.decimals(), p.threshold(), p.published(), old.id(), old.version())
+								p.aggregation(), p.decimals(), p.threshold(), p.published(), p.demo(), old.id(),
+								old.version())
 						.update();
 					if (n == 0) {
 						throw new ConcurrentChangeException(

@@ -2,7 +2,6 @@ package be.obmi.stats.reference;
 
 import be.obmi.stats.domain.Areas;
 import be.obmi.stats.query.DisclosureControl;
-import be.obmi.stats.demo.StatsDemoData;
 
 import be.obmi.shared.PostgresCopy;
 import java.util.List;
@@ -26,10 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Loads the reference areas of Flanders and Brussels and seeds the shared catalogue from
  * the Gemeente-Stadsmonitor, each only when absent (so later starts cost nothing). Files
  * under {@code reference/stats/}, derived from {@code shared/reference} by
- * {@code scripts/stats/prepare-reference.py}. Then the demo statistics
- * ({@link StatsDemoData}), which need the areas. The module's initializer: Spring
- * Modulith runs it after those of the modules stats depends on, before those of the
- * modules that depend on stats (plan's demo names actions after its wijken).
+ * {@code scripts/stats/prepare-reference.py}. A module initializer: Spring Modulith runs
+ * it after those of the modules stats depends on, before those of the modules that depend
+ * on stats (plan's demo names actions after its wijken). It does its work once per
+ * application: the demo statistics ({@code demo.StatsDemoData}), an initializer of the
+ * same module that Modulith may run before it, call it first, since they need the areas.
  */
 @Component
 public class StatsReferenceData implements ApplicationModuleInitializer {
@@ -48,20 +48,23 @@ public class StatsReferenceData implements ApplicationModuleInitializer {
 
 	private final DisclosureControl disclosure;
 
-	private final StatsDemoData demoData;
+	private boolean done;
 
 	StatsReferenceData(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transaction, Areas areas,
-			DisclosureControl disclosure, StatsDemoData demoData) {
+			DisclosureControl disclosure) {
 		this.disclosure = disclosure;
-		this.demoData = demoData;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.transaction = transaction;
 		this.areas = areas;
 	}
 
+	/** Loads what is absent, once; later calls return at once. */
 	@Override
-	public void initialize() {
+	public synchronized void initialize() {
+		if (done) {
+			return;
+		}
 		transaction.executeWithoutResult(status -> {
 			if (jdbc.sql("select count(*) from stats.area").query(Long.class).single() == 0) {
 				loadAreas();
@@ -75,7 +78,7 @@ public class StatsReferenceData implements ApplicationModuleInitializer {
 			}
 		});
 		areas.reload();
-		demoData.loadIfMissing();
+		done = true;
 	}
 
 	private void loadAreas() {
