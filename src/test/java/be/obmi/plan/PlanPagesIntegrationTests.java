@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 
 import be.obmi.audit.AuditTrail;
+import be.obmi.plan.domain.ItemStatus;
 import be.obmi.plan.domain.Plan;
 import be.obmi.plan.domain.PlanItem;
 import be.obmi.plan.domain.PlanItemForm;
@@ -230,6 +233,37 @@ class PlanPagesIntegrationTests {
 			.post("/turnhout/plan/rondes/" + task.round().id() + "/items/" + other.item().id(),
 					"version=-1&status=OP_SCHEMA&progress=30&action=submit&_csrf=" + token)
 			.statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void aStatusThatContradictsItsProgressIsSavedWithAWarningTheApproverSees() {
+		Tenant aalst = tenants.require("aalst");
+		Plan plan = plans.current(aalst).orElseThrow();
+		StatusRounds.Task task = rounds.tasksOf(aalst, plan, "bijdrager.aalst")
+			.stream()
+			.filter(t -> t.update() == null)
+			.findFirst()
+			.orElseThrow();
+		PlanHttp bijdrager = PlanHttp.session(port, "bijdrager.aalst");
+		String path = "/aalst/plan/rondes/" + task.round().id() + "/items/" + task.item().id();
+
+		HttpResponse<byte[]> response = bijdrager.post(path,
+				"version=-1&status=NIET_GESTART&progress=62&action=submit&_csrf=" + bijdrager.csrf(path));
+
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(bijdrager.getText("/aalst/plan/taken"))
+			.contains("Let op: status “niet gestart” maar voortgang 62 %. Klopt dat?");
+		String round = PlanHttp.as(port, "redacteur.aalst").getText("/aalst/plan/rondes/" + task.round().id());
+		Matcher row = Pattern.compile("id=\"task-" + Pattern.quote(task.item().code()) + "\".*?</tr>", Pattern.DOTALL)
+			.matcher(round);
+		assertThat(row.find()).isTrue();
+		assertThat(row.group()).contains("badge warning mismatch", "voortgang 62 %");
+		assertThat(ItemStatus.AFGEROND.mismatch(40)).isEqualTo("plan.mismatch.finished");
+		assertThat(ItemStatus.OP_SCHEMA.mismatch(100)).isEqualTo("plan.mismatch.complete");
+		assertThat(ItemStatus.STOPGEZET.mismatch(100)).isNull();
+		assertThat(ItemStatus.NIET_GESTART.mismatch(0)).isNull();
+		assertThat(ItemStatus.AFGEROND.mismatch(100)).isNull();
+		assertThat(ItemStatus.VERTRAAGD.mismatch(45)).isNull();
 	}
 
 	@Test

@@ -25,6 +25,24 @@ public enum ItemStatus {
 		return "plan.status." + name().toLowerCase(Locale.ROOT);
 	}
 
+	/**
+	 * The message key of a warning when this status and a progress contradict each other
+	 * ("niet gestart" at 62 %, "afgerond" at 40 %, 100 % but not finished), or null. A
+	 * warning, not a refusal: the approver sees it and decides.
+	 */
+	public String mismatch(int progress) {
+		if (this == NIET_GESTART && progress > 0) {
+			return "plan.mismatch.notStarted";
+		}
+		if (this == AFGEROND && progress < 100) {
+			return "plan.mismatch.finished";
+		}
+		if (progress >= 100 && this != AFGEROND && this != STOPGEZET) {
+			return "plan.mismatch.complete";
+		}
+		return null;
+	}
+
 	/** Whether this status needs attention on the dashboard. */
 	public boolean alarming() {
 		return this == VERTRAAGD || this == PROBLEEM;

@@ -8,4 +8,13 @@ public record StatusUpdate(long id, long roundId, long itemId, ItemStatus status
 		String bottlenecks, String nextSteps, UpdateState state, String remark, String author,
 		OffsetDateTime submittedAt, String approvedBy, OffsetDateTime approvedAt, OffsetDateTime publishedAt,
 		int version, String roundName, LocalDate referenceDate) {
+
+	/**
+	 * The message key of the warning when status and progress contradict each other, or
+	 * null; see {@link ItemStatus#mismatch(int)}.
+	 */
+	public String mismatch() {
+		return status == null ? null : status.mismatch(progress);
+	}
+
 }

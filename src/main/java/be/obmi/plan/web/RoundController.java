@@ -178,6 +178,13 @@ class RoundController {
 		return act(tenant, id, redirect, () -> rounds.publish(tenant, checked(tenant, id, updateId)), "published");
 	}
 
+	@PostMapping("/rondes/{id}/goedkeuren")
+	String approveAll(Tenant tenant, @PathVariable long id, RedirectAttributes redirect) {
+		String actor = pages.requireEditor(tenant).getUsername();
+		round(tenant, id);
+		return act(tenant, id, redirect, () -> rounds.approveSubmitted(tenant, id, actor), "approvedAll");
+	}
+
 	@PostMapping("/rondes/{id}/publiceren")
 	String publishAll(Tenant tenant, @PathVariable long id, RedirectAttributes redirect) {
 		pages.requireEditor(tenant);
@@ -266,6 +273,12 @@ class RoundController {
 			newMeasurements.forEach(Runnable::run);
 			redirect.addFlashAttribute("done", "submit".equals(action) ? "plan.update.submitted" : "plan.update.saved");
 			redirect.addFlashAttribute("doneCode", task.item().code());
+			String mismatch = form.status().mismatch(form.progress());
+			if (mismatch != null) {
+				redirect.addFlashAttribute("mismatch", mismatch);
+				redirect.addFlashAttribute("mismatchProgress", form.progress());
+				redirect.addFlashAttribute("mismatchStatus", form.status().messageKey());
+			}
 			return "redirect:/" + tenant.slug() + "/plan/taken";
 		}
 		catch (ConcurrentChangeException | IllegalStateException | IllegalArgumentException ex) {

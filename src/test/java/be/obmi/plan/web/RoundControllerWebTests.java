@@ -135,6 +135,19 @@ class RoundControllerWebTests extends PlanWebTestSupport {
 	}
 
 	@Test
+	void approvingAllSubmittedUpdatesIsOneStepForAnEditorOnly() throws Exception {
+		when(rounds.round(MECHELEN, 20)).thenReturn(Optional.of(ROUND));
+		mvc.perform(
+				post("/mechelen/plan/rondes/20/goedkeuren").with(as(member("mechelen", Role.REDACTEUR))).with(csrf()))
+			.andExpect(redirectedUrl("/mechelen/plan/rondes/20"))
+			.andExpect(flash().attribute("done", "plan.round.done.approvedAll"));
+		verify(rounds).approveSubmitted(MECHELEN, 20, "redacteur.mechelen");
+		mvc.perform(post("/mechelen/plan/rondes/20/goedkeuren").with(as(member("mechelen", Role.LEZER))).with(csrf()))
+			.andExpect(status().isForbidden());
+		verify(rounds, never()).approveSubmitted(any(), anyLong(), eq("lezer.mechelen"));
+	}
+
+	@Test
 	void aStepTheWorkflowRefusesIsReportedAfterTheRedirect() throws Exception {
 		when(rounds.round(MECHELEN, 20)).thenReturn(Optional.of(ROUND));
 		doThrow(new IllegalStateException("De ronde is al afgesloten.")).when(rounds).close(MECHELEN, 20);
