@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 
 import be.obmi.audit.AuditTrail;
 import be.obmi.plan.domain.ItemStatus;
+import be.obmi.plan.domain.StatusUpdate;
 import be.obmi.plan.domain.Plan;
 import be.obmi.plan.domain.PlanItem;
 import be.obmi.plan.domain.PlanItemForm;
@@ -264,6 +265,35 @@ class PlanPagesIntegrationTests {
 		assertThat(ItemStatus.NIET_GESTART.mismatch(0)).isNull();
 		assertThat(ItemStatus.AFGEROND.mismatch(100)).isNull();
 		assertThat(ItemStatus.VERTRAAGD.mismatch(45)).isNull();
+	}
+
+	@Test
+	void theHistoryNamesFieldsAndStatesInTheUsersLanguage() {
+		Tenant aalst = tenants.require("aalst");
+		Plan plan = plans.current(aalst).orElseThrow();
+		StatusRound open = rounds.rounds(plan).stream().filter(StatusRound::open).findFirst().orElseThrow();
+		StatusUpdate submitted = rounds.tasks(aalst, open)
+			.stream()
+			.map(StatusRounds.Task::update)
+			.filter(u -> u != null && u.state().name().equals("INGEDIEND"))
+			.findFirst()
+			.orElseThrow();
+		PlanHttp redacteur = PlanHttp.session(port, "redacteur.aalst");
+		String round = "/aalst/plan/rondes/" + open.id();
+		assertThat(
+				redacteur.post(round + "/updates/" + submitted.id() + "/goedkeuren", "_csrf=" + redacteur.csrf(round))
+					.statusCode())
+			.isEqualTo(302);
+
+		PlanHttp beheerder = PlanHttp.session(port, "beheerder.aalst");
+		String dutch = beheerder.getText("/aalst/beheer/historiek?type=statusupdate");
+		assertThat(dutch)
+			.containsPattern("Workflowstatus</span>:\\s*<del>ingediend</del>[\\s\\S]*?<ins>goedgekeurd</ins>")
+			.doesNotContain(">state</span>", ">INGEDIEND<");
+		String english = beheerder.getText("/aalst/beheer/historiek?type=statusupdate&lang=en");
+		assertThat(english)
+			.containsPattern("Workflow state</span>:\\s*<del>submitted</del>[\\s\\S]*?<ins>approved</ins>")
+			.contains("status update");
 	}
 
 	@Test
