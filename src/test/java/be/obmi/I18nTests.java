@@ -108,13 +108,25 @@ class I18nTests {
 		assertThat(missing).as("message keys used in templates but missing in the bundles").isEmpty();
 	}
 
-	/** A message code of an import error as a string literal in Java. */
-	static final Pattern IMPORT_CODE = Pattern.compile("\"(import\\.[A-Za-z0-9.]+)\"");
+	/**
+	 * A message code of an import error ({@code import.*}) or of a refusal
+	 * ({@code <module>.refused.*}) as a string literal in Java.
+	 */
+	static final Pattern IMPORT_CODE = Pattern
+		.compile("\"(import\\.[A-Za-z0-9.]+|[a-z][A-Za-z0-9]*\\.refused\\.[A-Za-z0-9.]+)\"");
 
 	/**
-	 * Every import-error code written in the production code has a text in the bundles
-	 * (so a refused file never shows a code), and every text with arguments quotes its
-	 * apostrophes as {@code ''} (else MessageFormat drops them and the arguments after).
+	 * A bean-validation message given as a code, {@code message = "{code}"} or
+	 * {@code message() default "{code}"}.
+	 */
+	static final Pattern CHECK_CODE = Pattern
+		.compile("message(?:\\(\\)\\s+default|\\s*=)\\s*\"\\{([A-Za-z0-9_.-]+)\\}\"");
+
+	/**
+	 * Every import-error and refusal code written in the production code has a text in
+	 * the bundles (so a refused file or step never shows a code), and every text with
+	 * arguments quotes its apostrophes as {@code ''} (else MessageFormat drops them and
+	 * the arguments after).
 	 */
 	@Test
 	void everyImportErrorCodeHasATextAndItsApostrophesAreQuoted() throws IOException {
@@ -134,20 +146,55 @@ class I18nTests {
 				}
 			}
 		}
-		assertThat(missing).as("import-error codes without a Dutch text").isEmpty();
+		assertThat(missing).as("import-error and refusal codes without a Dutch text").isEmpty();
 		List<String> unquoted = new ArrayList<>();
 		try (Stream<Path> files = Files.list(BUNDLES)) {
 			for (Path bundle : files.filter(f -> f.toString().endsWith(".properties")).toList()) {
 				load(bundle).forEach((key, value) -> {
 					String text = value.toString();
-					if (key.toString().startsWith("import.") && text.matches("(?s).*\\{\\d.*")
-							&& text.replace("''", "").contains("'")) {
+					boolean coded = key.toString().startsWith("import.") || key.toString().contains(".refused.");
+					if (coded && text.matches("(?s).*\\{\\d.*") && text.replace("''", "").contains("'")) {
 						unquoted.add(bundle.getFileName() + ": " + key);
 					}
 				});
 			}
 		}
 		assertThat(unquoted).as("texts with arguments and a lone apostrophe").isEmpty();
+	}
+
+	/**
+	 * Every bean-validation message given as a code has a text in the bundles; a message
+	 * given as plain text would be Dutch for everyone.
+	 */
+	@Test
+	void everyValidationMessageIsACodeWithAText() throws IOException {
+		Properties dutch = new Properties();
+		try (Stream<Path> files = Files.list(BUNDLES)) {
+			files.filter(f -> f.getFileName().toString().endsWith("_nl.properties"))
+				.forEach(f -> dutch.putAll(load(f)));
+		}
+		List<String> missing = new ArrayList<>();
+		List<String> plain = new ArrayList<>();
+		Pattern anyMessage = Pattern.compile("[(,]\\s*message\\s*=\\s*\"([^\"]*)\"");
+		try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+			for (Path source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+				String java = Files.readString(source);
+				Matcher code = CHECK_CODE.matcher(java);
+				while (code.find()) {
+					if (!dutch.containsKey(code.group(1))) {
+						missing.add(source.getFileName() + ": " + code.group(1));
+					}
+				}
+				Matcher message = anyMessage.matcher(java);
+				while (message.find()) {
+					if (!message.group(1).matches("\\{[A-Za-z0-9_.-]+\\}")) {
+						plain.add(source.getFileName() + ": " + message.group(1));
+					}
+				}
+			}
+		}
+		assertThat(missing).as("validation message codes without a Dutch text").isEmpty();
+		assertThat(plain).as("validation messages written as text instead of {code}").isEmpty();
 	}
 
 	/** Drops comments, scripts, styles and Thymeleaf-only blocks that are never shown. */

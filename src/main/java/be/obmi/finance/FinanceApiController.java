@@ -5,6 +5,7 @@ import org.springframework.http.HttpStatus;
 import be.obmi.shared.ApiProblem;
 
 import be.obmi.shared.PlausibleDate;
+import be.obmi.shared.Texts;
 
 import jakarta.validation.constraints.Max;
 
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -24,6 +26,7 @@ import be.obmi.identity.Role;
 import be.obmi.identity.TenantAccess;
 import be.obmi.tenancy.Tenant;
 
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,7 +53,10 @@ class FinanceApiController {
 
 	private final TenantAccess access;
 
-	FinanceApiController(FinanceImports imports, FinanceFigures figures, TenantAccess access) {
+	private final MessageSource messages;
+
+	FinanceApiController(FinanceImports imports, FinanceFigures figures, TenantAccess access, MessageSource messages) {
+		this.messages = messages;
 		this.imports = imports;
 		this.figures = figures;
 		this.access = access;
@@ -71,7 +77,7 @@ class FinanceApiController {
 
 	@PostMapping("/api/v1/{slug}/finance/imports/{id}/undo")
 	@Operation(summary = "Een import als geheel ongedaan maken; de vorige versie van zijn boekjaren geldt weer")
-	ResponseEntity<Map<String, Object>> undo(Tenant tenant, @PathVariable long id) {
+	ResponseEntity<Map<String, Object>> undo(Tenant tenant, @PathVariable long id, Locale locale) {
 		access.require(tenant.slug(), Role.REDACTEUR);
 		try {
 			imports.undo(tenant, id);
@@ -80,7 +86,7 @@ class FinanceApiController {
 			return ApiProblem.of(HttpStatus.valueOf(ex.getStatusCode().value()), ex.getReason());
 		}
 		catch (IllegalStateException ex) {
-			return ApiProblem.of(HttpStatus.CONFLICT, ex.getMessage());
+			return ApiProblem.of(HttpStatus.CONFLICT, Texts.reason(messages, ex, locale));
 		}
 		return ResponseEntity.ok(Map.of("importId", id, "status", "UNDONE"));
 	}

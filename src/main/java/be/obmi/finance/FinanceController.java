@@ -6,13 +6,16 @@ import jakarta.validation.constraints.Size;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.Locale;
 
 import be.obmi.identity.Role;
 import be.obmi.identity.TenantAccess;
 import be.obmi.shared.ConcurrentChangeException;
+import be.obmi.shared.Texts;
 import be.obmi.shared.tabular.ImportRejectedException;
 import be.obmi.tenancy.Tenant;
 
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,7 +40,10 @@ class FinanceController {
 
 	private final TenantAccess access;
 
-	FinanceController(FinanceImports imports, FinanceFigures figures, TenantAccess access) {
+	private final MessageSource messages;
+
+	FinanceController(FinanceImports imports, FinanceFigures figures, TenantAccess access, MessageSource messages) {
+		this.messages = messages;
 		this.imports = imports;
 		this.figures = figures;
 		this.access = access;
@@ -74,14 +80,14 @@ class FinanceController {
 	}
 
 	@PostMapping("/{slug}/financien/import/{id}/ongedaan")
-	String undo(Tenant tenant, @PathVariable long id, RedirectAttributes redirect) {
+	String undo(Tenant tenant, @PathVariable long id, RedirectAttributes redirect, Locale locale) {
 		access.require(tenant.slug(), Role.REDACTEUR);
 		try {
 			imports.undo(tenant, id);
 			redirect.addFlashAttribute("undone", id);
 		}
 		catch (IllegalStateException | ConcurrentChangeException ex) {
-			redirect.addFlashAttribute("undoError", ex.getMessage());
+			redirect.addFlashAttribute("undoError", Texts.reason(messages, ex, locale));
 		}
 		return "redirect:/" + tenant.slug() + "/financien";
 	}

@@ -14,6 +14,9 @@ import java.util.TreeSet;
 import be.obmi.audit.AuditTrail;
 import be.obmi.audit.FieldChange;
 import be.obmi.shared.ObmiMetrics;
+import be.obmi.shared.NotFoundException;
+import be.obmi.shared.Reason;
+import be.obmi.shared.RefusedStateException;
 import be.obmi.shared.ScopeLock;
 import be.obmi.shared.tabular.ImportRejectedException;
 import be.obmi.shared.tabular.Table;
@@ -27,8 +30,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import java.time.Instant;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Imports BBC exports as versions of a tenant's financial figures. An import is
@@ -125,7 +126,11 @@ public class FinanceImports {
 		return current.isPresent() && current.get().equals(hash);
 	}
 
-	/** Undoes a whole import; the previous version of its years is in force again. */
+	/**
+	 * Undoes a whole import; the previous version of its years is in force again.
+	 * @throws NotFoundException for an import that is not the tenant's
+	 * @throws RefusedStateException when it was undone already
+	 */
 	@Transactional
 	public void undo(Tenant tenant, long importId) {
 		metrics.timeUndo("finance", tenant.slug(), () -> {
@@ -149,9 +154,9 @@ public class FinanceImports {
 				.single();
 			if (!exists) {
 				// unknown, or another tenant's: the same answer, so ids reveal nothing
-				throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Import " + importId + " bestaat niet.");
+				throw new NotFoundException(Reason.of("finance.refused.importUnknown", importId));
 			}
-			throw new IllegalStateException("Import " + importId + " is al ongedaan gemaakt.");
+			throw new RefusedStateException(Reason.of("finance.refused.importUndone", importId));
 		}
 		audit.updated(tenant.id(), "financiële import", String.valueOf(importId), "import " + importId,
 				List.of(FieldChange.between("status", "actief", "ongedaan gemaakt")));

@@ -1,7 +1,11 @@
 package be.obmi.identity;
 
+import java.util.Locale;
+
+import be.obmi.shared.Texts;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,8 +24,11 @@ class ApiTokenController {
 
 	private final ApiTokens tokens;
 
-	ApiTokenController(ApiTokens tokens) {
+	private final MessageSource messages;
+
+	ApiTokenController(ApiTokens tokens, MessageSource messages) {
 		this.tokens = tokens;
+		this.messages = messages;
 	}
 
 	@GetMapping("/account/tokens")
@@ -33,7 +40,7 @@ class ApiTokenController {
 
 	@PostMapping("/account/tokens")
 	String create(@AuthenticationPrincipal ObmiUser user, @RequestParam @Size(max = 100) String name, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
+			RedirectAttributes redirect, HttpServletResponse response, Locale locale) {
 		try {
 			ApiTokens.Created created = tokens.create(user, name);
 			redirect.addFlashAttribute("secret", created.secret());
@@ -42,7 +49,7 @@ class ApiTokenController {
 		}
 		catch (IllegalArgumentException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("error", Texts.reason(messages, ex, locale));
 			return list(user, model);
 		}
 	}

@@ -1,5 +1,7 @@
 package be.obmi.identity;
 
+import be.obmi.shared.Reason;
+import be.obmi.shared.RefusedValueException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -43,7 +45,7 @@ public class ApiTokens {
 	@Transactional
 	public Created create(ObmiUser user, String name) {
 		if (name == null || name.isBlank() || name.length() > 100) {
-			throw new IllegalArgumentException("Geef het token een naam van hoogstens 100 tekens.");
+			throw new RefusedValueException(Reason.of("tokens.refused.name"));
 		}
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);

@@ -77,7 +77,7 @@ class PlatformAccountsController {
 			return "redirect:/platform/gebruikers";
 		}
 		catch (ConcurrentChangeException ex) {
-			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("error", messages.getMessage(ex, LocaleContextHolder.getLocale()));
 			return FORM_VIEW;
 		}
 		catch (AccountChangeRefused ex) {

@@ -157,7 +157,7 @@ class TenantAdministrationController {
 			return "redirect:/" + tenant.slug() + "/beheer/gebruikers";
 		}
 		catch (ConcurrentChangeException ex) {
-			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("error", messages.getMessage(ex, LocaleContextHolder.getLocale()));
 			return ROLE_FORM_VIEW;
 		}
 		catch (AccountChangeRefused ex) {

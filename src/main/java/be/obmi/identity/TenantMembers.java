@@ -8,6 +8,7 @@ import be.obmi.audit.AuditEvent;
 import be.obmi.audit.FieldChange;
 import be.obmi.shared.ConcurrentChangeException;
 import be.obmi.tenancy.Tenant;
+import be.obmi.shared.Reason;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -146,8 +147,7 @@ public class TenantMembers {
 			.params(userId, form.version() == null ? -1 : form.version())
 			.update();
 		if (updated == 0) {
-			throw new ConcurrentChangeException(
-					"Iemand anders heeft deze gebruiker intussen gewijzigd. Herlaad de pagina en probeer opnieuw.");
+			throw new ConcurrentChangeException(Reason.of("account.refused.changedMeanwhile"));
 		}
 		jdbc.sql("update identity.membership set role = ? where user_id = ? and tenant_id = ?")
 			.params(form.role().name(), userId, tenant.id())

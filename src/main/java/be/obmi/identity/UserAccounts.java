@@ -15,6 +15,7 @@ import be.obmi.audit.AuditTrail;
 import be.obmi.tenancy.Tenants;
 import be.obmi.audit.FieldChange;
 import be.obmi.shared.ConcurrentChangeException;
+import be.obmi.shared.Reason;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -174,8 +175,7 @@ public class UserAccounts implements UserDetailsService {
 					form.version() == null ? -1 : form.version())
 			.update();
 		if (updated == 0) {
-			throw new ConcurrentChangeException(
-					"Iemand anders heeft deze gebruiker intussen gewijzigd. Herlaad de pagina en probeer opnieuw.");
+			throw new ConcurrentChangeException(Reason.of("account.refused.changedMeanwhile"));
 		}
 		List<FieldChange> changes = new ArrayList<>();
 		add(changes, FieldChange.between("naam", before.displayName(), form.displayName().strip()));

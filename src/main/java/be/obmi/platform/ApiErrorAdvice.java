@@ -5,9 +5,9 @@ import java.util.Map;
 
 import be.obmi.shared.ApiProblem;
 import be.obmi.shared.ConcurrentChangeException;
+import be.obmi.shared.Texts;
 import be.obmi.shared.tabular.ImportError;
 import be.obmi.shared.tabular.ImportRejectedException;
-import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -19,8 +19,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * How every REST controller answers the platform's common failures, in the one
  * {@link ApiProblem} shape: a refused file with 422 and all its errors (row, column,
- * reason), a concurrent change with 409. A request that does not fit the data (an unknown
- * import, a value out of range) gets 400 from {@link RequestFieldAdvice}.
+ * reason), a concurrent change with 409, each reason in the client's language (the
+ * request's locale, {@link ApiLanguage} for the API). A request that does not fit the
+ * data (an unknown import, a value out of range) gets 400 from
+ * {@link RequestFieldAdvice}.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiErrorAdvice {
@@ -37,16 +39,15 @@ class ApiErrorAdvice {
 	 * Dutch.
 	 */
 	@ExceptionHandler(ImportRejectedException.class)
-	ResponseEntity<Map<String, Object>> rejected(ImportRejectedException ex, HttpServletRequest request,
-			Locale chosen) {
-		Locale locale = ApiLanguage.of(request, chosen);
+	ResponseEntity<Map<String, Object>> rejected(ImportRejectedException ex, Locale locale) {
 		return ApiProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, messages.getMessage("import.rejected", null, locale),
 				ImportError.in(ex.errors(), messages, locale));
 	}
 
+	/** Someone else saved the same data first: 409 with the reason. */
 	@ExceptionHandler(ConcurrentChangeException.class)
-	ResponseEntity<Map<String, Object>> conflict(ConcurrentChangeException ex) {
-		return ApiProblem.of(HttpStatus.CONFLICT, ex.getMessage());
+	ResponseEntity<Map<String, Object>> conflict(ConcurrentChangeException ex, Locale locale) {
+		return ApiProblem.of(HttpStatus.CONFLICT, Texts.reason(messages, ex, locale));
 	}
 
 }

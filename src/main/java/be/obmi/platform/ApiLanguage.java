@@ -10,11 +10,20 @@ import org.springframework.web.util.WebUtils;
 /**
  * The language of an API answer: the one chosen on the site (its cookie), else the best
  * of Dutch and English in the request's {@code Accept-Language}, else Dutch. Pages keep
- * the site's choice only, so a browser's own language does not switch the site.
+ * the site's choice only, so a browser's own language does not switch the site. It is the
+ * request's locale for every API request ({@link WebConfiguration#localeResolver}), so
+ * handlers and advice resolve their texts with the request's locale as usual. Only
+ * refusals and the warnings of an upload's summary depend on it, never an answer the
+ * public response cache keeps (which is not keyed by {@code Accept-Language}).
  */
 final class ApiLanguage {
 
 	private ApiLanguage() {
+	}
+
+	/** Whether the request is one of the API's ({@code /api/…}). */
+	static boolean api(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 	}
 
 	static Locale of(HttpServletRequest request, Locale chosen) {

@@ -1,14 +1,17 @@
 package be.obmi.platform;
 
 import java.util.List;
+import java.util.Locale;
 
 import be.obmi.tenancy.Municipalities;
 import be.obmi.tenancy.Municipality;
 import be.obmi.tenancy.Tenant;
 import be.obmi.tenancy.Tenants;
+import be.obmi.shared.Texts;
 
 import jakarta.validation.constraints.Pattern;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,9 +35,12 @@ class PlatformHomeController {
 
 	private final Municipalities municipalities;
 
-	PlatformHomeController(Tenants tenants, Municipalities municipalities) {
+	private final MessageSource messages;
+
+	PlatformHomeController(Tenants tenants, Municipalities municipalities, MessageSource messages) {
 		this.tenants = tenants;
 		this.municipalities = municipalities;
+		this.messages = messages;
 	}
 
 	@GetMapping("/")
@@ -61,7 +67,7 @@ class PlatformHomeController {
 			@RequestParam @Pattern(regexp = "\\d{5}", message = "{platform.tenant.nisCode.pattern}") String nisCode,
 			@RequestParam(required = false) @Pattern(regexp = "(#[0-9A-Fa-f]{6})?",
 					message = "{platform.tenant.color.pattern}") String primaryColor,
-			RedirectAttributes redirect, Model model, HttpServletResponse response) {
+			RedirectAttributes redirect, Model model, HttpServletResponse response, Locale locale) {
 		try {
 			Tenant tenant = tenants.add(nisCode, primaryColor);
 			redirect.addFlashAttribute("added", tenant.name());
@@ -69,7 +75,7 @@ class PlatformHomeController {
 		}
 		catch (IllegalArgumentException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("error", Texts.reason(messages, ex, locale));
 			return tenants(model);
 		}
 	}

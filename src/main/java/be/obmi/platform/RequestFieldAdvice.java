@@ -9,6 +9,7 @@ import java.util.Map;
 
 import be.obmi.shared.ApiProblem;
 import be.obmi.shared.NotFoundException;
+import be.obmi.shared.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -38,9 +39,9 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * not a number, a date that does not exist or lies outside 1900–2200, a choice that is
  * not offered, a required field left out — is answered with 400 and, per field, what is
  * wrong, in the user's language: JSON {@code {"error": "Veld \"naam\": reden", "errors":
- * [{"field", "message"}]}} for the API, the error page listing the fields for a browser.
- * Nothing was changed: these checks run before the handler. An identifier in the path
- * that is not a number means nothing was found: 404.
+ * [{"field", "message"}]}} for the API (in {@link ApiLanguage}), the error page listing
+ * the fields for a browser. Nothing was changed: these checks run before the handler. An
+ * identifier in the path that is not a number means nothing was found: 404.
  * <p>
  * The limits themselves are declared where the field is (Jakarta constraints on request
  * parameters and form records; see {@code docs/security.md}, "Field bounds").
@@ -122,17 +123,19 @@ class RequestFieldAdvice {
 	}
 
 	/**
-	 * A check in the domain that refused a value (the platform's
-	 * {@code IllegalArgumentException}s carry a Dutch message): 400 with that message, on
-	 * pages as well as in the API, never a 500.
+	 * A check in the domain that refused a value (a {@code RefusedValueException} with
+	 * its reason as a message code, or an {@code IllegalArgumentException} with a
+	 * message): 400 with that reason in the user's language, on pages as well as in the
+	 * API, never a 500.
 	 */
 	@ExceptionHandler(IllegalArgumentException.class)
 	ResponseEntity<?> refusedValue(IllegalArgumentException ex, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
+		String reason = String.valueOf(Texts.reason(messages, ex, RequestContextUtils.getLocale(request)));
 		if (api(request)) {
-			return json(HttpStatus.BAD_REQUEST, String.valueOf(ex.getMessage()), null);
+			return json(HttpStatus.BAD_REQUEST, reason, null);
 		}
-		return refuse(request, response, List.of(new FieldProblem("", String.valueOf(ex.getMessage()))));
+		return refuse(request, response, List.of(new FieldProblem("", reason)));
 	}
 
 	/**
@@ -160,11 +163,15 @@ class RequestFieldAdvice {
 		return null;
 	}
 
-	/** Something domain code looked for is not there: 404 with its reason. */
+	/**
+	 * Something domain code (or a handler) looked for is not there: 404 with its reason
+	 * in the user's language.
+	 */
 	@ExceptionHandler(NotFoundException.class)
 	ResponseEntity<?> notFound(NotFoundException ex, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
-		return refusedWithStatus(new ResponseStatusException(HttpStatus.NOT_FOUND, ex.getMessage()), request, response);
+		String reason = Texts.reason(messages, ex, RequestContextUtils.getLocale(request));
+		return refusedWithStatus(new ResponseStatusException(HttpStatus.NOT_FOUND, reason), request, response);
 	}
 
 	private String message(MessageSourceResolvable error, Locale locale) {
@@ -258,7 +265,7 @@ class RequestFieldAdvice {
 	}
 
 	private static boolean api(HttpServletRequest request) {
-		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		return ApiLanguage.api(request);
 	}
 
 }

@@ -21,8 +21,11 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Dutch by default, English on request ({@code ?lang=en}, remembered in a cookie); htmx
- * partials; the cache of anonymous public responses ({@link PublicResponseCache}).
+ * Dutch by default, English on request ({@code ?lang=en}, remembered in a cookie); an API
+ * request without that cookie in the language of its {@code Accept-Language}
+ * ({@link ApiLanguage}), so every API answer (a refusal's reason, a field's) is in the
+ * client's language; htmx partials; the cache of anonymous public responses
+ * ({@link PublicResponseCache}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -33,6 +36,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver(PublicResponseCache.LANGUAGE_COOKIE);
 		resolver.setDefaultLocale(DUTCH);
+		resolver.setDefaultLocaleFunction(request -> ApiLanguage.api(request) ? ApiLanguage.of(request, DUTCH) : DUTCH);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		return resolver;
 	}

@@ -19,10 +19,10 @@ import java.util.Set;
  * platform's statistics): the first thing such a transaction does is take a PostgreSQL
  * advisory lock on (kind, scope), held until it commits or rolls back. A second one waits
  * for it, at most {@code obmi.imports.lock-wait} (30 s), and then gets a
- * {@link ConcurrentChangeException} with a Dutch message (answered 409) — it never runs
- * beside the first, so no reply reports changes that another transaction undid, and no
- * state it checked (an open round, an undoable import) can change before it commits. The
- * lock is PostgreSQL's, so it holds across application instances too.
+ * {@link ConcurrentChangeException} ({@code lock.refused.busy.*}, answered 409) — it
+ * never runs beside the first, so no reply reports changes that another transaction
+ * undid, and no state it checked (an open round, an undoable import) can change before it
+ * commits. The lock is PostgreSQL's, so it holds across application instances too.
  */
 @Component
 public class ScopeLock {
@@ -33,17 +33,15 @@ public class ScopeLock {
 		/**
 		 * statistics: imports (files, tables, catalogue, area sets), undo, publication
 		 */
-		STATISTICS(1101,
-				"Er loopt al een import of ongedaanmaking van cijfers voor dit bestuur. Probeer het zo dadelijk opnieuw; er is niets gewijzigd."),
+		STATISTICS(1101, "lock.refused.busy.statistics"),
 		/** plan: plan, indicator and status imports, plan versions, status-round steps */
-		PLAN(1102,
-				"Er loopt al een import of een stap in een statusronde voor dit bestuur. Probeer het zo dadelijk opnieuw; er is niets gewijzigd."),
+		PLAN(1102, "lock.refused.busy.plan"),
 		/** finance: imports and undo */
-		FINANCE(1103,
-				"Er loopt al een financiële import of ongedaanmaking voor dit bestuur. Probeer het zo dadelijk opnieuw; er is niets gewijzigd.");
+		FINANCE(1103, "lock.refused.busy.finance");
 
 		private final int key;
 
+		/** The message code of the refusal when the lock stays taken. */
 		private final String busy;
 
 		Kind(int key, String busy) {
@@ -69,8 +67,8 @@ public class ScopeLock {
 	 * Takes the lock of {@code kind} for the scope in the current transaction (must be
 	 * called inside one); waits for another holder at most the configured time.
 	 * @param scopeKey the tenant id, 0 for the platform
-	 * @throws ConcurrentChangeException (Dutch) when another transaction kept the lock
-	 * longer than the wait
+	 * @throws ConcurrentChangeException when another transaction kept the lock longer
+	 * than the wait
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void acquire(Kind kind, long scopeKey) {
@@ -105,7 +103,7 @@ public class ScopeLock {
 		}
 		catch (DataAccessException ex) {
 			if (ex.getMostSpecificCause() instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
-				throw new ConcurrentChangeException(kind.busy);
+				throw new ConcurrentChangeException(Reason.of(kind.busy));
 			}
 			throw ex;
 		}

@@ -19,8 +19,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * The message bundles and what every module's coded messages share: every
  * {@code i18n/<bundle>_nl.properties} on the class path is a bundle (the shell's
  * {@code messages}, and one per module), Dutch by default, English in {@code _en}. A
- * coded message (an import error, a reader's error) is a code with arguments; numbers
- * among them are passed on as written, never regrouped by the language.
+ * coded message (an import error, a reader's error, a refusal's {@link Reason}) is a code
+ * with arguments; numbers among them are passed on as written, never regrouped by the
+ * language.
  */
 public final class Texts {
 
@@ -60,6 +61,16 @@ public final class Texts {
 	}
 
 	/**
+	 * A refusal's reason in the given language: the text of its code when it carries one
+	 * (a {@link Refusal}, an {@code AccountChangeRefused}, any
+	 * {@link MessageSourceResolvable}), else its message as written.
+	 */
+	public static String reason(MessageSource messages, Throwable refusal, Locale locale) {
+		return refusal instanceof MessageSourceResolvable coded ? messages.getMessage(coded, locale)
+				: refusal.getMessage();
+	}
+
+	/**
 	 * The arguments of a coded message, checked: the code must be
 	 * {@code import.<module>.<name>}, and numbers become their plain text.
 	 * @throws IllegalArgumentException for text in the place of a code
@@ -68,6 +79,23 @@ public final class Texts {
 		if (code == null || !code.matches("import\\.[A-Za-z0-9.]+")) {
 			throw new IllegalArgumentException("not a message code: " + code);
 		}
+		return plain(arguments);
+	}
+
+	/**
+	 * The arguments of any coded message, checked: the code must look like one
+	 * ({@code plan.refused.roundName}, no spaces), and numbers become their plain text.
+	 * @throws IllegalArgumentException for text in the place of a code
+	 */
+	public static List<Object> arguments(String code, List<?> arguments) {
+		if (code == null || !code.matches("[a-z][A-Za-z0-9]*(\\.[A-Za-z0-9]+)+")) {
+			throw new IllegalArgumentException("not a message code: " + code);
+		}
+		return plain(arguments);
+	}
+
+	/** The arguments as a message shows them: numbers as their plain text. */
+	static List<Object> plain(List<?> arguments) {
 		List<Object> written = new ArrayList<>(arguments.size());
 		for (Object argument : arguments) {
 			written.add(argument instanceof Number ? argument.toString() : argument);

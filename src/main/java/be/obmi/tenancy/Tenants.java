@@ -11,6 +11,8 @@ import java.util.OptionalLong;
 
 import be.obmi.audit.AuditTrail;
 import be.obmi.audit.FieldChange;
+import be.obmi.shared.Reason;
+import be.obmi.shared.RefusedValueException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -108,24 +110,24 @@ public class Tenants {
 	/**
 	 * Adds a Flemish or Brussels municipality as a tenant; its slug is its lowercase
 	 * name.
-	 * @throws IllegalArgumentException with a Dutch message when the NIS code is unknown
-	 * or the municipality is already a tenant
+	 * @throws RefusedValueException when the NIS code is unknown or the municipality is
+	 * already a tenant
 	 */
 	@Transactional
 	public Tenant add(String nisCode, String primaryColor) {
 		Municipality municipality = municipalities.byNisCode(nisCode)
-			.orElseThrow(() -> new IllegalArgumentException("Onbekende NIS-code: " + nisCode));
+			.orElseThrow(() -> new RefusedValueException(Reason.of("tenants.refused.nisCodeUnknown", nisCode)));
 		String slug = slugOf(municipality.name());
 		boolean exists = jdbc.sql("select count(*) from tenancy.tenant where nis_code = ? or slug = ?")
 			.params(nisCode, slug)
 			.query(Integer.class)
 			.single() > 0;
 		if (exists) {
-			throw new IllegalArgumentException(municipality.name() + " is al een bestuur op het platform.");
+			throw new RefusedValueException(Reason.of("tenants.refused.exists", municipality.name()));
 		}
 		String color = primaryColor == null || primaryColor.isBlank() ? "#1f4e79" : primaryColor;
 		if (!color.matches("^#[0-9a-fA-F]{6}$")) {
-			throw new IllegalArgumentException("Kleur moet de vorm #RRGGBB hebben.");
+			throw new RefusedValueException(Reason.of("tenants.refused.color"));
 		}
 		jdbc.sql("insert into tenancy.tenant (slug, name, nis_code, primary_color) values (?, ?, ?, ?)")
 			.params(slug, municipality.name(), nisCode, color)

@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 
 import be.obmi.audit.AuditTrail;
 import be.obmi.audit.FieldChange;
+import be.obmi.shared.Reason;
+import be.obmi.shared.RefusedValueException;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,14 +67,14 @@ public class Commitments {
 	@Transactional
 	public long add(Tenant tenant, Plan plan, String code, String title) {
 		if (code == null || code.isBlank() || title == null || title.isBlank()) {
-			throw new IllegalArgumentException("Code en titel van het engagement zijn verplicht.");
+			throw new RefusedValueException(Reason.of("plan.refused.commitmentCodeAndTitle"));
 		}
 		long id = jdbc.sql(
 				"insert into plan.commitment (tenant_id, plan_id, code, title) values (?, ?, ?, ?) on conflict (plan_id, code) do nothing returning id")
 			.params(tenant.id(), plan.id(), code.trim(), title.trim())
 			.query(Long.class)
 			.optional()
-			.orElseThrow(() -> new IllegalArgumentException("Er is al een engagement met code " + code.trim() + "."));
+			.orElseThrow(() -> new RefusedValueException(Reason.of("plan.refused.commitmentCodeTaken", code.trim())));
 		audit.created(tenant.id(), "engagement", String.valueOf(id), code.trim(),
 				List.of(FieldChange.added("code", code.trim()), FieldChange.added("titel", title.trim())));
 		return id;
@@ -89,7 +91,7 @@ public class Commitments {
 			.params(plan.id(), tenant.id(), commitmentCode == null ? "" : commitmentCode.trim())
 			.query(Commitment.Row.class)
 			.optional()
-			.orElseThrow(() -> new IllegalArgumentException("Onbekend engagement: " + commitmentCode + "."));
+			.orElseThrow(() -> new RefusedValueException(Reason.of("plan.refused.commitmentUnknown", commitmentCode)));
 		int rows = jdbc.sql("""
 				insert into plan.commitment_item (tenant_id, commitment_id, item_id)
 				select ?, ?, id from plan.plan_item where id = ? and tenant_id = ? on conflict do nothing""")
@@ -130,7 +132,7 @@ public class Commitments {
 	@Transactional
 	public long addProject(Tenant tenant, long itemId, String name, String description) {
 		if (name == null || name.isBlank()) {
-			throw new IllegalArgumentException("Geef het project een naam.");
+			throw new RefusedValueException(Reason.of("plan.refused.projectNameRequired"));
 		}
 		long id = jdbc.sql("""
 				insert into plan.project (tenant_id, item_id, name, description)
@@ -138,7 +140,7 @@ public class Commitments {
 			.params(tenant.id(), name.trim(), description, itemId, tenant.id())
 			.query(Long.class)
 			.optional()
-			.orElseThrow(() -> new IllegalArgumentException("Onbekend item."));
+			.orElseThrow(() -> new RefusedValueException(Reason.of("plan.refused.itemUnknown")));
 		audit.created(tenant.id(), "project", String.valueOf(id), name.trim(),
 				List.of(FieldChange.added("item", itemId), FieldChange.added("omschrijving", description)));
 		return id;

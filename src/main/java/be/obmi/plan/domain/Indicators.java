@@ -9,8 +9,11 @@ import java.util.stream.Collectors;
 
 import be.obmi.audit.AuditTrail;
 import be.obmi.audit.FieldChange;
+import be.obmi.shared.Reason;
+import be.obmi.shared.RefusedValueException;
 import be.obmi.tenancy.Tenant;
 
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -98,14 +101,14 @@ public class Indicators {
 			.params(indicatorId, tenant.id())
 			.query(Indicator.class)
 			.optional()
-			.orElseThrow(() -> new IllegalArgumentException("Onbekende indicator."));
+			.orElseThrow(() -> new RefusedValueException(Reason.of("plan.refused.indicatorUnknown")));
 		if (date == null) {
-			throw new IllegalArgumentException("De meetdatum is verplicht.");
+			throw new RefusedValueException(Reason.of("plan.refused.measurementDateRequired"));
 		}
 		if (value == null && (textValue == null || textValue.isBlank())) {
-			throw new IllegalArgumentException("Geef een waarde.");
+			throw new RefusedValueException(Reason.of("plan.refused.valueRequired"));
 		}
-		checkValue(indicator, value, textValue, "De meetwaarde");
+		checkValue(indicator, value, textValue, Reason.of("plan.refused.what.measurement"));
 		jdbc.sql(
 				"""
 						insert into plan.measurement (tenant_id, indicator_id, measured_on, value, text_value, source, comment)
@@ -122,19 +125,18 @@ public class Indicators {
 
 	/**
 	 * Adds an indicator to an item of the tenant.
-	 * @throws IllegalArgumentException with a Dutch message for missing fields or a code
-	 * the item already has
+	 * @throws RefusedValueException for missing fields or a code the item already has
 	 */
 	@Transactional
 	public long create(Tenant tenant, long itemId, String code, String name, String kind, String unit, String direction,
 			BigDecimal baseline) {
 		if (code == null || code.isBlank() || name == null || name.isBlank()) {
-			throw new IllegalArgumentException("Code en naam van de indicator zijn verplicht.");
+			throw new RefusedValueException(Reason.of("plan.refused.indicatorCodeAndName"));
 		}
 		if (!List.of("OUTPUT", "EFFECT", "CONTEXT").contains(kind)) {
-			throw new IllegalArgumentException("Kies output, effect of context.");
+			throw new RefusedValueException(Reason.of("plan.refused.indicatorKind"));
 		}
-		checkNumber(baseline, "De basiswaarde");
+		checkNumber(baseline, Reason.of("plan.refused.what.baseline"));
 		String valueType = "tekst".equalsIgnoreCase(unit == null ? "" : unit.trim()) ? "TEXT" : "NUMBER";
 		long id = jdbc.sql("""
 				insert into plan.indicator (tenant_id, item_id, code, name, kind, value_type, unit, direction, baseline)
@@ -144,8 +146,7 @@ public class Indicators {
 					direction == null ? "HIGHER" : direction, baseline, itemId, tenant.id())
 			.query(Long.class)
 			.optional()
-			.orElseThrow(() -> new IllegalArgumentException(
-					"Dit item heeft al een indicator met code " + code.trim() + "."));
+			.orElseThrow(() -> new RefusedValueException(Reason.of("plan.refused.indicatorCodeTaken", code.trim())));
 		audit.created(tenant.id(), "indicator", String.valueOf(id), name.trim(),
 				List.of(FieldChange.added("code", code.trim()), FieldChange.added("soort", kind),
 						FieldChange.added("eenheid", unit), FieldChange.added("basiswaarde", baseline)));
@@ -159,11 +160,11 @@ public class Indicators {
 			.params(indicatorId, tenant.id())
 			.query(Indicator.class)
 			.optional()
-			.orElseThrow(() -> new IllegalArgumentException("Onbekende indicator."));
+			.orElseThrow(() -> new RefusedValueException(Reason.of("plan.refused.indicatorUnknown")));
 		if (year < 1900 || year > 2200) {
-			throw new IllegalArgumentException("Het jaar van een streefwaarde ligt tussen 1900 en 2200.");
+			throw new RefusedValueException(Reason.of("plan.refused.targetYearRange"));
 		}
-		checkValue(indicator, target, textTarget, "De streefwaarde");
+		checkValue(indicator, target, textTarget, Reason.of("plan.refused.what.target"));
 		jdbc.sql(
 				"""
 						insert into plan.indicator_target (tenant_id, indicator_id, year, target, text_target) values (?, ?, ?, ?, ?)
@@ -181,7 +182,7 @@ public class Indicators {
 	@Transactional
 	public long addRelease(Tenant tenant, long itemId, String title, LocalDate planned) {
 		if (title == null || title.isBlank() || planned == null) {
-			throw new IllegalArgumentException("Titel en geplande datum van de release zijn verplicht.");
+			throw new RefusedValueException(Reason.of("plan.refused.releaseTitleAndDate"));
 		}
 		long id = jdbc.sql("""
 				insert into plan.release (tenant_id, item_id, title, planned_date)
@@ -198,14 +199,14 @@ public class Indicators {
 	@Transactional
 	public void realise(Tenant tenant, long releaseId, LocalDate actual) {
 		if (actual == null) {
-			throw new IllegalArgumentException("Geef de datum van realisatie.");
+			throw new RefusedValueException(Reason.of("plan.refused.realisationDateRequired"));
 		}
 		int rows = jdbc
 			.sql("update plan.release set actual_date = ?, status = 'GEREALISEERD' where id = ? and tenant_id = ?")
 			.params(actual, releaseId, tenant.id())
 			.update();
 		if (rows == 0) {
-			throw new IllegalArgumentException("Onbekende release.");
+			throw new RefusedValueException(Reason.of("plan.refused.releaseUnknown"));
 		}
 		audit.updated(tenant.id(), "release", String.valueOf(releaseId), String.valueOf(releaseId), List
 			.of(FieldChange.between("status", "GEPLAND", "GEREALISEERD"), FieldChange.added("gerealiseerd", actual)));
@@ -246,33 +247,31 @@ public class Indicators {
 	/**
 	 * A number for a numeric indicator within ±10^15 with at most 6 decimals, or a text
 	 * of at most 200 characters for a text indicator; anything else is refused with a
-	 * Dutch message naming {@code what}.
+	 * reason naming {@code what}.
 	 */
-	private static void checkValue(Indicator indicator, BigDecimal number, String text, String what) {
+	private static void checkValue(Indicator indicator, BigDecimal number, String text, MessageSourceResolvable what) {
 		if (number != null) {
 			checkNumber(number, what);
 		}
 		else if (text != null && !text.isBlank()) {
 			if (!"TEXT".equals(indicator.valueType())) {
-				throw new IllegalArgumentException(
-						what + " moet een getal zijn (bijvoorbeeld 12,5): deze indicator telt in "
-								+ (indicator.unit() == null ? "getallen" : indicator.unit()) + ".");
+				throw new RefusedValueException(Reason.of("plan.refused.valueNotNumber", what,
+						indicator.unit() == null ? Reason.of("plan.refused.what.numbers") : indicator.unit()));
 			}
 			if (text.length() > 200) {
-				throw new IllegalArgumentException(what + " is te lang (hoogstens 200 tekens).");
+				throw new RefusedValueException(Reason.of("plan.refused.valueTooLong", what));
 			}
 		}
 	}
 
 	/**
-	 * Refuses a number outside ±10^15 or with more than 6 decimals, with a Dutch message
-	 * naming {@code what}.
+	 * Refuses a number outside ±10^15 or with more than 6 decimals, with a reason naming
+	 * {@code what} ({@code plan.refused.what.*}).
 	 */
-	public static void checkNumber(BigDecimal number, String what) {
+	public static void checkNumber(BigDecimal number, MessageSourceResolvable what) {
 		if (number != null && (number.abs().compareTo(LIMIT) > 0 || number.scale() > 6
 				|| (number.signum() != 0 && number.abs().compareTo(SMALLEST) < 0))) {
-			throw new IllegalArgumentException(
-					what + " valt buiten het toegelaten bereik (tussen -10^15 en 10^15, hoogstens 6 decimalen).");
+			throw new RefusedValueException(Reason.of("plan.refused.valueOutOfRange", what));
 		}
 	}
 

@@ -15,22 +15,23 @@ import jakarta.validation.constraints.DecimalMax;
 
 /**
  * The editable fields of a plan item, with the version the editor loaded (for optimistic
- * locking).
+ * locking). The messages of its checks are codes of the plan bundle, resolved in the
+ * user's language.
  */
-public record PlanItemForm(@NotBlank(message = "Titel is verplicht.") @Size(max = 500) String title,
+public record PlanItemForm(@NotBlank(message = "{plan.item.title.required}") @Size(max = 500) String title,
 		@Size(max = 20000) String description, boolean priority, @Size(max = 200) String policyField,
 		@Size(max = 200) String politicalOwner, @Size(max = 200) String administrativeOwner,
 		@Size(max = 200) String contributor,
 		@PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
 		@PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate, @Size(max = 500) String tags,
 		@Size(max = 200) String wijk,
-		@DecimalMin(value = "-90", message = "Breedtegraad ligt tussen -90 en 90.") @DecimalMax(value = "90",
-				message = "Breedtegraad ligt tussen -90 en 90.") Double latitude,
-		@DecimalMin(value = "-180", message = "Lengtegraad ligt tussen -180 en 180.") @DecimalMax(value = "180",
-				message = "Lengtegraad ligt tussen -180 en 180.") Double longitude,
-		@NotNull(message = "Gewicht is verplicht.") @DecimalMin(value = "0",
-				message = "Gewicht mag niet negatief zijn.") @DecimalMax(value = "1000",
-						message = "Gewicht ligt tussen 0 en 1000.") BigDecimal weight,
+		@DecimalMin(value = "-90", message = "{plan.item.latitude.range}") @DecimalMax(value = "90",
+				message = "{plan.item.latitude.range}") Double latitude,
+		@DecimalMin(value = "-180", message = "{plan.item.longitude.range}") @DecimalMax(value = "180",
+				message = "{plan.item.longitude.range}") Double longitude,
+		@NotNull(message = "{plan.item.weight.required}") @DecimalMin(value = "0",
+				message = "{plan.item.weight.negative}") @DecimalMax(value = "1000",
+						message = "{plan.item.weight.range}") BigDecimal weight,
 		int version) {
 
 	public static PlanItemForm of(PlanItem item) {

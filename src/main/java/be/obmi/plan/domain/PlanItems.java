@@ -7,6 +7,8 @@ import java.util.Optional;
 import be.obmi.audit.AuditTrail;
 import be.obmi.audit.Changes;
 import be.obmi.shared.ConcurrentChangeException;
+import be.obmi.shared.Reason;
+import be.obmi.shared.RefusedValueException;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,25 +83,25 @@ public class PlanItems {
 	 * Saves an edit made on the item as it was at {@code form.version()}. Making an
 	 * action priority makes its action plan and goal priority too.
 	 * @throws ConcurrentChangeException when someone else saved the item in the meantime
-	 * @throws IllegalArgumentException with a Dutch message for an unknown policy field
-	 * or dates in the wrong order
+	 * @throws RefusedValueException for an unknown policy field or dates in the wrong
+	 * order
 	 */
 	@Transactional
 	public PlanItem update(Tenant tenant, long id, PlanItemForm form) {
-		PlanItem before = byId(tenant, id).orElseThrow(() -> new IllegalArgumentException("Onbekend item."));
+		PlanItem before = byId(tenant, id)
+			.orElseThrow(() -> new RefusedValueException(Reason.of("plan.refused.itemUnknown")));
 		String field = blankToNull(form.policyField());
 		if (field != null && policyFields.byCode(field).isEmpty()) {
-			throw new IllegalArgumentException("Onbekend beleidsveld: " + field + ".");
+			throw new RefusedValueException(Reason.of("plan.refused.policyFieldUnknown", field));
 		}
 		if ((form.latitude() == null) != (form.longitude() == null)) {
-			throw new IllegalArgumentException("Geef breedte- en lengtegraad samen, of geen van beide.");
+			throw new RefusedValueException(Reason.of("plan.refused.latitudeAndLongitude"));
 		}
 		if (form.startDate() != null && form.endDate() != null && form.endDate().isBefore(form.startDate())) {
-			throw new IllegalArgumentException("De einddatum ligt voor de startdatum.");
+			throw new RefusedValueException(Reason.of("plan.refused.endBeforeStart"));
 		}
 		if (before.priority() && !form.priority() && hasPriorityChild(tenant, id)) {
-			throw new IllegalArgumentException(
-					before.code() + " heeft prioritaire onderliggende items en blijft daarom prioritair.");
+			throw new RefusedValueException(Reason.of("plan.refused.priorityChildren", before.code()));
 		}
 		int rows = jdbc
 			.sql("""
@@ -115,8 +117,7 @@ public class PlanItems {
 					form.version())
 			.update();
 		if (rows == 0) {
-			throw new ConcurrentChangeException("Iemand anders heeft " + before.code()
-					+ " intussen gewijzigd. Je wijzigingen zijn niet bewaard; herlaad de pagina en probeer opnieuw.");
+			throw new ConcurrentChangeException(Reason.of("plan.refused.itemChanged", before.code()));
 		}
 		PlanItem after = byId(tenant, id).orElseThrow();
 		audit.updated(tenant.id(), "planitem", String.valueOf(id), after.code(),

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +14,9 @@ import be.obmi.audit.FieldChange;
 import be.obmi.shared.ConcurrentChangeException;
 import be.obmi.shared.ObmiMetrics;
 import be.obmi.shared.ObmiMetrics.RoundTransition;
+import be.obmi.shared.Reason;
+import be.obmi.shared.RefusedStateException;
+import be.obmi.shared.RefusedValueException;
 import be.obmi.shared.ScopeLock;
 import be.obmi.tenancy.Tenant;
 
@@ -94,30 +98,28 @@ public class StatusRounds {
 	/**
 	 * Opens a round for all actions, the priority actions or a selection of items; the
 	 * items are fixed now.
-	 * @throws IllegalArgumentException with a Dutch message when the dates or the
-	 * selection are wrong
+	 * @throws RefusedValueException when the dates or the selection are wrong
 	 */
 	@Transactional
 	public StatusRound open(Tenant tenant, Plan plan, String name, LocalDate referenceDate, LocalDate deadline,
 			StatusRound.Scope scope, Collection<Long> selection, String actor) {
 		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
 		if (name == null || name.isBlank()) {
-			throw new IllegalArgumentException("Geef de ronde een naam.");
+			throw new RefusedValueException(Reason.of("plan.refused.roundNameRequired"));
 		}
 		if (referenceDate == null || deadline == null) {
-			throw new IllegalArgumentException("Referentiedatum en deadline zijn verplicht.");
+			throw new RefusedValueException(Reason.of("plan.refused.roundDatesRequired"));
 		}
 		if (name.length() > 200) {
-			throw new IllegalArgumentException("De naam van de ronde is te lang (hoogstens 200 tekens).");
+			throw new RefusedValueException(Reason.of("plan.refused.roundNameTooLong"));
 		}
 		for (LocalDate date : List.of(referenceDate, deadline)) {
 			if (date.getYear() < 1900 || date.getYear() > 2200) {
-				throw new IllegalArgumentException("Een datum ligt tussen 1900 en 2200; " + date + " kan niet.");
+				throw new RefusedValueException(Reason.of("plan.refused.roundDateRange", date));
 			}
 		}
 		if (deadline.isBefore(referenceDate)) {
-			throw new IllegalArgumentException(
-					"De deadline (" + deadline + ") ligt vóór de referentiedatum (" + referenceDate + ").");
+			throw new RefusedValueException(Reason.of("plan.refused.deadlineBeforeReference", deadline, referenceDate));
 		}
 		long id = jdbc.sql("""
 				insert into plan.status_round (tenant_id, plan_id, name, reference_date, deadline, scope, opened_by)
@@ -128,7 +130,7 @@ public class StatusRounds {
 		int count;
 		if (scope == StatusRound.Scope.SELECTION) {
 			if (selection == null || selection.isEmpty()) {
-				throw new IllegalArgumentException("Kies minstens één item voor de ronde.");
+				throw new RefusedValueException(Reason.of("plan.refused.roundSelectionEmpty"));
 			}
 			count = 0;
 			for (Long itemId : selection) {
@@ -182,8 +184,7 @@ public class StatusRounds {
 			.params(blankToNull(assumptions), blankToNull(risks), roundId, tenant.id(), version)
 			.update();
 		if (rows == 0) {
-			throw new ConcurrentChangeException(
-					"Iemand anders heeft deze ronde intussen gewijzigd. Herlaad de pagina.");
+			throw new ConcurrentChangeException(Reason.of("plan.refused.roundChanged"));
 		}
 		audit.updated(tenant.id(), "statusronde", String.valueOf(roundId), before.name(),
 				Changes.between(before, round(tenant, roundId).orElseThrow(), "version"));
@@ -248,23 +249,23 @@ public class StatusRounds {
 	 * is open and the update is a concept (new, or sent back).
 	 * @throws ConcurrentChangeException when the update changed since
 	 * {@code form.version()} was read
-	 * @throws IllegalStateException with a Dutch message when the round is closed or the
-	 * update already submitted
+	 * @throws RefusedStateException when the round is closed or the update already
+	 * submitted
 	 */
 	@Transactional
 	public StatusUpdate save(Tenant tenant, long roundId, long itemId, StatusUpdateForm form, boolean submit,
 			String actor) {
 		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
 		Task task = task(tenant, roundId, itemId)
-			.orElseThrow(() -> new IllegalArgumentException("Dit item hoort niet bij deze ronde."));
+			.orElseThrow(() -> new RefusedValueException(Reason.of("plan.refused.itemNotInRound")));
 		if (!task.round().open()) {
-			throw new IllegalStateException("Deze ronde is afgesloten; updates kunnen niet meer wijzigen.");
+			throw new RefusedStateException(Reason.of("plan.refused.roundClosed"));
 		}
 		StatusUpdate before = task.update();
 		String state = submit ? UpdateState.INGEDIEND.name() : UpdateState.CONCEPT.name();
 		if (before == null) {
 			if (form.version() >= 0) {
-				throw new ConcurrentChangeException("Deze update is intussen verwijderd. Herlaad de pagina.");
+				throw new ConcurrentChangeException(Reason.of("plan.refused.updateDeleted"));
 			}
 			int rows = jdbc
 				.sql("""
@@ -277,13 +278,12 @@ public class StatusRounds {
 						state, actor, submit)
 				.update();
 			if (rows == 0) {
-				throw new ConcurrentChangeException("Iemand anders heeft intussen een update voor " + task.item().code()
-						+ " bewaard. Herlaad de pagina; je wijzigingen zijn niet bewaard.");
+				throw new ConcurrentChangeException(Reason.of("plan.refused.updateSavedMeanwhile", task.item().code()));
 			}
 		}
 		else {
 			if (before.state() != UpdateState.CONCEPT) {
-				throw new IllegalStateException("Deze update is al ingediend en kan niet meer gewijzigd worden.");
+				throw new RefusedStateException(Reason.of("plan.refused.updateSubmitted"));
 			}
 			int rows = jdbc
 				.sql("""
@@ -295,8 +295,7 @@ public class StatusRounds {
 						before.id(), tenant.id(), form.version())
 				.update();
 			if (rows == 0) {
-				throw new ConcurrentChangeException("Iemand anders heeft de update voor " + task.item().code()
-						+ " intussen gewijzigd. Herlaad de pagina; je wijzigingen zijn niet bewaard.");
+				throw new ConcurrentChangeException(Reason.of("plan.refused.updateChanged", task.item().code()));
 			}
 		}
 		StatusUpdate after = task(tenant, roundId, itemId).orElseThrow().update();
@@ -324,7 +323,7 @@ public class StatusRounds {
 			String bottlenecks, String actor) {
 		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
 		if (!task.round().open()) {
-			throw new IllegalStateException("Deze ronde is afgesloten; updates kunnen niet meer wijzigen.");
+			throw new RefusedStateException(Reason.of("plan.refused.roundClosed"));
 		}
 		StatusUpdate before = task.update();
 		if (before != null && before.status() == status && before.progress() == progress
@@ -346,8 +345,7 @@ public class StatusRounds {
 					blankToNull(bottlenecks), actor)
 			.update();
 		if (written == 0) {
-			throw new ConcurrentChangeException("De update van " + task.item().code()
-					+ " is intussen goedgekeurd; een bestand kan ze niet meer wijzigen. Er is niets gewijzigd.");
+			throw new ConcurrentChangeException(Reason.of("plan.refused.updateApprovedMeanwhile", task.item().code()));
 		}
 		StatusUpdate after = jdbc.sql(UPDATE_SELECT + "where u.round_id = ? and u.item_id = ? and u.tenant_id = ?")
 			.params(roundId, itemId, tenant.id())
@@ -376,7 +374,7 @@ public class StatusRounds {
 	public void sendBack(Tenant tenant, long updateId, String remark) {
 		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
 		if (remark == null || remark.isBlank()) {
-			throw new IllegalArgumentException("Geef een opmerking mee wanneer je een update terugstuurt.");
+			throw new RefusedValueException(Reason.of("plan.refused.remarkRequired"));
 		}
 		transition(tenant, updateId, UpdateState.INGEDIEND, UpdateState.CONCEPT, "remark = ?", remark.trim());
 		metrics.roundTransition(tenant.slug(), RoundTransition.TERUGGESTUURD);
@@ -414,9 +412,10 @@ public class StatusRounds {
 	private int transitionAll(Tenant tenant, long roundId, UpdateState from, UpdateState to, String set, String value,
 			RoundTransition transition) {
 		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
-		StatusRound round = round(tenant, roundId).orElseThrow(() -> new IllegalArgumentException("Onbekende ronde."));
+		StatusRound round = round(tenant, roundId)
+			.orElseThrow(() -> new RefusedValueException(Reason.of("plan.refused.roundUnknown")));
 		if (!round.open()) {
-			throw new IllegalStateException("Deze ronde is afgesloten; updates kunnen niet meer wijzigen.");
+			throw new RefusedStateException(Reason.of("plan.refused.roundClosed"));
 		}
 		var spec = jdbc.sql("update plan.status_update set state = ?, " + set
 				+ ", version = version + 1 where round_id = ? and tenant_id = ? and state = ? returning id");
@@ -433,22 +432,21 @@ public class StatusRounds {
 
 	private void transition(Tenant tenant, long updateId, UpdateState from, UpdateState to, String set, String value) {
 		StatusUpdate before = update(tenant, updateId)
-			.orElseThrow(() -> new IllegalArgumentException("Onbekende update."));
+			.orElseThrow(() -> new RefusedValueException(Reason.of("plan.refused.updateUnknown")));
 		StatusRound round = round(tenant, before.roundId()).orElseThrow();
 		if (!round.open()) {
-			throw new IllegalStateException("Deze ronde is afgesloten; updates kunnen niet meer wijzigen.");
+			throw new RefusedStateException(Reason.of("plan.refused.roundClosed"));
 		}
 		if (before.state() != from) {
-			throw new IllegalStateException(
-					"Deze update is niet meer " + from.name().toLowerCase() + "; herlaad de pagina.");
+			Reason state = Reason.of("plan.state." + from.name().toLowerCase(Locale.ROOT));
+			throw new RefusedStateException(Reason.of("plan.refused.updateNoLonger", state));
 		}
 		var spec = jdbc.sql("update plan.status_update set state = ?, " + set
 				+ ", version = version + 1 where id = ? and tenant_id = ? and state = ?");
 		spec = value == null ? spec.params(to.name(), updateId, tenant.id(), from.name())
 				: spec.params(to.name(), value, updateId, tenant.id(), from.name());
 		if (spec.update() == 0) {
-			throw new ConcurrentChangeException(
-					"Iemand anders heeft deze update intussen behandeld. Herlaad de pagina.");
+			throw new ConcurrentChangeException(Reason.of("plan.refused.updateHandled"));
 		}
 		StatusUpdate after = update(tenant, updateId).orElseThrow();
 		audit.updated(tenant.id(), "statusupdate", String.valueOf(updateId), round.name(),

@@ -6,9 +6,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** What an owner fills in for one item in a round. */
-public record StatusUpdateForm(@NotNull(message = "Kies een status.") ItemStatus status,
-		@Min(value = 0, message = "Voortgang ligt tussen 0 en 100.") @Max(value = 100,
-				message = "Voortgang ligt tussen 0 en 100.") int progress,
+public record StatusUpdateForm(@NotNull(message = "{plan.update.status.required}") ItemStatus status,
+		@Min(value = 0, message = "{plan.update.progress.range}") @Max(value = 100,
+				message = "{plan.update.progress.range}") int progress,
 		@Size(max = 10000) String narrative, @Size(max = 10000) String bottlenecks, @Size(max = 10000) String nextSteps,
 		int version) {
 

@@ -1,5 +1,7 @@
 package be.obmi.plan.web;
 
+import java.util.Locale;
+
 import jakarta.validation.constraints.Size;
 
 import be.obmi.plan.domain.Commitments;
@@ -7,8 +9,10 @@ import be.obmi.plan.domain.Plan;
 import be.obmi.plan.domain.PlanItems;
 import be.obmi.plan.domain.PlanTree;
 import be.obmi.plan.domain.StatusRounds;
+import be.obmi.shared.Texts;
 import be.obmi.tenancy.Tenant;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +39,11 @@ class AgreementController {
 
 	private final Commitments commitments;
 
-	AgreementController(PlanPages pages, PlanItems items, StatusRounds rounds, Commitments commitments) {
+	private final MessageSource messages;
+
+	AgreementController(PlanPages pages, PlanItems items, StatusRounds rounds, Commitments commitments,
+			MessageSource messages) {
+		this.messages = messages;
 		this.pages = pages;
 		this.items = items;
 		this.rounds = rounds;
@@ -55,13 +63,13 @@ class AgreementController {
 
 	@PostMapping("/bestuursakkoord")
 	String addCommitment(Tenant tenant, @RequestParam @Size(max = 50) String code,
-			@RequestParam @Size(max = 500) String title, RedirectAttributes redirect) {
+			@RequestParam @Size(max = 500) String title, RedirectAttributes redirect, Locale locale) {
 		pages.requireEditor(tenant);
 		try {
 			commitments.add(tenant, pages.plan(tenant), code, title);
 		}
 		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", Texts.reason(messages, ex, locale));
 		}
 		return "redirect:/" + tenant.slug() + "/plan/bestuursakkoord";
 	}

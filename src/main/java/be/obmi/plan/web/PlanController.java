@@ -32,6 +32,9 @@ import be.obmi.plan.domain.StatusRounds;
 import be.obmi.shared.BelgianNumber;
 import be.obmi.shared.ConcurrentChangeException;
 import be.obmi.shared.PlausibleDate;
+import be.obmi.shared.Reason;
+import be.obmi.shared.RefusedValueException;
+import be.obmi.shared.Texts;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.context.MessageSource;
@@ -285,12 +288,12 @@ class PlanController {
 		}
 		catch (ConcurrentChangeException ex) {
 			response.setStatus(HttpStatus.CONFLICT.value());
-			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("error", Texts.reason(messages, ex, locale));
 			return itemPage(tenant, item, model, locale);
 		}
 		catch (IllegalArgumentException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("error", Texts.reason(messages, ex, locale));
 			return itemPage(tenant, item, model, locale);
 		}
 	}
@@ -317,7 +320,7 @@ class PlanController {
 		pages.requireEditor(tenant);
 		BigDecimal number = decimal(baseline);
 		if (number == null && baseline != null && !baseline.isBlank()) {
-			throw new IllegalArgumentException("De basiswaarde moet een getal zijn (bijvoorbeeld 12,5).");
+			throw new RefusedValueException(Reason.of("plan.refused.baselineNotNumber"));
 		}
 		indicators.create(tenant, id, code, name, kind, unit, direction, number);
 		redirect.addFlashAttribute("indicatorAdded", true);
@@ -363,14 +366,14 @@ class PlanController {
 
 	@PostMapping("/items/{id}/engagementen")
 	String link(Tenant tenant, @PathVariable long id, @RequestParam @Size(max = 50) String code,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, Locale locale) {
 		pages.requireEditor(tenant);
 		items.byId(tenant, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		try {
 			commitments.link(tenant, pages.plan(tenant), id, code);
 		}
 		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", Texts.reason(messages, ex, locale));
 		}
 		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#bestuursakkoord";
 	}

@@ -23,6 +23,9 @@ import be.obmi.plan.domain.UpdateState;
 import be.obmi.shared.BelgianNumber;
 import be.obmi.shared.ConcurrentChangeException;
 import be.obmi.shared.PlausibleDate;
+import be.obmi.shared.Reason;
+import be.obmi.shared.RefusedValueException;
+import be.obmi.shared.Texts;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -47,6 +50,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -116,13 +120,12 @@ class RoundController {
 			RedirectAttributes redirect) {
 		String actor = pages.requireEditor(tenant).getUsername();
 		Plan plan = pages.plan(tenant);
-		List<Long> ids = selection == null ? List.of()
-				: Arrays.stream(selection.split("[\\s,;]+"))
-					.filter(s -> !s.isBlank())
-					.map(code -> items.byCode(plan, code.trim())
-						.orElseThrow(() -> new IllegalArgumentException("Onbekende code: " + code.trim() + "."))
-						.id())
-					.toList();
+		List<Long> ids = selection == null ? List.of() : Arrays.stream(selection.split("[\\s,;]+"))
+			.filter(s -> !s.isBlank())
+			.map(code -> items.byCode(plan, code.trim())
+				.orElseThrow(() -> new RefusedValueException(Reason.of("plan.refused.codeUnknown", code.trim())))
+				.id())
+			.toList();
 		StatusRound round = rounds.open(tenant, plan, name, referenceDate, deadline, scope, ids, actor);
 		return "redirect:/" + tenant.slug() + "/plan/rondes/" + round.id();
 	}
@@ -223,7 +226,7 @@ class RoundController {
 			redirect.addFlashAttribute("done", "plan.round.done." + done);
 		}
 		catch (ConcurrentChangeException | IllegalStateException | IllegalArgumentException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", Texts.reason(messages, ex, LocaleContextHolder.getLocale()));
 		}
 		return "redirect:/" + tenant.slug() + "/plan/rondes/" + roundId;
 	}
@@ -284,7 +287,7 @@ class RoundController {
 		catch (ConcurrentChangeException | IllegalStateException | IllegalArgumentException ex) {
 			response.setStatus(ex instanceof ConcurrentChangeException ? HttpStatus.CONFLICT.value()
 					: HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("error", Texts.reason(messages, ex, LocaleContextHolder.getLocale()));
 			return updatePage(tenant, task(tenant, id, itemId), model);
 		}
 	}
@@ -293,7 +296,7 @@ class RoundController {
 	 * New measurements given with an update ({@code meting-<indicator id>}), dated on the
 	 * round's reference date; only for the item's own indicators. Checked before the
 	 * update is saved, stored after it.
-	 * @throws IllegalArgumentException with a Dutch message for a number that is none
+	 * @throws RefusedValueException for a number that is none
 	 */
 	private List<Runnable> measurements(Tenant tenant, StatusRounds.Task task, Map<String, String> params) {
 		List<Runnable> work = new ArrayList<>();
@@ -302,17 +305,16 @@ class RoundController {
 			if (value == null || value.isBlank()) {
 				continue;
 			}
+			Reason what = Reason.of("plan.refused.what.measurementOf", details.indicator().name());
 			if (value.length() > 200) {
-				throw new IllegalArgumentException(
-						"De meting voor " + details.indicator().name() + " is te lang (hoogstens 200 tekens).");
+				throw new RefusedValueException(Reason.of("plan.refused.valueTooLong", what));
 			}
 			BigDecimal number = null;
 			if (!details.text()) {
 				number = BelgianNumber.parse(value)
-					.orElseThrow(
-							() -> new IllegalArgumentException("Ongeldige meting voor " + details.indicator().name()
-									+ ": " + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "."));
-				Indicators.checkNumber(number, "De meting voor " + details.indicator().name());
+					.orElseThrow(() -> new RefusedValueException(Reason.of("plan.refused.measurementInvalid",
+							details.indicator().name(), value.length() > 40 ? value.substring(0, 40) + "…" : value)));
+				Indicators.checkNumber(number, what);
 			}
 			BigDecimal measured = number;
 			work.add(() -> indicators.measure(tenant, details.indicator().id(), task.round().referenceDate(), measured,

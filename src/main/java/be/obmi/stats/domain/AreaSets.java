@@ -13,6 +13,8 @@ import be.obmi.shared.tabular.ImportError;
 import be.obmi.shared.tabular.ImportRejectedException;
 import be.obmi.shared.tabular.Table;
 import be.obmi.shared.tabular.TableReader;
+import be.obmi.shared.Reason;
+import be.obmi.shared.RefusedValueException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -68,8 +70,7 @@ public class AreaSets {
 	public int replace(Scope scope, String name, byte[] file) {
 		lock.acquire(ScopeLock.Kind.STATISTICS, scope.key());
 		if (scope.isPlatform() || name == null || !name.matches("^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$")) {
-			throw new IllegalArgumentException(
-					"Een gebiedsindeling hoort bij een bestuur en heeft een naam van letters en cijfers.");
+			throw new RefusedValueException(Reason.of("stats.refused.areaSetName"));
 		}
 		Table table = TableReader.read(file);
 		Map<String, Integer> col = new LinkedHashMap<>();

@@ -23,6 +23,7 @@ import be.obmi.audit.AuditTrail;
 import be.obmi.audit.FieldChange;
 import be.obmi.shared.tabular.Table;
 import be.obmi.shared.tabular.TableReader;
+import be.obmi.shared.Reason;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -259,8 +260,7 @@ public class Catalogue {
 								old.version())
 						.update();
 					if (n == 0) {
-						throw new ConcurrentChangeException(
-								"Indicator " + p.code() + " werd intussen door iemand anders gewijzigd.");
+						throw new ConcurrentChangeException(Reason.of("stats.refused.indicatorChanged", p.code()));
 					}
 					audit.updated(scope.tenantId(), "indicator", String.valueOf(old.id()), p.code(), changes);
 					updated++;

@@ -31,6 +31,9 @@ import be.obmi.opendata.OpenDataFormats;
 import be.obmi.shared.ScopeLock;
 import be.obmi.shared.tabular.ImportError;
 import be.obmi.shared.tabular.ImportRejectedException;
+import be.obmi.shared.Reason;
+import be.obmi.shared.RefusedStateException;
+import be.obmi.shared.RefusedValueException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -329,7 +332,7 @@ public class Datasets {
 	public void publish(Scope scope, String id, int threshold, String actor) {
 		lock.acquire(ScopeLock.Kind.STATISTICS, scope.key());
 		if (threshold < 0 || threshold > 1_000_000) {
-			throw new IllegalArgumentException("De drempel ligt tussen 0 en 1.000.000.");
+			throw new RefusedValueException(Reason.of("stats.refused.thresholdRange"));
 		}
 		Dataset before = require(scope, id);
 		Cube cube = cube(scope, id, true, true).orElseThrow();
@@ -380,7 +383,7 @@ public class Datasets {
 			.params(scope.key(), id)
 			.query(Datasets::dataset)
 			.optional()
-			.orElseThrow(() -> new NotFoundException("Onbekende dataset " + id));
+			.orElseThrow(() -> new NotFoundException(Reason.of("stats.refused.datasetUnknown", id)));
 	}
 
 	/**
@@ -400,8 +403,7 @@ public class Datasets {
 	/**
 	 * The undo of an import: the datasets it created go, those it replaced come back as
 	 * they were.
-	 * @throws IllegalStateException (Dutch) when a later import replaced such a dataset
-	 * again
+	 * @throws RefusedStateException when a later import replaced such a dataset again
 	 */
 	void undoImport(Scope scope, long importId) {
 		int later = jdbc.sql("""
@@ -412,7 +414,7 @@ public class Datasets {
 			.query(Integer.class)
 			.single();
 		if (later > 0) {
-			throw new IllegalStateException("Een latere import verving dezelfde tabel; maak die eerst ongedaan.");
+			throw new RefusedStateException(Reason.of("stats.refused.datasetReplacedLater"));
 		}
 		jdbc.sql("delete from stats.dataset where coalesce(tenant_id, 0) = ? and import_id = ?")
 			.params(scope.key(), importId)

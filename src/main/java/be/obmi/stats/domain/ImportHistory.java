@@ -9,6 +9,8 @@ import be.obmi.audit.AuditTrail;
 import be.obmi.audit.FieldChange;
 import be.obmi.shared.ObmiMetrics;
 import be.obmi.shared.ScopeLock;
+import be.obmi.shared.Reason;
+import be.obmi.shared.RefusedStateException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -63,7 +65,7 @@ public class ImportHistory {
 			.params(scope.key(), id)
 			.query(Batch.class)
 			.optional()
-			.orElseThrow(() -> new NotFoundException("Onbekende import " + id));
+			.orElseThrow(() -> new NotFoundException(Reason.of("stats.refused.importUnknown", id)));
 	}
 
 	@Transactional(readOnly = true)
@@ -82,8 +84,8 @@ public class ImportHistory {
 
 	/**
 	 * Restores every value the import changed to what it was before.
-	 * @throws IllegalStateException (Dutch) when it was undone already or a later import
-	 * changed the same values
+	 * @throws RefusedStateException when it was undone already or a later import changed
+	 * the same values
 	 */
 	@Transactional
 	public Batch undo(Scope scope, long id, String actor) {
@@ -94,7 +96,7 @@ public class ImportHistory {
 		lock.acquire(ScopeLock.Kind.STATISTICS, scope.key());
 		Batch batch = require(scope, id);
 		if (batch.undoneAt() != null) {
-			throw new IllegalStateException("Deze import is al ongedaan gemaakt.");
+			throw new RefusedStateException(Reason.of("stats.refused.importUndone"));
 		}
 		// a later import (not undone) that replaced a value this import wrote
 		int later = jdbc.sql("""
@@ -102,8 +104,7 @@ public class ImportHistory {
 				join stats.import_batch b on b.id = l.import_id and b.undone_at is null
 				where l.old_import_id = ?""").param(id).query(Integer.class).single();
 		if (later > 0) {
-			throw new IllegalStateException(
-					"Een latere import wijzigde dezelfde cijfers (" + later + "); maak die eerst ongedaan.");
+			throw new RefusedStateException(Reason.of("stats.refused.importChangedLater", later));
 		}
 		// the values this import wrote (new and replacing ones) go; the replaced ones
 		// come back

@@ -6,6 +6,8 @@ import java.util.Optional;
 import be.obmi.audit.AuditTrail;
 import be.obmi.audit.FieldChange;
 import be.obmi.shared.ScopeLock;
+import be.obmi.shared.Reason;
+import be.obmi.shared.RefusedValueException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -96,7 +98,7 @@ public class Indicators {
 			.params(code, scope.tenantId())
 			.query(Indicator.class)
 			.optional()
-			.orElseThrow(() -> new IllegalArgumentException("Onbekende indicator: " + code));
+			.orElseThrow(() -> new RefusedValueException(Reason.of("stats.refused.indicatorUnknownCode", code)));
 		if (indicator.published() != published) {
 			jdbc.sql("update stats.indicator set published = ?, version = version + 1 where id = ?")
 				.params(published, indicator.id())

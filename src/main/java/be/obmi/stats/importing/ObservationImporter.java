@@ -29,6 +29,7 @@ import be.obmi.shared.tabular.ImportRejectedException;
 import be.obmi.shared.tabular.Table;
 import be.obmi.shared.tabular.TableReader;
 
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import be.obmi.opendata.Cube;
@@ -94,10 +95,11 @@ public class ObservationImporter {
 	/**
 	 * What an import did. {@code importId} is null for a dataset import (PX, JSON-stat,
 	 * SDMX-CSV), which is not an observation batch; {@code datasets} lists the ids of the
-	 * datasets it created or changed.
+	 * datasets it created or changed; {@code warnings} are coded messages
+	 * ({@code import.stats.warning.*}), shown in the reader's language.
 	 */
 	public record Summary(Long importId, String format, long rows, long inserted, long updated, long unchanged,
-			List<String> createdIndicators, List<String> warnings, List<String> datasets) {
+			List<String> createdIndicators, List<MessageSourceResolvable> warnings, List<String> datasets) {
 	}
 
 	@Transactional
@@ -148,7 +150,7 @@ public class ObservationImporter {
 		}
 		long started = System.nanoTime();
 		ObservationRows.Errors errors = new ObservationRows.Errors();
-		List<String> warnings = new ArrayList<>();
+		List<MessageSourceResolvable> warnings = new ArrayList<>();
 		String[] format = new String[1];
 		ObservationRows.Format[] parser = new ObservationRows.Format[1];
 		store.createImportRows();
@@ -285,12 +287,12 @@ public class ObservationImporter {
 			copy.cancel();
 			throw ex;
 		}
-		List<String> warnings = new ArrayList<>();
+		List<MessageSourceResolvable> warnings = new ArrayList<>();
 		if (counts.skipped() > 0) {
-			warnings.add(counts.skipped() + " cellen overgeslagen volgens de mapping (doel -).");
+			warnings.add(ImportError.text("import.stats.warning.cellsSkipped", counts.skipped()));
 		}
 		if (counts.empty() > 0) {
-			warnings.add(counts.empty() + " cellen zonder waarde en zonder symbool niet ingelezen.");
+			warnings.add(ImportError.text("import.stats.warning.cellsEmpty", counts.empty()));
 		}
 		Summary written = store.write(scope, filename, stored.format(), rows, byCode, created, warnings, actor, null);
 		if (stored.created() || stored.changed()) {

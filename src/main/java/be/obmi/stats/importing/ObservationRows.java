@@ -21,6 +21,7 @@ import be.obmi.shared.BelgianNumber;
 import be.obmi.shared.Period;
 import be.obmi.shared.tabular.ImportError;
 import be.obmi.shared.tabular.Table;
+import org.springframework.context.MessageSourceResolvable;
 
 import java.util.function.Consumer;
 
@@ -69,7 +70,7 @@ public final class ObservationRows {
 	}
 
 	// Swing: period,geolevel,geoitem,<one column per indicator>
-	Format swing(List<String> header, Errors errors, List<String> warnings) {
+	Format swing(List<String> header, Errors errors, List<MessageSourceResolvable> warnings) {
 		int period = -1, level = -1, item = -1;
 		Map<Integer, String> indicatorColumns = new TreeMap<>();
 		for (int i = 0; i < header.size(); i++) {
@@ -80,7 +81,7 @@ public final class ObservationRows {
 				case "geoitem" -> item = i;
 				default -> {
 					if (h.isBlank()) {
-						warnings.add("Kolom " + (i + 1) + " heeft geen naam en is genegeerd.");
+						warnings.add(ImportError.text("import.stats.warning.columnUnnamed", i + 1));
 					}
 					else {
 						indicatorColumns.put(i, h);

@@ -15,6 +15,7 @@ import be.obmi.stats.domain.Scope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -137,7 +138,7 @@ class ObservationStore {
 	 * @throws ImportRejectedException when the file holds the same key twice
 	 */
 	ObservationImporter.Summary write(Scope scope, String filename, String format, long rows,
-			Map<String, Indicator> byCode, List<String> created, List<String> warnings, String actor,
+			Map<String, Indicator> byCode, List<String> created, List<MessageSourceResolvable> warnings, String actor,
 			String indicatorColumn) {
 		long started = System.nanoTime();
 		long importId = newBatch(scope, filename, format, actor, rows, created.size());

@@ -1,6 +1,10 @@
 package be.obmi.stats.query;
 
 import be.obmi.stats.domain.Scope;
+import be.obmi.shared.Reason;
+import be.obmi.shared.Refusal;
+import be.obmi.shared.RefusedValueException;
+import be.obmi.shared.Texts;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +29,7 @@ import be.obmi.opendata.Cube;
 import be.obmi.opendata.CubeWriter;
 import be.obmi.opendata.OpenDataFormats;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -110,11 +115,22 @@ public class OpenDataResponses {
 
 	}
 
-	/** No format that the client accepts: answered with 406 and a Dutch message. */
-	public static final class NotAcceptable extends RuntimeException {
+	/**
+	 * No format that the client accepts: answered with 406 and its reason in the client's
+	 * language ({@link #notAcceptable}).
+	 */
+	public static final class NotAcceptable extends RuntimeException implements Refusal {
 
-		NotAcceptable(String message) {
-			super(message);
+		private final transient Reason reason;
+
+		NotAcceptable(Reason reason) {
+			super(Texts.dutch(reason));
+			this.reason = reason;
+		}
+
+		@Override
+		public Reason reason() {
+			return this.reason;
 		}
 
 	}
@@ -139,18 +155,17 @@ public class OpenDataResponses {
 	/**
 	 * The format to write: {@code ?format=} wins over {@code Accept}; without either
 	 * JSON-stat.
-	 * @throws IllegalArgumentException (400) for an unknown {@code format} parameter
+	 * @throws RefusedValueException (400) for an unknown {@code format} parameter
 	 * @throws NotAcceptable (406) when no media range of {@code Accept} names a format we
 	 * write
 	 */
 	public static ExportFormat negotiate(String format, String accept) {
 		if (format != null && !format.isBlank()) {
 			return ExportFormat.named(format)
-				.orElseThrow(() -> new IllegalArgumentException("Onbekend formaat '" + format + "': kies uit "
-						+ Arrays.stream(ExportFormat.values())
+				.orElseThrow(() -> new RefusedValueException(Reason.of("stats.refused.formatUnknown", format,
+						Arrays.stream(ExportFormat.values())
 							.map(ExportFormat::parameter)
-							.collect(Collectors.joining(", "))
-						+ "."));
+							.collect(Collectors.joining(", ")))));
 		}
 		if (accept == null || accept.isBlank()) {
 			return ExportFormat.JSONSTAT;
@@ -160,7 +175,7 @@ public class OpenDataResponses {
 			ranges = MediaType.parseMediaTypes(accept);
 		}
 		catch (InvalidMediaTypeException ex) {
-			throw new NotAcceptable("De Accept-header '" + accept + "' is onleesbaar.");
+			throw new NotAcceptable(Reason.of("stats.refused.acceptUnreadable", accept));
 		}
 		List<MediaType> ordered = ranges.stream()
 			.sorted(Comparator.comparingDouble(MediaType::getQualityValue)
@@ -178,13 +193,11 @@ public class OpenDataResponses {
 				}
 			}
 		}
-		throw new NotAcceptable("Geen van de gevraagde mediatypes (" + accept + ") is beschikbaar. Beschikbaar zijn: "
-				+ Arrays.stream(ExportFormat.values())
+		throw new NotAcceptable(Reason.of("stats.refused.notAcceptable", accept,
+				Arrays.stream(ExportFormat.values())
 					.map(f -> f.mediaType().toString())
-					.collect(Collectors.joining(", "))
-				+ "; of kies met de parameter format="
-				+ Arrays.stream(ExportFormat.values()).map(ExportFormat::parameter).collect(Collectors.joining("|"))
-				+ ".");
+					.collect(Collectors.joining(", ")),
+				Arrays.stream(ExportFormat.values()).map(ExportFormat::parameter).collect(Collectors.joining("|"))));
 	}
 
 	/**
@@ -237,9 +250,8 @@ public class OpenDataResponses {
 			boolean editor, Supplier<Cube> cubes) throws IOException {
 		Cube cube = cubes.get();
 		if (format == ExportFormat.XLSX && cube.cells().count() + 1 > XlsxWriter.MAX_ROWS) {
-			throw new IllegalArgumentException(
-					"De tabel heeft " + cube.cells().count() + " cellen; een XLSX-blad kan er hoogstens "
-							+ (XlsxWriter.MAX_ROWS - 1) + " bevatten. Kies CSV of een kleinere selectie.");
+			throw new RefusedValueException(
+					Reason.of("stats.refused.xlsxTooLarge", cube.cells().count(), XlsxWriter.MAX_ROWS - 1));
 		}
 		ShallowEtagHeaderFilter.disableContentCaching(request);
 		// anonymous answers are revalidated every time (cheap: 304), so a publish is seen
@@ -280,17 +292,19 @@ public class OpenDataResponses {
 	}
 
 	/**
-	 * Writes a 406 with its Dutch message as problem JSON, whatever the client accepts.
+	 * Writes a 406 with its reason in the client's language ({@code locale}) as problem
+	 * JSON, whatever the client accepts.
 	 */
-	public static void notAcceptable(HttpServletResponse response, NotAcceptable ex) throws IOException {
+	public static void notAcceptable(HttpServletResponse response, NotAcceptable ex, MessageSource messages,
+			Locale locale) throws IOException {
 		response.setStatus(HttpServletResponse.SC_NOT_ACCEPTABLE);
 		response.setHeader("Vary", "Accept");
 		response.setContentType("application/problem+json;charset=UTF-8");
 		var problem = new LinkedHashMap<String, Object>();
 		problem.put("type", "about:blank");
-		problem.put("title", "Niet aanvaardbaar");
+		problem.put("title", messages.getMessage("stats.refused.notAcceptable.title", null, locale));
 		problem.put("status", 406);
-		problem.put("detail", ex.getMessage());
+		problem.put("detail", messages.getMessage(ex, locale));
 		response.getOutputStream().write(JSON.writeValueAsBytes(problem));
 	}
 

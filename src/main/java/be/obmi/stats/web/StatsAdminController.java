@@ -15,12 +15,16 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import be.obmi.shared.ConcurrentChangeException;
+import be.obmi.shared.NotFoundException;
+import be.obmi.shared.Reason;
+import be.obmi.shared.Texts;
 import be.obmi.shared.tabular.ImportRejectedException;
 import be.obmi.tenancy.Tenant;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +32,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -48,8 +51,11 @@ class StatsAdminController {
 
 	private final Datasets datasets;
 
+	private final MessageSource messages;
+
 	StatsAdminController(StatsAccess access, ObservationImporter importer, ImportHistory history, Indicators indicators,
-			Datasets datasets) {
+			Datasets datasets, MessageSource messages) {
+		this.messages = messages;
 		this.datasets = datasets;
 		this.indicators = indicators;
 		this.access = access;
@@ -71,7 +77,7 @@ class StatsAdminController {
 	@PostMapping("/{slug}/cijfers/beheer/datasets/{id}/{action}")
 	String dataset(Tenant tenant, @PathVariable String id, @PathVariable String action,
 			@RequestParam(name = "threshold", defaultValue = "5") @Min(0) @Max(100) int threshold,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, Locale locale) {
 		Scope scope = StatsAccess.of(tenant);
 		access.requireWrite(scope);
 		try {
@@ -88,12 +94,12 @@ class StatsAdminController {
 					datasets.delete(scope, id);
 					yield "deleted";
 				}
-				default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende actie " + action);
+				default -> throw new NotFoundException(Reason.of("stats.refused.actionUnknown", action));
 			};
 			redirect.addFlashAttribute("datasetDone", done);
 		}
 		catch (IllegalArgumentException | ConcurrentChangeException ex) {
-			redirect.addFlashAttribute("datasetError", ex.getMessage());
+			redirect.addFlashAttribute("datasetError", Texts.reason(messages, ex, locale));
 		}
 		return "redirect:/" + tenant.slug() + "/cijfers/beheer";
 	}
@@ -124,7 +130,7 @@ class StatsAdminController {
 	}
 
 	@PostMapping("/{slug}/cijfers/beheer/import/{id}/ongedaan")
-	String undo(Tenant tenant, @PathVariable long id, RedirectAttributes redirect) {
+	String undo(Tenant tenant, @PathVariable long id, RedirectAttributes redirect, Locale locale) {
 		Scope scope = StatsAccess.of(tenant);
 		access.requireWrite(scope);
 		try {
@@ -132,7 +138,7 @@ class StatsAdminController {
 			redirect.addFlashAttribute("undone", id);
 		}
 		catch (IllegalStateException ex) {
-			redirect.addFlashAttribute("undoError", ex.getMessage());
+			redirect.addFlashAttribute("undoError", Texts.reason(messages, ex, locale));
 		}
 		return "redirect:/" + tenant.slug() + "/cijfers/beheer";
 	}

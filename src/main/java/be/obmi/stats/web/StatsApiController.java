@@ -17,14 +17,20 @@ import jakarta.validation.constraints.Size;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import be.obmi.shared.ApiProblem;
+import be.obmi.shared.NotFoundException;
+import be.obmi.shared.Reason;
+import be.obmi.shared.RefusedValueException;
+import be.obmi.shared.Texts;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,7 +41,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -48,6 +53,18 @@ class StatsApiController {
 
 	record ObservationJson(String area, String areaName, String level, String period, Double value, String status,
 			String missingReason, Boolean confidential, Boolean provisional, Boolean estimated, Double margin) {
+	}
+
+	/** What an import did ({@link ObservationImporter.Summary}), its warnings as text. */
+	record ImportSummaryJson(Long importId, String format, long rows, long inserted, long updated, long unchanged,
+			List<String> createdIndicators, List<String> warnings, List<String> datasets) {
+
+		static ImportSummaryJson of(ObservationImporter.Summary summary, MessageSource messages, Locale locale) {
+			return new ImportSummaryJson(summary.importId(), summary.format(), summary.rows(), summary.inserted(),
+					summary.updated(), summary.unchanged(), summary.createdIndicators(),
+					summary.warnings().stream().map(w -> messages.getMessage(w, locale)).toList(), summary.datasets());
+		}
+
 	}
 
 	record IndicatorJson(String code, String name, String theme, String definition, String unit, String source,
@@ -75,8 +92,11 @@ class StatsApiController {
 
 	private final AreaSets areaSets;
 
+	private final MessageSource messages;
+
 	StatsApiController(StatsAccess access, Indicators indicators, StatsQueries queries, ObservationImporter importer,
-			ImportHistory history, Catalogue catalogue, AreaSets areaSets) {
+			ImportHistory history, Catalogue catalogue, AreaSets areaSets, MessageSource messages) {
+		this.messages = messages;
 		this.catalogue = catalogue;
 		this.areaSets = areaSets;
 		this.access = access;
@@ -90,7 +110,7 @@ class StatsApiController {
 			summary = "Import observations (long CSV/XLSX or the Swing upload format) or a table (PX, JSON-stat 2.0, "
 					+ "SDMX-CSV 2.0; stored as a dataset and, with indicator or mapping, written as observations), all or nothing")
 	@PostMapping(path = "/api/v1/{scope}/stats/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ObservationImporter.Summary importFile(@PathVariable("scope") String slug, @RequestParam("file") MultipartFile file,
+	ImportSummaryJson importFile(@PathVariable("scope") String slug, @RequestParam("file") MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean createIndicators,
 			@Parameter(
 					description = "a table feeds this indicator (when it has no measure dimension or a single measure)") @RequestParam(
@@ -102,14 +122,16 @@ class StatsApiController {
 					required = false) @Size(max = 100) String areaDimension,
 			@Parameter(
 					description = "the table's dimension holding the periods, when it has no time role") @RequestParam(
-							required = false) @Size(max = 100) String periodDimension)
-			throws IOException {
+							required = false) @Size(max = 100) String periodDimension,
+			Locale locale) throws IOException {
 		Scope scope = access.scope(slug);
 		access.requireWrite(scope);
-		return importer.importFile(scope, file.getOriginalFilename(), file, createIndicators, access.actor(),
+		ObservationImporter.Summary summary = importer.importFile(scope, file.getOriginalFilename(), file,
+				createIndicators, access.actor(),
 				new CubeObservations.Request(indicator,
 						mapping == null || mapping.isEmpty() ? null : mapping.getBytes(), areaDimension,
 						periodDimension));
+		return ImportSummaryJson.of(summary, messages, locale);
 	}
 
 	@Operation(
@@ -123,14 +145,13 @@ class StatsApiController {
 		Scope scope = access.scope(slug);
 		Indicator found = indicators.find(scope, indicator)
 			.filter(i -> access.canSee(scope, i))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende indicator " + indicator));
+			.orElseThrow(() -> new NotFoundException(Reason.of("stats.refused.indicatorUnknown", indicator)));
 		if (set != null) {
 			if (scope.isPlatform()) {
-				throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende gebiedsindeling " + set);
+				throw new NotFoundException(Reason.of("stats.refused.areaSetUnknown", set));
 			}
 			var members = areaSets.members(scope.tenantId(), set)
-				.orElseThrow(
-						() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende gebiedsindeling " + set));
+				.orElseThrow(() -> new NotFoundException(Reason.of("stats.refused.areaSetUnknown", set)));
 			boolean editor = access.seesConfidential(scope);
 			return queries.setCells(queries.series(scope, found, period), set, members, period, editor)
 				.stream()
@@ -139,10 +160,10 @@ class StatsApiController {
 				.toList();
 		}
 		if (level == null) {
-			throw new IllegalArgumentException("Geef level of set op.");
+			throw new RefusedValueException(Reason.of("stats.refused.levelOrSet"));
 		}
 		String levelCode = Level.parse(level)
-			.orElseThrow(() -> new IllegalArgumentException("Onbekend niveau " + level))
+			.orElseThrow(() -> new RefusedValueException(Reason.of("stats.refused.levelUnknown", level)))
 			.code();
 		Area withinArea = within == null ? null : queries.areaMap("gemeente", null).get(within);
 		boolean editor = access.seesConfidential(scope);
@@ -237,8 +258,8 @@ class StatsApiController {
 	 * An undo or change the import's state does not allow (already undone, superseded).
 	 */
 	@ExceptionHandler(IllegalStateException.class)
-	ResponseEntity<Map<String, Object>> conflict(IllegalStateException ex) {
-		return ApiProblem.of(HttpStatus.CONFLICT, ex.getMessage());
+	ResponseEntity<Map<String, Object>> conflict(IllegalStateException ex, Locale locale) {
+		return ApiProblem.of(HttpStatus.CONFLICT, Texts.reason(messages, ex, locale));
 	}
 
 }

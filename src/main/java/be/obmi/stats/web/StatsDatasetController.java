@@ -4,6 +4,8 @@ import be.obmi.stats.domain.Scope;
 import be.obmi.stats.domain.Datasets;
 import be.obmi.stats.domain.StatsAccess;
 import be.obmi.stats.query.OpenDataResponses;
+import be.obmi.shared.NotFoundException;
+import be.obmi.shared.Reason;
 
 import jakarta.validation.constraints.Max;
 
@@ -23,7 +25,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,7 +34,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * The datasets of a scope (tables imported as PX, JSON-stat or SDMX-CSV through the stats
@@ -49,7 +51,10 @@ class StatsDatasetController {
 
 	private final OpenDataResponses responses;
 
-	StatsDatasetController(StatsAccess access, Datasets datasets, OpenDataResponses responses) {
+	private final MessageSource messages;
+
+	StatsDatasetController(StatsAccess access, Datasets datasets, OpenDataResponses responses, MessageSource messages) {
+		this.messages = messages;
 		this.access = access;
 		this.datasets = datasets;
 		this.responses = responses;
@@ -106,23 +111,20 @@ class StatsDatasetController {
 		try {
 			chosen = OpenDataResponses.negotiate(format, accept);
 		}
-		catch (IllegalArgumentException ex) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, ex.getMessage());
-		}
 		catch (OpenDataResponses.NotAcceptable ex) {
-			OpenDataResponses.notAcceptable(response, ex);
+			OpenDataResponses.notAcceptable(response, ex, messages, RequestContextUtils.getLocale(request));
 			return;
 		}
 		boolean member = access.isMember(scope);
 		boolean editor = access.seesConfidential(scope);
 		OpenDataResponses.Version version = datasets.version(scope, id, member)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende dataset " + id));
+			.orElseThrow(() -> new NotFoundException(Reason.of("stats.refused.datasetUnknown", id)));
 		if (responses.notModified(request, response, version,
 				request.getRequestURI() + "?" + request.getQueryString() + "|" + chosen.parameter())) {
 			return;
 		}
 		responses.write(request, response, chosen, lang, false, () -> datasets.cube(scope, id, member, editor)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende dataset " + id)));
+			.orElseThrow(() -> new NotFoundException(Reason.of("stats.refused.datasetUnknown", id))));
 	}
 
 }

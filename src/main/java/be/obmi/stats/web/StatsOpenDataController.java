@@ -35,14 +35,17 @@ import be.obmi.opendata.Cube;
 import be.obmi.opendata.Dimension;
 import be.obmi.opendata.DimensionRole;
 import be.obmi.opendata.LocalizedText;
+import be.obmi.shared.NotFoundException;
+import be.obmi.shared.Reason;
+import be.obmi.shared.RefusedValueException;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -92,8 +95,11 @@ class StatsOpenDataController {
 
 	private final Areas areaRepository;
 
+	private final MessageSource messages;
+
 	StatsOpenDataController(StatsAccess access, Indicators indicators, StatsQueries queries,
-			OpenDataResponses responses, Areas areaRepository) {
+			OpenDataResponses responses, Areas areaRepository, MessageSource messages) {
+		this.messages = messages;
 		this.access = access;
 		this.indicators = indicators;
 		this.queries = queries;
@@ -183,7 +189,7 @@ class StatsOpenDataController {
 			chosen = OpenDataResponses.negotiate(format, accept);
 		}
 		catch (OpenDataResponses.NotAcceptable ex) {
-			OpenDataResponses.notAcceptable(response, ex);
+			OpenDataResponses.notAcceptable(response, ex, messages, RequestContextUtils.getLocale(request));
 			return;
 		}
 		boolean editor = access.seesConfidential(scope);
@@ -210,18 +216,23 @@ class StatsOpenDataController {
 	private Indicator visible(Scope scope, String code) {
 		return indicators.find(scope, code)
 			.filter(i -> access.canSee(scope, i))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende indicator " + code));
+			.orElseThrow(() -> new NotFoundException(Reason.of("stats.refused.indicatorUnknown", code)));
 	}
 
 	private static String level(String level) {
-		return Level.parse(level).orElseThrow(() -> new IllegalArgumentException("Onbekend niveau " + level)).code();
+		return Level.parse(level)
+			.orElseThrow(() -> new RefusedValueException(Reason.of("stats.refused.levelUnknown", level)))
+			.code();
 	}
 
 	private String breakdownKey(Scope scope, Indicator indicator, String breakdown) {
 		return queries.breakdown(scope, indicator, breakdown)
-			.orElseThrow(() -> new IllegalArgumentException("Indicator " + indicator.code()
-					+ " heeft geen uitsplitsing '" + breakdown + "'; beschikbaar: "
-					+ queries.breakdowns(scope, indicator).stream().map(b -> b.isEmpty() ? "totaal" : b).toList()));
+			.orElseThrow(() -> new RefusedValueException(
+					Reason.of("stats.refused.breakdownUnknown", indicator.code(), breakdown,
+							Reason.list(queries.breakdowns(scope, indicator)
+								.stream()
+								.map(b -> b.isEmpty() ? Reason.of("stats.refused.breakdownTotal") : b)
+								.toList()))));
 	}
 
 	/** Everything besides the data that an answer depends on. */
@@ -252,7 +263,7 @@ class StatsOpenDataController {
 					max = 100) String breakdown,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "1000") int size) {
 		if (page < 0 || size < 1 || size > 10_000) {
-			throw new IllegalArgumentException("page moet 0 of meer zijn en size tussen 1 en 10000.");
+			throw new RefusedValueException(Reason.of("stats.refused.pageAndSize"));
 		}
 		Scope scope = access.scope(slug);
 		Indicator found = visible(scope, indicator);
@@ -300,8 +311,7 @@ class StatsOpenDataController {
 			}
 		}
 		if (areas.isEmpty()) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND,
-					"Indicator " + indicator.code() + " heeft geen waarden op niveau " + level);
+			throw new NotFoundException(Reason.of("stats.refused.noValuesAtLevel", indicator.code(), level));
 		}
 		List<Category> periodCategories = periods.stream()
 			.map(p -> new Category(p, LocalizedText.single("nl", p)))
@@ -367,12 +377,11 @@ class StatsOpenDataController {
 			}
 		}
 		if (included.isEmpty()) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND,
-					"Geen waarden voor deze indicatoren, periodes en uitsplitsing");
+			throw new NotFoundException(Reason.of("stats.refused.noValues"));
 		}
 		List<Area> areaList = areaRepository.atLevel(level, within(scope, level));
 		if (areaList.isEmpty()) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Geen gebieden op niveau " + level);
+			throw new NotFoundException(Reason.of("stats.refused.noAreasAtLevel", level));
 		}
 		Map<Long, Integer> areaIndex = new HashMap<>();
 		for (Area area : areaList) {
