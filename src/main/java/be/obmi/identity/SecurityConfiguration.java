@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import be.obmi.shared.DatabaseFailure;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -99,8 +100,9 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<PublicRoutes> publicRoutes,
 			ApiTokenAuthenticationFilter apiTokenFilter, UserAccounts accounts, LoginRateLimit loginRateLimit,
-			@Value("${spring.servlet.multipart.max-file-size:1MB}") String maxFileSize, MessageSource messages)
-			throws Exception {
+			@Value("${spring.servlet.multipart.max-file-size:1MB}") String maxFileSize, MessageSource messages,
+			ObjectProvider<LandingPage> landing) throws Exception {
+		List<LandingPage> landingPages = landing.orderedStream().toList();
 		// CSRF protects cookies; an API request that carries its own credentials (HTTP
 		// Basic or a token) is
 		// authenticated by them alone (ApiTokenAuthenticationFilter drops a session
@@ -135,7 +137,7 @@ class SecurityConfiguration {
 			auth.anyRequest().denyAll();
 		});
 		http.formLogin(form -> form.loginPage("/login")
-			.defaultSuccessUrl("/", false)
+			.successHandler(new RoleLanding(landingPages))
 			.failureHandler((request, response, exception) -> {
 				request.getSession()
 					.setAttribute("obmi.loginError",

@@ -16,6 +16,7 @@ import be.obmi.support.ObmiIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -102,7 +103,24 @@ class IdentityIntegrationTests {
 			.with(request -> {
 				request.setRemoteAddr("192.0.2.44");
 				return request;
-			})).andExpect(redirectedUrl("/"));
+			})).andExpect(redirectedUrl("/aalst/plan/dashboard"));
+	}
+
+	@Test
+	void afterLoginStaffLandOnTheirDailyWorkByRoleOrOnThePageThatAskedForIt() throws Exception {
+		mvc.perform(formLogin().user("bijdrager.mechelen").password("demo"))
+			.andExpect(redirectedUrl("/mechelen/plan/taken"));
+		mvc.perform(formLogin().user("lezer.mechelen").password("demo"))
+			.andExpect(redirectedUrl("/mechelen/plan/dashboard"));
+		mvc.perform(formLogin().user("redacteur.mechelen").password("demo")).andExpect(redirectedUrl("/mechelen/plan"));
+		mvc.perform(formLogin().user("platformbeheerder").password("demo"))
+			.andExpect(redirectedUrl("/platform/besturen"));
+		MockHttpSession session = new MockHttpSession();
+		mvc.perform(get("/mechelen/plan/rondes").session(session)).andExpect(status().isFound());
+		mvc.perform(post("/login").with(csrf())
+			.session(session)
+			.param("username", "bijdrager.mechelen")
+			.param("password", "demo")).andExpect(redirectedUrl("http://localhost/mechelen/plan/rondes?continue"));
 	}
 
 	@Test
@@ -111,7 +129,8 @@ class IdentityIntegrationTests {
 		for (int i = 0; i < 4; i++) {
 			mvc.perform(formLogin().user("bijna.slot").password("fout")).andExpect(redirectedUrl("/login?error"));
 		}
-		mvc.perform(formLogin().user("bijna.slot").password("een-lang-wachtwoord")).andExpect(redirectedUrl("/"));
+		mvc.perform(formLogin().user("bijna.slot").password("een-lang-wachtwoord"))
+			.andExpect(redirectedUrl("/aalst/plan/dashboard"));
 		assertThat(jdbc.sql("select failed_logins from identity.user_account where username = 'bijna.slot'")
 			.query(Integer.class)
 			.single()).isZero();
