@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -16,13 +17,25 @@ import be.obmi.shared.tabular.Table;
 /**
  * The finance import format ({@code docs/formats/finance-import.md}):
  * {@code actie;boekjaar;beleidsveld;algemene_rekening;soort;richting;raming;realisatie}.
- * Checks every row and reports every problem with row, column and a message code; whether
- * plan item codes exist is checked by the caller.
+ * Checks every row and reports every problem with row, column and a message code. A file
+ * of planned amounts per action and year (as cities publish their multi-year investment
+ * plans) may leave out {@code beleidsveld} and {@code algemene_rekening}: the policy
+ * field then comes from the plan item, the account is recorded as
+ * {@link #UNKNOWN_ACCOUNT}.
  */
 final class FinanceFile {
 
 	static final List<String> COLUMNS = List.of("actie", "boekjaar", "beleidsveld", "algemene_rekening", "soort",
 			"richting", "raming", "realisatie");
+
+	/** The columns a file must have; the others may be left out. */
+	static final List<String> REQUIRED = List.of("actie", "boekjaar", "soort", "richting");
+
+	/**
+	 * The account of a line whose file gave none (a multi-year investment plan): shown as
+	 * "onbekend"; no real account has this form.
+	 */
+	static final String UNKNOWN_ACCOUNT = "ONBEKEND";
 
 	static final Pattern POLICY_FIELD = Pattern.compile("\\d{4}");
 
@@ -34,17 +47,23 @@ final class FinanceFile {
 	}
 
 	static List<FinanceLine> parse(Table table) {
-		return parse(table, code -> true, null);
+		return parse(table, code -> true, code -> null, null);
 	}
 
 	/**
 	 * @param knownCode whether a plan item code exists; unknown codes are errors in
 	 * column {@code actie}
+	 * @param policyFieldOf the policy field of a plan item code, or null; used where the
+	 * file gives none
 	 * @param owner whose plan the codes belong to, named in that error; null or empty to
 	 * name no one
 	 */
-	static List<FinanceLine> parse(Table table, Predicate<String> knownCode, String owner) {
-		table.requireColumns(COLUMNS);
+	static List<FinanceLine> parse(Table table, Predicate<String> knownCode, Function<String, String> policyFieldOf,
+			String owner) {
+		table.requireColumns(REQUIRED);
+		if (!table.hasColumn("raming") && !table.hasColumn("realisatie")) {
+			table.requireColumns(List.of("raming"));
+		}
 		List<ImportError> errors = new ArrayList<>();
 		if (table.rows().isEmpty()) {
 			throw ImportRejectedException.of("import.finance.noRows");
@@ -60,6 +79,9 @@ final class FinanceFile {
 			}
 			Integer year = year(row, errors);
 			String policyField = row.get("beleidsveld");
+			if (policyField.isEmpty() && !code.isEmpty() && policyFieldOf.apply(code) != null) {
+				policyField = policyFieldOf.apply(code);
+			}
 			if (policyField.isEmpty()) {
 				errors.add(new ImportError(row.number(), "beleidsveld", "import.finance.policyFieldMissing"));
 			}
@@ -68,10 +90,12 @@ final class FinanceFile {
 						new ImportError(row.number(), "beleidsveld", "import.finance.policyFieldInvalid", policyField));
 			}
 			String account = row.get("algemene_rekening");
-			if (!ACCOUNT.matcher(account).matches()) {
-				errors.add(account.isEmpty()
-						? new ImportError(row.number(), "algemene_rekening", "import.finance.accountMissing")
-						: new ImportError(row.number(), "algemene_rekening", "import.finance.accountInvalid", account));
+			if (account.isEmpty()) {
+				account = UNKNOWN_ACCOUNT;
+			}
+			else if (!ACCOUNT.matcher(account).matches()) {
+				errors
+					.add(new ImportError(row.number(), "algemene_rekening", "import.finance.accountInvalid", account));
 			}
 			FinanceLine.Kind kind = choice(row, "soort", FinanceLine.Kind.class, "import.finance.kindMissing",
 					"import.finance.kindInvalid", errors);

@@ -7,6 +7,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -83,8 +85,9 @@ public class FinanceImports {
 			String label) {
 		lock.acquire(ScopeLock.Kind.FINANCE, tenant.id());
 		Table table = TableReader.read(content);
-		Set<String> codes = plan.codes(tenant);
-		List<FinanceLine> lines = FinanceFile.parse(table, codes::contains, tenant.name());
+		Map<String, String> policyFields = new HashMap<>();
+		plan.items(tenant).forEach(item -> policyFields.put(item.code(), item.policyField()));
+		List<FinanceLine> lines = FinanceFile.parse(table, policyFields::containsKey, policyFields::get, tenant.name());
 		TreeSet<Integer> years = new TreeSet<>(lines.stream().map(FinanceLine::fiscalYear).toList());
 		String hash = hash(lines);
 		BigDecimal estimate = lines.stream().map(FinanceLine::estimate).reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -6,6 +6,7 @@ import java.util.List;
 
 import be.obmi.shared.tabular.ImportError;
 import be.obmi.shared.tabular.ImportRejectedException;
+import be.obmi.shared.tabular.Table;
 import be.obmi.shared.tabular.TableReader;
 import org.junit.jupiter.api.Test;
 
@@ -56,11 +57,35 @@ class FinanceFileTests {
 
 	@Test
 	void refusesAFileWithoutTheRequiredColumns() {
+		// beleidsveld and algemene_rekening may be left out (issue 13: multi-year
+		// investment
+		// plans); an amount column may not
 		assertThatThrownBy(() -> parse("actie;jaar;bedrag\nAC01;2026;5\n")).isInstanceOfSatisfying(
 				ImportRejectedException.class,
 				ex -> assertThat(ex.errors()).extracting(ImportError::column)
-					.contains("boekjaar", "beleidsveld", "algemene_rekening", "soort", "richting", "raming",
-							"realisatie"));
+					.contains("boekjaar", "soort", "richting")
+					.doesNotContain("beleidsveld", "algemene_rekening"));
+		assertThatThrownBy(() -> parse("actie;boekjaar;soort;richting\nAC01;2026;investering;uitgave\n"))
+			.isInstanceOfSatisfying(ImportRejectedException.class,
+					ex -> assertThat(ex.errors()).extracting(ImportError::column).containsExactly("raming"));
+	}
+
+	@Test
+	void aMultiYearInvestmentPlanTakesThePolicyFieldFromThePlanItemAndAnUnknownAccount() {
+		String csv = "actie;boekjaar;soort;richting;raming\n" + "AC01;2026;investering;uitgave;250000\n"
+				+ "AC01;2027;investering;uitgave;1.250.000\n" + ";2026;investering;uitgave;10\n";
+		Table table = TableReader.read(csv.getBytes(StandardCharsets.UTF_8));
+		assertThatThrownBy(() -> FinanceFile.parse(table, code -> true, code -> "0200", "Gent")).isInstanceOfSatisfying(
+				ImportRejectedException.class,
+				ex -> assertThat(ex.errors()).extracting(ImportError::row, ImportError::column, ImportError::code)
+					.containsExactly(Tuple.tuple(4, "beleidsveld", "import.finance.policyFieldMissing")));
+		List<FinanceLine> lines = FinanceFile.parse(
+				TableReader.read(csv.replace(";2026;investering;uitgave;10\n", "").getBytes(StandardCharsets.UTF_8)),
+				code -> true, code -> "0200", "Gent");
+		assertThat(lines).extracting(FinanceLine::policyField, FinanceLine::account, FinanceLine::estimate)
+			.containsExactly(Tuple.tuple("0200", FinanceFile.UNKNOWN_ACCOUNT, new BigDecimal("250000.00")),
+					Tuple.tuple("0200", FinanceFile.UNKNOWN_ACCOUNT, new BigDecimal("1250000.00")));
+		assertThat(lines.getFirst().realisation()).isEqualByComparingTo("0");
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import be.obmi.tenancy.Tenants;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.AssertablePublishedEvents;
 import org.springframework.test.context.ActiveProfiles;
@@ -73,6 +74,9 @@ class FinanceModuleTests {
 	@Autowired
 	Tenants tenants;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
 	void anImportRollsUpAlongThePlanAndIsOfferedToPlanUntilItIsUndone(AssertablePublishedEvents events) {
 		Tenant vilvoorde = tenants.add("23088", null);
@@ -122,6 +126,30 @@ class FinanceModuleTests {
 					rejected -> assertThat(rejected.errors()).singleElement()
 						.satisfies(error -> assertThat(error.column()).isEqualTo("actie")));
 		assertThat(figures.summary(gent, null, 2026).expenditureEstimate()).isEqualByComparingTo(BigDecimal.ZERO);
+	}
+
+	@Test
+	void aMultiYearInvestmentPlanWithoutPolicyFieldOrAccountImportsUnderThePlanItems() {
+		Tenant halle = tenants.add("23027", null);
+		planImport.importPlan(halle, PLAN_CSV.getBytes(StandardCharsets.UTF_8), "redacteur.halle");
+		String csv = """
+				actie;boekjaar;soort;richting;raming
+				AC01.01.01;2026;investering;uitgave;120000
+				AC01.01.01;2027;investering;uitgave;80.000,00
+				AP01.01;2028;investering;uitgave;50000
+				""";
+
+		FinanceImportSummary summary = imports.importFile(halle, "meerjarig-investeringsplan.csv",
+				csv.getBytes(StandardCharsets.UTF_8), null, "Meerjarig investeringsplan");
+
+		assertThat(summary.lines()).isEqualTo(3);
+		assertThat(summary.fiscalYears()).containsExactly(2026, 2027, 2028);
+		assertThat(figures.summary(halle, "BD01", null).expenditureEstimate()).isEqualByComparingTo("250000");
+		assertThat(jdbc.sql("""
+				select distinct policy_field || '/' || account from finance.current_line where tenant_id = ?
+				order by 1""").param(halle.id()).query(String.class).list())
+			.as("the policy field of each plan item, the account recorded as unknown")
+			.containsExactly("0200/ONBEKEND");
 	}
 
 }
