@@ -103,7 +103,9 @@ class PlanDashboardController {
 		model.addAttribute("progressChart",
 				Charts.json(new Charts.Spec("line", "%", List.copyOf(progress.keySet()),
 						List.of(new Charts.Series(messages.getMessage("plan.dashboard.planProgress", null, locale),
-								List.copyOf(progress.values()))))));
+								// a round before any published update has no progress: a
+								// gap
+								new ArrayList<>(progress.values()))))));
 		model.addAttribute("types", ItemType.values());
 		FinancialFigures figures = finance.getIfAvailable();
 		int year = LocalDate.now().getYear();

@@ -77,6 +77,9 @@ class RoundController {
 
 	private final PlanPages pages;
 
+	static final MediaType DOCX = MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
 	private final StatusRounds rounds;
 
 	private final PlanItems items;
@@ -85,12 +88,18 @@ class RoundController {
 
 	private final ReportPdf pdf;
 
+	private final ReportDocx docx;
+
+	private final ReportContent content;
+
 	private final MessageSource messages;
 
 	private final Indicators indicators;
 
 	RoundController(PlanPages pages, StatusRounds rounds, PlanItems items, CouncilReports reports, ReportPdf pdf,
-			MessageSource messages, Indicators indicators) {
+			ReportDocx docx, ReportContent content, MessageSource messages, Indicators indicators) {
+		this.docx = docx;
+		this.content = content;
 		this.indicators = indicators;
 		this.messages = messages;
 		this.pages = pages;
@@ -343,12 +352,26 @@ class RoundController {
 	@GetMapping("/rondes/{id}/rapport.pdf")
 	ResponseEntity<byte[]> reportPdf(Tenant tenant, @PathVariable long id, Locale locale) {
 		CouncilReport report = reports.of(tenant, round(tenant, id));
-		byte[] body = pdf.render(tenant, report, locale);
+		byte[] body = pdf.render(content.of(tenant, report, locale), locale);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header("Content-Disposition",
 					ContentDisposition.attachment()
 						.filename("opvolgingsrapport-" + tenant.slug() + "-" + id + ".pdf")
+						.build()
+						.toString())
+			.body(body);
+	}
+
+	@GetMapping("/rondes/{id}/rapport.docx")
+	ResponseEntity<byte[]> reportDocx(Tenant tenant, @PathVariable long id, Locale locale) {
+		CouncilReport report = reports.of(tenant, round(tenant, id));
+		byte[] body = docx.render(content.of(tenant, report, locale), locale);
+		return ResponseEntity.ok()
+			.contentType(DOCX)
+			.header("Content-Disposition",
+					ContentDisposition.attachment()
+						.filename("opvolgingsrapport-" + tenant.slug() + "-" + id + ".docx")
 						.build()
 						.toString())
 			.body(body);

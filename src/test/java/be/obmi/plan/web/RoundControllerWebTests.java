@@ -1,6 +1,7 @@
 package be.obmi.plan.web;
 
 import java.time.LocalDate;
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,12 +18,15 @@ import be.obmi.plan.domain.StatusUpdate;
 import be.obmi.plan.domain.StatusUpdateForm;
 import be.obmi.plan.domain.UpdateState;
 import be.obmi.shared.ConcurrentChangeException;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 import static be.obmi.identity.WebUsers.as;
+import static org.assertj.core.api.Assertions.assertThat;
 import static be.obmi.identity.WebUsers.member;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
@@ -222,13 +226,35 @@ class RoundControllerWebTests extends PlanWebTestSupport {
 				Map.of(), 0, Map.of(), null);
 		when(reports.of(MECHELEN, ROUND)).thenReturn(report);
 		byte[] document = "%PDF-1.7 opvolgingsrapport".getBytes();
-		when(pdf.render(eq(MECHELEN), eq(report), any(Locale.class))).thenReturn(document);
+		when(pdf.render(any(ReportContent.Report.class), any(Locale.class))).thenReturn(document);
 		mvc.perform(get("/mechelen/plan/rondes/20/rapport.pdf").with(as(member("mechelen", Role.LEZER))))
 			.andExpect(status().isOk())
 			.andExpect(content().contentType(MediaType.APPLICATION_PDF))
 			.andExpect(header().string("Content-Disposition",
 					"attachment; filename=\"opvolgingsrapport-mechelen-20.pdf\""))
 			.andExpect(content().bytes(document));
+	}
+
+	@Test
+	void theReportDocxIsAWordDocumentWithTheCityOnItsCover() throws Exception {
+		when(rounds.round(MECHELEN, 20)).thenReturn(Optional.of(ROUND));
+		CouncilReport report = new CouncilReport(PLAN, ROUND, new PlanTree(List.of(GOAL), Map.of()), List.of(),
+				Map.of(), 0, Map.of(), null);
+		when(reports.of(MECHELEN, ROUND)).thenReturn(report);
+		byte[] document = mvc
+			.perform(get("/mechelen/plan/rondes/20/rapport.docx").with(as(member("mechelen", Role.LEZER))))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType(RoundController.DOCX))
+			.andExpect(header().string("Content-Disposition",
+					"attachment; filename=\"opvolgingsrapport-mechelen-20.docx\""))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(document));
+				XWPFWordExtractor text = new XWPFWordExtractor(docx)) {
+			assertThat(text.getText()).contains("Mechelen", ROUND.name(), "Samenvatting",
+					"Geraamde versus gerealiseerde ontvangsten en uitgaven");
+		}
 	}
 
 }
