@@ -56,7 +56,11 @@ class StatsBrowserTests {
 		browser.open("/kortrijk/cijfers");
 		assertThat(browser.text("h1")).contains("Kortrijk");
 		assertThat(browser.findAll(".tile")).hasSizeGreaterThanOrEqualTo(5);
-		assertThat(browser.text(".tile")).contains("Vlaanderen").contains("Gemiddelde centrumsteden");
+		// issue 12: a ratio's centrumsteden figure is the 13 cities together, a count's
+		// the mean per city (no longer one unweighted "Gemiddelde centrumsteden")
+		assertThat(browser.text(".tiles")).contains("Vlaanderen")
+			.contains("Centrumsteden samen")
+			.contains("Gemiddelde per centrumstad");
 		assertThat(browser.text("main")).contains("Demogegevens");
 		browser.screenshot("stats-dashboard");
 		browser.assertAccessible();

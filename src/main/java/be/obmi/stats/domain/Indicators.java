@@ -2,12 +2,16 @@ package be.obmi.stats.domain;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import be.obmi.audit.AuditTrail;
+import be.obmi.audit.DataGenerations;
 import be.obmi.audit.FieldChange;
 import be.obmi.shared.ScopeLock;
 import be.obmi.shared.Reason;
 import be.obmi.shared.RefusedValueException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,10 +32,18 @@ public class Indicators {
 
 	private final ScopeLock lock;
 
-	Indicators(JdbcClient jdbc, AuditTrail audit, ScopeLock lock) {
+	private final DataGenerations generations;
+
+	/**
+	 * The ids of the indicators with values in a scope, by scope and data generations.
+	 */
+	private final Cache<String, Set<Long>> withValues = Caffeine.newBuilder().maximumSize(1_000).build();
+
+	Indicators(JdbcClient jdbc, AuditTrail audit, ScopeLock lock, DataGenerations generations) {
 		this.lock = lock;
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.generations = generations;
 	}
 
 	/**
@@ -62,15 +74,56 @@ public class Indicators {
 			.list();
 	}
 
-	/** Published indicators that have data, for the public site. */
+	/**
+	 * Published indicators that have values in the scope, for the public site's lists
+	 * (dashboards, comparison, open data, DCAT): see {@link #hasValues}.
+	 */
 	public List<Indicator> withData(Scope scope) {
-		return jdbc
-			.sql(SELECT + " i where (tenant_id is null or tenant_id = ?) and published"
-					+ " and exists (select 1 from stats.observation o where o.indicator_id = i.id"
-					+ " and (o.tenant_id is null or o.tenant_id = i.tenant_id)) order by theme, name")
-			.params(scope.tenantId())
-			.query(Indicator.class)
-			.list();
+		return withData(scope, false);
+	}
+
+	/**
+	 * As {@link #withData(Scope)}, with the scope's drafts when {@code includeDrafts}.
+	 */
+	public List<Indicator> withData(Scope scope, boolean includeDrafts) {
+		Set<Long> ids = withValues(scope);
+		return list(scope, includeDrafts).stream().filter(i -> hasValues(i, ids)).toList();
+	}
+
+	/**
+	 * Whether an indicator has values in the scope: stored ones (the platform's or the
+	 * tenant's own), or, for a ratio, values of both its numerator and its denominator
+	 * (from which it is computed).
+	 */
+	public boolean hasValues(Scope scope, Indicator indicator) {
+		return hasValues(indicator, withValues(scope));
+	}
+
+	private static boolean hasValues(Indicator indicator, Set<Long> withValues) {
+		return withValues.contains(indicator.id()) || (indicator.isRatio()
+				&& withValues.contains(indicator.numeratorId()) && withValues.contains(indicator.denominatorId()));
+	}
+
+	/**
+	 * The ids of the indicators visible in the scope with at least one stored value in it
+	 * (the platform's or the tenant's own): one index probe per indicator, kept until the
+	 * platform's or the tenant's data changes (the generations are read before the query,
+	 * so a list read while a change commits is never used after it).
+	 */
+	private Set<Long> withValues(Scope scope) {
+		String key = scope.key() + "|" + generations.platform() + "|"
+				+ (scope.isPlatform() ? 0 : generations.tenant(scope.key()));
+		return withValues.get(key, k -> readWithValues(scope));
+	}
+
+	private Set<Long> readWithValues(Scope scope) {
+		return Set.copyOf(jdbc.sql("""
+				select i.id from stats.indicator i where (i.tenant_id is null or i.tenant_id = ?)
+				and exists (select 1 from stats.observation o
+				            where o.indicator_id = i.id and coalesce(o.tenant_id, 0) in (0, ?))""")
+			.params(scope.tenantId(), scope.key())
+			.query(Long.class)
+			.list());
 	}
 
 	/**

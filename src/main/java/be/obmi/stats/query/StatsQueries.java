@@ -138,6 +138,64 @@ public class StatsQueries {
 			return value(area, period).map(Obs::value).orElse(null);
 		}
 
+		/**
+		 * The value of {@code parts} taken together as one area: a sum adds their values,
+		 * a ratio is factor × Σnumerator / Σdenominator over them (never a mean of their
+		 * ratios). Null unless every part has its inputs; null for aggregation
+		 * {@code none}.
+		 */
+		Double pooled(List<Area> parts, String period) {
+			if (indicator.isRatio()) {
+				Double n = numerator.pooled(parts, period);
+				Double d = denominator.pooled(parts, period);
+				return n == null || d == null || d == 0 ? null : rounded(indicator.factor() * n / d);
+			}
+			if (!indicator.isSum() || parts.isEmpty()) {
+				return null;
+			}
+			double sum = 0;
+			for (Area part : parts) {
+				Double v = number(part, period);
+				if (v == null) {
+					return null;
+				}
+				sum += v;
+			}
+			return sum;
+		}
+
+		/**
+		 * Whether the value of {@code area} rests on data other than {@code city}'s own:
+		 * a value stored for the area itself, or (for a sum) one stored for an area
+		 * inside it and outside the city; a ratio when its numerator and its denominator
+		 * both do. A tenant's own indicator with values only in its city gives Flanders
+		 * nothing of its own.
+		 */
+		boolean restsBeyond(Area area, Area city, String period) {
+			Set<Long> stored = storedAreas(period);
+			if (stored.contains(area.id())) {
+				return true;
+			}
+			if (indicator.isRatio()) {
+				return numerator.restsBeyond(area, city, period) && denominator.restsBeyond(area, city, period);
+			}
+			if (!indicator.isSum()) {
+				return false;
+			}
+			for (long id : stored) {
+				Area part = areas.byId(id);
+				if (part != null && areas.isWithin(part, area) && !areas.isWithin(part, city)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		private double rounded(double value) {
+			double scale = Math.pow(10, indicator.decimals());
+			return Math.round(value * scale) / scale;
+		}
+
 		private Optional<Obs> compute(Area area, String period) {
 			Obs direct = byPeriod.getOrDefault(period, Map.of()).get(area.id());
 			if (direct != null) {
@@ -149,9 +207,7 @@ public class StatsQueries {
 				if (n == null || d == null || d == 0) {
 					return Optional.empty();
 				}
-				double scale = Math.pow(10, indicator.decimals());
-				double v = Math.round(indicator.factor() * n / d * scale) / scale;
-				return Optional.of(new Obs(v, null, false, false, null));
+				return Optional.of(new Obs(rounded(indicator.factor() * n / d), null, false, false, null));
 			}
 			if (!indicator.isSum()) {
 				return Optional.empty();

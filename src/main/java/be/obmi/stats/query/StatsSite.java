@@ -129,6 +129,14 @@ public class StatsSite {
 		return themes;
 	}
 
+	/**
+	 * Whether the indicator has values in the scope (a ratio: its numerator and its
+	 * denominator), as the lists of {@link #themes} count it.
+	 */
+	public boolean hasValues(Scope scope, Indicator indicator) {
+		return indicators.hasValues(scope, indicator);
+	}
+
 	public Optional<Indicator> indicator(Scope scope, String code) {
 		return indicators.find(scope, code).filter(i -> access.canSee(scope, i));
 	}
@@ -148,8 +156,8 @@ public class StatsSite {
 			if (latest == null) {
 				continue;
 			}
-			tiles.add(new Tile(indicator, shown(series, city, latest, editor),
-					shown(series, flanders(), latest, editor), average(series, latest), spark(trend), trend));
+			tiles.add(new Tile(indicator, shown(series, city, latest, editor), flanders(series, city, latest, editor),
+					centrumsteden(series, latest), spark(trend), trend));
 		}
 		return new Theme(name, tiles);
 	}
@@ -165,12 +173,17 @@ public class StatsSite {
 		List<Shown> avg = new ArrayList<>();
 		for (String p : periods) {
 			own.add(shown(series, city, p, editor));
-			fl.add(shown(series, flanders(), p, editor));
-			avg.add(average(series, p));
+			fl.add(flanders(series, city, p, editor));
+			avg.add(centrumsteden(series, p));
 		}
 		lines.put(city.name(), own);
-		lines.put(flanders().name(), fl);
-		lines.put("centrumsteden", avg);
+		// a benchmark without a figure in any period is left out
+		if (fl.stream().anyMatch(s -> !"missing".equals(s.status()))) {
+			lines.put(flanders().name(), fl);
+		}
+		if (avg.stream().anyMatch(s -> !"missing".equals(s.status()))) {
+			lines.put("centrumsteden", avg);
+		}
 		return new Trend(periods, lines);
 	}
 
@@ -204,8 +217,9 @@ public class StatsSite {
 			if (latest == null) {
 				continue;
 			}
-			rows.add(new ProfileRow(indicator, shown(series, area, latest, editor),
-					shown(series, city(tenant), latest, editor), shown(series, flanders(), latest, editor)));
+			Area city = city(tenant);
+			rows.add(new ProfileRow(indicator, shown(series, area, latest, editor), shown(series, city, latest, editor),
+					flanders(series, city, latest, editor)));
 		}
 		return rows;
 	}
@@ -221,7 +235,9 @@ public class StatsSite {
 			areas.find("gemeente", t.nisCode())
 				.ifPresent(a -> rows.add(new Comparison(a, t.slug(), shown(series, a, period, editor))));
 		}
-		rows.add(new Comparison(flanders(), null, shown(series, flanders(), period, editor)));
+		Area own = scope.nisCode() == null ? null : areas.find("gemeente", scope.nisCode()).orElse(null);
+		rows.add(new Comparison(flanders(), null,
+				own == null ? shown(series, flanders(), period, editor) : flanders(series, own, period, editor)));
 		return rows;
 	}
 
@@ -232,28 +248,35 @@ public class StatsSite {
 	}
 
 	/**
-	 * The mean of the centrumsteden; suppressed when any of them is (the mean and the
-	 * other twelve would give it back).
+	 * Flanders' value beside a city's, only when it rests on data other than the city's
+	 * own (else it would repeat the city's figure as a benchmark).
 	 */
-	private Shown average(StatsQueries.Series series, String period) {
-		double sum = 0;
-		int n = 0;
+	private Shown flanders(StatsQueries.Series series, Area city, String period, boolean editor) {
+		return series.restsBeyond(flanders(), city, period) ? shown(series, flanders(), period, editor)
+				: Shown.none(period);
+	}
+
+	/**
+	 * The centrumsteden figure, as the Kenniscentrum Vlaamse Steden computes it: for a
+	 * ratio the 13 cities taken together (factor × Σnumerator / Σdenominator over them,
+	 * never the mean of their ratios), for a count the mean per city (their total divided
+	 * by their number); none for aggregation {@code none} or when a city has no value (it
+	 * would then not be the figure of the centrumsteden). Suppressed when any city is
+	 * (for a ratio: its numerator or denominator), else it and the other cities would
+	 * give that city back.
+	 */
+	private Shown centrumsteden(StatsQueries.Series series, String period) {
+		List<Area> cities = centrumsteden();
 		Set<Long> hidden = queries.hiddenAreas(series, period);
-		for (Area city : centrumsteden()) {
-			if (hidden.contains(city.id())) {
-				return new Shown(period, null, "", "suppressed", false);
-			}
-			Double v = series.number(city, period);
-			if (v != null) {
-				sum += v;
-				n++;
-			}
+		if (cities.stream().anyMatch(c -> hidden.contains(c.id()))) {
+			return new Shown(period, null, "", "suppressed", false);
 		}
-		if (n == 0) {
+		Double pooled = series.pooled(cities, period);
+		if (pooled == null) {
 			return Shown.none(period);
 		}
-		double avg = sum / n;
-		return new Shown(period, avg, format(avg, series.indicator().decimals()), "ok", false);
+		double value = series.indicator().isRatio() ? pooled : pooled / cities.size();
+		return new Shown(period, value, format(value, series.indicator().decimals()), "ok", false);
 	}
 
 	private static String latest(List<Shown> trend) {

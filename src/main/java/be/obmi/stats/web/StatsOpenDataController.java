@@ -29,6 +29,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import be.obmi.opendata.Category;
+import be.obmi.opendata.CategoryUnit;
 import be.obmi.opendata.Cell;
 import be.obmi.opendata.Cells;
 import be.obmi.opendata.Cube;
@@ -164,7 +165,7 @@ class StatsOpenDataController {
 		Scope scope = access.scope(slug);
 		String levelCode = level(level);
 		List<Indicator> chosenIndicators = indicator == null || indicator.isEmpty()
-				? indicators.list(scope, access.isMember(scope))
+				? indicators.withData(scope, access.isMember(scope))
 					.stream()
 					.filter(i -> access.canSee(scope, i))
 					.sorted(Comparator.comparing(Indicator::code))
@@ -419,10 +420,13 @@ class StatsOpenDataController {
 			extension.put("uitsplitsing", breakdown);
 		}
 		return new Cube(id, LocalizedText.of("Indicatoren per " + level, "Indicators by " + level),
-				LocalizedText.single("nl", "OBMi"), LocalizedText.empty(), 0, updated, List.of(
+				LocalizedText.single("nl", "OBMi"), LocalizedText.empty(),
+				included.stream().mapToInt(Indicator::decimals).max().orElse(0), updated, List.of(
 						new Dimension("indicator", LocalizedText.of("Indicator", "Indicator"), DimensionRole.METRIC,
 								included.stream()
-									.map(i -> new Category(i.code(), LocalizedText.single("nl", i.name())))
+									.map(i -> new Category(i.code(), LocalizedText.single("nl", i.name()), null,
+											new CategoryUnit(i.unit() == null ? LocalizedText.empty()
+													: LocalizedText.single("nl", i.unit()), i.decimals())))
 									.toList()),
 						new Dimension("gebied", LocalizedText.of("Gebied", "Area"), DimensionRole.GEO,
 								areaList.stream()

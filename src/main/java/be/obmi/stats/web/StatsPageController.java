@@ -120,8 +120,12 @@ class StatsPageController {
 		model.addAttribute("period", shown);
 		model.addAttribute("level", mapLevel);
 		model.addAttribute("trend", trend);
-		model.addAttribute("trendJson", trendJson(trend, indicator.isSum(),
-				messages.getMessage("stats.average", null, LocaleContextHolder.getLocale())));
+		String centrumsteden = messages.getMessage(
+				indicator.isRatio() ? "stats.centrumsteden.ratio" : "stats.centrumsteden.sum", null,
+				LocaleContextHolder.getLocale());
+		model.addAttribute("trendJson", trendJson(trend, indicator.isSum(), centrumsteden));
+		// a direct link to an indicator without values says so instead of empty charts
+		model.addAttribute("figures", shown != null && site.hasValues(scope, indicator));
 		model.addAttribute("cells", cells);
 		model.addAttribute("mapJson", mapJson(cells));
 		model.addAttribute("city", site.city(tenant));
