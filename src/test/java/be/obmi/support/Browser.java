@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Collectors;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -19,6 +22,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +55,8 @@ public final class Browser implements AutoCloseable {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--window-size=1280,1000", "--lang=nl-BE");
+		// the console (CSP violations, failed requests) for consoleProblems()
+		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(Path.of(chromedriver).toFile())
 			.usingAnyFreePort()
@@ -146,6 +153,29 @@ public final class Browser implements AutoCloseable {
 									.collect(Collectors.joining(", ")))
 						.collect(Collectors.joining("\n")))
 			.isEmpty();
+	}
+
+	/**
+	 * The console messages since the last call that report a problem: errors (a refused
+	 * inline style or script, a failed request) and anything naming the Content Security
+	 * Policy.
+	 */
+	public List<String> consoleProblems() {
+		return driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()
+					|| e.getMessage().contains("Content Security Policy"))
+			.map(LogEntry::getMessage)
+			.toList();
+	}
+
+	/** Resizes the window (the viewport follows in headless Chromium). */
+	public Browser windowSize(int width, int height) {
+		driver.manage().window().setSize(new Dimension(width, height));
+		return this;
 	}
 
 	@Override

@@ -1,16 +1,79 @@
 package be.obmi.stats.query;
 
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.Locale;
+
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Number formatting for the stats templates
- * ({@code @statsFormat.number(value, decimals)}), in the page's language.
+ * The one number format of the server-rendered pages
+ * ({@code @statsFormat.number(value, decimals)} in templates): Belgian Dutch on Dutch
+ * pages ({@code 88.500}, {@code 20,1}), English on English pages ({@code 88,500},
+ * {@code 20.1}), always with the indicator's decimals (a count has none). The browser
+ * formats the charts and maps the same way ({@code static/js/stats.js}, with
+ * {@code Intl.NumberFormat} and the page's language).
+ * <p>
+ * The {@code ;}-separated CSV download of the site is for people with a Belgian
+ * spreadsheet: {@link #csv(Double)} writes {@code 1234,5} (decimal comma, no grouping).
+ * The documented open-data formats of the API keep their machine format (decimal point).
  */
 @Component("statsFormat")
 public class StatsFormat {
 
+	/**
+	 * The locale of numbers on a page in the given language: English or Belgian Dutch.
+	 */
+	public static Locale numberLocale(Locale language) {
+		return "en".equals(language.getLanguage()) ? Locale.UK : Locale.forLanguageTag("nl-BE");
+	}
+
+	/**
+	 * A value with exactly {@code decimals} decimals in the given language; empty for
+	 * null.
+	 */
+	public static String format(Double value, int decimals, Locale language) {
+		if (value == null) {
+			return "";
+		}
+		NumberFormat format = NumberFormat.getNumberInstance(numberLocale(language));
+		format.setMinimumFractionDigits(decimals);
+		format.setMaximumFractionDigits(decimals);
+		return format.format(value);
+	}
+
+	/**
+	 * A value for the site's {@code ;} CSV: full precision, no thousands separator, a
+	 * decimal comma ({@code 1234,5}, {@code 6436}); empty for null.
+	 */
+	public static String csv(Double value) {
+		if (value == null) {
+			return "";
+		}
+		String plain = BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+		return plain.replace('.', ',');
+	}
+
+	/** A value of an indicator in the language of the current request. */
 	public String number(Double value, int decimals) {
-		return StatsSite.format(value, decimals);
+		return format(value, decimals, LocaleContextHolder.getLocale());
+	}
+
+	/**
+	 * A stored decimal (e.g. a plan indicator's {@code numeric(18,4)} baseline or
+	 * measurement) in the language of the current request, without the trailing zeros of
+	 * its storage ({@code 43}, not {@code 43.0000}); an em dash for null.
+	 */
+	public String decimal(BigDecimal value) {
+		if (value == null) {
+			return "—";
+		}
+		BigDecimal stripped = value.stripTrailingZeros();
+		NumberFormat format = NumberFormat.getNumberInstance(numberLocale(LocaleContextHolder.getLocale()));
+		format.setMinimumFractionDigits(0);
+		format.setMaximumFractionDigits(Math.max(0, stripped.scale()));
+		return format.format(stripped);
 	}
 
 }

@@ -8,7 +8,6 @@ import be.obmi.stats.domain.Areas;
 import be.obmi.stats.domain.Indicators;
 import be.obmi.stats.domain.StatsAccess;
 
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -316,15 +315,7 @@ public class StatsSite {
 	}
 
 	static String format(Double value, int decimals) {
-		if (value == null) {
-			return "";
-		}
-		Locale locale = LocaleContextHolder.getLocale();
-		NumberFormat format = NumberFormat
-			.getNumberInstance("en".equals(locale.getLanguage()) ? Locale.UK : Locale.forLanguageTag("nl-BE"));
-		format.setMinimumFractionDigits(decimals);
-		format.setMaximumFractionDigits(decimals);
-		return format.format(value);
+		return StatsFormat.format(value, decimals, LocaleContextHolder.getLocale());
 	}
 
 }

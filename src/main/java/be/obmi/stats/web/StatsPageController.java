@@ -5,6 +5,7 @@ import be.obmi.stats.domain.Level;
 import be.obmi.stats.domain.Scope;
 import be.obmi.stats.domain.Indicator;
 import be.obmi.stats.domain.StatsAccess;
+import be.obmi.stats.query.StatsFormat;
 import be.obmi.stats.query.StatsQueries;
 import be.obmi.stats.query.StatsSite;
 
@@ -15,7 +16,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Collator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,12 +143,12 @@ class StatsPageController {
 		Scope scope = StatsAccess.of(tenant);
 		Indicator indicator = site.indicator(scope, code).orElseThrow(StatsPageController::notFound);
 		String levelCode = Level.parse(level).orElseThrow(StatsPageController::notFound).code();
-		List<String[]> rows = new ArrayList<>();
-		rows.add(new String[] { "indicator", "gebied", "naam", "niveau", "periode", "waarde", "status" });
+		List<Object[]> rows = new ArrayList<>();
+		rows.add(new Object[] { "indicator", "gebied", "naam", "niveau", "periode", "waarde", "status" });
 		for (String period : site.periods(scope, indicator)) {
 			for (StatsQueries.Cell c : site.cells(scope, tenant, indicator, levelCode, period)) {
-				rows.add(new String[] { indicator.code(), c.area().code(), c.area().name(), c.area().level(), period,
-						c.value() == null ? "" : String.valueOf(c.value()), c.status() });
+				rows.add(new Object[] { indicator.code(), c.area().code(), c.area().name(), c.area().level(), period,
+						c.value(), c.status() });
 			}
 		}
 		String name = indicator.code() + "-" + tenant.slug() + "-" + levelCode;
@@ -156,10 +159,14 @@ class StatsPageController {
 						MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
 				.body(xlsx(rows));
 		}
+		// for people with a Belgian spreadsheet: ';' and a decimal comma (1234,5); the
+		// open-data CSV of the API keeps its documented machine format
 		StringBuilder csv = new StringBuilder("\uFEFF");
-		for (String[] row : rows) {
+		for (Object[] row : rows) {
 			for (int i = 0; i < row.length; i++) {
-				csv.append(i == 0 ? "" : ";").append(quote(row[i]));
+				csv.append(i == 0 ? "" : ";")
+					.append(row[i] instanceof Double d ? StatsFormat.csv(d)
+							: quote(row[i] == null ? "" : (String) row[i]));
 			}
 			csv.append("\r\n");
 		}
@@ -173,9 +180,40 @@ class StatsPageController {
 	String areas(Tenant tenant, Model model) {
 		Area city = site.city(tenant);
 		model.addAttribute("city", city);
-		model.addAttribute("wijken", site.areasOf(city, "wijk"));
-		model.addAttribute("sectors", site.areasOf(city, "statsec"));
+		List<Area> wijken = site.areasOf(city, "wijk");
+		List<SectorGroup> groups = sectorGroups(city, wijken);
+		model.addAttribute("wijken", wijken);
+		model.addAttribute("sectorGroups", groups);
+		model.addAttribute("sectorsByWijk", groups.stream().allMatch(g -> "wijk".equals(g.parent().level())));
 		return "stats/areas";
+	}
+
+	/**
+	 * The statistical sectors of the city under the area they belong to: their wijk where
+	 * the reference data knows it (a sector whose parent is a wijk), otherwise their
+	 * deelgemeente. The reference data has no sector-to-wijk relation (the demo's
+	 * {@code DemoWijken} assignment is a demo device, not geography), so today every
+	 * sector is listed under its deelgemeente.
+	 */
+	private List<SectorGroup> sectorGroups(Area city, List<Area> wijken) {
+		Map<Long, Area> parents = new LinkedHashMap<>();
+		wijken.forEach(w -> parents.put(w.id(), w));
+		site.areasOf(city, "deelgemeente").forEach(d -> parents.put(d.id(), d));
+		Map<Area, List<Area>> grouped = new LinkedHashMap<>();
+		for (Area sector : site.areasOf(city, "statsec")) {
+			Area parent = sector.parentId() == null ? city : parents.getOrDefault(sector.parentId(), city);
+			grouped.computeIfAbsent(parent, k -> new ArrayList<>()).add(sector);
+		}
+		return grouped.entrySet()
+			.stream()
+			.map(e -> new SectorGroup(e.getKey(), e.getValue()))
+			.sorted(Comparator.comparing((SectorGroup g) -> g.parent().level())
+				.thenComparing(g -> g.parent().name(), Collator.getInstance(LocaleContextHolder.getLocale())))
+			.toList();
+	}
+
+	/** The sectors of one wijk or deelgemeente, for the list of areas. */
+	record SectorGroup(Area parent, List<Area> sectors) {
 	}
 
 	@GetMapping("/{slug}/cijfers/gebied/{level}/{code}")
@@ -284,18 +322,18 @@ class StatsPageController {
 		return JSON.writeValueAsString(values);
 	}
 
-	private static byte[] xlsx(List<String[]> rows) {
+	private static byte[] xlsx(List<Object[]> rows) {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = workbook.createSheet("cijfers");
 			for (int r = 0; r < rows.size(); r++) {
 				Row row = sheet.createRow(r);
-				String[] values = rows.get(r);
+				Object[] values = rows.get(r);
 				for (int c = 0; c < values.length; c++) {
-					if (r > 0 && c == 5 && !values[c].isEmpty()) {
-						row.createCell(c).setCellValue(Double.parseDouble(values[c]));
+					if (values[c] instanceof Double d) {
+						row.createCell(c).setCellValue(d);
 					}
 					else {
-						row.createCell(c).setCellValue(values[c]);
+						row.createCell(c).setCellValue(values[c] == null ? "" : (String) values[c]);
 					}
 				}
 			}

@@ -36,7 +36,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @WebMvcTest(controllers = { AgreementController.class, PlanApiController.class, PlanController.class,
 		PlanDashboardController.class, PlanImportController.class, PublicPlanController.class, RoundController.class })
 @ObmiWebSlice
-@Import({ PlanPages.class, PlanPublicRoutes.class, ReportContent.class, ReportDocx.class })
+@Import({ PlanPages.class, PlanPublicRoutes.class, ReportContent.class, ReportDocx.class, PlanNumbers.class })
 @MockitoBean(types = { Plans.class, PlanItems.class, StatusRounds.class, Indicators.class, PolicyFields.class,
 		Commitments.class, CouncilReports.class, PlanImport.class, StatusUpdateImport.class, IndicatorImport.class,
 		PlanExport.class, ReportPdf.class, AuditTrail.class })

@@ -95,7 +95,7 @@ class StatsPageControllerWebTests extends StatsWebTestSupport {
 					new StatsQueries.Cell(new Area(102, "wijk", "12025B", "Nekker; Ragheno", 100L, true), "2025", null,
 							"suppressed", null, false, false, false, null)));
 		String expected = "\uFEFFindicator;gebied;naam;niveau;periode;waarde;status\r\n"
-				+ "bev_totaal;12025A;Binnenstad;wijk;2025;12840.0;ok\r\n"
+				+ "bev_totaal;12025A;Binnenstad;wijk;2025;12840;ok\r\n"
 				+ "bev_totaal;12025B;\"Nekker; Ragheno\";wijk;2025;;suppressed\r\n";
 		mvc.perform(get("/mechelen/cijfers/indicator/bev_totaal/download"))
 			.andExpect(status().isOk())
