@@ -20,7 +20,7 @@ class StatsPublicRoutes implements PublicRoutes {
 				"/api/v1/{slug}/stats/indicators", "/api/v1/{slug}/stats/indicators/*/data",
 				"/api/v1/{slug}/stats/indicators/*/breakdowns", "/api/v1/{slug}/stats/data",
 				"/api/v1/{slug}/stats/catalogue", "/api/v1/{slug}/stats/geo/**", "/api/v1/{slug}/datasets",
-				"/api/v1/{slug}/datasets/*");
+				"/api/v1/{slug}/datasets/*", "/api/v1/{slug}/stats/search");
 	}
 
 }

@@ -1,0 +1,77 @@
+package be.obmi.stats.web;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Size;
+
+import be.obmi.stats.domain.Area;
+import be.obmi.stats.domain.Indicator;
+import be.obmi.stats.domain.StatsAccess;
+import be.obmi.stats.query.StatsSearch;
+import be.obmi.stats.query.StatsSite;
+import be.obmi.tenancy.Tenant;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * Search on the public statistics site: indicators, themes and areas, accents ignored and
+ * typos forgiven ({@link StatsSearch}); as a page and as JSON for the public API.
+ */
+@Controller
+@Validated
+class StatsSearchController {
+
+	/** An indicator found, with its page. */
+	record IndicatorHit(String code, String name, String theme, String unit, String url) {
+	}
+
+	/** An area found, with its report (steekkaart). */
+	record AreaHit(String level, String code, String name, String url) {
+	}
+
+	record SearchJson(String query, List<IndicatorHit> indicators, List<AreaHit> areas) {
+	}
+
+	private final StatsSearch search;
+
+	private final StatsSite site;
+
+	StatsSearchController(StatsSearch search, StatsSite site) {
+		this.search = search;
+		this.site = site;
+	}
+
+	@GetMapping("/{slug}/cijfers/zoeken")
+	String page(Tenant tenant, @RequestParam(name = "q", required = false) @Size(max = 100) String query, Model model) {
+		StatsSearch.Results results = search.search(StatsAccess.of(tenant), site.city(tenant), query);
+		model.addAttribute("results", results);
+		model.addAttribute("hits", json(tenant, results));
+		return "stats/search";
+	}
+
+	@GetMapping("/api/v1/{slug}/stats/search")
+	@ResponseBody
+	SearchJson api(Tenant tenant, @RequestParam(name = "q") @Size(max = 100) String query) {
+		return json(tenant, search.search(StatsAccess.of(tenant), site.city(tenant), query));
+	}
+
+	private static SearchJson json(Tenant tenant, StatsSearch.Results results) {
+		String base = "/" + tenant.slug() + "/cijfers";
+		List<IndicatorHit> indicators = results.indicators()
+			.stream()
+			.map((Indicator i) -> new IndicatorHit(i.code(), i.name(), i.theme(), i.unit(),
+					base + "/indicator/" + i.code()))
+			.toList();
+		List<AreaHit> areas = results.areas()
+			.stream()
+			.map((Area a) -> new AreaHit(a.level(), a.code(), a.name(), base + "/gebied/" + a.level() + "/" + a.code()))
+			.toList();
+		return new SearchJson(results.query(), indicators, areas);
+	}
+
+}
