@@ -3,6 +3,7 @@ package be.obmi.identity;
 import org.springframework.http.HttpStatus;
 
 import be.obmi.shared.ApiProblem;
+import be.obmi.shared.Reason;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -61,7 +62,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 			if (user.isEmpty()) {
 				limit.failed(request.getRemoteAddr());
 				response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-				ApiProblem.write(response, HttpStatus.UNAUTHORIZED, "Ongeldig of ingetrokken API-token");
+				ApiProblem.write(request, response, HttpStatus.UNAUTHORIZED, Reason.of("identity.refused.apiToken"));
 				return;
 			}
 			SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -3,6 +3,7 @@ package be.obmi.identity;
 import org.springframework.http.HttpStatus;
 
 import be.obmi.shared.ApiProblem;
+import be.obmi.shared.Reason;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,7 @@ final class LoginRateLimit extends OncePerRequestFilter {
 		if (formLogin(request)) {
 			ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
 			if (!probe.isConsumed()) {
-				tooMany(response, probe, true);
+				tooMany(request, response, probe, true);
 				return;
 			}
 			String username = request.getParameter("username");
@@ -83,15 +84,14 @@ final class LoginRateLimit extends OncePerRequestFilter {
 			return;
 		}
 		if (bucket.getAvailableTokens() < 1) {
-			tooMany(response, bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill(), false);
+			tooMany(request, response, bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill(), false);
 			return;
 		}
 		String username = basicUsername(request);
 		if (username != null && lockedOut(username, address)) {
 			failed(address);
 			response.setHeader("WWW-Authenticate", "Basic realm=\"OBMi\"");
-			ApiProblem.write(response, HttpStatus.UNAUTHORIZED,
-					"Te veel foute wachtwoorden voor dit account vanaf dit adres; het is hier tijdelijk vergrendeld.");
+			ApiProblem.write(request, response, HttpStatus.UNAUTHORIZED, Reason.of("identity.refused.lockedHere"));
 			return;
 		}
 		chain.doFilter(request, response);
@@ -133,20 +133,22 @@ final class LoginRateLimit extends OncePerRequestFilter {
 			.build());
 	}
 
-	private static void tooMany(HttpServletResponse response, ConsumptionProbe probe, boolean page) throws IOException {
-		tooMany(response, probe.getNanosToWaitForRefill(), page);
+	private static void tooMany(HttpServletRequest request, HttpServletResponse response, ConsumptionProbe probe,
+			boolean page) throws IOException {
+		tooMany(request, response, probe.getNanosToWaitForRefill(), page);
 	}
 
-	private static void tooMany(HttpServletResponse response, long nanosToWait, boolean page) throws IOException {
+	private static void tooMany(HttpServletRequest request, HttpServletResponse response, long nanosToWait,
+			boolean page) throws IOException {
 		long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanosToWait) + 1);
 		response.setHeader("Retry-After", String.valueOf(seconds));
 		if (page) {
 			response.sendError(429,
-					"Te veel aanmeldpogingen vanaf dit adres; probeer opnieuw over " + seconds + " seconden.");
+					ApiProblem.text(request, Reason.of("identity.refused.loginsTooMany", String.valueOf(seconds))));
 			return;
 		}
-		ApiProblem.write(response, HttpStatus.TOO_MANY_REQUESTS,
-				"Te veel foute aanmeldpogingen vanaf dit adres; probeer opnieuw over " + seconds + " seconden.");
+		ApiProblem.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+				Reason.of("identity.refused.failedLoginsTooMany", String.valueOf(seconds)));
 	}
 
 	private static boolean formLogin(HttpServletRequest request) {

@@ -3,6 +3,7 @@ package be.obmi.identity;
 import org.springframework.http.HttpStatus;
 
 import be.obmi.shared.ApiProblem;
+import be.obmi.shared.Reason;
 
 import java.io.IOException;
 import java.util.Locale;
@@ -26,8 +27,6 @@ import org.springframework.web.util.HtmlUtils;
  * the normal error dispatch (the CSRF token is never read).
  */
 final class UploadSizeGuard extends OncePerRequestFilter {
-
-	static final String MESSAGE = "Het bestand is te groot: de server aanvaardt bestanden tot %s. Er is niets gewijzigd.";
 
 	private final String maxFileSize;
 
@@ -62,7 +61,8 @@ final class UploadSizeGuard extends OncePerRequestFilter {
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			ApiProblem.write(response, HttpStatus.PAYLOAD_TOO_LARGE, MESSAGE.formatted(maxFileSize));
+			ApiProblem.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE,
+					Reason.of("identity.refused.uploadTooLarge", maxFileSize));
 			return;
 		}
 		Locale locale = request.getHeader("Accept-Language") != null

@@ -3,6 +3,7 @@ package be.obmi.platform;
 import org.springframework.http.HttpStatus;
 
 import be.obmi.shared.ApiProblem;
+import be.obmi.shared.Reason;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -131,8 +132,8 @@ class OpenApiAccess implements WebMvcConfigurer {
 			}
 			long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
 			response.setHeader("Retry-After", String.valueOf(seconds));
-			ApiProblem.write(response, HttpStatus.TOO_MANY_REQUESTS, "Te veel verzoeken zonder aanmelding; probeer "
-					+ "opnieuw over " + seconds + " seconden, of meld u aan met een API-token.");
+			ApiProblem.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+					Reason.of("platform.refused.anonymousTooMany", String.valueOf(seconds)));
 		}
 
 	}

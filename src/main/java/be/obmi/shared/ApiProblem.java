@@ -3,14 +3,20 @@ package be.obmi.shared;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.context.support.WebApplicationContextUtils;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * The one shape of an API refusal: {@code application/problem+json} (RFC 9457) with
@@ -56,6 +62,33 @@ public final class ApiProblem {
 	 */
 	public static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
 		write(response, status, body(status, detail, null));
+	}
+
+	/**
+	 * Writes a refusal straight to the response in the reader's language: the language
+	 * the application's {@code LocaleResolver} gives the request (for the API: the
+	 * language cookie, else {@code Accept-Language}, else Dutch), the text from the
+	 * message bundles. For filters, which answer before the dispatcher has set the
+	 * request's locale; without an application context (a bare servlet test) in Dutch.
+	 */
+	public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, Reason reason)
+			throws IOException {
+		write(response, status, body(status, text(request, reason), null));
+	}
+
+	/**
+	 * A reason in the request's language (see
+	 * {@link #write(HttpServletRequest, HttpServletResponse, HttpStatus, Reason)}).
+	 */
+	public static String text(HttpServletRequest request, Reason reason) {
+		WebApplicationContext context = WebApplicationContextUtils
+			.getWebApplicationContext(request.getServletContext());
+		if (context == null) {
+			return reason.toString();
+		}
+		LocaleResolver resolver = context.getBeanProvider(LocaleResolver.class).getIfAvailable();
+		Locale locale = resolver == null ? Texts.DUTCH : resolver.resolveLocale(request);
+		return context.getBean(MessageSource.class).getMessage(reason, locale);
 	}
 
 	/** Writes a refusal body ({@link #body}) straight to the response. */

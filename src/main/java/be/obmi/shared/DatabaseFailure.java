@@ -71,7 +71,7 @@ public enum DatabaseFailure {
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/") && !response.isCommitted()) {
 			// the API's one refusal shape
 			response.resetBuffer();
-			ApiProblem.write(response, HttpStatus.SERVICE_UNAVAILABLE, message);
+			ApiProblem.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, Reason.of("error.503." + name()));
 			return;
 		}
 		response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, message);

@@ -140,6 +140,25 @@ class RefusalLanguageIntegrationTests {
 			.startsWith("Field ");
 	}
 
+	@Test
+	void aFilterAnswersItsRefusalInTheRequestedLanguageToo() throws Exception {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + port + "/api/v1/mechelen/account"))
+			.header("Authorization", "Bearer obmi_ongeldig0000000000000000000000")
+			.GET();
+		try (HttpClient client = HttpClient.newHttpClient()) {
+			HttpResponse<String> dutch = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> english = client.send(request.header("Accept-Language", "en").build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(dutch.statusCode()).isEqualTo(401);
+			assertThat(JsonMapper.builder().build().readTree(dutch.body()).get("detail").asString())
+				.isEqualTo("Ongeldig of ingetrokken API-token");
+			assertThat(english.statusCode()).isEqualTo(401);
+			assertThat(JsonMapper.builder().build().readTree(english.body()).get("detail").asString())
+				.isEqualTo("Invalid or revoked API token");
+		}
+	}
+
 	private PlanItem anItem() {
 		Plan plan = plans.current(tenants.require("mechelen")).orElseThrow();
 		return items.all(plan)

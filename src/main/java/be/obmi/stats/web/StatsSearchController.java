@@ -13,7 +13,6 @@ import be.obmi.tenancy.Tenant;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * typos forgiven ({@link StatsSearch}); as a page and as JSON for the public API.
  */
 @Controller
-@Validated
 class StatsSearchController {
 
 	/** An indicator found, with its page. */
