@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ModuleSchemaTests {
 
 	static final Set<String> SCHEMAS = Set.of("audit", "identity", "tenancy", "plan", "stats", "finance", "warehouse",
-			"warehouse_meta", "warehouse_staging");
+			"warehouse_meta", "warehouse_staging", "notification");
 
 	static final Pattern SQL = Pattern.compile(
 			"(?i)\\b(?:from|join|into|update|table|analyze|truncate)\\s+(" + String.join("|", SCHEMAS) + ")\\.(\\w+)");

@@ -55,6 +55,13 @@ public class ObmiMetrics {
 	public static final String WAREHOUSE_REFRESHES = "obmi.warehouse.refreshes";
 
 	/**
+	 * Counter of notification e-mails handed to the mail server. Tags: {@code kind}
+	 * (round-opened, reminder, returned, approved, digest), {@code outcome} (sent,
+	 * failed).
+	 */
+	public static final String MAILS = "obmi.notification.mails";
+
+	/**
 	 * How an import ended: accepted, refused with errors (nothing changed), failed
 	 * otherwise, or undone later.
 	 */
@@ -145,6 +152,11 @@ public class ObmiMetrics {
 	/** Records the warehouse's catch-up with one tenant. */
 	public void warehouseRefreshed(long nanos) {
 		registry.timer(WAREHOUSE_REFRESHES).record(nanos, TimeUnit.NANOSECONDS);
+	}
+
+	/** Counts a notification e-mail, sent or failed. */
+	public void mail(String kind, boolean sent) {
+		registry.counter(MAILS, "kind", kind, "outcome", sent ? "sent" : "failed").increment();
 	}
 
 	private Timer importTimer(String module, String tenant, ImportOutcome outcome) {

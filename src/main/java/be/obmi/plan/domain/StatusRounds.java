@@ -28,7 +28,8 @@ import java.util.Objects;
 /**
  * Status rounds and their updates. The workflow of an update: concept → ingediend (by the
  * owner) → goedgekeurd (by a plan manager, or back to concept with a remark) →
- * gepubliceerd. A closed round is frozen.
+ * gepubliceerd. A closed round is frozen. The steps publish their events
+ * ({@link RoundEvents}) for other modules.
  * <p>
  * Over 300 lines because the round's whole workflow (open, submit, approve, return,
  * publish, close) with its checks and history is one state machine over one table pair;
@@ -69,7 +70,11 @@ public class StatusRounds {
 
 	private final ScopeLock lock;
 
-	StatusRounds(JdbcClient jdbc, AuditTrail audit, PlanItems items, ObmiMetrics metrics, ScopeLock lock) {
+	private final RoundEvents events;
+
+	StatusRounds(JdbcClient jdbc, AuditTrail audit, PlanItems items, ObmiMetrics metrics, ScopeLock lock,
+			RoundEvents events) {
+		this.events = events;
 		this.lock = lock;
 		this.metrics = metrics;
 		this.jdbc = jdbc;
@@ -154,7 +159,9 @@ public class StatusRounds {
 				List.of(FieldChange.added("naam", name), FieldChange.added("referentiedatum", referenceDate),
 						FieldChange.added("deadline", deadline), FieldChange.added("scope", scope),
 						FieldChange.added("items", count)));
-		return round(tenant, id).orElseThrow();
+		StatusRound opened = round(tenant, id).orElseThrow();
+		events.opened(tenant, opened, tasks(tenant, opened));
+		return opened;
 	}
 
 	/** Closes the round: from now on its updates are a frozen snapshot. */
@@ -309,6 +316,7 @@ public class StatusRounds {
 		}
 		if (submit) {
 			metrics.roundTransition(tenant.slug(), RoundTransition.INGEDIEND);
+			events.submitted(tenant, task, after.id(), actor);
 		}
 		return after;
 	}
@@ -355,6 +363,7 @@ public class StatusRounds {
 				task.item().code() + " – " + task.round().name(),
 				Changes.between(before, after, "version", "id", "submittedAt"));
 		metrics.roundTransition(tenant.slug(), RoundTransition.INGEDIEND);
+		events.submitted(tenant, task, after.id(), actor);
 		return true;
 	}
 
@@ -365,6 +374,7 @@ public class StatusRounds {
 		transition(tenant, updateId, UpdateState.INGEDIEND, UpdateState.GOEDGEKEURD,
 				"approved_by = ?, approved_at = now(), remark = null", actor);
 		metrics.roundTransition(tenant.slug(), RoundTransition.GOEDGEKEURD);
+		events.approved(tenant, List.of(updateId), actor);
 	}
 
 	/**
@@ -378,6 +388,7 @@ public class StatusRounds {
 		}
 		transition(tenant, updateId, UpdateState.INGEDIEND, UpdateState.CONCEPT, "remark = ?", remark.trim());
 		metrics.roundTransition(tenant.slug(), RoundTransition.TERUGGESTUURD);
+		events.returned(tenant, updateId, remark.trim());
 	}
 
 	/** Publishes an approved update: from now on it is on the public page. */
@@ -426,6 +437,9 @@ public class StatusRounds {
 			audit.updated(tenant.id(), "statusupdate", String.valueOf(id), round.name(),
 					List.of(FieldChange.between("state", from, to)));
 			metrics.roundTransition(tenant.slug(), transition);
+		}
+		if (to == UpdateState.GOEDGEKEURD) {
+			events.approved(tenant, ids, value);
 		}
 		return ids.size();
 	}

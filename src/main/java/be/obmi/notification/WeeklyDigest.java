@@ -1,0 +1,97 @@
+package be.obmi.notification;
+
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.List;
+import java.util.Map;
+
+import be.obmi.plan.OpenRounds;
+import be.obmi.tenancy.Tenant;
+import be.obmi.tenancy.Tenants;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The weekly digest for plan managers ({@code obmi.mail.digest-cron}, default Monday
+ * 07:00): for every tenant with open rounds, each of its redacteurs and beheerders gets
+ * one mail with, per open round, how many updates wait for approval, are approved and are
+ * still missing, and a link to the round; once per user, tenant and ISO week.
+ */
+@Component
+class WeeklyDigest {
+
+	/** One open round in the digest. */
+	record RoundLine(String name, String deadline, long submitted, long approved, long missing, long total,
+			String link) {
+	}
+
+	private final Mailer mailer;
+
+	private final MailTemplates templates;
+
+	private final MailSettings settings;
+
+	private final Recipients recipients;
+
+	private final SentMails sent;
+
+	private final Tenants tenants;
+
+	private final OpenRounds rounds;
+
+	WeeklyDigest(Mailer mailer, MailTemplates templates, MailSettings settings, Recipients recipients, SentMails sent,
+			Tenants tenants, OpenRounds rounds) {
+		this.mailer = mailer;
+		this.templates = templates;
+		this.settings = settings;
+		this.recipients = recipients;
+		this.sent = sent;
+		this.tenants = tenants;
+		this.rounds = rounds;
+	}
+
+	@Scheduled(cron = "${obmi.mail.digest-cron:0 0 7 * * MON}")
+	void weekly() {
+		send(LocalDate.now());
+	}
+
+	/** Sends the digest of the week of that day; returns how many mails went out. */
+	int send(LocalDate today) {
+		if (!mailer.enabled()) {
+			return 0;
+		}
+		String reference = "week:%d-W%02d".formatted(today.get(IsoFields.WEEK_BASED_YEAR),
+				today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+		int mails = 0;
+		for (Tenant tenant : tenants.all()) {
+			List<OpenRounds.Round> open = rounds.of(tenant);
+			if (open.isEmpty()) {
+				continue;
+			}
+			List<RoundLine> lines = open.stream()
+				.map(r -> new RoundLine(r.name(), MailTemplates.date(r.deadline()),
+						r.count(OpenRounds.Progress.SUBMITTED), r.count(OpenRounds.Progress.APPROVED),
+						r.count(OpenRounds.Progress.MISSING), r.tasks().size(),
+						settings.roundLink(tenant.slug(), r.id())))
+				.toList();
+			for (Recipient to : recipients.planManagers(tenant, Kind.DIGEST)) {
+				if (!sent.claim(tenant.id(), to.userId(), Kind.DIGEST, reference)) {
+					continue;
+				}
+				String subject = templates.subject("digest", to.locale(), tenant.name(), MailTemplates.date(today),
+						lines.size());
+				Map<String, Object> variables = Map.of("city", tenant.name(), "date", MailTemplates.date(today),
+						"rounds", lines);
+				if (mailer.send(to, Kind.DIGEST, subject, variables)) {
+					mails++;
+				}
+				else {
+					sent.release(tenant.id(), to.userId(), Kind.DIGEST, reference);
+				}
+			}
+		}
+		return mails;
+	}
+
+}
