@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.Map;
 
 import be.obmi.shared.DatabaseFailure;
+import be.obmi.shared.Reason;
+import be.obmi.shared.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -41,9 +43,10 @@ class DatabaseFailureResolver implements HandlerExceptionResolver, Ordered {
 			// the request's fault: 400 in Dutch,
 			// never a 500; nothing was changed (the transaction rolled back)
 			log.info("{} {} refused a value: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
-			request.setAttribute(BAD_VALUE_ATTRIBUTE, BAD_VALUE);
+			String text = ApiProblem.text(request, Reason.of("error.400.badValue"));
+			request.setAttribute(BAD_VALUE_ATTRIBUTE, text);
 			try {
-				response.sendError(HttpServletResponse.SC_BAD_REQUEST, BAD_VALUE);
+				response.sendError(HttpServletResponse.SC_BAD_REQUEST, text);
 			}
 			catch (IOException io) {
 				log.debug("Could not send the 400", io);
@@ -64,8 +67,6 @@ class DatabaseFailureResolver implements HandlerExceptionResolver, Ordered {
 	}
 
 	static final String BAD_VALUE_ATTRIBUTE = DatabaseFailureResolver.class.getName() + ".badValue";
-
-	static final String BAD_VALUE = "Een waarde is te lang of valt buiten het toegelaten bereik; er is niets gewijzigd.";
 
 	/**
 	 * A data exception (SQLSTATE class 22: too long, out of range, bad date) or a check
