@@ -30,8 +30,8 @@ public class PlanOutline {
 	}
 
 	/**
-	 * The codes of the tenant's current plan (the plan with the highest id); empty
-	 * without a plan.
+	 * The codes of the tenant's current plan (the plan with the highest id), archived
+	 * items included (a file may still name them); empty without a plan.
 	 */
 	@Transactional(readOnly = true)
 	public Set<String> codes(Tenant tenant) {
@@ -46,8 +46,8 @@ public class PlanOutline {
 	}
 
 	/**
-	 * The code and every code below it in the current plan; empty when the code is not in
-	 * the plan.
+	 * The code and every code below it in the current plan, archived items left out;
+	 * empty when the code is not in the plan (or archived).
 	 */
 	@Transactional(readOnly = true)
 	public Set<String> selfAndDescendants(Tenant tenant, String code) {
@@ -55,9 +55,10 @@ public class PlanOutline {
 			.sql("""
 					with recursive tree as (
 					    select i.id, i.code from plan.plan_item i
-					    where i.tenant_id = ? and i.code = ? and i.plan_id = (select id from plan.plan where tenant_id = ? order by end_year desc, id desc limit 1)
+					    where i.tenant_id = ? and i.code = ? and i.archived_at is null
+					      and i.plan_id = (select id from plan.plan where tenant_id = ? order by end_year desc, id desc limit 1)
 					    union all
-					    select c.id, c.code from plan.plan_item c join tree t on c.parent_id = t.id
+					    select c.id, c.code from plan.plan_item c join tree t on c.parent_id = t.id where c.archived_at is null
 					)
 					select code from tree""")
 			.params(tenant.id(), code, tenant.id())
@@ -66,8 +67,8 @@ public class PlanOutline {
 	}
 
 	/**
-	 * Every item of the current plan, parents before children, with its path like
-	 * {@code BD01/AP01.02/AC01.02.03}.
+	 * Every active (not archived) item of the current plan, parents before children, with
+	 * its path like {@code BD01/AP01.02/AC01.02.03}.
 	 */
 	@Transactional(readOnly = true)
 	public List<Item> items(Tenant tenant) {
@@ -77,11 +78,13 @@ public class PlanOutline {
 					    select i.id, i.code, i.type, cast(null as varchar) as parent_code, i.title, i.priority, i.policy_field,
 					           i.wijk, cast(i.code as text) as path, i.sort_order, 0 as depth
 					    from plan.plan_item i
-					    where i.tenant_id = ? and i.parent_id is null and i.plan_id = (select id from plan.plan where tenant_id = ? order by end_year desc, id desc limit 1)
+					    where i.tenant_id = ? and i.parent_id is null and i.archived_at is null
+					      and i.plan_id = (select id from plan.plan where tenant_id = ? order by end_year desc, id desc limit 1)
 					    union all
 					    select c.id, c.code, c.type, t.code, c.title, c.priority, c.policy_field, c.wijk, t.path || '/' || c.code,
 					           c.sort_order, t.depth + 1
 					    from plan.plan_item c join tree t on c.parent_id = t.id
+					    where c.archived_at is null
 					)
 					select code, type, parent_code, title, priority, policy_field, wijk, path from tree order by path""")
 			.params(tenant.id(), tenant.id())

@@ -34,7 +34,10 @@ public class ScopeLock {
 		 * statistics: imports (files, tables, catalogue, area sets), undo, publication
 		 */
 		STATISTICS(1101, "lock.refused.busy.statistics"),
-		/** plan: plan, indicator and status imports, plan versions, status-round steps */
+		/**
+		 * plan: plan imports and their undo, indicator and status imports, archive,
+		 * restore and delete, plan versions, status-round steps
+		 */
 		PLAN(1102, "lock.refused.busy.plan"),
 		/** finance: imports and undo */
 		FINANCE(1103, "lock.refused.busy.finance");

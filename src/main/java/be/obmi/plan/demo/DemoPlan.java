@@ -13,6 +13,8 @@ import be.obmi.plan.domain.Indicators;
 import be.obmi.plan.domain.Plan;
 import be.obmi.plan.domain.PlanItem;
 import be.obmi.plan.domain.PlanItemForm;
+import be.obmi.plan.domain.ProjectForm;
+import be.obmi.plan.domain.Projects;
 import be.obmi.plan.domain.PlanItems;
 import be.obmi.plan.domain.Plans;
 import be.obmi.plan.domain.StatusRound;
@@ -70,13 +72,17 @@ class DemoPlan implements ApplicationModuleInitializer {
 
 	private final Indicators indicators;
 
+	private final Projects projects;
+
 	private final TransactionTemplate transaction;
 
 	private final boolean enabled;
 
 	DemoPlan(Tenants tenants, Plans plans, PlanItems items, PlanImport planImport, IndicatorImport indicatorImport,
 			StatusUpdateImport statusImport, StatusRounds rounds, Commitments commitments, Indicators indicators,
-			TransactionTemplate transaction, AreaNames areaNames, @Value("${obmi.demo.enabled:true}") boolean enabled) {
+			Projects projects, TransactionTemplate transaction, AreaNames areaNames,
+			@Value("${obmi.demo.enabled:true}") boolean enabled) {
+		this.projects = projects;
 		this.areaNames = areaNames;
 		this.tenants = tenants;
 		this.plans = plans;
@@ -143,7 +149,8 @@ class DemoPlan implements ApplicationModuleInitializer {
 				.forEach(code -> commitments.link(tenant, plan, byCode.get(code).id(), commitment.code()));
 		}
 		for (DemoPlanContent.ProjectRow project : content.projects) {
-			commitments.addProject(tenant, byCode.get(project.itemCode()).id(), project.name(), project.description());
+			projects.create(tenant, byCode.get(project.itemCode()).id(),
+					new ProjectForm(project.name(), project.description(), null, null, 0));
 		}
 		for (DemoPlanContent.ReleaseRow release : content.releases) {
 			long itemId = byCode.get(release.itemCode()).id();

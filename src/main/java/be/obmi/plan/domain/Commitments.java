@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The governance-agreement commitments of a plan and their many-to-many links with plan
- * items; projects.
+ * items (projects are in {@link Projects}).
  */
 @Service
 public class Commitments {
@@ -39,7 +39,7 @@ public class Commitments {
 			.query(Commitment.Row.class)
 			.list();
 		Map<Long, List<PlanItem>> linked = jdbc.sql("select ci.commitment_id, " + PlanItems.PREFIXED_COLUMNS
-				+ " from plan.commitment_item ci join plan.plan_item i on i.id = ci.item_id where ci.tenant_id = ? and i.plan_id = ? order by i.sort_order, i.code")
+				+ " from plan.commitment_item ci join plan.plan_item i on i.id = ci.item_id where ci.tenant_id = ? and i.plan_id = ? and i.archived_at is null order by i.sort_order, i.code")
 			.params(plan.tenantId(), plan.id())
 			.query((rs, n) -> Map.entry(rs.getLong(1), RowMappers.PLAN_ITEM.mapRow(rs, n)))
 			.list()
@@ -113,37 +113,6 @@ public class Commitments {
 			audit.deleted(tenant.id(), "engagementkoppeling", commitmentId + "-" + itemId, String.valueOf(commitmentId),
 					List.of(FieldChange.removed("item", itemId)));
 		}
-	}
-
-	/** The projects of an item. */
-	@Transactional(readOnly = true)
-	public List<Project> projects(Tenant tenant, long itemId) {
-		return jdbc.sql(
-				"select id, item_id, name, description from plan.project where item_id = ? and tenant_id = ? order by name")
-			.params(itemId, tenant.id())
-			.query(Project.class)
-			.list();
-	}
-
-	/**
-	 * Adds a project (the team or budget line that carries it out) to an item of the
-	 * tenant.
-	 */
-	@Transactional
-	public long addProject(Tenant tenant, long itemId, String name, String description) {
-		if (name == null || name.isBlank()) {
-			throw new RefusedValueException(Reason.of("plan.refused.projectNameRequired"));
-		}
-		long id = jdbc.sql("""
-				insert into plan.project (tenant_id, item_id, name, description)
-				select ?, id, ?, ? from plan.plan_item where id = ? and tenant_id = ? returning id""")
-			.params(tenant.id(), name.trim(), description, itemId, tenant.id())
-			.query(Long.class)
-			.optional()
-			.orElseThrow(() -> new RefusedValueException(Reason.of("plan.refused.itemUnknown")));
-		audit.created(tenant.id(), "project", String.valueOf(id), name.trim(),
-				List.of(FieldChange.added("item", itemId), FieldChange.added("omschrijving", description)));
-		return id;
 	}
 
 }

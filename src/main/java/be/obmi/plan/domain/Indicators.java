@@ -39,7 +39,8 @@ public class Indicators {
 	/** The indicators of one item with targets and measurements. */
 	@Transactional(readOnly = true)
 	public List<Indicator.Details> of(Tenant tenant, long itemId) {
-		List<Indicator> list = jdbc.sql(SELECT + "where item_id = ? and tenant_id = ? order by code")
+		List<Indicator> list = jdbc
+			.sql(SELECT + "where item_id = ? and tenant_id = ? and archived_at is null order by code")
 			.params(itemId, tenant.id())
 			.query(Indicator.class)
 			.list();
@@ -54,7 +55,8 @@ public class Indicators {
 		if (itemIds.isEmpty()) {
 			return Map.of();
 		}
-		List<Indicator> list = jdbc.sql(SELECT + "where tenant_id = :tenant and item_id in (:ids) order by code")
+		List<Indicator> list = jdbc
+			.sql(SELECT + "where tenant_id = :tenant and item_id in (:ids) and archived_at is null order by code")
 			.param("tenant", tenantId)
 			.param("ids", itemIds)
 			.query(Indicator.class)
@@ -97,7 +99,7 @@ public class Indicators {
 	@Transactional
 	public void measure(Tenant tenant, long indicatorId, LocalDate date, BigDecimal value, String textValue,
 			String source, String comment) {
-		Indicator indicator = jdbc.sql(SELECT + "where id = ? and tenant_id = ?")
+		Indicator indicator = jdbc.sql(SELECT + "where id = ? and tenant_id = ? and archived_at is null")
 			.params(indicatorId, tenant.id())
 			.query(Indicator.class)
 			.optional()
@@ -156,7 +158,7 @@ public class Indicators {
 	/** Sets (or replaces) the target of an indicator of the tenant for one year. */
 	@Transactional
 	public void target(Tenant tenant, long indicatorId, int year, BigDecimal target, String textTarget) {
-		Indicator indicator = jdbc.sql(SELECT + "where id = ? and tenant_id = ?")
+		Indicator indicator = jdbc.sql(SELECT + "where id = ? and tenant_id = ? and archived_at is null")
 			.params(indicatorId, tenant.id())
 			.query(Indicator.class)
 			.optional()
@@ -184,12 +186,14 @@ public class Indicators {
 		if (title == null || title.isBlank() || planned == null) {
 			throw new RefusedValueException(Reason.of("plan.refused.releaseTitleAndDate"));
 		}
-		long id = jdbc.sql("""
-				insert into plan.release (tenant_id, item_id, title, planned_date)
-				select ?, id, ?, ? from plan.plan_item where id = ? and tenant_id = ? returning id""")
+		long id = jdbc
+			.sql("""
+					insert into plan.release (tenant_id, item_id, title, planned_date)
+					select ?, id, ?, ? from plan.plan_item where id = ? and tenant_id = ? and archived_at is null returning id""")
 			.params(tenant.id(), title.trim(), planned, itemId, tenant.id())
 			.query(Long.class)
-			.single();
+			.optional()
+			.orElseThrow(() -> new RefusedValueException(Reason.of("plan.refused.itemUnknown")));
 		audit.created(tenant.id(), "release", String.valueOf(id), title.trim(),
 				List.of(FieldChange.added("gepland", planned)));
 		return id;
@@ -201,8 +205,9 @@ public class Indicators {
 		if (actual == null) {
 			throw new RefusedValueException(Reason.of("plan.refused.realisationDateRequired"));
 		}
-		int rows = jdbc
-			.sql("update plan.release set actual_date = ?, status = 'GEREALISEERD' where id = ? and tenant_id = ?")
+		int rows = jdbc.sql("""
+				update plan.release set actual_date = ?, status = 'GEREALISEERD', version = version + 1
+				where id = ? and tenant_id = ? and archived_at is null""")
 			.params(actual, releaseId, tenant.id())
 			.update();
 		if (rows == 0) {
@@ -212,26 +217,26 @@ public class Indicators {
 			.of(FieldChange.between("status", "GEPLAND", "GEREALISEERD"), FieldChange.added("gerealiseerd", actual)));
 	}
 
-	/** The releases of an item, by planned date. */
+	/** The (not archived) releases of an item, by planned date. */
 	@Transactional(readOnly = true)
 	public List<Release> releases(Tenant tenant, long itemId) {
-		return jdbc.sql("""
-				select r.id, r.item_id, i.code as item_code, r.title, r.planned_date, r.actual_date, r.status
-				from plan.release r join plan.plan_item i on i.id = r.item_id
-				where r.item_id = ? and r.tenant_id = ? order by r.planned_date""")
+		return jdbc
+			.sql(Releases.SELECT
+					+ "where r.item_id = ? and r.tenant_id = ? and r.archived_at is null order by r.planned_date")
 			.params(itemId, tenant.id())
 			.query(Release.class)
 			.list();
 	}
 
-	/** Releases of the plan planned before {@code today} and not realised. */
+	/**
+	 * Releases of the plan planned before {@code today} and not realised (archived ones
+	 * and those of archived items left out).
+	 */
 	@Transactional(readOnly = true)
 	public List<Release> overdue(Plan plan, LocalDate today) {
-		return jdbc.sql("""
-				select r.id, r.item_id, i.code as item_code, r.title, r.planned_date, r.actual_date, r.status
-				from plan.release r join plan.plan_item i on i.id = r.item_id
+		return jdbc.sql(Releases.SELECT + """
 				where i.plan_id = ? and r.tenant_id = ? and r.actual_date is null and r.planned_date < ?
-				  and r.status not in ('GESCHRAPT', 'GEREALISEERD')
+				  and r.status not in ('GESCHRAPT', 'GEREALISEERD') and r.archived_at is null and i.archived_at is null
 				order by r.planned_date""").params(plan.id(), plan.tenantId(), today).query(Release.class).list();
 	}
 

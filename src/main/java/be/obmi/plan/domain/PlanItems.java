@@ -8,6 +8,7 @@ import be.obmi.audit.AuditTrail;
 import be.obmi.audit.Changes;
 import be.obmi.shared.ConcurrentChangeException;
 import be.obmi.shared.Reason;
+import be.obmi.shared.RefusedStateException;
 import be.obmi.shared.RefusedValueException;
 import be.obmi.tenancy.Tenant;
 
@@ -51,18 +52,19 @@ public class PlanItems {
 	}
 
 	/**
-	 * All items of the plan in tree order (by sort order, then code). Never returns null.
+	 * All active (not archived) items of the plan in tree order (by sort order, then
+	 * code). Never returns null.
 	 */
 	@Transactional(readOnly = true)
 	public List<PlanItem> all(Plan plan) {
-		return jdbc
-			.sql("select " + COLUMNS
-					+ " from plan.plan_item where plan_id = ? and tenant_id = ? order by sort_order, code")
+		return jdbc.sql("select " + COLUMNS
+				+ " from plan.plan_item where plan_id = ? and tenant_id = ? and archived_at is null order by sort_order, code")
 			.params(plan.id(), plan.tenantId())
 			.query(RowMappers.PLAN_ITEM)
 			.list();
 	}
 
+	/** An item of the tenant, archived or not (see {@link PlanArchive#mark}). */
 	@Transactional(readOnly = true)
 	public Optional<PlanItem> byId(Tenant tenant, long id) {
 		return jdbc.sql("select " + COLUMNS + " from plan.plan_item where id = ? and tenant_id = ?")
@@ -71,12 +73,35 @@ public class PlanItems {
 			.optional();
 	}
 
+	/** An active (not archived) item of the plan. */
 	@Transactional(readOnly = true)
 	public Optional<PlanItem> byCode(Plan plan, String code) {
-		return jdbc.sql("select " + COLUMNS + " from plan.plan_item where plan_id = ? and tenant_id = ? and code = ?")
+		return jdbc
+			.sql("select " + COLUMNS
+					+ " from plan.plan_item where plan_id = ? and tenant_id = ? and code = ? and archived_at is null")
 			.params(plan.id(), plan.tenantId(), code)
 			.query(RowMappers.PLAN_ITEM)
 			.optional();
+	}
+
+	/**
+	 * An item with all its descendants, archived or not, parents before children (for the
+	 * page of an archived item).
+	 */
+	@Transactional(readOnly = true)
+	public List<PlanItem> withDescendants(Tenant tenant, long id) {
+		return jdbc
+			.sql("""
+					with recursive tree as (
+					    select id, 0 as depth from plan.plan_item where id = ? and tenant_id = ?
+					    union all
+					    select c.id, t.depth + 1 from plan.plan_item c join tree t on c.parent_id = t.id where c.tenant_id = ?
+					)
+					select %s from plan.plan_item i join tree t on t.id = i.id order by t.depth, i.sort_order, i.code"""
+				.formatted(PREFIXED_COLUMNS))
+			.params(id, tenant.id(), tenant.id())
+			.query(RowMappers.PLAN_ITEM)
+			.list();
 	}
 
 	/**
@@ -85,11 +110,15 @@ public class PlanItems {
 	 * @throws ConcurrentChangeException when someone else saved the item in the meantime
 	 * @throws RefusedValueException for an unknown policy field or dates in the wrong
 	 * order
+	 * @throws RefusedStateException for an archived item
 	 */
 	@Transactional
 	public PlanItem update(Tenant tenant, long id, PlanItemForm form) {
 		PlanItem before = byId(tenant, id)
 			.orElseThrow(() -> new RefusedValueException(Reason.of("plan.refused.itemUnknown")));
+		if (archived(tenant, id)) {
+			throw new RefusedStateException(Reason.of("plan.refused.itemArchived", before.code()));
+		}
 		String field = blankToNull(form.policyField());
 		if (field != null && policyFields.byCode(field).isEmpty()) {
 			throw new RefusedValueException(Reason.of("plan.refused.policyFieldUnknown", field));
@@ -128,8 +157,16 @@ public class PlanItems {
 		return after;
 	}
 
+	private boolean archived(Tenant tenant, long id) {
+		return jdbc.sql("select archived_at is not null from plan.plan_item where id = ? and tenant_id = ?")
+			.params(id, tenant.id())
+			.query(Boolean.class)
+			.single();
+	}
+
 	private boolean hasPriorityChild(Tenant tenant, long id) {
-		return jdbc.sql("select count(*) from plan.plan_item where parent_id = ? and tenant_id = ? and priority")
+		return jdbc.sql(
+				"select count(*) from plan.plan_item where parent_id = ? and tenant_id = ? and priority and archived_at is null")
 			.params(id, tenant.id())
 			.query(Integer.class)
 			.single() > 0;

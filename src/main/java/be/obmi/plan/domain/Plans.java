@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import be.obmi.audit.AuditTrail;
 import be.obmi.audit.FieldChange;
+import be.obmi.shared.ConcurrentChangeException;
+import be.obmi.shared.Reason;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,6 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Plans {
 
 	private static final String SELECT = "select id, tenant_id, name, start_year, end_year, current_version, demo, version from plan.plan ";
+
+	private static final String VERSION = """
+			select v.id, v.number, v.label, v.created_at, v.created_by, v.created_count, v.updated_count, v.kind, v.undoes,
+			       v.undone_at, v.undone_by, exists (select 1 from plan.version_change c where c.version_id = v.id) as recorded
+			from plan.plan_version v
+			""";
 
 	private final JdbcClient jdbc;
 
@@ -67,6 +75,30 @@ public class Plans {
 	 */
 	@Transactional
 	public int addVersion(Plan plan, String label, String actor, int created, int updated, String snapshot) {
+		return insertVersion(plan, label, PlanVersion.IMPORT, null, actor, created, updated, snapshot);
+	}
+
+	/**
+	 * Keeps the version an undo of import version {@code undone} made, makes it current
+	 * and marks that import undone.
+	 * @throws ConcurrentChangeException when the import was undone meanwhile
+	 */
+	@Transactional
+	public int addUndoVersion(Plan plan, int undone, String actor, int updated, String snapshot) {
+		int marked = jdbc.sql("""
+				update plan.plan_version set undone_at = now(), undone_by = ?
+				where plan_id = ? and tenant_id = ? and number = ? and undone_at is null""")
+			.params(actor, plan.id(), plan.tenantId(), undone)
+			.update();
+		if (marked == 0) {
+			throw new ConcurrentChangeException(Reason.of("plan.refused.undoneAlready", undone));
+		}
+		return insertVersion(plan, "Ongedaan maken van versie " + undone, PlanVersion.UNDO, undone, actor, 0, updated,
+				snapshot);
+	}
+
+	private int insertVersion(Plan plan, String label, String kind, Integer undoes, String actor, int created,
+			int updated, String snapshot) {
 		int number = jdbc.sql(
 				"update plan.plan set current_version = current_version + 1 where id = ? and tenant_id = ? returning current_version")
 			.params(plan.id(), plan.tenantId())
@@ -74,9 +106,10 @@ public class Plans {
 			.single();
 		jdbc.sql(
 				"""
-						insert into plan.plan_version (tenant_id, plan_id, number, label, created_by, created_count, updated_count, snapshot)
-						values (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(plan.tenantId(), plan.id(), number, label, actor, created, updated, snapshot)
+						insert into plan.plan_version (tenant_id, plan_id, number, label, kind, undoes, created_by, created_count,
+						  updated_count, snapshot)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(plan.tenantId(), plan.id(), number, label, kind, undoes, actor, created, updated, snapshot)
 			.update();
 		return number;
 	}
@@ -94,14 +127,22 @@ public class Plans {
 			.optional();
 	}
 
+	/** The versions of the plan, newest first. */
 	@Transactional(readOnly = true)
 	public List<PlanVersion> versions(Plan plan) {
-		return jdbc.sql("""
-				select id, number, label, created_at, created_by, created_count, updated_count
-				from plan.plan_version where plan_id = ? and tenant_id = ? order by number desc""")
+		return jdbc.sql(VERSION + "where v.plan_id = ? and v.tenant_id = ? order by v.number desc")
 			.params(plan.id(), plan.tenantId())
 			.query(PlanVersion.class)
 			.list();
+	}
+
+	/** One version of the plan. */
+	@Transactional(readOnly = true)
+	public Optional<PlanVersion> version(Plan plan, int number) {
+		return jdbc.sql(VERSION + "where v.plan_id = ? and v.tenant_id = ? and v.number = ?")
+			.params(plan.id(), plan.tenantId(), number)
+			.query(PlanVersion.class)
+			.optional();
 	}
 
 }

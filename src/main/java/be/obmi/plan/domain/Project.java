@@ -1,5 +1,16 @@
 package be.obmi.plan.domain;
 
-/** A project through which an action is realised. */
-public record Project(long id, long itemId, String name, String description) {
+import java.time.LocalDate;
+
+/**
+ * A project through which an item is realised, with its planned and realised date;
+ * {@code version} for optimistic locking.
+ */
+public record Project(long id, long itemId, String name, String description, LocalDate plannedDate,
+		LocalDate actualDate, int version) {
+
+	public boolean realised() {
+		return actualDate != null;
+	}
+
 }

@@ -141,17 +141,15 @@ public class StatusRounds {
 			for (Long itemId : selection) {
 				count += jdbc.sql("""
 						insert into plan.round_item (tenant_id, round_id, item_id)
-						select ?, ?, id from plan.plan_item where id = ? and tenant_id = ? and plan_id = ?""")
-					.params(tenant.id(), id, itemId, tenant.id(), plan.id())
-					.update();
+						select ?, ?, id from plan.plan_item where id = ? and tenant_id = ? and plan_id = ?
+						  and archived_at is null""").params(tenant.id(), id, itemId, tenant.id(), plan.id()).update();
 			}
 		}
 		else {
-			count = jdbc
-				.sql("""
-						insert into plan.round_item (tenant_id, round_id, item_id)
-						select ?, ?, id from plan.plan_item where tenant_id = ? and plan_id = ? and type = 'AC'"""
-						+ (scope == StatusRound.Scope.PRIORITY ? " and priority" : ""))
+			count = jdbc.sql("""
+					insert into plan.round_item (tenant_id, round_id, item_id)
+					select ?, ?, id from plan.plan_item where tenant_id = ? and plan_id = ? and type = 'AC'
+					  and archived_at is null""" + (scope == StatusRound.Scope.PRIORITY ? " and priority" : ""))
 				.params(tenant.id(), id, tenant.id(), plan.id())
 				.update();
 		}

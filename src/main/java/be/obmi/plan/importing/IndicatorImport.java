@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import be.obmi.audit.AuditTrail;
@@ -90,11 +92,17 @@ public class IndicatorImport {
 		items.all(plan).forEach(i -> byCode.put(i.code(), i));
 		Map<String, Long> existing = new HashMap<>();
 		Map<String, String> valueTypes = new HashMap<>();
+		Set<String> archived = new HashSet<>();
 		jdbc.sql(
-				"select i.code || '|' || d.code as k, d.id, d.value_type from plan.indicator d join plan.plan_item i on i.id = d.item_id where d.tenant_id = ? and i.plan_id = ?")
+				"""
+						select i.code || '|' || d.code as k, d.id, d.value_type, d.archived_at is not null as archived
+						from plan.indicator d join plan.plan_item i on i.id = d.item_id where d.tenant_id = ? and i.plan_id = ?""")
 			.params(tenant.id(), plan.id())
 			.query((rs, n) -> {
 				valueTypes.put(rs.getString(1), rs.getString(3));
+				if (rs.getBoolean(4)) {
+					archived.add(rs.getString(1));
+				}
 				return Map.entry(rs.getString(1), rs.getLong(2));
 			})
 			.list()
@@ -117,6 +125,10 @@ public class IndicatorImport {
 				continue;
 			}
 			String key = itemCode + "|" + code;
+			if (archived.contains(key)) {
+				errors.add(new ImportError(row, "indicator_code", "import.plan.indicatorArchived", code, itemCode));
+				continue;
+			}
 			String name = line.value("naam");
 			if (name != null && !definitions.containsKey(key)) {
 				String kind = upper(line.value("soort"));

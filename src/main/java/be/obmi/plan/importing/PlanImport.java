@@ -37,8 +37,13 @@ import java.util.Locale;
  * Imports a plan file into the tenant's current plan, all or nothing. Items are matched
  * on code: a known code is updated, a new one created, nothing is duplicated, and items
  * the file does not mention are kept. Every error of the file is reported (row, column,
- * message code) and then nothing changes. When anything changed, the plan gets a new
- * version that keeps the result.
+ * message code) and then nothing changes; the codes of archived items cannot be reused.
+ * When anything changed, the plan gets a new version that keeps the result, and what the
+ * import did to each item is kept so that {@link PlanImportUndo} can undo it as a whole.
+ * <p>
+ * Over 300 lines because a plan file is read, checked and applied in one all-or-nothing
+ * pass whose checks (codes, parents, types, archived codes) need the whole file and plan
+ * at once.
  */
 @Service
 public class PlanImport {
@@ -93,8 +98,11 @@ public class PlanImport {
 
 	private final ScopeLock lock;
 
+	private final PlanImportUndo undo;
+
 	PlanImport(JdbcClient jdbc, Plans plans, PlanItems items, PlanExport export, PolicyFields policyFields,
-			AuditTrail audit, ObmiMetrics metrics, ScopeLock lock) {
+			AuditTrail audit, ObmiMetrics metrics, ScopeLock lock, PlanImportUndo undo) {
+		this.undo = undo;
 		this.lock = lock;
 		this.metrics = metrics;
 		this.jdbc = jdbc;
@@ -131,6 +139,13 @@ public class PlanImport {
 		Map<String, Entry> entries = new LinkedHashMap<>();
 		Map<String, Integer> firstRow = new HashMap<>();
 		List<Entry> parsed = new ArrayList<>();
+		// archived items keep their codes: the file must not reuse them (restore them
+		// first)
+		Set<String> archived = new HashSet<>(jdbc
+			.sql("select code from plan.plan_item where plan_id = ? and tenant_id = ? and archived_at is not null")
+			.params(plan.id(), tenant.id())
+			.query(String.class)
+			.list());
 		for (Table.Row line : file.rows()) {
 			Entry entry = parse(line, errors);
 			if (entry == null) {
@@ -139,6 +154,14 @@ public class PlanImport {
 			Integer earlier = firstRow.putIfAbsent(entry.code(), line.number());
 			if (earlier != null) {
 				errors.add(new ImportError(line.number(), CODE, "import.plan.codeDuplicate", entry.code(), earlier));
+				continue;
+			}
+			if (archived.contains(entry.code())) {
+				errors.add(new ImportError(line.number(), CODE, "import.plan.codeArchived", entry.code()));
+				continue;
+			}
+			if (archived.contains(entry.parentCode())) {
+				errors.add(new ImportError(line.number(), PARENT, "import.plan.parentArchived", entry.parentCode()));
 				continue;
 			}
 			parsed.add(entry);
@@ -202,6 +225,7 @@ public class PlanImport {
 		int created = 0;
 		int updated = 0;
 		int unchanged = 0;
+		List<PlanImportUndo.Change> done = new ArrayList<>();
 		Map<String, Long> ids = new HashMap<>();
 		existingItems.forEach(i -> ids.put(i.code(), i.id()));
 		for (ItemType level : ItemType.values()) {
@@ -218,6 +242,7 @@ public class PlanImport {
 					long id = insert(plan, code, values, parentId, offset + entry.row());
 					ids.put(code, id);
 					created++;
+					done.add(PlanImportUndo.Change.created(id));
 					audit.created(tenant.id(), "planitem", String.valueOf(id), code, changes(null, values));
 					continue;
 				}
@@ -238,6 +263,7 @@ public class PlanImport {
 							values.startDate(), values.endDate(), before.id(), tenant.id())
 					.update();
 				updated++;
+				done.add(PlanImportUndo.Change.updated(before));
 				audit.updated(tenant.id(), "planitem", String.valueOf(before.id()), code, changes(old, values));
 			}
 		}
@@ -246,6 +272,7 @@ public class PlanImport {
 		if (created + updated > 0) {
 			version = plans.addVersion(plan, "Import " + LocalDate.now(), actor, created, updated,
 					export.csvText(plan));
+			undo.record(plan, version, done);
 			audit.updated(tenant.id(), "meerjarenplan", String.valueOf(plan.id()), plan.name(),
 					List.of(FieldChange.between("versie", plan.currentVersion(), version), FieldChange.added("import",
 							"%d nieuw, %d gewijzigd, %d ongewijzigd".formatted(created, updated, unchanged))));

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,10 +25,16 @@ import be.obmi.plan.domain.StatusRounds;
 import be.obmi.plan.importing.IndicatorImport;
 import be.obmi.plan.importing.PlanExport;
 import be.obmi.plan.importing.PlanImport;
+import be.obmi.plan.importing.PlanImportUndo;
+import be.obmi.shared.ApiProblem;
+import be.obmi.shared.RefusedStateException;
+import be.obmi.shared.Texts;
 import be.obmi.plan.importing.StatusUpdateImport;
 import be.obmi.tenancy.Tenant;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,8 +72,15 @@ class PlanApiController {
 
 	private final TenantAccess access;
 
+	private final PlanImportUndo undo;
+
+	private final MessageSource messages;
+
 	PlanApiController(Plans plans, PlanItems items, StatusRounds rounds, PlanImport planImport,
-			StatusUpdateImport statusImport, IndicatorImport indicatorImport, PlanExport export, TenantAccess access) {
+			StatusUpdateImport statusImport, IndicatorImport indicatorImport, PlanExport export, TenantAccess access,
+			PlanImportUndo undo, MessageSource messages) {
+		this.undo = undo;
+		this.messages = messages;
 		this.plans = plans;
 		this.items = items;
 		this.rounds = rounds;
@@ -105,6 +119,22 @@ class PlanApiController {
 	ResponseEntity<?> importIndicators(Tenant tenant, @RequestParam("file") MultipartFile file) {
 		access.require(tenant.slug(), Role.REDACTEUR);
 		return run(() -> indicatorImport.importIndicators(tenant, bytes(file)));
+	}
+
+	@Operation(summary = "Maak een hele planimport ongedaan",
+			description = "Enkel de huidige versie van het plan, als die een import is. Vereist de rol redacteur.")
+	@ApiResponse(responseCode = "200", description = "Samenvatting: restored, archived, deleted, planVersion")
+	@ApiResponse(responseCode = "409",
+			description = "Kan niet: al ongedaan gemaakt, niet de laatste import, of items zijn sindsdien gewijzigd")
+	@PostMapping("/versies/{number}/ongedaan")
+	ResponseEntity<?> undoImport(Tenant tenant, @PathVariable int number, Locale locale) {
+		String actor = access.require(tenant.slug(), Role.REDACTEUR).getUsername();
+		try {
+			return ResponseEntity.ok(undo.undo(tenant, number, actor));
+		}
+		catch (RefusedStateException ex) {
+			return ApiProblem.of(HttpStatus.CONFLICT, Texts.reason(messages, ex, locale));
+		}
 	}
 
 	@Operation(summary = "De items van het huidige plan, met laatste status en voortgang (opgerold)")

@@ -2,10 +2,8 @@ package be.obmi.plan.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -14,9 +12,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
-import be.obmi.audit.AuditTrail;
 import be.obmi.plan.domain.Commitments;
-import be.obmi.plan.domain.Indicator;
 import be.obmi.plan.domain.Indicators;
 import be.obmi.plan.domain.ItemStatus;
 import be.obmi.plan.domain.ItemType;
@@ -51,16 +47,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import be.obmi.plan.FinancialFigures;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.stream.Stream;
-import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The plan pages for a tenant's users: the tree with filters and an item with its
- * indicators, targets, measurements, releases and commitments. Import and export are in
- * {@link PlanImportController}, the dashboard in {@link PlanDashboardController}, the
- * governance agreement in {@link AgreementController}.
+ * indicators, targets, measurements, releases and commitments (the item page's model is
+ * built by {@link ItemPage}). Import and export are in {@link PlanImportController}, the
+ * dashboard in {@link PlanDashboardController}, the governance agreement in
+ * {@link AgreementController}, projects and releases in {@link ProjectController},
+ * archiving, restoring and deleting in {@link PlanArchiveController}.
  * <p>
  * Over 300 lines because the plan tree and the item page share their forms, filters and
  * access checks; the other screens are already split off (agreements, imports, dashboard,
@@ -100,18 +96,15 @@ class PlanController {
 
 	private final PolicyFields policyFields;
 
-	private final AuditTrail audit;
-
 	private final MessageSource messages;
 
 	private final Commitments commitments;
 
-	private final ObjectProvider<FinancialFigures> finance;
+	private final ItemPage itemPage;
 
 	PlanController(PlanPages pages, Plans plans, PlanItems items, StatusRounds rounds, Indicators indicators,
-			PolicyFields policyFields, AuditTrail audit, MessageSource messages, Commitments commitments,
-			ObjectProvider<FinancialFigures> finance) {
-		this.finance = finance;
+			PolicyFields policyFields, MessageSource messages, Commitments commitments, ItemPage itemPage) {
+		this.itemPage = itemPage;
 		this.commitments = commitments;
 		this.pages = pages;
 		this.plans = plans;
@@ -119,7 +112,6 @@ class PlanController {
 		this.rounds = rounds;
 		this.indicators = indicators;
 		this.policyFields = policyFields;
-		this.audit = audit;
 		this.messages = messages;
 	}
 
@@ -243,32 +235,7 @@ class PlanController {
 	}
 
 	private String itemPage(Tenant tenant, PlanItem item, Model model, Locale locale) {
-		Plan plan = pages.plan(tenant);
-		PlanTree tree = new PlanTree(items.all(plan), rounds.latest(plan, false), rounds.latest(plan, true));
-		PlanTree.Node node = tree.node(item.id());
-		model.addAttribute("plan", plan);
-		model.addAttribute("item", item);
-		model.addAttribute("node", node);
-		model.addAttribute("parent", item.parentId() == null ? null : tree.node(item.parentId()).item());
-		model.addAttribute("policyField", policyFields.byCode(item.policyField()).orElse(null));
-		model.addAttribute("policyFields", policyFields.all());
-		List<Indicator.Details> list = indicators.of(tenant, item.id());
-		model.addAttribute("indicators", list);
-		String measured = messages.getMessage("plan.chart.measured", null, locale);
-		String target = messages.getMessage("plan.chart.target", null, locale);
-		Map<Long, String> charts = new HashMap<>();
-		list.forEach(d -> charts.put(d.indicator().id(), Charts.indicator(d, measured, target)));
-		model.addAttribute("charts", charts);
-		model.addAttribute("timeline", rounds.history(tenant, item.id(), false));
-		model.addAttribute("releases", indicators.releases(tenant, item.id()));
-		model.addAttribute("commitments", commitments.of(tenant, item.id()));
-		model.addAttribute("projects", commitments.projects(tenant, item.id()));
-		model.addAttribute("today", LocalDate.now());
-		model.addAttribute("history", audit.history(tenant.id(), "planitem", String.valueOf(item.id()), 20));
-		model.addAttribute("canEdit", pages.canEdit(tenant));
-		FinancialFigures figures = finance.getIfAvailable();
-		model.addAttribute("finance", figures == null ? List.of() : figures.perYear(tenant, item.code()));
-		return ITEM_VIEW;
+		return itemPage.render(tenant, item, model, locale);
 	}
 
 	@PostMapping("/items/{id}")
@@ -293,6 +260,11 @@ class PlanController {
 		}
 		catch (IllegalArgumentException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("error", Texts.reason(messages, ex, locale));
+			return itemPage(tenant, item, model, locale);
+		}
+		catch (IllegalStateException ex) {
+			response.setStatus(HttpStatus.CONFLICT.value());
 			model.addAttribute("error", Texts.reason(messages, ex, locale));
 			return itemPage(tenant, item, model, locale);
 		}
@@ -336,17 +308,6 @@ class PlanController {
 		indicators.target(tenant, indicator, year, number, number == null ? target : null);
 		redirect.addFlashAttribute("measured", true);
 		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#indicatoren";
-	}
-
-	@PostMapping("/items/{id}/releases")
-	String addRelease(
-			Tenant tenant, @PathVariable long id, @RequestParam @Size(max = 300) String title, @RequestParam(
-					required = false) @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate planned,
-			RedirectAttributes redirect) {
-		pages.requireEditor(tenant);
-		items.byId(tenant, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		indicators.addRelease(tenant, id, title, planned);
-		return "redirect:/" + tenant.slug() + "/plan/items/" + id + "#releases";
 	}
 
 	@PostMapping("/items/{id}/releases/{releaseId}/gerealiseerd")

@@ -1,10 +1,13 @@
 package be.obmi.plan.web;
 
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import be.obmi.plan.domain.Plan;
+import be.obmi.plan.domain.PlanVersion;
 import be.obmi.plan.domain.Plans;
 import be.obmi.plan.domain.StatusRound;
 import be.obmi.plan.domain.StatusRounds;
@@ -12,10 +15,15 @@ import be.obmi.plan.importing.ImportSummary;
 import be.obmi.plan.importing.IndicatorImport;
 import be.obmi.plan.importing.PlanExport;
 import be.obmi.plan.importing.PlanImport;
+import be.obmi.plan.importing.PlanImportUndo;
+import be.obmi.shared.ConcurrentChangeException;
+import be.obmi.shared.NotFoundException;
+import be.obmi.shared.Texts;
 import be.obmi.plan.importing.StatusUpdateImport;
 import be.obmi.shared.tabular.ImportRejectedException;
 import be.obmi.tenancy.Tenant;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -27,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
@@ -34,7 +43,7 @@ import org.springframework.http.MediaType;
 
 /**
  * Importing a plan, a status round's updates or indicators from a file, the export of the
- * plan and its earlier versions.
+ * plan and its earlier versions, and undoing the latest plan import as a whole.
  */
 @Controller
 @RequestMapping("/{slug}/plan")
@@ -56,8 +65,15 @@ class PlanImportController {
 
 	private final PlanExport export;
 
+	private final PlanImportUndo undo;
+
+	private final MessageSource messages;
+
 	PlanImportController(PlanPages pages, Plans plans, StatusRounds rounds, PlanImport planImport,
-			StatusUpdateImport statusImport, IndicatorImport indicatorImport, PlanExport export) {
+			StatusUpdateImport statusImport, IndicatorImport indicatorImport, PlanExport export, PlanImportUndo undo,
+			MessageSource messages) {
+		this.undo = undo;
+		this.messages = messages;
 		this.pages = pages;
 		this.plans = plans;
 		this.rounds = rounds;
@@ -74,8 +90,32 @@ class PlanImportController {
 				plans.current(tenant)
 					.map(p -> rounds.rounds(p).stream().filter(StatusRound::open).toList())
 					.orElse(List.of()));
-		model.addAttribute("versions", plans.current(tenant).map(plans::versions).orElse(List.of()));
+		Plan plan = plans.current(tenant).orElse(null);
+		List<PlanVersion> versions = plan == null ? List.of() : plans.versions(plan);
+		model.addAttribute("versions", versions);
+		// only the plan's current version can be undone, when it is an import
+		model.addAttribute("undoable",
+				versions.stream()
+					.filter(v -> v.number() == plan.currentVersion() && v.undoable())
+					.map(PlanVersion::number)
+					.findFirst()
+					.orElse(null));
 		return IMPORT_VIEW;
+	}
+
+	/**
+	 * Undoes a whole plan import (the plan's current version); back to the import page.
+	 */
+	@PostMapping("/versies/{number}/ongedaan")
+	String undo(Tenant tenant, @PathVariable int number, RedirectAttributes redirect, Locale locale) {
+		String actor = pages.requireEditor(tenant).getUsername();
+		try {
+			redirect.addFlashAttribute("undone", undo.undo(tenant, number, actor));
+		}
+		catch (ConcurrentChangeException | NotFoundException | IllegalStateException ex) {
+			redirect.addFlashAttribute("undoError", Texts.reason(messages, ex, locale));
+		}
+		return "redirect:/" + tenant.slug() + "/plan/import#versies";
 	}
 
 	@PostMapping("/import")
