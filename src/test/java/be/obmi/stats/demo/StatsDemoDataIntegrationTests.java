@@ -7,6 +7,9 @@ import java.util.Map;
 import be.obmi.support.ApiClient;
 import be.obmi.support.ObmiIntegrationTest;
 import org.assertj.core.data.Offset;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -49,6 +52,51 @@ class StatsDemoDataIntegrationTests {
 				assertThat(city).as(indicator + " " + period).isPositive();
 			}
 		}
+	}
+
+	/**
+	 * Acceptance 1 of issue 12 through the public pages, as a visitor reads them: on each
+	 * additive indicator's page, the wijken's figures in its table add up to the city's
+	 * figure in its trend table, and the share of 65-plussers on its page is the ratio of
+	 * those sums.
+	 */
+	@Test
+	void thePublicPagesShowWijkenThatAddUpToTheCity() {
+		ApiClient visitor = ApiClient.anonymous(port);
+		Map<String, Double> cities = new LinkedHashMap<>();
+		Map<String, Double> sums = new LinkedHashMap<>();
+		for (String indicator : List.of("bev_totaal", "bev_65plus", "huishoudens", "woningen", "werkzoekenden")) {
+			Document page = Jsoup
+				.parse(visitor.get("/mechelen/cijfers/indicator/" + indicator + "?niveau=wijk&periode=2024&lang=nl")
+					.body());
+			Element wijkTable = page.select("table:has(caption:contains(2024))").last();
+			List<Double> wijken = wijkTable.select("tbody tr td.num").stream().map(td -> belgian(td.text())).toList();
+			assertThat(wijken).as(indicator + ": the 12 wijken, none hidden").hasSize(12).doesNotContainNull();
+			double sum = wijken.stream().mapToDouble(Double::doubleValue).sum();
+			double city = belgian(cityIn2024(page));
+			assertThat(sum).as(indicator + " 2024: Σ wijken on the page = the city on the page").isEqualTo(city);
+			cities.put(indicator, city);
+			sums.put(indicator, sum);
+		}
+		Document share = Jsoup
+			.parse(visitor.get("/mechelen/cijfers/indicator/bev_65plus_pct?niveau=wijk&periode=2024&lang=nl").body());
+		assertThat(belgian(cityIn2024(share))).as("the city's share is the ratio of its sums")
+			.isCloseTo(Math.round(1000.0 * cities.get("bev_65plus") / cities.get("bev_totaal")) / 10.0,
+					Offset.offset(1e-9));
+	}
+
+	/** The city's figure for 2024 in the trend table (its first column of figures). */
+	private static String cityIn2024(Document page) {
+		Element row = page.select("table:has(caption:contains(Verloop)) tbody tr:has(th:containsOwn(2024))").first();
+		return row.select("td.num").first().text();
+	}
+
+	/**
+	 * A figure as a Dutch page writes it: {@code 86.415}, {@code 20,3}; null when hidden.
+	 */
+	private static Double belgian(String text) {
+		String number = text.replace("\u00a0", " ").replaceAll("[^0-9,.-]", "");
+		return number.isEmpty() ? null : Double.valueOf(number.replace(".", "").replace(',', '.'));
 	}
 
 	@Test
