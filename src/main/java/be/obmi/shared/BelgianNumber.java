@@ -1,6 +1,8 @@
 package be.obmi.shared;
 
 import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -33,6 +35,27 @@ public final class BelgianNumber {
 	private static final Pattern GROUPED = Pattern.compile("[-+]?[0-9]{1,3}(G[0-9]{3})+(D[0-9]*)?");
 
 	private BelgianNumber() {
+	}
+
+	/**
+	 * The locale of numbers on a page in the given language: English, else Belgian Dutch
+	 * ({@code 1.234,5}).
+	 */
+	public static Locale pageLocale(Locale language) {
+		return "en".equals(language.getLanguage()) ? Locale.UK : Locale.forLanguageTag("nl-BE");
+	}
+
+	/**
+	 * A stored decimal as a reader of the page's language writes it, without the trailing
+	 * zeros of its storage: {@code 43} (not {@code 43.0000}), {@code 1.234,5} in Dutch,
+	 * {@code 1,234.5} in English.
+	 */
+	public static String format(BigDecimal value, Locale language) {
+		BigDecimal stripped = value.stripTrailingZeros();
+		NumberFormat format = NumberFormat.getNumberInstance(pageLocale(language));
+		format.setMinimumFractionDigits(0);
+		format.setMaximumFractionDigits(Math.max(0, stripped.scale()));
+		return format.format(stripped);
 	}
 
 	/**

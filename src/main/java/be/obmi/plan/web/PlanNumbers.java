@@ -2,6 +2,8 @@ package be.obmi.plan.web;
 
 import java.math.BigDecimal;
 
+import be.obmi.shared.BelgianNumber;
+
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Component;
 public class PlanNumbers {
 
 	public String decimal(BigDecimal value) {
-		return value == null ? "—" : ReportContent.number(value, LocaleContextHolder.getLocale());
+		return value == null ? "—" : BelgianNumber.format(value, LocaleContextHolder.getLocale());
 	}
 
 }

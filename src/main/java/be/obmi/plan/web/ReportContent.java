@@ -8,13 +8,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import be.obmi.plan.FinancialFigures;
+import be.obmi.shared.BelgianNumber;
 import be.obmi.plan.domain.CouncilReport;
 import be.obmi.plan.domain.Indicator;
 import be.obmi.plan.domain.ItemStatus;
@@ -104,11 +104,12 @@ class ReportContent {
 			.stream()
 			.filter(t -> t.year() == year)
 			.findFirst()
-			.map(t -> t.target() != null ? number(t.target(), locale) : t.textTarget())
+			.map(t -> t.target() != null ? BelgianNumber.format(t.target(), locale) : t.textTarget())
 			.orElse("—");
-		String baseline = d.indicator().baseline() == null ? "—" : number(d.indicator().baseline(), locale);
+		String baseline = d.indicator().baseline() == null ? "—"
+				: BelgianNumber.format(d.indicator().baseline(), locale);
 		String last = latest == null ? "—"
-				: (latest.value() != null ? number(latest.value(), locale) : latest.textValue()) + " ("
+				: (latest.value() != null ? BelgianNumber.format(latest.value(), locale) : latest.textValue()) + " ("
 						+ latest.measuredOn().format(DATE) + ")";
 		return new IndicatorRow(d.indicator().name(), baseline, last, target, chart(d));
 	}
@@ -195,16 +196,6 @@ class ReportContent {
 		return new FinanceRow(label, euro.format(a.expenditureEstimate()), euro.format(a.expenditureRealisation()),
 				a.executionRate() == null ? "—" : a.executionRate().toPlainString().replace('.', ',') + " %",
 				euro.format(a.receiptsEstimate()), euro.format(a.receiptsRealisation()));
-	}
-
-	/**
-	 * A number as its reader writes it: {@code 1.234,5} in Dutch, {@code 1,234.5} in
-	 * English, without trailing zeros.
-	 */
-	static String number(BigDecimal value, Locale locale) {
-		Locale format = "en".equals(locale.getLanguage()) ? Locale.UK : Locale.forLanguageTag("nl-BE");
-		DecimalFormat decimal = new DecimalFormat("#,##0.######", DecimalFormatSymbols.getInstance(format));
-		return decimal.format(value.stripTrailingZeros());
 	}
 
 	private static String blankToNull(String text) {

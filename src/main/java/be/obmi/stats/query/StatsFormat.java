@@ -2,6 +2,8 @@ package be.obmi.stats.query;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
+
+import be.obmi.shared.BelgianNumber;
 import java.util.Locale;
 
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -26,7 +28,7 @@ public class StatsFormat {
 	 * The locale of numbers on a page in the given language: English or Belgian Dutch.
 	 */
 	public static Locale numberLocale(Locale language) {
-		return "en".equals(language.getLanguage()) ? Locale.UK : Locale.forLanguageTag("nl-BE");
+		return BelgianNumber.pageLocale(language);
 	}
 
 	/**
@@ -58,22 +60,6 @@ public class StatsFormat {
 	/** A value of an indicator in the language of the current request. */
 	public String number(Double value, int decimals) {
 		return format(value, decimals, LocaleContextHolder.getLocale());
-	}
-
-	/**
-	 * A stored decimal (e.g. a plan indicator's {@code numeric(18,4)} baseline or
-	 * measurement) in the language of the current request, without the trailing zeros of
-	 * its storage ({@code 43}, not {@code 43.0000}); an em dash for null.
-	 */
-	public String decimal(BigDecimal value) {
-		if (value == null) {
-			return "—";
-		}
-		BigDecimal stripped = value.stripTrailingZeros();
-		NumberFormat format = NumberFormat.getNumberInstance(numberLocale(LocaleContextHolder.getLocale()));
-		format.setMinimumFractionDigits(0);
-		format.setMaximumFractionDigits(Math.max(0, stripped.scale()));
-		return format.format(stripped);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Locale;
 
 import org.junit.jupiter.api.AfterEach;
+import be.obmi.plan.web.PlanNumbers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -50,15 +51,18 @@ class StatsFormatTests {
 
 	@Test
 	void aStoredDecimalLosesTheZerosOfItsStorage() {
+		// a stored decimal is written by the shared formatter (plan's pages through
+		// PlanNumbers)
 		StatsFormat format = new StatsFormat();
+		PlanNumbers plan = new PlanNumbers();
 		LocaleContextHolder.setLocale(DUTCH);
-		assertThat(format.decimal(new BigDecimal("43.0000"))).isEqualTo("43");
-		assertThat(format.decimal(new BigDecimal("1234.5000"))).isEqualTo("1.234,5");
-		assertThat(format.decimal(new BigDecimal("1E+3"))).isEqualTo("1.000");
-		assertThat(format.decimal(null)).isEqualTo("—");
+		assertThat(plan.decimal(new BigDecimal("43.0000"))).isEqualTo("43");
+		assertThat(plan.decimal(new BigDecimal("1234.5000"))).isEqualTo("1.234,5");
+		assertThat(plan.decimal(new BigDecimal("1E+3"))).isEqualTo("1.000");
+		assertThat(plan.decimal(null)).isEqualTo("—");
 		assertThat(format.number(88_500.0, 0)).isEqualTo("88.500");
 		LocaleContextHolder.setLocale(Locale.ENGLISH);
-		assertThat(format.decimal(new BigDecimal("1234.5000"))).isEqualTo("1,234.5");
+		assertThat(plan.decimal(new BigDecimal("1234.5000"))).isEqualTo("1,234.5");
 	}
 
 }
