@@ -28,6 +28,10 @@ import java.util.Locale;
  * values (array form) and against a maximum before anything is allocated. A cell with a
  * {@code null} value is missing with its status as symbol, or suppressed when its status
  * is {@value JsonStatWriter#SUPPRESSED_STATUS}.
+ * <p>
+ * Over 300 lines because JSON-stat 2.0 allows each part in two forms (values as array
+ * or object, categories by index or label, status per cell or for all) and the reader
+ * accepts both of every one, with its errors, in one place.
  */
 public final class JsonStatReader implements CubeReader {
 

@@ -28,6 +28,9 @@ import java.util.BitSet;
  * categories keep the order in which they first appear; combinations without a row are
  * missing cells. A confidential row ({@code OBS_CONF=C}, or {@code OBS_STATUS=C}) becomes
  * a suppressed cell and its value, if any, is dropped.
+ * <p>
+ * Over 300 lines because SDMX-CSV 2.0's structure column, its dimension and attribute
+ * columns and its confidentiality rules are read and checked together, row by row.
  */
 public final class SdmxCsvReader implements CubeReader {
 

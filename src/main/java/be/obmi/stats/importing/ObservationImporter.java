@@ -53,6 +53,10 @@ import org.springframework.core.io.InputStreamSource;
  * lets {@link ObservationStore} write. Changed values are kept in
  * {@code stats.observation_change}, so an import shows in the history and can be undone
  * as a whole.
+ * <p>
+ * Over 300 lines because the three kinds of upload (long CSV, Swing, statistics-office
+ * tables) share its one transaction, lock, indicator resolution and history; each reads
+ * its rows elsewhere.
  */
 @Service
 public class ObservationImporter {
