@@ -29,8 +29,8 @@ import java.util.Locale;
  * {@code null} value is missing with its status as symbol, or suppressed when its status
  * is {@value JsonStatWriter#SUPPRESSED_STATUS}.
  * <p>
- * Over 300 lines because JSON-stat 2.0 allows each part in two forms (values as array
- * or object, categories by index or label, status per cell or for all) and the reader
+ * Over 300 lines because JSON-stat 2.0 allows each part in two forms (values as array or
+ * object, categories by index or label, status per cell or for all) and the reader
  * accepts both of every one, with its errors, in one place.
  */
 public final class JsonStatReader implements CubeReader {
