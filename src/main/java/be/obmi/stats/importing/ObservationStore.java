@@ -43,8 +43,11 @@ class ObservationStore {
 
 	private final TransactionTemplate nested;
 
-	ObservationStore(JdbcClient jdbc, DataSource dataSource, AuditTrail audit,
-			PlatformTransactionManager transactions) {
+	private final LevelTotals totals;
+
+	ObservationStore(JdbcClient jdbc, DataSource dataSource, AuditTrail audit, PlatformTransactionManager transactions,
+			LevelTotals totals) {
+		this.totals = totals;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.audit = audit;
@@ -135,7 +138,10 @@ class ObservationStore {
 	/**
 	 * Writes the copied rows as observations of the scope with history: replaced values
 	 * are kept for undo, an import batch counts what changed, and the audit trail has it.
-	 * @throws ImportRejectedException when the file holds the same key twice
+	 * Differences between an area's total and its sub-areas' are added to
+	 * {@code warnings} ({@link LevelTotals}).
+	 * @throws ImportRejectedException when the file holds the same key twice, or totals
+	 * differ for an indicator that refuses that
 	 */
 	ObservationImporter.Summary write(Scope scope, String filename, String format, long rows,
 			Map<String, Indicator> byCode, List<String> created, List<MessageSourceResolvable> warnings, String actor,
@@ -152,6 +158,7 @@ class ObservationStore {
 		}
 		jdbc.sql("analyze import_rows").update();
 		jdbc.sql("analyze import_indicator").update();
+		totals.check(warnings, indicatorColumn);
 		// the usual first load of an indicator: nothing to compare with, so no change
 		// detection
 		boolean existing = jdbc.sql("""
