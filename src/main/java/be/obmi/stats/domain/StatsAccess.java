@@ -39,7 +39,7 @@ public class StatsAccess {
 	}
 
 	public static Scope of(Tenant tenant) {
-		return new Scope(tenant.id(), tenant.slug(), tenant.nisCode());
+		return new Scope(tenant.id(), tenant.slug(), tenant.statisticsNisCode());
 	}
 
 	boolean platformAdmin() {

@@ -161,9 +161,11 @@ public class ObservationImporter {
 		PostgresCopy.Stream copy = store.importRowsCopy();
 		long rows;
 		Map<String, Long> codes = new LinkedHashMap<>();
+		Set<Long> areaIds = new HashSet<>();
 		try {
 			Consumer<Value> out = v -> {
 				codes.putIfAbsent(v.indicatorCode(), v.row());
+				areaIds.add(v.areaId());
 				ObservationStore.add(copy, v);
 			};
 			TableReader.stream(file, new TableReader.Handler() {
@@ -215,7 +217,8 @@ public class ObservationImporter {
 		}
 		log.info("import: checked in {} ms", (System.nanoTime() - started) / 1_000_000);
 		List<String> created = createDrafts(scope, unknown, byCode);
-		return store.write(scope, filename, format[0], rows, byCode, created, warnings, actor, indicatorColumn);
+		return store.write(scope, filename, format[0], rows, byCode, created, warnings, actor, indicatorColumn,
+				areaIds);
 	}
 
 	/**
@@ -283,8 +286,12 @@ public class ObservationImporter {
 		PostgresCopy.Stream copy = store.importRowsCopy();
 		long rows;
 		CubeObservations.Counts counts;
+		Set<Long> areaIds = new HashSet<>();
 		try {
-			counts = plan.forEach(v -> ObservationStore.add(copy, v));
+			counts = plan.forEach(v -> {
+				areaIds.add(v.areaId());
+				ObservationStore.add(copy, v);
+			});
 			rows = copy.end();
 		}
 		catch (RuntimeException ex) {
@@ -298,7 +305,8 @@ public class ObservationImporter {
 		if (counts.empty() > 0) {
 			warnings.add(ImportError.text("import.stats.warning.cellsEmpty", counts.empty()));
 		}
-		Summary written = store.write(scope, filename, stored.format(), rows, byCode, created, warnings, actor, null);
+		Summary written = store.write(scope, filename, stored.format(), rows, byCode, created, warnings, actor, null,
+				areaIds);
 		if (stored.created() || stored.changed()) {
 			datasets.attachImport(scope, stored.id(), written.importId());
 		}

@@ -2,6 +2,7 @@ package be.obmi.stats.importing;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -139,13 +140,14 @@ class ObservationStore {
 	 * Writes the copied rows as observations of the scope with history: replaced values
 	 * are kept for undo, an import batch counts what changed, and the audit trail has it.
 	 * Differences between an area's total and its sub-areas' are added to
-	 * {@code warnings} ({@link LevelTotals}).
+	 * {@code warnings} ({@link LevelTotals}); {@code areaIds} are the distinct areas the
+	 * reader saw.
 	 * @throws ImportRejectedException when the file holds the same key twice, or totals
 	 * differ for an indicator that refuses that
 	 */
 	ObservationImporter.Summary write(Scope scope, String filename, String format, long rows,
 			Map<String, Indicator> byCode, List<String> created, List<MessageSourceResolvable> warnings, String actor,
-			String indicatorColumn) {
+			String indicatorColumn, Set<Long> areaIds) {
 		long started = System.nanoTime();
 		long importId = newBatch(scope, filename, format, actor, rows, created.size());
 		jdbc.sql(
@@ -158,7 +160,7 @@ class ObservationStore {
 		}
 		jdbc.sql("analyze import_rows").update();
 		jdbc.sql("analyze import_indicator").update();
-		totals.check(warnings, indicatorColumn);
+		totals.check(warnings, indicatorColumn, areaIds);
 		// the usual first load of an indicator: nothing to compare with, so no change
 		// detection
 		boolean existing = jdbc.sql("""

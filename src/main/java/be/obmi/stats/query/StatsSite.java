@@ -87,10 +87,10 @@ public class StatsSite {
 	}
 
 	public Area city(Tenant tenant) {
-		if (tenant.nisCode() == null) {
+		if (tenant.statisticsNisCode() == null) {
 			return areas.find("gewest", "04000").orElseThrow();
 		}
-		return areas.find("gemeente", tenant.nisCode()).orElseThrow();
+		return areas.find("gemeente", tenant.statisticsNisCode()).orElseThrow();
 	}
 
 	public Area flanders() {
