@@ -10,6 +10,7 @@ import be.obmi.tenancy.Tenants;
 import be.obmi.shared.Texts;
 
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -59,7 +60,31 @@ class PlatformHomeController {
 			.toList();
 		model.addAttribute("tenants", all);
 		model.addAttribute("candidates", candidates);
+		model.addAttribute("municipalities", municipalities.all());
 		return TENANTS_VIEW;
+	}
+
+	/**
+	 * Adds an organisation that is not a municipality (issue 13), optionally linked to a
+	 * municipality for its statistics.
+	 */
+	@PostMapping("/platform/organisaties")
+	String addOrganisation(@RequestParam @Size(max = 120) String name,
+			@RequestParam(required = false) @Pattern(regexp = "(\\d{5})?",
+					message = "{platform.tenant.nisCode.pattern}") String linkedNisCode,
+			@RequestParam(required = false) @Pattern(regexp = "(#[0-9A-Fa-f]{6})?",
+					message = "{platform.tenant.color.pattern}") String primaryColor,
+			RedirectAttributes redirect, Model model, HttpServletResponse response, Locale locale) {
+		try {
+			Tenant tenant = tenants.addOrganisation(name, linkedNisCode, primaryColor);
+			redirect.addFlashAttribute("added", tenant.name());
+			return "redirect:/platform/besturen";
+		}
+		catch (IllegalArgumentException ex) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("organisationError", Texts.reason(messages, ex, locale));
+			return tenants(model);
+		}
 	}
 
 	@PostMapping("/platform/besturen")

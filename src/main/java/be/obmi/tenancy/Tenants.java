@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Tenants {
 
-	private static final String SELECT = "select id, slug, name, nis_code, primary_color, accent_color, kind, version, centrumstad from tenancy.tenant ";
+	private static final String SELECT = "select id, slug, name, nis_code, primary_color, accent_color, kind, version, centrumstad, linked_nis_code from tenancy.tenant ";
 
 	private final JdbcClient jdbc;
 
@@ -125,16 +125,51 @@ public class Tenants {
 		if (exists) {
 			throw new RefusedValueException(Reason.of("tenants.refused.exists", municipality.name()));
 		}
+		return insert(slug, municipality.name(), nisCode, Tenant.Kind.GEMEENTE, null, primaryColor);
+	}
+
+	/**
+	 * Adds an organisation that is not a municipality (a care company, an OCMW
+	 * association, another local body) as a tenant, without a NIS code; its slug is its
+	 * lowercase name. {@code linkedNisCode} optionally names the municipality whose
+	 * statistics its pages show.
+	 * @throws RefusedValueException when the name is blank or too long, the linked
+	 * municipality is unknown, or the slug is taken
+	 */
+	@Transactional
+	public Tenant addOrganisation(String name, String linkedNisCode, String primaryColor) {
+		String trimmed = name == null ? "" : name.strip();
+		String slug = slugOf(trimmed);
+		if (trimmed.isEmpty() || trimmed.length() > 120 || slug.isEmpty() || slug.length() > 60) {
+			throw new RefusedValueException(Reason.of("tenants.refused.organisationName"));
+		}
+		String linked = linkedNisCode == null || linkedNisCode.isBlank() ? null : linkedNisCode.strip();
+		if (linked != null && municipalities.byNisCode(linked).isEmpty()) {
+			throw new RefusedValueException(Reason.of("tenants.refused.nisCodeUnknown", linked));
+		}
+		boolean exists = jdbc.sql("select count(*) from tenancy.tenant where slug = ? or lower(name) = lower(?)")
+			.params(slug, trimmed)
+			.query(Integer.class)
+			.single() > 0;
+		if (exists) {
+			throw new RefusedValueException(Reason.of("tenants.refused.exists", trimmed));
+		}
+		return insert(slug, trimmed, null, Tenant.Kind.ORGANISATIE, linked, primaryColor);
+	}
+
+	private Tenant insert(String slug, String name, String nisCode, Tenant.Kind kind, String linkedNisCode,
+			String primaryColor) {
 		String color = primaryColor == null || primaryColor.isBlank() ? "#1f4e79" : primaryColor;
 		if (!color.matches("^#[0-9a-fA-F]{6}$")) {
 			throw new RefusedValueException(Reason.of("tenants.refused.color"));
 		}
-		jdbc.sql("insert into tenancy.tenant (slug, name, nis_code, primary_color) values (?, ?, ?, ?)")
-			.params(slug, municipality.name(), nisCode, color)
-			.update();
+		jdbc.sql("""
+				insert into tenancy.tenant (slug, name, nis_code, primary_color, kind, linked_nis_code)
+				values (?, ?, ?, ?, ?, ?)""").params(slug, name, nisCode, color, kind.name(), linkedNisCode).update();
 		Tenant tenant = require(slug);
 		audit.created(tenant.id(), "bestuur", String.valueOf(tenant.id()), tenant.name(),
-				List.of(FieldChange.added("naam", tenant.name()), FieldChange.added("nis", nisCode),
+				List.of(FieldChange.added("naam", tenant.name()), FieldChange.added("soort", kind.name()),
+						FieldChange.added("nis", nisCode == null ? linkedNisCode : nisCode),
 						FieldChange.added("slug", slug), FieldChange.added("kleur", color)));
 		return tenant;
 	}
