@@ -7,6 +7,7 @@ import be.obmi.audit.AuditTrail;
 import be.obmi.audit.FieldChange;
 import be.obmi.shared.ConcurrentChangeException;
 import be.obmi.shared.Reason;
+import be.obmi.shared.RefusedValueException;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The multi-year plans of a tenant and their versions. A tenant works in one plan: its
- * latest.
+ * The multi-year plans of a tenant and their versions. A tenant may keep several
+ * (2020–2025 next to 2026–2031); a request works in its latest unless it chose another
+ * ({@link PlanChoice}).
  */
 @Service
 public class Plans {
@@ -44,10 +46,63 @@ public class Plans {
 	}
 
 	public Optional<Plan> current(long tenantId) {
+		Long chosen = PlanChoice.chosen();
+		if (chosen != null) {
+			Optional<Plan> plan = byId(tenantId, chosen);
+			if (plan.isPresent()) {
+				return plan;
+			}
+		}
+		return latest(tenantId);
+	}
+
+	/** The tenant's latest plan (the one ending last), whatever a request chose. */
+	public Optional<Plan> latest(long tenantId) {
 		return jdbc.sql(SELECT + "where tenant_id = ? order by end_year desc, id desc limit 1")
 			.param(tenantId)
 			.query(Plan.class)
 			.optional();
+	}
+
+	/** A plan of the tenant; empty for another tenant's id. */
+	public Optional<Plan> byId(long tenantId, long planId) {
+		return jdbc.sql(SELECT + "where tenant_id = ? and id = ?")
+			.params(tenantId, planId)
+			.query(Plan.class)
+			.optional();
+	}
+
+	/** All plans of the tenant, latest first. */
+	@Transactional(readOnly = true)
+	public List<Plan> all(long tenantId) {
+		return jdbc.sql(SELECT + "where tenant_id = ? order by end_year desc, id desc")
+			.param(tenantId)
+			.query(Plan.class)
+			.list();
+	}
+
+	/**
+	 * Starts another multi-year plan of the tenant, empty, to fill by an import.
+	 * @throws RefusedValueException for a blank or long name, years outside 2000–2100, an
+	 * end before the start, more than 12 years, or a name the tenant already uses
+	 */
+	@Transactional
+	public Plan start(Tenant tenant, String name, int startYear, int endYear) {
+		String trimmed = name == null ? "" : name.strip();
+		if (trimmed.isEmpty() || trimmed.length() > 200) {
+			throw new RefusedValueException(Reason.of("plan.refused.planName"));
+		}
+		if (startYear < 2000 || endYear > 2100 || endYear < startYear || endYear - startYear > 11) {
+			throw new RefusedValueException(Reason.of("plan.refused.planYears", startYear, endYear));
+		}
+		boolean taken = jdbc.sql("select count(*) from plan.plan where tenant_id = ? and lower(name) = lower(?)")
+			.params(tenant.id(), trimmed)
+			.query(Integer.class)
+			.single() > 0;
+		if (taken) {
+			throw new RefusedValueException(Reason.of("plan.refused.planNameTaken", trimmed));
+		}
+		return create(tenant.id(), trimmed, startYear, endYear, false);
 	}
 
 	/** The current plan, made empty (2026–2031) when the tenant has none yet. */
