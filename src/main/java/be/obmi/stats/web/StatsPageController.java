@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import be.obmi.shared.PdfDocuments;
 import be.obmi.tenancy.Tenant;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -42,51 +41,31 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import java.util.function.BiConsumer;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * The public statistics site of a tenant: theme dashboards, indicator pages with trend,
- * map and downloads, area profiles (printable and as PDF), and the comparison of the
- * centrumsteden. Anonymous visitors see published indicators with disclosure control; the
- * tenant's editors see real values marked confidential.
+ * map and downloads, the list of areas, and the comparison of the centrumsteden (the area
+ * reports are {@link AreaReportController}'s). Anonymous visitors see published
+ * indicators with disclosure control; the tenant's editors see real values marked
+ * confidential.
  * <p>
  * Over 300 lines because it serves the public site's pages of one module (dashboard,
- * indicator, areas, profile, comparison) that share the scope, language and cache
- * headers.
+ * indicator, areas, comparison) that share the scope, language and cache headers.
  */
 @Controller
 class StatsPageController {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/**
-	 * The PDF's stylesheet (openhtmltopdf renders on the server, so the page CSP does not
-	 * apply).
-	 */
-	private static final String PDF_CSS;
-
-	static {
-		try (var in = new ClassPathResource("reference/stats/profile-pdf.css").getInputStream()) {
-			PDF_CSS = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
 	private final StatsSite site;
 
 	private final StatsAccess access;
 
-	private final PdfDocuments pdfs;
-
 	private final MessageSource messages;
 
-	StatsPageController(StatsSite site, StatsAccess access, PdfDocuments pdfs, MessageSource messages) {
+	StatsPageController(StatsSite site, StatsAccess access, MessageSource messages) {
 		this.site = site;
 		this.access = access;
-		this.pdfs = pdfs;
 		this.messages = messages;
 	}
 
@@ -214,44 +193,6 @@ class StatsPageController {
 
 	/** The sectors of one wijk or deelgemeente, for the list of areas. */
 	record SectorGroup(Area parent, List<Area> sectors) {
-	}
-
-	@GetMapping("/{slug}/cijfers/gebied/{level}/{code}")
-	String profile(Tenant tenant, @PathVariable String level, @PathVariable String code, Model model) {
-		fillProfile(tenant, level, code, model::addAttribute);
-		return "stats/profile";
-	}
-
-	@GetMapping("/{slug}/cijfers/gebied/{level}/{code}/pdf")
-	ResponseEntity<byte[]> profilePdf(Tenant tenant, @PathVariable String level, @PathVariable String code) {
-		Map<String, Object> variables = new LinkedHashMap<>();
-		variables.put("tenant", tenant);
-		variables.put("pdfCss", PDF_CSS);
-		fillProfile(tenant, level, code, variables::put);
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"steekkaart-" + code + ".pdf\"")
-			.contentType(MediaType.APPLICATION_PDF)
-			.body(pdfs.render("stats/profile-pdf", LocaleContextHolder.getLocale(), variables));
-	}
-
-	private void fillProfile(Tenant tenant, String level, String code, BiConsumer<String, Object> model) {
-		Scope scope = StatsAccess.of(tenant);
-		Area city = site.city(tenant);
-		Area area = site.area(level, code)
-			.filter(a -> site.isWithin(a, city))
-			.orElseThrow(StatsPageController::notFound);
-		Map<String, List<StatsSite.ProfileRow>> themes = new LinkedHashMap<>();
-		site.themes(scope).forEach((theme, list) -> {
-			List<StatsSite.ProfileRow> rows = site.profile(scope, tenant, area, list);
-			if (!rows.isEmpty()) {
-				themes.put(theme, rows);
-			}
-		});
-		model.accept("area", area);
-		model.accept("city", city);
-		model.accept("flanders", site.flanders());
-		model.accept("profile", themes);
-		model.accept("demo", themes.values().stream().flatMap(List::stream).anyMatch(r -> r.indicator().demo()));
 	}
 
 	@GetMapping("/{slug}/cijfers/vergelijking")

@@ -105,28 +105,6 @@ class StatsPageControllerWebTests extends StatsWebTestSupport {
 	}
 
 	@Test
-	void anAreaOutsideTheCityHasNoProfile() throws Exception {
-		Area antwerpWijk = new Area(300, "wijk", "11002A", "Centrum", 200L, true);
-		when(site.area("wijk", "11002A")).thenReturn(Optional.of(antwerpWijk));
-		when(site.isWithin(antwerpWijk, CITY)).thenReturn(false);
-		mvc.perform(get("/mechelen/cijfers/gebied/wijk/11002A")).andExpect(status().isNotFound());
-	}
-
-	@Test
-	void aWijkProfileListsTheThemesWithRows() throws Exception {
-		when(site.area("wijk", "12025A")).thenReturn(Optional.of(WIJK));
-		when(site.isWithin(WIJK, CITY)).thenReturn(true);
-		StatsSite.ProfileRow row = new StatsSite.ProfileRow(POPULATION,
-				new StatsSite.Shown("2025", 12_840.0, "12.840", "ok", false), null, null);
-		when(site.profile(MECHELEN_SCOPE, MECHELEN, WIJK, List.of(POPULATION))).thenReturn(List.of(row));
-		mvc.perform(get("/mechelen/cijfers/gebied/wijk/12025A"))
-			.andExpect(status().isOk())
-			.andExpect(view().name("stats/profile"))
-			.andExpect(model().attribute("area", WIJK))
-			.andExpect(model().attribute("profile", Map.of("Demografie", List.of(row))));
-	}
-
-	@Test
 	void editorsAreToldTheySeeConfidentialValues() throws Exception {
 		when(site.indicator(MECHELEN_SCOPE, "bev_totaal")).thenReturn(Optional.of(POPULATION));
 		when(site.trend(MECHELEN_SCOPE, MECHELEN, POPULATION)).thenReturn(new StatsSite.Trend(List.of(), Map.of()));

@@ -15,6 +15,7 @@ import be.obmi.stats.domain.ImportHistory;
 import be.obmi.stats.domain.Indicators;
 import be.obmi.stats.domain.StatsAccess;
 import be.obmi.stats.importing.ObservationImporter;
+import be.obmi.stats.query.AreaReport;
 import be.obmi.stats.query.OpenDataResponses;
 import be.obmi.stats.query.StatsQueries;
 import be.obmi.stats.query.StatsSite;
@@ -32,14 +33,14 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@WebMvcTest(controllers = { StatsAdminController.class, StatsApiController.class, StatsCatalogController.class,
-		StatsDatasetController.class, StatsGeoController.class, StatsOpenDataController.class,
-		StatsPageController.class })
+@WebMvcTest(controllers = { AreaReportController.class, StatsAdminController.class, StatsApiController.class,
+		StatsCatalogController.class, StatsDatasetController.class, StatsGeoController.class,
+		StatsOpenDataController.class, StatsPageController.class })
 @ObmiWebSlice
-@Import({ StatsAccess.class, StatsPublicRoutes.class })
+@Import({ StatsAccess.class, StatsPublicRoutes.class, AreaReportPdf.class })
 @MockitoBean(types = { ObservationImporter.class, ImportHistory.class, Indicators.class, Datasets.class,
 		StatsQueries.class, Catalogue.class, AreaSets.class, OpenDataResponses.class, Areas.class, StatsSite.class,
-		PdfDocuments.class })
+		PdfDocuments.class, AreaReport.class })
 @interface StatsWebTest {
 
 }

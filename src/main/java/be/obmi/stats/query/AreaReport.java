@@ -1,0 +1,266 @@
+package be.obmi.stats.query;
+
+import be.obmi.stats.domain.Area;
+import be.obmi.stats.domain.Areas;
+import be.obmi.stats.domain.Indicator;
+import be.obmi.stats.domain.Scope;
+import be.obmi.stats.domain.StatsAccess;
+import be.obmi.stats.query.StatsSite.Shown;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import be.obmi.tenancy.Tenant;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The area report (steekkaart) of a wijk, deelgemeente, sector or the city: per theme the
+ * key figures of the latest period with a value for the area, their share and their index
+ * against the city, Flanders and the centrumsteden, and their trend.
+ * <p>
+ * Every number comes from the disclosure-aware read model ({@link StatsQueries}): a value
+ * is shown as a cell of its series, a share is the value of a published ratio indicator
+ * (so it is suppressed wherever its numerator or its denominator is), and an index is
+ * computed only from two shown values, so it is suppressed when either is and never gives
+ * back more than the two values it is made of. The share of a count is the value of the
+ * published percentage whose numerator it is (its <em>natural denominator</em>: the share
+ * of 65-plussers for the number of 65-plussers); a ratio is its own share; a count
+ * without such a percentage has neither share nor index. Benchmarks follow the rule of
+ * the site ({@link StatsQueries.Series#restsBeyond}): Flanders only when its value rests
+ * on data other than the city's, the centrumsteden only when every one of them has the
+ * inputs.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AreaReport {
+
+	/** Periods in a trend chart: the latest ten years or so. */
+	static final int TREND_PERIODS = 11;
+
+	/**
+	 * An index (benchmark = 100): {@code text} the whole number or empty; {@code status}
+	 * ok, suppressed (an input is) or missing.
+	 */
+	public record Index(Double value, String text, String status, boolean confidential) {
+
+		public boolean ok() {
+			return "ok".equals(status);
+		}
+
+	}
+
+	/**
+	 * One key figure of the area.
+	 *
+	 * @param shareIndicator the ratio whose value is the share (the indicator itself for
+	 * a ratio); null when the figure has no share
+	 * @param trend the area's values, oldest first, one per period of {@code periods}
+	 * @param cityTrend the city's values for a ratio (comparable with the area's), else
+	 * empty
+	 */
+	public record Figure(Indicator indicator, Shown value, Shown city, Shown flanders, Indicator shareIndicator,
+			Shown share, Shown cityShare, Index toCity, Index toFlanders, Index toCentrumsteden, List<String> periods,
+			List<Shown> trend, List<Shown> cityTrend) {
+
+		public boolean hasShare() {
+			return shareIndicator != null;
+		}
+
+	}
+
+	/**
+	 * The report of one area.
+	 *
+	 * @param trail the areas from the city down to the area's parent, for breadcrumbs
+	 * @param location for a sector: the deelgemeente or wijk it lies in, when the
+	 * reference data knows it; else null
+	 */
+	public record Report(Area area, Area city, Area flanders, List<Area> trail, Area location,
+			Map<String, List<Figure>> themes, boolean demo) {
+
+		public boolean isCity() {
+			return area.id() == city.id();
+		}
+
+	}
+
+	private final StatsQueries queries;
+
+	private final StatsSite site;
+
+	private final Areas areas;
+
+	private final StatsAccess access;
+
+	AreaReport(StatsQueries queries, StatsSite site, Areas areas, StatsAccess access) {
+		this.queries = queries;
+		this.site = site;
+		this.areas = areas;
+		this.access = access;
+	}
+
+	/**
+	 * The report of {@code area}, which must lie within the tenant's city; never null,
+	 * its themes empty when nothing has a value for the area.
+	 */
+	public Report of(Scope scope, Tenant tenant, Area area) {
+		Area city = site.city(tenant);
+		boolean editor = access.seesConfidential(scope);
+		Map<String, List<Indicator>> themes = site.themes(scope);
+		List<Indicator> all = themes.values().stream().flatMap(List::stream).toList();
+		Map<String, List<Figure>> figures = new LinkedHashMap<>();
+		themes.forEach((theme, list) -> {
+			List<Figure> rows = new ArrayList<>();
+			for (Indicator indicator : list) {
+				figure(scope, editor, area, city, indicator, shareOf(indicator, all)).ifPresent(rows::add);
+			}
+			if (!rows.isEmpty()) {
+				figures.put(theme, rows);
+			}
+		});
+		boolean demo = figures.values().stream().flatMap(List::stream).anyMatch(f -> f.indicator().demo());
+		return new Report(area, city, site.flanders(), trail(area, city), location(area), figures, demo);
+	}
+
+	/**
+	 * The ratio that gives a count its share: a published percentage with the count as
+	 * numerator; the indicator itself for a ratio.
+	 */
+	static Optional<Indicator> shareOf(Indicator indicator, List<Indicator> visible) {
+		if (indicator.isRatio()) {
+			return Optional.of(indicator);
+		}
+		if (!indicator.isSum()) {
+			return Optional.empty();
+		}
+		return visible.stream()
+			.filter(Indicator::isRatio)
+			.filter(r -> r.numeratorId() == indicator.id() && isPercent(r.unit()))
+			.findFirst();
+	}
+
+	static boolean isPercent(String unit) {
+		return unit != null && unit.strip().toLowerCase(Locale.ROOT).matches("procent|percent|%");
+	}
+
+	private Optional<Figure> figure(Scope scope, boolean editor, Area area, Area city, Indicator indicator,
+			Optional<Indicator> shareIndicator) {
+		StatsQueries.Series series = queries.series(scope, indicator, null);
+		List<String> periods = series.periods();
+		String latest = null;
+		for (int i = periods.size() - 1; i >= 0 && latest == null; i--) {
+			if (series.value(area, periods.get(i)).isPresent()) {
+				latest = periods.get(i);
+			}
+		}
+		if (latest == null) {
+			return Optional.empty();
+		}
+		Area flanders = site.flanders();
+		Shown value = shown(series, area, latest, editor);
+		Shown cityValue = shown(series, city, latest, editor);
+		Shown flandersValue = benchmark(series, flanders, city, latest, editor);
+		List<String> shownPeriods = periods.subList(Math.max(0, periods.size() - TREND_PERIODS), periods.size());
+		List<Shown> trend = new ArrayList<>();
+		List<Shown> cityTrend = new ArrayList<>();
+		for (String p : shownPeriods) {
+			trend.add(shown(series, area, p, editor));
+			if (indicator.isRatio() && area.id() != city.id()) {
+				cityTrend.add(shown(series, city, p, editor));
+			}
+		}
+		if (shareIndicator.isEmpty()) {
+			Index none = index(Shown.none(latest), Shown.none(latest));
+			return Optional.of(new Figure(indicator, value, cityValue, flandersValue, null, null, null, none, none,
+					none, shownPeriods, trend, cityTrend));
+		}
+		StatsQueries.Series shares = indicator.isRatio() ? series : queries.series(scope, shareIndicator.get(), null);
+		Shown share = shown(shares, area, latest, editor);
+		Shown cityShare = shown(shares, city, latest, editor);
+		Shown flandersShare = benchmark(shares, flanders, city, latest, editor);
+		Shown centrumsteden = centrumsteden(shares, latest);
+		return Optional.of(new Figure(indicator, value, cityValue, flandersValue, shareIndicator.get(), share,
+				cityShare, index(share, cityShare), index(share, flandersShare), index(share, centrumsteden),
+				shownPeriods, trend, cityTrend));
+	}
+
+	private Shown shown(StatsQueries.Series series, Area area, String period, boolean editor) {
+		StatsQueries.Cell cell = queries.cell(series, area, period, editor);
+		return new Shown(period, cell.value(), StatsSite.format(cell.value(), series.indicator().decimals()),
+				cell.status(), cell.confidential() && editor);
+	}
+
+	/** A benchmark's value, only when it rests on data other than the city's own. */
+	private Shown benchmark(StatsQueries.Series series, Area benchmark, Area city, String period, boolean editor) {
+		return series.restsBeyond(benchmark, city, period) ? shown(series, benchmark, period, editor)
+				: Shown.none(period);
+	}
+
+	/**
+	 * The centrumsteden taken together for a ratio (factor × Σnumerator / Σdenominator),
+	 * as {@code StatsSite} shows it: suppressed when one city is, none unless every city
+	 * has the inputs.
+	 */
+	private Shown centrumsteden(StatsQueries.Series ratio, String period) {
+		List<Area> cities = site.centrumsteden();
+		Set<Long> hidden = queries.hiddenAreas(ratio, period);
+		if (cities.stream().anyMatch(c -> hidden.contains(c.id()))) {
+			return new Shown(period, null, "", "suppressed", false);
+		}
+		Double pooled = ratio.pooled(cities, period);
+		return pooled == null ? Shown.none(period)
+				: new Shown(period, pooled, StatsSite.format(pooled, ratio.indicator().decimals()), "ok", false);
+	}
+
+	/**
+	 * 100 × area / benchmark, rounded to a whole number, from the two shown values only.
+	 */
+	static Index index(Shown area, Shown benchmark) {
+		boolean confidential = area.confidential() || benchmark.confidential();
+		if ("suppressed".equals(area.status()) || "suppressed".equals(benchmark.status())) {
+			return new Index(null, "", "suppressed", confidential);
+		}
+		if (!area.ok() || !benchmark.ok() || area.value() == null || benchmark.value() == null
+				|| benchmark.value() == 0) {
+			return new Index(null, "", "missing", false);
+		}
+		double value = Math.round(100 * area.value() / benchmark.value());
+		return new Index(value, StatsSite.format(value, 0), "ok", confidential);
+	}
+
+	/** The areas above {@code area} up to the city, the city first. */
+	private List<Area> trail(Area area, Area city) {
+		List<Area> trail = new ArrayList<>();
+		Optional<Area> parent = area.id() == city.id() ? Optional.empty() : areas.parent(area);
+		while (parent.isPresent() && parent.get().id() != city.id() && areas.isWithin(parent.get(), city)) {
+			trail.addFirst(parent.get());
+			parent = areas.parent(parent.get());
+		}
+		if (area.id() != city.id()) {
+			trail.addFirst(city);
+		}
+		return trail;
+	}
+
+	/**
+	 * Where a sector lies: its parent when that is a wijk or a deelgemeente. The
+	 * reference data has no sector→wijk relation (the demo's {@code DemoWijken} is a demo
+	 * device, not geography), so today this is the deelgemeente.
+	 */
+	private Area location(Area area) {
+		if (!"statsec".equals(area.level())) {
+			return null;
+		}
+		return areas.parent(area)
+			.filter(p -> "wijk".equals(p.level()) || "deelgemeente".equals(p.level()))
+			.orElse(null);
+	}
+
+}
