@@ -42,13 +42,18 @@ final class PlanHttp {
 	 * {@link #csrf(String)}.
 	 */
 	static PlanHttp session(int port, String username) {
+		return session(port, username, "demo");
+	}
+
+	/** As {@link #session(int, String)}, for an account with its own password. */
+	static PlanHttp session(int port, String username, String password) {
 		PlanHttp http = new PlanHttp(port, null,
 				HttpClient.newBuilder()
 					.cookieHandler(new CookieManager())
 					.followRedirects(HttpClient.Redirect.NEVER)
 					.build());
 		String token = http.csrf("/login");
-		HttpResponse<byte[]> response = http.post("/login", "username=" + username + "&password=demo&_csrf=" + token);
+		HttpResponse<byte[]> response = http.post("/login", "username=" + username + "&password=" + password + "&_csrf=" + token);
 		if (response.headers().firstValue("Location").orElse("").contains("error")) {
 			throw new IllegalStateException("Login failed for " + username);
 		}

@@ -40,4 +40,10 @@ public record PlanItemForm(@NotBlank(message = "{plan.item.title.required}") @Si
 				item.tags(), item.wijk(), item.latitude(), item.longitude(), item.weight(), item.version());
 	}
 
+	/** The same values as read at another version (a form that only changes a field). */
+	public PlanItemForm withVersion(int other) {
+		return new PlanItemForm(title, description, priority, policyField, politicalOwner, administrativeOwner,
+				contributor, startDate, endDate, tags, wijk, latitude, longitude, weight, other);
+	}
+
 }

@@ -72,8 +72,11 @@ public class StatusRounds {
 
 	private final RoundEvents events;
 
+	private final UpdateComments comments;
+
 	StatusRounds(JdbcClient jdbc, AuditTrail audit, PlanItems items, ObmiMetrics metrics, ScopeLock lock,
-			RoundEvents events) {
+			RoundEvents events, UpdateComments comments) {
+		this.comments = comments;
 		this.events = events;
 		this.lock = lock;
 		this.metrics = metrics;
@@ -380,11 +383,24 @@ public class StatusRounds {
 	 */
 	@Transactional
 	public void sendBack(Tenant tenant, long updateId, String remark) {
+		sendBack(tenant, updateId, remark, null);
+	}
+
+	/**
+	 * Sends a submitted update back with the manager's remark, which also goes into the
+	 * update's comment thread ({@link UpdateComments}) under {@code actor}'s name.
+	 */
+	@Transactional
+	public void sendBack(Tenant tenant, long updateId, String remark, String actor) {
 		lock.acquire(ScopeLock.Kind.PLAN, tenant.id());
 		if (remark == null || remark.isBlank()) {
 			throw new RefusedValueException(Reason.of("plan.refused.remarkRequired"));
 		}
+		if (remark.strip().length() > UpdateComments.MAX_LENGTH) {
+			throw new RefusedValueException(Reason.of("plan.refused.commentTooLong", UpdateComments.MAX_LENGTH));
+		}
 		transition(tenant, updateId, UpdateState.INGEDIEND, UpdateState.CONCEPT, "remark = ?", remark.trim());
+		comments.returned(tenant, updateId, actor, remark.trim());
 		metrics.roundTransition(tenant.slug(), RoundTransition.TERUGGESTUURD);
 		events.returned(tenant, updateId, remark.trim());
 	}

@@ -10,6 +10,7 @@ import java.util.Map;
 import be.obmi.audit.AuditTrail;
 import be.obmi.plan.FinancialFigures;
 import be.obmi.plan.PolicyFields;
+import be.obmi.plan.domain.Assignments;
 import be.obmi.plan.domain.Commitments;
 import be.obmi.plan.domain.Indicator;
 import be.obmi.plan.domain.Indicators;
@@ -70,9 +71,12 @@ class ItemPage {
 
 	private final ObjectProvider<FinancialFigures> finance;
 
+	private final Assignments assignments;
+
 	ItemPage(PlanPages pages, PlanItems items, StatusRounds rounds, Indicators indicators, PolicyFields policyFields,
 			AuditTrail audit, MessageSource messages, Commitments commitments, Projects projects, PlanArchive archive,
-			ObjectProvider<FinancialFigures> finance) {
+			ObjectProvider<FinancialFigures> finance, Assignments assignments) {
+		this.assignments = assignments;
 		this.pages = pages;
 		this.items = items;
 		this.rounds = rounds;
@@ -125,6 +129,7 @@ class ItemPage {
 		model.addAttribute("editor", editor);
 		model.addAttribute("canEdit", editor && archived == null);
 		model.addAttribute("hasHistory", editor && archive.hasHistory(tenant, item.id()));
+		model.addAttribute("candidates", editor ? assignments.candidates(tenant) : List.of());
 		FinancialFigures figures = finance.getIfAvailable();
 		model.addAttribute("finance", figures == null ? List.of() : figures.perYear(tenant, item.code()));
 		return PlanController.ITEM_VIEW;

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
+import be.obmi.plan.domain.Assignments;
 import be.obmi.plan.domain.Commitments;
 import be.obmi.plan.domain.Indicators;
 import be.obmi.plan.domain.ItemStatus;
@@ -102,8 +103,12 @@ class PlanController {
 
 	private final ItemPage itemPage;
 
+	private final Assignments assignments;
+
 	PlanController(PlanPages pages, Plans plans, PlanItems items, StatusRounds rounds, Indicators indicators,
-			PolicyFields policyFields, MessageSource messages, Commitments commitments, ItemPage itemPage) {
+			PolicyFields policyFields, MessageSource messages, Commitments commitments, ItemPage itemPage,
+			Assignments assignments) {
+		this.assignments = assignments;
 		this.itemPage = itemPage;
 		this.commitments = commitments;
 		this.pages = pages;
@@ -249,7 +254,7 @@ class PlanController {
 			return itemPage(tenant, item, model, locale);
 		}
 		try {
-			PlanItem saved = items.update(tenant, id, form);
+			PlanItem saved = assignments.update(tenant, id, form);
 			redirect.addFlashAttribute("saved", saved.code());
 			return "redirect:/" + tenant.slug() + "/plan/items/" + id;
 		}

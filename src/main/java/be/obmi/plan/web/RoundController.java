@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import be.obmi.plan.domain.Assignments;
 import be.obmi.plan.domain.CouncilReport;
 import be.obmi.plan.domain.CouncilReports;
 import be.obmi.plan.domain.ItemStatus;
@@ -19,6 +20,8 @@ import be.obmi.plan.domain.PlanItems;
 import be.obmi.plan.domain.StatusRound;
 import be.obmi.plan.domain.StatusRounds;
 import be.obmi.plan.domain.StatusUpdateForm;
+import be.obmi.plan.domain.UpdateAttachments;
+import be.obmi.plan.domain.UpdateComments;
 import be.obmi.plan.domain.UpdateState;
 import be.obmi.shared.BelgianNumber;
 import be.obmi.shared.ConcurrentChangeException;
@@ -96,8 +99,18 @@ class RoundController {
 
 	private final Indicators indicators;
 
+	private final Assignments assignments;
+
+	private final UpdateComments comments;
+
+	private final UpdateAttachments attachments;
+
 	RoundController(PlanPages pages, StatusRounds rounds, PlanItems items, CouncilReports reports, ReportPdf pdf,
-			ReportDocx docx, ReportContent content, MessageSource messages, Indicators indicators) {
+			ReportDocx docx, ReportContent content, MessageSource messages, Indicators indicators,
+			Assignments assignments, UpdateComments comments, UpdateAttachments attachments) {
+		this.attachments = attachments;
+		this.assignments = assignments;
+		this.comments = comments;
 		this.docx = docx;
 		this.content = content;
 		this.indicators = indicators;
@@ -116,6 +129,10 @@ class RoundController {
 		model.addAttribute("rounds", rounds.rounds(plan));
 		model.addAttribute("canEdit", pages.canEdit(tenant));
 		model.addAttribute("scopes", StatusRound.Scope.values());
+		if (pages.canEdit(tenant)) {
+			model.addAttribute("unassigned", assignments.unassigned(plan));
+			model.addAttribute("candidates", assignments.candidates(tenant));
+		}
 		return ROUNDS_VIEW;
 	}
 
@@ -159,6 +176,14 @@ class RoundController {
 		Map<String, Long> missing = new TreeMap<>();
 		tasks.stream().filter(t -> !t.submitted()).forEach(t -> missing.merge(owner(t), 1L, Long::sum));
 		model.addAttribute("missing", missing);
+		model.addAttribute("comments", pages.canEdit(tenant) ? comments.ofRound(tenant, id) : Map.of());
+		if (pages.canEdit(tenant)) {
+			model.addAttribute("unassigned", tasks.stream()
+				.map(StatusRounds.Task::item)
+				.filter(i -> i.contributor() == null || i.contributor().isBlank())
+				.toList());
+			model.addAttribute("candidates", assignments.candidates(tenant));
+		}
 		return ROUND_VIEW;
 	}
 
@@ -179,8 +204,8 @@ class RoundController {
 	@PostMapping("/rondes/{id}/updates/{updateId}/terugsturen")
 	String sendBack(Tenant tenant, @PathVariable long id, @PathVariable long updateId,
 			@RequestParam @Size(max = 2000) String remark, RedirectAttributes redirect) {
-		pages.requireEditor(tenant);
-		return act(tenant, id, redirect, () -> rounds.sendBack(tenant, checked(tenant, id, updateId), remark),
+		String actor = pages.requireEditor(tenant).getUsername();
+		return act(tenant, id, redirect, () -> rounds.sendBack(tenant, checked(tenant, id, updateId), remark, actor),
 				"sentBack");
 	}
 
@@ -262,6 +287,11 @@ class RoundController {
 				&& (task.update() == null || task.update().state() == UpdateState.CONCEPT));
 		model.addAttribute("history", rounds.history(tenant, task.item().id(), false));
 		model.addAttribute("indicators", indicators.of(tenant, task.item().id()));
+		boolean mayTalk = task.update() != null && pages.canReport(tenant, task.item());
+		model.addAttribute("comments", mayTalk ? comments.of(tenant, task.update().id()) : List.of());
+		model.addAttribute("canComment", mayTalk && task.round().open());
+		model.addAttribute("attachments", mayTalk ? attachments.of(tenant, task.update().id()) : List.of());
+		model.addAttribute("attachmentMax", attachments.maxSize().toMegabytes());
 		return UPDATE_VIEW;
 	}
 

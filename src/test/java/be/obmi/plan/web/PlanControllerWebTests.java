@@ -119,7 +119,7 @@ class PlanControllerWebTests extends PlanWebTestSupport {
 			.param("weight", "1")
 			.with(as(member("mechelen", Role.BIJDRAGER)))
 			.with(csrf())).andExpect(status().isForbidden());
-		verify(items, never()).update(any(), anyLong(), any());
+		verify(assignments, never()).update(any(), anyLong(), any());
 	}
 
 	@Test
@@ -133,14 +133,14 @@ class PlanControllerWebTests extends PlanWebTestSupport {
 			.andExpect(status().isBadRequest())
 			.andExpect(view().name(PlanController.ITEM_VIEW))
 			.andExpect(model().attributeHasFieldErrors("form", "title"));
-		verify(items, never()).update(any(), anyLong(), any());
+		verify(assignments, never()).update(any(), anyLong(), any());
 	}
 
 	@Test
 	void aSavedItemRedirectsToItsPageAndAnUncheckedBoxIsFalse() throws Exception {
 		PlanItemForm form = new PlanItemForm("Schoolstraten invoeren", null, false, "0400", null, null, null,
 				LocalDate.of(2026, 1, 1), null, null, null, null, null, new BigDecimal("2"), 1);
-		when(items.update(MECHELEN, 111, form)).thenReturn(ACTION);
+		when(assignments.update(MECHELEN, 111, form)).thenReturn(ACTION);
 		mvc.perform(post("/mechelen/plan/items/111").param("title", "Schoolstraten invoeren")
 			.param("_priority", "on")
 			.param("policyField", "0400")
@@ -151,7 +151,7 @@ class PlanControllerWebTests extends PlanWebTestSupport {
 			.with(csrf()))
 			.andExpect(redirectedUrl("/mechelen/plan/items/111"))
 			.andExpect(flash().attribute("saved", "AC1.1.1"));
-		verify(items).update(MECHELEN, 111, form);
+		verify(assignments).update(MECHELEN, 111, form);
 	}
 
 	@Test

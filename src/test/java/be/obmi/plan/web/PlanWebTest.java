@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 
 import be.obmi.audit.AuditTrail;
 import be.obmi.plan.PolicyFields;
+import be.obmi.plan.domain.Assignments;
 import be.obmi.plan.domain.Commitments;
 import be.obmi.plan.domain.CouncilReports;
 import be.obmi.plan.domain.Indicators;
@@ -17,6 +18,8 @@ import be.obmi.plan.domain.Plans;
 import be.obmi.plan.domain.Projects;
 import be.obmi.plan.domain.Releases;
 import be.obmi.plan.domain.StatusRounds;
+import be.obmi.plan.domain.UpdateAttachments;
+import be.obmi.plan.domain.UpdateComments;
 import be.obmi.plan.importing.IndicatorImport;
 import be.obmi.plan.importing.PlanExport;
 import be.obmi.plan.importing.PlanImport;
@@ -39,14 +42,15 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Documented
 @WebMvcTest(controllers = { AgreementController.class, PlanApiController.class, PlanController.class,
 		PlanDashboardController.class, PlanImportController.class, PublicPlanController.class, RoundController.class,
-		PlanArchiveController.class, ProjectController.class })
+		PlanArchiveController.class, ProjectController.class, AssignmentController.class,
+		UpdateCommentController.class, UpdateAttachmentController.class })
 @ObmiWebSlice
 @Import({ PlanPages.class, PlanPublicRoutes.class, ReportContent.class, ReportDocx.class, PlanNumbers.class,
 		ItemPage.class })
 @MockitoBean(types = { Plans.class, PlanItems.class, StatusRounds.class, Indicators.class, PolicyFields.class,
 		Commitments.class, CouncilReports.class, PlanImport.class, StatusUpdateImport.class, IndicatorImport.class,
 		PlanExport.class, ReportPdf.class, AuditTrail.class, Projects.class, Releases.class, PlanArchive.class,
-		PlanImportUndo.class })
+		PlanImportUndo.class, Assignments.class, UpdateComments.class, UpdateAttachments.class })
 @interface PlanWebTest {
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import be.obmi.plan.domain.Assignments;
 import be.obmi.plan.domain.ItemStatus;
 import be.obmi.plan.domain.ItemType;
 import be.obmi.plan.domain.Plan;
@@ -15,12 +16,14 @@ import be.obmi.plan.domain.PlanTree;
 import be.obmi.plan.domain.Plans;
 import be.obmi.plan.domain.StatusRounds;
 import be.obmi.plan.domain.StatusUpdate;
+import be.obmi.plan.domain.UpdateAttachments;
 import be.obmi.plan.domain.UpdateState;
 import be.obmi.support.WebSliceSupport;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.util.unit.DataSize;
 
 import static org.mockito.Mockito.when;
 
@@ -61,8 +64,15 @@ abstract class PlanWebTestSupport extends WebSliceSupport {
 	@Autowired
 	StatusRounds rounds;
 
+	@Autowired
+	Assignments assignments;
+
+	@Autowired
+	UpdateAttachments attachments;
+
 	@BeforeEach
 	void mechelensPlan() {
+		when(attachments.maxSize()).thenReturn(DataSize.ofMegabytes(10));
 		when(plans.current(MECHELEN)).thenReturn(Optional.of(PLAN));
 		when(items.all(PLAN)).thenReturn(List.of(GOAL, ACTION_PLAN, ACTION, OTHER_ACTION));
 		when(rounds.latest(PLAN, false)).thenReturn(Map.of(ACTION.id(), UPDATE));
