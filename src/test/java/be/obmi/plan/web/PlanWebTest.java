@@ -41,7 +41,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 		PlanDashboardController.class, PlanImportController.class, PublicPlanController.class, RoundController.class,
 		PlanArchiveController.class, ProjectController.class })
 @ObmiWebSlice
-@Import({ PlanPages.class, PlanPublicRoutes.class, ReportContent.class, ReportDocx.class, PlanNumbers.class,
+@Import({ PlanPages.class, PlanSelections.class, PlanPublicRoutes.class, ReportContent.class, ReportDocx.class, PlanNumbers.class,
 		ItemPage.class })
 @MockitoBean(types = { Plans.class, PlanItems.class, StatusRounds.class, Indicators.class, PolicyFields.class,
 		Commitments.class, CouncilReports.class, PlanImport.class, StatusUpdateImport.class, IndicatorImport.class,
