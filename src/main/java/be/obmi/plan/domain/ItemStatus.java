@@ -49,6 +49,20 @@ public enum ItemStatus {
 	}
 
 	/**
+	 * The traffic-light colour of this status on the dashboard: red (probleem), amber
+	 * (vertraagd), green (op schema, afgerond), grey for the rest. Pages show it with the
+	 * status text and an icon, never by colour alone.
+	 */
+	public String rag() {
+		return switch (this) {
+			case PROBLEEM -> "red";
+			case VERTRAAGD -> "amber";
+			case OP_SCHEMA, AFGEROND -> "green";
+			default -> "grey";
+		};
+	}
+
+	/**
 	 * Reads a status as written in a file ({@code op schema}, {@code OP_SCHEMA},
 	 * {@code Op-schema}).
 	 */

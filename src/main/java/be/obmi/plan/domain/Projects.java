@@ -45,6 +45,19 @@ public class Projects {
 			.list();
 	}
 
+	/**
+	 * The (not archived) projects of the active items of a plan, by item and name: for the
+	 * timeline.
+	 */
+	@Transactional(readOnly = true)
+	public List<Project> ofPlan(Plan plan) {
+		return jdbc.sql("""
+				select p.id, p.item_id, p.name, p.description, p.planned_date, p.actual_date, p.version
+				from plan.project p join plan.plan_item i on i.id = p.item_id
+				where i.plan_id = ? and p.tenant_id = ? and p.archived_at is null and i.archived_at is null
+				order by p.item_id, p.name, p.id""").params(plan.id(), plan.tenantId()).query(Project.class).list();
+	}
+
 	/** A project of the tenant that is not archived. */
 	@Transactional(readOnly = true)
 	public Optional<Project> byId(Tenant tenant, long id) {

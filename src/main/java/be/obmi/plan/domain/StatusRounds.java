@@ -548,6 +548,42 @@ public class StatusRounds {
 			.toList();
 	}
 
+	/**
+	 * The rounds of the plan with at least one published update, newest first (by
+	 * reference date): the rounds the dashboard compares ("since the previous round").
+	 */
+	@Transactional(readOnly = true)
+	public List<StatusRound> publishedRounds(Plan plan) {
+		return jdbc.sql("select " + ROUND_COLUMNS + " from plan.status_round r where r.plan_id = ? and r.tenant_id = ?"
+				+ " and exists (select 1 from plan.status_update u where u.round_id = r.id and u.tenant_id = r.tenant_id"
+				+ " and u.state = 'GEPUBLICEERD') order by r.reference_date desc, r.id desc")
+			.params(plan.id(), plan.tenantId())
+			.query(StatusRound.class)
+			.list();
+	}
+
+	/**
+	 * The change between the previous and the latest round with published updates for the
+	 * given items (a plan or a selection of it with the ancestors of its actions); empty
+	 * when no round has a published update.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<RoundChange> changeSincePreviousRound(Plan plan, List<PlanItem> planItems) {
+		List<StatusRound> published = publishedRounds(plan);
+		if (published.isEmpty()) {
+			return Optional.empty();
+		}
+		StatusRound latest = published.get(0);
+		StatusRound previous = published.size() > 1 ? published.get(1) : null;
+		return Optional.of(RoundChange.of(latest, publishedTree(plan, latest, planItems), previous,
+				previous == null ? null : publishedTree(plan, previous, planItems)));
+	}
+
+	private PlanTree publishedTree(Plan plan, StatusRound round, List<PlanItem> planItems) {
+		Map<Long, StatusUpdate> published = asOf(plan, round, true);
+		return new PlanTree(planItems, published, published);
+	}
+
 	static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value.trim();
 	}

@@ -2,18 +2,20 @@ package be.obmi.plan.web;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import be.obmi.plan.domain.Indicators;
 import be.obmi.plan.domain.ItemStatus;
 import be.obmi.plan.domain.ItemType;
 import be.obmi.plan.domain.Plan;
-import be.obmi.plan.domain.PlanItem;
-import be.obmi.plan.domain.PlanItems;
 import be.obmi.plan.domain.PlanTree;
 import be.obmi.plan.domain.StatusRound;
 import be.obmi.plan.domain.StatusRounds;
@@ -22,7 +24,9 @@ import be.obmi.tenancy.Tenant;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import be.obmi.plan.FinancialFigures;
 import be.obmi.plan.domain.Release;
@@ -30,8 +34,9 @@ import java.util.Comparator;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * The plan dashboard: status per goal, progress over rounds, bottlenecks, overdue
- * releases and the financial execution.
+ * The plan dashboard: status per goal, progress over rounds, the change since the previous
+ * published round, bottlenecks, overdue releases and the financial execution; narrowed by
+ * a {@link PlanFilter} (goal, schepen, department, beleidsveld).
  */
 @Controller
 @RequestMapping("/{slug}/plan")
@@ -44,10 +49,6 @@ class PlanDashboardController {
 	 */
 	static final int MAX_BOTTLENECKS = 100;
 
-	private final PlanPages pages;
-
-	private final PlanItems items;
-
 	private final StatusRounds rounds;
 
 	private final Indicators indicators;
@@ -56,40 +57,64 @@ class PlanDashboardController {
 
 	private final ObjectProvider<FinancialFigures> finance;
 
-	PlanDashboardController(PlanPages pages, PlanItems items, StatusRounds rounds, Indicators indicators,
+	private final PlanSelections selections;
+
+	PlanDashboardController(PlanSelections selections, StatusRounds rounds, Indicators indicators,
 			MessageSource messages, ObjectProvider<FinancialFigures> finance) {
-		this.pages = pages;
-		this.items = items;
+		this.selections = selections;
 		this.rounds = rounds;
 		this.indicators = indicators;
 		this.messages = messages;
 		this.finance = finance;
 	}
 
+	/**
+	 * The dashboard of the actions that pass the filter (every action without one): status
+	 * counts, progress, the change since the previous published round and the bottlenecks
+	 * of that selection, its overdue releases and the financial execution of its goals.
+	 */
 	@GetMapping("/dashboard")
-	String dashboard(Tenant tenant, Model model, Locale locale) {
-		Plan plan = pages.plan(tenant);
-		List<PlanItem> all = items.all(plan);
-		PlanTree tree = new PlanTree(all, rounds.latest(plan, false), rounds.latest(plan, true));
-		model.addAttribute("plan", plan);
+	String dashboard(Tenant tenant, @ModelAttribute("filter") PlanFilter filter, BindingResult errors, Model model,
+			Locale locale, HttpServletResponse response) {
+		PlanSelections.Selection selection = selections.select(tenant, filter, errors, model, locale, response);
+		Plan plan = selection.plan();
+		PlanTree tree = selection.selected();
 		model.addAttribute("tree", tree);
 		model.addAttribute("statuses", ItemStatus.values());
 		model.addAttribute("goals", tree.roots());
-		List<PlanTree.Node> bottlenecks = tree.flatten()
-			.stream()
-			.filter(n -> n.update() != null && n.update().bottlenecks() != null)
-			.sorted(Comparator.comparing((PlanTree.Node n) -> !n.item().priority()))
-			.toList();
+		model.addAttribute("change", rounds.changeSincePreviousRound(plan, selection.scope()).orElse(null));
+		List<PlanTree.Node> bottlenecks = bottlenecks(tree);
 		model.addAttribute("bottleneckCount", bottlenecks.size());
 		model.addAttribute("bottlenecks",
 				bottlenecks.size() > MAX_BOTTLENECKS ? bottlenecks.subList(0, MAX_BOTTLENECKS) : bottlenecks);
-		List<Map.Entry<StatusRound, PlanTree>> overRounds = rounds.progressOverRounds(plan, all);
+		List<Map.Entry<StatusRound, PlanTree>> overRounds = rounds.progressOverRounds(plan, selection.scope());
 		model.addAttribute("overRounds", overRounds);
-		List<Release> overdue = indicators.overdue(plan, LocalDate.now());
+		Set<Long> inScope = new HashSet<>();
+		selection.scope().forEach(item -> inScope.add(item.id()));
+		List<Release> overdue = indicators.overdue(plan, LocalDate.now())
+			.stream()
+			.filter(r -> inScope.contains(r.itemId()))
+			.toList();
 		model.addAttribute("overdueCount", overdue.size());
 		model.addAttribute("overdue", overdue.size() > MAX_BOTTLENECKS ? overdue.subList(0, MAX_BOTTLENECKS) : overdue);
-		// Charts: status distribution per goal (stacked bars), progress over rounds
-		// (line).
+		charts(tree, overRounds, model, locale);
+		List<String> goalCodes = tree.roots().stream().map(n -> n.item().code()).toList();
+		model.addAttribute("types", ItemType.values());
+		FinancialFigures figures = finance.getIfAvailable();
+		int year = LocalDate.now().getYear();
+		model.addAttribute("financeYear", year);
+		model.addAttribute("financeOverview",
+				figures == null ? null : figures.overview(tenant, year, goalCodes).orElse(null));
+		model.addAttribute("financePeriod", figures == null ? List.of() : goalCodes.stream().map(code -> {
+			List<FinancialFigures.Amounts> years = figures.perYear(tenant, code);
+			return years.isEmpty() ? null : years.getLast();
+		}).filter(Objects::nonNull).toList());
+		return DASHBOARD_VIEW;
+	}
+
+	/** The charts: status distribution per goal (stacked bars), progress over rounds (line). */
+	private void charts(PlanTree tree, List<Map.Entry<StatusRound, PlanTree>> overRounds, Model model,
+			Locale locale) {
 		List<String> goalCodes = tree.roots().stream().map(n -> n.item().code()).toList();
 		List<Charts.Series> series = new ArrayList<>();
 		for (ItemStatus status : ItemStatus.values()) {
@@ -106,17 +131,20 @@ class PlanDashboardController {
 								// a round before any published update has no progress: a
 								// gap
 								new ArrayList<>(progress.values()))))));
-		model.addAttribute("types", ItemType.values());
-		FinancialFigures figures = finance.getIfAvailable();
-		int year = LocalDate.now().getYear();
-		model.addAttribute("financeYear", year);
-		model.addAttribute("financeOverview",
-				figures == null ? null : figures.overview(tenant, year, goalCodes).orElse(null));
-		model.addAttribute("financePeriod", figures == null ? List.of() : goalCodes.stream().map(code -> {
-			List<FinancialFigures.Amounts> years = figures.perYear(tenant, code);
-			return years.isEmpty() ? null : years.getLast();
-		}).filter(Objects::nonNull).toList());
-		return DASHBOARD_VIEW;
+	}
+
+	/**
+	 * The knelpunten: the actions whose status is probleem or vertraagd, with the
+	 * bottlenecks their update names; priority actions first, then probleem before
+	 * vertraagd, in plan order.
+	 */
+	static List<PlanTree.Node> bottlenecks(PlanTree tree) {
+		return tree.flatten()
+			.stream()
+			.filter(n -> n.item().type() == ItemType.AC && n.status() != null && n.status().alarming())
+			.sorted(Comparator.comparing((PlanTree.Node n) -> !n.item().priority())
+				.thenComparing(n -> n.status() != ItemStatus.PROBLEEM))
+			.toList();
 	}
 
 }

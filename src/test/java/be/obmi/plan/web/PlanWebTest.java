@@ -45,7 +45,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 		PlanArchiveController.class, ProjectController.class, AssignmentController.class,
 		UpdateCommentController.class, UpdateAttachmentController.class })
 @ObmiWebSlice
-@Import({ PlanPages.class, PlanPublicRoutes.class, ReportContent.class, ReportDocx.class, PlanNumbers.class,
+@Import({ PlanPages.class, PlanSelections.class, PlanPublicRoutes.class, ReportContent.class, ReportDocx.class, PlanNumbers.class,
 		ItemPage.class })
 @MockitoBean(types = { Plans.class, PlanItems.class, StatusRounds.class, Indicators.class, PolicyFields.class,
 		Commitments.class, CouncilReports.class, PlanImport.class, StatusUpdateImport.class, IndicatorImport.class,
