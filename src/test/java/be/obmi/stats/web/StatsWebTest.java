@@ -36,7 +36,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 		StatsDatasetController.class, StatsGeoController.class, StatsOpenDataController.class,
 		StatsPageController.class })
 @ObmiWebSlice
-@Import({ StatsAccess.class, StatsPublicRoutes.class })
+@Import({ StatsAccess.class, StatsPublicRoutes.class, AreaShapes.class })
 @MockitoBean(types = { ObservationImporter.class, ImportHistory.class, Indicators.class, Datasets.class,
 		StatsQueries.class, Catalogue.class, AreaSets.class, OpenDataResponses.class, Areas.class, StatsSite.class,
 		PdfDocuments.class })
