@@ -59,10 +59,6 @@ import org.springframework.security.config.Customizer;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
-			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		String idForEncode = "argon2@SpringSecurity_v5_8";
@@ -101,7 +97,8 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<PublicRoutes> publicRoutes,
 			ApiTokenAuthenticationFilter apiTokenFilter, UserAccounts accounts, LoginRateLimit loginRateLimit,
 			@Value("${spring.servlet.multipart.max-file-size:1MB}") String maxFileSize, MessageSource messages,
-			ObjectProvider<LandingPage> landing) throws Exception {
+			ObjectProvider<LandingPage> landing, @Value("${obmi.stats.map.tile-url:}") String tileUrl)
+			throws Exception {
 		List<LandingPage> landingPages = landing.orderedStream().toList();
 		// CSRF protects cookies; an API request that carries its own credentials (HTTP
 		// Basic or a token) is
@@ -160,7 +157,7 @@ class SecurityConfiguration {
 		http.csrf(csrf -> csrf.ignoringRequestMatchers(apiWithCredentials));
 		http.cors(Customizer.withDefaults());
 		http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
-		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.withTiles(tileUrl)))
 			.frameOptions(frame -> frame.deny())
 			.referrerPolicy(referrer -> referrer
 				.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

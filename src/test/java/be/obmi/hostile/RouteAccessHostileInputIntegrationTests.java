@@ -140,6 +140,7 @@ class RouteAccessHostileInputIntegrationTests {
 			Rule.of("*", "/" + VICTIM + "/beheer/**", Need.BEHEERDER),
 			// editors: imports, catalogue management, plan versions
 			Rule.of("GET", "/" + VICTIM + "/plan/import", Need.REDACTEUR),
+			Rule.of("GET", "/" + VICTIM + "/plan/toewijzingen", Need.REDACTEUR),
 			Rule.of("GET", "/" + VICTIM + "/plan/versies/*", Need.REDACTEUR),
 			Rule.of("GET", "/api/v1/" + VICTIM + "/stats/imports/**", Need.REDACTEUR),
 			// contributors send status updates for their items in a round

@@ -3,68 +3,54 @@ package be.obmi.stats.web;
 import be.obmi.stats.domain.Scope;
 import be.obmi.stats.domain.StatsAccess;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.HashMap;
-import java.util.Map;
+import java.time.Duration;
+import java.util.Optional;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
-
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import java.time.Duration;
 
 /**
- * GeoJSON of a city's wijken for the choropleth (from
- * {@code reference/stats/wijken.geojson}; coordinates rounded to 4 decimals). Public,
- * like the maps that use it.
+ * GeoJSON of a city's areas for the choropleth: its wijken (from
+ * {@code reference/stats/wijken.geojson}; coordinates rounded to 4 decimals) and, when
+ * the city supplied them, its statistical sectors ({@link AreaShapes}). Public, like the
+ * maps that use it; an empty collection when there are no polygons.
  */
 @RestController
 class StatsGeoController {
 
+	private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
+
 	private final StatsAccess access;
 
-	private final Map<String, String> byCity = new HashMap<>();
+	private final AreaShapes shapes;
 
-	StatsGeoController(StatsAccess access) {
+	StatsGeoController(StatsAccess access, AreaShapes shapes) {
 		this.access = access;
-		JsonMapper json = JsonMapper.builder().build();
-		try (InputStream in = new ClassPathResource("reference/stats/wijken.geojson").getInputStream()) {
-			JsonNode root = json.readTree(in);
-			Map<String, ArrayNode> features = new HashMap<>();
-			for (JsonNode feature : root.get("features")) {
-				String nis = feature.get("properties").get("code").asString().substring(0, 5);
-				features.computeIfAbsent(nis, k -> json.createArrayNode()).add(feature);
-			}
-			features.forEach((nis, list) -> {
-				ObjectNode collection = json.createObjectNode();
-				collection.put("type", "FeatureCollection");
-				collection.set("features", list);
-				byCity.put(nis, json.writeValueAsString(collection));
-			});
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		this.shapes = shapes;
 	}
 
 	@GetMapping(path = "/api/v1/{scope}/stats/geo/wijken", produces = "application/geo+json")
 	ResponseEntity<String> wijken(@PathVariable("scope") String slug) {
 		Scope scope = access.scope(slug);
-		String geo = scope.nisCode() == null ? null : byCity.get(scope.nisCode());
+		return answer(shapes.wijken(scope.nisCode()), Duration.ofHours(1));
+	}
+
+	/** A city's own sector polygons, re-read when the file changes (so cached briefly). */
+	@GetMapping(path = "/api/v1/{scope}/stats/geo/statsec", produces = "application/geo+json")
+	ResponseEntity<String> sectors(@PathVariable("scope") String slug) {
+		Scope scope = access.scope(slug);
+		return answer(shapes.sectors(scope.nisCode()), Duration.ofMinutes(5));
+	}
+
+	private static ResponseEntity<String> answer(Optional<String> geo, Duration maxAge) {
 		return ResponseEntity.ok()
-			.cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
-			.contentType(MediaType.parseMediaType("application/geo+json"))
-			.body(geo == null ? "{\"type\":\"FeatureCollection\",\"features\":[]}" : geo);
+			.cacheControl(CacheControl.maxAge(maxAge).cachePublic())
+			.contentType(GEO_JSON)
+			.body(geo.orElse(AreaShapes.EMPTY));
 	}
 
 }

@@ -41,6 +41,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import java.util.function.BiConsumer;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The public statistics site of a tenant: theme dashboards, indicator pages with trend,
@@ -57,16 +59,35 @@ class StatsPageController {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/**
+	 * The most areas a bar chart shows (the wijken of every city fit); more, such as the
+	 * sectors of a city, are left to the table, where a chart would be pages long.
+	 */
+	private static final int MAX_BARS = 70;
+
 	private final StatsSite site;
 
 	private final StatsAccess access;
 
 	private final MessageSource messages;
 
-	StatsPageController(StatsSite site, StatsAccess access, MessageSource messages) {
+	private final AreaShapes shapes;
+
+	private final MapTiles tiles;
+
+	StatsPageController(StatsSite site, StatsAccess access, MessageSource messages, AreaShapes shapes,
+			@Value("${obmi.stats.map.tile-url:}") String tileUrl,
+			@Value("${obmi.stats.map.tile-attribution:}") String tileAttribution) {
 		this.site = site;
 		this.access = access;
 		this.messages = messages;
+		this.shapes = shapes;
+		this.tiles = new MapTiles(tileUrl.isBlank() ? null : tileUrl.strip(),
+				tileAttribution.isBlank() ? null : tileAttribution.strip());
+	}
+
+	/** The optional basemap: a tile URL template and its attribution; none by default. */
+	record MapTiles(String url, String attribution) {
 	}
 
 	@GetMapping("/{slug}/cijfers")
@@ -87,7 +108,9 @@ class StatsPageController {
 	@GetMapping("/{slug}/cijfers/indicator/{code}")
 	String indicator(Tenant tenant, @PathVariable String code,
 			@RequestParam(name = "periode", required = false) @Size(max = 20) String period,
-			@RequestParam(name = "niveau", defaultValue = "wijk") @Size(max = 20) String level, Model model) {
+			@RequestParam(name = "niveau", defaultValue = "wijk") @Size(max = 20) String level,
+			@RequestParam(name = "van", required = false) @Size(max = 20) String from,
+			@RequestParam(name = "tot", required = false) @Size(max = 20) String to, Model model) {
 		Scope scope = StatsAccess.of(tenant);
 		Indicator indicator = site.indicator(scope, code).orElseThrow(StatsPageController::notFound);
 		List<String> periods = site.periods(scope, indicator);
@@ -109,10 +132,59 @@ class StatsPageController {
 		// a direct link to an indicator without values says so instead of empty charts
 		model.addAttribute("figures", shown != null && site.hasValues(scope, indicator));
 		model.addAttribute("cells", cells);
-		model.addAttribute("mapJson", mapJson(cells));
+		List<RankedArea> ranked = RankedArea.rank(cells);
+		model.addAttribute("ranked", ranked);
+		model.addAttribute("rankedCount", ranked.stream().filter(r -> r.rank() != null).count());
+		model.addAttribute("mapJson", mapJson(ranked));
+		List<RankedArea> shownRanks = ranked.stream().filter(r -> r.rank() != null).toList();
+		model.addAttribute("rankChartJson", shownRanks.size() > MAX_BARS ? null : barJson(shownRanks));
+		model.addAttribute("mapGeo", mapGeo(tenant, mapLevel));
+		model.addAttribute("sectorFile", AreaShapes.sectorFileName(tenant.nisCode() == null ? "<nis>" : tenant.nisCode()));
+		model.addAttribute("tiles", tiles);
 		model.addAttribute("city", site.city(tenant));
 		model.addAttribute("editor", access.seesConfidential(scope));
+		periodComparison(scope, tenant, indicator, periods, shown, mapLevel, from, to, model);
 		return "stats/indicator";
+	}
+
+	/**
+	 * The two periods compared per area: the chosen ones, by default the shown period and
+	 * the one before it; nothing when the indicator has one period.
+	 */
+	private void periodComparison(Scope scope, Tenant tenant, Indicator indicator, List<String> periods,
+			String shown, String level, String from, String to, Model model) {
+		if (shown == null || periods.size() < 2) {
+			return;
+		}
+		String second = to != null && periods.contains(to) ? to : shown;
+		int index = periods.indexOf(second);
+		String first = from != null && periods.contains(from) ? from : periods.get(index > 0 ? index - 1 : 1);
+		List<PeriodChange> changes = PeriodChange.compare(site.cells(scope, tenant, indicator, level, first),
+				site.cells(scope, tenant, indicator, level, second));
+		model.addAttribute("from", first);
+		model.addAttribute("to", second);
+		model.addAttribute("changes", changes);
+		Map<String, Object> chart = new LinkedHashMap<>();
+		chart.put("labels", changes.stream().map(c -> c.area().name()).toList());
+		chart.put("series",
+				List.of(Map.of("name", first, "values", changes.stream().map(c -> shownValue(c.first())).toList()),
+						Map.of("name", second, "values", changes.stream().map(c -> shownValue(c.second())).toList())));
+		model.addAttribute("changeChartJson", changes.size() > MAX_BARS ? null : JSON.writeValueAsString(chart));
+	}
+
+	private static Object shownValue(StatsQueries.Cell cell) {
+		return "ok".equals(cell.status()) && cell.value() != null ? cell.value() : "-";
+	}
+
+	/**
+	 * The GeoJSON URL of the map at a level: the wijken from the reference data, the
+	 * sectors only when the city supplied their polygons; null without polygons.
+	 */
+	private String mapGeo(Tenant tenant, String level) {
+		boolean present = "statsec".equals(level) ? shapes.sectors(tenant.nisCode()).isPresent()
+				: shapes.wijken(tenant.nisCode()).isPresent();
+		return present ? "/api/v1/" + tenant.slug() + "/stats/geo/" + ("statsec".equals(level) ? "statsec" : "wijken")
+				: null;
 	}
 
 	@GetMapping("/{slug}/cijfers/indicator/{code}/download")
@@ -209,22 +281,35 @@ class StatsPageController {
 			.filter(i -> i.code().equals(code))
 			.findFirst()
 			.orElse(candidates.stream()
-				.filter(i -> i.code().equals("bev_totaal"))
+				.filter(i -> i.code().equals("bev_65plus_pct"))
 				.findFirst()
-				.orElse(candidates.isEmpty() ? null : candidates.get(0)));
+				.orElse(candidates.stream().filter(Indicator::isRatio).findFirst().orElse(
+						candidates.isEmpty() ? null : candidates.get(0))));
 		model.addAttribute("candidates", candidates);
 		model.addAttribute("indicator", indicator);
 		if (indicator != null) {
 			List<String> periods = site.periods(scope, indicator);
 			String shown = period != null && periods.contains(period) ? period
 					: periods.isEmpty() ? null : periods.get(periods.size() - 1);
-			List<StatsSite.Comparison> rows = shown == null ? List.of() : site.comparison(scope, indicator, shown);
+			List<ComparedCity> rows = shown == null ? List.of()
+					: ComparedCity.rank(site.comparison(scope, indicator, shown), indicator, tenant.slug());
 			model.addAttribute("periods", periods);
 			model.addAttribute("period", shown);
 			model.addAttribute("rows", rows);
+			model.addAttribute("rankedCities", rows.stream().filter(r -> r.rank() != null).count());
+			List<ComparedCity> cities = rows.stream().filter(r -> r.row().tenantSlug() != null).toList();
+			String own = messages.getMessage("stats.comparison.ownCity", null, LocaleContextHolder.getLocale());
 			Map<String, Object> chart = new LinkedHashMap<>();
-			chart.put("labels", rows.stream().map(r -> r.area().name()).toList());
-			chart.put("values", rows.stream().map(r -> r.value().ok() ? r.value().value() : null).toList());
+			chart.put("labels", cities.stream()
+				.map(r -> r.own() ? r.row().area().name() + " " + own : r.row().area().name())
+				.toList());
+			chart.put("values", cities.stream().map(r -> r.row().value().ok() ? r.row().value().value() : null).toList());
+			chart.put("highlight", cities.stream().map(ComparedCity::own).toList());
+			rows.stream()
+				.filter(r -> r.row().tenantSlug() == null && r.row().value().ok())
+				.findFirst()
+				.ifPresent(r -> chart.put("reference",
+						Map.of("name", r.row().area().name(), "value", r.row().value().value())));
 			model.addAttribute("chartJson", JSON.writeValueAsString(chart));
 		}
 		return "stats/comparison";
@@ -253,14 +338,28 @@ class StatsPageController {
 		return JSON.writeValueAsString(json);
 	}
 
-	private static String mapJson(List<StatsQueries.Cell> cells) {
-		Map<String, Object> values = new LinkedHashMap<>();
-		for (StatsQueries.Cell c : cells) {
-			if ("ok".equals(c.status())) {
-				values.put(c.area().code(), c.value());
-			}
+	/**
+	 * Per area code its value ({@code v}, null unless published), status ({@code s}: ok,
+	 * suppressed, missing) and rank ({@code r}), for the map's colours and tooltips.
+	 */
+	private static String mapJson(List<RankedArea> ranked) {
+		Map<String, Object> areas = new LinkedHashMap<>();
+		for (RankedArea r : ranked) {
+			Map<String, Object> area = new LinkedHashMap<>();
+			area.put("v", r.rank() == null ? null : r.cell().value());
+			area.put("s", r.cell().status());
+			area.put("r", r.rank());
+			areas.put(r.cell().area().code(), area);
 		}
-		return JSON.writeValueAsString(values);
+		return JSON.writeValueAsString(areas);
+	}
+
+	/** A sorted bar chart's data: labels and values in the given order. */
+	private static String barJson(List<RankedArea> ranked) {
+		Map<String, Object> chart = new LinkedHashMap<>();
+		chart.put("labels", ranked.stream().map(r -> r.cell().area().name()).toList());
+		chart.put("values", ranked.stream().map(r -> r.cell().value()).toList());
+		return JSON.writeValueAsString(chart);
 	}
 
 	private static byte[] xlsx(List<Object[]> rows) {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.test.json.JsonCompareMode;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -26,6 +27,14 @@ class StatsGeoControllerWebTests extends StatsWebTestSupport {
 			.andExpect(jsonPath("$.features.length()").value(12))
 			.andExpect(jsonPath("$.features[*].properties.code", everyItem(startsWith("12025"))))
 			.andExpect(jsonPath("$.features[0].properties.naam").value("Centrum (Mechelen)"));
+	}
+
+	@Test
+	void withoutABasemapTheCspAllowsNoOutsideImagesAndThereAreNoSectorPolygons() throws Exception {
+		mvc.perform(get("/api/v1/mechelen/stats/geo/statsec"))
+			.andExpect(status().isOk())
+			.andExpect(content().json("{\"type\":\"FeatureCollection\",\"features\":[]}", JsonCompareMode.STRICT))
+			.andExpect(header().string("Content-Security-Policy", containsString("img-src 'self' data: blob:; ")));
 	}
 
 	@Test

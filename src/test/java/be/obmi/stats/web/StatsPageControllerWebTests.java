@@ -76,9 +76,67 @@ class StatsPageControllerWebTests extends StatsWebTestSupport {
 			.andExpect(model().attribute("indicator", POPULATION))
 			.andExpect(model().attribute("period", "2025"))
 			.andExpect(model().attribute("level", "wijk"))
-			.andExpect(model().attribute("mapJson", "{\"12025A\":12840.0}"))
+			.andExpect(model().attribute("mapJson", "{\"12025A\":{\"v\":12840.0,\"s\":\"ok\",\"r\":1}}"))
+			.andExpect(model().attribute("mapGeo", "/api/v1/mechelen/stats/geo/wijken"))
 			.andExpect(model().attribute("trendJson", "{\"periods\":[\"2024\",\"2025\"],\"series\":[]}"))
 			.andExpect(model().attribute("editor", false));
+	}
+
+	@Test
+	void theAreasAreRankedAndTwoPeriodsComparedWithTheirDifference() throws Exception {
+		Area north = new Area(102, "wijk", "12025B", "Noord", 100L, true);
+		Area south = new Area(103, "wijk", "12025C", "Zuid", 100L, true);
+		Area tiny = new Area(104, "wijk", "12025D", "Klein", 100L, true);
+		when(site.indicator(MECHELEN_SCOPE, "bev_totaal")).thenReturn(Optional.of(POPULATION));
+		when(site.periods(MECHELEN_SCOPE, POPULATION)).thenReturn(List.of("2022", "2023", "2024"));
+		when(site.trend(MECHELEN_SCOPE, MECHELEN, POPULATION))
+			.thenReturn(new StatsSite.Trend(List.of("2022", "2023", "2024"), Map.of()));
+		when(site.cells(MECHELEN_SCOPE, MECHELEN, POPULATION, "wijk", "2024")).thenReturn(List.of(
+				cell(WIJK, "2024", 900.0, "ok"), cell(north, "2024", 1200.0, "ok"), cell(south, "2024", 900.0, "ok"),
+				cell(tiny, "2024", null, "suppressed")));
+		when(site.cells(MECHELEN_SCOPE, MECHELEN, POPULATION, "wijk", "2022")).thenReturn(List.of(
+				cell(WIJK, "2022", 1000.0, "ok"), cell(north, "2022", 1100.0, "ok"), cell(south, "2022", null, "missing"),
+				cell(tiny, "2022", 3.0, "ok")));
+		var result = mvc.perform(get("/mechelen/cijfers/indicator/bev_totaal").param("van", "2022"))
+			.andExpect(status().isOk())
+			.andExpect(model().attribute("from", "2022"))
+			.andExpect(model().attribute("to", "2024"))
+			.andExpect(model().attribute("rankedCount", 3L))
+			.andReturn();
+		@SuppressWarnings("unchecked")
+		List<RankedArea> ranked = (List<RankedArea>) result.getModelAndView().getModel().get("ranked");
+		org.assertj.core.api.Assertions.assertThat(ranked)
+			.extracting(r -> r.cell().area().name() + " " + r.rank())
+			.as("highest first, equal values share a rank, the suppressed one last without rank")
+			.containsExactly("Noord 1", "Binnenstad 2", "Zuid 2", "Klein null");
+		@SuppressWarnings("unchecked")
+		List<PeriodChange> changes = (List<PeriodChange>) result.getModelAndView().getModel().get("changes");
+		org.assertj.core.api.Assertions.assertThat(changes)
+			.extracting(c -> c.area().name() + " " + c.difference())
+			.containsExactly("Noord 100.0", "Binnenstad -100.0", "Zuid null", "Klein null");
+
+		// by default the shown period against the one before it
+		mvc.perform(get("/mechelen/cijfers/indicator/bev_totaal"))
+			.andExpect(model().attribute("from", "2023"))
+			.andExpect(model().attribute("to", "2024"));
+	}
+
+	@Test
+	void theSectorLevelHasNoMapWithoutTheCitysPolygonsAndNamesTheFile() throws Exception {
+		when(site.indicator(MECHELEN_SCOPE, "bev_totaal")).thenReturn(Optional.of(POPULATION));
+		when(site.periods(MECHELEN_SCOPE, POPULATION)).thenReturn(List.of("2024"));
+		when(site.trend(MECHELEN_SCOPE, MECHELEN, POPULATION))
+			.thenReturn(new StatsSite.Trend(List.of("2024"), Map.of()));
+		mvc.perform(get("/mechelen/cijfers/indicator/bev_totaal").param("niveau", "statsec"))
+			.andExpect(status().isOk())
+			.andExpect(model().attribute("level", "statsec"))
+			.andExpect(model().attribute("mapGeo", (Object) null))
+			.andExpect(model().attribute("sectorFile", "statsec-12025.geojson"))
+			.andExpect(model().attributeDoesNotExist("changes"));
+	}
+
+	private static StatsQueries.Cell cell(Area area, String period, Double value, String status) {
+		return new StatsQueries.Cell(area, period, value, status, null, false, false, false, null);
 	}
 
 	@Test

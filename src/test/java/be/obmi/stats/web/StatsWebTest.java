@@ -37,7 +37,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 		StatsCatalogController.class, StatsDatasetController.class, StatsGeoController.class,
 		StatsOpenDataController.class, StatsPageController.class })
 @ObmiWebSlice
-@Import({ StatsAccess.class, StatsPublicRoutes.class, AreaReportPdf.class })
+@Import({ StatsAccess.class, StatsPublicRoutes.class, AreaReportPdf.class, AreaShapes.class })
 @MockitoBean(types = { ObservationImporter.class, ImportHistory.class, Indicators.class, Datasets.class,
 		StatsQueries.class, Catalogue.class, AreaSets.class, OpenDataResponses.class, Areas.class, StatsSite.class,
 		PdfDocuments.class, AreaReport.class })
