@@ -127,6 +127,7 @@ class ItemPage {
 		model.addAttribute("hasHistory", editor && archive.hasHistory(tenant, item.id()));
 		FinancialFigures figures = finance.getIfAvailable();
 		model.addAttribute("finance", figures == null ? List.of() : figures.perYear(tenant, item.code()));
+		model.addAttribute("financeByKind", figures == null ? List.of() : figures.perYearAndKind(tenant, item.code()));
 		return PlanController.ITEM_VIEW;
 	}
 
