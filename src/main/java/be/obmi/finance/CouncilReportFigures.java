@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Gives the plan's council report its legal section "geraamde versus gerealiseerde
  * ontvangsten en uitgaven": per reported plan item (rolled up) and in total, from the
  * version in force of the year; and an item's figures per year (the last entry, with year
- * null, is the whole period) for the item page.
+ * null, is the whole period) and per year and kind for the item page.
  */
 @Component
 class CouncilReportFigures implements FinancialFigures {
@@ -50,6 +50,15 @@ class CouncilReportFigures implements FinancialFigures {
 			years.add(amounts(figures.summary(tenant, code, null)));
 		}
 		return years;
+	}
+
+	@Override
+	public List<KindAmounts> perYearAndKind(Tenant tenant, String code) {
+		return figures.byYearAndKind(tenant, code)
+			.stream()
+			.map(k -> new KindAmounts(k.year(), k.kind(), k.expenditureEstimate(), k.expenditureRealisation(),
+					k.receiptsEstimate(), k.receiptsRealisation()))
+			.toList();
 	}
 
 	private static Amounts amounts(FinanceFigures.Summary s) {

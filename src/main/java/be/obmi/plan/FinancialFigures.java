@@ -28,6 +28,31 @@ public interface FinancialFigures {
 	List<Amounts> perYear(Tenant tenant, String code);
 
 	/**
+	 * The figures of one item (rolled up over its children) per fiscal year and BBC kind
+	 * ({@code EXPLOITATIE}, {@code INVESTERING}, {@code FINANCIERING}), years ascending,
+	 * kinds in that order, only the combinations with figures; empty when there are none.
+	 * Without an implementation that knows kinds: empty.
+	 */
+	default List<KindAmounts> perYearAndKind(Tenant tenant, String code) {
+		return List.of();
+	}
+
+	/** The amounts of one fiscal year and BBC kind of an item, in exact euro. */
+	record KindAmounts(int year, String kind, BigDecimal expenditureEstimate, BigDecimal expenditureRealisation,
+			BigDecimal receiptsEstimate, BigDecimal receiptsRealisation) {
+
+		/**
+		 * Realised expenditure as a percentage of the estimate (one decimal), or null
+		 * without an estimate.
+		 */
+		public BigDecimal executionRate() {
+			return expenditureEstimate.signum() == 0 ? null : expenditureRealisation.multiply(BigDecimal.valueOf(100))
+				.divide(expenditureEstimate, 1, RoundingMode.HALF_UP);
+		}
+
+	}
+
+	/**
 	 * Amounts of one item (or the total, code null), or of one year in {@link #perYear},
 	 * in exact euro.
 	 */

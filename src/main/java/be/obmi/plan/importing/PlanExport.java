@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -22,14 +23,22 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import be.obmi.plan.domain.Plan;
 import be.obmi.plan.domain.PlanItem;
 import be.obmi.plan.domain.PlanItems;
+import be.obmi.plan.domain.PlanTree;
+import be.obmi.plan.domain.StatusRounds;
+import be.obmi.plan.domain.StatusUpdate;
+import be.obmi.plan.domain.ItemType;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes a plan in the import format ({@code docs/formats/plan-import.md}): the same
- * columns, so that exporting and importing again changes nothing. CSV is UTF-8 with BOM
- * and {@code ;}, as Excel in Flanders expects.
+ * columns, so that exporting and importing again changes nothing, followed by the
+ * published state of each item ({@link #PROGRESS_COLUMNS}: the round, status and progress
+ * of the latest published update, and progress rolled up by the one rule of
+ * {@link PlanTree}), which the import ignores. CSV is UTF-8 with BOM and {@code ;}, as
+ * Excel in Flanders expects. The CSV kept with each plan version ({@link #csvText}) is the
+ * export as it was then.
  */
 @Service
 public class PlanExport {
@@ -39,10 +48,22 @@ public class PlanExport {
 			"prioritair", "beleidsveld", "politiek_verantwoordelijke", "ambtelijk_verantwoordelijke", "startdatum",
 			"einddatum");
 
+	/**
+	 * The columns after {@link #COLUMNS} in an export: the round of the latest published
+	 * update of an action, its status, and the item's progress in percent by the one
+	 * roll-up rule (empty without a published update under it); and on how many actions
+	 * that progress is based. The import ignores them.
+	 */
+	public static final List<String> PROGRESS_COLUMNS = List.of("ronde", "status", "voortgang",
+			"voortgang_basis");
+
 	private final PlanItems items;
 
-	PlanExport(PlanItems items) {
+	private final StatusRounds rounds;
+
+	PlanExport(PlanItems items, StatusRounds rounds) {
 		this.items = items;
+		this.rounds = rounds;
 	}
 
 	@Transactional(readOnly = true)
@@ -72,8 +93,9 @@ public class PlanExport {
 			Sheet sheet = workbook.createSheet("meerjarenplan");
 			int r = 0;
 			Row header = sheet.createRow(r++);
-			for (int c = 0; c < COLUMNS.size(); c++) {
-				header.createCell(c).setCellValue(COLUMNS.get(c));
+			List<String> columns = exportColumns();
+			for (int c = 0; c < columns.size(); c++) {
+				header.createCell(c).setCellValue(columns.get(c));
 			}
 			for (List<String> values : rows(plan)) {
 				Row row = sheet.createRow(r++);
@@ -91,9 +113,16 @@ public class PlanExport {
 		}
 	}
 
+	/** The header of an export: the plan's columns, then the published state. */
+	static List<String> exportColumns() {
+		List<String> columns = new ArrayList<>(COLUMNS);
+		columns.addAll(PROGRESS_COLUMNS);
+		return columns;
+	}
+
 	private static void write(List<List<String>> rows, Writer writer) {
 		try (CsvWriter csv = CsvWriter.builder().fieldSeparator(';').lineDelimiter(LineDelimiter.CRLF).build(writer)) {
-			csv.writeRecord(COLUMNS);
+			csv.writeRecord(exportColumns());
 			for (List<String> row : rows) {
 				csv.writeRecord(row.stream().map(v -> v == null ? "" : SpreadsheetText.neutralised(v)).toList());
 			}
@@ -105,24 +134,26 @@ public class PlanExport {
 
 	/**
 	 * Items in tree order (none for a tenant without plan): each goal, then its action
-	 * plans each followed by their actions.
+	 * plans each followed by their actions, each with its published state
+	 * ({@link #PROGRESS_COLUMNS}).
 	 */
 	List<List<String>> rows(Plan plan) {
 		if (plan == null) {
 			return List.of();
 		}
 		List<PlanItem> all = items.all(plan);
+		PlanTree tree = new PlanTree(all, rounds.latest(plan, true));
 		Map<Long, String> codes = all.stream().collect(Collectors.toMap(PlanItem::id, PlanItem::code));
 		Map<Long, List<PlanItem>> children = all.stream()
 			.filter(i -> i.parentId() != null)
 			.collect(Collectors.groupingBy(PlanItem::parentId));
 		List<List<String>> rows = new ArrayList<>();
-		all.stream().filter(i -> i.parentId() == null).forEach(root -> addTree(root, children, codes, rows));
+		all.stream().filter(i -> i.parentId() == null).forEach(root -> addTree(root, children, codes, tree, rows));
 		return rows;
 	}
 
 	private static void addTree(PlanItem item, Map<Long, List<PlanItem>> children, Map<Long, String> codes,
-			List<List<String>> rows) {
+			PlanTree tree, List<List<String>> rows) {
 		List<String> row = new ArrayList<>();
 		row.add(item.code());
 		row.add(item.type().name());
@@ -135,8 +166,23 @@ public class PlanExport {
 		row.add(item.administrativeOwner());
 		row.add(item.startDate() == null ? null : item.startDate().toString());
 		row.add(item.endDate() == null ? null : item.endDate().toString());
+		row.addAll(progress(tree.node(item.id())));
 		rows.add(row);
-		children.getOrDefault(item.id(), List.of()).forEach(child -> addTree(child, children, codes, rows));
+		children.getOrDefault(item.id(), List.of())
+			.forEach(child -> addTree(child, children, codes, tree, rows));
+	}
+
+	/**
+	 * Round, status (the Dutch word of the files, as in the status import) and progress of
+	 * the latest published update, and the rolled-up progress with its basis ("3 van 5").
+	 */
+	private static List<String> progress(PlanTree.Node node) {
+		StatusUpdate published = node.published();
+		boolean action = node.item().type() == ItemType.AC;
+		return Arrays.asList(action && published != null ? published.roundName() : null,
+				action && published != null ? published.status().label() : null,
+				node.progress() == null ? null : String.valueOf(node.progress()),
+				node.countedActions() + " van " + node.actionCount());
 	}
 
 }

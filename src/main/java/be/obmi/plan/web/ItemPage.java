@@ -132,6 +132,7 @@ class ItemPage {
 		model.addAttribute("candidates", editor ? assignments.candidates(tenant) : List.of());
 		FinancialFigures figures = finance.getIfAvailable();
 		model.addAttribute("finance", figures == null ? List.of() : figures.perYear(tenant, item.code()));
+		model.addAttribute("financeByKind", figures == null ? List.of() : figures.perYearAndKind(tenant, item.code()));
 		return PlanController.ITEM_VIEW;
 	}
 

@@ -6,13 +6,16 @@ import be.obmi.identity.PublicRoutes;
 
 import org.springframework.stereotype.Component;
 
-/** The public progress page of a tenant's plan: anonymous visitors may read it. */
+/**
+ * The public plan portal of a tenant (overview, goal and action pages, map): anonymous
+ * visitors may read it.
+ */
 @Component
 class PlanPublicRoutes implements PublicRoutes {
 
 	@Override
 	public List<String> patterns() {
-		return List.of("/{slug}/plan/publiek");
+		return List.of("/{slug}/plan/publiek", "/{slug}/plan/publiek/**");
 	}
 
 }

@@ -16,6 +16,7 @@ import be.obmi.plan.domain.PlanItems;
 import be.obmi.plan.domain.PlanArchive;
 import be.obmi.plan.domain.Plans;
 import be.obmi.plan.domain.Projects;
+import be.obmi.plan.domain.PublicPlan;
 import be.obmi.plan.domain.Releases;
 import be.obmi.plan.domain.StatusRounds;
 import be.obmi.plan.domain.UpdateAttachments;
@@ -50,7 +51,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @MockitoBean(types = { Plans.class, PlanItems.class, StatusRounds.class, Indicators.class, PolicyFields.class,
 		Commitments.class, CouncilReports.class, PlanImport.class, StatusUpdateImport.class, IndicatorImport.class,
 		PlanExport.class, ReportPdf.class, AuditTrail.class, Projects.class, Releases.class, PlanArchive.class,
-		PlanImportUndo.class, Assignments.class, UpdateComments.class, UpdateAttachments.class })
+		PlanImportUndo.class, Assignments.class, UpdateComments.class, UpdateAttachments.class, PublicPlan.class })
 @interface PlanWebTest {
 
 }

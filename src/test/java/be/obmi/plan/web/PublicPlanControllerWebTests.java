@@ -3,9 +3,13 @@ package be.obmi.plan.web;
 import java.util.List;
 import java.util.Map;
 
+import java.util.Set;
+
 import be.obmi.plan.domain.ItemStatus;
+import be.obmi.plan.domain.PublicPlan;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +28,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @PlanWebTest
 class PublicPlanControllerWebTests extends PlanWebTestSupport {
 
+	@Autowired
+	PublicPlan publicPlan;
+
 	@Test
 	void anonymousVisitorsSeeOnlyPublishedItemsWithTheirAncestors() throws Exception {
 		when(rounds.latest(PLAN, true)).thenReturn(Map.of(ACTION.id(), UPDATE));
@@ -33,8 +40,56 @@ class PublicPlanControllerWebTests extends PlanWebTestSupport {
 			.andExpect(model().attribute("plan", PLAN))
 			.andExpect(model().attribute("statuses", ItemStatus.values()))
 			.andReturn();
-		assertThat(codes(result, "rows")).containsExactly("BD1", "AP1.1", "AC1.1.1");
+		assertThat(codes(result, "rows")).containsExactly("AC1.1.1");
 		assertThat(codes(result, "goals")).containsExactly("BD1");
+	}
+
+	@Test
+	void theFiltersNarrowThePublishedActionsAndTheSearchAsksTheDatabase() throws Exception {
+		when(rounds.latest(PLAN, true)).thenReturn(Map.of(ACTION.id(), UPDATE));
+		when(publicPlan.searchActions(PLAN, "school")).thenReturn(Set.of(ACTION.id()));
+		when(publicPlan.searchActions(PLAN, "fiets")).thenReturn(Set.of(OTHER_ACTION.id()));
+		assertThat(codes(mvc.perform(get("/mechelen/plan/publiek").param("q", "school")).andReturn(), "rows"))
+			.containsExactly("AC1.1.1");
+		// the search finds an action without published update: it is still not shown
+		assertThat(codes(mvc.perform(get("/mechelen/plan/publiek").param("q", "fiets")).andReturn(), "rows"))
+			.isEmpty();
+		assertThat(codes(mvc.perform(get("/mechelen/plan/publiek").param("status", "OP_SCHEMA")).andReturn(), "rows"))
+			.containsExactly("AC1.1.1");
+		assertThat(codes(mvc.perform(get("/mechelen/plan/publiek").param("status", "PROBLEEM")).andReturn(), "rows"))
+			.isEmpty();
+		assertThat(codes(mvc.perform(get("/mechelen/plan/publiek").param("doel", "100")).andReturn(), "rows"))
+			.containsExactly("AC1.1.1");
+		assertThat(codes(mvc.perform(get("/mechelen/plan/publiek").param("doel", "999")).andReturn(), "rows"))
+			.isEmpty();
+	}
+
+	@Test
+	void anInvalidFilterIsABadRequestWithAMessageThatShowsAllActions() throws Exception {
+		when(rounds.latest(PLAN, true)).thenReturn(Map.of(ACTION.id(), UPDATE));
+		MvcResult result = mvc.perform(get("/mechelen/plan/publiek").param("status", "ONBEKEND"))
+			.andExpect(status().isBadRequest())
+			.andExpect(model().attribute("filterError", true))
+			.andReturn();
+		assertThat(codes(result, "rows")).containsExactly("AC1.1.1");
+	}
+
+	@Test
+	void theGoalAndActionPagesOpenOnlyForPublishedItems() throws Exception {
+		when(rounds.latest(PLAN, true)).thenReturn(Map.of(ACTION.id(), UPDATE));
+		mvc.perform(get("/mechelen/plan/publiek/doelen/100"))
+			.andExpect(status().isOk())
+			.andExpect(view().name(PublicPlanController.GOAL_VIEW));
+		mvc.perform(get("/mechelen/plan/publiek/acties/111"))
+			.andExpect(status().isOk())
+			.andExpect(view().name(PublicPlanController.ACTION_VIEW));
+		// without a published update, or as the wrong type, or unknown: not found
+		mvc.perform(get("/mechelen/plan/publiek/acties/112")).andExpect(status().isNotFound());
+		mvc.perform(get("/mechelen/plan/publiek/acties/100")).andExpect(status().isNotFound());
+		mvc.perform(get("/mechelen/plan/publiek/doelen/111")).andExpect(status().isNotFound());
+		mvc.perform(get("/mechelen/plan/publiek/doelen/4242")).andExpect(status().isNotFound());
+		when(rounds.latest(PLAN, true)).thenReturn(Map.of());
+		mvc.perform(get("/mechelen/plan/publiek/doelen/100")).andExpect(status().isNotFound());
 	}
 
 	@Test
