@@ -96,23 +96,27 @@ public class FinanceFigures {
 		if (codes.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("""
-				select fiscal_year, kind,
-				       coalesce(sum(estimate) filter (where direction = 'UITGAVE'), 0) as ee,
-				       coalesce(sum(realisation) filter (where direction = 'UITGAVE'), 0) as er,
-				       coalesce(sum(estimate) filter (where direction = 'ONTVANGST'), 0) as re,
-				       coalesce(sum(realisation) filter (where direction = 'ONTVANGST'), 0) as rr
-				from finance.current_line
-				where tenant_id = ? and plan_item_code = any (cast(? as varchar[]))
-				group by fiscal_year, kind
-				order by fiscal_year, array_position(array['EXPLOITATIE', 'INVESTERING', 'FINANCIERING']::varchar[], kind)""")
+		return jdbc
+			.sql("""
+					select fiscal_year, kind,
+					       coalesce(sum(estimate) filter (where direction = 'UITGAVE'), 0) as ee,
+					       coalesce(sum(realisation) filter (where direction = 'UITGAVE'), 0) as er,
+					       coalesce(sum(estimate) filter (where direction = 'ONTVANGST'), 0) as re,
+					       coalesce(sum(realisation) filter (where direction = 'ONTVANGST'), 0) as rr
+					from finance.current_line
+					where tenant_id = ? and plan_item_code = any (cast(? as varchar[]))
+					group by fiscal_year, kind
+					order by fiscal_year, array_position(array['EXPLOITATIE', 'INVESTERING', 'FINANCIERING']::varchar[], kind)""")
 			.params(tenant.id(), codes.toArray(String[]::new))
 			.query((rs, n) -> new KindSummary(rs.getInt("fiscal_year"), rs.getString("kind"), rs.getBigDecimal("ee"),
 					rs.getBigDecimal("er"), rs.getBigDecimal("re"), rs.getBigDecimal("rr")))
 			.list();
 	}
 
-	/** Estimate and realisation of one fiscal year and kind, split in expenditure and receipts. */
+	/**
+	 * Estimate and realisation of one fiscal year and kind, split in expenditure and
+	 * receipts.
+	 */
 	public record KindSummary(int year, String kind, BigDecimal expenditureEstimate, BigDecimal expenditureRealisation,
 			BigDecimal receiptsEstimate, BigDecimal receiptsRealisation) {
 	}

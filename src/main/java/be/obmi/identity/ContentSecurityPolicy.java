@@ -16,7 +16,10 @@ final class ContentSecurityPolicy {
 	private static final String AFTER_IMAGES = "; font-src 'self'; connect-src 'self'; object-src 'none'; "
 			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-	/** A host name with an optional wildcard first label and port: nothing a CSP could misread. */
+	/**
+	 * A host name with an optional wildcard first label and port: nothing a CSP could
+	 * misread.
+	 */
 	private static final Pattern HOST = Pattern
 		.compile("(\\*\\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\\d{1,5})?");
 
@@ -26,7 +29,8 @@ final class ContentSecurityPolicy {
 	/**
 	 * The policy for a tile URL template; null or blank for none (no basemap, nothing
 	 * fetched from outside).
-	 * @throws IllegalArgumentException when the template is not an http(s) URL with a host
+	 * @throws IllegalArgumentException when the template is not an http(s) URL with a
+	 * host
 	 */
 	static String withTiles(String tileUrl) {
 		String tiles = tileSource(tileUrl);
@@ -36,9 +40,9 @@ final class ContentSecurityPolicy {
 	/**
 	 * The CSP source of a tile URL template such as
 	 * {@code https://tile.openstreetmap.org/{z}/{x}/{y}.png}: its scheme and host
-	 * ({@code https://tile.openstreetmap.org}); a placeholder subdomain ({@code {s}.tile.…})
-	 * becomes a wildcard ({@code https://*.tile.…}), the only form a CSP knows for it. Null
-	 * for no template.
+	 * ({@code https://tile.openstreetmap.org}); a placeholder subdomain
+	 * ({@code {s}.tile.…}) becomes a wildcard ({@code https://*.tile.…}), the only form a
+	 * CSP knows for it. Null for no template.
 	 */
 	static String tileSource(String tileUrl) {
 		if (tileUrl == null || tileUrl.isBlank()) {

@@ -157,7 +157,8 @@ class SecurityConfiguration {
 		http.csrf(csrf -> csrf.ignoringRequestMatchers(apiWithCredentials));
 		http.cors(Customizer.withDefaults());
 		http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
-		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.withTiles(tileUrl)))
+		http.headers(headers -> headers
+			.contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.withTiles(tileUrl)))
 			.frameOptions(frame -> frame.deny())
 			.referrerPolicy(referrer -> referrer
 				.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

@@ -10,8 +10,7 @@ class ContentSecurityPolicyTests {
 
 	@Test
 	void withoutTilesNothingOutsideIsAllowed() {
-		assertThat(ContentSecurityPolicy.withTiles("")).contains("img-src 'self' data: blob:; ")
-			.doesNotContain("http");
+		assertThat(ContentSecurityPolicy.withTiles("")).contains("img-src 'self' data: blob:; ").doesNotContain("http");
 		assertThat(ContentSecurityPolicy.withTiles(null)).isEqualTo(ContentSecurityPolicy.withTiles("  "));
 	}
 

@@ -71,7 +71,8 @@ class PlanAssignmentIntegrationTests {
 	void theItemPageOffersTheAccountsAndRefusesAnyOtherName() {
 		Tenant tenant = tenants.require(SLUG);
 		PlanItem action = actions(tenant).get(0);
-		members.createAccount(tenant, new UserForm("uit.dienst.aalst", "Uit Dienst", null, Role.BIJDRAGER, "een-lang-wachtwoord"));
+		members.createAccount(tenant,
+				new UserForm("uit.dienst.aalst", "Uit Dienst", null, Role.BIJDRAGER, "een-lang-wachtwoord"));
 		jdbc.sql("update identity.user_account set enabled = false where username = 'uit.dienst.aalst'").update();
 		PlanHttp editor = PlanHttp.session(port, "redacteur." + SLUG);
 		String page = editor.getText(P + "/items/" + action.id());
@@ -139,8 +140,8 @@ class PlanAssignmentIntegrationTests {
 		assertThat(editor.post(P + "/toewijzingen/bulk", stale + "&_csrf=" + editor.csrf(P + "/toewijzingen"))
 			.statusCode()).isEqualTo(302);
 		assertThat(editor.getText(P + "/toewijzingen")).contains("gewijzigd");
-		assertThat(editor.post(P + "/toewijzingen/bulk",
-				bulk(under, "lezer.aalst") + "&_csrf=" + editor.csrf(P + "/toewijzingen"))
+		assertThat(editor
+			.post(P + "/toewijzingen/bulk", bulk(under, "lezer.aalst") + "&_csrf=" + editor.csrf(P + "/toewijzingen"))
 			.statusCode()).isEqualTo(302);
 		assertThat(editor.getText(P + "/toewijzingen")).contains("is geen actief account");
 		for (PlanItem action : under) {
@@ -160,8 +161,10 @@ class PlanAssignmentIntegrationTests {
 		Tenant aalst = tenants.require(SLUG);
 		PlanItem action = actions(aalst).get(3);
 		PlanHttp reader = PlanHttp.session(port, "lezer." + SLUG);
-		assertThat(reader.post(P + "/toewijzingen", "item=" + action.id() + "&version-" + action.id() + "="
-				+ action.version() + "&contributor-" + action.id() + "=bijdrager.aalst&_csrf=" + reader.csrf(P))
+		assertThat(reader
+			.post(P + "/toewijzingen",
+					"item=" + action.id() + "&version-" + action.id() + "=" + action.version() + "&contributor-"
+							+ action.id() + "=bijdrager.aalst&_csrf=" + reader.csrf(P))
 			.statusCode()).isEqualTo(403);
 		assertThat(reader.get(P + "/toewijzingen").statusCode()).isEqualTo(403);
 
@@ -173,16 +176,14 @@ class PlanAssignmentIntegrationTests {
 	}
 
 	List<PlanItem> actions(Tenant tenant) {
-		return items.all(plans.current(tenant).orElseThrow())
-			.stream()
-			.filter(i -> i.type() == ItemType.AC)
-			.toList();
+		return items.all(plans.current(tenant).orElseThrow()).stream().filter(i -> i.type() == ItemType.AC).toList();
 	}
 
 	static String bulk(List<PlanItem> actions, String contributor) {
-		return "contributor=" + contributor + actions.stream()
-			.map(a -> "&item=" + a.id() + "&version-" + a.id() + "=" + a.version())
-			.collect(Collectors.joining());
+		return "contributor=" + contributor
+				+ actions.stream()
+					.map(a -> "&item=" + a.id() + "&version-" + a.id() + "=" + a.version())
+					.collect(Collectors.joining());
 	}
 
 	static String form(PlanItem item, String contributor) {

@@ -57,8 +57,8 @@ import static org.awaitility.Awaitility.await;
  * with a comment (mailed to the contributor), the contributor answers in the update's
  * comment thread, attaches a PDF and resubmits, the reviewer sees the thread and
  * approves, the editor publishes and assigns the contributor to every action of the goal
- * in one step, and the public page shows the update. The pages of the
- * assignment work pass axe-core, with no console or CSP problem; screenshots go to
+ * in one step, and the public page shows the update. The pages of the assignment work
+ * pass axe-core, with no console or CSP problem; screenshots go to
  * {@code target/screenshots/plan-cycle-*.png}.
  */
 @ObmiIntegrationTest
@@ -126,7 +126,8 @@ class PlanCycleBrowserTests {
 		String second = twoUnassigned.get(1).code();
 		String roundName = "Cyclusronde " + LocalDate.now().getYear();
 
-		// 1. The editor is warned on the rounds page and opens a round for the two actions.
+		// 1. The editor is warned on the rounds page and opens a round for the two
+		// actions.
 		browser.login("redacteur." + SLUG, "demo");
 		browser.open("/" + SLUG + "/plan/rondes");
 		assertThat(browser.text("#unassigned-warning")).contains("2 acties hebben geen bijdrager");
@@ -237,8 +238,7 @@ class PlanCycleBrowserTests {
 		browser.waitUntil(d -> !browser.findAll("#bulk-done").isEmpty());
 		assertThat(items.all(plan)
 			.stream()
-			.filter(i -> i.type().name().equals("AC") && Objects.equals(i.parentId(), actionPlan.id())))
-			.isNotEmpty()
+			.filter(i -> i.type().name().equals("AC") && Objects.equals(i.parentId(), actionPlan.id()))).isNotEmpty()
 			.allMatch(i -> CONTRIBUTOR.equals(i.contributor()));
 		browser.open("/" + SLUG + "/plan/items/" + twoUnassigned.get(1).id());
 		assertThat(new Select(browser.find("#contributor")).getFirstSelectedOption().getAttribute("value"))
@@ -292,8 +292,8 @@ class PlanCycleBrowserTests {
 	}
 
 	void date(String id, LocalDate value) {
-		((JavascriptExecutor) browser.driver()).executeScript("document.getElementById(arguments[0]).value = arguments[1]",
-				id, value.toString());
+		((JavascriptExecutor) browser.driver())
+			.executeScript("document.getElementById(arguments[0]).value = arguments[1]", id, value.toString());
 	}
 
 	void logout() {

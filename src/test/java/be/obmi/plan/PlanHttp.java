@@ -53,7 +53,8 @@ final class PlanHttp {
 					.followRedirects(HttpClient.Redirect.NEVER)
 					.build());
 		String token = http.csrf("/login");
-		HttpResponse<byte[]> response = http.post("/login", "username=" + username + "&password=" + password + "&_csrf=" + token);
+		HttpResponse<byte[]> response = http.post("/login",
+				"username=" + username + "&password=" + password + "&_csrf=" + token);
 		if (response.headers().firstValue("Location").orElse("").contains("error")) {
 			throw new IllegalStateException("Login failed for " + username);
 		}

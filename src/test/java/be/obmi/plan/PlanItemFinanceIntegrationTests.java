@@ -24,9 +24,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The finance block of an item page shows the figures per year and per kind
- * (exploitatie, investering, financiering), not totals only; per year, the kinds add up to
- * the year's figures.
+ * The finance block of an item page shows the figures per year and per kind (exploitatie,
+ * investering, financiering), not totals only; per year, the kinds add up to the year's
+ * figures.
  */
 @ObmiIntegrationTest
 class PlanItemFinanceIntegrationTests {
@@ -59,9 +59,8 @@ class PlanItemFinanceIntegrationTests {
 			.orElseThrow();
 		List<FinancialFigures.KindAmounts> byKind = finance.perYearAndKind(tenant, goal.code());
 		Map<Integer, BigDecimal> estimateByYear = byKind.stream()
-			.collect(Collectors.groupingBy(FinancialFigures.KindAmounts::year,
-					Collectors.reducing(BigDecimal.ZERO, FinancialFigures.KindAmounts::expenditureEstimate,
-							BigDecimal::add)));
+			.collect(Collectors.groupingBy(FinancialFigures.KindAmounts::year, Collectors.reducing(BigDecimal.ZERO,
+					FinancialFigures.KindAmounts::expenditureEstimate, BigDecimal::add)));
 		for (FinancialFigures.Amounts year : finance.perYear(tenant, goal.code())) {
 			if (year.year() != null) {
 				assertThat(estimateByYear.get(year.year())).as("kinds of " + year.year())
@@ -69,7 +68,8 @@ class PlanItemFinanceIntegrationTests {
 			}
 		}
 
-		Document page = Jsoup.parse(PlanHttp.as(port, "lezer." + SLUG).getText("/" + SLUG + "/plan/items/" + goal.id()));
+		Document page = Jsoup
+			.parse(PlanHttp.as(port, "lezer." + SLUG).getText("/" + SLUG + "/plan/items/" + goal.id()));
 		List<Element> rows = page.select("#finance-by-kind tbody tr");
 		assertThat(rows).hasSize(byKind.size());
 		for (int i = 0; i < rows.size(); i++) {

@@ -123,7 +123,8 @@ class PlanPortalBrowserTests {
 		browser.click("#pub-" + goal.item().code() + " h3 a");
 		browser.waitUntil(d -> d.getCurrentUrl().contains("/doelen/" + goal.item().id()));
 		assertThat(browser.text("h1")).contains(goal.item().code(), goal.item().title());
-		assertThat(browser.text("main")).contains("op basis van " + goal.countedActions() + " van " + goal.actionCount());
+		assertThat(browser.text("main"))
+			.contains("op basis van " + goal.countedActions() + " van " + goal.actionCount());
 		checkPage("a goal", "plan-portal-goal");
 
 		// an action, from the goal's page
@@ -154,7 +155,8 @@ class PlanPortalBrowserTests {
 		}
 		checkPage("the map", "plan-portal-map");
 
-		// an action whose indicator has published measurements: its chart, drawn under the CSP
+		// an action whose indicator has published measurements: its chart, drawn under
+		// the CSP
 		PlanTree.Node measured = tree.flatten()
 			.stream()
 			.filter(n -> n.item().type() == ItemType.AC && n.published() != null)

@@ -63,7 +63,9 @@ class PlanPortalIntegrationTests {
 		return PlanHttp.anonymous(port);
 	}
 
-	/** Every page of the portal of a tenant an anonymous visitor can reach, with its HTML. */
+	/**
+	 * Every page of the portal of a tenant an anonymous visitor can reach, with its HTML.
+	 */
 	Map<String, String> portalPages(String slug, Plan plan, String... queries) {
 		Map<String, String> pages = new java.util.LinkedHashMap<>();
 		String p = "/" + slug + "/plan/publiek";
@@ -72,7 +74,10 @@ class PlanPortalIntegrationTests {
 		for (String q : queries) {
 			paths.add(p + "?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
 		}
-		tree.roots().stream().filter(g -> g.countedActions() > 0).forEach(g -> paths.add(p + "/doelen/" + g.item().id()));
+		tree.roots()
+			.stream()
+			.filter(g -> g.countedActions() > 0)
+			.forEach(g -> paths.add(p + "/doelen/" + g.item().id()));
 		tree.flatten()
 			.stream()
 			.filter(n -> n.item().type() == ItemType.AC && n.published() != null)
@@ -98,9 +103,9 @@ class PlanPortalIntegrationTests {
 		assertThat(fresh).as("open tasks of actions with an earlier published update").hasSizeGreaterThanOrEqualTo(3);
 		String editor = "redacteur." + SLUG;
 		StatusRounds.Task concept = fresh.get(0);
-		rounds.save(tenant, open.id(), concept.item().id(),
-				new StatusUpdateForm(ItemStatus.PROBLEEM, 13, "Portaaltest-concept Kwartelkoning", "Portaaltest-knelpunt",
-						null, -1),
+		rounds.save(
+				tenant, open.id(), concept.item().id(), new StatusUpdateForm(ItemStatus.PROBLEEM, 13,
+						"Portaaltest-concept Kwartelkoning", "Portaaltest-knelpunt", null, -1),
 				false, "bijdrager." + SLUG);
 		StatusRounds.Task approved = fresh.get(1);
 		StatusUpdate submitted = rounds.save(tenant, open.id(), approved.item().id(),
@@ -109,7 +114,8 @@ class PlanPortalIntegrationTests {
 		rounds.approve(tenant, submitted.id(), editor);
 		StatusRounds.Task returned = fresh.get(2);
 		StatusUpdate sent = rounds.save(tenant, open.id(), returned.item().id(),
-				new StatusUpdateForm(ItemStatus.VERTRAAGD, 20, "Portaaltest-teruggestuurd Kwartelkoning", null, null, -1),
+				new StatusUpdateForm(ItemStatus.VERTRAAGD, 20, "Portaaltest-teruggestuurd Kwartelkoning", null, null,
+						-1),
 				true, "bijdrager." + SLUG);
 		rounds.sendBack(tenant, sent.id(), "Portaaltest-opmerking intern");
 
@@ -117,7 +123,8 @@ class PlanPortalIntegrationTests {
 		List<String> userNames = new ArrayList<>(List.of(editor, "bijdrager." + SLUG, "beheerder." + SLUG));
 		items.all(plan).stream().map(PlanItem::contributor).filter(Objects::nonNull).forEach(userNames::add);
 		pages.forEach((path, html) -> {
-			// the text of the page and its links and ids (a search term is repeated in its box)
+			// the text of the page and its links and ids (a search term is repeated in
+			// its box)
 			assertThat(Jsoup.parse(html).text()).as(path)
 				.doesNotContain("Portaaltest-concept", "Portaaltest-goedgekeurd", "Portaaltest-teruggestuurd",
 						"Portaaltest-knelpunt", "Portaaltest-opmerking", "Kwartelkoning");
@@ -127,8 +134,7 @@ class PlanPortalIntegrationTests {
 		});
 		// the actions' pages still show their earlier published status, not the newer one
 		for (StatusRounds.Task task : fresh.subList(0, 3)) {
-			Document page = Jsoup
-				.parse(pages.get("/" + SLUG + "/plan/publiek/acties/" + task.item().id()));
+			Document page = Jsoup.parse(pages.get("/" + SLUG + "/plan/publiek/acties/" + task.item().id()));
 			String narrative = published.get(task.item().id()).narrative();
 			if (narrative != null) {
 				assertThat(page.select("#portal-updates").text()).contains(narrative.strip());
@@ -142,10 +148,11 @@ class PlanPortalIntegrationTests {
 		Tenant tenant = tenants.require(SLUG);
 		Plan plan = plans.current(tenant).orElseThrow();
 		PlanItem actionPlan = items.all(plan).stream().filter(i -> i.type() == ItemType.AP).findFirst().orElseThrow();
-		String file = String.join(";", be.obmi.plan.importing.PlanExport.COLUMNS) + "\n"
-				+ "PORTAAL-AC1;AC;" + actionPlan.code() + ";Portaaltest nieuwe actie Grutto;Nog niet gepubliceerd;nee;;;;;\n";
+		String file = String.join(";", be.obmi.plan.importing.PlanExport.COLUMNS) + "\n" + "PORTAAL-AC1;AC;"
+				+ actionPlan.code() + ";Portaaltest nieuwe actie Grutto;Nog niet gepubliceerd;nee;;;;;\n";
 		var imported = PlanHttp.as(port, "redacteur." + SLUG)
-			.upload("/api/v1/" + SLUG + "/plan/import", "nieuw.csv", file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			.upload("/api/v1/" + SLUG + "/plan/import", "nieuw.csv",
+					file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		assertThat(imported.statusCode()).isEqualTo(200);
 		PlanItem unpublished = items.byCode(plan, "PORTAAL-AC1").orElseThrow();
 		String p = "/" + SLUG + "/plan/publiek";
@@ -170,15 +177,16 @@ class PlanPortalIntegrationTests {
 		PlanItem goal = items.all(otherPlan).stream().filter(i -> i.type() == ItemType.BD).findFirst().orElseThrow();
 		PlanItemForm form = PlanItemForm.of(action);
 		String unique = "Zwaluwnesten Portaalisolatie";
-		items.update(other, action.id(), new PlanItemForm(unique, form.description(), form.priority(),
-				form.policyField(), form.politicalOwner(), form.administrativeOwner(), form.contributor(),
-				form.startDate(), form.endDate(), form.tags(), form.wijk(), form.latitude(), form.longitude(),
-				form.weight(), form.version()));
+		items.update(other, action.id(),
+				new PlanItemForm(unique, form.description(), form.priority(), form.policyField(), form.politicalOwner(),
+						form.administrativeOwner(), form.contributor(), form.startDate(), form.endDate(), form.tags(),
+						form.wijk(), form.latitude(), form.longitude(), form.weight(), form.version()));
 		try {
 			// the other tenant's own portal shows and finds it
 			assertThat(anonymous().getText("/" + OTHER + "/plan/publiek?q=zwaluwnesten")).contains(unique);
 			assertThat(anonymous().getText("/" + OTHER + "/plan/publiek/acties/" + action.id())).contains(unique);
-			// this tenant's portal does not, and the other tenant's ids are not found here
+			// this tenant's portal does not, and the other tenant's ids are not found
+			// here
 			Plan plan = plans.current(tenants.require(SLUG)).orElseThrow();
 			portalPages(SLUG, plan, "Zwaluwnesten", "zwaluwnesten portaalisolatie")
 				.forEach((path, html) -> assertThat(html).as(path).doesNotContain(unique));
@@ -190,10 +198,11 @@ class PlanPortalIntegrationTests {
 		}
 		finally {
 			PlanItem renamed = items.byId(other, action.id()).orElseThrow();
-			items.update(other, action.id(), new PlanItemForm(action.title(), form.description(), form.priority(),
-					form.policyField(), form.politicalOwner(), form.administrativeOwner(), form.contributor(),
-					form.startDate(), form.endDate(), form.tags(), form.wijk(), form.latitude(), form.longitude(),
-					form.weight(), renamed.version()));
+			items.update(other, action.id(),
+					new PlanItemForm(action.title(), form.description(), form.priority(), form.policyField(),
+							form.politicalOwner(), form.administrativeOwner(), form.contributor(), form.startDate(),
+							form.endDate(), form.tags(), form.wijk(), form.latitude(), form.longitude(), form.weight(),
+							renamed.version()));
 		}
 	}
 
@@ -212,10 +221,11 @@ class PlanPortalIntegrationTests {
 			.findFirst()
 			.orElseThrow();
 		String p = "/" + SLUG + "/plan/publiek";
-		String query = java.text.Normalizer.normalize(word.toUpperCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFD)
+		String query = java.text.Normalizer
+			.normalize(word.toUpperCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFD)
 			.replaceAll("\\p{M}", "");
-		Document found = Jsoup.parse(anonymous().getText(p + "?q=" + java.net.URLEncoder.encode(query,
-				java.nio.charset.StandardCharsets.UTF_8)));
+		Document found = Jsoup.parse(anonymous()
+			.getText(p + "?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8)));
 		assertThat(found.getElementById("pub-" + action.item().code())).as(query).isNotNull();
 		// combined with another goal: nothing of this action
 		long otherGoal = tree.roots()
@@ -232,8 +242,8 @@ class PlanPortalIntegrationTests {
 		ItemStatus status = action.published().status();
 		Document byStatus = Jsoup.parse(anonymous().getText(p + "?status=" + status.name()));
 		assertThat(byStatus.select("table.portal-actions tbody tr")).isNotEmpty()
-			.allSatisfy(row -> assertThat(row.select(".status-badge").text()).isEqualTo(
-					byStatus.select("table.portal-actions tbody tr .status-badge").first().text()));
+			.allSatisfy(row -> assertThat(row.select(".status-badge").text())
+				.isEqualTo(byStatus.select("table.portal-actions tbody tr .status-badge").first().text()));
 		assertThat(byStatus.getElementById("pub-" + action.item().code())).isNotNull();
 		// a wildcard is taken literally
 		assertThat(Jsoup.parse(anonymous().getText(p + "?q=%25")).select("table.portal-actions tbody tr")).isEmpty();

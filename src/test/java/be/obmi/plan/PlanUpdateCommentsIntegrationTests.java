@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The comment thread of a status update (Genk): returning an update puts the remark in
  * the thread under the reviewer's name; the contributor reads it on the update page and
- * answers; the reviewer sees the thread on the round page. Nobody else reads or posts: not
- * another bijdrager, not a lezer, not an editor of another city. An empty comment is
+ * answers; the reviewer sees the thread on the round page. Nobody else reads or posts:
+ * not another bijdrager, not a lezer, not an editor of another city. An empty comment is
  * refused and a closed round takes no more comments.
  */
 @ObmiIntegrationTest
@@ -82,8 +82,9 @@ class PlanUpdateCommentsIntegrationTests {
 		String roundPage = "/" + SLUG + "/plan/rondes/" + round.id();
 
 		PlanHttp reviewer = PlanHttp.session(port, "redacteur." + SLUG);
-		assertThat(reviewer.post(roundPage + "/updates/" + update.id() + "/terugsturen",
-				"remark=Geef+de+timing+van+fase+twee.&_csrf=" + reviewer.csrf(roundPage))
+		assertThat(reviewer
+			.post(roundPage + "/updates/" + update.id() + "/terugsturen",
+					"remark=Geef+de+timing+van+fase+twee.&_csrf=" + reviewer.csrf(roundPage))
 			.statusCode()).isEqualTo(302);
 		List<UpdateComment> thread = comments.of(tenant, update.id());
 		assertThat(thread).singleElement().satisfies(c -> {
@@ -94,8 +95,9 @@ class PlanUpdateCommentsIntegrationTests {
 
 		PlanHttp contributor = PlanHttp.session(port, "bijdrager." + SLUG);
 		assertThat(contributor.getText(page)).contains("Geef de timing van fase twee.", "id=\"comment-body\"");
-		assertThat(contributor.post(page + "/opmerkingen", "body=Fase+twee+start+in+oktober.&_csrf="
-				+ contributor.csrf(page)).statusCode()).isEqualTo(302);
+		assertThat(contributor
+			.post(page + "/opmerkingen", "body=Fase+twee+start+in+oktober.&_csrf=" + contributor.csrf(page))
+			.statusCode()).isEqualTo(302);
 		assertThat(contributor.post(page + "/opmerkingen", "body=+++&_csrf=" + contributor.csrf(page)).statusCode())
 			.isEqualTo(302);
 		assertThat(contributor.getText(page)).contains("Schrijf eerst een opmerking.");

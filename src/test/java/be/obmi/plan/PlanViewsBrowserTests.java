@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the dashboard with its charts, the tree, the timeline and the map draw without any
  * Content Security Policy violation in the console (ECharts under the strict CSP, as on
  * the stats pages) and pass axe-core; the filter form works without script and from the
- * keyboard; a status tile leads to the list of its actions; the map's markers lead to
- * the item.
+ * keyboard; a status tile leads to the list of its actions; the map's markers lead to the
+ * item.
  */
 @ObmiIntegrationTest
 class PlanViewsBrowserTests {
@@ -62,7 +62,8 @@ class PlanViewsBrowserTests {
 		browser.screenshot("plan-dashboard");
 		browser.assertAccessible();
 
-		// the filter form from the keyboard, without script: choose a goal, tab to the button, Enter
+		// the filter form from the keyboard, without script: choose a goal, tab to the
+		// button, Enter
 		WebElement goal = browser.find("#filter-goal");
 		new Select(goal).selectByIndex(1);
 		browser.find(".plan-filter button[type=submit]").sendKeys(Keys.ENTER);
@@ -104,7 +105,8 @@ class PlanViewsBrowserTests {
 		browser.screenshot("plan-map");
 		browser.assertAccessible();
 
-		// a marker from the keyboard: a group zooms in or lists its actions; a single marker opens the item
+		// a marker from the keyboard: a group zooms in or lists its actions; a single
+		// marker opens the item
 		WebElement marker = markers.getFirst();
 		assertThat(marker.getAttribute("tabindex")).isEqualTo("0");
 		assertThat(marker.getAttribute("title")).isNotBlank();
@@ -127,15 +129,17 @@ class PlanViewsBrowserTests {
 		assertThat(browser.consoleProblems()).as("console of the item page").isEmpty();
 	}
 
-	/** Hovers a chart until ECharts shows its tooltip (drawn as DOM, without inline styles). */
+	/**
+	 * Hovers a chart until ECharts shows its tooltip (drawn as DOM, without inline
+	 * styles).
+	 */
 	private void tooltipOf(String chart) {
 		WebElement element = browser.find(chart);
 		((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})",
 				element);
 		new Actions(browser.driver()).moveToElement(element, 0, 0).moveByOffset(15, 10).perform();
-		browser.waitUntil(d -> browser.findAll(chart + " .chart-tooltip")
-			.stream()
-			.anyMatch(t -> !t.getText().isBlank()));
+		browser
+			.waitUntil(d -> browser.findAll(chart + " .chart-tooltip").stream().anyMatch(t -> !t.getText().isBlank()));
 	}
 
 }

@@ -40,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * expected figures are computed here from the database (Antwerp's demo plan, read only),
  * independently of {@code PlanTree} and {@code PlanFilter}: the latest submitted update
  * of each action gives its status and bottlenecks; the latest published update (as of a
- * round: that round or earlier) its progress, averaged per action plan, goal and plan over
- * those that have one.
+ * round: that round or earlier) its progress, averaged per action plan, goal and plan
+ * over those that have one.
  */
 @ObmiIntegrationTest
 class PlanViewsIntegrationTests {
@@ -101,10 +101,9 @@ class PlanViewsIntegrationTests {
 				order by i.id""")
 			.param("plan", plan.id())
 			.param("tenant", tenant.id())
-			.query((rs, n) -> new Action(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-					rs.getString(5), rs.getString(6),
-					rs.getString(7) == null ? null : ItemStatus.valueOf(rs.getString(7)), rs.getString(8),
-					rs.getString(9), rs.getBoolean(10)))
+			.query((rs, n) -> new Action(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+					rs.getString(6), rs.getString(7) == null ? null : ItemStatus.valueOf(rs.getString(7)),
+					rs.getString(8), rs.getString(9), rs.getBoolean(10)))
 			.list();
 		assertThat(actions).as("Antwerp's demo plan").hasSizeGreaterThan(20);
 	}
@@ -184,8 +183,12 @@ class PlanViewsIntegrationTests {
 			Document dashboard = Jsoup.parse(lezer.getText(P + "/dashboard?" + filter.getKey()));
 			assertThat(dashboard.selectFirst("#change caption").text()).contains(previous.name(), latest.name());
 			for (ItemStatus status : ItemStatus.values()) {
-				long was = selected.stream().filter(a -> before.containsKey(a.id()) && before.get(a.id())[0] == status).count();
-				long is = selected.stream().filter(a -> now.containsKey(a.id()) && now.get(a.id())[0] == status).count();
+				long was = selected.stream()
+					.filter(a -> before.containsKey(a.id()) && before.get(a.id())[0] == status)
+					.count();
+				long is = selected.stream()
+					.filter(a -> now.containsKey(a.id()) && now.get(a.id())[0] == status)
+					.count();
 				List<Element> cells = dashboard.getElementById("change-" + status.name().toLowerCase()).select("td");
 				String what = status + " with " + filter.getKey();
 				assertThat(number(cells.get(0).text())).as(what + " before").isEqualTo(was);
@@ -241,16 +244,19 @@ class PlanViewsIntegrationTests {
 			.count();
 	}
 
-	/** The latest published update per action as of a round (or now): status and progress. */
+	/**
+	 * The latest published update per action as of a round (or now): status and progress.
+	 */
 	private Map<Long, Object[]> publishedAsOf(Round round) {
 		Map<Long, Object[]> out = new HashMap<>();
-		jdbc.sql("""
-				select distinct on (u.item_id) u.item_id, u.status, u.progress
-				from plan.status_update u join plan.status_round r on r.id = u.round_id
-				where r.plan_id = :plan and u.tenant_id = :tenant and u.state = 'GEPUBLICEERD'
-				  and (cast(:round as bigint) is null or r.reference_date < (select reference_date from plan.status_round where id = :round)
-				       or r.id = :round)
-				order by u.item_id, r.reference_date desc, r.id desc""")
+		jdbc.sql(
+				"""
+						select distinct on (u.item_id) u.item_id, u.status, u.progress
+						from plan.status_update u join plan.status_round r on r.id = u.round_id
+						where r.plan_id = :plan and u.tenant_id = :tenant and u.state = 'GEPUBLICEERD'
+						  and (cast(:round as bigint) is null or r.reference_date < (select reference_date from plan.status_round where id = :round)
+						       or r.id = :round)
+						order by u.item_id, r.reference_date desc, r.id desc""")
 			.param("plan", plan.id())
 			.param("tenant", tenant.id())
 			.param("round", round == null ? null : round.id())

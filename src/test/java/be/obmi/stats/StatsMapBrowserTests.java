@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * uses them: an area of the map clicked, or reached with Tab and opened with Enter, leads
  * to its area report, and shows its value and rank on hover and on focus; a chart is
  * exported as PNG, SVG and CSV; two periods are compared per area (checked against the
- * API); the centrumsteden are sorted with the own city marked in text and bold. Every page
- * passes axe and leaves no CSP violation or error in the console.
+ * API); the centrumsteden are sorted with the own city marked in text and bold. Every
+ * page passes axe and leaves no CSP violation or error in the console.
  */
 @ObmiIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -210,8 +210,7 @@ class StatsMapBrowserTests {
 		browser.assertAccessible();
 
 		browser.open("/mechelen/cijfers/vergelijking?indicator=bev_totaal&lang=nl");
-		assertThat(browser.findAll("#comparison-table tbody tr")).as("a count: no Flemish total beside it")
-			.hasSize(13);
+		assertThat(browser.findAll("#comparison-table tbody tr")).as("a count: no Flemish total beside it").hasSize(13);
 		assertThat(browser.consoleProblems()).as("console of the comparison").isEmpty();
 
 		browser.open("/mechelen/cijfers?lang=nl");

@@ -30,7 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Assignments {
 
-	/** One item to assign, as the page read it ({@code version} for optimistic locking). */
+	/**
+	 * One item to assign, as the page read it ({@code version} for optimistic locking).
+	 */
 	public record Assignment(long itemId, int version, String contributor) {
 	}
 
@@ -78,9 +80,8 @@ public class Assignments {
 	}
 
 	/**
-	 * Saves the item page's edit: a changed contributor must be an assignable account
-	 * (an unchanged one is kept, even when it no longer is). See
-	 * {@link PlanItems#update}.
+	 * Saves the item page's edit: a changed contributor must be an assignable account (an
+	 * unchanged one is kept, even when it no longer is). See {@link PlanItems#update}.
 	 */
 	@Transactional
 	public PlanItem update(Tenant tenant, long id, PlanItemForm form) {
@@ -130,7 +131,10 @@ public class Assignments {
 			.toList();
 	}
 
-	/** The active actions under an item of the plan (a goal or action plan), in plan order. */
+	/**
+	 * The active actions under an item of the plan (a goal or action plan), in plan
+	 * order.
+	 */
 	@Transactional(readOnly = true)
 	public List<PlanItem> actionsUnder(Tenant tenant, Plan plan, long itemId) {
 		Optional<PlanItem> root = items.byId(tenant, itemId).filter(i -> i.planId() == plan.id());
@@ -184,9 +188,10 @@ public class Assignments {
 	}
 
 	private List<Long> openRoundsOf(Tenant tenant, long itemId) {
-		return jdbc.sql("""
-				select r.id from plan.status_round r join plan.round_item ri on ri.round_id = r.id and ri.tenant_id = r.tenant_id
-				where ri.item_id = ? and r.tenant_id = ? and r.state = 'OPEN' order by r.id""")
+		return jdbc
+			.sql("""
+					select r.id from plan.status_round r join plan.round_item ri on ri.round_id = r.id and ri.tenant_id = r.tenant_id
+					where ri.item_id = ? and r.tenant_id = ? and r.state = 'OPEN' order by r.id""")
 			.params(itemId, tenant.id())
 			.query(Long.class)
 			.list();

@@ -17,8 +17,8 @@ public enum AttachmentType {
 	DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
 	XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
 	PPTX("application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx"),
-	ODT("application/vnd.oasis.opendocument.text", "odt"),
-	ODS("application/vnd.oasis.opendocument.spreadsheet", "ods"), CSV("text/csv", "csv"), TXT("text/plain", "txt");
+	ODT("application/vnd.oasis.opendocument.text", "odt"), ODS("application/vnd.oasis.opendocument.spreadsheet", "ods"),
+	CSV("text/csv", "csv"), TXT("text/plain", "txt");
 
 	private static final byte[] PNG_MAGIC = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
 

@@ -46,8 +46,8 @@ public class Projects {
 	}
 
 	/**
-	 * The (not archived) projects of the active items of a plan, by item and name: for the
-	 * timeline.
+	 * The (not archived) projects of the active items of a plan, by item and name: for
+	 * the timeline.
 	 */
 	@Transactional(readOnly = true)
 	public List<Project> ofPlan(Plan plan) {

@@ -31,8 +31,9 @@ public class PublicPlan {
 	/**
 	 * The ids of the plan's active actions whose title or description contains every word
 	 * of {@code query}, case and accents ignored ({@code unaccent}, installed in the
-	 * {@code public} schema by the statistics search). A blank query matches nothing; only
-	 * the first {@value #MAX_WORDS} words of at most {@value #MAX_LENGTH} characters count.
+	 * {@code public} schema by the statistics search). A blank query matches nothing;
+	 * only the first {@value #MAX_WORDS} words of at most {@value #MAX_LENGTH} characters
+	 * count.
 	 */
 	@Transactional(readOnly = true)
 	public Set<Long> searchActions(Plan plan, String query) {
@@ -50,7 +51,9 @@ public class PublicPlan {
 				.append(i)
 				.append(") escape '\\'");
 		}
-		JdbcClient.StatementSpec spec = jdbc.sql(sql.toString()).param("plan", plan.id()).param("tenant", plan.tenantId());
+		JdbcClient.StatementSpec spec = jdbc.sql(sql.toString())
+			.param("plan", plan.id())
+			.param("tenant", plan.tenantId());
 		for (int i = 0; i < words.length && i < MAX_WORDS; i++) {
 			spec = spec.param("w" + i, "%" + likeEscaped(words[i]) + "%");
 		}

@@ -40,14 +40,17 @@ public class Releases {
 	}
 
 	/**
-	 * The (not archived) releases of the active items of a plan, by item and planned date:
-	 * for the timeline.
+	 * The (not archived) releases of the active items of a plan, by item and planned
+	 * date: for the timeline.
 	 */
 	@Transactional(readOnly = true)
 	public List<Release> ofPlan(Plan plan) {
 		return jdbc.sql(SELECT + """
 				where i.plan_id = ? and r.tenant_id = ? and r.archived_at is null and i.archived_at is null
-				order by r.item_id, r.planned_date, r.id""").params(plan.id(), plan.tenantId()).query(Release.class).list();
+				order by r.item_id, r.planned_date, r.id""")
+			.params(plan.id(), plan.tenantId())
+			.query(Release.class)
+			.list();
 	}
 
 	/** A release of the tenant that is not archived. */

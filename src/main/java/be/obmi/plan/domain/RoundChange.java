@@ -10,8 +10,8 @@ import java.util.Map;
  * round from the published updates only (that round or earlier), rolled up by
  * {@link PlanTree}. {@code previous} is null when there is only one such round.
  */
-public record RoundChange(StatusRound latest, StatusRound previous, List<StatusCount> statuses,
-		Integer latestProgress, Integer previousProgress) {
+public record RoundChange(StatusRound latest, StatusRound previous, List<StatusCount> statuses, Integer latestProgress,
+		Integer previousProgress) {
 
 	/** How many actions had a status as of each round. */
 	public record StatusCount(ItemStatus status, int latest, int previous) {

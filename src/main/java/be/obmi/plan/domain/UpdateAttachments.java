@@ -87,8 +87,8 @@ public class UpdateAttachments {
 
 	/**
 	 * Stores a file for an update of an open round.
-	 * @throws RefusedValueException for an empty, too large, unknown-kind or refused file,
-	 * or an unknown update
+	 * @throws RefusedValueException for an empty, too large, unknown-kind or refused
+	 * file, or an unknown update
 	 * @throws RefusedStateException when the round is closed
 	 */
 	@Transactional
@@ -112,16 +112,20 @@ public class UpdateAttachments {
 				throw new RefusedValueException(Reason.of("plan.refused.attachmentScan", filename));
 			}
 		}
-		long id = jdbc.sql("""
-				insert into plan.update_attachment (tenant_id, update_id, filename, content_type, size_bytes, content, uploaded_by)
-				values (?, ?, ?, ?, ?, ?, ?) returning id""")
+		long id = jdbc
+			.sql("""
+					insert into plan.update_attachment (tenant_id, update_id, filename, content_type, size_bytes, content, uploaded_by)
+					values (?, ?, ?, ?, ?, ?, ?) returning id""")
 			.params(tenant.id(), updateId, filename, type.contentType(), bytes.length, bytes, actor)
 			.query(Long.class)
 			.single();
 		audit.created(tenant.id(), "updatebijlage", String.valueOf(id), filename,
 				List.of(FieldChange.added("update", updateId), FieldChange.added("bestand", filename),
 						FieldChange.added("type", type.contentType()), FieldChange.added("bytes", bytes.length)));
-		return jdbc.sql(SELECT + "where id = ? and tenant_id = ?").params(id, tenant.id()).query(Attachment.class).single();
+		return jdbc.sql(SELECT + "where id = ? and tenant_id = ?")
+			.params(id, tenant.id())
+			.query(Attachment.class)
+			.single();
 	}
 
 	private void requireOpen(Tenant tenant, long updateId) {

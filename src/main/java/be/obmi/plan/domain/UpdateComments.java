@@ -60,9 +60,10 @@ public class UpdateComments {
 	@Transactional(readOnly = true)
 	public Map<Long, List<UpdateComment>> ofRound(Tenant tenant, long roundId) {
 		Map<Long, List<UpdateComment>> threads = new LinkedHashMap<>();
-		jdbc.sql(SELECT + """
-				where tenant_id = ? and update_id in (select id from plan.status_update where round_id = ? and tenant_id = ?)
-				order by created_at, id""")
+		jdbc.sql(
+				SELECT + """
+						where tenant_id = ? and update_id in (select id from plan.status_update where round_id = ? and tenant_id = ?)
+						order by created_at, id""")
 			.params(tenant.id(), roundId, tenant.id())
 			.query(UpdateComment.class)
 			.list()

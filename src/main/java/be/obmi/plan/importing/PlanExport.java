@@ -37,8 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  * published state of each item ({@link #PROGRESS_COLUMNS}: the round, status and progress
  * of the latest published update, and progress rolled up by the one rule of
  * {@link PlanTree}), which the import ignores. CSV is UTF-8 with BOM and {@code ;}, as
- * Excel in Flanders expects. The CSV kept with each plan version ({@link #csvText}) is the
- * export as it was then.
+ * Excel in Flanders expects. The CSV kept with each plan version ({@link #csvText}) is
+ * the export as it was then.
  */
 @Service
 public class PlanExport {
@@ -54,8 +54,7 @@ public class PlanExport {
 	 * roll-up rule (empty without a published update under it); and on how many actions
 	 * that progress is based. The import ignores them.
 	 */
-	public static final List<String> PROGRESS_COLUMNS = List.of("ronde", "status", "voortgang",
-			"voortgang_basis");
+	public static final List<String> PROGRESS_COLUMNS = List.of("ronde", "status", "voortgang", "voortgang_basis");
 
 	private final PlanItems items;
 
@@ -168,13 +167,13 @@ public class PlanExport {
 		row.add(item.endDate() == null ? null : item.endDate().toString());
 		row.addAll(progress(tree.node(item.id())));
 		rows.add(row);
-		children.getOrDefault(item.id(), List.of())
-			.forEach(child -> addTree(child, children, codes, tree, rows));
+		children.getOrDefault(item.id(), List.of()).forEach(child -> addTree(child, children, codes, tree, rows));
 	}
 
 	/**
-	 * Round, status (the Dutch word of the files, as in the status import) and progress of
-	 * the latest published update, and the rolled-up progress with its basis ("3 van 5").
+	 * Round, status (the Dutch word of the files, as in the status import) and progress
+	 * of the latest published update, and the rolled-up progress with its basis ("3 van
+	 * 5").
 	 */
 	private static List<String> progress(PlanTree.Node node) {
 		StatusUpdate published = node.published();

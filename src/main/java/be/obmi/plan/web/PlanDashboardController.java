@@ -34,9 +34,9 @@ import java.util.Comparator;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * The plan dashboard: status per goal, progress over rounds, the change since the previous
- * published round, bottlenecks, overdue releases and the financial execution; narrowed by
- * a {@link PlanFilter} (goal, schepen, department, beleidsveld).
+ * The plan dashboard: status per goal, progress over rounds, the change since the
+ * previous published round, bottlenecks, overdue releases and the financial execution;
+ * narrowed by a {@link PlanFilter} (goal, schepen, department, beleidsveld).
  */
 @Controller
 @RequestMapping("/{slug}/plan")
@@ -69,9 +69,10 @@ class PlanDashboardController {
 	}
 
 	/**
-	 * The dashboard of the actions that pass the filter (every action without one): status
-	 * counts, progress, the change since the previous published round and the bottlenecks
-	 * of that selection, its overdue releases and the financial execution of its goals.
+	 * The dashboard of the actions that pass the filter (every action without one):
+	 * status counts, progress, the change since the previous published round and the
+	 * bottlenecks of that selection, its overdue releases and the financial execution of
+	 * its goals.
 	 */
 	@GetMapping("/dashboard")
 	String dashboard(Tenant tenant, @ModelAttribute("filter") PlanFilter filter, BindingResult errors, Model model,
@@ -112,9 +113,11 @@ class PlanDashboardController {
 		return DASHBOARD_VIEW;
 	}
 
-	/** The charts: status distribution per goal (stacked bars), progress over rounds (line). */
-	private void charts(PlanTree tree, List<Map.Entry<StatusRound, PlanTree>> overRounds, Model model,
-			Locale locale) {
+	/**
+	 * The charts: status distribution per goal (stacked bars), progress over rounds
+	 * (line).
+	 */
+	private void charts(PlanTree tree, List<Map.Entry<StatusRound, PlanTree>> overRounds, Model model, Locale locale) {
 		List<String> goalCodes = tree.roots().stream().map(n -> n.item().code()).toList();
 		List<Charts.Series> series = new ArrayList<>();
 		for (ItemStatus status : ItemStatus.values()) {

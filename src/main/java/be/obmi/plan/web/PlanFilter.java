@@ -2,7 +2,6 @@ package be.obmi.plan.web;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 
 import be.obmi.plan.PolicyField;
@@ -24,7 +23,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 public record PlanFilter(Long goal, String alderman, String department, String field, ItemStatus status) {
 
 	/** The choices of the filter form, from the actions of a plan. */
-	public record Choices(List<PlanItem> goals, List<String> aldermen, List<String> departments, List<PolicyField> fields) {
+	public record Choices(List<PlanItem> goals, List<String> aldermen, List<String> departments,
+			List<PolicyField> fields) {
 
 		static Choices of(PlanTree tree, PolicyFields policyFields) {
 			List<PlanItem> actions = tree.flatten()
@@ -69,8 +69,7 @@ public record PlanFilter(Long goal, String alderman, String department, String f
 		return item.type() == ItemType.AC && (goal == null || goal == tree.goalOf(node).item().id())
 				&& (alderman == null || alderman.equals(item.politicalOwner()))
 				&& (department == null || department.equals(item.administrativeOwner()))
-				&& (field == null || field.equals(item.policyField()))
-				&& (status == null || status == node.status());
+				&& (field == null || field.equals(item.policyField())) && (status == null || status == node.status());
 	}
 
 	/** The matching actions in tree order. */

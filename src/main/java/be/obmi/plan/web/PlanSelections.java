@@ -23,11 +23,11 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 
 /**
- * What the filtered plan pages (dashboard, action list, timeline, map) share: the plan
- * as a tree with its internal status and published progress, the {@link PlanFilter}
- * applied to it, and the filter form's choices in the model ({@code filter},
- * {@code choices}). A filter that cannot be read (an unknown status, a goal that is not
- * a number) is answered with 400 and a message, and the page shows the whole plan.
+ * What the filtered plan pages (dashboard, action list, timeline, map) share: the plan as
+ * a tree with its internal status and published progress, the {@link PlanFilter} applied
+ * to it, and the filter form's choices in the model ({@code filter}, {@code choices}). A
+ * filter that cannot be read (an unknown status, a goal that is not a number) is answered
+ * with 400 and a message, and the page shows the whole plan.
  */
 @Component
 class PlanSelections {

@@ -25,9 +25,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * Seeing the plan, for its readers: the list of the actions that pass a
- * {@link PlanFilter} (where the dashboard's counts lead), their timeline with projects and
- * releases (planned against realised) and the map of the located ones. Every page has the
- * dashboard's filter form.
+ * {@link PlanFilter} (where the dashboard's counts lead), their timeline with projects
+ * and releases (planned against realised) and the map of the located ones. Every page has
+ * the dashboard's filter form.
  */
 @Controller
 @RequestMapping("/{slug}/plan")
@@ -39,7 +39,9 @@ class PlanViewsController {
 
 	static final String MAP_VIEW = "plan/map";
 
-	/** At most this many actions are listed; the page asks to refine the filters beyond. */
+	/**
+	 * At most this many actions are listed; the page asks to refine the filters beyond.
+	 */
 	static final int MAX_ACTIONS = 500;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

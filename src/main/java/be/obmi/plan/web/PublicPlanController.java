@@ -102,8 +102,8 @@ class PublicPlanController {
 	 * that match the filters.
 	 */
 	@GetMapping("/{slug}/plan/publiek")
-	String publicPage(Tenant tenant, @ModelAttribute("filter") PortalFilter filter, BindingResult errors,
-			Model model, HttpServletResponse response) {
+	String publicPage(Tenant tenant, @ModelAttribute("filter") PortalFilter filter, BindingResult errors, Model model,
+			HttpServletResponse response) {
 		Plan plan = plans.current(tenant).orElse(null);
 		model.addAttribute("plan", plan);
 		model.addAttribute("statuses", ItemStatus.values());
@@ -173,7 +173,10 @@ class PublicPlanController {
 		return ACTION_VIEW;
 	}
 
-	/** The published actions on a map (by coordinates or at their wijk's centre), and as a list. */
+	/**
+	 * The published actions on a map (by coordinates or at their wijk's centre), and as a
+	 * list.
+	 */
 	@GetMapping("/{slug}/plan/publiek/kaart")
 	String map(Tenant tenant, Model model, Locale locale) {
 		Plan plan = plans.current(tenant).orElse(null);
@@ -185,11 +188,12 @@ class PublicPlanController {
 						.thenComparing(n -> n.item().code()))
 					.toList();
 		model.addAttribute("located", located);
-		model.addAttribute("points", JSON.writeValueAsString(located.stream()
-			.map(n -> new MapPoint(n.item().id(), n.item().code(), n.item().title(), n.item().wijk(),
-					n.item().latitude(), n.item().longitude(),
-					messages.getMessage(n.published().status().messageKey(), null, locale)))
-			.toList()));
+		model.addAttribute("points",
+				JSON.writeValueAsString(located.stream()
+					.map(n -> new MapPoint(n.item().id(), n.item().code(), n.item().title(), n.item().wijk(),
+							n.item().latitude(), n.item().longitude(),
+							messages.getMessage(n.published().status().messageKey(), null, locale)))
+					.toList()));
 		return MAP_VIEW;
 	}
 
@@ -203,10 +207,7 @@ class PublicPlanController {
 	}
 
 	static List<PlanTree.Node> publishedActions(PlanTree tree) {
-		return tree.flatten()
-			.stream()
-			.filter(n -> n.item().type() == ItemType.AC && n.published() != null)
-			.toList();
+		return tree.flatten().stream().filter(n -> n.item().type() == ItemType.AC && n.published() != null).toList();
 	}
 
 	/** The node of a shown item of the given type, or 404. */
@@ -225,12 +226,10 @@ class PublicPlanController {
 	 */
 	static List<Indicator.Details> publishedMeasurements(List<Indicator.Details> list, StatusUpdate published) {
 		return list.stream()
-			.map(d -> new Indicator.Details(d.indicator(), d.targets(),
-					d.measurements()
-						.stream()
-						.filter(m -> published.referenceDate() != null
-								&& !m.measuredOn().isAfter(published.referenceDate()))
-						.toList()))
+			.map(d -> new Indicator.Details(d.indicator(), d.targets(), d.measurements()
+				.stream()
+				.filter(m -> published.referenceDate() != null && !m.measuredOn().isAfter(published.referenceDate()))
+				.toList()))
 			.toList();
 	}
 

@@ -178,10 +178,11 @@ class RoundController {
 		model.addAttribute("missing", missing);
 		model.addAttribute("comments", pages.canEdit(tenant) ? comments.ofRound(tenant, id) : Map.of());
 		if (pages.canEdit(tenant)) {
-			model.addAttribute("unassigned", tasks.stream()
-				.map(StatusRounds.Task::item)
-				.filter(i -> i.contributor() == null || i.contributor().isBlank())
-				.toList());
+			model.addAttribute("unassigned",
+					tasks.stream()
+						.map(StatusRounds.Task::item)
+						.filter(i -> i.contributor() == null || i.contributor().isBlank())
+						.toList());
 			model.addAttribute("candidates", assignments.candidates(tenant));
 		}
 		return ROUND_VIEW;

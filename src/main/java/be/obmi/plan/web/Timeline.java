@@ -17,10 +17,10 @@ import be.obmi.plan.domain.Release;
 /**
  * The timeline (Gantt) of a selection of actions with their projects and releases, laid
  * out for an SVG drawn by the server (no script, nothing the strict CSP refuses): an
- * action is a bar from its planned start to its planned end; a project or release a hollow
- * circle on its planned date and a filled one on its realised date, joined by a line when
- * they differ, or by a dashed line to today when it is late. Positions are percentages of
- * the drawing's width between {@link #from} and {@link #to}.
+ * action is a bar from its planned start to its planned end; a project or release a
+ * hollow circle on its planned date and a filled one on its realised date, joined by a
+ * line when they differ, or by a dashed line to today when it is late. Positions are
+ * percentages of the drawing's width between {@link #from} and {@link #to}.
  */
 public record Timeline(LocalDate from, LocalDate to, List<Tick> years, String today, List<Row> rows, int height,
 		int total) {
@@ -38,12 +38,12 @@ public record Timeline(LocalDate from, LocalDate to, List<Tick> years, String to
 	}
 
 	/**
-	 * One line of the timeline: an action ({@code kind} action), or a project or release of
-	 * the action above it. {@code start}/{@code end} are planned (a project or release has
-	 * only {@code start}); {@code actual} is its realised date; {@code x} the position of
-	 * the start or planned date, {@code width} the length of an action's bar,
-	 * {@code xActual} and {@code xToday} the ends of the line to the realised date or, when
-	 * late, to today (null when not drawn).
+	 * One line of the timeline: an action ({@code kind} action), or a project or release
+	 * of the action above it. {@code start}/{@code end} are planned (a project or release
+	 * has only {@code start}); {@code actual} is its realised date; {@code x} the
+	 * position of the start or planned date, {@code width} the length of an action's bar,
+	 * {@code xActual} and {@code xToday} the ends of the line to the realised date or,
+	 * when late, to today (null when not drawn).
 	 */
 	public record Row(String kind, long itemId, String code, String title, ItemStatus status, LocalDate start,
 			LocalDate end, LocalDate actual, boolean late, String x, String width, String xActual, String xToday,
@@ -64,8 +64,7 @@ public record Timeline(LocalDate from, LocalDate to, List<Tick> years, String to
 			LocalDate end, LocalDate actual, boolean late) {
 	}
 
-	static Timeline of(List<PlanTree.Node> actions, List<Project> projects, List<Release> releases,
-			LocalDate today) {
+	static Timeline of(List<PlanTree.Node> actions, List<Project> projects, List<Release> releases, LocalDate today) {
 		Map<Long, List<Project>> projectsOf = projects.stream().collect(Collectors.groupingBy(Project::itemId));
 		Map<Long, List<Release>> releasesOf = releases.stream().collect(Collectors.groupingBy(Release::itemId));
 		List<Entry> entries = new ArrayList<>();

@@ -29,8 +29,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Attachments of a status update: uploaded and downloaded by the item's contributor and
- * plan managers (those who may see the update). A download is always offered as a file
- * to save ({@code Content-Disposition: attachment}), with the recognised content type,
+ * plan managers (those who may see the update). A download is always offered as a file to
+ * save ({@code Content-Disposition: attachment}), with the recognised content type,
  * {@code nosniff} and not cached.
  */
 @Controller

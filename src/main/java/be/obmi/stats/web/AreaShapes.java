@@ -63,8 +63,8 @@ class AreaShapes {
 	}
 
 	/**
-	 * The statistical sectors of a city from its {@code statsec-<nis>.geojson}; empty when
-	 * the city supplied none (or it holds no sector of the city).
+	 * The statistical sectors of a city from its {@code statsec-<nis>.geojson}; empty
+	 * when the city supplied none (or it holds no sector of the city).
 	 */
 	Optional<String> sectors(String nis) {
 		if (nis == null || !nis.matches("\\d{5}")) {

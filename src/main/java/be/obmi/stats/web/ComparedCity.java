@@ -12,15 +12,15 @@ import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * A row of the comparison of the centrumsteden: a city with its rank (1 is the highest
- * value; none when its figure is not published) and whether it is the visitor's own
- * city, or Flanders as the reference.
+ * value; none when its figure is not published) and whether it is the visitor's own city,
+ * or Flanders as the reference.
  */
 record ComparedCity(StatsSite.Comparison row, Integer rank, boolean own) {
 
 	/**
 	 * The cities from the highest value down (unpublished ones last, by name), then
-	 * Flanders, but only for a ratio or a figure the source gives per area: a count of all
-	 * of Flanders beside a city's count compares nothing.
+	 * Flanders, but only for a ratio or a figure the source gives per area: a count of
+	 * all of Flanders beside a city's count compares nothing.
 	 */
 	static List<ComparedCity> rank(List<StatsSite.Comparison> rows, Indicator indicator, String ownSlug) {
 		Collator collator = Collator.getInstance(LocaleContextHolder.getLocale());
@@ -34,9 +34,8 @@ record ComparedCity(StatsSite.Comparison row, Integer rank, boolean own) {
 		List<ComparedCity> ranked = new ArrayList<>();
 		for (int i = 0; i < cities.size(); i++) {
 			StatsSite.Comparison r = cities.get(i);
-			Integer rank = !r.value().ok() ? null
-					: i > 0 && r.value().value().equals(cities.get(i - 1).value().value()) ? ranked.get(i - 1).rank()
-							: Integer.valueOf(i + 1);
+			Integer rank = !r.value().ok() ? null : i > 0 && r.value().value().equals(cities.get(i - 1).value().value())
+					? ranked.get(i - 1).rank() : Integer.valueOf(i + 1);
 			ranked.add(new ComparedCity(r, rank, r.tenantSlug().equals(ownSlug)));
 		}
 		if (!indicator.isSum()) {

@@ -11,16 +11,16 @@ import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * An area's figure with its rank among the areas of its level: 1 is the highest value;
- * equal values share a rank and the next rank skips ("1, 2, 2, 4"). Suppressed and missing
- * figures have no rank.
+ * equal values share a rank and the next rank skips ("1, 2, 2, 4"). Suppressed and
+ * missing figures have no rank.
  *
  * @param rank null when the figure is not published
  */
 record RankedArea(StatsQueries.Cell cell, Integer rank) {
 
 	/**
-	 * The cells ranked: those with a value from the highest down, then the others by name.
-	 * Never returns null.
+	 * The cells ranked: those with a value from the highest down, then the others by
+	 * name. Never returns null.
 	 */
 	static List<RankedArea> rank(List<StatsQueries.Cell> cells) {
 		Collator collator = Collator.getInstance(LocaleContextHolder.getLocale());

@@ -39,7 +39,9 @@ class StatsGeoController {
 		return answer(shapes.wijken(scope.nisCode()), Duration.ofHours(1));
 	}
 
-	/** A city's own sector polygons, re-read when the file changes (so cached briefly). */
+	/**
+	 * A city's own sector polygons, re-read when the file changes (so cached briefly).
+	 */
 	@GetMapping(path = "/api/v1/{scope}/stats/geo/statsec", produces = "application/geo+json")
 	ResponseEntity<String> sectors(@PathVariable("scope") String slug) {
 		Scope scope = access.scope(slug);

@@ -41,7 +41,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import java.util.function.BiConsumer;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
@@ -139,7 +138,8 @@ class StatsPageController {
 		List<RankedArea> shownRanks = ranked.stream().filter(r -> r.rank() != null).toList();
 		model.addAttribute("rankChartJson", shownRanks.size() > MAX_BARS ? null : barJson(shownRanks));
 		model.addAttribute("mapGeo", mapGeo(tenant, mapLevel));
-		model.addAttribute("sectorFile", AreaShapes.sectorFileName(tenant.nisCode() == null ? "<nis>" : tenant.nisCode()));
+		model.addAttribute("sectorFile",
+				AreaShapes.sectorFileName(tenant.nisCode() == null ? "<nis>" : tenant.nisCode()));
 		model.addAttribute("tiles", tiles);
 		model.addAttribute("city", site.city(tenant));
 		model.addAttribute("editor", access.seesConfidential(scope));
@@ -151,8 +151,8 @@ class StatsPageController {
 	 * The two periods compared per area: the chosen ones, by default the shown period and
 	 * the one before it; nothing when the indicator has one period.
 	 */
-	private void periodComparison(Scope scope, Tenant tenant, Indicator indicator, List<String> periods,
-			String shown, String level, String from, String to, Model model) {
+	private void periodComparison(Scope scope, Tenant tenant, Indicator indicator, List<String> periods, String shown,
+			String level, String from, String to, Model model) {
 		if (shown == null || periods.size() < 2) {
 			return;
 		}
@@ -283,8 +283,10 @@ class StatsPageController {
 			.orElse(candidates.stream()
 				.filter(i -> i.code().equals("bev_65plus_pct"))
 				.findFirst()
-				.orElse(candidates.stream().filter(Indicator::isRatio).findFirst().orElse(
-						candidates.isEmpty() ? null : candidates.get(0))));
+				.orElse(candidates.stream()
+					.filter(Indicator::isRatio)
+					.findFirst()
+					.orElse(candidates.isEmpty() ? null : candidates.get(0))));
 		model.addAttribute("candidates", candidates);
 		model.addAttribute("indicator", indicator);
 		if (indicator != null) {
@@ -300,10 +302,12 @@ class StatsPageController {
 			List<ComparedCity> cities = rows.stream().filter(r -> r.row().tenantSlug() != null).toList();
 			String own = messages.getMessage("stats.comparison.ownCity", null, LocaleContextHolder.getLocale());
 			Map<String, Object> chart = new LinkedHashMap<>();
-			chart.put("labels", cities.stream()
-				.map(r -> r.own() ? r.row().area().name() + " " + own : r.row().area().name())
-				.toList());
-			chart.put("values", cities.stream().map(r -> r.row().value().ok() ? r.row().value().value() : null).toList());
+			chart.put("labels",
+					cities.stream()
+						.map(r -> r.own() ? r.row().area().name() + " " + own : r.row().area().name())
+						.toList());
+			chart.put("values",
+					cities.stream().map(r -> r.row().value().ok() ? r.row().value().value() : null).toList());
 			chart.put("highlight", cities.stream().map(ComparedCity::own).toList());
 			rows.stream()
 				.filter(r -> r.row().tenantSlug() == null && r.row().value().ok())

@@ -76,8 +76,9 @@ class AttachmentScannerIntegrationTests {
 			.executeWithoutResult(s -> scanned.attach(tenant, update.id(), "eicar.txt", eicar, "redacteur.leuven")))
 			.isInstanceOf(RefusedValueException.class)
 			.hasMessageContaining("virusscan");
-		assertThat(transaction.execute(s -> scanned.attach(tenant, update.id(), "nota.txt",
-				"Gewoon tekst.".getBytes(StandardCharsets.UTF_8), "redacteur.leuven"))
+		assertThat(transaction
+			.execute(s -> scanned.attach(tenant, update.id(), "nota.txt",
+					"Gewoon tekst.".getBytes(StandardCharsets.UTF_8), "redacteur.leuven"))
 			.filename()).isEqualTo("nota.txt");
 		assertThat(attachments.of(tenant, update.id())).extracting(UpdateAttachments.Attachment::filename)
 			.containsExactly("nota.txt");

@@ -25,7 +25,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
-/** Assigning contributors: the rows of the rounds pages and the bulk page, for editors only. */
+/**
+ * Assigning contributors: the rows of the rounds pages and the bulk page, for editors
+ * only.
+ */
 @PlanWebTest
 class AssignmentControllerWebTests extends PlanWebTestSupport {
 

@@ -43,11 +43,11 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Documented
 @WebMvcTest(controllers = { AgreementController.class, PlanApiController.class, PlanController.class,
 		PlanDashboardController.class, PlanImportController.class, PublicPlanController.class, RoundController.class,
-		PlanArchiveController.class, ProjectController.class, AssignmentController.class,
-		UpdateCommentController.class, UpdateAttachmentController.class })
+		PlanArchiveController.class, ProjectController.class, AssignmentController.class, UpdateCommentController.class,
+		UpdateAttachmentController.class })
 @ObmiWebSlice
-@Import({ PlanPages.class, PlanSelections.class, PlanPublicRoutes.class, ReportContent.class, ReportDocx.class, PlanNumbers.class,
-		ItemPage.class })
+@Import({ PlanPages.class, PlanSelections.class, PlanPublicRoutes.class, ReportContent.class, ReportDocx.class,
+		PlanNumbers.class, ItemPage.class })
 @MockitoBean(types = { Plans.class, PlanItems.class, StatusRounds.class, Indicators.class, PolicyFields.class,
 		Commitments.class, CouncilReports.class, PlanImport.class, StatusUpdateImport.class, IndicatorImport.class,
 		PlanExport.class, ReportPdf.class, AuditTrail.class, Projects.class, Releases.class, PlanArchive.class,

@@ -52,8 +52,7 @@ class PublicPlanControllerWebTests extends PlanWebTestSupport {
 		assertThat(codes(mvc.perform(get("/mechelen/plan/publiek").param("q", "school")).andReturn(), "rows"))
 			.containsExactly("AC1.1.1");
 		// the search finds an action without published update: it is still not shown
-		assertThat(codes(mvc.perform(get("/mechelen/plan/publiek").param("q", "fiets")).andReturn(), "rows"))
-			.isEmpty();
+		assertThat(codes(mvc.perform(get("/mechelen/plan/publiek").param("q", "fiets")).andReturn(), "rows")).isEmpty();
 		assertThat(codes(mvc.perform(get("/mechelen/plan/publiek").param("status", "OP_SCHEMA")).andReturn(), "rows"))
 			.containsExactly("AC1.1.1");
 		assertThat(codes(mvc.perform(get("/mechelen/plan/publiek").param("status", "PROBLEEM")).andReturn(), "rows"))

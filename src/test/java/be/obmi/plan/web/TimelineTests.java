@@ -19,7 +19,8 @@ class TimelineTests {
 
 	static final PlanItem GOAL = item(1, null, ItemType.BD, "BD1", null, null);
 
-	static final PlanItem ACTION = item(2, 1L, ItemType.AC, "AC1", LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31));
+	static final PlanItem ACTION = item(2, 1L, ItemType.AC, "AC1", LocalDate.of(2026, 1, 1),
+			LocalDate.of(2027, 12, 31));
 
 	static PlanItem item(long id, Long parent, ItemType type, String code, LocalDate start, LocalDate end) {
 		return new PlanItem(id, 9, parent, type, code, code, null, false, "0490", "Schepen A", "Dienst B – team 1",

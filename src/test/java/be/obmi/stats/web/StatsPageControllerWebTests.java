@@ -91,12 +91,12 @@ class StatsPageControllerWebTests extends StatsWebTestSupport {
 		when(site.periods(MECHELEN_SCOPE, POPULATION)).thenReturn(List.of("2022", "2023", "2024"));
 		when(site.trend(MECHELEN_SCOPE, MECHELEN, POPULATION))
 			.thenReturn(new StatsSite.Trend(List.of("2022", "2023", "2024"), Map.of()));
-		when(site.cells(MECHELEN_SCOPE, MECHELEN, POPULATION, "wijk", "2024")).thenReturn(List.of(
-				cell(WIJK, "2024", 900.0, "ok"), cell(north, "2024", 1200.0, "ok"), cell(south, "2024", 900.0, "ok"),
-				cell(tiny, "2024", null, "suppressed")));
-		when(site.cells(MECHELEN_SCOPE, MECHELEN, POPULATION, "wijk", "2022")).thenReturn(List.of(
-				cell(WIJK, "2022", 1000.0, "ok"), cell(north, "2022", 1100.0, "ok"), cell(south, "2022", null, "missing"),
-				cell(tiny, "2022", 3.0, "ok")));
+		when(site.cells(MECHELEN_SCOPE, MECHELEN, POPULATION, "wijk", "2024"))
+			.thenReturn(List.of(cell(WIJK, "2024", 900.0, "ok"), cell(north, "2024", 1200.0, "ok"),
+					cell(south, "2024", 900.0, "ok"), cell(tiny, "2024", null, "suppressed")));
+		when(site.cells(MECHELEN_SCOPE, MECHELEN, POPULATION, "wijk", "2022"))
+			.thenReturn(List.of(cell(WIJK, "2022", 1000.0, "ok"), cell(north, "2022", 1100.0, "ok"),
+					cell(south, "2022", null, "missing"), cell(tiny, "2022", 3.0, "ok")));
 		var result = mvc.perform(get("/mechelen/cijfers/indicator/bev_totaal").param("van", "2022"))
 			.andExpect(status().isOk())
 			.andExpect(model().attribute("from", "2022"))
