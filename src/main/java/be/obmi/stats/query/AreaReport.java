@@ -130,6 +130,28 @@ public class AreaReport {
 	}
 
 	/**
+	 * A theme fact sheet of the tenant's city: the figures of {@code codes}, in that
+	 * order, under {@code title}; a code the tenant does not see or has no value for is
+	 * left out.
+	 */
+	public Report sheet(Scope scope, Tenant tenant, String title, List<String> codes) {
+		Area city = site.city(tenant);
+		boolean editor = access.seesConfidential(scope);
+		List<Indicator> all = site.themes(scope).values().stream().flatMap(List::stream).toList();
+		List<Figure> rows = new ArrayList<>();
+		for (String code : codes) {
+			all.stream()
+				.filter(i -> i.code().equals(code))
+				.findFirst()
+				.flatMap(indicator -> figure(scope, editor, city, city, indicator, shareOf(indicator, all)))
+				.ifPresent(rows::add);
+		}
+		Map<String, List<Figure>> figures = rows.isEmpty() ? Map.of() : Map.of(title, rows);
+		boolean demo = rows.stream().anyMatch(f -> f.indicator().demo());
+		return new Report(city, city, site.flanders(), trail(city, city), null, figures, demo);
+	}
+
+	/**
 	 * The ratio that gives a count its share: a published percentage with the count as
 	 * numerator; the indicator itself for a ratio.
 	 */
