@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import be.obmi.audit.AuditTrail;
 import be.obmi.shared.PdfDocuments;
 import be.obmi.stats.domain.AreaSets;
 import be.obmi.stats.domain.Areas;
@@ -34,12 +35,12 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Documented
 @WebMvcTest(controllers = { StatsAdminController.class, StatsApiController.class, StatsCatalogController.class,
 		StatsDatasetController.class, StatsGeoController.class, StatsOpenDataController.class,
-		StatsPageController.class })
+		StatsPageController.class, StatsIndicatorAdminController.class })
 @ObmiWebSlice
 @Import({ StatsAccess.class, StatsPublicRoutes.class })
 @MockitoBean(types = { ObservationImporter.class, ImportHistory.class, Indicators.class, Datasets.class,
 		StatsQueries.class, Catalogue.class, AreaSets.class, OpenDataResponses.class, Areas.class, StatsSite.class,
-		PdfDocuments.class })
+		PdfDocuments.class, AuditTrail.class })
 @interface StatsWebTest {
 
 }
