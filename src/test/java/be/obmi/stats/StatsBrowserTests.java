@@ -71,7 +71,7 @@ class StatsBrowserTests {
 
 	@Test
 	void indicatorPageDrawsTrendChartAndChoroplethWithTables() {
-		browser.open("/kortrijk/cijfers/indicator/bev_totaal");
+		browser.open("/kortrijk/cijfers/indicator/bev_totaal?lang=nl");
 		assertThat(browser.text("h1")).isEqualTo("Inwoners");
 		browser.waitUntil(d -> !browser.findAll("#trend-chart svg").isEmpty());
 		browser.waitUntil(d -> "true".equals(browser.find("#map").getDomAttribute("data-drawn")));

@@ -148,7 +148,7 @@ class StatsImportIntegrationTests {
 	@Test
 	void surveyValuesGetTheirConfidenceMargin() {
 		Indicator survey = new Indicator(1, null, "x", "x", "t", null, null, null, null, "survey", null, null, 1,
-				"none", 1, 0, true, false, 0);
+				"none", 1, 0, true, false, 0, null, null, null, null);
 		var v = new ObservationImporter.Value(2, "x", 1, "2020", "", 40.0, null, false, false, 600, 10_000L);
 		assertThat(ObservationImporter.margin(survey, v)).isEqualTo(3.801);
 		assertThat(BelgianNumber.parseDouble("1.234,5")).isEqualTo(1234.5);

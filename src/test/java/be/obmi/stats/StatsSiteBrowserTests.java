@@ -106,11 +106,11 @@ class StatsSiteBrowserTests {
 	void englishPagesWriteNumbersTheEnglishWay() {
 		browser.consoleProblems();
 		browser.open("/gent/cijfers?lang=en");
-		String population = tile("Inwoners");
+		String population = tile("Inhabitants");
 		assertThat(population).containsPattern(ENGLISH_COUNT).doesNotContainPattern(DUTCH_COUNT);
 		browser.assertAccessible();
 		browser.open("/gent/cijfers?thema=Ruimte&lang=en");
-		assertThat(tile("Oppervlakte")).containsPattern("^\\d+\\.\\d{2}\\b");
+		assertThat(tile("Area")).containsPattern("^\\d+\\.\\d{2}\\b");
 
 		browser.open("/gent/cijfers/indicator/bev_totaal?lang=en");
 		waitForDrawing();

@@ -2,6 +2,7 @@ package be.obmi.stats.demo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import be.obmi.stats.domain.Catalogue;
 
@@ -9,7 +10,8 @@ import be.obmi.stats.domain.Catalogue;
  * The demo indicators as a catalogue file in the documented import format
  * ({@code docs/formats/stats-catalogue.md}): published, and marked {@code demo} so the
  * site labels them. Counts add up ({@code sum}); shares, densities and averages are
- * ratios the platform derives as factor × Σnumerator / Σdenominator.
+ * ratios the platform derives as factor × Σnumerator / Σdenominator. Every name, theme,
+ * unit and definition has its English text, so the demo reads in English too.
  */
 final class DemoCatalogue {
 
@@ -65,6 +67,44 @@ final class DemoCatalogue {
 			Entry.ratio("werkzoekenden_pct", "Werkzoekendengraad", "Werk", "procent", "werkzoekenden", "bev_18_64", 100,
 					1, "Niet-werkende werkzoekenden ten opzichte van de inwoners van 18 tot en met 64 jaar."));
 
+	/** The English name, unit and definition of each demo indicator, by code. */
+	static final Map<String, List<String>> ENGLISH = Map.ofEntries(
+			Map.entry("bev_totaal", List.of("Inhabitants", "inhabitants",
+					"Number of inhabitants on 1 January.")),
+			Map.entry("bev_0_17", List.of("Inhabitants aged 0-17", "inhabitants",
+					"Number of inhabitants under 18 on 1 January.")),
+			Map.entry("bev_18_64", List.of("Inhabitants aged 18-64", "inhabitants",
+					"Number of inhabitants aged 18 to 64 inclusive on 1 January.")),
+			Map.entry("bev_65plus", List.of("Inhabitants aged 65 and over", "inhabitants",
+					"Number of inhabitants aged 65 or over on 1 January.")),
+			Map.entry("bev_mannen", List.of("Men", "inhabitants",
+					"Number of male inhabitants on 1 January.")),
+			Map.entry("bev_vrouwen", List.of("Women", "inhabitants",
+					"Number of female inhabitants on 1 January.")),
+			Map.entry("bev_0_17_pct", List.of("Share of young people (0-17)", "per cent",
+					"Inhabitants under 18 relative to all inhabitants.")),
+			Map.entry("bev_65plus_pct", List.of("Share of people aged 65 and over", "per cent",
+					"Inhabitants aged 65 or over relative to all inhabitants.")),
+			Map.entry("huishoudens", List.of("Private households", "households",
+					"Number of private households on 1 January.")),
+			Map.entry("gem_huishoudgrootte", List.of("Average household size", "persons per household",
+					"Inhabitants divided by the number of private households.")),
+			Map.entry("oppervlakte", List.of("Area", "km²",
+					"Area of the territory in square kilometres.")),
+			Map.entry("bevolkingsdichtheid", List.of("Population density", "inhabitants per km²",
+					"Inhabitants per square kilometre.")),
+			Map.entry("woningen", List.of("Dwellings", "dwellings",
+					"Number of dwellings according to the land register on 1 January.")),
+			Map.entry("woningen_per_huishouden", List.of("Dwellings per 100 households", "per 100 households",
+					"Dwellings per 100 private households.")),
+			Map.entry("werkzoekenden", List.of("Unemployed jobseekers", "persons",
+					"Number of unemployed jobseekers (annual average).")),
+			Map.entry("werkzoekenden_pct", List.of("Jobseeker rate", "per cent",
+					"Unemployed jobseekers relative to the inhabitants aged 18 to 64 inclusive.")));
+
+	/** The English names of the demo themes. */
+	static final Map<String, String> THEMES = Map.of("Demografie", "Demography", "Ruimte", "Space", "Wonen en woonomgeving", "Housing and living environment", "Werk", "Work");
+
 	private DemoCatalogue() {
 	}
 
@@ -79,7 +119,8 @@ final class DemoCatalogue {
 			rows.add(List.of(e.code(), e.name(), e.theme(), e.definition(), e.unit(), SOURCE, "registered",
 					e.numerator() == null ? "" : e.numerator(), e.denominator() == null ? "" : e.denominator(),
 					String.valueOf(e.factor()), e.aggregation(), String.valueOf(e.decimals()),
-					String.valueOf(e.threshold()), "ja", "ja"));
+					String.valueOf(e.threshold()), "ja", "ja", ENGLISH.get(e.code()).get(0), THEMES.get(e.theme()),
+					ENGLISH.get(e.code()).get(2), ENGLISH.get(e.code()).get(1)));
 		}
 		return Catalogue.csv(rows);
 	}

@@ -46,7 +46,11 @@ public class Catalogue {
 
 	/** The columns of the format, in the order of the export. */
 	public static final List<String> COLUMNS = List.of("code", "naam", "thema", "definitie", "eenheid", "bron", "soort",
-			"teller", "noemer", "factor", "aggregatie", "decimalen", "drempel", "gepubliceerd", "demo");
+			"teller", "noemer", "factor", "aggregatie", "decimalen", "drempel", "gepubliceerd", "demo", "naam_en", "thema_en",
+			"definitie_en", "eenheid_en");
+
+	/** The optional English columns: left out of a file, they keep what is stored. */
+	private static final List<String> ENGLISH = List.of("naam_en", "thema_en", "definitie_en", "eenheid_en");
 
 	private static final Set<String> YES_NO = Set.of("ja", "nee", "1", "0", "true", "false");
 
@@ -77,7 +81,8 @@ public class Catalogue {
 					i.numeratorId() == null ? "" : codeOf(codes, i.numeratorId()),
 					i.denominatorId() == null ? "" : codeOf(codes, i.denominatorId()), number(i.factor()),
 					i.aggregation(), String.valueOf(i.decimals()), String.valueOf(i.threshold()),
-					i.published() ? "ja" : "nee", i.demo() ? "ja" : "nee"));
+					i.published() ? "ja" : "nee", i.demo() ? "ja" : "nee", nz(i.nameEn()), nz(i.themeEn()),
+					nz(i.definitionEn()), nz(i.unitEn())));
 		}
 		return rows;
 	}
@@ -122,7 +127,16 @@ public class Catalogue {
 
 	private record Parsed(long row, String code, String name, String theme, String definition, String unit,
 			String source, String kind, String numerator, String denominator, double factor, String aggregation,
-			int decimals, int threshold, boolean published, boolean demo) {
+			int decimals, int threshold, boolean published, boolean demo, Map<Integer, String> english) {
+
+		/**
+		 * The English text of a column (null when blank), or the stored one when the file
+		 * has no such column.
+		 */
+		String english(int index, String stored) {
+			return english.containsKey(index) ? english.get(index) : stored;
+		}
+
 	}
 
 	@Transactional
@@ -193,7 +207,7 @@ public class Catalogue {
 					blank(get(line, col, "definitie")), blank(get(line, col, "eenheid")), blank(get(line, col, "bron")),
 					kind, numerator, denominator, factor == null ? 1 : factor, aggregation,
 					decimals == null ? 0 : decimals, threshold == null ? 0 : threshold, YES.contains(published),
-					YES.contains(demo)));
+					YES.contains(demo), english(line, col)));
 		}
 		// numerators and denominators: in the scope or in this file
 		for (Parsed p : parsed) {
@@ -216,10 +230,14 @@ public class Catalogue {
 				long id = jdbc
 					.sql("""
 							insert into stats.indicator (tenant_id, code, name, theme, definition, unit, source, kind, factor,
-							  aggregation, decimals, threshold, published, demo)
-							values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+							  aggregation, decimals, threshold, published, demo, name_en, theme_en, definition_en, unit_en,
+							  published_at)
+							values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, case when ? then now() end)
+							returning id""")
 					.params(scope.tenantId(), p.code(), p.name(), p.theme(), p.definition(), p.unit(), p.source(),
-							p.kind(), p.factor(), p.aggregation(), p.decimals(), p.threshold(), p.published(), p.demo())
+							p.kind(), p.factor(), p.aggregation(), p.decimals(), p.threshold(), p.published(), p.demo(),
+							p.english(0, null), p.english(1, null), p.english(2, null), p.english(3, null),
+							p.published())
 					.query(Long.class)
 					.single();
 				audit.created(scope.tenantId(), "indicator", String.valueOf(id), p.code(),
@@ -240,7 +258,11 @@ public class Catalogue {
 						FieldChange.between("decimalen", old.decimals(), p.decimals()),
 						FieldChange.between("drempel", old.threshold(), p.threshold()),
 						FieldChange.between("gepubliceerd", old.published(), p.published()),
-						FieldChange.between("demo", old.demo(), p.demo()) }) {
+						FieldChange.between("demo", old.demo(), p.demo()),
+						FieldChange.between("naam_en", old.nameEn(), p.english(0, old.nameEn())),
+						FieldChange.between("thema_en", old.themeEn(), p.english(1, old.themeEn())),
+						FieldChange.between("definitie_en", old.definitionEn(), p.english(2, old.definitionEn())),
+						FieldChange.between("eenheid_en", old.unitEn(), p.english(3, old.unitEn())) }) {
 					if (c != null) {
 						changes.add(c);
 					}
@@ -253,10 +275,15 @@ public class Catalogue {
 						.sql("""
 								update stats.indicator set name = ?, theme = ?, definition = ?, unit = ?, source = ?, kind = ?,
 								  factor = ?, aggregation = ?, decimals = ?, threshold = ?, published = ?, demo = ?,
-								  version = version + 1
+								  name_en = ?, theme_en = ?, definition_en = ?, unit_en = ?, version = version + 1,
+								  published_at = case when ? and not published then now() else published_at end,
+								  edited_at = case when ? then now() else edited_at end
 								where id = ? and version = ?""")
 						.params(p.name(), p.theme(), p.definition(), p.unit(), p.source(), p.kind(), p.factor(),
-								p.aggregation(), p.decimals(), p.threshold(), p.published(), p.demo(), old.id(),
+								p.aggregation(), p.decimals(), p.threshold(), p.published(), p.demo(),
+								p.english(0, old.nameEn()), p.english(1, old.themeEn()), p.english(2, old.definitionEn()),
+								p.english(3, old.unitEn()), p.published(),
+								changes.stream().anyMatch(c -> !c.field().equals("gepubliceerd")), old.id(),
 								old.version())
 						.update();
 					if (n == 0) {
@@ -278,6 +305,20 @@ public class Catalogue {
 				.update();
 		}
 		return new Result(created, updated, unchanged);
+	}
+
+	/**
+	 * The texts of the English columns the file has, by their index in {@link #ENGLISH}
+	 * (null when blank).
+	 */
+	private static Map<Integer, String> english(Table.Row line, Map<String, Integer> col) {
+		Map<Integer, String> texts = new HashMap<>();
+		for (int i = 0; i < ENGLISH.size(); i++) {
+			if (col.containsKey(ENGLISH.get(i))) {
+				texts.put(i, blank(get(line, col, ENGLISH.get(i))));
+			}
+		}
+		return texts;
 	}
 
 	private static Integer integer(Table.Row line, Map<String, Integer> col, String name, int dflt, int min, int max,

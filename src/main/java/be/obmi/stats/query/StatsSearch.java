@@ -15,8 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Search over the published indicators with values in a scope (name, theme, definition,
- * code) and the areas of a city (its deelgemeenten, wijken and sectors) plus every
+ * Search over the published indicators with values in a scope (name, theme, definition in
+ * Dutch and English, code) and the areas of a city (its deelgemeenten, wijken and sectors) plus every
  * municipality: PostgreSQL's text search with accents ignored ({@code unaccent}) and
  * typos forgiven (trigram {@code word_similarity} of {@code pg_trgm}), best match first.
  */
@@ -66,10 +66,13 @@ public class StatsSearch {
 							select i.id from stats.indicator i, q
 							where i.id = any(:ids)
 							  and (to_tsvector('simple', unaccent(lower(i.name || ' ' || i.theme || ' ' || coalesce(i.definition, '')
-							         || ' ' || i.code))) @@ q.ts
-							       or word_similarity(q.text, unaccent(lower(i.name || ' ' || i.theme))) >= :similarity)
-							order by (to_tsvector('simple', unaccent(lower(i.name))) @@ q.ts) desc,
-							         word_similarity(q.text, unaccent(lower(i.name || ' ' || i.theme))) desc, i.name
+							         || ' ' || i.code || ' ' || coalesce(i.name_en, '') || ' ' || coalesce(i.theme_en, '')
+							         || ' ' || coalesce(i.definition_en, '')))) @@ q.ts
+							       or word_similarity(q.text, unaccent(lower(i.name || ' ' || i.theme || ' '
+							         || coalesce(i.name_en, '') || ' ' || coalesce(i.theme_en, '')))) >= :similarity)
+							order by (to_tsvector('simple', unaccent(lower(i.name || ' ' || coalesce(i.name_en, '')))) @@ q.ts) desc,
+							         word_similarity(q.text, unaccent(lower(i.name || ' ' || i.theme || ' '
+							           || coalesce(i.name_en, '') || ' ' || coalesce(i.theme_en, '')))) desc, i.name
 							limit :limit""")
 					.param("q", q)
 					.param("ids", visible.keySet().toArray(Long[]::new))

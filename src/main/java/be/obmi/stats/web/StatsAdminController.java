@@ -1,6 +1,7 @@
 package be.obmi.stats.web;
 
 import be.obmi.stats.domain.Scope;
+import be.obmi.stats.domain.Indicator;
 import be.obmi.stats.domain.Indicators;
 import be.obmi.stats.domain.Datasets;
 import be.obmi.stats.domain.ImportHistory;
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 
 import be.obmi.shared.ConcurrentChangeException;
@@ -36,7 +38,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The data team's page: upload a file (long or Swing format), see the import history,
- * undo an import.
+ * undo an import, publish tables; the tenant's own indicators to publish and edit
+ * ({@link StatsIndicatorAdminController}) and what changed since its last publication.
  */
 @Controller
 class StatsAdminController {
@@ -67,10 +70,22 @@ class StatsAdminController {
 	String page(Tenant tenant, Model model) {
 		Scope scope = StatsAccess.of(tenant);
 		access.requireWrite(scope);
-		model.addAttribute("imports", history.list(scope, 50));
-		model.addAttribute("indicators", indicators.list(scope, true));
-		model.addAttribute("datasets", datasets.list(scope, true));
+		fill(scope, model);
 		return "stats/admin";
+	}
+
+	/**
+	 * The page's lists: the import history, every indicator (for the table's select), the
+	 * tenant's own indicators to publish and edit, its tables, and what changed since its
+	 * last publication.
+	 */
+	private void fill(Scope scope, Model model) {
+		List<Indicator> all = indicators.list(scope, true);
+		model.addAttribute("imports", history.list(scope, 50));
+		model.addAttribute("indicators", all);
+		model.addAttribute("own", all.stream().filter(i -> i.tenantId() != null).toList());
+		model.addAttribute("datasets", datasets.list(scope, true));
+		model.addAttribute("changed", indicators.changedSincePublication(scope));
 	}
 
 	/** Publishes, unpublishes or deletes a dataset of the tenant (with history). */
@@ -121,9 +136,7 @@ class StatsAdminController {
 		}
 		catch (ImportRejectedException ex) {
 			model.addAttribute("errors", ex.errors());
-			model.addAttribute("imports", history.list(scope, 50));
-			model.addAttribute("indicators", indicators.list(scope, true));
-			model.addAttribute("datasets", datasets.list(scope, true));
+			fill(scope, model);
 			model.addAttribute("selectedIndicator", indicator);
 			return "stats/admin";
 		}

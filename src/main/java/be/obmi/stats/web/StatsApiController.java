@@ -67,13 +67,15 @@ class StatsApiController {
 
 	}
 
+	/** An indicator of the JSON catalogue: the English texts are null when not translated. */
 	record IndicatorJson(String code, String name, String theme, String definition, String unit, String source,
 			String kind, String aggregation, int decimals, int threshold, boolean published, boolean platform,
-			boolean demo) {
+			boolean demo, String nameEn, String themeEn, String definitionEn, String unitEn) {
 
 		static IndicatorJson of(Indicator i) {
 			return new IndicatorJson(i.code(), i.name(), i.theme(), i.definition(), i.unit(), i.source(), i.kind(),
-					i.aggregation(), i.decimals(), i.threshold(), i.published(), i.tenantId() == null, i.demo());
+					i.aggregation(), i.decimals(), i.threshold(), i.published(), i.tenantId() == null, i.demo(),
+					i.nameEn(), i.themeEn(), i.definitionEn(), i.unitEn());
 		}
 
 	}

@@ -30,7 +30,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import java.time.Duration;
 
 /**
  * The DCAT-AP 3 catalogue of a city's open data (every published indicator with data and
@@ -104,7 +103,7 @@ class StatsCatalogController {
 		writer.writeTurtle(catalog, out);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(writer.turtleMediaType() + ";charset=UTF-8"))
-			.cacheControl(CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic())
+			.cacheControl(CacheControl.noCache().cachePublic())
 			.body(out.toByteArray());
 	}
 
@@ -113,8 +112,17 @@ class StatsCatalogController {
 		writer.writeJsonLd(catalog, out);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(writer.jsonLdMediaType()))
-			.cacheControl(CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic())
+			.cacheControl(CacheControl.noCache().cachePublic())
 			.body(out.toByteArray());
+	}
+
+	/**
+	 * A content text in Dutch and, when it has been translated, English: an untranslated
+	 * name is not passed off as English ({@code @nl} only).
+	 */
+	static LocalizedText both(String dutch, String english) {
+		return english == null || english.isBlank() ? LocalizedText.single("nl", dutch)
+				: LocalizedText.of(dutch, english);
 	}
 
 	/**
@@ -143,16 +151,18 @@ class StatsCatalogController {
 				String code = parameter(format);
 				String url = api + "/stats/indicators/" + id + "/data?format=" + code;
 				distributions.add(new CatalogDescription.DistributionDescription(site + "/datasets/" + id + "/" + code,
-						LocalizedText.of(indicator.name() + " (" + code + ")", indicator.name() + " (" + code + ")"),
+						both(indicator.name() + " (" + code + ")",
+								indicator.nameEn() == null ? null : indicator.nameEn() + " (" + code + ")"),
 						format, url, url));
 			}
-			String description = indicator.definition() == null || indicator.definition().isBlank() ? indicator.name()
-					: indicator.definition();
-			datasets.add(new CatalogDescription.DatasetDescription(site + "/datasets/" + id, id,
-					LocalizedText.of(indicator.name(), indicator.name()), LocalizedText.of(description, description),
+			LocalizedText title = both(indicator.name(), indicator.nameEn());
+			LocalizedText description = indicator.definition() == null || indicator.definition().isBlank() ? title
+					: both(indicator.definition(), indicator.definitionEn());
+			datasets.add(new CatalogDescription.DatasetDescription(site + "/datasets/" + id, id, title, description,
 					List.of(DataTheme.REGI, DataTheme.SOCI),
 					Map.of("nl", List.of(indicator.theme(), "Stad in cijfers"), "en",
-							List.of(indicator.theme(), "City in figures")),
+							List.of(indicator.themeEn() == null ? indicator.theme() : indicator.themeEn(),
+									"City in figures")),
 					contact, null, null,
 					scope.nisCode() == null ? null : "http://vocab.belgif.be/auth/refnis2019/" + scope.nisCode(),
 					LocalDate.now(), site + "/indicator/" + id, distributions));

@@ -97,11 +97,27 @@ class StatsPageController {
 		String current = theme != null && themes.containsKey(theme) ? theme
 				: themes.containsKey("Demografie") ? "Demografie" : themes.keySet().stream().findFirst().orElse(null);
 		model.addAttribute("themes", themes.keySet());
+		model.addAttribute("themeLabels", themeLabels(themes));
 		model.addAttribute("current", current);
 		model.addAttribute("city", site.city(tenant));
 		model.addAttribute("theme", current == null ? null : site.theme(scope, tenant, current, themes.get(current)));
 		model.addAttribute("demo", current != null && themes.get(current).stream().anyMatch(Indicator::demo));
 		return "stats/dashboard";
+	}
+
+	/**
+	 * Each theme's name in the page's language: the English name of the first of its
+	 * indicators that has one, else the Dutch name (marked Dutch).
+	 */
+	static Map<String, Indicator.Label> themeLabels(Map<String, List<Indicator>> themes) {
+		Map<String, Indicator.Label> labels = new LinkedHashMap<>();
+		themes.forEach((theme, list) -> labels.put(theme,
+				list.stream()
+					.filter(i -> i.themeEn() != null)
+					.findFirst()
+					.orElse(list.get(0))
+					.themeIn(LocaleContextHolder.getLocale())));
+		return labels;
 	}
 
 	@GetMapping("/{slug}/cijfers/indicator/{code}")

@@ -1,6 +1,7 @@
 package be.obmi.stats.web;
 
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.validation.constraints.Size;
 
@@ -11,6 +12,7 @@ import be.obmi.stats.query.StatsSearch;
 import be.obmi.stats.query.StatsSite;
 import be.obmi.tenancy.Tenant;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,8 +26,12 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class StatsSearchController {
 
-	/** An indicator found, with its page. */
-	record IndicatorHit(String code, String name, String theme, String unit, String url) {
+	/**
+	 * An indicator found, with its page; name, theme and unit in the request's language.
+	 * @param lang {@code nl} when an English answer gives the Dutch name for want of an
+	 * English one, else null
+	 */
+	record IndicatorHit(String code, String name, String theme, String unit, String url, String lang) {
 	}
 
 	/** An area found, with its report (steekkaart). */
@@ -62,14 +68,19 @@ class StatsSearchController {
 		String base = "/" + tenant.slug() + "/cijfers";
 		List<IndicatorHit> indicators = results.indicators()
 			.stream()
-			.map((Indicator i) -> new IndicatorHit(i.code(), i.name(), i.theme(), i.unit(),
-					base + "/indicator/" + i.code()))
+			.map((Indicator i) -> hit(i, base, LocaleContextHolder.getLocale()))
 			.toList();
 		List<AreaHit> areas = results.areas()
 			.stream()
 			.map((Area a) -> new AreaHit(a.level(), a.code(), a.name(), base + "/gebied/" + a.level() + "/" + a.code()))
 			.toList();
 		return new SearchJson(results.query(), indicators, areas);
+	}
+
+	private static IndicatorHit hit(Indicator i, String base, Locale locale) {
+		Indicator.Label name = i.nameIn(locale);
+		return new IndicatorHit(i.code(), name.text(), i.themeIn(locale).text(), i.unitIn(locale).text(),
+				base + "/indicator/" + i.code(), name.lang());
 	}
 
 }

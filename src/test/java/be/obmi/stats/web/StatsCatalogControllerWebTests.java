@@ -36,10 +36,10 @@ class StatsCatalogControllerWebTests extends StatsWebTestSupport {
 		mvc.perform(get("/cijfers/catalogus.ttl"))
 			.andExpect(status().isOk())
 			.andExpect(content().contentType("text/turtle;charset=UTF-8"))
-			.andExpect(header().string("Cache-Control", "max-age=600, public"))
+			.andExpect(header().string("Cache-Control", "no-cache, public"))
 			.andExpect(content().string(allOf(containsString("<http://localhost/cijfers/datasets/bev_totaal>"),
 					containsString("http://localhost/api/v1/platform/stats/indicators/bev_totaal/data?format=px"),
-					containsString("\"Bevolking\"@nl"))));
+					containsString("\"Bevolking\"@nl"), containsString("\"Population\"@en"))));
 	}
 
 	@Test

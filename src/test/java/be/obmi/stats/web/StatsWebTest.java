@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import be.obmi.audit.AuditTrail;
 import be.obmi.shared.PdfDocuments;
 import be.obmi.stats.domain.AreaSets;
 import be.obmi.stats.domain.Areas;
@@ -35,12 +36,12 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Documented
 @WebMvcTest(controllers = { AreaReportController.class, StatsAdminController.class, StatsApiController.class,
 		StatsCatalogController.class, StatsDatasetController.class, StatsGeoController.class,
-		StatsOpenDataController.class, StatsPageController.class })
+		StatsOpenDataController.class, StatsPageController.class, StatsIndicatorAdminController.class })
 @ObmiWebSlice
 @Import({ StatsAccess.class, StatsPublicRoutes.class, AreaReportPdf.class, AreaShapes.class })
 @MockitoBean(types = { ObservationImporter.class, ImportHistory.class, Indicators.class, Datasets.class,
 		StatsQueries.class, Catalogue.class, AreaSets.class, OpenDataResponses.class, Areas.class, StatsSite.class,
-		PdfDocuments.class, AreaReport.class })
+		PdfDocuments.class, AreaReport.class, AuditTrail.class })
 @interface StatsWebTest {
 
 }

@@ -15,11 +15,11 @@ abstract class StatsWebTestSupport extends WebSliceSupport {
 
 	static final Indicator POPULATION = new Indicator(1, null, "bev_totaal", "Bevolking", "Demografie",
 			"Aantal inwoners op 1 januari", "inwoners", "persoon", "Statbel", "count", null, null, 1.0, "sum", 0, 0,
-			true, false, 0);
+			true, false, 0, "Population", null, null, null);
 
 	static final Indicator CYCLISTS = new Indicator(2, MECHELEN.id(), "mech_fietsers", "Fietstellingen", "Mobiliteit",
 			"Fietsers per dag aan de telpalen", "fietsers", "fietser", "Stad Mechelen", "count", null, null, 1.0, "sum",
-			0, 5, false, false, 0);
+			0, 5, false, false, 0, null, null, null, null);
 
 	static final Area CITY = new Area(100, "gemeente", "12025", "Mechelen", null, true);
 
