@@ -165,7 +165,8 @@ class StatsIndicatorEditingIntegrationTests {
 		assertThat(stored().nameEn()).isEqualTo("Shared bicycles");
 		assertThat(stored().version()).isEqualTo(before.version() + 1);
 
-		// the save is in the indicator's history, with who, and in "changed since the last
+		// the save is in the indicator's history, with who, and in "changed since the
+		// last
 		// publication"
 		String page = first.get(EDIT).body();
 		assertThat(page).contains("<ins>Shared bicycles</ins>");
@@ -216,8 +217,7 @@ class StatsIndicatorEditingIntegrationTests {
 		assertThat(session.post(EDIT + "/depubliceren", "_csrf=" + token).statusCode()).isEqualTo(302);
 		assertThat(anonymous.get(page, null).status()).isEqualTo(404);
 		assertThat(anonymous.get(catalogue, null).body()).doesNotContain("/datasets/" + CODE + ">");
-		assertThat(anonymous.get("/api/v1/" + SLUG + "/stats/search?q=deelfietsen", null).body())
-			.doesNotContain(CODE);
+		assertThat(anonymous.get("/api/v1/" + SLUG + "/stats/search?q=deelfietsen", null).body()).doesNotContain(CODE);
 
 		assertThat(session.post(EDIT + "/publiceren", "_csrf=" + token).statusCode()).isEqualTo(302);
 		Stored published = stored();
@@ -229,14 +229,14 @@ class StatsIndicatorEditingIntegrationTests {
 		assertThat(anonymous.get("/api/v1/" + SLUG + "/stats/search?q=shared+bikes", null).body()).contains(CODE);
 	}
 
-
 	@Test
 	void onlyThePlatformAdminEditsAndPublishesTheSharedCatalogue() {
 		String code = "platform_bewerken";
 		String edit = "/platform/cijfers/beheer/indicatoren/" + code;
 		// a shared draft without values: in no public list, whatever happens to it
 		StatsHttp.Response created = new StatsHttp(port).upload("platform", "platformbeheerder", "catalogus.csv",
-				("code;naam;thema;gepubliceerd\n" + code + ";Gedeelde proef;Proeven;nee\n").getBytes(StandardCharsets.UTF_8),
+				("code;naam;thema;gepubliceerd\n" + code + ";Gedeelde proef;Proeven;nee\n")
+					.getBytes(StandardCharsets.UTF_8),
 				false, "/api/v1/platform/stats/catalogue");
 		assertThat(created.status()).as(created.body()).isEqualTo(200);
 		String stored = "select coalesce(name_en, '') || '|' || published from stats.indicator where tenant_id is null and code = ?";
@@ -249,8 +249,7 @@ class StatsIndicatorEditingIntegrationTests {
 			assertThat(tenantUser.get(edit).statusCode()).as(user).isEqualTo(403);
 			assertThat(tenantUser.post(edit + "/publiceren", "_csrf=" + token).statusCode()).as(user).isEqualTo(403);
 			assertThat(tenantUser.post(edit, "version=0&name=X&theme=Y&threshold=0&decimals=0&_csrf=" + token)
-				.statusCode()).as(user)
-				.isEqualTo(403);
+				.statusCode()).as(user).isEqualTo(403);
 		}
 		assertThat(jdbc.sql(stored).param(code).query(String.class).single()).isEqualTo(before);
 
@@ -278,11 +277,15 @@ class StatsIndicatorEditingIntegrationTests {
 		StatsHttp http = new StatsHttp(port);
 		String path = "/api/v1/" + SLUG + "/stats/catalogue";
 		String english = "code;naam;thema;naam_en;thema_en\nteam_engels;Fietspaden;Mobiliteit;Cycle paths;Mobility\n";
-		assertThat(http.upload(SLUG, "redacteur." + SLUG, "c.csv", english.getBytes(StandardCharsets.UTF_8), false, path)
-			.status()).isEqualTo(200);
+		assertThat(
+				http.upload(SLUG, "redacteur." + SLUG, "c.csv", english.getBytes(StandardCharsets.UTF_8), false, path)
+					.status())
+			.isEqualTo(200);
 		String unitOnly = "code;naam;thema;eenheid_en\nteam_engels;Fietspaden;Mobiliteit;km\n";
-		assertThat(http.upload(SLUG, "redacteur." + SLUG, "c.csv", unitOnly.getBytes(StandardCharsets.UTF_8), false, path)
-			.status()).isEqualTo(200);
+		assertThat(
+				http.upload(SLUG, "redacteur." + SLUG, "c.csv", unitOnly.getBytes(StandardCharsets.UTF_8), false, path)
+					.status())
+			.isEqualTo(200);
 		assertThat(jdbc.sql("""
 				select name_en || '|' || theme_en || '|' || unit_en from stats.indicator
 				where code = 'team_engels' and tenant_id = (select id from tenancy.tenant where slug = ?)""")

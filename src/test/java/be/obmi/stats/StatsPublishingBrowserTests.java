@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * indicator and gives it an English name in the UI; anonymous visitors (served by the
  * public response cache) see each change at once on the English indicator page, in the
  * open-data list and in the DCAT catalogue fetched over HTTP; unpublished, it is gone
- * from them. The admin pages (the tenant's and the platform admin's shared catalogue) pass
- * axe and write no console problems.
+ * from them. The admin pages (the tenant's and the platform admin's shared catalogue)
+ * pass axe and write no console problems.
  */
 @ObmiIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -142,7 +142,8 @@ class StatsPublishingBrowserTests {
 			.contains("lang=\"nl\">Bomen die de stad dit jaar langs straten plantte.</dd>");
 		assertThat(catalogue()).contains("\"" + ENGLISH + "\"@en").contains("\"Geplante straatbomen\"@nl");
 
-		// the demo reads in English; an untranslated theme is shown in Dutch, marked Dutch
+		// the demo reads in English; an untranslated theme is shown in Dutch, marked
+		// Dutch
 		String dashboard = anonymous("/" + SLUG + "/cijfers?thema=Demografie", true).body();
 		assertThat(dashboard).contains("<h2 id=\"theme-heading\">Demography</h2>")
 			.contains(">Inhabitants</a>")

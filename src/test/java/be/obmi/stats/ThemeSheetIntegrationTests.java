@@ -61,17 +61,23 @@ class ThemeSheetIntegrationTests {
 		PageSession mechelen = PageSession.login(port, "redacteur.mechelen");
 		long id = draft(mechelen, "Vergrijzing");
 		String admin = "/mechelen/cijfers/beheer/themafiches?sheet=" + id;
-		assertThat(mechelen
-			.post("/mechelen/cijfers/beheer/themafiches/" + id + "/tekst",
-					form(mechelen, admin, "version=-1&body=" + enc("Mechelen vergrijst trager dan Vlaanderen.")))
-			.statusCode()).isEqualTo(302);
+		assertThat(
+				mechelen
+					.post("/mechelen/cijfers/beheer/themafiches/" + id + "/tekst",
+							form(mechelen, admin,
+									"version=-1&body=" + enc("Mechelen vergrijst trager dan Vlaanderen.")))
+					.statusCode())
+			.isEqualTo(302);
 
 		PageSession gent = PageSession.login(port, "redacteur.gent");
 		String gentAdmin = "/gent/cijfers/beheer/themafiches?sheet=" + id;
-		assertThat(gent.get(gentAdmin).body()).contains("Het sjabloon (titel en kerncijfers) kan alleen Mechelen wijzigen");
+		assertThat(gent.get(gentAdmin).body())
+			.contains("Het sjabloon (titel en kerncijfers) kan alleen Mechelen wijzigen");
 		assertThat(gent
-			.post("/gent/cijfers/beheer/themafiches/" + id + "/tekst", form(gent, gentAdmin,
-					"version=-1&body=" + enc("In Gent is één op vijf 65 of ouder.\n\n<script>alert(1)</script>")))
+			.post("/gent/cijfers/beheer/themafiches/" + id + "/tekst",
+					form(gent, gentAdmin,
+							"version=-1&body="
+									+ enc("In Gent is één op vijf 65 of ouder.\n\n<script>alert(1)</script>")))
 			.statusCode()).isEqualTo(302);
 
 		Document page = Jsoup.parse(ApiClient.anonymous(port).get("/gent/cijfers/themafiches/" + id).body());
@@ -84,8 +90,8 @@ class ThemeSheetIntegrationTests {
 			.containsExactly("bev_totaal", "bev_65plus", "bev_65plus_pct");
 		Element inhabitants = page.selectFirst("table.profile tr[data-indicator=bev_totaal] td[data-column=value]");
 		String period = page.selectFirst("table.profile tr[data-indicator=bev_totaal] td:last-child").text();
-		assertThat(inhabitants.text()).isEqualTo(
-				BelgianNumber.format(BigDecimal.valueOf(cityValue("gent", "44021", period)), Locale.forLanguageTag("nl")));
+		assertThat(inhabitants.text()).isEqualTo(BelgianNumber
+			.format(BigDecimal.valueOf(cityValue("gent", "44021", period)), Locale.forLanguageTag("nl")));
 
 		assertThat(Jsoup.parse(ApiClient.anonymous(port).get("/mechelen/cijfers/themafiches/" + id).body())
 			.select(".sheet-text p")

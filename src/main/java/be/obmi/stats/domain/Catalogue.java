@@ -46,8 +46,8 @@ public class Catalogue {
 
 	/** The columns of the format, in the order of the export. */
 	public static final List<String> COLUMNS = List.of("code", "naam", "thema", "definitie", "eenheid", "bron", "soort",
-			"teller", "noemer", "factor", "aggregatie", "decimalen", "drempel", "gepubliceerd", "demo", "naam_en", "thema_en",
-			"definitie_en", "eenheid_en");
+			"teller", "noemer", "factor", "aggregatie", "decimalen", "drempel", "gepubliceerd", "demo", "naam_en",
+			"thema_en", "definitie_en", "eenheid_en");
 
 	/** The optional English columns: left out of a file, they keep what is stored. */
 	private static final List<String> ENGLISH = List.of("naam_en", "thema_en", "definitie_en", "eenheid_en");
@@ -281,8 +281,8 @@ public class Catalogue {
 								where id = ? and version = ?""")
 						.params(p.name(), p.theme(), p.definition(), p.unit(), p.source(), p.kind(), p.factor(),
 								p.aggregation(), p.decimals(), p.threshold(), p.published(), p.demo(),
-								p.english(0, old.nameEn()), p.english(1, old.themeEn()), p.english(2, old.definitionEn()),
-								p.english(3, old.unitEn()), p.published(),
+								p.english(0, old.nameEn()), p.english(1, old.themeEn()),
+								p.english(2, old.definitionEn()), p.english(3, old.unitEn()), p.published(),
 								changes.stream().anyMatch(c -> !c.field().equals("gepubliceerd")), old.id(),
 								old.version())
 						.update();

@@ -15,8 +15,8 @@ import be.obmi.shared.RefusedValueException;
  * stored as null (not translated, no definition); the Dutch name and the theme are
  * required.
  *
- * @param threshold values above 0 and below it are not published (0–1,000,000); null
- * when the form left it empty (refused)
+ * @param threshold values above 0 and below it are not published (0–1,000,000); null when
+ * the form left it empty (refused)
  * @param decimals 0–6; null when the form left it empty (refused)
  */
 public record IndicatorDescription(String name, String nameEn, String theme, String themeEn, String definition,

@@ -150,9 +150,10 @@ public class Indicators {
 	}
 
 	/**
-	 * Publishes or unpublishes an indicator of the scope (never a shared platform indicator
-	 * from a tenant's scope). The history records the change; the public pages, search and
-	 * DCAT catalogue show it at once (the audit record moves the scope's data generation).
+	 * Publishes or unpublishes an indicator of the scope (never a shared platform
+	 * indicator from a tenant's scope). The history records the change; the public pages,
+	 * search and DCAT catalogue show it at once (the audit record moves the scope's data
+	 * generation).
 	 */
 	@Transactional
 	public Indicator setPublished(Scope scope, String code, boolean published) {
@@ -163,9 +164,7 @@ public class Indicators {
 					update stats.indicator set published = ?, version = version + 1,
 					  published_at = case when ? then now() else published_at end,
 					  published_by = case when ? then ? else published_by end
-					where id = ?""")
-				.params(published, published, published, access.actor(), indicator.id())
-				.update();
+					where id = ?""").params(published, published, published, access.actor(), indicator.id()).update();
 			audit.updated(scope.tenantId(), "indicator", String.valueOf(indicator.id()), code, List.of(FieldChange
 				.between("gepubliceerd", String.valueOf(indicator.published()), String.valueOf(published))));
 		}
@@ -218,9 +217,9 @@ public class Indicators {
 			.params(code, scope.tenantId())
 			.query(Indicator.class)
 			.optional()
-			.orElseThrow(() -> new RefusedValueException(find(scope, code).isPresent()
-					? Reason.of("stats.refused.indicatorShared", code)
-					: Reason.of("stats.refused.indicatorUnknownCode", code)));
+			.orElseThrow(() -> new RefusedValueException(
+					find(scope, code).isPresent() ? Reason.of("stats.refused.indicatorShared", code)
+							: Reason.of("stats.refused.indicatorUnknownCode", code)));
 	}
 
 	/**
@@ -235,15 +234,16 @@ public class Indicators {
 
 	/** What of the scope was changed since its last publication, latest change first. */
 	public List<Unpublished> changedSincePublication(Scope scope) {
-		return jdbc.sql("""
-				select 'indicator' as kind, code as id, name as title, edited_at as changed_at, published_at, published_by
-				from stats.indicator where coalesce(tenant_id, 0) = :key and published_at is not null
-				  and edited_at > published_at
-				union all
-				select 'dataset', public_id, title, imported_at, published_at, published_by
-				from stats.dataset where coalesce(tenant_id, 0) = :key and published_at is not null
-				  and imported_at > published_at
-				order by changed_at desc limit 200""")
+		return jdbc
+			.sql("""
+					select 'indicator' as kind, code as id, name as title, edited_at as changed_at, published_at, published_by
+					from stats.indicator where coalesce(tenant_id, 0) = :key and published_at is not null
+					  and edited_at > published_at
+					union all
+					select 'dataset', public_id, title, imported_at, published_at, published_by
+					from stats.dataset where coalesce(tenant_id, 0) = :key and published_at is not null
+					  and imported_at > published_at
+					order by changed_at desc limit 200""")
 			.param("key", scope.key())
 			.query(Unpublished.class)
 			.list();

@@ -20,11 +20,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Theme fact sheets (steekkaart met kerncijfers per thema): a template of key figures that
- * one city's data team drafts and every city fills with its own figures and a short text
- * of its own. The key figures are indicators of the shared platform catalogue, published,
- * so that every city can show them; the template can be changed by the tenant that
- * drafted it (or a platform administrator), each tenant's text only by that tenant.
+ * Theme fact sheets (steekkaart met kerncijfers per thema): a template of key figures
+ * that one city's data team drafts and every city fills with its own figures and a short
+ * text of its own. The key figures are indicators of the shared platform catalogue,
+ * published, so that every city can show them; the template can be changed by the tenant
+ * that drafted it (or a platform administrator), each tenant's text only by that tenant.
  */
 @Service
 public class ThemeSheets {
@@ -60,7 +60,10 @@ public class ThemeSheets {
 
 		/** The paragraphs, separated by a blank line. */
 		public List<String> paragraphs() {
-			return Arrays.stream(body.strip().split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+			return Arrays.stream(body.strip().split("\\R\\s*\\R"))
+				.map(String::strip)
+				.filter(p -> !p.isEmpty())
+				.toList();
 		}
 
 	}
@@ -90,8 +93,9 @@ public class ThemeSheets {
 	/** The tenant's own text on the sheet, empty when it wrote none. */
 	@Transactional(readOnly = true)
 	public SheetText text(long sheetId, long tenantId) {
-		return jdbc.sql("""
-				select body, updated_by, updated_at, version from stats.theme_sheet_text where sheet_id = ? and tenant_id = ?""")
+		return jdbc
+			.sql("""
+					select body, updated_by, updated_at, version from stats.theme_sheet_text where sheet_id = ? and tenant_id = ?""")
 			.params(sheetId, tenantId)
 			.query(SheetText.class)
 			.optional()
@@ -121,9 +125,8 @@ public class ThemeSheets {
 		catch (DuplicateKeyException ex) {
 			throw new RefusedValueException(Reason.of("stats.refused.sheetTitleTaken", name));
 		}
-		audit.created(draftedBy, "themafiche", String.valueOf(id), name,
-				List.of(FieldChange.added("titel", name), FieldChange.added("thema", themeName),
-						FieldChange.added("kerncijfers", joined)));
+		audit.created(draftedBy, "themafiche", String.valueOf(id), name, List.of(FieldChange.added("titel", name),
+				FieldChange.added("thema", themeName), FieldChange.added("kerncijfers", joined)));
 		return find(id).orElseThrow();
 	}
 
@@ -135,7 +138,8 @@ public class ThemeSheets {
 	 */
 	@Transactional
 	public ThemeSheet update(Long tenantId, long id, int version, String title, List<String> codes, String actor) {
-		ThemeSheet sheet = find(id).orElseThrow(() -> new RefusedValueException(Reason.of("stats.refused.sheetUnknown")));
+		ThemeSheet sheet = find(id)
+			.orElseThrow(() -> new RefusedValueException(Reason.of("stats.refused.sheetUnknown")));
 		if (tenantId != null && !tenantId.equals(sheet.draftedBy())) {
 			throw new RefusedValueException(Reason.of("stats.refused.sheetNotYours", sheet.draftedByName()));
 		}
@@ -180,9 +184,10 @@ public class ThemeSheets {
 					on conflict do nothing""").params(sheetId, tenantId, text, actor).update();
 		}
 		else {
-			changed = jdbc.sql("""
-					update stats.theme_sheet_text set body = ?, updated_by = ?, updated_at = now(), version = version + 1
-					where sheet_id = ? and tenant_id = ? and version = ?""")
+			changed = jdbc
+				.sql("""
+						update stats.theme_sheet_text set body = ?, updated_by = ?, updated_at = now(), version = version + 1
+						where sheet_id = ? and tenant_id = ? and version = ?""")
 				.params(text, actor, sheetId, tenantId, version)
 				.update();
 		}

@@ -16,9 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Search over the published indicators with values in a scope (name, theme, definition in
- * Dutch and English, code) and the areas of a city (its deelgemeenten, wijken and sectors) plus every
- * municipality: PostgreSQL's text search with accents ignored ({@code unaccent}) and
- * typos forgiven (trigram {@code word_similarity} of {@code pg_trgm}), best match first.
+ * Dutch and English, code) and the areas of a city (its deelgemeenten, wijken and
+ * sectors) plus every municipality: PostgreSQL's text search with accents ignored
+ * ({@code unaccent}) and typos forgiven (trigram {@code word_similarity} of
+ * {@code pg_trgm}), best match first.
  */
 @Service
 public class StatsSearch {

@@ -67,7 +67,9 @@ class StatsApiController {
 
 	}
 
-	/** An indicator of the JSON catalogue: the English texts are null when not translated. */
+	/**
+	 * An indicator of the JSON catalogue: the English texts are null when not translated.
+	 */
 	record IndicatorJson(String code, String name, String theme, String definition, String unit, String source,
 			String kind, String aggregation, int decimals, int threshold, boolean published, boolean platform,
 			boolean demo, String nameEn, String themeEn, String definitionEn, String unitEn) {

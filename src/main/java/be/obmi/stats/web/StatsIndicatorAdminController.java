@@ -46,7 +46,9 @@ class StatsIndicatorAdminController {
 
 	static final String PLATFORM_BASE = "/platform/cijfers/beheer";
 
-	/** At most this many shared indicators are listed at once (the filter narrows them). */
+	/**
+	 * At most this many shared indicators are listed at once (the filter narrows them).
+	 */
 	static final int PLATFORM_LIST = 100;
 
 	private final StatsAccess access;
@@ -57,8 +59,7 @@ class StatsIndicatorAdminController {
 
 	private final MessageSource messages;
 
-	StatsIndicatorAdminController(StatsAccess access, Indicators indicators, AuditTrail audit,
-			MessageSource messages) {
+	StatsIndicatorAdminController(StatsAccess access, Indicators indicators, AuditTrail audit, MessageSource messages) {
 		this.access = access;
 		this.indicators = indicators;
 		this.audit = audit;
@@ -197,8 +198,7 @@ class StatsIndicatorAdminController {
 		}
 	}
 
-	private String form(Place place, Indicator indicator, IndicatorDescription description, int version,
-			Model model) {
+	private String form(Place place, Indicator indicator, IndicatorDescription description, int version, Model model) {
 		String id = String.valueOf(indicator.id());
 		List<AuditEvent> history = place.scope().isPlatform() ? audit.platformHistory("indicator", id, 20)
 				: audit.history(place.scope().tenantId(), "indicator", id, 20);

@@ -28,6 +28,7 @@ class StatsSearchController {
 
 	/**
 	 * An indicator found, with its page; name, theme and unit in the request's language.
+	 *
 	 * @param lang {@code nl} when an English answer gives the Dutch name for want of an
 	 * English one, else null
 	 */

@@ -26,9 +26,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Theme fact sheets (steekkaart met kerncijfers per thema): the public list and each sheet
- * with the city's own figures and text; for the data team, drafting a sheet every city
- * can use and writing the city's text on any sheet ({@link ThemeSheets}).
+ * Theme fact sheets (steekkaart met kerncijfers per thema): the public list and each
+ * sheet with the city's own figures and text; for the data team, drafting a sheet every
+ * city can use and writing the city's text on any sheet ({@link ThemeSheets}).
  */
 @Controller
 class ThemeSheetController {
@@ -60,7 +60,8 @@ class ThemeSheetController {
 
 	@GetMapping("/{slug}/cijfers/themafiches/{id}")
 	String sheet(Tenant tenant, @PathVariable long id, Model model) {
-		ThemeSheets.ThemeSheet sheet = sheets.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		ThemeSheets.ThemeSheet sheet = sheets.find(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		AreaReport.Report report = reports.sheet(StatsAccess.of(tenant), tenant, sheet.title(), sheet.codes());
 		model.addAttribute("sheet", sheet);
 		model.addAttribute("text", sheets.text(id, tenant.id()));
@@ -82,10 +83,11 @@ class ThemeSheetController {
 		model.addAttribute("sheets", sheets.all());
 		model.addAttribute("maxText", ThemeSheets.MAX_TEXT);
 		model.addAttribute("maxFigures", ThemeSheets.MAX_FIGURES);
-		model.addAttribute("catalogue", indicators.list(Scope.platform(), false)
-			.stream()
-			.filter(i -> i.tenantId() == null && i.published())
-			.toList());
+		model.addAttribute("catalogue",
+				indicators.list(Scope.platform(), false)
+					.stream()
+					.filter(i -> i.tenantId() == null && i.published())
+					.toList());
 		if (sheet != null) {
 			ThemeSheets.ThemeSheet chosen = sheets.find(sheet)
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -103,8 +105,8 @@ class ThemeSheetController {
 		ObmiUser user = access.requireWrite(StatsAccess.of(tenant));
 		try {
 			ThemeSheets.ThemeSheet sheet = sheets.create(tenant.id(), title, null, codes, user.getUsername());
-			redirect.addFlashAttribute("done", messages.getMessage("stats.sheets.created",
-					new Object[] { sheet.title() }, locale));
+			redirect.addFlashAttribute("done",
+					messages.getMessage("stats.sheets.created", new Object[] { sheet.title() }, locale));
 			return "redirect:/" + tenant.slug() + "/cijfers/beheer/themafiches?sheet=" + sheet.id();
 		}
 		catch (IllegalArgumentException ex) {

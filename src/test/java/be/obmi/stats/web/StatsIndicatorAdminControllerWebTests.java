@@ -82,9 +82,8 @@ class StatsIndicatorAdminControllerWebTests extends StatsWebTestSupport {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(view().name(StatsIndicatorAdminController.EDIT_VIEW))
 			.andExpect(model().attribute("error", "Het aantal decimalen ligt tussen 0 en 6."))
-			.andExpect(model().attribute("description",
-					new IndicatorDescription("Fietstellingen", null, "Mobiliteit", null, null, null, null, null, null,
-							5, -1)));
+			.andExpect(model().attribute("description", new IndicatorDescription("Fietstellingen", null, "Mobiliteit",
+					null, null, null, null, null, null, 5, -1)));
 	}
 
 	@Test
@@ -108,8 +107,8 @@ class StatsIndicatorAdminControllerWebTests extends StatsWebTestSupport {
 	void aSharedIndicatorIsNotATenantsToEdit() throws Exception {
 		when(indicators.own(MECHELEN_SCOPE, "bev_totaal"))
 			.thenThrow(new RefusedValueException(Reason.of("stats.refused.indicatorShared", "bev_totaal")));
-		mvc.perform(get("/mechelen/cijfers/beheer/indicatoren/bev_totaal")
-			.with(as(member("mechelen", Role.REDACTEUR)))).andExpect(status().isNotFound());
+		mvc.perform(get("/mechelen/cijfers/beheer/indicatoren/bev_totaal").with(as(member("mechelen", Role.REDACTEUR))))
+			.andExpect(status().isNotFound());
 		mvc.perform(post("/mechelen/cijfers/beheer/indicatoren/bev_totaal/onbekend").with(csrf())
 			.with(as(member("mechelen", Role.REDACTEUR)))).andExpect(status().isNotFound());
 		verify(indicators, never()).setPublished(eq(Scope.platform()), anyString(), anyBoolean());
