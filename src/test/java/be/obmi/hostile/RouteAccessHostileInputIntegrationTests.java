@@ -118,8 +118,11 @@ class RouteAccessHostileInputIntegrationTests {
 	 * guards: the security filter lets anonymous visitors through and the handler refuses
 	 * them. Tried before the public routes.
 	 */
-	static final List<Rule> GUARDED_INSIDE_PUBLIC = List
-		.of(Rule.of("*", "/" + VICTIM + "/cijfers/beheer/**", Need.REDACTEUR));
+	static final List<Rule> GUARDED_INSIDE_PUBLIC = List.of(
+			Rule.of("*", "/" + VICTIM + "/cijfers/beheer/**", Need.REDACTEUR),
+			// the platform's own catalogue page: /platform/** comes first in the filter
+			Rule.of("*", "/platform/cijfers/beheer", Need.PLATFORM),
+			Rule.of("*", "/platform/cijfers/beheer/**", Need.PLATFORM));
 
 	/**
 	 * The access rules, in the order they are tried. Public routes of modules come from

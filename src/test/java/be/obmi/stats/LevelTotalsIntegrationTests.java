@@ -94,7 +94,19 @@ class LevelTotalsIntegrationTests {
 	void anIndicatorThatRefusesDifferingTotalsRefusesTheFileAndNothingChanges() {
 		StatsHttp.Response first = upload("streng.csv", cityAndWijken("kortrijk_totalen_c", "2023", 1400, 100), true);
 		assertThat(first.status()).as(first.body()).isEqualTo(200);
-		jdbc.sql("update stats.indicator set totals_check = 'weigeren' where code = 'kortrijk_totalen_c'").update();
+		// the data team says so in the catalogue file (column totalen); a bad value is
+		// refused first
+		String catalogue = "code;naam;aggregatie;totalen\nkortrijk_totalen_c;Totalen C;sum;";
+		StatsHttp.Response bad = new StatsHttp(port).upload("kortrijk", "redacteur.kortrijk", "catalogus.csv",
+				(catalogue + "streng\n").getBytes(StandardCharsets.UTF_8), false, "/api/v1/kortrijk/stats/catalogue");
+		assertThat(bad.status()).isEqualTo(422);
+		assertThat(bad.body()).contains("'streng' is geen geldige waarde voor totalen");
+		StatsHttp.Response strict = new StatsHttp(port).upload("kortrijk", "redacteur.kortrijk", "catalogus.csv",
+				(catalogue + "weigeren\n").getBytes(StandardCharsets.UTF_8), false, "/api/v1/kortrijk/stats/catalogue");
+		assertThat(strict.status()).as(strict.body()).isEqualTo(200);
+		assertThat(jdbc.sql("select totals_check from stats.indicator where code = 'kortrijk_totalen_c'")
+			.query(String.class)
+			.single()).isEqualTo("weigeren");
 		long before = jdbc
 			.sql("select count(*) from stats.observation o join stats.indicator i on i.id = o.indicator_id"
 					+ " where i.code = 'kortrijk_totalen_c'")

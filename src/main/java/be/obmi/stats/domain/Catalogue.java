@@ -47,7 +47,13 @@ public class Catalogue {
 	/** The columns of the format, in the order of the export. */
 	public static final List<String> COLUMNS = List.of("code", "naam", "thema", "definitie", "eenheid", "bron", "soort",
 			"teller", "noemer", "factor", "aggregatie", "decimalen", "drempel", "gepubliceerd", "demo", "naam_en",
-			"thema_en", "definitie_en", "eenheid_en");
+			"thema_en", "definitie_en", "eenheid_en", "totalen");
+
+	/**
+	 * What an observation import does when a level and its sub-levels disagree
+	 * ({@code stats.indicator.totals_check}).
+	 */
+	private static final Set<String> TOTALS = Set.of("waarschuwen", "weigeren");
 
 	/** The optional English columns: left out of a file, they keep what is stored. */
 	private static final List<String> ENGLISH = List.of("naam_en", "thema_en", "definitie_en", "eenheid_en");
@@ -74,6 +80,10 @@ public class Catalogue {
 	public List<List<String>> rows(List<Indicator> list) {
 		Map<Long, String> codes = new HashMap<>();
 		list.forEach(i -> codes.put(i.id(), i.code()));
+		Map<Long, String> totals = new HashMap<>();
+		jdbc.sql("select id, totals_check from stats.indicator").query(rs -> {
+			totals.put(rs.getLong(1), rs.getString(2));
+		});
 		List<List<String>> rows = new ArrayList<>();
 		rows.add(COLUMNS);
 		for (Indicator i : list) {
@@ -82,7 +92,7 @@ public class Catalogue {
 					i.denominatorId() == null ? "" : codeOf(codes, i.denominatorId()), number(i.factor()),
 					i.aggregation(), String.valueOf(i.decimals()), String.valueOf(i.threshold()),
 					i.published() ? "ja" : "nee", i.demo() ? "ja" : "nee", nz(i.nameEn()), nz(i.themeEn()),
-					nz(i.definitionEn()), nz(i.unitEn())));
+					nz(i.definitionEn()), nz(i.unitEn()), totals.getOrDefault(i.id(), "waarschuwen")));
 		}
 		return rows;
 	}
@@ -158,9 +168,19 @@ public class Catalogue {
 		}
 		List<Parsed> parsed = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
+		Map<String, String> totalsChecks = new HashMap<>();
 		for (Table.Row line : table.rows()) {
 			long row = line.number();
 			String code = get(line, col, "code");
+			String totalsCheck = get(line, col, "totalen").toLowerCase(Locale.ROOT);
+			if (!totalsCheck.isEmpty()) {
+				if (TOTALS.contains(totalsCheck)) {
+					totalsChecks.put(code, totalsCheck);
+				}
+				else {
+					errors.add(new ImportError(row, "totalen", "import.stats.catalogueTotalsInvalid", totalsCheck));
+				}
+			}
 			String name = get(line, col, "naam");
 			if (!code.matches("^[A-Za-z0-9][A-Za-z0-9_.-]*$") || code.length() > 80) {
 				errors.add(new ImportError(row, "code", "import.stats.catalogueCodeInvalid", code));
@@ -304,6 +324,17 @@ public class Catalogue {
 				.params(numerator, denominator, p.code(), scope.tenantId())
 				.update();
 		}
+		// what an observation import does when levels disagree, where the file says so
+		totalsChecks.forEach((code, check) -> {
+			List<Long> changed = jdbc.sql("""
+					update stats.indicator set totals_check = ? where code = ? and tenant_id is not distinct from ?
+					  and totals_check <> ? returning id""")
+				.params(check, code, scope.tenantId(), check)
+				.query(Long.class)
+				.list();
+			changed.forEach(id -> audit.updated(scope.tenantId(), "indicator", String.valueOf(id), code, List
+				.of(FieldChange.between("totalen", check.equals("weigeren") ? "waarschuwen" : "weigeren", check))));
+		});
 		return new Result(created, updated, unchanged);
 	}
 

@@ -3,6 +3,7 @@ package be.obmi.stats.demo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import be.obmi.support.ApiClient;
 import be.obmi.support.ObmiIntegrationTest;
@@ -63,12 +64,19 @@ class StatsDemoDataIntegrationTests {
 	@Test
 	void thePublicPagesShowWijkenThatAddUpToTheCity() {
 		ApiClient visitor = ApiClient.anonymous(port);
+		wijkenAddUpOnThePages(path -> visitor.get(path).body());
+	}
+
+	/**
+	 * The check of the public pages, with {@code html} giving a page's HTML: over HTTP
+	 * here, in a real browser in {@code StatsDemoDataBrowserTests}.
+	 */
+	static void wijkenAddUpOnThePages(Function<String, String> html) {
 		Map<String, Double> cities = new LinkedHashMap<>();
 		Map<String, Double> sums = new LinkedHashMap<>();
 		for (String indicator : List.of("bev_totaal", "bev_65plus", "huishoudens", "woningen", "werkzoekenden")) {
 			Document page = Jsoup
-				.parse(visitor.get("/mechelen/cijfers/indicator/" + indicator + "?niveau=wijk&periode=2024&lang=nl")
-					.body());
+				.parse(html.apply("/mechelen/cijfers/indicator/" + indicator + "?niveau=wijk&periode=2024&lang=nl"));
 			Element wijkTable = page.select("table:has(caption:contains(2024))").last();
 			List<Double> wijken = wijkTable.select("tbody tr td.num").stream().map(td -> belgian(td.text())).toList();
 			assertThat(wijken).as(indicator + ": the 12 wijken, none hidden").hasSize(12).doesNotContainNull();
@@ -79,7 +87,7 @@ class StatsDemoDataIntegrationTests {
 			sums.put(indicator, sum);
 		}
 		Document share = Jsoup
-			.parse(visitor.get("/mechelen/cijfers/indicator/bev_65plus_pct?niveau=wijk&periode=2024&lang=nl").body());
+			.parse(html.apply("/mechelen/cijfers/indicator/bev_65plus_pct?niveau=wijk&periode=2024&lang=nl"));
 		assertThat(belgian(cityIn2024(share))).as("the city's share is the ratio of its sums")
 			.isCloseTo(Math.round(1000.0 * cities.get("bev_65plus") / cities.get("bev_totaal")) / 10.0,
 					Offset.offset(1e-9));
