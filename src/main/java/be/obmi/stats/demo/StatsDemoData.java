@@ -1,6 +1,8 @@
 package be.obmi.stats.demo;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -10,6 +12,7 @@ import be.obmi.stats.domain.Scope;
 import be.obmi.stats.importing.ObservationImporter;
 import be.obmi.stats.reference.StatsReferenceData;
 import be.obmi.tenancy.Municipalities;
+import be.obmi.tenancy.Municipality;
 import be.obmi.tenancy.Tenant;
 import be.obmi.tenancy.Tenants;
 import org.slf4j.Logger;
@@ -95,6 +98,47 @@ class StatsDemoData implements ApplicationModuleInitializer {
 				loadObservations();
 			}
 		});
+		// a transaction of its own: an import's temporary table lives until the commit
+		transaction.executeWithoutResult(status -> {
+			if (!exists("select 1 from stats.import_batch where tenant_id is null and filename = ?",
+					DemoSurvey.FILE_NAME)
+					&& !exists("""
+							select 1 from stats.observation o join stats.indicator i on i.id = o.indicator_id
+							where i.tenant_id is null and i.code = ? and o.tenant_id is null""",
+							DemoSurvey.ITEMS.get(0).code())) {
+				loadSurvey();
+			}
+		});
+	}
+
+	/**
+	 * The Stadsmonitor demo: its indicators (seeded from the reference catalogue,
+	 * published) are marked demo so the site labels them, then their results for the
+	 * centrumsteden are imported.
+	 */
+	private void loadSurvey() {
+		List<Municipality> cities = tenants.all()
+			.stream()
+			.filter(Tenant::centrumstad)
+			.map(Tenant::nisCode)
+			.filter(Objects::nonNull)
+			.map(municipalities::byNisCode)
+			.flatMap(Optional::stream)
+			.toList();
+		List<String> codes = DemoSurvey.codes();
+		long seeded = jdbc.sql("select count(*) from stats.indicator where tenant_id is null and code in (:codes)")
+			.param("codes", codes)
+			.query(Long.class)
+			.single();
+		if (cities.isEmpty() || seeded < codes.size()) {
+			return;
+		}
+		jdbc.sql("""
+				update stats.indicator set demo = true, version = version + 1
+				where tenant_id is null and code in (:codes) and not demo""").param("codes", codes).update();
+		ObservationImporter.Summary summary = importer.importFile(Scope.platform(), DemoSurvey.FILE_NAME,
+				new ByteArrayResource(DemoSurvey.file(cities)), false, ACTOR);
+		log.info("Stats demo survey: {} observations of {} Stadsmonitor indicators", summary.rows(), codes.size());
 	}
 
 	private void loadObservations() {

@@ -21,6 +21,14 @@ public record Indicator(long id, Long tenantId, String code, String name, String
 		return "sum".equals(aggregation);
 	}
 
+	/**
+	 * A survey result (a Gemeente-Stadsmonitor edition): shown with its respondents and
+	 * its 95% confidence interval.
+	 */
+	public boolean isSurvey() {
+		return "survey".equals(kind);
+	}
+
 	public boolean isRatio() {
 		return "ratio".equals(aggregation) && numeratorId != null && denominatorId != null;
 	}

@@ -67,10 +67,34 @@ public class AreaReport {
 	 */
 	public record Figure(Indicator indicator, Shown value, Shown city, Shown flanders, Indicator shareIndicator,
 			Shown share, Shown cityShare, Index toCity, Index toFlanders, Index toCentrumsteden, List<String> periods,
-			List<Shown> trend, List<Shown> cityTrend) {
+			List<Shown> trend, List<Shown> cityTrend, Double margin) {
+
+		/** A figure without a survey margin. */
+		public Figure(Indicator indicator, Shown value, Shown city, Shown flanders, Indicator shareIndicator,
+				Shown share, Shown cityShare, Index toCity, Index toFlanders, Index toCentrumsteden,
+				List<String> periods, List<Shown> trend, List<Shown> cityTrend) {
+			this(indicator, value, city, flanders, shareIndicator, share, cityShare, toCity, toFlanders,
+					toCentrumsteden, periods, trend, cityTrend, null);
+		}
 
 		public boolean hasShare() {
 			return shareIndicator != null;
+		}
+
+		/**
+		 * Whether the value is a survey result shown with its 95% confidence interval
+		 * (value ± {@code margin}).
+		 */
+		public boolean hasInterval() {
+			return margin != null && value.ok() && value.value() != null;
+		}
+
+		public Double lower() {
+			return hasInterval() ? value.value() - margin : null;
+		}
+
+		public Double upper() {
+			return hasInterval() ? value.value() + margin : null;
 		}
 
 	}
@@ -201,7 +225,7 @@ public class AreaReport {
 		if (shareIndicator.isEmpty()) {
 			Index none = index(Shown.none(latest), Shown.none(latest));
 			return Optional.of(new Figure(indicator, value, cityValue, flandersValue, null, null, null, none, none,
-					none, shownPeriods, trend, cityTrend));
+					none, shownPeriods, trend, cityTrend, surveyMargin(series, area, latest, editor)));
 		}
 		StatsQueries.Series shares = indicator.isRatio() ? series : queries.series(scope, shareIndicator.get(), null);
 		Shown share = shown(shares, area, latest, editor);
@@ -210,7 +234,16 @@ public class AreaReport {
 		Shown centrumsteden = centrumsteden(shares, latest);
 		return Optional.of(new Figure(indicator, value, cityValue, flandersValue, shareIndicator.get(), share,
 				cityShare, index(share, cityShare), index(share, flandersShare), index(share, centrumsteden),
-				shownPeriods, trend, cityTrend));
+				shownPeriods, trend, cityTrend, surveyMargin(series, area, latest, editor)));
+	}
+
+	/** The 95% margin of a survey indicator's shown value; null for other indicators. */
+	private Double surveyMargin(StatsQueries.Series series, Area area, String period, boolean editor) {
+		if (!series.indicator().isSurvey()) {
+			return null;
+		}
+		StatsQueries.Cell cell = queries.cell(series, area, period, editor);
+		return "ok".equals(cell.status()) ? cell.margin() : null;
 	}
 
 	private Shown shown(StatsQueries.Series series, Area area, String period, boolean editor) {

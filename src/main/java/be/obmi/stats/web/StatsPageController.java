@@ -8,6 +8,7 @@ import be.obmi.stats.domain.StatsAccess;
 import be.obmi.stats.query.StatsFormat;
 import be.obmi.stats.query.StatsQueries;
 import be.obmi.stats.query.StatsSite;
+import be.obmi.stats.query.SurveyEditions;
 
 import jakarta.validation.constraints.Size;
 
@@ -18,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Collator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,13 +76,16 @@ class StatsPageController {
 
 	private final MapTiles tiles;
 
+	private final SurveyEditions survey;
+
 	StatsPageController(StatsSite site, StatsAccess access, MessageSource messages, AreaShapes shapes,
-			@Value("${obmi.stats.map.tile-url:}") String tileUrl,
+			SurveyEditions survey, @Value("${obmi.stats.map.tile-url:}") String tileUrl,
 			@Value("${obmi.stats.map.tile-attribution:}") String tileAttribution) {
 		this.site = site;
 		this.access = access;
 		this.messages = messages;
 		this.shapes = shapes;
+		this.survey = survey;
 		this.tiles = new MapTiles(tileUrl.isBlank() ? null : tileUrl.strip(),
 				tileAttribution.isBlank() ? null : tileAttribution.strip());
 	}
@@ -125,10 +130,14 @@ class StatsPageController {
 			@RequestParam(name = "periode", required = false) @Size(max = 20) String period,
 			@RequestParam(name = "niveau", defaultValue = "wijk") @Size(max = 20) String level,
 			@RequestParam(name = "van", required = false) @Size(max = 20) String from,
-			@RequestParam(name = "tot", required = false) @Size(max = 20) String to, Model model) {
+			@RequestParam(name = "tot", required = false) @Size(max = 20) String to,
+			@RequestParam(name = "editie", required = false) @Size(max = 20) String edition, Model model) {
 		Scope scope = StatsAccess.of(tenant);
 		Indicator indicator = site.indicator(scope, code).orElseThrow(StatsPageController::notFound);
 		List<String> periods = site.periods(scope, indicator);
+		if (indicator.isSurvey()) {
+			surveyModel(scope, tenant, indicator, periods, edition, model);
+		}
 		String shown = period != null && periods.contains(period) ? period
 				: periods.isEmpty() ? null : periods.get(periods.size() - 1);
 		String mapLevel = "statsec".equals(level) ? "statsec" : "wijk";
@@ -203,6 +212,28 @@ class StatsPageController {
 				: null;
 	}
 
+	/**
+	 * A survey indicator's editions: the city's with n and interval (also for the chart's
+	 * band) and the centrumsteden in the picked edition (default the latest).
+	 */
+	private void surveyModel(Scope scope, Tenant tenant, Indicator indicator, List<String> periods, String edition,
+			Model model) {
+		boolean editor = access.seesConfidential(scope);
+		List<SurveyEditions.Edition> editions = survey.of(scope, indicator, site.city(tenant), editor);
+		String picked = edition != null && periods.contains(edition) ? edition
+				: periods.isEmpty() ? null : periods.get(periods.size() - 1);
+		model.addAttribute("editions", editions);
+		model.addAttribute("edition", picked);
+		model.addAttribute("editionCities",
+				picked == null ? List.of() : survey.centrumsteden(scope, indicator, picked, editor));
+		Map<String, Object> band = new LinkedHashMap<>();
+		band.put("periods", editions.stream().map(SurveyEditions.Edition::period).toList());
+		band.put("lower", editions.stream().map(e -> e.hasInterval() ? (Object) e.lower() : "-").toList());
+		band.put("upper", editions.stream().map(e -> e.hasInterval() ? (Object) e.upper() : "-").toList());
+		band.put("label", messages.getMessage("stats.survey.interval", null, LocaleContextHolder.getLocale()));
+		model.addAttribute("surveyJson", JSON.writeValueAsString(band));
+	}
+
 	@GetMapping("/{slug}/cijfers/indicator/{code}/download")
 	ResponseEntity<byte[]> download(Tenant tenant, @PathVariable String code,
 			@RequestParam(name = "niveau", defaultValue = "wijk") @Size(max = 20) String level,
@@ -212,10 +243,22 @@ class StatsPageController {
 		String levelCode = Level.parse(level).orElseThrow(StatsPageController::notFound).code();
 		List<Object[]> rows = new ArrayList<>();
 		rows.add(new Object[] { "indicator", "gebied", "naam", "niveau", "periode", "waarde", "status" });
+		Map<String, SurveyEditions.Sample> samples = indicator.isSurvey() ? survey.samples(scope, indicator) : null;
+		if (samples != null) {
+			rows.set(0, surveyRow(rows.get(0), "n", "N", "marge", "ondergrens", "bovengrens"));
+		}
 		for (String period : site.periods(scope, indicator)) {
 			for (StatsQueries.Cell c : site.cells(scope, tenant, indicator, levelCode, period)) {
-				rows.add(new Object[] { indicator.code(), c.area().code(), c.area().name(), c.area().level(), period,
-						c.value(), c.status() });
+				Object[] row = { indicator.code(), c.area().code(), c.area().name(), c.area().level(), period,
+						c.value(), c.status() };
+				if (samples != null) {
+					SurveyEditions.Edition e = SurveyEditions.edition(c,
+							samples.getOrDefault(SurveyEditions.key(c.area(), period), SurveyEditions.Sample.NONE));
+					row = surveyRow(row, e.n() == null ? null : e.n().doubleValue(),
+							e.population() == null ? null : e.population().doubleValue(), e.margin(), e.lower(),
+							e.upper());
+				}
+				rows.add(row);
 			}
 		}
 		String name = indicator.code() + "-" + tenant.slug() + "-" + levelCode;
@@ -241,6 +284,13 @@ class StatsPageController {
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.body(csv.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** A download row with the survey columns (n, N, margin, interval) after it. */
+	private static Object[] surveyRow(Object[] row, Object... survey) {
+		Object[] out = Arrays.copyOf(row, row.length + survey.length);
+		System.arraycopy(survey, 0, out, row.length, survey.length);
+		return out;
 	}
 
 	@GetMapping("/{slug}/cijfers/gebieden")

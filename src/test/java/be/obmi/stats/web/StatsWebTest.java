@@ -20,6 +20,7 @@ import be.obmi.stats.query.AreaReport;
 import be.obmi.stats.query.OpenDataResponses;
 import be.obmi.stats.query.StatsQueries;
 import be.obmi.stats.query.StatsSite;
+import be.obmi.stats.query.SurveyEditions;
 import be.obmi.support.ObmiWebSlice;
 
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -41,7 +42,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Import({ StatsAccess.class, StatsPublicRoutes.class, AreaReportPdf.class, AreaShapes.class })
 @MockitoBean(types = { ObservationImporter.class, ImportHistory.class, Indicators.class, Datasets.class,
 		StatsQueries.class, Catalogue.class, AreaSets.class, OpenDataResponses.class, Areas.class, StatsSite.class,
-		PdfDocuments.class, AreaReport.class, AuditTrail.class })
+		PdfDocuments.class, AreaReport.class, AuditTrail.class, SurveyEditions.class })
 @interface StatsWebTest {
 
 }
