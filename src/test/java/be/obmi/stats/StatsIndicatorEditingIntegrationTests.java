@@ -293,8 +293,8 @@ class StatsIndicatorEditingIntegrationTests {
 			.query(String.class)
 			.single()).isEqualTo("Cycle paths|Mobility|km");
 		String export = http.get(path + "?format=csv", "redacteur." + SLUG).body();
-		assertThat(export).contains(";demo;naam_en;thema_en;definitie_en;eenheid_en\r\n")
-			.contains(";Cycle paths;Mobility;;km\r\n");
+		assertThat(export).contains(";demo;naam_en;thema_en;definitie_en;eenheid_en;totalen\r\n")
+			.contains(";Cycle paths;Mobility;;km;waarschuwen\r\n");
 	}
 
 }

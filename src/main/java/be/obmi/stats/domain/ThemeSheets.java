@@ -13,6 +13,8 @@ import be.obmi.audit.FieldChange;
 import be.obmi.shared.ConcurrentChangeException;
 import be.obmi.shared.Reason;
 import be.obmi.shared.RefusedValueException;
+import be.obmi.tenancy.Tenant;
+import be.obmi.tenancy.Tenants;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,9 +38,9 @@ public class ThemeSheets {
 	public static final int MAX_TEXT = 4000;
 
 	private static final String SELECT = """
-			select s.id, s.title, s.theme, s.indicator_codes, s.drafted_by, t.name as drafted_by_name, s.updated_by,
+			select s.id, s.title, s.theme, s.indicator_codes, s.drafted_by, null as drafted_by_name, s.updated_by,
 			       s.updated_at, s.version
-			from stats.theme_sheet s left join tenancy.tenant t on t.id = s.drafted_by
+			from stats.theme_sheet s
 			""";
 
 	/** A sheet: its key figures are {@link #codes()}, in order. */
@@ -74,20 +76,30 @@ public class ThemeSheets {
 
 	private final AuditTrail audit;
 
-	ThemeSheets(JdbcClient jdbc, Indicators indicators, AuditTrail audit) {
+	private final Tenants tenants;
+
+	ThemeSheets(JdbcClient jdbc, Indicators indicators, AuditTrail audit, Tenants tenants) {
 		this.jdbc = jdbc;
 		this.indicators = indicators;
 		this.audit = audit;
+		this.tenants = tenants;
 	}
 
 	@Transactional(readOnly = true)
 	public List<ThemeSheet> all() {
-		return jdbc.sql(SELECT + "order by s.theme, s.title").query(ThemeSheet.class).list();
+		return jdbc.sql(SELECT + "order by s.theme, s.title").query(ThemeSheet.class).list().stream().map(this::named).toList();
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<ThemeSheet> find(long id) {
-		return jdbc.sql(SELECT + "where s.id = ?").param(id).query(ThemeSheet.class).optional();
+		return jdbc.sql(SELECT + "where s.id = ?").param(id).query(ThemeSheet.class).optional().map(this::named);
+	}
+
+	/** The sheet with the name of the tenant that drafted it (from the tenancy module). */
+	private ThemeSheet named(ThemeSheet s) {
+		String name = s.draftedBy() == null ? null : tenants.byId(s.draftedBy()).map(Tenant::name).orElse(null);
+		return new ThemeSheet(s.id(), s.title(), s.theme(), s.indicatorCodes(), s.draftedBy(), name, s.updatedBy(),
+				s.updatedAt(), s.version());
 	}
 
 	/** The tenant's own text on the sheet, empty when it wrote none. */
