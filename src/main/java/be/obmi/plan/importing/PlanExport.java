@@ -49,10 +49,16 @@ public class PlanExport {
 			"einddatum");
 
 	/**
-	 * The columns after {@link #COLUMNS} in an export: the round of the latest published
-	 * update of an action, its status, and the item's progress in percent by the one
-	 * roll-up rule (empty without a published update under it); and on how many actions
-	 * that progress is based. The import ignores them.
+	 * The optional columns of the plan file after {@link #COLUMNS}, for releases (and the
+	 * realised date of projects); empty for items.
+	 */
+	public static final List<String> WORK_COLUMNS = List.of(ProjectReleaseRows.ACTUAL, ProjectReleaseRows.STATUS);
+
+	/**
+	 * The columns after {@link #WORK_COLUMNS} in an export: the round of the latest
+	 * published update of an action, its status, and the item's progress in percent by
+	 * the one roll-up rule (empty without a published update under it); and on how many
+	 * actions that progress is based. The import ignores them.
 	 */
 	public static final List<String> PROGRESS_COLUMNS = List.of("ronde", "status", "voortgang", "voortgang_basis");
 
@@ -60,7 +66,10 @@ public class PlanExport {
 
 	private final StatusRounds rounds;
 
-	PlanExport(PlanItems items, StatusRounds rounds) {
+	private final ProjectReleaseRows work;
+
+	PlanExport(PlanItems items, StatusRounds rounds, ProjectReleaseRows work) {
+		this.work = work;
 		this.items = items;
 		this.rounds = rounds;
 	}
@@ -115,6 +124,7 @@ public class PlanExport {
 	/** The header of an export: the plan's columns, then the published state. */
 	static List<String> exportColumns() {
 		List<String> columns = new ArrayList<>(COLUMNS);
+		columns.addAll(WORK_COLUMNS);
 		columns.addAll(PROGRESS_COLUMNS);
 		return columns;
 	}
@@ -134,7 +144,7 @@ public class PlanExport {
 	/**
 	 * Items in tree order (none for a tenant without plan): each goal, then its action
 	 * plans each followed by their actions, each with its published state
-	 * ({@link #PROGRESS_COLUMNS}).
+	 * ({@link #PROGRESS_COLUMNS}) and followed by its projects and releases.
 	 */
 	List<List<String>> rows(Plan plan) {
 		if (plan == null) {
@@ -146,13 +156,16 @@ public class PlanExport {
 		Map<Long, List<PlanItem>> children = all.stream()
 			.filter(i -> i.parentId() != null)
 			.collect(Collectors.groupingBy(PlanItem::parentId));
+		Map<Long, List<Map<String, String>>> workRows = work.export(plan);
 		List<List<String>> rows = new ArrayList<>();
-		all.stream().filter(i -> i.parentId() == null).forEach(root -> addTree(root, children, codes, tree, rows));
+		all.stream()
+			.filter(i -> i.parentId() == null)
+			.forEach(root -> addTree(root, children, codes, tree, workRows, rows));
 		return rows;
 	}
 
 	private static void addTree(PlanItem item, Map<Long, List<PlanItem>> children, Map<Long, String> codes,
-			PlanTree tree, List<List<String>> rows) {
+			PlanTree tree, Map<Long, List<Map<String, String>>> workRows, List<List<String>> rows) {
 		List<String> row = new ArrayList<>();
 		row.add(item.code());
 		row.add(item.type().name());
@@ -165,9 +178,13 @@ public class PlanExport {
 		row.add(item.administrativeOwner());
 		row.add(item.startDate() == null ? null : item.startDate().toString());
 		row.add(item.endDate() == null ? null : item.endDate().toString());
+		WORK_COLUMNS.forEach(c -> row.add(null));
 		row.addAll(progress(tree.node(item.id())));
 		rows.add(row);
-		children.getOrDefault(item.id(), List.of()).forEach(child -> addTree(child, children, codes, tree, rows));
+		workRows.getOrDefault(item.id(), List.of())
+			.forEach(w -> rows.add(exportColumns().stream().map(w::get).toList()));
+		children.getOrDefault(item.id(), List.of())
+			.forEach(child -> addTree(child, children, codes, tree, workRows, rows));
 	}
 
 	/**

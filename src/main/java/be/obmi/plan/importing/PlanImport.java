@@ -40,6 +40,8 @@ import java.util.Locale;
  * message code) and then nothing changes; the codes of archived items cannot be reused.
  * When anything changed, the plan gets a new version that keeps the result, and what the
  * import did to each item is kept so that {@link PlanImportUndo} can undo it as a whole.
+ * Projects and releases ({@code PR} and {@code RL} rows, {@link ProjectReleaseRows}) are
+ * matched on code the same way; an import that changed them cannot be undone.
  * <p>
  * Over 300 lines because a plan file is read, checked and applied in one all-or-nothing
  * pass whose checks (codes, parents, types, archived codes) need the whole file and plan
@@ -100,9 +102,12 @@ public class PlanImport {
 
 	private final PlanImportUndo undo;
 
+	private final ProjectReleaseRows work;
+
 	PlanImport(JdbcClient jdbc, Plans plans, PlanItems items, PlanExport export, PolicyFields policyFields,
-			AuditTrail audit, ObmiMetrics metrics, ScopeLock lock, PlanImportUndo undo) {
+			AuditTrail audit, ObmiMetrics metrics, ScopeLock lock, PlanImportUndo undo, ProjectReleaseRows work) {
 		this.undo = undo;
+		this.work = work;
 		this.lock = lock;
 		this.metrics = metrics;
 		this.jdbc = jdbc;
@@ -146,7 +151,12 @@ public class PlanImport {
 			.params(plan.id(), tenant.id())
 			.query(String.class)
 			.list());
+		List<Table.Row> workLines = new ArrayList<>();
 		for (Table.Row line : file.rows()) {
+			if (ProjectReleaseRows.handles(line)) {
+				workLines.add(line);
+				continue;
+			}
 			Entry entry = parse(line, errors);
 			if (entry == null) {
 				continue;
@@ -171,7 +181,7 @@ public class PlanImport {
 		// misleading error.
 		Set<String> knownCodes = new HashSet<>(existing.keySet());
 		file.rows().forEach(l -> {
-			if (l.value(CODE) != null) {
+			if (l.value(CODE) != null && !ProjectReleaseRows.handles(l)) {
 				knownCodes.add(l.value(CODE));
 			}
 		});
@@ -191,6 +201,7 @@ public class PlanImport {
 						parentEntry.type().name(), item.code(), typeName(item.type())));
 			}
 		}
+		List<ProjectReleaseRows.Entry> workEntries = work.read(plan, workLines, knownCodes, archived, errors);
 		if (!errors.isEmpty()) {
 			errors.sort(Comparator.comparingInt(ImportError::row));
 			throw new ImportRejectedException(errors);
@@ -267,12 +278,17 @@ public class PlanImport {
 				audit.updated(tenant.id(), "planitem", String.valueOf(before.id()), code, changes(old, values));
 			}
 		}
+		ProjectReleaseRows.Counts workCounts = work.apply(plan, workEntries, ids);
+		int workChanges = workCounts.created() + workCounts.updated();
+		created += workCounts.created();
+		updated += workCounts.updated();
+		unchanged += workCounts.unchanged();
 		int notInFile = (int) existingItems.stream().filter(i -> !entries.containsKey(i.code())).count();
 		int version = plan.currentVersion();
 		if (created + updated > 0) {
 			version = plans.addVersion(plan, "Import " + LocalDate.now(), actor, created, updated,
 					export.csvText(plan));
-			undo.record(plan, version, done);
+			undo.record(plan, version, done, workChanges);
 			audit.updated(tenant.id(), "meerjarenplan", String.valueOf(plan.id()), plan.name(),
 					List.of(FieldChange.between("versie", plan.currentVersion(), version), FieldChange.added("import",
 							"%d nieuw, %d gewijzigd, %d ongewijzigd".formatted(created, updated, unchanged))));

@@ -103,9 +103,15 @@ public class PlanImportUndo {
 
 	/**
 	 * Keeps what an import did (in the import's transaction, right after it made version
-	 * {@code number}).
+	 * {@code number}), and how many projects and releases it created or changed: such an
+	 * import cannot be undone.
 	 */
-	void record(Plan plan, int number, List<Change> changes) {
+	void record(Plan plan, int number, List<Change> changes, int workChanges) {
+		if (workChanges > 0) {
+			jdbc.sql("update plan.plan_version set work_changes = ? where plan_id = ? and tenant_id = ? and number = ?")
+				.params(workChanges, plan.id(), plan.tenantId(), number)
+				.update();
+		}
 		Long[] created = changes.stream().filter(Change::created).map(Change::itemId).toArray(Long[]::new);
 		if (created.length > 0) {
 			jdbc.sql("""
@@ -133,11 +139,20 @@ public class PlanImportUndo {
 		}
 	}
 
+	private boolean changedWork(Plan plan, int number) {
+		return jdbc
+			.sql("select work_changes > 0 from plan.plan_version where plan_id = ? and tenant_id = ? and number = ?")
+			.params(plan.id(), plan.tenantId(), number)
+			.query(Boolean.class)
+			.single();
+	}
+
 	/**
 	 * Undoes import version {@code number} of the tenant's current plan.
 	 * @throws NotFoundException when the plan has no such version
 	 * @throws RefusedStateException when it is not the current version, no import, undone
-	 * already, not recorded, or when one of its items changed since
+	 * already, not recorded, when it created or changed projects or releases, or when one
+	 * of its items changed since
 	 * @throws ConcurrentChangeException when the plan stays locked by another import or
 	 * undo, or an item is saved while the undo runs
 	 */
@@ -160,6 +175,9 @@ public class PlanImportUndo {
 		}
 		if (number != plan.currentVersion()) {
 			throw new RefusedStateException(Reason.of("plan.refused.undoNotLatest", number, plan.currentVersion()));
+		}
+		if (changedWork(plan, number)) {
+			throw new RefusedStateException(Reason.of("plan.refused.undoWorkChanged", number));
 		}
 		if (!version.recorded()) {
 			throw new RefusedStateException(Reason.of("plan.refused.undoNotRecorded", number));

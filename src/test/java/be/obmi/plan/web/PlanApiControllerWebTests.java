@@ -106,7 +106,8 @@ class PlanApiControllerWebTests extends PlanWebTestSupport {
 			.andExpect(jsonPath("$.errors.length()").value(1))
 			.andExpect(jsonPath("$.errors[0].row").value(2))
 			.andExpect(jsonPath("$.errors[0].column").value("type"))
-			.andExpect(jsonPath("$.errors[0].message").value("Ongeldig type 'XX'; gebruik BD, AP of AC."));
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("Ongeldig type 'XX'; gebruik BD, AP, AC, PR (project) of RL (release)."));
 	}
 
 	@Test
@@ -120,7 +121,8 @@ class PlanApiControllerWebTests extends PlanWebTestSupport {
 			.with(csrf()))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.detail").value("The file was refused; nothing was changed."))
-			.andExpect(jsonPath("$.errors[0].message").value("Invalid type 'XX'; use BD, AP or AC."));
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("Invalid type 'XX'; use BD, AP, AC, PR (project) or RL (release)."));
 	}
 
 	@Test
