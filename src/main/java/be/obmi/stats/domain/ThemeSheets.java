@@ -87,7 +87,12 @@ public class ThemeSheets {
 
 	@Transactional(readOnly = true)
 	public List<ThemeSheet> all() {
-		return jdbc.sql(SELECT + "order by s.theme, s.title").query(ThemeSheet.class).list().stream().map(this::named).toList();
+		return jdbc.sql(SELECT + "order by s.theme, s.title")
+			.query(ThemeSheet.class)
+			.list()
+			.stream()
+			.map(this::named)
+			.toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -95,7 +100,9 @@ public class ThemeSheets {
 		return jdbc.sql(SELECT + "where s.id = ?").param(id).query(ThemeSheet.class).optional().map(this::named);
 	}
 
-	/** The sheet with the name of the tenant that drafted it (from the tenancy module). */
+	/**
+	 * The sheet with the name of the tenant that drafted it (from the tenancy module).
+	 */
 	private ThemeSheet named(ThemeSheet s) {
 		String name = s.draftedBy() == null ? null : tenants.byId(s.draftedBy()).map(Tenant::name).orElse(null);
 		return new ThemeSheet(s.id(), s.title(), s.theme(), s.indicatorCodes(), s.draftedBy(), name, s.updatedBy(),
