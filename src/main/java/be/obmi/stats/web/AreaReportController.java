@@ -47,7 +47,15 @@ class AreaReportController {
 
 	@GetMapping("/{slug}/cijfers/gebied/{level}/{code}")
 	String profile(Tenant tenant, @PathVariable String level, @PathVariable String code, Model model) {
-		AreaReport.Report report = report(tenant, level, code);
+		show(report(tenant, level, code), model);
+		return "stats/profile";
+	}
+
+	/**
+	 * What the key-figure fragment ({@code report-fragments :: themes}) reads: of an area
+	 * report, and of a theme fact sheet ({@link ThemeSheetController}).
+	 */
+	static void show(AreaReport.Report report, Model model) {
 		model.addAttribute("report", report);
 		model.addAttribute("area", report.area());
 		model.addAttribute("city", report.city());
@@ -56,7 +64,6 @@ class AreaReportController {
 		model.addAttribute("demo", report.demo());
 		model.addAttribute("charts", AreaReportCharts.json(report));
 		model.addAttribute("sources", sources(report));
-		return "stats/profile";
 	}
 
 	@GetMapping("/{slug}/cijfers/gebied/{level}/{code}/pdf")

@@ -65,14 +65,7 @@ class ThemeSheetController {
 		AreaReport.Report report = reports.sheet(StatsAccess.of(tenant), tenant, sheet.title(), sheet.codes());
 		model.addAttribute("sheet", sheet);
 		model.addAttribute("text", sheets.text(id, tenant.id()));
-		model.addAttribute("report", report);
-		model.addAttribute("area", report.area());
-		model.addAttribute("city", report.city());
-		model.addAttribute("flanders", report.flanders());
-		model.addAttribute("profile", report.themes());
-		model.addAttribute("demo", report.demo());
-		model.addAttribute("charts", AreaReportCharts.json(report));
-		model.addAttribute("sources", AreaReportController.sources(report));
+		AreaReportController.show(report, model);
 		return "stats/theme-sheet";
 	}
 
