@@ -3,8 +3,10 @@ package be.obmi.stats.domain;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -87,24 +89,31 @@ public class ThemeSheets {
 
 	@Transactional(readOnly = true)
 	public List<ThemeSheet> all() {
+		Map<Long, String> names = new HashMap<>();
+		tenants.all().forEach(t -> names.put(t.id(), t.name()));
 		return jdbc.sql(SELECT + "order by s.theme, s.title")
 			.query(ThemeSheet.class)
 			.list()
 			.stream()
-			.map(this::named)
+			.map(s -> named(s, s.draftedBy() == null ? null : names.get(s.draftedBy())))
 			.toList();
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<ThemeSheet> find(long id) {
-		return jdbc.sql(SELECT + "where s.id = ?").param(id).query(ThemeSheet.class).optional().map(this::named);
+		return jdbc.sql(SELECT + "where s.id = ?")
+			.param(id)
+			.query(ThemeSheet.class)
+			.optional()
+			.map(s -> named(s,
+					s.draftedBy() == null ? null : tenants.byId(s.draftedBy()).map(Tenant::name).orElse(null)));
 	}
 
 	/**
-	 * The sheet with the name of the tenant that drafted it (from the tenancy module).
+	 * The sheet with the name of the tenant that drafted it (read through the tenancy
+	 * module: once for a list, not per sheet).
 	 */
-	private ThemeSheet named(ThemeSheet s) {
-		String name = s.draftedBy() == null ? null : tenants.byId(s.draftedBy()).map(Tenant::name).orElse(null);
+	private static ThemeSheet named(ThemeSheet s, String name) {
 		return new ThemeSheet(s.id(), s.title(), s.theme(), s.indicatorCodes(), s.draftedBy(), name, s.updatedBy(),
 				s.updatedAt(), s.version());
 	}
