@@ -16,6 +16,7 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -104,8 +105,14 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Waits until the condition holds; a condition that reads an element while the page
+	 * is replaced (after a form post) is tried again instead of failing on the stale
+	 * element.
+	 */
 	public void waitUntil(Function<WebDriver, Boolean> condition) {
-		new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+		new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+			.until(condition);
 	}
 
 	/** Logs in through the login form and waits until the login page is left. */
