@@ -16,8 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo accounts, one per role in every tenant ({@code beheerder.mechelen},
- * {@code redacteur.gent}, …) and one platform admin ({@code platformbeheerder}), all with
- * the password of {@code obmi.demo.password}. With
+ * {@code redacteur.gent}, …), a DPO per tenant ({@code dpo.gent}: lezer and DPO), one
+ * Kenniscentrum editor ({@code kenniscentrum}) and one platform admin
+ * ({@code platformbeheerder}), all with the password of {@code obmi.demo.password}. With
  * {@code obmi.demo.accounts-enabled=false} (the {@code prod} profile) existing demo
  * accounts are disabled and none are made.
  */
@@ -27,6 +28,8 @@ class DemoAccounts implements ApplicationModuleInitializer {
 	private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
 	static final String PLATFORM_ADMIN = "platformbeheerder";
+
+	static final String KENNISCENTRUM = "kenniscentrum";
 
 	private final JdbcClient jdbc;
 
@@ -67,7 +70,15 @@ class DemoAccounts implements ApplicationModuleInitializer {
 		String hash = passwordEncoder.encode(password);
 		jdbc.sql("update identity.user_account set enabled = true where demo and not enabled").update();
 		ensure(PLATFORM_ADMIN, "Platformbeheerder (demo)", hash, true);
+		long editor = ensure(KENNISCENTRUM, "Redactie Kenniscentrum (demo)", hash, false);
+		jdbc.sql("update identity.user_account set kenniscentrum = true where id = ? and not kenniscentrum")
+			.param(editor)
+			.update();
 		for (Tenant tenant : tenants.all()) {
+			long dpo = ensure("dpo." + tenant.slug(), "DPO " + tenant.name() + " (demo)", hash, false);
+			jdbc.sql("""
+					insert into identity.membership (user_id, tenant_id, role, dpo) values (?, ?, 'LEZER', true)
+					on conflict (user_id, tenant_id) do nothing""").params(dpo, tenant.id()).update();
 			for (Role role : Role.values()) {
 				String username = role.name().toLowerCase() + "." + tenant.slug();
 				long id = ensure(username, displayName(role, tenant), hash, false);
@@ -98,8 +109,8 @@ class DemoAccounts implements ApplicationModuleInitializer {
 
 	/** The example accounts printed at start-up and in the README. */
 	List<String> examples() {
-		return List.of(PLATFORM_ADMIN, "beheerder.mechelen", "redacteur.mechelen", "bijdrager.mechelen",
-				"lezer.mechelen");
+		return List.of(PLATFORM_ADMIN, KENNISCENTRUM, "beheerder.mechelen", "redacteur.mechelen", "bijdrager.mechelen",
+				"lezer.mechelen", "dpo.mechelen");
 	}
 
 	boolean enabled() {

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
@@ -36,12 +37,25 @@ public final class ObmiUser implements UserDetails, CredentialsContainer {
 
 	private final Map<String, Role> roles;
 
+	private final Set<String> dpoIn;
+
+	private final boolean kenniscentrum;
+
 	private final long securityStamp;
 
 	private final long credentialStamp;
 
 	ObmiUser(long id, String username, String displayName, String passwordHash, boolean platformAdmin, boolean enabled,
 			Instant lockedUntil, Map<String, Role> roles, long securityStamp, long credentialStamp) {
+		this(id, username, displayName, passwordHash, platformAdmin, enabled, lockedUntil, roles, Set.of(), false,
+				securityStamp, credentialStamp);
+	}
+
+	ObmiUser(long id, String username, String displayName, String passwordHash, boolean platformAdmin, boolean enabled,
+			Instant lockedUntil, Map<String, Role> roles, Set<String> dpoIn, boolean kenniscentrum, long securityStamp,
+			long credentialStamp) {
+		this.dpoIn = Set.copyOf(dpoIn);
+		this.kenniscentrum = kenniscentrum;
 		this.securityStamp = securityStamp;
 		this.credentialStamp = credentialStamp;
 		this.id = id;
@@ -84,6 +98,28 @@ public final class ObmiUser implements UserDetails, CredentialsContainer {
 	}
 
 	/**
+	 * Whether the user is the data protection officer (DPO) of the tenant: a function
+	 * beside the role (a DPO is often lezer), set by the tenant admin. A platform admin
+	 * counts as DPO everywhere.
+	 */
+	public boolean dpo(String slug) {
+		return platformAdmin || dpoIn.contains(slug);
+	}
+
+	/** The slugs of the tenants where the user is the DPO. */
+	public Set<String> dpoTenants() {
+		return dpoIn;
+	}
+
+	/**
+	 * Whether the user edits the Kenniscentrum's shared content (knowledge bank, news,
+	 * newsletter, GDPR templates); a platform admin does.
+	 */
+	public boolean kenniscentrum() {
+		return platformAdmin || kenniscentrum;
+	}
+
+	/**
 	 * The account's rights stamp when this principal was loaded; the database moves it on
 	 * at every change of rights.
 	 */
@@ -106,7 +142,11 @@ public final class ObmiUser implements UserDetails, CredentialsContainer {
 		if (platformAdmin) {
 			authorities.add(new SimpleGrantedAuthority("ROLE_PLATFORMBEHEERDER"));
 		}
+		if (kenniscentrum) {
+			authorities.add(new SimpleGrantedAuthority("ROLE_KENNISCENTRUM"));
+		}
 		roles.forEach((slug, role) -> authorities.add(new SimpleGrantedAuthority("TENANT_" + slug + "_" + role)));
+		dpoIn.forEach(slug -> authorities.add(new SimpleGrantedAuthority("TENANT_" + slug + "_DPO")));
 		return authorities;
 	}
 

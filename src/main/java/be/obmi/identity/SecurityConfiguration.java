@@ -117,6 +117,9 @@ class SecurityConfiguration {
 					"/api/docs/**", "/api/swagger-ui/**", "/swagger-ui/**")
 				.permitAll();
 			auth.requestMatchers("/platform/**").hasRole("PLATFORMBEHEERDER");
+			// the Kenniscentrum's editors: shared knowledge bank, news, newsletter, GDPR
+			// templates
+			auth.requestMatchers("/kenniscentrum/**").hasAnyRole("KENNISCENTRUM", "PLATFORMBEHEERDER");
 			// metrics name tenants and show activity: for the operator's monitoring, not
 			// the public
 			auth.requestMatchers("/actuator/prometheus").hasRole("PLATFORMBEHEERDER");

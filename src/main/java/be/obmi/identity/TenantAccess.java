@@ -32,6 +32,39 @@ public class TenantAccess {
 		return has(slug, Role.valueOf(role));
 	}
 
+	/** Whether the current user is the data protection officer (DPO) of the tenant. */
+	public boolean dpo(String slug) {
+		return currentUser().map(u -> u.dpo(slug)).orElse(false);
+	}
+
+	/**
+	 * @throws AccessDeniedException (403) when the current user is not the tenant's DPO
+	 */
+	public ObmiUser requireDpo(String slug) {
+		ObmiUser user = currentUser().orElseThrow(() -> new AccessDeniedException("Niet aangemeld"));
+		if (!user.dpo(slug)) {
+			throw new AccessDeniedException("Onvoldoende rechten");
+		}
+		return user;
+	}
+
+	/** Whether the current user edits the Kenniscentrum's shared content. */
+	public boolean kenniscentrum() {
+		return currentUser().map(ObmiUser::kenniscentrum).orElse(false);
+	}
+
+	/**
+	 * @throws AccessDeniedException (403) when the current user is no Kenniscentrum
+	 * editor
+	 */
+	public ObmiUser requireKenniscentrum() {
+		ObmiUser user = currentUser().orElseThrow(() -> new AccessDeniedException("Niet aangemeld"));
+		if (!user.kenniscentrum()) {
+			throw new AccessDeniedException("Onvoldoende rechten");
+		}
+		return user;
+	}
+
 	/**
 	 * @throws AccessDeniedException (403) when the current user lacks the role
 	 */

@@ -66,14 +66,14 @@ public class UserAccounts implements UserDetailsService {
 	Optional<ObmiUser> findPrincipal(String username) {
 		return jdbc.sql("""
 				select id, username, display_name, password_hash, platform_admin, enabled, locked_until,
-				       security_stamp, credential_stamp
+				       security_stamp, credential_stamp, kenniscentrum
 				from identity.user_account where lower(username) = lower(?)""").param(username).query((rs, n) -> {
 			long id = rs.getLong("id");
 			Timestamp locked = rs.getTimestamp("locked_until");
 			return new ObmiUser(id, rs.getString("username"), rs.getString("display_name"),
 					rs.getString("password_hash"), rs.getBoolean("platform_admin"), rs.getBoolean("enabled"),
-					locked == null ? null : locked.toInstant(), rolesOf(id), rs.getLong("security_stamp"),
-					rs.getLong("credential_stamp"));
+					locked == null ? null : locked.toInstant(), rolesOf(id), dpoTenantsOf(id),
+					rs.getBoolean("kenniscentrum"), rs.getLong("security_stamp"), rs.getLong("credential_stamp"));
 		}).optional();
 	}
 
@@ -102,6 +102,14 @@ public class UserAccounts implements UserDetailsService {
 		Map<String, Role> roles = new HashMap<>();
 		byTenant.forEach((tenant, role) -> roles.put(slugs.get(tenant), role));
 		return roles;
+	}
+
+	private Set<String> dpoTenantsOf(long userId) {
+		List<Long> ids = jdbc.sql("select tenant_id from identity.membership where user_id = ? and dpo")
+			.param(userId)
+			.query(Long.class)
+			.list();
+		return ids.isEmpty() ? Set.of() : Set.copyOf(tenants.slugsById(ids).values());
 	}
 
 	void unlockAccount(long userId, String label, Instant lockedUntil) {

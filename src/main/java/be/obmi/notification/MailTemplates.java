@@ -42,7 +42,15 @@ class MailTemplates {
 	}
 
 	String body(Kind kind, Locale locale, Map<String, Object> variables) {
-		return engine.process(kind.template() + "_" + language(locale), new Context(locale, variables));
+		return body(kind.template(), locale, variables);
+	}
+
+	/**
+	 * The body of another module's mail: {@code templates/mail/<template>_nl.txt} or
+	 * {@code _en}.
+	 */
+	String body(String template, Locale locale, Map<String, Object> variables) {
+		return engine.process(template + "_" + language(locale), new Context(locale, variables));
 	}
 
 	/**

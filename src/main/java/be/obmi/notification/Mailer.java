@@ -83,13 +83,7 @@ class Mailer {
 			all.put("name", to.contact().displayName());
 			all.put("preferencesLink", settings.link("/account/meldingen"));
 			String body = templates.body(kind, to.locale(), all);
-			MimeMessage message = sender.createMimeMessage();
-			MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
-			helper.setFrom(settings.from());
-			helper.setTo(to.contact().email());
-			helper.setSubject(subject);
-			helper.setText(body);
-			sender.send(message);
+			deliver(to.contact().email(), subject, body, Map.of());
 			metrics.mail(kind.template(), true);
 			return true;
 		}
@@ -99,6 +93,43 @@ class Mailer {
 			metrics.mail(kind.template(), false);
 			return false;
 		}
+	}
+
+	/**
+	 * Sends another module's mail (see {@link MailMessages}).
+	 * @return whether the mail server accepted it
+	 */
+	boolean send(MailMessages.Message mail) {
+		if (!enabled()) {
+			return false;
+		}
+		try {
+			Map<String, Object> all = new HashMap<>(mail.variables());
+			all.put("baseUrl", settings.baseUrl());
+			String body = templates.body(mail.template(), mail.locale(), all);
+			deliver(mail.to(), mail.subject(), body, mail.headers());
+			metrics.mail(mail.template(), true);
+			return true;
+		}
+		catch (MessagingException | RuntimeException ex) {
+			log.warn("E-mail ({}) not sent: {}", mail.template(), ex.toString());
+			metrics.mail(mail.template(), false);
+			return false;
+		}
+	}
+
+	private void deliver(String to, String subject, String body, Map<String, String> headers)
+			throws MessagingException {
+		MimeMessage message = sender.createMimeMessage();
+		MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+		helper.setFrom(settings.from());
+		helper.setTo(to);
+		helper.setSubject(subject);
+		helper.setText(body);
+		for (Map.Entry<String, String> header : headers.entrySet()) {
+			message.setHeader(header.getKey(), header.getValue());
+		}
+		sender.send(message);
 	}
 
 }

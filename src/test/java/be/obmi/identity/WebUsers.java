@@ -2,6 +2,7 @@ package be.obmi.identity;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -30,6 +31,18 @@ public final class WebUsers {
 	/** An account with the given roles per tenant slug. */
 	public static ObmiUser withRoles(long id, String username, Map<String, Role> roles) {
 		return new ObmiUser(id, username, "Demo " + username, null, false, true, null, roles, 0, 0);
+	}
+
+	/** The DPO of a tenant: lezer there, with the DPO function. */
+	public static ObmiUser dpo(String slug) {
+		return new ObmiUser(Math.abs(("dpo." + slug).hashCode()), "dpo." + slug, "Demo DPO " + slug, null, false, true,
+				null, Map.of(slug, Role.LEZER), Set.of(slug), false, 0, 0);
+	}
+
+	/** A Kenniscentrum editor without any tenant role. */
+	public static ObmiUser kenniscentrum() {
+		return new ObmiUser(2, "kenniscentrum", "Redactie Kenniscentrum", null, false, true, null, Map.of(), Set.of(),
+				true, 0, 0);
 	}
 
 	public static ObmiUser platformAdmin() {
