@@ -12,4 +12,12 @@ public interface PublicRoutes {
 	/** Path patterns in Spring's {@code PathPattern} syntax; never null. */
 	List<String> patterns();
 
+	/**
+	 * Path patterns where anonymous visitors may also POST (a newsletter subscription);
+	 * each handler guards itself (CSRF still applies). Empty by default.
+	 */
+	default List<String> anonymousPosts() {
+		return List.of();
+	}
+
 }

@@ -129,6 +129,9 @@ class SecurityConfiguration {
 					auth.requestMatchers(HttpMethod.GET, pattern).permitAll();
 					auth.requestMatchers(HttpMethod.HEAD, pattern).permitAll();
 				}
+				for (String pattern : routes.anonymousPosts()) {
+					auth.requestMatchers(HttpMethod.POST, pattern).permitAll();
+				}
 			}
 			auth.requestMatchers(HttpMethod.GET, "/{slug}").permitAll();
 			auth.requestMatchers("/{slug}/beheer", "/{slug}/beheer/**").access(tenantRole(Role.BEHEERDER));

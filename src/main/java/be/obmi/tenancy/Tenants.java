@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 import be.obmi.audit.AuditTrail;
 import be.obmi.audit.FieldChange;
@@ -159,6 +160,9 @@ public class Tenants {
 
 	private Tenant insert(String slug, String name, String nisCode, Tenant.Kind kind, String linkedNisCode,
 			String primaryColor) {
+		if (RESERVED_SLUGS.contains(slug)) {
+			throw new RefusedValueException(Reason.of("tenants.refused.reserved", name));
+		}
 		String color = primaryColor == null || primaryColor.isBlank() ? "#1f4e79" : primaryColor;
 		if (!color.matches("^#[0-9a-fA-F]{6}$")) {
 			throw new RefusedValueException(Reason.of("tenants.refused.color"));
@@ -173,6 +177,13 @@ public class Tenants {
 						FieldChange.added("slug", slug), FieldChange.added("kleur", color)));
 		return tenant;
 	}
+
+	/**
+	 * First path segments the platform uses itself; a tenant named so would hide them (or
+	 * they it).
+	 */
+	private static final Set<String> RESERVED_SLUGS = Set.of("platform", "account", "api", "kennis", "kenniscentrum",
+			"login", "logout", "error", "css", "js", "images", "webjars", "actuator", "swagger-ui", "favicon-ico");
 
 	static String slugOf(String name) {
 		String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");

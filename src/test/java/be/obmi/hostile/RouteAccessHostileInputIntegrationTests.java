@@ -64,7 +64,11 @@ class RouteAccessHostileInputIntegrationTests {
 
 		PUBLIC(null, null), LOGIN(null, null), LEZER("lezer." + VICTIM, null),
 		BIJDRAGER("bijdrager." + VICTIM, "lezer." + VICTIM), REDACTEUR("redacteur." + VICTIM, "bijdrager." + VICTIM),
-		BEHEERDER("beheerder." + VICTIM, "redacteur." + VICTIM), PLATFORM("platformbeheerder", "beheerder." + VICTIM);
+		BEHEERDER("beheerder." + VICTIM, "redacteur." + VICTIM), PLATFORM("platformbeheerder", "beheerder." + VICTIM),
+		/** The Kenniscentrum's editors (an account flag, not a tenant role). */
+		KENNISCENTRUM("kenniscentrum", "beheerder." + VICTIM),
+		/** The tenant's data protection officer (a function beside the role). */
+		DPO("dpo." + VICTIM, "redacteur." + VICTIM);
 
 		final String allowed;
 
@@ -136,6 +140,8 @@ class RouteAccessHostileInputIntegrationTests {
 			Rule.of("GET", "/" + VICTIM, Need.PUBLIC),
 			// platform administration
 			Rule.of("*", "/platform/**", Need.PLATFORM), Rule.of("*", "/api/v1/platform/**", Need.PLATFORM),
+			// the Kenniscentrum's editors
+			Rule.of("*", "/kenniscentrum/**", Need.KENNISCENTRUM),
 			// a user's own account
 			Rule.of("*", "/account/**", Need.LOGIN),
 			// tenant administration
@@ -237,6 +243,12 @@ class RouteAccessHostileInputIntegrationTests {
 		for (PublicRoutes declared : publicRoutes) {
 			for (String pattern : declared.patterns()) {
 				if (route.method() == HttpMethod.GET
+						&& PARSER.parse(pattern).matches(PathContainer.parsePath(route.path()))) {
+					return Need.PUBLIC;
+				}
+			}
+			for (String pattern : declared.anonymousPosts()) {
+				if (route.method() == HttpMethod.POST
 						&& PARSER.parse(pattern).matches(PathContainer.parsePath(route.path()))) {
 					return Need.PUBLIC;
 				}

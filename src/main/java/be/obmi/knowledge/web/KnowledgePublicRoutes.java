@@ -1,0 +1,27 @@
+package be.obmi.knowledge.web;
+
+import java.util.List;
+
+import be.obmi.identity.PublicRoutes;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The Kenniscentrum's portal {@code /kennis/**} (collections, cases, search, news,
+ * calendar, newsletter archive): anonymous visitors read it and may subscribe to and
+ * unsubscribe from the newsletter.
+ */
+@Component
+class KnowledgePublicRoutes implements PublicRoutes {
+
+	@Override
+	public List<String> patterns() {
+		return List.of("/kennis", "/kennis/**");
+	}
+
+	@Override
+	public List<String> anonymousPosts() {
+		return List.of("/kennis/nieuwsbrief/**");
+	}
+
+}
