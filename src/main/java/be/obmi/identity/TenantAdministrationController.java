@@ -132,6 +132,7 @@ class TenantAdministrationController {
 		UserAccount account = member(tenant, id);
 		model.addAttribute("account", account);
 		model.addAttribute("form", new RoleForm(account.role(), account.version()));
+		model.addAttribute("dpo", members.dpo(tenant, id));
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("history", audit.history(tenant.id(), "gebruiker", String.valueOf(id), 20));
 		return ROLE_FORM_VIEW;
@@ -147,6 +148,7 @@ class TenantAdministrationController {
 		UserAccount account = member(tenant, id);
 		model.addAttribute("account", account);
 		model.addAttribute("roles", Role.values());
+		model.addAttribute("dpo", members.dpo(tenant, id));
 		model.addAttribute("history", audit.history(tenant.id(), "gebruiker", String.valueOf(id), 20));
 		if (errors.hasErrors()) {
 			return ROLE_FORM_VIEW;
@@ -164,6 +166,26 @@ class TenantAdministrationController {
 			model.addAttribute("error", message(ex));
 			return ROLE_FORM_VIEW;
 		}
+	}
+
+	/**
+	 * Makes the member the tenant's data protection officer (DPO), or no longer.
+	 */
+	@PostMapping("/gebruikers/{id}/dpo")
+	String changeDpo(Tenant tenant, @PathVariable long id, @RequestParam(defaultValue = "false") boolean dpo,
+			@RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+		member(tenant, id);
+		try {
+			UserAccount saved = members.changeDpo(tenant, id, dpo, version);
+			redirect.addFlashAttribute("saved", saved.displayName());
+		}
+		catch (ConcurrentChangeException ex) {
+			redirect.addFlashAttribute("refused", messages.getMessage(ex, LocaleContextHolder.getLocale()));
+		}
+		catch (AccountChangeRefused ex) {
+			redirect.addFlashAttribute("refused", message(ex));
+		}
+		return "redirect:/" + tenant.slug() + "/beheer/gebruikers";
 	}
 
 	@PostMapping("/gebruikers/{id}/ontgrendelen")

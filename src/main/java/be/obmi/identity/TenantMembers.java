@@ -160,6 +160,46 @@ public class TenantMembers {
 		return memberOf(tenant, userId).orElseThrow();
 	}
 
+	/** Whether the member is the tenant's data protection officer (DPO). */
+	@Transactional(readOnly = true)
+	public boolean dpo(Tenant tenant, long userId) {
+		return jdbc.sql("select dpo from identity.membership where user_id = ? and tenant_id = ?")
+			.params(userId, tenant.id())
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	/**
+	 * Makes a member the tenant's data protection officer (DPO), or no longer; nothing
+	 * else of the account. The account's security stamp moves with the membership, so an
+	 * open session has the new right on its next request.
+	 * @throws ConcurrentChangeException when the account changed since the page was loaded
+	 * @throws AccountChangeRefused for a platform admin or a user who is no member
+	 */
+	@Transactional
+	public UserAccount changeDpo(Tenant tenant, long userId, boolean dpo, Integer version) {
+		UserAccount before = memberOf(tenant, userId)
+			.orElseThrow(() -> new AccountChangeRefused("account.refused.notMember"));
+		refuseForPlatformAdmin(before);
+		boolean was = dpo(tenant, userId);
+		int updated = jdbc.sql("update identity.user_account set version = version + 1 where id = ? and version = ?")
+			.params(userId, version == null ? -1 : version)
+			.update();
+		if (updated == 0) {
+			throw new ConcurrentChangeException(Reason.of("account.refused.changedMeanwhile"));
+		}
+		jdbc.sql("update identity.membership set dpo = ? where user_id = ? and tenant_id = ?")
+			.params(dpo, userId, tenant.id())
+			.update();
+		FieldChange change = FieldChange.between("DPO in " + tenant.slug(), was, dpo);
+		if (change != null) {
+			accounts.recordForAccount(userId, before.displayName(), AuditEvent.Action.UPDATE, List.of(change),
+					List.of());
+		}
+		return memberOf(tenant, userId).orElseThrow();
+	}
+
 	/**
 	 * Lifts a lockout before it expires. A tenant admin may do so only for an account
 	 * that has a role in no other tenant (a lockout protects the account everywhere);

@@ -152,6 +152,12 @@ class RouteAccessHostileInputIntegrationTests {
 			Rule.of("GET", "/" + VICTIM + "/plan/toewijzingen", Need.REDACTEUR),
 			Rule.of("GET", "/" + VICTIM + "/plan/versies/*", Need.REDACTEUR),
 			Rule.of("GET", "/api/v1/" + VICTIM + "/stats/imports/**", Need.REDACTEUR),
+			// privacy register (P1): the DPO checks and publishes; redacteurs open the edit forms
+			Rule.of("POST", "/" + VICTIM + "/privacy/verwerkingen/*/nazien", Need.DPO),
+			Rule.of("POST", "/" + VICTIM + "/privacy/verwerkingen/*/publiceren", Need.DPO),
+			Rule.of("POST", "/" + VICTIM + "/privacy/verwerkingen/*/depubliceren", Need.DPO),
+			Rule.of("GET", "/" + VICTIM + "/privacy/verwerkingen/nieuw", Need.REDACTEUR),
+			Rule.of("GET", "/" + VICTIM + "/privacy/verwerkingen/*/bewerken", Need.REDACTEUR),
 			// contributors send status updates for their items in a round
 			Rule.of("POST", "/" + VICTIM + "/plan/rondes/*/items/*", Need.BIJDRAGER),
 			// every other write in a tenant is for editors
