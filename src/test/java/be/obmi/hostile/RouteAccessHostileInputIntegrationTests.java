@@ -147,6 +147,8 @@ class RouteAccessHostileInputIntegrationTests {
 			// tenant administration
 			Rule.of("*", "/" + VICTIM + "/beheer", Need.BEHEERDER),
 			Rule.of("*", "/" + VICTIM + "/beheer/**", Need.BEHEERDER),
+			// privacy (P4): the DPO chooses which fields the public register shows
+			Rule.of("GET,POST", "/" + VICTIM + "/privacy/zichtbaarheid", Need.DPO),
 			// editors: imports, catalogue management, plan versions
 			Rule.of("GET", "/" + VICTIM + "/plan/import", Need.REDACTEUR),
 			Rule.of("GET", "/" + VICTIM + "/plan/toewijzingen", Need.REDACTEUR),
