@@ -319,6 +319,10 @@ class FieldBoundsHostileInputIntegrationTests {
 		if (pattern.startsWith("/account")) {
 			return "lezer." + TENANT;
 		}
+		// K4 (and the other knowledge parts): the Kenniscentrum's editors' pages
+		if (pattern.startsWith("/kenniscentrum")) {
+			return "kenniscentrum";
+		}
 		return "beheerder." + TENANT;
 	}
 

@@ -162,6 +162,11 @@ class RouteAccessHostileInputIntegrationTests {
 			Rule.of("GET", "/" + VICTIM + "/privacy/verwerkingen/*/bewerken", Need.REDACTEUR),
 			// contributors send status updates for their items in a round
 			Rule.of("POST", "/" + VICTIM + "/plan/rondes/*/items/*", Need.BIJDRAGER),
+			// K4: a city's housing-policy instruments: its redacteurs save and submit, its members read
+			Rule.of("POST", "/" + VICTIM + "/kennis/woonbeleid", Need.REDACTEUR),
+			Rule.of("GET", "/" + VICTIM + "/kennis/woonbeleid", Need.LEZER),
+			// K4: the rounds of the housing-policy instruments are for the Kenniscentrum's editors
+			Rule.of("*", "/kenniscentrum/woonbeleid/**", Need.KENNISCENTRUM),
 			// every other write in a tenant is for editors
 			Rule.of("POST,PUT,PATCH,DELETE", "/" + VICTIM + "/**", Need.REDACTEUR),
 			Rule.of("POST,PUT,PATCH,DELETE", "/api/v1/" + VICTIM + "/**", Need.REDACTEUR),
