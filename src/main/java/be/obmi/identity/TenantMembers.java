@@ -174,7 +174,8 @@ public class TenantMembers {
 	 * Makes a member the tenant's data protection officer (DPO), or no longer; nothing
 	 * else of the account. The account's security stamp moves with the membership, so an
 	 * open session has the new right on its next request.
-	 * @throws ConcurrentChangeException when the account changed since the page was loaded
+	 * @throws ConcurrentChangeException when the account changed since the page was
+	 * loaded
 	 * @throws AccountChangeRefused for a platform admin or a user who is no member
 	 */
 	@Transactional

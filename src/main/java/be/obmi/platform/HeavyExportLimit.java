@@ -33,7 +33,8 @@ final class HeavyExportLimit extends OncePerRequestFilter {
 	static final List<String> HEAVY_ROUTES = List.of("/api/v1/{scope}/stats/data",
 			"/api/v1/{scope}/stats/indicators/{code}/data", "/api/v1/{scope}/datasets/{id}",
 			"/{slug}/cijfers/indicator/{code}/download", "/{slug}/cijfers/gebied/{level}/{code}/pdf",
-			"/{slug}/plan/rondes/{id}/rapport.pdf", "/{slug}/plan/export", "/api/v1/{slug}/plan/export");
+			"/{slug}/plan/rondes/{id}/rapport.pdf", "/{slug}/plan/export", "/api/v1/{slug}/plan/export",
+			"/{slug}/privacy/export/{file}");
 
 	private static final List<PathPattern> HEAVY = HEAVY_ROUTES.stream()
 		.map(PathPatternParser.defaultInstance::parse)

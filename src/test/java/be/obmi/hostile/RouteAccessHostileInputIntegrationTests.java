@@ -154,7 +154,8 @@ class RouteAccessHostileInputIntegrationTests {
 			Rule.of("GET", "/" + VICTIM + "/plan/toewijzingen", Need.REDACTEUR),
 			Rule.of("GET", "/" + VICTIM + "/plan/versies/*", Need.REDACTEUR),
 			Rule.of("GET", "/api/v1/" + VICTIM + "/stats/imports/**", Need.REDACTEUR),
-			// privacy register (P1): the DPO checks and publishes; redacteurs open the edit forms
+			// privacy register (P1): the DPO checks and publishes; redacteurs open the
+			// edit forms
 			Rule.of("POST", "/" + VICTIM + "/privacy/verwerkingen/*/nazien", Need.DPO),
 			Rule.of("POST", "/" + VICTIM + "/privacy/verwerkingen/*/publiceren", Need.DPO),
 			Rule.of("POST", "/" + VICTIM + "/privacy/verwerkingen/*/depubliceren", Need.DPO),
@@ -162,10 +163,12 @@ class RouteAccessHostileInputIntegrationTests {
 			Rule.of("GET", "/" + VICTIM + "/privacy/verwerkingen/*/bewerken", Need.REDACTEUR),
 			// contributors send status updates for their items in a round
 			Rule.of("POST", "/" + VICTIM + "/plan/rondes/*/items/*", Need.BIJDRAGER),
-			// K4: a city's housing-policy instruments: its redacteurs save and submit, its members read
+			// K4: a city's housing-policy instruments: its redacteurs save and submit,
+			// its members read
 			Rule.of("POST", "/" + VICTIM + "/kennis/woonbeleid", Need.REDACTEUR),
 			Rule.of("GET", "/" + VICTIM + "/kennis/woonbeleid", Need.LEZER),
-			// K4: the rounds of the housing-policy instruments are for the Kenniscentrum's editors
+			// K4: the rounds of the housing-policy instruments are for the
+			// Kenniscentrum's editors
 			Rule.of("*", "/kenniscentrum/woonbeleid/**", Need.KENNISCENTRUM),
 			// every other write in a tenant is for editors
 			Rule.of("POST,PUT,PATCH,DELETE", "/" + VICTIM + "/**", Need.REDACTEUR),

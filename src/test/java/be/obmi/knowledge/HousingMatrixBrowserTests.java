@@ -54,11 +54,7 @@ class HousingMatrixBrowserTests {
 		assertThat(browser.findAll("#housing-matrix td.housing-yes a")).isNotEmpty();
 		browser.screenshot("knowledge-housing-matrix");
 		browser.assertAccessible();
-		HousingRound demo = rounds.closed()
-			.stream()
-			.filter(r -> r.name().equals("2025 S2"))
-			.findFirst()
-			.orElseThrow();
+		HousingRound demo = rounds.closed().stream().filter(r -> r.name().equals("2025 S2")).findFirst().orElseThrow();
 		browser.open("/kennis/woonbeleid?ronde=" + demo.id());
 		assertThat(browser.text("#matrix-state")).contains("2025 S2");
 		browser.assertAccessible();

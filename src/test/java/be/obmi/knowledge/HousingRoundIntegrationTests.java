@@ -129,8 +129,9 @@ class HousingRoundIntegrationTests {
 			.orElseThrow();
 		CityInstrument old = before.get(renewed.code());
 		PageSession gentSession = PageSession.login(port, "redacteur.gent");
-		String gentForm = entry(renewed.code(), true, "https://www.gent.be/reglementen/nieuw", old.note(),
-				old.since(), old.version()) + "&" + entry(added.code(), true, "https://www.gent.be/reglementen/toegevoegd", "", null, -1);
+		String gentForm = entry(renewed.code(), true, "https://www.gent.be/reglementen/nieuw", old.note(), old.since(),
+				old.version()) + "&"
+				+ entry(added.code(), true, "https://www.gent.be/reglementen/toegevoegd", "", null, -1);
 		HttpResponse<String> gentSubmit = submit(gentSession, gent, round, gentForm);
 		assertThat(gentSubmit.statusCode()).as(gentSubmit.body()).isEqualTo(302);
 
@@ -143,14 +144,15 @@ class HousingRoundIntegrationTests {
 		assertThat(submit(bruggeSession, brugge, round, confirm).statusCode()).isEqualTo(302);
 		assertThat(instruments.of(brugge)).isEqualTo(bruggeBefore);
 
-		// a second submit read before the first (stale task version) is refused, nothing lost
-		HttpResponse<String> stale = bruggeSession.post("/brugge/kennis/woonbeleid",
-				"action=submit&round=" + round.id() + "&taskVersion=0&_csrf=" + csrf(bruggeSession, "/brugge/kennis/woonbeleid"));
+		// a second submit read before the first (stale task version) is refused, nothing
+		// lost
+		HttpResponse<String> stale = bruggeSession.post("/brugge/kennis/woonbeleid", "action=submit&round=" + round.id()
+				+ "&taskVersion=0&_csrf=" + csrf(bruggeSession, "/brugge/kennis/woonbeleid"));
 		assertThat(stale.statusCode()).isEqualTo(409);
 
 		// a city cannot submit for another city
-		HttpResponse<String> foreign = gentSession.post("/leuven/kennis/woonbeleid",
-				"action=submit&round=" + round.id() + "&taskVersion=0&_csrf=" + csrf(gentSession, "/gent/kennis/woonbeleid"));
+		HttpResponse<String> foreign = gentSession.post("/leuven/kennis/woonbeleid", "action=submit&round=" + round.id()
+				+ "&taskVersion=0&_csrf=" + csrf(gentSession, "/gent/kennis/woonbeleid"));
 		assertThat(foreign.statusCode()).isEqualTo(403);
 		assertThat(rounds.task(round, leuven).orElseThrow().submitted()).isFalse();
 
@@ -174,7 +176,8 @@ class HousingRoundIntegrationTests {
 		String page = PageSession.anonymous(port)
 			.get("/kennis/woonbeleid/verschil?van=" + baseline.id() + "&tot=" + round.id())
 			.body();
-		assertThat(page).contains("data-code=\"" + renewed.code() + "\"").contains("data-code=\"" + added.code() + "\"");
+		assertThat(page).contains("data-code=\"" + renewed.code() + "\"")
+			.contains("data-code=\"" + added.code() + "\"");
 		assertThat(Pattern.compile("data-city=").matcher(page).results().count()).isEqualTo(2);
 
 		HttpResponse<String> late = submit(PageSession.login(port, "redacteur.leuven"), leuven, round, "");
@@ -199,9 +202,11 @@ class HousingRoundIntegrationTests {
 		Map<String, CityInstrument> before = instruments.of(tenants.require("gent"));
 		HousingInstrument any = catalogue.instruments().getFirst();
 		CityInstrument record = before.get(any.code());
-		HttpResponse<String> bad = gentSession.post("/gent/kennis/woonbeleid", "action=save&"
-				+ entry(any.code(), true, "javascript:alert(1)", "x", null, record == null ? -1 : record.version()) + "&_csrf="
-				+ csrf(gentSession, "/gent/kennis/woonbeleid"));
+		HttpResponse<String> bad = gentSession.post("/gent/kennis/woonbeleid",
+				"action=save&"
+						+ entry(any.code(), true, "javascript:alert(1)", "x", null,
+								record == null ? -1 : record.version())
+						+ "&_csrf=" + csrf(gentSession, "/gent/kennis/woonbeleid"));
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(bad.body()).contains("http://");
 		assertThat(instruments.of(tenants.require("gent"))).isEqualTo(before);
@@ -211,8 +216,8 @@ class HousingRoundIntegrationTests {
 	}
 
 	HousingRound open(PageSession editor, String name, LocalDate deadline) {
-		HttpResponse<String> response = editor.post("/kenniscentrum/woonbeleid/rondes",
-				"name=" + encode(name) + "&deadline=" + deadline + "&_csrf=" + csrf(editor, "/kenniscentrum/woonbeleid/rondes"));
+		HttpResponse<String> response = editor.post("/kenniscentrum/woonbeleid/rondes", "name=" + encode(name)
+				+ "&deadline=" + deadline + "&_csrf=" + csrf(editor, "/kenniscentrum/woonbeleid/rondes"));
 		assertThat(response.statusCode()).isEqualTo(302);
 		return rounds.openRound().filter(r -> r.name().equals(name)).orElseThrow();
 	}
@@ -231,7 +236,8 @@ class HousingRoundIntegrationTests {
 	}
 
 	static String entry(String code, boolean present, String link, String note, LocalDate since, int version) {
-		return "since_" + encode(code) + "=" + (since == null ? "" : since) + "&" + (present ? "present_" + encode(code) + "=on&" : "") + "link_" + encode(code) + "="
+		return "since_" + encode(code) + "=" + (since == null ? "" : since) + "&"
+				+ (present ? "present_" + encode(code) + "=on&" : "") + "link_" + encode(code) + "="
 				+ encode(link == null ? "" : link) + "&note_" + encode(code) + "=" + encode(note == null ? "" : note)
 				+ "&version_" + encode(code) + "=" + version;
 	}

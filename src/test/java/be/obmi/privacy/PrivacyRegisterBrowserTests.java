@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The staff register in Chromium (Gent): the list with its tabs and filters, an activity
- * with its versions and history, the edit form and the organisations; each passes axe-core
- * (no serious or critical violation) without console or CSP errors.
+ * with its versions and history, the edit form and the organisations; each passes
+ * axe-core (no serious or critical violation) without console or CSP errors.
  */
 @ObmiIntegrationTest
 class PrivacyRegisterBrowserTests {

@@ -122,8 +122,7 @@ class PrivacyRegisterIntegrationTests {
 		assertThat(first.content().purpose()).isEqualTo("Doel van " + name);
 		List<ProcessingActivities.HistoryEntry> history = activities.history(tenants.require(SLUG),
 				activity.publicId());
-		assertThat(history.getFirst().changes()).extracting(ContentDiff.FieldDifference::field)
-			.contains("purpose");
+		assertThat(history.getFirst().changes()).extracting(ContentDiff.FieldDifference::field).contains("purpose");
 		ContentDiff.FieldDifference purpose = history.getFirst()
 			.changes()
 			.stream()
@@ -149,8 +148,8 @@ class PrivacyRegisterIntegrationTests {
 		PrivacyHttp redacteur = PrivacyHttp.as(port, "redacteur." + SLUG, "/" + SLUG + "/privacy");
 		PrivacyHttp dpo = PrivacyHttp.as(port, "dpo." + SLUG, "/" + SLUG + "/privacy");
 		assertThat(dpo.post(path(activity) + "/voltooien", Map.of("version", "0")).statusCode()).isEqualTo(403);
-		assertThat(redacteur.post(path(activity) + "/voltooien",
-				Map.of("version", String.valueOf(activity.version()))).statusCode()).isEqualTo(302);
+		assertThat(redacteur.post(path(activity) + "/voltooien", Map.of("version", String.valueOf(activity.version())))
+			.statusCode()).isEqualTo(302);
 		Activity completed = reload(activity);
 		assertThat(completed.state()).isEqualTo(ActivityState.COMPLETED);
 		Map<String, String> version = Map.of("version", String.valueOf(completed.version()));
@@ -164,8 +163,9 @@ class PrivacyRegisterIntegrationTests {
 		assertThat(dpo.post(path(activity) + "/publiceren", Map.of("version", String.valueOf(checked.version())))
 			.statusCode()).isEqualTo(302);
 		assertThat(reload(activity).published()).isTrue();
-		assertThat(redacteur.post(path(activity) + "/depubliceren",
-				Map.of("version", String.valueOf(reload(activity).version()))).statusCode()).isEqualTo(403);
+		assertThat(redacteur
+			.post(path(activity) + "/depubliceren", Map.of("version", String.valueOf(reload(activity).version())))
+			.statusCode()).isEqualTo(403);
 
 		redacteur.post(path(activity), PrivacyHttp.completeForm(activity.content().name(), "Gewijzigd doel", "5 jaar",
 				reload(activity).version()));
@@ -178,9 +178,9 @@ class PrivacyRegisterIntegrationTests {
 		String name = "Conflict " + UUID.randomUUID();
 		Activity activity = create(name, true);
 		PrivacyHttp redacteur = PrivacyHttp.as(port, "redacteur." + SLUG, "/" + SLUG + "/privacy");
-		assertThat(redacteur.post(path(activity),
-				PrivacyHttp.completeForm(name, "Eerste bewerking", "5 jaar", activity.version())).statusCode())
-			.isEqualTo(302);
+		assertThat(redacteur
+			.post(path(activity), PrivacyHttp.completeForm(name, "Eerste bewerking", "5 jaar", activity.version()))
+			.statusCode()).isEqualTo(302);
 		HttpResponse<String> stale = redacteur.post(path(activity),
 				PrivacyHttp.completeForm(name, "Tweede bewerking op oude versie", "5 jaar", activity.version()));
 		assertThat(stale.statusCode()).isEqualTo(409);
@@ -233,19 +233,19 @@ class PrivacyRegisterIntegrationTests {
 			assertThat(admin.post("/gent/beheer/gebruikers/" + id + "/dpo", Map.of("dpo", "true", "version", version))
 				.statusCode()).isEqualTo(302);
 			assertThat(members.dpo(gent, id)).isTrue();
-			// the open session passes the DPO check now: the unknown activity is not found
+			// the open session passes the DPO check now: the unknown activity is not
+			// found
 			assertThat(member.post(unknown, Map.of("version", "0")).statusCode()).isEqualTo(404);
 			assertThat(accounts.loadUserByUsername("bijdrager.gent").dpo("gent")).isTrue();
-			assertThat(audit.history(gent.id(), null, null, 50)).anyMatch(e -> e.changes()
-				.stream()
-				.anyMatch(c -> c.field().equals("DPO in gent")));
+			assertThat(audit.history(gent.id(), null, null, 50))
+				.anyMatch(e -> e.changes().stream().anyMatch(c -> c.field().equals("DPO in gent")));
 			// a stale version is refused and changes nothing
 			admin.post("/gent/beheer/gebruikers/" + id + "/dpo", Map.of("dpo", "false", "version", version));
 			assertThat(members.dpo(gent, id)).isTrue();
 		}
 		finally {
-			transaction.executeWithoutResult(status -> members.changeDpo(gent, id, false,
-					accounts.details(id).orElseThrow().version()));
+			transaction.executeWithoutResult(
+					status -> members.changeDpo(gent, id, false, accounts.details(id).orElseThrow().version()));
 		}
 		assertThat(members.dpo(gent, id)).isFalse();
 	}

@@ -42,8 +42,8 @@ class PrivacyTemplateIntegrationTests {
 	Tenants tenants;
 
 	Map<String, String> template(String code, String retention) {
-		Map<String, String> form = new LinkedHashMap<>(PrivacyHttp.completeForm("Sjabloon " + code,
-				"Doel uit het sjabloon", retention, 0));
+		Map<String, String> form = new LinkedHashMap<>(
+				PrivacyHttp.completeForm("Sjabloon " + code, "Doel uit het sjabloon", retention, 0));
 		form.remove("version");
 		form.remove("organisationId");
 		form.put("kind", "ACTIVITY");
@@ -100,8 +100,9 @@ class PrivacyTemplateIntegrationTests {
 		assertThat(other.fields().getFirst().current()).isEqualTo("7 jaar");
 
 		Activity before = activities.require(tenant, accepting);
-		assertThat(gent.post("/gent/privacy/sjablonen/verwerkingen/" + accepting,
-				Map.of("field", "retention", "accept", "true", "version", String.valueOf(before.version())))
+		assertThat(gent
+			.post("/gent/privacy/sjablonen/verwerkingen/" + accepting,
+					Map.of("field", "retention", "accept", "true", "version", String.valueOf(before.version())))
 			.statusCode()).isEqualTo(302);
 		Activity accepted = activities.require(tenant, accepting);
 		assertThat(accepted.content().retention()).isEqualTo("3 jaar");
@@ -111,8 +112,9 @@ class PrivacyTemplateIntegrationTests {
 		assertThat(activities.version(tenant, accepting, 1).content().retention()).isEqualTo("5 jaar");
 
 		Activity keep = activities.require(tenant, rejecting);
-		assertThat(gent.post("/gent/privacy/sjablonen/verwerkingen/" + rejecting,
-				Map.of("field", "retention", "accept", "false", "version", String.valueOf(keep.version())))
+		assertThat(gent
+			.post("/gent/privacy/sjablonen/verwerkingen/" + rejecting,
+					Map.of("field", "retention", "accept", "false", "version", String.valueOf(keep.version())))
 			.statusCode()).isEqualTo(302);
 		Activity rejected = activities.require(tenant, rejecting);
 		assertThat(rejected.content().retention()).isEqualTo("7 jaar");
@@ -120,10 +122,12 @@ class PrivacyTemplateIntegrationTests {
 		assertThat(rejected.templateVersion()).isEqualTo(2);
 
 		// deciding again is refused
-		assertThat(gent.post("/gent/privacy/sjablonen/verwerkingen/" + rejecting,
-				Map.of("field", "retention", "accept", "true", "version",
-						String.valueOf(activities.require(tenant, rejecting).version())))
-			.statusCode()).isEqualTo(409);
+		assertThat(
+				gent.post("/gent/privacy/sjablonen/verwerkingen/" + rejecting,
+						Map.of("field", "retention", "accept", "true", "version",
+								String.valueOf(activities.require(tenant, rejecting).version())))
+					.statusCode())
+			.isEqualTo(409);
 	}
 
 	@Test

@@ -17,9 +17,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Gent's register is closed to Mechelen's DPO and redacteur: every page and step of
- * Gent answers 403, and Gent's ids under Mechelen's address are not found (404), so no
- * query leaks across tenants; Mechelen's pages never show Gent's data.
+ * Gent's register is closed to Mechelen's DPO and redacteur: every page and step of Gent
+ * answers 403, and Gent's ids under Mechelen's address are not found (404), so no query
+ * leaks across tenants; Mechelen's pages never show Gent's data.
  */
 @ObmiIntegrationTest
 class PrivacyTenantIsolationIntegrationTests {
@@ -65,16 +65,16 @@ class PrivacyTenantIsolationIntegrationTests {
 			}
 			// Gent's ids under Mechelen's own address: not found
 			assertThat(mechelen.get("/mechelen/privacy/verwerkingen/" + id).statusCode()).isEqualTo(404);
-			assertThat(mechelen.get("/mechelen/privacy/verwerkingen/" + id + "/versies/1").statusCode())
-				.isEqualTo(404);
+			assertThat(mechelen.get("/mechelen/privacy/verwerkingen/" + id + "/versies/1").statusCode()).isEqualTo(404);
 			assertThat(mechelen.get("/mechelen/privacy/sjablonen/verwerkingen/" + id).statusCode()).isEqualTo(404);
-			assertThat(mechelen.post("/mechelen/privacy/verwerkingen/" + id + "/nazien", step).statusCode())
-				.isIn(403, 404);
-			assertThat(mechelen.post("/mechelen/privacy/organisaties/" + organisation,
-					Map.of("version", "0", "kbo", "0207451227", "name", "Overname", "kind", "OCMW"))
+			assertThat(mechelen.post("/mechelen/privacy/verwerkingen/" + id + "/nazien", step).statusCode()).isIn(403,
+					404);
+			assertThat(mechelen
+				.post("/mechelen/privacy/organisaties/" + organisation,
+						Map.of("version", "0", "kbo", "0207451227", "name", "Overname", "kind", "OCMW"))
 				.statusCode()).isIn(403, 404);
-			String register = mechelen.get("/mechelen/privacy").body() + mechelen.get("/mechelen/privacy/organisaties")
-				.body();
+			String register = mechelen.get("/mechelen/privacy").body()
+					+ mechelen.get("/mechelen/privacy/organisaties").body();
 			assertThat(register).doesNotContain(id, gentOrganisation);
 		}
 		assertThat(activities.require(gent, activity.publicId()).version()).isEqualTo(version);

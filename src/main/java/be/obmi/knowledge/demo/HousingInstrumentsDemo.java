@@ -85,7 +85,10 @@ class HousingInstrumentsDemo implements ApplicationModuleInitializer {
 		log.info("Demo housing instruments and round {} made", ROUND);
 	}
 
-	/** A varied but plausible set for the city: the common ones and about a third of the others. */
+	/**
+	 * A varied but plausible set for the city: the common ones and about a third of the
+	 * others.
+	 */
 	static List<InstrumentForm> forms(Tenant city, List<HousingInstrument> list) {
 		List<InstrumentForm> forms = new ArrayList<>();
 		for (HousingInstrument instrument : list) {
@@ -104,7 +107,9 @@ class HousingInstrumentsDemo implements ApplicationModuleInitializer {
 		return "https://www." + city.slug() + ".be/reglementen/wonen-" + instrument.code().replace('.', '-');
 	}
 
-	/** Gent adds the register of neglected dwellings (or ends it) and renews a regulation. */
+	/**
+	 * Gent adds the register of neglected dwellings (or ends it) and renews a regulation.
+	 */
 	private void laterChange(Tenant gent) {
 		var records = instruments.of(gent);
 		var register = records.get("6.A.3");

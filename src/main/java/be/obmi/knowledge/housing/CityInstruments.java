@@ -54,7 +54,9 @@ public class CityInstruments {
 		this.audit = audit;
 	}
 
-	/** The tenants that keep housing instruments: the municipalities and the VGC, by name. */
+	/**
+	 * The tenants that keep housing instruments: the municipalities and the VGC, by name.
+	 */
 	public List<Tenant> cities() {
 		return tenants.all().stream().filter(CityInstruments::isCity).toList();
 	}
@@ -90,7 +92,8 @@ public class CityInstruments {
 		jdbc.sql(SELECT)
 			.query(CityInstrument.class)
 			.list()
-			.forEach(r -> states.computeIfAbsent(r.tenantId(), t -> new HashMap<>()).put(r.instrumentCode(), r.state()));
+			.forEach(
+					r -> states.computeIfAbsent(r.tenantId(), t -> new HashMap<>()).put(r.instrumentCode(), r.state()));
 		return states;
 	}
 
@@ -98,8 +101,8 @@ public class CityInstruments {
 	 * Saves a city's entries, all or none: an entry the city had no record of and that is
 	 * not present and has no link or note is skipped; an unchanged one is left as it is.
 	 * @return how many records were added or changed
-	 * @throws RefusedValueException for an unknown instrument, a link that is not http(s),
-	 * a note too long or an implausible date
+	 * @throws RefusedValueException for an unknown instrument, a link that is not
+	 * http(s), a note too long or an implausible date
 	 * @throws ConcurrentChangeException when a record changed since the form read it
 	 */
 	@Transactional
@@ -126,7 +129,8 @@ public class CityInstruments {
 		InstrumentState state = form.state();
 		if (before == null) {
 			if (form.version() >= 0) {
-				throw new ConcurrentChangeException(Reason.of("knowledge.refused.housing.changedMeanwhile", form.code()));
+				throw new ConcurrentChangeException(
+						Reason.of("knowledge.refused.housing.changedMeanwhile", form.code()));
 			}
 			if (!state.present() && state.regulationUrl() == null && state.note() == null) {
 				return false;
@@ -139,10 +143,10 @@ public class CityInstruments {
 						actor, demo)
 				.update();
 			if (rows == 0) {
-				throw new ConcurrentChangeException(Reason.of("knowledge.refused.housing.changedMeanwhile", form.code()));
+				throw new ConcurrentChangeException(
+						Reason.of("knowledge.refused.housing.changedMeanwhile", form.code()));
 			}
-			audit.created(tenant.id(), "woonbeleidsinstrument", form.code(), form.code(),
-					Changes.between(null, state));
+			audit.created(tenant.id(), "woonbeleidsinstrument", form.code(), form.code(), Changes.between(null, state));
 			return true;
 		}
 		if (before.version() != form.version()) {
@@ -169,8 +173,8 @@ public class CityInstruments {
 	/** The form with its texts cleaned, or a refusal naming the instrument. */
 	private static InstrumentForm checked(InstrumentForm form, Set<String> known) {
 		if (form.code() == null || !known.contains(form.code())) {
-			throw new RefusedValueException(Reason.of("knowledge.refused.housing.unknownInstrument",
-					String.valueOf(form.code())));
+			throw new RefusedValueException(
+					Reason.of("knowledge.refused.housing.unknownInstrument", String.valueOf(form.code())));
 		}
 		String link = blankToNull(InvisibleCharacters.clean(form.regulationUrl()));
 		String note = blankToNull(InvisibleCharacters.clean(form.note()));

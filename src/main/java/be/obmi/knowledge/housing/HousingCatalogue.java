@@ -16,9 +16,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The controlled list of local housing-policy instruments (chapters and codes), reference
- * data kept in {@code knowledge/housing-instruments.csv} (docs/formats/housing-instruments.md)
- * and written to {@code knowledge.housing_instrument} at every start: new codes are
- * added, labels updated, codes no longer listed kept (for older snapshots) but hidden.
+ * data kept in {@code knowledge/housing-instruments.csv}
+ * (docs/formats/housing-instruments.md) and written to
+ * {@code knowledge.housing_instrument} at every start: new codes are added, labels
+ * updated, codes no longer listed kept (for older snapshots) but hidden.
  */
 @Service
 public class HousingCatalogue implements ApplicationModuleInitializer {
@@ -43,13 +44,14 @@ public class HousingCatalogue implements ApplicationModuleInitializer {
 			jdbc.sql("update knowledge.housing_instrument set listed = false").update();
 			int position = 0;
 			for (HousingInstrument instrument : listed) {
-				jdbc.sql("""
-						insert into knowledge.housing_instrument
-						  (code, chapter, chapter_nl, chapter_en, local_code, label_nl, label_en, position, listed)
-						values (?, ?, ?, ?, ?, ?, ?, ?, true)
-						on conflict (code) do update set chapter = excluded.chapter, chapter_nl = excluded.chapter_nl,
-						  chapter_en = excluded.chapter_en, local_code = excluded.local_code, label_nl = excluded.label_nl,
-						  label_en = excluded.label_en, position = excluded.position, listed = true""")
+				jdbc.sql(
+						"""
+								insert into knowledge.housing_instrument
+								  (code, chapter, chapter_nl, chapter_en, local_code, label_nl, label_en, position, listed)
+								values (?, ?, ?, ?, ?, ?, ?, ?, true)
+								on conflict (code) do update set chapter = excluded.chapter, chapter_nl = excluded.chapter_nl,
+								  chapter_en = excluded.chapter_en, local_code = excluded.local_code, label_nl = excluded.label_nl,
+								  label_en = excluded.label_en, position = excluded.position, listed = true""")
 					.params(instrument.code(), instrument.chapter(), instrument.chapterNl(), instrument.chapterEn(),
 							instrument.localCode(), instrument.labelNl(), instrument.labelEn(), position++)
 					.update();

@@ -26,12 +26,17 @@ public record HousingDiff(HousingMatrix from, HousingMatrix to, List<Line> lines
 
 	}
 
-	/** One changed instrument of one city; {@code before} or {@code after} may be null. */
+	/**
+	 * One changed instrument of one city; {@code before} or {@code after} may be null.
+	 */
 	public record Line(Tenant city, HousingInstrument instrument, Kind kind, InstrumentState before,
 			InstrumentState after) {
 	}
 
-	/** The differences from {@code from} to {@code to}, by city (as {@code to} lists them) and instrument. */
+	/**
+	 * The differences from {@code from} to {@code to}, by city (as {@code to} lists them)
+	 * and instrument.
+	 */
 	public static HousingDiff between(HousingMatrix from, HousingMatrix to) {
 		Map<Long, Tenant> cities = new LinkedHashMap<>();
 		to.cities().forEach(c -> cities.put(c.id(), c));

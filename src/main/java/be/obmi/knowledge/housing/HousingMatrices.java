@@ -44,7 +44,10 @@ public class HousingMatrices {
 				instruments.anyDemo());
 	}
 
-	/** The matrix as the round froze it (the cities it asked); the current one for an open round. */
+	/**
+	 * The matrix as the round froze it (the cities it asked); the current one for an open
+	 * round.
+	 */
 	@Transactional(readOnly = true)
 	public HousingMatrix of(HousingRound round) {
 		if (round.open()) {
@@ -62,7 +65,9 @@ public class HousingMatrices {
 		return new HousingMatrix(round, cities, used, snapshot, round.demo());
 	}
 
-	/** The matrix as a {@code ;} CSV in UTF-8 with BOM, one row per instrument and city. */
+	/**
+	 * The matrix as a {@code ;} CSV in UTF-8 with BOM, one row per instrument and city.
+	 */
 	public byte[] csv(HousingMatrix matrix) {
 		StringWriter out = new StringWriter();
 		out.write('\uFEFF');
@@ -71,11 +76,14 @@ public class HousingMatrices {
 			for (HousingInstrument instrument : matrix.instruments()) {
 				for (Tenant city : matrix.cities()) {
 					InstrumentState state = matrix.cell(city, instrument);
-					csv.writeRecord(List.of(instrument.chapterLabel(Locale.ROOT), instrument.code(),
-							instrument.labelNl(), city.name(), city.nisCode() == null ? "" : city.nisCode(),
-							state == null ? "" : state.present() ? "ja" : "nee",
-							text(state == null ? null : state.regulationUrl()), text(state == null ? null : state.note()),
-							state == null || state.since() == null ? "" : state.since().toString()).stream()
+					csv.writeRecord(List
+						.of(instrument.chapterLabel(Locale.ROOT), instrument.code(), instrument.labelNl(), city.name(),
+								city.nisCode() == null ? "" : city.nisCode(),
+								state == null ? "" : state.present() ? "ja" : "nee",
+								text(state == null ? null : state.regulationUrl()),
+								text(state == null ? null : state.note()),
+								state == null || state.since() == null ? "" : state.since().toString())
+						.stream()
 						.map(SpreadsheetText::neutralised)
 						.toList());
 				}

@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
  * when the deadline is {@code obmi.knowledge.rounds.reminder-days} (7) days away or less
  * (daily job {@code obmi.knowledge.rounds.reminder-cron}, 07:30) or when an editor asks
  * ("herinner nu"). Each is claimed per city and round in {@code housing_round_city}
- * before it goes out and released when no mail could be sent, so a city gets each at
- * most once per round and a failed one is tried again by the next run. Mails are in
- * Dutch (OBMi keeps no language per account outside the notification module).
+ * before it goes out and released when no mail could be sent, so a city gets each at most
+ * once per round and a failed one is tried again by the next run. Mails are in Dutch
+ * (OBMi keeps no language per account outside the notification module).
  */
 @Component
 public class HousingRoundMails {
@@ -133,19 +133,19 @@ public class HousingRoundMails {
 		if (!to.isEmpty() && accepted == 0) {
 			String by = "reminded_at".equals(column) ? ", reminded_by = null" : "";
 			jdbc.sql("update knowledge.housing_round_city set " + column + " = null" + by
-					+ " where round_id = ? and tenant_id = ?").params(round.id(), city.id()).update();
+					+ " where round_id = ? and tenant_id = ?")
+				.params(round.id(), city.id())
+				.update();
 		}
 		return accepted;
 	}
 
-	private MailMessages.Message message(HousingRound round, Tenant city, String template, Contact contact,
-			long days) {
+	private MailMessages.Message message(HousingRound round, Tenant city, String template, Contact contact, long days) {
 		Locale locale = Texts.DUTCH;
 		String deadline = DATE.format(round.deadline());
 		String key = template.endsWith("opened") ? "knowledge.housing.mail.opened.subject"
 				: "knowledge.housing.mail.reminder.subject";
-		String subject = messages.getMessage(key,
-				new Object[] { city.name(), round.name(), deadline }, locale);
+		String subject = messages.getMessage(key, new Object[] { city.name(), round.name(), deadline }, locale);
 		return new MailMessages.Message(contact.email(), locale, template, subject,
 				Map.of("name", contact.displayName(), "city", city.name(), "round", round.name(), "deadline", deadline,
 						"days", days, "link", mails.link("/" + city.slug() + "/kennis/woonbeleid")));

@@ -115,9 +115,8 @@ public class HousingRounds {
 				.params(id, city.id())
 				.update();
 		}
-		audit.created(null, "woonbeleidsronde", String.valueOf(id), trimmed,
-				List.of(FieldChange.added("naam", trimmed), FieldChange.added("deadline", deadline),
-						FieldChange.added("steden", cities.size())));
+		audit.created(null, "woonbeleidsronde", String.valueOf(id), trimmed, List.of(FieldChange.added("naam", trimmed),
+				FieldChange.added("deadline", deadline), FieldChange.added("steden", cities.size())));
 		return byId(id).orElseThrow();
 	}
 
@@ -131,8 +130,9 @@ public class HousingRounds {
 				from knowledge.housing_round_city where round_id = ?""")
 			.param(round.id())
 			.query((rs, n) -> new RoundCity(byId.get(rs.getLong("tenant_id")), round.id(), rs.getString("submitted_by"),
-					rs.getObject("submitted_at", OffsetDateTime.class), rs.getObject("reminded_at", OffsetDateTime.class),
-					rs.getString("reminded_by"), rs.getInt("version")))
+					rs.getObject("submitted_at", OffsetDateTime.class),
+					rs.getObject("reminded_at", OffsetDateTime.class), rs.getString("reminded_by"),
+					rs.getInt("version")))
 			.list()
 			.stream()
 			.filter(c -> c.city() != null)
@@ -169,7 +169,8 @@ public class HousingRounds {
 			.params(roundId, city.id())
 			.query(Integer.class)
 			.optional()
-			.orElseThrow(() -> new RefusedStateException(Reason.of("knowledge.refused.housing.notInRound", city.name())));
+			.orElseThrow(
+					() -> new RefusedStateException(Reason.of("knowledge.refused.housing.notInRound", city.name())));
 		if (version != taskVersion) {
 			throw new ConcurrentChangeException(Reason.of("knowledge.refused.housing.submittedMeanwhile"));
 		}
@@ -190,9 +191,12 @@ public class HousingRounds {
 	public HousingRound close(long roundId, String actor) {
 		HousingRound before = byId(roundId)
 			.orElseThrow(() -> new RefusedStateException(Reason.of("knowledge.refused.housing.roundClosed")));
-		int rows = jdbc.sql("""
-				update knowledge.housing_round set state = 'CLOSED', closed_by = ?, closed_at = now(), version = version + 1
-				where id = ? and state = 'OPEN'""").params(actor, roundId).update();
+		int rows = jdbc
+			.sql("""
+					update knowledge.housing_round set state = 'CLOSED', closed_by = ?, closed_at = now(), version = version + 1
+					where id = ? and state = 'OPEN'""")
+			.params(actor, roundId)
+			.update();
 		if (rows == 0) {
 			throw new RefusedStateException(Reason.of("knowledge.refused.housing.roundClosed"));
 		}
@@ -217,9 +221,8 @@ public class HousingRounds {
 				select tenant_id, instrument_code, present, regulation_url, note, since
 				from knowledge.housing_snapshot where round_id = ?""").param(round.id()).query(rs -> {
 			states.computeIfAbsent(rs.getLong("tenant_id"), t -> new HashMap<>())
-				.put(rs.getString("instrument_code"),
-						new InstrumentState(rs.getBoolean("present"), rs.getString("regulation_url"),
-								rs.getString("note"), rs.getObject("since", LocalDate.class)));
+				.put(rs.getString("instrument_code"), new InstrumentState(rs.getBoolean("present"),
+						rs.getString("regulation_url"), rs.getString("note"), rs.getObject("since", LocalDate.class)));
 		});
 		return states;
 	}

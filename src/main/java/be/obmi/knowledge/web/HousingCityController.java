@@ -85,8 +85,8 @@ class HousingCityController {
 
 	@PostMapping
 	String save(Tenant tenant, @RequestParam Map<String, String> params,
-			@RequestParam(defaultValue = "save") @Pattern(regexp = "save|submit") String action, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
+			@RequestParam(defaultValue = "save") @Pattern(regexp = "save|submit") String action, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
 		String actor = access.require(tenant.slug(), Role.REDACTEUR).getUsername();
 		city(tenant);
 		try {

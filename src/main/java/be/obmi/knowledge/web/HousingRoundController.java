@@ -45,8 +45,7 @@ class HousingRoundController {
 
 	private final MessageSource messages;
 
-	HousingRoundController(HousingRounds rounds, HousingRoundMails mails, TenantAccess access,
-			MessageSource messages) {
+	HousingRoundController(HousingRounds rounds, HousingRoundMails mails, TenantAccess access, MessageSource messages) {
 		this.rounds = rounds;
 		this.mails = mails;
 		this.access = access;
@@ -70,9 +69,8 @@ class HousingRoundController {
 	}
 
 	@PostMapping
-	String open(@RequestParam @Size(max = 40) String name,
-			@RequestParam(required = false) @PlausibleDate @DateTimeFormat(
-					iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
+	String open(@RequestParam @Size(max = 40) String name, @RequestParam(
+			required = false) @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
 			RedirectAttributes redirect) {
 		String actor = access.requireKenniscentrum().getUsername();
 		try {

@@ -30,12 +30,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo data of the register (part P1): the Kenniscentrum's templates (a smart-city
- * activity, the newsletter subscribers, the platform's own accounts), and for every tenant
- * its linked organisations (OCMW, AGB, police zone, an intermunicipal body, with KBO
- * numbers that pass the check) and eight activities: mostly checked and published, one
- * incomplete draft, the platform's own processing among them; Gent adopts the newsletter
- * template, whose version 2 (a new retention period) then waits for Gent's decision. Runs
- * only with {@code obmi.demo.enabled=true}; a tenant that has demo activities is skipped.
+ * activity, the newsletter subscribers, the platform's own accounts), and for every
+ * tenant its linked organisations (OCMW, AGB, police zone, an intermunicipal body, with
+ * KBO numbers that pass the check) and eight activities: mostly checked and published,
+ * one incomplete draft, the platform's own processing among them; Gent adopts the
+ * newsletter template, whose version 2 (a new retention period) then waits for Gent's
+ * decision. Runs only with {@code obmi.demo.enabled=true}; a tenant that has demo
+ * activities is skipped.
  */
 @Component
 class PrivacyRegisterDemo implements ApplicationModuleInitializer {
@@ -85,7 +86,8 @@ class PrivacyRegisterDemo implements ApplicationModuleInitializer {
 		int index = 0;
 		for (Tenant tenant : tenants.all()) {
 			int seed = ++index;
-			boolean done = jdbc.sql("select exists (select 1 from privacy.processing_activity where tenant_id = ? and demo)")
+			boolean done = jdbc
+				.sql("select exists (select 1 from privacy.processing_activity where tenant_id = ? and demo)")
 				.param(tenant.id())
 				.query(Boolean.class)
 				.single();
@@ -101,12 +103,12 @@ class PrivacyRegisterDemo implements ApplicationModuleInitializer {
 		if (templates.byCode(NEWSLETTER).isPresent()) {
 			return;
 		}
-		templates.publish(TemplateKind.ACTIVITY, NEWSLETTER, "Abonnees van de nieuwsbrief", newsletter("2 jaar na uitschrijving"),
-				null, ACTOR);
+		templates.publish(TemplateKind.ACTIVITY, NEWSLETTER, "Abonnees van de nieuwsbrief",
+				newsletter("2 jaar na uitschrijving"), null, ACTOR);
 		templates.publish(TemplateKind.ACTIVITY, SMART_CITY, "Slimme stad: camera's, sensoren en dataplatform",
 				smartCity("Camerabeelden 30 dagen; geaggregeerde sensordata 10 jaar"), null, ACTOR);
-		templates.publish(TemplateKind.ACTIVITY, PLATFORM_ACCOUNTS, "OBMi: accounts en rollen", platformAccounts("Stad"),
-				null, ACTOR);
+		templates.publish(TemplateKind.ACTIVITY, PLATFORM_ACCOUNTS, "OBMi: accounts en rollen",
+				platformAccounts("Stad"), null, ACTOR);
 		templates.all().forEach(t -> templates.markDemo(t.id()));
 	}
 
@@ -131,7 +133,8 @@ class PrivacyRegisterDemo implements ApplicationModuleInitializer {
 		organisations.add(tenant, kbo(2040000 + seed * 617), "Intergemeentelijke vereniging regio " + tenant.name(),
 				OrganisationKind.INTERGEMEENTELIJK, true);
 		String city = tenant.name();
-		Activity population = published(tenant, population(city), header(Audience.CITIZENS, null, OrganisationRole.CONTROLLER));
+		Activity population = published(tenant, population(city),
+				header(Audience.CITIZENS, null, OrganisationRole.CONTROLLER));
 		ActivityContent changed = population(city);
 		changed = new ActivityContent(changed.name(), changed.purpose(), changed.legalBases(),
 				changed.specialCategoryConditions(), changed.dataSubjects(), changed.dataCategories(),
@@ -143,18 +146,22 @@ class PrivacyRegisterDemo implements ApplicationModuleInitializer {
 		activities.check(tenant, edited.publicId(), edited.version());
 		published(tenant, withController(smartCity("Camerabeelden 30 dagen; geaggregeerde sensordata 10 jaar"), city),
 				header(Audience.CITIZENS, police.id(), OrganisationRole.JOINT_CONTROLLER));
-		published(tenant, personnel(city), new Header(Register.PROCESSOR, Audience.STAFF, ocmw.id(), OrganisationRole.PROCESSOR));
+		published(tenant, personnel(city),
+				new Header(Register.PROCESSOR, Audience.STAFF, ocmw.id(), OrganisationRole.PROCESSOR));
 		published(tenant, socialServices(city), header(Audience.CITIZENS, ocmw.id(), OrganisationRole.CONTROLLER));
 		published(tenant, platformAccounts(city), header(Audience.STAFF, null, OrganisationRole.CONTROLLER));
-		Activity contributors = create(tenant, contributors(city), header(Audience.STAFF, null, OrganisationRole.CONTROLLER));
+		Activity contributors = create(tenant, contributors(city),
+				header(Audience.STAFF, null, OrganisationRole.CONTROLLER));
 		activities.complete(tenant, contributors.publicId(), contributors.version());
 		Activity trail = create(tenant, auditTrail(city), header(Audience.STAFF, null, OrganisationRole.CONTROLLER));
 		trail = activities.complete(tenant, trail.publicId(), trail.version());
 		activities.check(tenant, trail.publicId(), trail.version());
 		ActivityContent draft = newsletter(null);
-		create(tenant, new ActivityContent("Nieuwsbrief van " + city, draft.purpose(), draft.legalBases(), List.of(),
-				draft.dataSubjects(), draft.dataCategories(), List.of(), List.of(), null, List.of(), "Communicatie",
-				draft.systems(), draft.source(), null, null), header(Audience.CITIZENS, null, OrganisationRole.CONTROLLER));
+		create(tenant,
+				new ActivityContent("Nieuwsbrief van " + city, draft.purpose(), draft.legalBases(), List.of(),
+						draft.dataSubjects(), draft.dataCategories(), List.of(), List.of(), null, List.of(),
+						"Communicatie", draft.systems(), draft.source(), null, null),
+				header(Audience.CITIZENS, null, OrganisationRole.CONTROLLER));
 		log.debug("Demo privacy register for {}", tenant.slug());
 	}
 
@@ -195,19 +202,20 @@ class PrivacyRegisterDemo implements ApplicationModuleInitializer {
 	}
 
 	private static String dpo(String city) {
-		return "Functionaris voor gegevensbescherming van " + city + ", dpo@" + city.toLowerCase().replaceAll("[^a-z]", "")
-				+ ".be";
+		return "Functionaris voor gegevensbescherming van " + city + ", dpo@"
+				+ city.toLowerCase().replaceAll("[^a-z]", "") + ".be";
 	}
 
 	private static ActivityContent population(String city) {
-		return new ActivityContent("Bevolkingsregister", "Inschrijving en adreswijziging van inwoners; uittreksels en attesten",
-				List.of("A6-1-c", "A6-1-e"), List.of(), List.of("Inwoners", "Vreemdelingen met verblijfsrecht"),
-				List.of(new DataCategory("Identificatiegegevens en rijksregisternummer", false, "Zolang ingeschreven + 30 jaar"),
-						new DataCategory("Gezinssamenstelling", false, null),
+		return new ActivityContent("Bevolkingsregister",
+				"Inschrijving en adreswijziging van inwoners; uittreksels en attesten", List.of("A6-1-c", "A6-1-e"),
+				List.of(), List.of("Inwoners", "Vreemdelingen met verblijfsrecht"),
+				List.of(new DataCategory("Identificatiegegevens en rijksregisternummer", false,
+						"Zolang ingeschreven + 30 jaar"), new DataCategory("Gezinssamenstelling", false, null),
 						new DataCategory("Adresgeschiedenis", false, null)),
 				List.of("Rijksregister (FOD Binnenlandse Zaken)", "Politiezone (woonstcontrole)"), List.of(),
-				"Volgens de archiefselectielijst lokale besturen", List.of("Toegang per rol", "Logging van raadplegingen",
-						"Machtiging van de Vlaamse toezichtcommissie"),
+				"Volgens de archiefselectielijst lokale besturen",
+				List.of("Toegang per rol", "Logging van raadplegingen", "Machtiging van de Vlaamse toezichtcommissie"),
 				"Burgerzaken", List.of("Bevolkingstoepassing", "Rijksregister"), "De inwoner, het Rijksregister",
 				controller(city), dpo(city));
 	}
@@ -229,7 +237,8 @@ class PrivacyRegisterDemo implements ApplicationModuleInitializer {
 	private static ActivityContent personnel(String city) {
 		return new ActivityContent("Personeelsadministratie en loonverwerking OCMW",
 				"De stad verwerkt in de geïntegreerde diensten de personeels- en loonadministratie van het OCMW",
-				List.of("A6-1-b", "A6-1-c"), List.of("A9-2-b"), List.of("Personeelsleden van het OCMW", "Sollicitanten"),
+				List.of("A6-1-b", "A6-1-c"), List.of("A9-2-b"),
+				List.of("Personeelsleden van het OCMW", "Sollicitanten"),
 				List.of(new DataCategory("Identificatie- en contactgegevens", false, "5 jaar na uitdiensttreding"),
 						new DataCategory("Loon- en bankgegevens", false, "7 jaar"),
 						new DataCategory("Afwezigheid wegens ziekte", true, "5 jaar")),
@@ -243,9 +252,8 @@ class PrivacyRegisterDemo implements ApplicationModuleInitializer {
 
 	private static ActivityContent socialServices(String city) {
 		return new ActivityContent("Sociale dienst: leefloon en hulpverlening",
-				"Recht op maatschappelijke integratie en maatschappelijke dienstverlening",
-				List.of("A6-1-c", "A6-1-e"), List.of("A9-2-b", "A9-2-h"),
-				List.of("Aanvragers van hulp", "Gezinsleden van aanvragers"),
+				"Recht op maatschappelijke integratie en maatschappelijke dienstverlening", List.of("A6-1-c", "A6-1-e"),
+				List.of("A9-2-b", "A9-2-h"), List.of("Aanvragers van hulp", "Gezinsleden van aanvragers"),
 				List.of(new DataCategory("Identificatie- en gezinsgegevens", false, null),
 						new DataCategory("Inkomen en schulden", false, null),
 						new DataCategory("Gezondheidsgegevens", true, "10 jaar na afsluiting dossier"),
@@ -261,11 +269,12 @@ class PrivacyRegisterDemo implements ApplicationModuleInitializer {
 	static ActivityContent newsletter(String retention) {
 		return new ActivityContent("Abonnees van de nieuwsbrief", "Nieuwsbrief versturen aan wie zich inschreef",
 				List.of("A6-1-a"), List.of(), List.of("Abonnees"),
-				List.of(new DataCategory("E-mailadres", false, null), new DataCategory("Voornaam en taalkeuze", false, null)),
-				List.of("Verzenddienst (verwerker)"), List.of(new Transfer("US", "Standaardcontractbepalingen en EU-VS-kader")),
-				retention, List.of("Dubbele opt-in", "Uitschrijflink in elke mail"), "Communicatie",
-				List.of("Mailingplatform"), "De abonnee zelf", "Het Kenniscentrum Vlaamse Steden vzw",
-				"dpo@kenniscentrum.example");
+				List.of(new DataCategory("E-mailadres", false, null),
+						new DataCategory("Voornaam en taalkeuze", false, null)),
+				List.of("Verzenddienst (verwerker)"),
+				List.of(new Transfer("US", "Standaardcontractbepalingen en EU-VS-kader")), retention,
+				List.of("Dubbele opt-in", "Uitschrijflink in elke mail"), "Communicatie", List.of("Mailingplatform"),
+				"De abonnee zelf", "Het Kenniscentrum Vlaamse Steden vzw", "dpo@kenniscentrum.example");
 	}
 
 	static ActivityContent platformAccounts(String city) {
@@ -273,7 +282,8 @@ class PrivacyRegisterDemo implements ApplicationModuleInitializer {
 				"Aanmelden op het platform OBMi en rechten per bestuur (lezer, bijdrager, redacteur, beheerder, DPO)",
 				List.of("A6-1-e"), List.of(), List.of("Medewerkers van het bestuur", "Partners met een account"),
 				List.of(new DataCategory("Naam, gebruikersnaam, e-mailadres", false, "Zolang het account bestaat"),
-						new DataCategory("Wachtwoordhash, aanmeldpogingen, API-sleutels", false, "Zolang het account bestaat")),
+						new DataCategory("Wachtwoordhash, aanmeldpogingen, API-sleutels", false,
+								"Zolang het account bestaat")),
 				List.of("Hosting van OBMi (verwerker)"), List.of(), "Tot 1 jaar na het afsluiten van het account",
 				List.of("Wachtwoordhash (bcrypt)", "Blokkering na mislukte pogingen", "Strikte CSP en HTTPS"),
 				"ICT en informatieveiligheid", List.of("OBMi"), "De medewerker, de beheerder van het bestuur",
@@ -285,12 +295,13 @@ class PrivacyRegisterDemo implements ApplicationModuleInitializer {
 				"Opvolging van het meerjarenplan: bijdragers krijgen taken en herinneringen per e-mail",
 				List.of("A6-1-e"), List.of(), List.of("Medewerkers die acties opvolgen"),
 				List.of(new DataCategory("Naam en e-mailadres", false, null),
-						new DataCategory("Ingediende stand van zaken en opmerkingen", false, "Zolang het plan loopt + 6 jaar")),
+						new DataCategory("Ingediende stand van zaken en opmerkingen", false,
+								"Zolang het plan loopt + 6 jaar")),
 				List.of("Hosting van OBMi (verwerker)", "Mailserver van het bestuur"), List.of(),
-				"Zolang het meerjarenplan loopt, daarna 6 jaar", List.of("Meldingen alleen aan de toegewezen bijdrager",
-						"Voorkeuren per gebruiker"),
-				"Strategie en beleidsplanning", List.of("OBMi", "Mailserver"), "De beheerder en de redacteurs van het plan",
-				controller(city), dpo(city));
+				"Zolang het meerjarenplan loopt, daarna 6 jaar",
+				List.of("Meldingen alleen aan de toegewezen bijdrager", "Voorkeuren per gebruiker"),
+				"Strategie en beleidsplanning", List.of("OBMi", "Mailserver"),
+				"De beheerder en de redacteurs van het plan", controller(city), dpo(city));
 	}
 
 	private static ActivityContent auditTrail(String city) {
@@ -299,8 +310,8 @@ class PrivacyRegisterDemo implements ApplicationModuleInitializer {
 				List.of("A6-1-c", "A6-1-e"), List.of(), List.of("Medewerkers met een account"),
 				List.of(new DataCategory("Gebruikersnaam, tijdstip, oude en nieuwe waarde", false, "10 jaar")),
 				List.of("Hosting van OBMi (verwerker)", "Interne audit"), List.of(), "10 jaar",
-				List.of("Alleen toevoegen, niet wijzigen", "Inzage alleen voor beheerders"), "ICT en informatieveiligheid",
-				List.of("OBMi"), "Het platform zelf", controller(city), dpo(city));
+				List.of("Alleen toevoegen, niet wijzigen", "Inzage alleen voor beheerders"),
+				"ICT en informatieveiligheid", List.of("OBMi"), "Het platform zelf", controller(city), dpo(city));
 	}
 
 }

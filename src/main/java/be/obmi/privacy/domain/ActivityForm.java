@@ -19,11 +19,11 @@ import org.springframework.format.annotation.DateTimeFormat;
  * {@code land;waarborg} (ISO 3166 alpha-2 code), legal bases as DPV-GDPR codes. Used by
  * the register's edit page and the Kenniscentrum's template page.
  */
-public record ActivityForm(String name, String purpose, List<String> legalBases,
-		List<String> specialCategoryConditions, String dataSubjects, String dataCategories, String recipients,
-		String transfers, String retention, String securityMeasures, String responsibleService, String systems,
-		String source, String controller, String dpoContact, Register register, Audience audience,
-		Long organisationId, OrganisationRole role, @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom, Integer version) {
+public record ActivityForm(String name, String purpose, List<String> legalBases, List<String> specialCategoryConditions,
+		String dataSubjects, String dataCategories, String recipients, String transfers, String retention,
+		String securityMeasures, String responsibleService, String systems, String source, String controller,
+		String dpoContact, Register register, Audience audience, Long organisationId, OrganisationRole role,
+		@PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom, Integer version) {
 
 	/** The longest text of one field. */
 	public static final int MAX_TEXT = 4000;
@@ -118,8 +118,8 @@ public record ActivityForm(String name, String purpose, List<String> legalBases,
 				throw new RefusedValueException(Reason.of("privacy.refused.dataCategoryLine", i + 1, rows.get(i)));
 			}
 			String keep = parts.length > 2 && !parts[2].isBlank() ? parts[2].strip() : null;
-			result.add(new ActivityContent.DataCategory(parts[0].strip(), sensitive.equals("ja") || sensitive.equals("yes"),
-					keep));
+			result.add(new ActivityContent.DataCategory(parts[0].strip(),
+					sensitive.equals("ja") || sensitive.equals("yes"), keep));
 		}
 		return result;
 	}

@@ -51,7 +51,9 @@ public final class ContentDiff {
 
 	}
 
-	/** The fields of two records or JSON trees that differ, in the order of their fields. */
+	/**
+	 * The fields of two records or JSON trees that differ, in the order of their fields.
+	 */
 	public static List<FieldDifference> between(Object before, Object after) {
 		JsonNode a = tree(before);
 		JsonNode b = tree(after);
@@ -107,7 +109,8 @@ public final class ContentDiff {
 
 	/** Whether a value is empty: absent, null, a blank text, an empty list. */
 	public static boolean empty(JsonNode value) {
-		return value == null || value.isNull() || value.isMissingNode() || (value.isString() && value.asString().isBlank())
+		return value == null || value.isNull() || value.isMissingNode()
+				|| (value.isString() && value.asString().isBlank())
 				|| ((value.isArray() || value.isObject()) && value.isEmpty());
 	}
 

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The legal bases of GDPR art. 6(1) and the conditions of art. 9(2), by their terms in the
- * GDPR extension of W3C's Data Privacy Vocabulary ({@code eu-gdpr:A6-1-a} …). The codes
- * are what {@link ActivityContent#legalBases()} and
+ * The legal bases of GDPR art. 6(1) and the conditions of art. 9(2), by their terms in
+ * the GDPR extension of W3C's Data Privacy Vocabulary ({@code eu-gdpr:A6-1-a} …). The
+ * codes are what {@link ActivityContent#legalBases()} and
  * {@link ActivityContent#specialCategoryConditions()} hold; the labels are in the privacy
  * bundle ({@code privacy.legalBasis.<code>}).
  */
@@ -41,7 +41,9 @@ public enum LegalBasis {
 	}
 
 	public static Optional<LegalBasis> byCode(String code) {
-		return Arrays.stream(values()).filter(b -> b.code().equalsIgnoreCase(code == null ? "" : code.strip())).findFirst();
+		return Arrays.stream(values())
+			.filter(b -> b.code().equalsIgnoreCase(code == null ? "" : code.strip()))
+			.findFirst();
 	}
 
 	/** The art. 6(1) bases. */

@@ -81,8 +81,8 @@ public class LinkedOrganisations {
 			throw new RefusedValueException(Reason.of("privacy.refused.kboTaken", number.formatted()));
 		}
 		Organisation created = find(tenant, id).orElseThrow();
-		audit.created(tenant.id(), ENTITY, String.valueOf(id), created.name(), Changes.between(null, created, "id",
-				"version"));
+		audit.created(tenant.id(), ENTITY, String.valueOf(id), created.name(),
+				Changes.between(null, created, "id", "version"));
 		return created;
 	}
 

@@ -26,12 +26,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The Kenniscentrum's shared templates (activities, agreements, DPIA models), published in
- * immutable numbered versions. A city adopts an activity template as a copy in draft that
- * remembers template and version; when a newer version appears the city sees the fields
- * the template changed, with its own current value beside them, and accepts (a new version
- * of its activity) or rejects each; once every field is decided the activity follows the
- * new version.
+ * The Kenniscentrum's shared templates (activities, agreements, DPIA models), published
+ * in immutable numbered versions. A city adopts an activity template as a copy in draft
+ * that remembers template and version; when a newer version appears the city sees the
+ * fields the template changed, with its own current value beside them, and accepts (a new
+ * version of its activity) or rejects each; once every field is decided the activity
+ * follows the new version.
  */
 @Service
 public class PrivacyTemplates {
@@ -211,7 +211,10 @@ public class PrivacyTemplates {
 				template.demo(), actor);
 	}
 
-	/** The tenant's activities adopted from a template, with a newer version pending or not. */
+	/**
+	 * The tenant's activities adopted from a template, with a newer version pending or
+	 * not.
+	 */
 	@Transactional(readOnly = true)
 	public List<ProcessingActivities.Activity> adopted(Tenant tenant) {
 		return activities.list(tenant, ProcessingActivities.Filter.none())
@@ -232,8 +235,7 @@ public class PrivacyTemplates {
 		if (template.latest() <= from) {
 			return Optional.empty();
 		}
-		JsonNode before = from == 0 ? ContentDiff.tree(null)
-				: json.readTree(version(template.id(), from).content());
+		JsonNode before = from == 0 ? ContentDiff.tree(null) : json.readTree(version(template.id(), from).content());
 		JsonNode after = json.readTree(version(template.id(), template.latest()).content());
 		JsonNode current = ContentDiff.tree(activity.content());
 		Map<String, Boolean> decisions = decisions(activity.id(), template.latest());

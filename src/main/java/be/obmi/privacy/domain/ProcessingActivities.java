@@ -50,9 +50,9 @@ public class ProcessingActivities {
 
 	/** An activity with the content of its current version. */
 	public record Activity(long id, UUID publicId, long tenantId, Register register, Audience audience,
-			Long organisationId, String organisationName, OrganisationRole role, ActivityState state,
-			boolean published, int currentVersion, Long templateId, Integer templateVersion, boolean demo,
-			int version, ActivityContent content, LocalDate validFrom) {
+			Long organisationId, String organisationName, OrganisationRole role, ActivityState state, boolean published,
+			int currentVersion, Long templateId, Integer templateVersion, boolean demo, int version,
+			ActivityContent content, LocalDate validFrom) {
 
 		/** The share of mandatory fields filled, 0 to 100. */
 		public int completeness() {
@@ -176,9 +176,13 @@ public class ProcessingActivities {
 	@Transactional(readOnly = true)
 	public List<ActivityVersion> versions(Tenant tenant, UUID publicId) {
 		Activity activity = require(tenant, publicId);
-		return jdbc.sql("""
-				select number, content::text as content, valid_from, created_by, created_at from privacy.activity_version
-				where activity_id = ? order by number desc""").param(activity.id()).query(this::version).list();
+		return jdbc
+			.sql("""
+					select number, content::text as content, valid_from, created_by, created_at from privacy.activity_version
+					where activity_id = ? order by number desc""")
+			.param(activity.id())
+			.query(this::version)
+			.list();
 	}
 
 	/**
@@ -192,7 +196,10 @@ public class ProcessingActivities {
 			.orElseThrow(() -> new NotFoundException(Reason.of("privacy.refused.versionNotFound", number)));
 	}
 
-	/** The versions, newest first, each with its changes (old → new) against the one before. */
+	/**
+	 * The versions, newest first, each with its changes (old → new) against the one
+	 * before.
+	 */
 	@Transactional(readOnly = true)
 	public List<HistoryEntry> history(Tenant tenant, UUID publicId) {
 		List<ActivityVersion> versions = versions(tenant, publicId);
@@ -219,8 +226,8 @@ public class ProcessingActivities {
 	 * A new activity in draft, version 1, optionally adopted from a template.
 	 */
 	@Transactional
-	public Activity create(Tenant tenant, ActivityContent content, Header header, LocalDate validFrom,
-			Long templateId, Integer templateVersion, boolean demo, String actor) {
+	public Activity create(Tenant tenant, ActivityContent content, Header header, LocalDate validFrom, Long templateId,
+			Integer templateVersion, boolean demo, String actor) {
 		checkOrganisation(tenant, header.organisationId());
 		if (content.name() == null) {
 			throw new RefusedValueException(Reason.of("privacy.refused.nameRequired"));
@@ -374,8 +381,8 @@ public class ProcessingActivities {
 
 	private static void refuseIncomplete(Activity activity, String code) {
 		if (!activity.complete()) {
-			throw new RefusedStateException(Reason.of(code,
-					Reason.list(activity.missing().stream().map(f -> Reason.of("privacy.field." + f.code())).toList())));
+			throw new RefusedStateException(Reason.of(code, Reason
+				.list(activity.missing().stream().map(f -> Reason.of("privacy.field." + f.code())).toList())));
 		}
 	}
 

@@ -220,7 +220,9 @@ class ActivityController {
 		return FORM;
 	}
 
-	/** A public id from the address; an unparseable one is an activity that is not there. */
+	/**
+	 * A public id from the address; an unparseable one is an activity that is not there.
+	 */
 	static UUID publicId(String id) {
 		try {
 			return UUID.fromString(id);

@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The organisations linked to a city (OCMW, AGB, police zone, intermunicipal body), by KBO
- * number: every member reads the list, redacteurs add and change them.
+ * The organisations linked to a city (OCMW, AGB, police zone, intermunicipal body), by
+ * KBO number: every member reads the list, redacteurs add and change them.
  */
 @Controller
 class OrganisationController {
@@ -48,9 +48,8 @@ class OrganisationController {
 		model.addAttribute("organisations", organisations.all(tenant));
 		model.addAttribute("kinds", OrganisationKind.values());
 		model.addAttribute("canEdit", access.has(tenant.slug(), Role.REDACTEUR));
-		model.addAttribute("chosen", edit == null ? null
-				: organisations.find(tenant, edit)
-					.orElseThrow(() -> new NotFoundException(Reason.of("privacy.refused.organisationNotFound"))));
+		model.addAttribute("chosen", edit == null ? null : organisations.find(tenant, edit)
+			.orElseThrow(() -> new NotFoundException(Reason.of("privacy.refused.organisationNotFound"))));
 		return VIEW;
 	}
 

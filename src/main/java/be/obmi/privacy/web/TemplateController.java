@@ -79,9 +79,9 @@ class TemplateController {
 	}
 
 	@PostMapping("/{slug}/privacy/sjablonen/verwerkingen/{publicId}")
-	String decide(Tenant tenant, @PathVariable UUID publicId, @RequestParam String field,
-			@RequestParam boolean accept, @RequestParam int version, Model model, HttpServletResponse response,
-			Locale locale, RedirectAttributes redirect) {
+	String decide(Tenant tenant, @PathVariable UUID publicId, @RequestParam String field, @RequestParam boolean accept,
+			@RequestParam int version, Model model, HttpServletResponse response, Locale locale,
+			RedirectAttributes redirect) {
 		ObmiUser user = access.require(tenant.slug(), Role.REDACTEUR);
 		try {
 			templates.decide(tenant, publicId, field, accept, version, user.getUsername());

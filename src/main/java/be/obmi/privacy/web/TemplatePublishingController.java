@@ -21,15 +21,15 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The Kenniscentrum publishes its shared templates at {@code /kenniscentrum/privacy/sjablonen}:
- * a new template, or a new version of one (published versions never change). An activity
- * template is edited with the register's own form; agreements and DPIA models as JSON.
+ * The Kenniscentrum publishes its shared templates at
+ * {@code /kenniscentrum/privacy/sjablonen}: a new template, or a new version of one
+ * (published versions never change). An activity template is edited with the register's
+ * own form; agreements and DPIA models as JSON.
  */
 @Controller
 class TemplatePublishingController {

@@ -19,8 +19,8 @@ class HousingCatalogueTests {
 	void theListHasEightChaptersUniqueCodesAndBothLanguages() {
 		List<HousingInstrument> list = HousingCatalogue.read(TableReader.reference(HousingCatalogue.LIST));
 		assertThat(list).hasSizeGreaterThanOrEqualTo(24);
-		assertThat(list.stream().map(HousingInstrument::chapter).distinct())
-			.containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+		assertThat(list.stream().map(HousingInstrument::chapter).distinct()).containsExactly("1", "2", "3", "4", "5",
+				"6", "7", "8");
 		Set<String> codes = new HashSet<>();
 		list.forEach(i -> assertThat(codes.add(i.code())).as("unique " + i.code()).isTrue());
 		assertThat(list).allSatisfy(i -> {

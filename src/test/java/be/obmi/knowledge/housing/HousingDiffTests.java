@@ -37,10 +37,13 @@ class HousingDiffTests {
 				new InstrumentState(false, null, "oud", null)));
 		HousingMatrix to = matrix(Map.of("5.A.1", on, // unchanged
 				"5.A.2", new InstrumentState(false, on.regulationUrl(), on.note(), on.since()), // ended
-				"5.A.3", new InstrumentState(true, "https://gent.be/nieuw", "noot", on.since()), // link changed
-				"6.A.1", new InstrumentState(true, on.regulationUrl(), on.note(), LocalDate.of(2024, 1, 1)), // date only
+				"5.A.3", new InstrumentState(true, "https://gent.be/nieuw", "noot", on.since()), // link
+																									// changed
+				"6.A.1", new InstrumentState(true, on.regulationUrl(), on.note(), LocalDate.of(2024, 1, 1)), // date
+																												// only
 				"6.A.2", on, // added
-				"6.A.3", new InstrumentState(false, null, "nieuw", null))); // not in use either way
+				"6.A.3", new InstrumentState(false, null, "nieuw", null))); // not in use
+																			// either way
 		assertThat(HousingDiff.between(from, to).lines()).extracting(l -> l.instrument().code() + " " + l.kind())
 			.containsExactly("5.A.2 ENDED", "5.A.3 CHANGED", "6.A.2 ADDED");
 	}

@@ -44,15 +44,16 @@ class ContentDiffTests {
 	@Test
 	void formLinesBecomeContentAndBack() {
 		ActivityForm form = new ActivityForm("Naam", "Doel", List.of("A6-1-e", "A6-1-e"), List.of("A9-2-h"),
-				"Inwoners\n\n Personeel ", "Gezondheid;ja;10 jaar\nNaam", "", "us;standaardcontractbepalingen", "5 jaar",
-				"Toegang", "Dienst", "", null, "Stad", null, null, null, null, null, null, 0);
+				"Inwoners\n\n Personeel ", "Gezondheid;ja;10 jaar\nNaam", "", "us;standaardcontractbepalingen",
+				"5 jaar", "Toegang", "Dienst", "", null, "Stad", null, null, null, null, null, null, 0);
 		ActivityContent content = form.content();
 		assertThat(content.legalBases()).containsExactly("A6-1-e");
 		assertThat(content.dataSubjects()).containsExactly("Inwoners", "Personeel");
 		assertThat(content.dataCategories()).containsExactly(
 				new ActivityContent.DataCategory("Gezondheid", true, "10 jaar"),
 				new ActivityContent.DataCategory("Naam", false, null));
-		assertThat(content.transfers()).containsExactly(new ActivityContent.Transfer("US", "standaardcontractbepalingen"));
+		assertThat(content.transfers())
+			.containsExactly(new ActivityContent.Transfer("US", "standaardcontractbepalingen"));
 		assertThat(Completeness.missing(content)).containsExactly(ActivityField.RECIPIENTS);
 		assertThat(Completeness.score(content)).isEqualTo(90);
 		ActivityForm back = ActivityForm.of(content, null, null, null, null, 0);
