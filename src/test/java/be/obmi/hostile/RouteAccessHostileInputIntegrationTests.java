@@ -171,6 +171,14 @@ class RouteAccessHostileInputIntegrationTests {
 			// Kenniscentrum's editors
 			Rule.of("*", "/kenniscentrum/woonbeleid/**", Need.KENNISCENTRUM),
 			// every other write in a tenant is for editors
+			// privacy (P3): only the DPO writes a DPIA's opinion, asks for a DPIA and
+			// closes a maturity year;
+			// a beheerder validates a DPIA or asks for changes
+			Rule.of("POST", "/" + VICTIM + "/privacy/dpia/*/advies", Need.DPO),
+			Rule.of("POST", "/" + VICTIM + "/privacy/dpia/*/dpo-vereist", Need.DPO),
+			Rule.of("POST", "/" + VICTIM + "/privacy/maturiteit/*/afsluiten", Need.DPO),
+			Rule.of("POST", "/" + VICTIM + "/privacy/dpia/*/valideren", Need.BEHEERDER),
+			Rule.of("POST", "/" + VICTIM + "/privacy/dpia/*/aanpassingen", Need.BEHEERDER),
 			Rule.of("POST,PUT,PATCH,DELETE", "/" + VICTIM + "/**", Need.REDACTEUR),
 			Rule.of("POST,PUT,PATCH,DELETE", "/api/v1/" + VICTIM + "/**", Need.REDACTEUR),
 			// every other read in a tenant is for its users

@@ -1,6 +1,7 @@
 package be.obmi.plan.domain;
 
 import be.obmi.plan.PolicyFields;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -155,6 +156,62 @@ public class PlanItems {
 			propagatePriority(tenant, after);
 		}
 		return after;
+	}
+
+	/**
+	 * Adds an action under an active action plan of the plan (for other modules, through
+	 * {@code be.obmi.plan.PlanActions}): its code is the action plan's followed by
+	 * {@code AC<nn>}, the next number free in the plan; it comes after the plan's other
+	 * items and is recorded in the audit trail as an import's new items are.
+	 * @throws RefusedValueException for an unknown or archived action plan, a code other
+	 * than an action plan's, a blank title or a code that would be too long
+	 */
+	@Transactional
+	public PlanItem addAction(Plan plan, String parentCode, String title, String description, String owner,
+			LocalDate endDate) {
+		PlanItem parent = byCode(plan, parentCode == null ? "" : parentCode.strip())
+			.filter(p -> p.type() == ItemType.AP)
+			.orElseThrow(() -> new RefusedValueException(Reason.of("plan.refused.actionPlanUnknown", parentCode)));
+		String name = blankToNull(title);
+		if (name == null || name.length() > 500) {
+			throw new RefusedValueException(Reason.of("plan.item.title.required"));
+		}
+		String code = nextActionCode(plan, parent);
+		int sortOrder = jdbc
+			.sql("select coalesce(max(sort_order), 0) + 1 from plan.plan_item where plan_id = ? and tenant_id = ?")
+			.params(plan.id(), plan.tenantId())
+			.query(Integer.class)
+			.single();
+		long id = jdbc.sql("""
+				insert into plan.plan_item (tenant_id, plan_id, parent_id, type, code, title, description,
+				  administrative_owner, end_date, sort_order)
+				values (?, ?, ?, 'AC', ?, ?, ?, ?, ?, ?) returning id""")
+			.params(plan.tenantId(), plan.id(), parent.id(), code, name, blankToNull(description), blankToNull(owner),
+					endDate, sortOrder)
+			.query(Long.class)
+			.single();
+		PlanItem created = byCode(plan, code).orElseThrow();
+		audit.created(plan.tenantId(), "planitem", String.valueOf(id), code,
+				List.of(FieldChange.added("type", ItemType.AC), FieldChange.added("bovenliggende_code", parent.code()),
+						FieldChange.added("titel", name), FieldChange.added("ambtelijk_verantwoordelijke", owner),
+						FieldChange.added("einddatum", endDate)));
+		return created;
+	}
+
+	private String nextActionCode(Plan plan, PlanItem parent) {
+		List<String> codes = jdbc.sql("select code from plan.plan_item where plan_id = ? and tenant_id = ?")
+			.params(plan.id(), plan.tenantId())
+			.query(String.class)
+			.list();
+		for (int n = 1;; n++) {
+			String code = parent.code() + "AC%02d".formatted(n);
+			if (code.length() > 60) {
+				throw new RefusedValueException(Reason.of("plan.refused.actionCodeTooLong", parent.code()));
+			}
+			if (!codes.contains(code)) {
+				return code;
+			}
+		}
 	}
 
 	private boolean archived(Tenant tenant, long id) {
