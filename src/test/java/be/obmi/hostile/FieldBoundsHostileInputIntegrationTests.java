@@ -75,6 +75,12 @@ class FieldBoundsHostileInputIntegrationTests {
 
 	static final List<String> DATES = List.of("0001-01-01", "99999-12-31", "1850-06-30", "2025-02-30", "gisteren");
 
+	/**
+	 * Routes only the tenant's DPO may use (see RouteAccessHostileInputIntegrationTests).
+	 */
+	static final Pattern DPO_STEP = Pattern.compile("/\\{slug}/privacy/(zichtbaarheid|verwerkingen/[^/]+/"
+			+ "(nazien|publiceren|depubliceren)|dpia/[^/]+/(advies|dpo-vereist)|maturiteit/[^/]+/afsluiten)");
+
 	/** String fields that carry a number or a year. */
 	static final Pattern NUMERIC_TEXT = Pattern.compile("(?i).*(value|target|baseline|waarde|year|jaar|threshold).*");
 
@@ -319,9 +325,13 @@ class FieldBoundsHostileInputIntegrationTests {
 		if (pattern.startsWith("/account")) {
 			return "lezer." + TENANT;
 		}
-		// K4 (and the other knowledge parts): the Kenniscentrum's editors' pages
+		// the Kenniscentrum's editors' pages
 		if (pattern.startsWith("/kenniscentrum")) {
 			return "kenniscentrum";
+		}
+		// the DPO's steps (the DPO is lezer, with the DPO function)
+		if (DPO_STEP.matcher(pattern).matches()) {
+			return "dpo." + TENANT;
 		}
 		return "beheerder." + TENANT;
 	}

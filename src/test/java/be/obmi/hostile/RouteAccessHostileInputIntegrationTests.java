@@ -153,6 +153,8 @@ class RouteAccessHostileInputIntegrationTests {
 			Rule.of("GET", "/" + VICTIM + "/plan/import", Need.REDACTEUR),
 			Rule.of("GET", "/" + VICTIM + "/plan/toewijzingen", Need.REDACTEUR),
 			Rule.of("GET", "/" + VICTIM + "/plan/versies/*", Need.REDACTEUR),
+			// K1: the form of a new case of the city (its redacteurs write)
+			Rule.of("GET", "/" + VICTIM + "/kennis/*/nieuw", Need.REDACTEUR),
 			Rule.of("GET", "/api/v1/" + VICTIM + "/stats/imports/**", Need.REDACTEUR),
 			// privacy register (P1): the DPO checks and publishes; redacteurs open the
 			// edit forms
