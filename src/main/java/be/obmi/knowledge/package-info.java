@@ -4,5 +4,5 @@
  * cities' housing-policy instruments and one search over everything.
  */
 @org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "stats", "notification", "tenancy", "identity", "audit", "shared" })
+		allowedDependencies = { "stats", "opendata", "notification", "tenancy", "identity", "audit", "shared" })
 package be.obmi.knowledge;

@@ -12,7 +12,9 @@ public enum DistributionFormat {
 	PX(null, null, "https://www.scb.se/en/services/statistical-programs-for-px-files/px-file-format/"),
 	CSV("text/csv", "CSV", null),
 	CSVW_METADATA("application/csvm+json", "JSON", "http://www.w3.org/TR/tabular-metadata/"),
-	XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX", null);
+	XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX", null),
+	/** Plain JSON (the knowledge bank's published cases). */
+	JSON("application/json", "JSON", null);
 
 	private final String mediaType;
 

@@ -259,7 +259,10 @@ class FieldBoundsHostileInputIntegrationTests {
 				params.put(field.name(), value);
 			}
 		}
-		path = path.replace("{slug}", TENANT).replace("{scope}", TENANT).replaceAll("\\{\\*?[^}]+}", "1");
+		path = path.replace("{slug}", TENANT)
+			.replace("{scope}", TENANT)// a variable with a regular expression may hold
+										// braces itself: {id:[0-9a-f-]{36}}
+			.replaceAll("\\{\\*?[^{}]*(\\{[^{}]*}[^{}]*)*}", "1");
 		boolean api = pattern.startsWith("/api/");
 		String[] credentials = credentials(user(pattern), api);
 		HttpRequest.Builder request = HttpRequest.newBuilder()

@@ -91,7 +91,8 @@ class DcatCatalogTests {
 		RDFDataMgr.read(model, new ByteArrayInputStream(out.toByteArray()), Lang.TURTLE);
 		assertThat(violations(model.getGraph())).isEmpty();
 		assertThat(model.listSubjectsWithProperty(RDF.type, DCAT.Dataset).toList()).hasSize(2);
-		assertThat(model.listSubjectsWithProperty(RDF.type, DCAT.Distribution).toList()).hasSize(12);
+		assertThat(model.listSubjectsWithProperty(RDF.type, DCAT.Distribution).toList())
+			.hasSize(2 * DistributionFormat.values().length);
 		assertThat(model.listSubjectsWithProperty(RDF.type, DCAT.DataService).toList()).hasSize(1);
 		var text = out.toString(StandardCharsets.UTF_8);
 		assertThat(text).contains("modellicentie-gratis-hergebruik/v1.0",

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import be.obmi.opendata.CatalogContribution;
 import be.obmi.opendata.CatalogDescription;
 import be.obmi.opendata.DataTheme;
 import be.obmi.opendata.DcatCatalogWriter;
@@ -64,7 +65,11 @@ class StatsCatalogController {
 
 	private final DcatCatalogWriter writer = new DcatCatalogWriter();
 
-	StatsCatalogController(StatsAccess access, Indicators indicators, Datasets tables) {
+	private final List<CatalogContribution> contributions;
+
+	StatsCatalogController(StatsAccess access, Indicators indicators, Datasets tables,
+			List<CatalogContribution> contributions) {
+		this.contributions = contributions;
 		this.access = access;
 		this.indicators = indicators;
 		this.tables = tables;
@@ -187,6 +192,9 @@ class StatsCatalogController {
 					scope.nisCode() == null ? null : "http://vocab.belgif.be/auth/refnis2019/" + scope.nisCode(),
 					table.importedAt() == null ? LocalDate.now() : table.importedAt().toLocalDate(), null,
 					distributions));
+		}
+		if (scope.isPlatform()) {
+			contributions.forEach(contribution -> datasets.addAll(contribution.platformDatasets(origin)));
 		}
 		return new CatalogDescription(site + "/catalogus",
 				LocalizedText.of("Open data van " + name, "Open data of " + name),
