@@ -152,6 +152,14 @@ class RouteAccessHostileInputIntegrationTests {
 			Rule.of("GET", "/" + VICTIM + "/plan/toewijzingen", Need.REDACTEUR),
 			Rule.of("GET", "/" + VICTIM + "/plan/versies/*", Need.REDACTEUR),
 			Rule.of("GET", "/api/v1/" + VICTIM + "/stats/imports/**", Need.REDACTEUR),
+			// privacy P2: breaches and requests are confidential (DPO and redacteurs),
+			// the deadlines the DPO's
+			Rule.of("GET", "/" + VICTIM + "/privacy/overeenkomsten/nieuw", Need.REDACTEUR),
+			Rule.of("GET", "/" + VICTIM + "/privacy/datalekken", Need.REDACTEUR),
+			Rule.of("GET", "/" + VICTIM + "/privacy/datalekken/**", Need.REDACTEUR),
+			Rule.of("GET", "/" + VICTIM + "/privacy/verzoeken", Need.REDACTEUR),
+			Rule.of("GET", "/" + VICTIM + "/privacy/verzoeken/**", Need.REDACTEUR),
+			Rule.of("GET", "/" + VICTIM + "/privacy/termijnen", Need.DPO),
 			// contributors send status updates for their items in a round
 			Rule.of("POST", "/" + VICTIM + "/plan/rondes/*/items/*", Need.BIJDRAGER),
 			// every other write in a tenant is for editors
