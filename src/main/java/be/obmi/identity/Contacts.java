@@ -62,4 +62,16 @@ public class Contacts {
 			.list();
 	}
 
+	/**
+	 * The tenant's data protection officers: enabled members with the DPO function and an
+	 * e-mail address, by name. Platform admins are not included.
+	 */
+	@Transactional(readOnly = true)
+	public List<Contact> dpos(Tenant tenant) {
+		return jdbc.sql(SELECT + """
+				join identity.membership m on m.user_id = u.id
+				where m.tenant_id = ? and m.dpo and u.enabled and u.email is not null and u.email <> ''
+				order by lower(u.display_name), u.id""").param(tenant.id()).query(Contact.class).list();
+	}
+
 }

@@ -163,6 +163,14 @@ class RouteAccessHostileInputIntegrationTests {
 			Rule.of("POST", "/" + VICTIM + "/privacy/verwerkingen/*/depubliceren", Need.DPO),
 			Rule.of("GET", "/" + VICTIM + "/privacy/verwerkingen/nieuw", Need.REDACTEUR),
 			Rule.of("GET", "/" + VICTIM + "/privacy/verwerkingen/*/bewerken", Need.REDACTEUR),
+			// privacy P2: breaches and requests are confidential (DPO and redacteurs),
+			// the deadlines the DPO's
+			Rule.of("GET", "/" + VICTIM + "/privacy/overeenkomsten/nieuw", Need.REDACTEUR),
+			Rule.of("GET", "/" + VICTIM + "/privacy/datalekken", Need.REDACTEUR),
+			Rule.of("GET", "/" + VICTIM + "/privacy/datalekken/**", Need.REDACTEUR),
+			Rule.of("GET", "/" + VICTIM + "/privacy/verzoeken", Need.REDACTEUR),
+			Rule.of("GET", "/" + VICTIM + "/privacy/verzoeken/**", Need.REDACTEUR),
+			Rule.of("GET", "/" + VICTIM + "/privacy/termijnen", Need.DPO),
 			// contributors send status updates for their items in a round
 			Rule.of("POST", "/" + VICTIM + "/plan/rondes/*/items/*", Need.BIJDRAGER),
 			// K4: a city's housing-policy instruments: its redacteurs save and submit,

@@ -1,0 +1,148 @@
+package be.obmi.privacy;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import be.obmi.identity.Role;
+import be.obmi.identity.TenantMembers;
+import be.obmi.identity.UserAccount;
+import be.obmi.identity.UserForm;
+import be.obmi.privacy.domain.AgreementForm;
+import be.obmi.privacy.domain.Agreements;
+import be.obmi.privacy.domain.Breaches;
+import be.obmi.privacy.domain.PrivacyReminders;
+import be.obmi.support.ObmiIntegrationTest;
+import be.obmi.tenancy.Tenant;
+import be.obmi.tenancy.Tenants;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The reminders to the DPOs through a real SMTP server (GreenMail): an agreement that
+ * ends in 30 days is mailed once, however often the job runs; one that ends in 60 days is
+ * not; an overdue breach is mailed once per state. The scheduled job is off ({@code -});
+ * the tests run it with a chosen day. Mails are matched by recipient and counterparty, as
+ * the demo data shares the server.
+ */
+@ObmiIntegrationTest
+@TestPropertySource(properties = { "obmi.mail.from=OBMi <obmi@obmi.test>", "obmi.mail.base-url=https://obmi.example",
+		"obmi.mail.reminder-cron=-", "obmi.mail.digest-cron=-", "obmi.privacy.reminder-cron=-" })
+class PrivacyAgreementReminderIntegrationTests {
+
+	@RegisterExtension
+	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+		.withPerMethodLifecycle(false);
+
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+	}
+
+	@Autowired
+	Tenants tenants;
+
+	@Autowired
+	TenantMembers members;
+
+	@Autowired
+	Agreements agreements;
+
+	@Autowired
+	PrivacyReminders reminders;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	record Mail(String subject, String body) {
+	}
+
+	@Test
+	void anAgreementEndingIn30DaysIsMailedToTheDpoOnceAndOneEndingIn60DaysIsNot() {
+		Tenant tenant = tenants.require("hasselt");
+		dpo(tenant, "dpo.herinnering", "dpo.herinnering@hasselt.test");
+		LocalDate today = LocalDate.now(Breaches.BELGIUM);
+		long soon = agreement(tenant, "Herinnering Dertig nv", today.plusDays(30));
+		agreement(tenant, "Herinnering Zestig nv", today.plusDays(60));
+
+		reminders.remindExpiringAgreements(today);
+		reminders.remindExpiringAgreements(today);
+
+		List<Mail> thirty = mails("dpo.herinnering@hasselt.test", "Herinnering Dertig nv");
+		assertThat(thirty).singleElement().satisfies(mail -> {
+			assertThat(mail.subject()).contains("Hasselt", "loopt af op");
+			assertThat(mail.body()).startsWith("Beste dpo.herinnering,")
+				.contains("(over 30 dagen)")
+				.contains("https://obmi.example/hasselt/privacy/overeenkomsten/" + soon);
+		});
+		assertThat(mails("dpo.herinnering@hasselt.test", "Herinnering Zestig nv")).isEmpty();
+	}
+
+	@Test
+	void anOverdueBreachIsMailedOncePerState() {
+		Tenant tenant = tenants.require("genk");
+		dpo(tenant, "dpo.termijn", "dpo.termijn@genk.test");
+
+		reminders.remindOverdue(OffsetDateTime.now());
+		int first = mails("dpo.termijn@genk.test", "verstreken").size();
+		reminders.remindOverdue(OffsetDateTime.now());
+
+		// the demo data of Genk has an overdue breach and an overdue request
+		assertThat(first).isEqualTo(1);
+		assertThat(mails("dpo.termijn@genk.test", "verstreken")).singleElement()
+			.satisfies(mail -> assertThat(mail.body()).contains("Datalek: Gestolen laptop")
+				.contains("https://obmi.example/genk/privacy/termijnen"));
+	}
+
+	void dpo(Tenant tenant, String username, String email) {
+		UserAccount account = members.createAccount(tenant,
+				new UserForm(username, username, email, Role.LEZER, "een-lang-wachtwoord"));
+		jdbc.sql("update identity.membership set dpo = true where user_id = ? and tenant_id = ?")
+			.params(account.id(), tenant.id())
+			.update();
+	}
+
+	long agreement(Tenant tenant, String counterparty, LocalDate end) {
+		return agreements.create(tenant, new AgreementForm(counterparty, "0207.451.227", "CONTROLLER", null,
+				end.minusYears(2), end.minusYears(2), end, null, null, null, null, List.of(), 0), false);
+	}
+
+	List<Mail> mails(String address, String subjectPart) {
+		return Arrays.stream(smtp.getReceivedMessages()).filter(message -> to(message, address)).map(message -> {
+			try {
+				return new Mail(message.getSubject(), message.getContent().toString().replace("\r\n", "\n"));
+			}
+			catch (MessagingException | IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).filter(mail -> mail.subject().contains(subjectPart)).toList();
+	}
+
+	static boolean to(MimeMessage message, String address) {
+		try {
+			Address[] recipients = message.getAllRecipients();
+			return recipients != null && Arrays.stream(recipients).anyMatch(r -> r.toString().equals(address));
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
