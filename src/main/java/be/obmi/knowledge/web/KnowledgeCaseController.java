@@ -53,7 +53,7 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class KnowledgeCaseController {
 
-	private static final String UUID_PATTERN = "{publicId:[0-9a-fA-F-]{36}}";
+	private static final String UUID_PATTERN = "{publicId}";
 
 	private final Collections collections;
 
