@@ -45,12 +45,6 @@ class KnowledgeCaseBrowserTests {
 		browser.close();
 	}
 
-	void checkPage(String what, String screenshot) {
-		browser.screenshot(screenshot);
-		browser.assertAccessible();
-		assertThat(browser.consoleProblems()).as("console of " + what).isEmpty();
-	}
-
 	@Test
 	void theCasePageAndTheTemplatePage() {
 		KnowledgeCase c = cases.create("kerken", null, new CaseForm("Browserkerk Leuven",
@@ -67,13 +61,13 @@ class KnowledgeCaseBrowserTests {
 		assertThat(browser.text(".k1-verified")).startsWith("Laatst gecontroleerd op");
 		assertThat(browser.text("main")).contains("Demo-case");
 		browser.waitUntil(d -> "true".equals(browser.find(".k1-map").getDomAttribute("data-drawn")));
-		checkPage("the case page", "knowledge-case");
+		browser.checkPage("the case page", "knowledge-case");
 
 		browser.login("kenniscentrum", "demo");
 		browser.open("/kenniscentrum/kennisbank/kerken");
 		assertThat(browser.text(".k1-template")).contains("type_hergebruik", "eindrapport");
 		assertThat(browser.text("main")).contains("Browserkerk Leuven");
-		checkPage("the template page", "knowledge-case-template");
+		browser.checkPage("the template page", "knowledge-case-template");
 	}
 
 }

@@ -67,12 +67,6 @@ class PlanPortalBrowserTests {
 		browser.close();
 	}
 
-	void checkPage(String what, String screenshot) {
-		browser.screenshot(screenshot);
-		browser.assertAccessible();
-		assertThat(browser.consoleProblems()).as("console of " + what).isEmpty();
-	}
-
 	@Test
 	void anAnonymousVisitorFiltersSearchesAndOpensAGoalAnActionAndTheMap() {
 		Tenant tenant = tenants.require(SLUG);
@@ -90,7 +84,7 @@ class PlanPortalBrowserTests {
 		assertThat(browser.text(".goal-card")).contains("op basis van");
 		assertThat(browser.findAll("table.status-distribution tbody tr")).isNotEmpty();
 		assertThat(browser.text("#last-published")).contains("Laatst bijgewerkt");
-		checkPage("the overview", "plan-portal");
+		browser.checkPage("the overview", "plan-portal");
 
 		// filter on the action's status (a GET form, no script needed)
 		String status = action.published().status().name();
@@ -102,7 +96,7 @@ class PlanPortalBrowserTests {
 		String label = browser.text("table.portal-actions tbody tr .status-badge");
 		assertThat(rows).allSatisfy(row -> assertThat(row.getText()).contains(label));
 		assertThat(browser.findAll("#pub-" + action.item().code().replace(".", "\\."))).hasSize(1);
-		checkPage("the filtered overview", "plan-portal-filter");
+		browser.checkPage("the filtered overview", "plan-portal-filter");
 
 		// search for a word of the action's title, without the status filter
 		String word = java.util.Arrays.stream(action.item().title().split("[\\s,.;:()]+"))
@@ -115,7 +109,7 @@ class PlanPortalBrowserTests {
 		browser.waitUntil(d -> d.getCurrentUrl().contains("q="));
 		assertThat(browser.findAll("#pub-" + action.item().code().replace(".", "\\."))).hasSize(1);
 		assertThat(browser.text("#portal-count")).contains("Gevonden acties");
-		checkPage("the search", "plan-portal-search");
+		browser.checkPage("the search", "plan-portal-search");
 
 		// a goal, from its card
 		PlanTree.Node goal = tree.goalOf(action);
@@ -125,7 +119,7 @@ class PlanPortalBrowserTests {
 		assertThat(browser.text("h1")).contains(goal.item().code(), goal.item().title());
 		assertThat(browser.text("main"))
 			.contains("op basis van " + goal.countedActions() + " van " + goal.actionCount());
-		checkPage("a goal", "plan-portal-goal");
+		browser.checkPage("a goal", "plan-portal-goal");
 
 		// an action, from the goal's page
 		browser.click("#pub-" + action.item().code().replace(".", "\\.") + " a");
@@ -136,7 +130,7 @@ class PlanPortalBrowserTests {
 			browser.waitUntil(d -> "true".equals(browser.find(".portal-chart").getDomAttribute("data-drawn")));
 			assertThat(browser.findAll(".portal-chart svg")).isNotEmpty();
 		}
-		checkPage("an action", "plan-portal-action");
+		browser.checkPage("an action", "plan-portal-action");
 
 		// the map, from the portal's navigation, with its list
 		browser.click(".portal-nav a[href$='/kaart']");
@@ -153,7 +147,7 @@ class PlanPortalBrowserTests {
 				.isPositive();
 			assertThat(browser.findAll("#map-list tbody tr")).isNotEmpty();
 		}
-		checkPage("the map", "plan-portal-map");
+		browser.checkPage("the map", "plan-portal-map");
 
 		// an action whose indicator has published measurements: its chart, drawn under
 		// the CSP
@@ -171,7 +165,7 @@ class PlanPortalBrowserTests {
 		browser.waitUntil(d -> !browser.findAll(".portal-chart[data-drawn='true'] svg").isEmpty());
 		((org.openqa.selenium.JavascriptExecutor) browser.driver())
 			.executeScript("document.querySelector('.portal-chart').scrollIntoView()");
-		checkPage("an action's chart", "plan-portal-action-chart");
+		browser.checkPage("an action's chart", "plan-portal-action-chart");
 	}
 
 }

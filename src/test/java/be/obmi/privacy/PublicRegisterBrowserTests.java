@@ -64,12 +64,6 @@ class PublicRegisterBrowserTests {
 		browser.close();
 	}
 
-	void checkPage(String what, String screenshot) {
-		browser.screenshot(screenshot);
-		browser.assertAccessible();
-		assertThat(browser.consoleProblems()).as("console of " + what).isEmpty();
-	}
-
 	@Test
 	void anAnonymousVisitorFiltersSearchesAndOpensAnActivity() {
 		Tenant tenant = tenants.require(SLUG);
@@ -85,7 +79,7 @@ class PublicRegisterBrowserTests {
 		assertThat(browser.findAll("#activity-" + id)).hasSize(1);
 		assertThat(browser.text("main")).doesNotContain("maatregel-" + marker)
 			.doesNotContain("Personeelsdossier " + marker);
-		checkPage("the citizens' register", "privacy-public");
+		browser.checkPage("the citizens' register", "privacy-public");
 
 		// a facet: the data category of one activity
 		new Select(browser.find("#register-data")).selectByValue("gegevens-" + marker + "b");
@@ -93,7 +87,7 @@ class PublicRegisterBrowserTests {
 		browser.waitUntil(d -> d.getCurrentUrl().contains("gegevens="));
 		assertThat(browser.findAll(".register-card")).hasSize(1);
 		assertThat(browser.text("#register-count")).contains("1 verwerking gevonden");
-		checkPage("a facet", "privacy-public-facet");
+		browser.checkPage("a facet", "privacy-public-facet");
 
 		// the search, without accents
 		browser.open(REGISTER);
@@ -101,13 +95,13 @@ class PublicRegisterBrowserTests {
 		browser.click("#register-apply");
 		browser.waitUntil(d -> d.getCurrentUrl().contains("q="));
 		assertThat(browser.findAll(".register-card")).hasSize(1);
-		checkPage("the search", "privacy-public-search");
+		browser.checkPage("the search", "privacy-public-search");
 
 		// the staff tab
 		browser.click("#audience-STAFF");
 		browser.waitUntil(d -> d.getCurrentUrl().contains("doelgroep=STAFF"));
 		assertThat(browser.text("main")).contains("Personeelsdossier " + marker);
-		checkPage("the staff register", "privacy-public-staff");
+		browser.checkPage("the staff register", "privacy-public-staff");
 
 		// an activity's page
 		browser.open(REGISTER);
@@ -117,13 +111,13 @@ class PublicRegisterBrowserTests {
 		assertThat(browser.text("#field-dataCategories")).contains("gevoelig");
 		assertThat(browser.findAll("#field-securityMeasures")).isEmpty();
 		assertThat(browser.text("main")).doesNotContain("maatregel-" + marker).doesNotContain("dpo-" + marker);
-		checkPage("an activity", "privacy-public-activity");
+		browser.checkPage("an activity", "privacy-public-activity");
 
 		// the DPO's field mask
 		browser.login("dpo." + SLUG, "demo");
 		browser.open("/" + SLUG + "/privacy/zichtbaarheid");
 		assertThat(browser.find("#mask-securityMeasures").isSelected()).isFalse();
-		checkPage("the field mask", "privacy-public-mask");
+		browser.checkPage("the field mask", "privacy-public-mask");
 	}
 
 }

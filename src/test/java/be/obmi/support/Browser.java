@@ -167,6 +167,16 @@ public final class Browser implements AutoCloseable {
 	 * inline style or script, a failed request) and anything naming the Content Security
 	 * Policy.
 	 */
+	/**
+	 * Checks the open page as every browser test does: a screenshot, axe (no serious or
+	 * critical violation) and a console without problems.
+	 */
+	public void checkPage(String what, String screenshot) {
+		screenshot(screenshot);
+		assertAccessible();
+		assertThat(consoleProblems()).as("console of " + what).isEmpty();
+	}
+
 	public List<String> consoleProblems() {
 		return driver.manage()
 			.logs()
