@@ -180,6 +180,13 @@ class RouteAccessHostileInputIntegrationTests {
 			// K4: the rounds of the housing-policy instruments are for the
 			// Kenniscentrum's editors
 			Rule.of("*", "/kenniscentrum/woonbeleid/**", Need.KENNISCENTRUM),
+			// K3b: the editors' news, agenda, featured study and visitor figures (the
+			// portal's /kennis/** pages and feeds are public through
+			// KnowledgePublicRoutes)
+			Rule.of("*", "/kenniscentrum/nieuws/**", Need.KENNISCENTRUM),
+			Rule.of("*", "/kenniscentrum/agenda/**", Need.KENNISCENTRUM),
+			Rule.of("*", "/kenniscentrum/uitgelicht", Need.KENNISCENTRUM),
+			Rule.of("*", "/kenniscentrum/bezoekers", Need.KENNISCENTRUM),
 			// every other write in a tenant is for editors
 			// privacy (P3): only the DPO writes a DPIA's opinion, asks for a DPIA and
 			// closes a maturity year;

@@ -13,6 +13,8 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import be.obmi.knowledge.domain.RichText;
+
 /**
  * The news as Atom 1.0 (RFC 4287) and RSS 2.0, written with a StAX writer so every text
  * is escaped. Links are absolute ({@code link} turns a path into one).

@@ -15,6 +15,7 @@ import java.util.Optional;
 import be.obmi.audit.AuditTrail;
 import be.obmi.audit.Changes;
 import be.obmi.audit.FieldChange;
+import be.obmi.knowledge.domain.RichText;
 import be.obmi.knowledge.search.SearchDocument;
 import be.obmi.knowledge.search.SearchIndex;
 import be.obmi.shared.ConcurrentChangeException;
@@ -280,7 +281,7 @@ public class NewsItems {
 			end = Timestamp.from(form.endsAt().atZone(NewsItem.ZONE).toInstant());
 		}
 		String summary = form.summary() == null ? "" : form.summary().strip();
-		return new Checked(title, summary, RichText.sanitise(form.body()), start, end, link(form.onlineLink()),
+		return new Checked(title, summary, RichText.sanitised(form.body()), start, end, link(form.onlineLink()),
 				link(form.registrationLink()));
 	}
 
