@@ -20,4 +20,14 @@ public interface PublicRoutes {
 		return List.of();
 	}
 
+	/**
+	 * Of the {@link #anonymousPosts()}, those a mail client sends without a page: a
+	 * one-click unsubscribe (RFC 8058) carries its own secret token as the credential, so
+	 * no CSRF token is asked. The handler must change nothing without a valid token.
+	 * Empty by default.
+	 */
+	default List<String> oneClickPosts() {
+		return List.of();
+	}
+
 }

@@ -13,6 +13,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -160,7 +163,14 @@ class SecurityConfiguration {
 		http.addFilterAfter(new PrivateAnswers(), SessionRightsRefresh.class);
 		http.addFilterBefore(loginRateLimit, CsrfFilter.class);
 		http.addFilterBefore(new UploadSizeGuard(maxFileSize, messages), CsrfFilter.class);
-		http.csrf(csrf -> csrf.ignoringRequestMatchers(apiWithCredentials));
+		List<PathPattern> oneClick = publicRoutes.stream()
+			.flatMap(routes -> routes.oneClickPosts().stream())
+			.map(PathPatternParser.defaultInstance::parse)
+			.toList();
+		RequestMatcher oneClickPost = request -> HttpMethod.POST.matches(request.getMethod()) && oneClick.stream()
+			.anyMatch(pattern -> pattern.matches(
+					PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()))));
+		http.csrf(csrf -> csrf.ignoringRequestMatchers(apiWithCredentials, oneClickPost));
 		http.cors(Customizer.withDefaults());
 		http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
 		http.headers(headers -> headers

@@ -24,4 +24,10 @@ class KnowledgePublicRoutes implements PublicRoutes {
 		return List.of("/kennis/nieuwsbrief/**");
 	}
 
+	/** The one-click unsubscribe of a newsletter mail (its token is the credential). */
+	@Override
+	public List<String> oneClickPosts() {
+		return List.of("/kennis/nieuwsbrief/uitschrijven");
+	}
+
 }
