@@ -112,8 +112,7 @@ class PrivacyDpiaDemo implements ApplicationModuleInitializer {
 
 	private void dpias(Tenant tenant) {
 		String editor = "redacteur." + tenant.slug();
-		long cameras = activity(tenant, "Camerabewaking en slimme sensoren (slimme stad)",
-				"Vaststellen van overlast en sluikstorten en ondersteunen van de politie met beelden van vaste camera's.");
+		long cameras = activity(tenant, "Camerabewaking en slimme sensoren (slimme stad)");
 		long id = dpias.start(tenant, cameras, DpiaModels.SMART_CITY, "Camerabewaking in het stadscentrum",
 				Locale.forLanguageTag("nl-BE"), editor);
 		List<ScreeningAnswer> answers = dpias.screening(tenant, id)
@@ -157,8 +156,7 @@ class PrivacyDpiaDemo implements ApplicationModuleInitializer {
 	}
 
 	private void notRequired(Tenant tenant, String editor) {
-		long newsletter = activity(tenant, "Nieuwsbrief van " + tenant.name(),
-				"Inwoners die zich inschrijven de nieuwsbrief van de stad sturen.");
+		long newsletter = activity(tenant, "Nieuwsbrief van " + tenant.name());
 		long id = dpias.start(tenant, newsletter, DpiaModels.GENERAL, "Voorscreening nieuwsbrief",
 				Locale.forLanguageTag("nl-BE"), editor);
 		List<ScreeningAnswer> answers = dpias.screening(tenant, id)
@@ -172,8 +170,11 @@ class PrivacyDpiaDemo implements ApplicationModuleInitializer {
 		markDemo(id);
 	}
 
-	/** The activity of that name in the tenant's register, or a minimal demo one. */
-	private long activity(Tenant tenant, String name, String purpose) {
+	/**
+	 * The activity of that name in the tenant's demo register
+	 * ({@link PrivacyRegisterDemo}, which {@link #initialize()} runs first).
+	 */
+	private long activity(Tenant tenant, String name) {
 		return jdbc.sql("""
 				select a.id from privacy.processing_activity a
 				join privacy.activity_version v on v.activity_id = a.id and v.number = a.current_version
@@ -181,23 +182,7 @@ class PrivacyDpiaDemo implements ApplicationModuleInitializer {
 			.params(tenant.id(), name)
 			.query(Long.class)
 			.optional()
-			.orElseGet(() -> addActivity(tenant, name, purpose));
-	}
-
-	private long addActivity(Tenant tenant, String name, String purpose) {
-		long id = jdbc.sql("insert into privacy.processing_activity (tenant_id, demo) values (?, true) returning id")
-			.param(tenant.id())
-			.query(Long.class)
-			.single();
-		String content = """
-				{"name": "%s", "purpose": "%s", "legalBases": ["A6-1-e"], "specialCategoryConditions": [],
-				 "dataSubjects": ["inwoners", "bezoekers"], "dataCategories": [], "recipients": [], "transfers": [],
-				 "retention": null, "securityMeasures": [], "responsibleService": null, "systems": [], "source": null,
-				 "controller": null, "dpoContact": null}""".formatted(name, purpose);
-		jdbc.sql("""
-				insert into privacy.activity_version (activity_id, number, content, created_by)
-				values (?, 1, cast(? as jsonb), 'demo')""").params(id, content).update();
-		return id;
+			.orElseThrow(() -> new IllegalStateException("The demo register of " + tenant.slug() + " has no " + name));
 	}
 
 	private void markDemo(long id) {

@@ -228,8 +228,7 @@ public class Agreements {
 		if (digits.length() == 9) {
 			digits = "0" + digits;
 		}
-		if (!digits.matches("[01][0-9]{9}")
-				|| 97 - Long.parseLong(digits.substring(0, 8)) % 97 != Integer.parseInt(digits.substring(8))) {
+		if (!KboNumber.valid(digits)) {
 			throw new RefusedValueException(Reason.of("privacy.refused.kboNumber", input.strip()));
 		}
 		return digits;

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A city's public register of processing activities (only the fields its DPO made
- * public), as pages and as JSON: anonymous visitors may read it.
+ * public), as pages, JSON and RDF: anonymous visitors may read it.
  */
 @Component
 class PrivacyPublicRoutes implements PublicRoutes {
@@ -16,7 +16,8 @@ class PrivacyPublicRoutes implements PublicRoutes {
 	@Override
 	public List<String> patterns() {
 		return List.of("/{slug}/privacy/publiek", "/{slug}/privacy/publiek/**", "/api/v1/{slug}/privacy/publiek",
-				"/api/v1/{slug}/privacy/publiek/**");
+				"/api/v1/{slug}/privacy/publiek/**", "/api/v1/{slug}/privacy/publiek.ttl",
+				"/api/v1/{slug}/privacy/publiek.jsonld");
 	}
 
 }
