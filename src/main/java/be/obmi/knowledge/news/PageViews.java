@@ -2,8 +2,13 @@ package be.obmi.knowledge.news;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import jakarta.annotation.PreDestroy;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class PageViews {
 
 	private final JdbcClient jdbc;
+
+	private final ConcurrentHashMap<Key, LongAdder> pending = new ConcurrentHashMap<>();
 
 	PageViews(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -32,14 +39,40 @@ public class PageViews {
 	public record Count(LocalDate day, String group, String key, long views) {
 	}
 
-	/** Counts one view. */
-	@Transactional
+	/**
+	 * Counts one view, in memory: a page view costs no database write. {@link #flush()}
+	 * adds the counts to the table.
+	 */
 	public void count(LocalDate day, Group group, String key) {
-		jdbc.sql("""
-				insert into knowledge.page_view (day, page_group, page_key, views) values (?, ?, ?, 1)
-				on conflict (day, page_group, page_key) do update set views = knowledge.page_view.views + 1""")
-			.params(day, group.name(), key == null ? "" : key)
-			.update();
+		pending.computeIfAbsent(new Key(day, group.name(), key == null ? "" : key), k -> new LongAdder()).increment();
+	}
+
+	/**
+	 * Adds the views counted since the last flush to {@code knowledge.page_view}, one
+	 * upsert per page; every {@code obmi.knowledge.visitors.flush-delay} (1 s) and at
+	 * shutdown.
+	 */
+	@Scheduled(fixedDelayString = "${obmi.knowledge.visitors.flush-delay:PT1S}")
+	@PreDestroy
+	public void flush() {
+		LocalDate today = LocalDate.now(NewsItem.ZONE);
+		pending.forEach((page, views) -> {
+			long added = views.sumThenReset();
+			if (added > 0) {
+				jdbc.sql("""
+						insert into knowledge.page_view (day, page_group, page_key, views) values (?, ?, ?, ?)
+						on conflict (day, page_group, page_key) do update set views = knowledge.page_view.views + ?""")
+					.params(page.day(), page.group(), page.key(), added, added)
+					.update();
+			}
+			else if (page.day().isBefore(today)) {
+				// no view of that day comes any more
+				pending.remove(page, views);
+			}
+		});
+	}
+
+	private record Key(LocalDate day, String group, String key) {
 	}
 
 	/** The views per day and group since a day, latest day first. */
