@@ -16,9 +16,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo accounts, one per role in every tenant ({@code beheerder.mechelen},
- * {@code redacteur.gent}, …), a DPO per tenant ({@code dpo.gent}: lezer and DPO), one
- * Kenniscentrum editor ({@code kenniscentrum}) and one platform admin
- * ({@code platformbeheerder}), all with the password of {@code obmi.demo.password}. With
+ * {@code redacteur.gent}, …), a DPO per tenant ({@code dpo.gent}: lezer and DPO), a
+ * vacancy officer per tenant ({@code leegstand.gent}: redacteur with the function
+ * {@link TenantFunction#OWNER_DATA} for PIRK's owner data), one Kenniscentrum editor
+ * ({@code kenniscentrum}) and one platform admin ({@code platformbeheerder}), all with
+ * the password of {@code obmi.demo.password}. With
  * {@code obmi.demo.accounts-enabled=false} (the {@code prod} profile) existing demo
  * accounts are disabled and none are made.
  */
@@ -79,6 +81,16 @@ class DemoAccounts implements ApplicationModuleInitializer {
 			jdbc.sql("""
 					insert into identity.membership (user_id, tenant_id, role, dpo) values (?, ?, 'LEZER', true)
 					on conflict (user_id, tenant_id) do nothing""").params(dpo, tenant.id()).update();
+			long vacancy = ensure("leegstand." + tenant.slug(), "Leegstandsbeheerder " + tenant.name() + " (demo)",
+					hash, false);
+			jdbc.sql("""
+					insert into identity.membership (user_id, tenant_id, role) values (?, ?, 'REDACTEUR')
+					on conflict (user_id, tenant_id) do nothing""").params(vacancy, tenant.id()).update();
+			jdbc.sql("""
+					insert into identity.membership_function (user_id, tenant_id, function, granted_by)
+					values (?, ?, 'OWNER_DATA', 'demo') on conflict do nothing""")
+				.params(vacancy, tenant.id())
+				.update();
 			for (Role role : Role.values()) {
 				String username = role.name().toLowerCase() + "." + tenant.slug();
 				long id = ensure(username, displayName(role, tenant), hash, false);

@@ -41,6 +41,8 @@ public final class ObmiUser implements UserDetails, CredentialsContainer {
 
 	private final boolean kenniscentrum;
 
+	private final Map<String, Set<TenantFunction>> functionsIn;
+
 	private final long securityStamp;
 
 	private final long credentialStamp;
@@ -54,7 +56,15 @@ public final class ObmiUser implements UserDetails, CredentialsContainer {
 	ObmiUser(long id, String username, String displayName, String passwordHash, boolean platformAdmin, boolean enabled,
 			Instant lockedUntil, Map<String, Role> roles, Set<String> dpoIn, boolean kenniscentrum, long securityStamp,
 			long credentialStamp) {
+		this(id, username, displayName, passwordHash, platformAdmin, enabled, lockedUntil, roles, dpoIn, kenniscentrum,
+				Map.of(), securityStamp, credentialStamp);
+	}
+
+	ObmiUser(long id, String username, String displayName, String passwordHash, boolean platformAdmin, boolean enabled,
+			Instant lockedUntil, Map<String, Role> roles, Set<String> dpoIn, boolean kenniscentrum,
+			Map<String, Set<TenantFunction>> functionsIn, long securityStamp, long credentialStamp) {
 		this.dpoIn = Set.copyOf(dpoIn);
+		this.functionsIn = Map.copyOf(functionsIn);
 		this.kenniscentrum = kenniscentrum;
 		this.securityStamp = securityStamp;
 		this.credentialStamp = credentialStamp;
@@ -112,6 +122,19 @@ public final class ObmiUser implements UserDetails, CredentialsContainer {
 	}
 
 	/**
+	 * Whether the user holds the function in the tenant (granted by the tenant admin; a
+	 * platform admin holds none implicitly).
+	 */
+	public boolean has(String slug, TenantFunction function) {
+		return functionsIn.getOrDefault(slug, Set.of()).contains(function);
+	}
+
+	/** The user's functions per tenant slug. */
+	public Map<String, Set<TenantFunction>> functions() {
+		return functionsIn;
+	}
+
+	/**
 	 * Whether the user edits the Kenniscentrum's shared content (knowledge bank, news,
 	 * newsletter, GDPR templates); a platform admin does.
 	 */
@@ -147,6 +170,8 @@ public final class ObmiUser implements UserDetails, CredentialsContainer {
 		}
 		roles.forEach((slug, role) -> authorities.add(new SimpleGrantedAuthority("TENANT_" + slug + "_" + role)));
 		dpoIn.forEach(slug -> authorities.add(new SimpleGrantedAuthority("TENANT_" + slug + "_DPO")));
+		functionsIn.forEach((slug, functions) -> functions
+			.forEach(function -> authorities.add(new SimpleGrantedAuthority("TENANT_" + slug + "_" + function))));
 		return authorities;
 	}
 

@@ -32,6 +32,23 @@ public class TenantAccess {
 		return has(slug, Role.valueOf(role));
 	}
 
+	/** Whether the current user holds the function in the tenant. */
+	public boolean has(String slug, TenantFunction function) {
+		return currentUser().map(u -> u.has(slug, function)).orElse(false);
+	}
+
+	/**
+	 * @throws AccessDeniedException (403) when the current user does not hold the
+	 * function in the tenant
+	 */
+	public ObmiUser require(String slug, TenantFunction function) {
+		ObmiUser user = currentUser().orElseThrow(() -> new AccessDeniedException("Niet aangemeld"));
+		if (!user.has(slug, function)) {
+			throw new AccessDeniedException("Onvoldoende rechten");
+		}
+		return user;
+	}
+
 	/** Whether the current user is the data protection officer (DPO) of the tenant. */
 	public boolean dpo(String slug) {
 		return currentUser().map(u -> u.dpo(slug)).orElse(false);

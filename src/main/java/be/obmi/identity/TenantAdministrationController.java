@@ -1,6 +1,8 @@
 package be.obmi.identity;
 
+import java.security.Principal;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.validation.Valid;
 
@@ -133,6 +135,8 @@ class TenantAdministrationController {
 		model.addAttribute("account", account);
 		model.addAttribute("form", new RoleForm(account.role(), account.version()));
 		model.addAttribute("dpo", members.dpo(tenant, id));
+		model.addAttribute("functions", members.functions(tenant, id));
+		model.addAttribute("allFunctions", TenantFunction.values());
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("history", audit.history(tenant.id(), "gebruiker", String.valueOf(id), 20));
 		return ROLE_FORM_VIEW;
@@ -149,6 +153,8 @@ class TenantAdministrationController {
 		model.addAttribute("account", account);
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("dpo", members.dpo(tenant, id));
+		model.addAttribute("functions", members.functions(tenant, id));
+		model.addAttribute("allFunctions", TenantFunction.values());
 		model.addAttribute("history", audit.history(tenant.id(), "gebruiker", String.valueOf(id), 20));
 		if (errors.hasErrors()) {
 			return ROLE_FORM_VIEW;
@@ -177,6 +183,29 @@ class TenantAdministrationController {
 		member(tenant, id);
 		try {
 			UserAccount saved = members.changeDpo(tenant, id, dpo, version);
+			redirect.addFlashAttribute("saved", saved.displayName());
+		}
+		catch (ConcurrentChangeException ex) {
+			redirect.addFlashAttribute("refused", messages.getMessage(ex, LocaleContextHolder.getLocale()));
+		}
+		catch (AccountChangeRefused ex) {
+			redirect.addFlashAttribute("refused", message(ex));
+		}
+		return "redirect:/" + tenant.slug() + "/beheer/gebruikers";
+	}
+
+	/**
+	 * Grants the member exactly the checked functions (mandates such as PIRK's owner
+	 * data) in this tenant.
+	 */
+	@PostMapping("/gebruikers/{id}/functies")
+	String changeFunctions(Tenant tenant, @PathVariable long id,
+			@RequestParam(name = "function", required = false) List<TenantFunction> functions,
+			@RequestParam(required = false) Integer version, Principal principal, RedirectAttributes redirect) {
+		member(tenant, id);
+		try {
+			UserAccount saved = members.changeFunctions(tenant, id,
+					functions == null ? Set.of() : Set.copyOf(functions), version, principal.getName());
 			redirect.addFlashAttribute("saved", saved.displayName());
 		}
 		catch (ConcurrentChangeException ex) {

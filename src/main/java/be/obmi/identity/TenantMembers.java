@@ -1,8 +1,11 @@
 package be.obmi.identity;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import be.obmi.audit.AuditEvent;
 import be.obmi.audit.FieldChange;
@@ -199,6 +202,64 @@ public class TenantMembers {
 					List.of());
 		}
 		return memberOf(tenant, userId).orElseThrow();
+	}
+
+	/** The member's functions in the tenant. */
+	@Transactional(readOnly = true)
+	public Set<TenantFunction> functions(Tenant tenant, long userId) {
+		Set<TenantFunction> functions = EnumSet.noneOf(TenantFunction.class);
+		jdbc.sql("select function from identity.membership_function where user_id = ? and tenant_id = ?")
+			.params(userId, tenant.id())
+			.query(String.class)
+			.list()
+			.forEach(name -> functions.add(TenantFunction.valueOf(name)));
+		return functions;
+	}
+
+	/**
+	 * Grants the member exactly these functions in the tenant (the others are withdrawn);
+	 * nothing else of the account. The database moves the account's security stamp, so an
+	 * open session has the new rights on its next request.
+	 * @throws ConcurrentChangeException when the account changed since the page was
+	 * loaded
+	 * @throws AccountChangeRefused for a platform admin or a user who is no member
+	 */
+	@Transactional
+	public UserAccount changeFunctions(Tenant tenant, long userId, Set<TenantFunction> functions, Integer version,
+			String actor) {
+		UserAccount before = memberOf(tenant, userId)
+			.orElseThrow(() -> new AccountChangeRefused("account.refused.notMember"));
+		refuseForPlatformAdmin(before);
+		Set<TenantFunction> was = functions(tenant, userId);
+		int updated = jdbc.sql("update identity.user_account set version = version + 1 where id = ? and version = ?")
+			.params(userId, version == null ? -1 : version)
+			.update();
+		if (updated == 0) {
+			throw new ConcurrentChangeException(Reason.of("account.refused.changedMeanwhile"));
+		}
+		for (TenantFunction function : TenantFunction.values()) {
+			if (functions.contains(function) && !was.contains(function)) {
+				jdbc.sql("""
+						insert into identity.membership_function (user_id, tenant_id, function, granted_by)
+						values (?, ?, ?, ?)""").params(userId, tenant.id(), function.name(), actor).update();
+			}
+			else if (!functions.contains(function) && was.contains(function)) {
+				jdbc.sql(
+						"delete from identity.membership_function where user_id = ? and tenant_id = ? and function = ?")
+					.params(userId, tenant.id(), function.name())
+					.update();
+			}
+		}
+		FieldChange change = FieldChange.between("functies in " + tenant.slug(), names(was), names(functions));
+		if (change != null) {
+			accounts.recordForAccount(userId, before.displayName(), AuditEvent.Action.UPDATE, List.of(change),
+					List.of());
+		}
+		return memberOf(tenant, userId).orElseThrow();
+	}
+
+	private static String names(Set<TenantFunction> functions) {
+		return functions.stream().sorted().map(TenantFunction::name).collect(Collectors.joining(", "));
 	}
 
 	/**

@@ -3,6 +3,7 @@ package be.obmi.identity;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,7 +74,8 @@ public class UserAccounts implements UserDetailsService {
 			return new ObmiUser(id, rs.getString("username"), rs.getString("display_name"),
 					rs.getString("password_hash"), rs.getBoolean("platform_admin"), rs.getBoolean("enabled"),
 					locked == null ? null : locked.toInstant(), rolesOf(id), dpoTenantsOf(id),
-					rs.getBoolean("kenniscentrum"), rs.getLong("security_stamp"), rs.getLong("credential_stamp"));
+					rs.getBoolean("kenniscentrum"), functionsOf(id), rs.getLong("security_stamp"),
+					rs.getLong("credential_stamp"));
 		}).optional();
 	}
 
@@ -102,6 +104,23 @@ public class UserAccounts implements UserDetailsService {
 		Map<String, Role> roles = new HashMap<>();
 		byTenant.forEach((tenant, role) -> roles.put(slugs.get(tenant), role));
 		return roles;
+	}
+
+	private Map<String, Set<TenantFunction>> functionsOf(long userId) {
+		Map<Long, Set<TenantFunction>> byTenant = new HashMap<>();
+		jdbc.sql("select tenant_id, function from identity.membership_function where user_id = ?")
+			.param(userId)
+			.query(rs -> {
+				byTenant.computeIfAbsent(rs.getLong("tenant_id"), k -> EnumSet.noneOf(TenantFunction.class))
+					.add(TenantFunction.valueOf(rs.getString("function")));
+			});
+		if (byTenant.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, String> slugs = tenants.slugsById(byTenant.keySet());
+		Map<String, Set<TenantFunction>> functions = new HashMap<>();
+		byTenant.forEach((tenant, set) -> functions.put(slugs.get(tenant), Set.copyOf(set)));
+		return functions;
 	}
 
 	private Set<String> dpoTenantsOf(long userId) {

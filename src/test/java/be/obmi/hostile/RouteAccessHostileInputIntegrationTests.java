@@ -68,7 +68,12 @@ class RouteAccessHostileInputIntegrationTests {
 		/** The Kenniscentrum's editors (an account flag, not a tenant role). */
 		KENNISCENTRUM("kenniscentrum", "beheerder." + VICTIM),
 		/** The tenant's data protection officer (a function beside the role). */
-		DPO("dpo." + VICTIM, "redacteur." + VICTIM);
+		DPO("dpo." + VICTIM, "redacteur." + VICTIM),
+		/**
+		 * A member with the function OWNER_DATA (PIRK's owner data): a mandate beside the
+		 * role; a beheerder without it is refused.
+		 */
+		OWNER_DATA("leegstand." + VICTIM, "beheerder." + VICTIM);
 
 		final String allowed;
 

@@ -39,6 +39,13 @@ public final class WebUsers {
 				null, Map.of(slug, Role.LEZER), Set.of(slug), false, 0, 0);
 	}
 
+	/** A member with a role and one function (mandate) in a tenant. */
+	public static ObmiUser withFunction(String slug, Role role, TenantFunction function) {
+		String username = function.name().toLowerCase() + "." + slug;
+		return new ObmiUser(Math.abs(username.hashCode()), username, "Demo " + username, null, false, true, null,
+				Map.of(slug, role), Set.of(), false, Map.of(slug, Set.of(function)), 0, 0);
+	}
+
 	/** A Kenniscentrum editor without any tenant role. */
 	public static ObmiUser kenniscentrum() {
 		return new ObmiUser(2, "kenniscentrum", "Redactie Kenniscentrum", null, false, true, null, Map.of(), Set.of(),

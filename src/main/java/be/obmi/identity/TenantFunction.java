@@ -1,0 +1,21 @@
+package be.obmi.identity;
+
+/**
+ * A function (mandate) of a member in one tenant beside their {@link Role}: granted one
+ * by one by the tenant admin, for one kind of sensitive data or work. Unlike a role it
+ * includes nothing and is included in nothing; a platform admin does not hold it
+ * implicitly.
+ */
+public enum TenantFunction {
+
+	/**
+	 * Reads and edits the owner data of PIRK's vacancy inventory (owner contacts,
+	 * mobilisation cases); every access is logged by that module.
+	 */
+	OWNER_DATA;
+
+	public String messageKey() {
+		return "function." + name().toLowerCase();
+	}
+
+}
