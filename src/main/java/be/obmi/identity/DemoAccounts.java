@@ -18,9 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Demo accounts, one per role in every tenant ({@code beheerder.mechelen},
  * {@code redacteur.gent}, …), a DPO per tenant ({@code dpo.gent}: lezer and DPO), a
  * vacancy officer per tenant ({@code leegstand.gent}: redacteur with the function
- * {@link TenantFunction#OWNER_DATA} for PIRK's owner data), one Kenniscentrum editor
- * ({@code kenniscentrum}) and one platform admin ({@code platformbeheerder}), all with
- * the password of {@code obmi.demo.password}. With
+ * {@link TenantFunction#OWNER_DATA} for PIRK's owner data), a social worker per tenant
+ * ({@code hulpverlener.gent}: lezer with {@link TenantFunction#SOCIAL_WORKER}), one
+ * Kenniscentrum editor ({@code kenniscentrum}) and one platform admin
+ * ({@code platformbeheerder}), all with the password of {@code obmi.demo.password}. With
  * {@code obmi.demo.accounts-enabled=false} (the {@code prod} profile) existing demo
  * accounts are disabled and none are made.
  */
@@ -90,6 +91,16 @@ class DemoAccounts implements ApplicationModuleInitializer {
 					insert into identity.membership_function (user_id, tenant_id, function, granted_by)
 					values (?, ?, 'OWNER_DATA', 'demo') on conflict do nothing""")
 				.params(vacancy, tenant.id())
+				.update();
+			long socialWorker = ensure("hulpverlener." + tenant.slug(), "Hulpverlener " + tenant.name() + " (demo)",
+					hash, false);
+			jdbc.sql("""
+					insert into identity.membership (user_id, tenant_id, role) values (?, ?, 'LEZER')
+					on conflict (user_id, tenant_id) do nothing""").params(socialWorker, tenant.id()).update();
+			jdbc.sql("""
+					insert into identity.membership_function (user_id, tenant_id, function, granted_by)
+					values (?, ?, 'SOCIAL_WORKER', 'demo') on conflict do nothing""")
+				.params(socialWorker, tenant.id())
 				.update();
 			for (Role role : Role.values()) {
 				String username = role.name().toLowerCase() + "." + tenant.slug();

@@ -12,7 +12,13 @@ public enum TenantFunction {
 	 * Reads and edits the owner data of PIRK's vacancy inventory (owner contacts,
 	 * mobilisation cases); every access is logged by that module.
 	 */
-	OWNER_DATA;
+	OWNER_DATA,
+
+	/**
+	 * Hulpverlener: fills the Rechtenverkenner's questionnaire with a client; nothing
+	 * personal is stored unless the client consents.
+	 */
+	SOCIAL_WORKER;
 
 	public String messageKey() {
 		return "function." + name().toLowerCase();

@@ -73,7 +73,12 @@ class RouteAccessHostileInputIntegrationTests {
 		 * A member with the function OWNER_DATA (PIRK's owner data): a mandate beside the
 		 * role; a beheerder without it is refused.
 		 */
-		OWNER_DATA("leegstand." + VICTIM, "beheerder." + VICTIM);
+		OWNER_DATA("leegstand." + VICTIM, "beheerder." + VICTIM),
+		/**
+		 * A member with the function SOCIAL_WORKER (hulpverlener of the
+		 * Rechtenverkenner).
+		 */
+		SOCIAL_WORKER("hulpverlener." + VICTIM, "beheerder." + VICTIM);
 
 		final String allowed;
 

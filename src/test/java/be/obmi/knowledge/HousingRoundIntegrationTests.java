@@ -16,6 +16,8 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import be.obmi.support.ObmiMailIntegrationTest;
+import be.obmi.support.TestMailServer;
 import be.obmi.identity.Role;
 import be.obmi.identity.TenantMembers;
 import be.obmi.identity.UserForm;
@@ -29,20 +31,14 @@ import be.obmi.knowledge.housing.HousingRound;
 import be.obmi.knowledge.housing.HousingRoundMails;
 import be.obmi.knowledge.housing.HousingRounds;
 import be.obmi.shared.RefusedStateException;
-import be.obmi.support.ObmiIntegrationTest;
 import be.obmi.support.PageSession;
 import be.obmi.tenancy.Tenant;
 import be.obmi.tenancy.Tenants;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.GreenMail;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,20 +52,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Gent's two instruments. A submit after closing is refused; a city cannot submit for
  * another (403). The reminder job is off ({@code -}); the test runs it with a chosen day.
  */
-@ObmiIntegrationTest
-@TestPropertySource(properties = { "obmi.mail.from=OBMi <obmi@obmi.test>", "obmi.mail.base-url=https://obmi.example",
-		"obmi.mail.reminder-cron=-", "obmi.mail.digest-cron=-", "obmi.knowledge.rounds.reminder-cron=-" })
+@ObmiMailIntegrationTest
 class HousingRoundIntegrationTests {
 
-	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withPerMethodLifecycle(false);
-
-	@DynamicPropertySource
-	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-	}
+	static final GreenMail smtp = TestMailServer.server();
 
 	static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 

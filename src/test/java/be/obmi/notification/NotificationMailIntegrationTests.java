@@ -11,6 +11,8 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import be.obmi.support.ObmiMailIntegrationTest;
+import be.obmi.support.TestMailServer;
 import be.obmi.identity.Role;
 import be.obmi.identity.TenantMembers;
 import be.obmi.identity.UserAccount;
@@ -25,22 +27,16 @@ import be.obmi.plan.domain.StatusRound;
 import be.obmi.plan.domain.StatusRounds;
 import be.obmi.plan.domain.StatusUpdate;
 import be.obmi.plan.domain.StatusUpdateForm;
-import be.obmi.support.ObmiIntegrationTest;
 import be.obmi.support.PageSession;
 import be.obmi.tenancy.Tenant;
 import be.obmi.tenancy.Tenants;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.GreenMail;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -60,20 +56,10 @@ import static org.awaitility.Awaitility.await;
  * of their own (each further context starts another database with the demo data), and
  * with it the helpers that set up users, items and rounds.
  */
-@ObmiIntegrationTest
-@TestPropertySource(properties = { "obmi.mail.from=OBMi <obmi@obmi.test>", "obmi.mail.base-url=https://obmi.example",
-		"obmi.mail.reminder-cron=-", "obmi.mail.digest-cron=-" })
+@ObmiMailIntegrationTest
 class NotificationMailIntegrationTests {
 
-	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withPerMethodLifecycle(false);
-
-	@DynamicPropertySource
-	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-	}
+	static final GreenMail smtp = TestMailServer.server();
 
 	static final String PASSWORD = "een-lang-wachtwoord";
 

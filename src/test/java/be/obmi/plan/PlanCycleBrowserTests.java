@@ -15,6 +15,8 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import be.obmi.support.ObmiMailIntegrationTest;
+import be.obmi.support.TestMailServer;
 import be.obmi.identity.Role;
 import be.obmi.identity.TenantMembers;
 import be.obmi.identity.UserForm;
@@ -26,24 +28,18 @@ import be.obmi.plan.domain.Plans;
 import be.obmi.plan.domain.StatusRound;
 import be.obmi.plan.domain.StatusRounds;
 import be.obmi.support.Browser;
-import be.obmi.support.ObmiIntegrationTest;
 import be.obmi.tenancy.Tenant;
 import be.obmi.tenancy.Tenants;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import com.icegreen.greenmail.util.GreenMail;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -61,9 +57,7 @@ import static org.awaitility.Awaitility.await;
  * pass axe-core, with no console or CSP problem; screenshots go to
  * {@code target/screenshots/plan-cycle-*.png}.
  */
-@ObmiIntegrationTest
-@TestPropertySource(properties = { "obmi.mail.from=OBMi <obmi@obmi.test>", "obmi.mail.base-url=https://obmi.example",
-		"obmi.mail.reminder-cron=-", "obmi.mail.digest-cron=-" })
+@ObmiMailIntegrationTest
 class PlanCycleBrowserTests {
 
 	static final String SLUG = "hasselt";
@@ -74,15 +68,7 @@ class PlanCycleBrowserTests {
 
 	static final String EMAIL = "lotte@hasselt.test";
 
-	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withPerMethodLifecycle(false);
-
-	@DynamicPropertySource
-	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-	}
+	static final GreenMail smtp = TestMailServer.server();
 
 	@LocalServerPort
 	int port;

@@ -10,6 +10,8 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import be.obmi.support.ObmiMailIntegrationTest;
+import be.obmi.support.TestMailServer;
 import be.obmi.identity.Role;
 import be.obmi.identity.TenantMembers;
 import be.obmi.identity.UserAccount;
@@ -18,19 +20,13 @@ import be.obmi.privacy.domain.AgreementForm;
 import be.obmi.privacy.domain.Agreements;
 import be.obmi.privacy.domain.Breaches;
 import be.obmi.privacy.domain.PrivacyReminders;
-import be.obmi.support.ObmiIntegrationTest;
 import be.obmi.tenancy.Tenant;
 import be.obmi.tenancy.Tenants;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.GreenMail;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,20 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the tests run it with a chosen day. Mails are matched by recipient and counterparty, as
  * the demo data shares the server.
  */
-@ObmiIntegrationTest
-@TestPropertySource(properties = { "obmi.mail.from=OBMi <obmi@obmi.test>", "obmi.mail.base-url=https://obmi.example",
-		"obmi.mail.reminder-cron=-", "obmi.mail.digest-cron=-", "obmi.privacy.reminder-cron=-" })
+@ObmiMailIntegrationTest
 class PrivacyAgreementReminderIntegrationTests {
 
-	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withPerMethodLifecycle(false);
-
-	@DynamicPropertySource
-	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-	}
+	static final GreenMail smtp = TestMailServer.server();
 
 	@Autowired
 	Tenants tenants;

@@ -22,19 +22,15 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
-import be.obmi.support.ObmiIntegrationTest;
+import be.obmi.support.ObmiMailIntegrationTest;
+import be.obmi.support.TestMailServer;
 import be.obmi.support.PageSession;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.GreenMail;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,21 +46,10 @@ import static org.awaitility.Awaitility.await;
  * worker waits an hour here; the tests run it themselves. Mails are matched by recipient
  * and subject, since the tests share the server.
  */
-@ObmiIntegrationTest
-@TestPropertySource(properties = { "obmi.mail.from=OBMi <obmi@obmi.test>", "obmi.mail.base-url=https://obmi.example",
-		"obmi.mail.reminder-cron=-", "obmi.mail.digest-cron=-", "obmi.knowledge.newsletter.dispatch-delay=PT1H",
-		"obmi.knowledge.newsletter.first-number=150" })
+@ObmiMailIntegrationTest
 class KnowledgeNewsletterIntegrationTests {
 
-	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withPerMethodLifecycle(false);
-
-	@DynamicPropertySource
-	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-	}
+	static final GreenMail smtp = TestMailServer.server();
 
 	static final Pattern CONFIRM_LINK = Pattern
 		.compile("https://obmi\\.example/kennis/nieuwsbrief/bevestigen\\?t=([A-Za-z0-9_-]{43})");
