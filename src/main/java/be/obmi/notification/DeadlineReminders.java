@@ -24,27 +24,14 @@ import org.springframework.stereotype.Component;
 @Component
 class DeadlineReminders {
 
-	private final Mailer mailer;
-
-	private final MailTemplates templates;
-
-	private final MailSettings settings;
-
-	private final Recipients recipients;
-
-	private final SentMails sent;
+	private final RoundMails mails;
 
 	private final Tenants tenants;
 
 	private final OpenRounds rounds;
 
-	DeadlineReminders(Mailer mailer, MailTemplates templates, MailSettings settings, Recipients recipients,
-			SentMails sent, Tenants tenants, OpenRounds rounds) {
-		this.mailer = mailer;
-		this.templates = templates;
-		this.settings = settings;
-		this.recipients = recipients;
-		this.sent = sent;
+	DeadlineReminders(RoundMails mails, Tenants tenants, OpenRounds rounds) {
+		this.mails = mails;
 		this.tenants = tenants;
 		this.rounds = rounds;
 	}
@@ -56,19 +43,19 @@ class DeadlineReminders {
 
 	/** Sends the reminders due on that day; returns how many mails went out. */
 	int remind(LocalDate today) {
-		if (!mailer.enabled()) {
+		if (!mails.enabled()) {
 			return 0;
 		}
-		int mails = 0;
+		int sent = 0;
 		for (Tenant tenant : tenants.all()) {
 			for (OpenRounds.Round round : rounds.of(tenant)) {
 				long days = ChronoUnit.DAYS.between(today, round.deadline());
-				if (days >= 0 && days <= settings.reminderDays()) {
-					mails += remind(tenant, round, days);
+				if (days >= 0 && days <= mails.reminderDays()) {
+					sent += remind(tenant, round, days);
 				}
 			}
 		}
-		return mails;
+		return sent;
 	}
 
 	private int remind(Tenant tenant, OpenRounds.Round round, long days) {
@@ -82,27 +69,24 @@ class DeadlineReminders {
 				.add(task));
 		String reference = SentMails.round(round.id());
 		String deadline = MailTemplates.date(round.deadline());
-		int mails = 0;
+		int sent = 0;
 		for (Map.Entry<String, List<OpenRounds.Task>> entry : missing.entrySet()) {
-			Recipient to = recipients.user(entry.getKey(), Kind.REMINDER).orElse(null);
-			if (to == null || !sent.claim(tenant.id(), to.userId(), Kind.REMINDER, reference)) {
+			Recipient to = mails.user(entry.getKey(), Kind.REMINDER).orElse(null);
+			if (to == null) {
 				continue;
 			}
 			List<TaskLine> lines = entry.getValue()
 				.stream()
-				.map(t -> new TaskLine(t.code(), t.title(), settings.taskLink(tenant.slug(), round.id(), t.itemId())))
+				.map(t -> mails.task(tenant, round.id(), t.itemId(), t.code(), t.title()))
 				.toList();
-			String subject = templates.subject("reminder", to.locale(), tenant.name(), round.name(), deadline, days);
+			String subject = mails.subject("reminder", to.locale(), tenant.name(), round.name(), deadline, days);
 			Map<String, Object> variables = Map.of("city", tenant.name(), "round", round.name(), "deadline", deadline,
 					"days", days, "tasks", lines);
-			if (mailer.send(to, Kind.REMINDER, subject, variables)) {
-				mails++;
-			}
-			else {
-				sent.release(tenant.id(), to.userId(), Kind.REMINDER, reference);
+			if (mails.sendOnce(tenant, to, Kind.REMINDER, reference, subject, variables)) {
+				sent++;
 			}
 		}
-		return mails;
+		return sent;
 	}
 
 }

@@ -34,34 +34,21 @@ class RoundNotifications {
 	 */
 	static final String WHEN_MAIL_IS_ON = "@'be.obmi.notification.Mailer'.enabled()";
 
-	private final Mailer mailer;
-
-	private final MailTemplates templates;
-
-	private final MailSettings settings;
-
-	private final Recipients recipients;
-
-	private final SentMails sent;
+	private final RoundMails mails;
 
 	private final Tenants tenants;
 
 	private final OpenRounds rounds;
 
-	RoundNotifications(Mailer mailer, MailTemplates templates, MailSettings settings, Recipients recipients,
-			SentMails sent, Tenants tenants, OpenRounds rounds) {
-		this.mailer = mailer;
-		this.templates = templates;
-		this.settings = settings;
-		this.recipients = recipients;
-		this.sent = sent;
+	RoundNotifications(RoundMails mails, Tenants tenants, OpenRounds rounds) {
+		this.mails = mails;
 		this.tenants = tenants;
 		this.rounds = rounds;
 	}
 
 	@ApplicationModuleListener(condition = WHEN_MAIL_IS_ON)
 	void on(RoundOpened event) {
-		if (!mailer.enabled()) {
+		if (!mails.enabled()) {
 			return;
 		}
 		Tenant tenant = tenants.byId(event.tenantId()).orElse(null);
@@ -76,22 +63,17 @@ class RoundNotifications {
 				.computeIfAbsent(task.contributor().strip().toLowerCase(Locale.ROOT), name -> new ArrayList<>())
 				.add(task));
 		String reference = SentMails.round(event.roundId());
-		byContributor.forEach((username, tasks) -> recipients.user(username, Kind.ROUND_OPENED).ifPresent(to -> {
-			if (!sent.claim(tenant.id(), to.userId(), Kind.ROUND_OPENED, reference)) {
-				return;
-			}
+		byContributor.forEach((username, tasks) -> mails.user(username, Kind.ROUND_OPENED).ifPresent(to -> {
 			RoundTask first = tasks.getFirst();
 			String deadline = MailTemplates.date(event.deadline());
 			String subject = (tasks.size() == 1)
-					? templates.subject("roundOpened.one", to.locale(), tenant.name(), event.roundName(),
-							first.itemCode(), first.itemTitle(), deadline)
-					: templates.subject("roundOpened.many", to.locale(), tenant.name(), event.roundName(), tasks.size(),
+					? mails.subject("roundOpened.one", to.locale(), tenant.name(), event.roundName(), first.itemCode(),
+							first.itemTitle(), deadline)
+					: mails.subject("roundOpened.many", to.locale(), tenant.name(), event.roundName(), tasks.size(),
 							deadline);
 			Map<String, Object> variables = Map.of("city", tenant.name(), "round", event.roundName(), "deadline",
 					deadline, "tasks", lines(tenant, tasks));
-			if (!mailer.send(to, Kind.ROUND_OPENED, subject, variables)) {
-				sent.release(tenant.id(), to.userId(), Kind.ROUND_OPENED, reference);
-			}
+			mails.sendOnce(tenant, to, Kind.ROUND_OPENED, reference, subject, variables);
 		}));
 	}
 
@@ -106,16 +88,16 @@ class RoundNotifications {
 	}
 
 	private void mail(long tenantId, RoundTask task, Kind kind, String key, String remark) {
-		if (!mailer.enabled() || task.contributor() == null) {
+		if (!mails.enabled() || task.contributor() == null) {
 			return;
 		}
 		Tenant tenant = tenants.byId(tenantId).orElse(null);
 		if (tenant == null) {
 			return;
 		}
-		recipients.user(task.contributor(), kind).ifPresent(to -> {
+		mails.user(task.contributor(), kind).ifPresent(to -> {
 			String deadline = MailTemplates.date(task.deadline());
-			String subject = templates.subject(key, to.locale(), tenant.name(), task.roundName(), task.itemCode(),
+			String subject = mails.subject(key, to.locale(), tenant.name(), task.roundName(), task.itemCode(),
 					task.itemTitle(), deadline);
 			Map<String, Object> variables = new HashMap<>();
 			variables.put("city", tenant.name());
@@ -123,14 +105,13 @@ class RoundNotifications {
 			variables.put("deadline", deadline);
 			variables.put("task", lines(tenant, List.of(task)).getFirst());
 			variables.put("remark", remark == null ? "" : remark);
-			mailer.send(to, kind, subject, variables);
+			mails.send(to, kind, subject, variables);
 		});
 	}
 
 	private List<TaskLine> lines(Tenant tenant, List<RoundTask> tasks) {
 		return tasks.stream()
-			.map(t -> new TaskLine(t.itemCode(), t.itemTitle(),
-					settings.taskLink(tenant.slug(), t.roundId(), t.itemId())))
+			.map(t -> mails.task(tenant, t.roundId(), t.itemId(), t.itemCode(), t.itemTitle()))
 			.toList();
 	}
 

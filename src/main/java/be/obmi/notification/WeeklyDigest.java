@@ -26,27 +26,14 @@ class WeeklyDigest {
 			String link) {
 	}
 
-	private final Mailer mailer;
-
-	private final MailTemplates templates;
-
-	private final MailSettings settings;
-
-	private final Recipients recipients;
-
-	private final SentMails sent;
+	private final RoundMails mails;
 
 	private final Tenants tenants;
 
 	private final OpenRounds rounds;
 
-	WeeklyDigest(Mailer mailer, MailTemplates templates, MailSettings settings, Recipients recipients, SentMails sent,
-			Tenants tenants, OpenRounds rounds) {
-		this.mailer = mailer;
-		this.templates = templates;
-		this.settings = settings;
-		this.recipients = recipients;
-		this.sent = sent;
+	WeeklyDigest(RoundMails mails, Tenants tenants, OpenRounds rounds) {
+		this.mails = mails;
 		this.tenants = tenants;
 		this.rounds = rounds;
 	}
@@ -58,12 +45,12 @@ class WeeklyDigest {
 
 	/** Sends the digest of the week of that day; returns how many mails went out. */
 	int send(LocalDate today) {
-		if (!mailer.enabled()) {
+		if (!mails.enabled()) {
 			return 0;
 		}
 		String reference = "week:%d-W%02d".formatted(today.get(IsoFields.WEEK_BASED_YEAR),
 				today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-		int mails = 0;
+		int sent = 0;
 		for (Tenant tenant : tenants.all()) {
 			List<OpenRounds.Round> open = rounds.of(tenant);
 			if (open.isEmpty()) {
@@ -72,26 +59,19 @@ class WeeklyDigest {
 			List<RoundLine> lines = open.stream()
 				.map(r -> new RoundLine(r.name(), MailTemplates.date(r.deadline()),
 						r.count(OpenRounds.Progress.SUBMITTED), r.count(OpenRounds.Progress.APPROVED),
-						r.count(OpenRounds.Progress.MISSING), r.tasks().size(),
-						settings.roundLink(tenant.slug(), r.id())))
+						r.count(OpenRounds.Progress.MISSING), r.tasks().size(), mails.roundLink(tenant, r.id())))
 				.toList();
-			for (Recipient to : recipients.planManagers(tenant, Kind.DIGEST)) {
-				if (!sent.claim(tenant.id(), to.userId(), Kind.DIGEST, reference)) {
-					continue;
-				}
-				String subject = templates.subject("digest", to.locale(), tenant.name(), MailTemplates.date(today),
+			for (Recipient to : mails.planManagers(tenant, Kind.DIGEST)) {
+				String subject = mails.subject("digest", to.locale(), tenant.name(), MailTemplates.date(today),
 						lines.size());
 				Map<String, Object> variables = Map.of("city", tenant.name(), "date", MailTemplates.date(today),
 						"rounds", lines);
-				if (mailer.send(to, Kind.DIGEST, subject, variables)) {
-					mails++;
-				}
-				else {
-					sent.release(tenant.id(), to.userId(), Kind.DIGEST, reference);
+				if (mails.sendOnce(tenant, to, Kind.DIGEST, reference, subject, variables)) {
+					sent++;
 				}
 			}
 		}
-		return mails;
+		return sent;
 	}
 
 }

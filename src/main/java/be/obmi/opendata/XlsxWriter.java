@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 
 /**
@@ -88,8 +89,7 @@ public final class XlsxWriter implements CubeWriter {
 		}
 	}
 
-	private static void text(org.apache.poi.ss.usermodel.Cell cell, String text, CellStyle textStyle,
-			CellStyle guardedStyle) {
+	private static void text(Cell cell, String text, CellStyle textStyle, CellStyle guardedStyle) {
 		cell.setCellValue(text);
 		cell.setCellStyle(CsvText.startsLikeFormula(text) ? guardedStyle : textStyle);
 	}

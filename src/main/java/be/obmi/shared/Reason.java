@@ -12,7 +12,7 @@ import org.springframework.context.MessageSourceResolvable;
  * be a {@code MessageSourceResolvable} (another reason, a name), shown in the same
  * language; numbers are passed on as written, never regrouped by the language.
  */
-public record Reason(String code, List<Object> arguments) implements MessageSourceResolvable {
+public record Reason(String code, List<Object> arguments) implements CodedMessage {
 
 	public Reason {
 		arguments = Texts.arguments(code, arguments);
@@ -28,21 +28,6 @@ public record Reason(String code, List<Object> arguments) implements MessageSour
 	 */
 	public static MessageSourceResolvable list(List<?> values) {
 		return new Listed(Texts.plain(values));
-	}
-
-	@Override
-	public String[] getCodes() {
-		return new String[] { code };
-	}
-
-	@Override
-	public Object[] getArguments() {
-		return arguments.toArray();
-	}
-
-	@Override
-	public String getDefaultMessage() {
-		return null;
 	}
 
 	/** In Dutch, for logs and an exception's message. */

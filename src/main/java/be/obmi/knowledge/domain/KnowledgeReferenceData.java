@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
  * The knowledge bank's reference data, at every start (not only in demo): the themes and
  * the collections the Kenniscentrum keeps, with their field templates. Idempotent: a
  * collection that exists is left as it is (with its template), so editors' changes stay.
- * The demo cases call it first (initializers within a module run in no set order).
+ * It does its work once per application: the demo cases and news call it first
+ * (initializers within a module run in no set order), later calls return at once.
  */
 @Component
 public class KnowledgeReferenceData implements ApplicationModuleInitializer {
@@ -26,13 +27,19 @@ public class KnowledgeReferenceData implements ApplicationModuleInitializer {
 
 	private final Collections collections;
 
+	private boolean done;
+
 	KnowledgeReferenceData(Themes themes, Collections collections) {
 		this.themes = themes;
 		this.collections = collections;
 	}
 
+	/** Ensures the themes and collections, once; later calls return at once. */
 	@Override
-	public void initialize() {
+	public synchronized void initialize() {
+		if (done) {
+			return;
+		}
 		List.of(new Theme("wonen", "Wonen", "Housing", 1), new Theme("ruimte", "Ruimte", "Spatial planning", 2),
 				new Theme("armoede", "Armoede", "Poverty", 3), new Theme("europa", "Europa", "Europe", 4),
 				new Theme("erfgoed", "Erfgoed", "Heritage", 5), new Theme("economie", "Economie", "Economy", 6),
@@ -48,6 +55,7 @@ public class KnowledgeReferenceData implements ApplicationModuleInitializer {
 		europeseProjecten();
 		stadsgenoten();
 		studies();
+		done = true;
 	}
 
 	private void kerken() {

@@ -1,12 +1,10 @@
 package be.obmi.knowledge.news;
 
-import java.net.URI;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The Kenniscentrum's news items and events: the editors' changes (each recorded in the
  * audit trail and handed to the {@link SearchIndex} in the same transaction) and the
- * portal's reads, which see only published items.
+ * portal's reads, which see only published items. The rules of the editors' form are in
+ * {@link NewsChecks}.
  */
 @Service
 public class NewsItems {
@@ -146,18 +145,18 @@ public class NewsItems {
 	/** Creates an unpublished item. */
 	@Transactional
 	public NewsItem create(NewsItem.Kind kind, NewsForm form, String author, boolean demo) {
-		Checked c = check(kind, form);
+		NewsChecks.Checked c = NewsChecks.check(kind, form);
 		long id = jdbc.sql("""
 				insert into knowledge.news_item (kind, title, summary, body, starts_at, ends_at, location, address,
 				    online_link, organiser, registration_link, demo, author)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params(kind.name(), c.title, c.summary, c.body, c.startsAt, c.endsAt, blank(form.location()),
-					blank(form.address()), c.onlineLink, blank(form.organiser()), c.registrationLink, demo, author)
+			.params(kind.name(), c.title(), c.summary(), c.body(), c.startsAt(), c.endsAt(), blank(form.location()),
+					blank(form.address()), c.onlineLink(), blank(form.organiser()), c.registrationLink(), demo, author)
 			.query(Long.class)
 			.single();
 		writeThemes(id, form.themes());
 		NewsItem item = byId(id).orElseThrow();
-		audit.created(null, AUDIT_TYPE, String.valueOf(id), item.title(), List.of(FieldChange.added("titel", c.title),
+		audit.created(null, AUDIT_TYPE, String.valueOf(id), item.title(), List.of(FieldChange.added("titel", c.title()),
 				FieldChange.added("soort", kind.name()), FieldChange.added("thema's", item.themes())));
 		index(item);
 		return item;
@@ -171,14 +170,14 @@ public class NewsItems {
 	@Transactional
 	public NewsItem update(long id, NewsForm form) {
 		NewsItem before = require(id);
-		Checked c = check(before.kind(), form);
+		NewsChecks.Checked c = NewsChecks.check(before.kind(), form);
 		int changed = jdbc.sql("""
 				update knowledge.news_item set title = ?, summary = ?, body = ?, starts_at = ?, ends_at = ?,
 				    location = ?, address = ?, online_link = ?, organiser = ?, registration_link = ?,
 				    updated_at = now(), version = version + 1
 				where id = ? and version = ?""")
-			.params(c.title, c.summary, c.body, c.startsAt, c.endsAt, blank(form.location()), blank(form.address()),
-					c.onlineLink, blank(form.organiser()), c.registrationLink, id,
+			.params(c.title(), c.summary(), c.body(), c.startsAt(), c.endsAt(), blank(form.location()),
+					blank(form.address()), c.onlineLink(), blank(form.organiser()), c.registrationLink(), id,
 					form.version() == null ? -1 : form.version())
 			.update();
 		if (changed == 0) {
@@ -257,61 +256,8 @@ public class NewsItems {
 		return item.event() ? SearchDocument.Kind.EVENT : SearchDocument.Kind.NEWS;
 	}
 
-	private record Checked(String title, String summary, String body, Timestamp startsAt, Timestamp endsAt,
-			String onlineLink, String registrationLink) {
-	}
-
-	private static Checked check(NewsItem.Kind kind, NewsForm form) {
-		String title = form.title() == null ? "" : form.title().strip();
-		if (title.isEmpty() || title.length() > 300) {
-			throw new RefusedValueException(Reason.of("knowledge.refused.news.title"));
-		}
-		Timestamp start = null;
-		Timestamp end = null;
-		if (kind == NewsItem.Kind.EVENT) {
-			if (form.startsAt() == null || form.endsAt() == null) {
-				throw new RefusedValueException(Reason.of("knowledge.refused.event.times"));
-			}
-			if (form.endsAt().isBefore(form.startsAt())) {
-				throw new RefusedValueException(Reason.of("knowledge.refused.event.order"));
-			}
-			plausible(form.startsAt());
-			plausible(form.endsAt());
-			start = Timestamp.from(form.startsAt().atZone(NewsItem.ZONE).toInstant());
-			end = Timestamp.from(form.endsAt().atZone(NewsItem.ZONE).toInstant());
-		}
-		String summary = form.summary() == null ? "" : form.summary().strip();
-		return new Checked(title, summary, RichText.sanitised(form.body()), start, end, link(form.onlineLink()),
-				link(form.registrationLink()));
-	}
-
-	private static void plausible(LocalDateTime time) {
-		if (time.getYear() < 1900 || time.getYear() > 2200) {
-			throw new RefusedValueException(Reason.of("knowledge.refused.event.times"));
-		}
-	}
-
-	/** A web link (http or https), or null when blank. */
-	static String link(String value) {
-		String link = blank(value);
-		if (link == null) {
-			return null;
-		}
-		try {
-			URI uri = new URI(link);
-			if (uri.getHost() != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
-					&& link.length() <= 500) {
-				return link;
-			}
-		}
-		catch (Exception ex) {
-			// refused below
-		}
-		throw new RefusedValueException(Reason.of("knowledge.refused.news.link", link));
-	}
-
 	private static String blank(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
+		return NewsChecks.blank(value);
 	}
 
 	static NewsItem item(ResultSet rs, int row) throws SQLException {

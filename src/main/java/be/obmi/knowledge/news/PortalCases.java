@@ -1,5 +1,8 @@
 package be.obmi.knowledge.news;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
@@ -58,8 +61,8 @@ public class PortalCases {
 
 	}
 
-	private static PortalCase row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		java.sql.Timestamp at = rs.getTimestamp("published_at");
+	private static PortalCase row(ResultSet rs, int n) throws SQLException {
+		Timestamp at = rs.getTimestamp("published_at");
 		return new PortalCase(rs.getObject("public_id", UUID.class), rs.getString("title"), rs.getString("summary"),
 				at == null ? null : at.toInstant(), rs.getBoolean("demo"), rs.getString("code"),
 				rs.getString("name_nl"), rs.getString("name_en"));

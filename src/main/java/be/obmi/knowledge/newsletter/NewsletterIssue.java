@@ -2,6 +2,7 @@ package be.obmi.knowledge.newsletter;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -42,7 +43,7 @@ public record NewsletterIssue(long id, Integer number, String title, String intr
 	}
 
 	public LocalDate sentOn() {
-		return sentAt == null ? null : sentAt.atZone(java.time.ZoneId.of("Europe/Brussels")).toLocalDate();
+		return sentAt == null ? null : sentAt.atZone(ZoneId.of("Europe/Brussels")).toLocalDate();
 	}
 
 }

@@ -103,7 +103,7 @@ public class UpdateAttachments {
 		}
 		AttachmentType type = AttachmentType.sniff(filename, bytes)
 			.orElseThrow(() -> new RefusedValueException(Reason.of("plan.refused.attachmentType", filename)));
-		requireOpen(tenant, updateId);
+		OpenUpdates.requireOpen(jdbc, tenant, updateId);
 		for (AttachmentScanner scanner : scanners) {
 			AttachmentScanner.Verdict verdict = scanner.scan(filename, bytes);
 			if (verdict == null || !verdict.clean()) {
@@ -126,19 +126,6 @@ public class UpdateAttachments {
 			.params(id, tenant.id())
 			.query(Attachment.class)
 			.single();
-	}
-
-	private void requireOpen(Tenant tenant, long updateId) {
-		Boolean open = jdbc.sql("""
-				select r.state = 'OPEN' from plan.status_update u join plan.status_round r on r.id = u.round_id
-				where u.id = ? and u.tenant_id = ?""")
-			.params(updateId, tenant.id())
-			.query(Boolean.class)
-			.optional()
-			.orElseThrow(() -> new RefusedValueException(Reason.of("plan.refused.updateUnknown")));
-		if (!open) {
-			throw new RefusedStateException(Reason.of("plan.refused.roundClosed"));
-		}
 	}
 
 	/** The name without a path or control characters, at most 200 characters. */

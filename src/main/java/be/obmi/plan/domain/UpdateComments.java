@@ -94,16 +94,7 @@ public class UpdateComments {
 		if (text.length() > MAX_LENGTH) {
 			throw new RefusedValueException(Reason.of("plan.refused.commentTooLong", MAX_LENGTH));
 		}
-		Boolean open = jdbc.sql("""
-				select r.state = 'OPEN' from plan.status_update u join plan.status_round r on r.id = u.round_id
-				where u.id = ? and u.tenant_id = ?""")
-			.params(updateId, tenant.id())
-			.query(Boolean.class)
-			.optional()
-			.orElseThrow(() -> new RefusedValueException(Reason.of("plan.refused.updateUnknown")));
-		if (!open) {
-			throw new RefusedStateException(Reason.of("plan.refused.roundClosed"));
-		}
+		OpenUpdates.requireOpen(jdbc, tenant, updateId);
 		long id = jdbc.sql("""
 				insert into plan.update_comment (tenant_id, update_id, author, kind, body) values (?, ?, ?, ?, ?)
 				returning id""")

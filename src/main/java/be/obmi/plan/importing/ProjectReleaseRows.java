@@ -23,7 +23,8 @@ import org.springframework.stereotype.Service;
  * and applied after the items by {@link PlanImport}, written after their item by
  * {@link PlanExport}. They are matched on their code (unique per tenant); a project hangs
  * under an item, a release under an item or under a project (then it is linked to that
- * project, on the project's item). Rows the file leaves out are kept.
+ * project, on the project's item). Rows the file leaves out are kept. A single row's
+ * fields are read by {@link ProjectReleaseLines}.
  */
 @Service
 class ProjectReleaseRows {
@@ -87,7 +88,7 @@ class ProjectReleaseRows {
 		Map<String, Stored> stored = stored(plan);
 		Map<String, Entry> entries = new LinkedHashMap<>();
 		for (Table.Row line : lines) {
-			Entry entry = parse(line, errors);
+			Entry entry = ProjectReleaseLines.parse(line, errors);
 			if (entry == null) {
 				continue;
 			}
@@ -122,54 +123,6 @@ class ProjectReleaseRows {
 
 	private static boolean isActiveProject(Stored stored) {
 		return stored != null && PROJECT.equals(stored.kind()) && !stored.taken();
-	}
-
-	private static Entry parse(Table.Row line, List<ImportError> errors) {
-		int row = line.number();
-		int before = errors.size();
-		String kind = line.value(PlanImport.TYPE).toUpperCase(Locale.ROOT);
-		String code = required(line, PlanImport.CODE, errors);
-		if (code != null && code.length() > 60) {
-			errors.add(new ImportError(row, PlanImport.CODE, "import.plan.codeTooLong"));
-		}
-		String parent = required(line, PlanImport.PARENT, errors);
-		String title = required(line, PlanImport.TITLE, errors);
-		if (title != null && title.length() > 300) {
-			errors.add(new ImportError(row, PlanImport.TITLE, "import.plan.workTitleTooLong"));
-		}
-		LocalDate planned = RELEASE.equals(kind) && required(line, PlanImport.END, errors) == null ? null
-				: date(line, PlanImport.END, errors);
-		LocalDate actual = date(line, ACTUAL, errors);
-		String status = null;
-		if (RELEASE.equals(kind)) {
-			status = line.value(STATUS) == null ? (actual == null ? "GEPLAND" : "GEREALISEERD")
-					: line.value(STATUS).toUpperCase(Locale.ROOT);
-			if (!STATUSES.contains(status)) {
-				errors.add(new ImportError(row, STATUS, "import.plan.releaseStatusInvalid", line.value(STATUS)));
-			}
-		}
-		if (errors.size() > before) {
-			return null;
-		}
-		String description = PROJECT.equals(kind) ? line.value(PlanImport.DESCRIPTION) : null;
-		return new Entry(row, kind, code, new Values(parent, title, description, planned, actual, status));
-	}
-
-	private static String required(Table.Row line, String column, List<ImportError> errors) {
-		String value = line.value(column);
-		if (value == null) {
-			errors.add(new ImportError(line.number(), column, "import.plan.required", column));
-		}
-		return value;
-	}
-
-	private static LocalDate date(Table.Row line, String column, List<ImportError> errors) {
-		String text = line.value(column);
-		LocalDate date = text == null ? null : DateText.parse(text);
-		if (text != null && date == null) {
-			errors.add(new ImportError(line.number(), column, "import.plan.dateInvalid", text));
-		}
-		return date;
 	}
 
 	/**
@@ -300,28 +253,16 @@ class ProjectReleaseRows {
 		Map<Long, List<Map<String, String>>> rows = new HashMap<>();
 		for (Stored project : active.stream().filter(s -> PROJECT.equals(s.kind())).toList()) {
 			List<Map<String, String>> list = rows.computeIfAbsent(project.itemId(), k -> new ArrayList<>());
-			list.add(row(project, stored));
+			list.add(ProjectReleaseLines.row(project, parentCode(project, stored)));
 			active.stream()
 				.filter(r -> RELEASE.equals(r.kind()) && Long.valueOf(project.id()).equals(r.projectId()))
-				.forEach(r -> list.add(row(r, stored)));
+				.forEach(r -> list.add(ProjectReleaseLines.row(r, parentCode(r, stored))));
 		}
 		active.stream()
 			.filter(r -> RELEASE.equals(r.kind()) && parentCode(r, stored).equals(r.itemCode()))
-			.forEach(r -> rows.computeIfAbsent(r.itemId(), k -> new ArrayList<>()).add(row(r, stored)));
+			.forEach(r -> rows.computeIfAbsent(r.itemId(), k -> new ArrayList<>())
+				.add(ProjectReleaseLines.row(r, parentCode(r, stored))));
 		return rows;
-	}
-
-	private static Map<String, String> row(Stored s, Map<String, Stored> byCode) {
-		Map<String, String> row = new HashMap<>();
-		row.put(PlanImport.CODE, s.code());
-		row.put(PlanImport.TYPE, s.kind());
-		row.put(PlanImport.PARENT, parentCode(s, byCode));
-		row.put(PlanImport.TITLE, s.title());
-		row.put(PlanImport.DESCRIPTION, s.description());
-		row.put(PlanImport.END, s.plannedDate() == null ? null : s.plannedDate().toString());
-		row.put(ACTUAL, s.actualDate() == null ? null : s.actualDate().toString());
-		row.put(STATUS, s.status());
-		return row;
 	}
 
 	/**

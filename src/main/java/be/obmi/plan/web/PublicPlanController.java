@@ -1,6 +1,7 @@
 package be.obmi.plan.web;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -163,7 +164,7 @@ class PublicPlanController {
 		model.addAttribute("indicators", shown);
 		String measured = messages.getMessage("plan.chart.measured", null, locale);
 		String target = messages.getMessage("plan.chart.target", null, locale);
-		Map<Long, String> charts = new java.util.HashMap<>();
+		Map<Long, String> charts = new HashMap<>();
 		shown.stream()
 			.filter(d -> !d.text() && d.measurements().stream().anyMatch(m -> m.value() != null))
 			.forEach(d -> charts.put(d.indicator().id(), Charts.indicator(d, measured, target)));

@@ -2,18 +2,15 @@ package be.obmi.plan.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import be.obmi.plan.domain.StatusRounds;
 import be.obmi.plan.domain.UpdateAttachments;
+import be.obmi.shared.Downloads;
 import be.obmi.shared.Texts;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -74,16 +71,8 @@ class UpdateAttachmentController {
 		StatusRounds.Task task = pages.reportableUpdate(tenant, roundId, itemId);
 		UpdateAttachments.Content content = attachments.content(tenant, task.update().id(), id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(content.contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(content.filename(), StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.cacheControl(CacheControl.noStore().cachePrivate())
-			.body(content.bytes());
+		return Downloads.privateFile(MediaType.parseMediaType(content.contentType()), content.filename(),
+				content.bytes());
 	}
 
 }

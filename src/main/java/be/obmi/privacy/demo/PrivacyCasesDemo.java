@@ -17,9 +17,7 @@ import be.obmi.tenancy.Tenants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * go through the services the pages use.
  */
 @Component
-class PrivacyCasesDemo implements ApplicationModuleInitializer {
+class PrivacyCasesDemo {
 
 	private static final Logger log = LoggerFactory.getLogger(PrivacyCasesDemo.class);
 
@@ -49,11 +47,8 @@ class PrivacyCasesDemo implements ApplicationModuleInitializer {
 
 	private final TransactionTemplate transaction;
 
-	private final boolean enabled;
-
 	PrivacyCasesDemo(Tenants tenants, Agreements agreements, Breaches breaches, SubjectRequests requests,
-			CaseActivities activities, JdbcClient jdbc, TransactionTemplate transaction,
-			@Value("${obmi.demo.enabled:true}") boolean enabled) {
+			CaseActivities activities, JdbcClient jdbc, TransactionTemplate transaction) {
 		this.tenants = tenants;
 		this.agreements = agreements;
 		this.breaches = breaches;
@@ -61,14 +56,9 @@ class PrivacyCasesDemo implements ApplicationModuleInitializer {
 		this.activities = activities;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
-		this.enabled = enabled;
 	}
 
-	@Override
-	public void initialize() {
-		if (!enabled) {
-			return;
-		}
+	void load() {
 		List<Tenant> without = tenants.all().stream().filter(this::withoutDemo).toList();
 		for (Tenant tenant : without) {
 			transaction.executeWithoutResult(status -> create(tenant));

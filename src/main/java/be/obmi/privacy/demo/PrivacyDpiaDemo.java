@@ -21,9 +21,7 @@ import be.obmi.tenancy.Tenants;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,11 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * already an action of the multi-year plan); for Mechelen also a pre-screening that
  * concluded "not required"; maturity answers for 2024 (closed) and 2025 (open) for a few
  * cities. Everything goes through the services the pages use. The processing activities
- * are looked up by name; when the register has none yet (part P1's demo), a minimal demo
- * activity is added.
+ * are those of the demo register ({@link PrivacyRegisterDemo}), looked up by name.
  */
 @Component
-class PrivacyDpiaDemo implements ApplicationModuleInitializer {
+class PrivacyDpiaDemo {
 
 	private static final Logger log = LoggerFactory.getLogger(PrivacyDpiaDemo.class);
 
@@ -66,14 +63,8 @@ class PrivacyDpiaDemo implements ApplicationModuleInitializer {
 
 	private final TransactionTemplate transaction;
 
-	private final boolean enabled;
-
-	private final PrivacyRegisterDemo register;
-
 	PrivacyDpiaDemo(Tenants tenants, Dpias dpias, DpiaMeasures measures, Maturity maturity, PlanActions planActions,
-			JdbcClient jdbc, TransactionTemplate transaction, PrivacyRegisterDemo register,
-			@Value("${obmi.demo.enabled:true}") boolean enabled) {
-		this.register = register;
+			JdbcClient jdbc, TransactionTemplate transaction) {
 		this.tenants = tenants;
 		this.dpias = dpias;
 		this.measures = measures;
@@ -81,16 +72,9 @@ class PrivacyDpiaDemo implements ApplicationModuleInitializer {
 		this.planActions = planActions;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
-		this.enabled = enabled;
 	}
 
-	@Override
-	public void initialize() {
-		if (!enabled) {
-			return;
-		}
-		// the DPIAs are about activities of the demo register
-		register.initialize();
+	void load() {
 		for (String slug : DPIA_CITIES) {
 			tenants.bySlug(slug)
 				.filter(tenant -> !hasDemo(tenant))
@@ -172,7 +156,7 @@ class PrivacyDpiaDemo implements ApplicationModuleInitializer {
 
 	/**
 	 * The activity of that name in the tenant's demo register
-	 * ({@link PrivacyRegisterDemo}, which {@link #initialize()} runs first).
+	 * ({@link PrivacyRegisterDemo}, which {@link PrivacyDemoData} loads first).
 	 */
 	private long activity(Tenant tenant, String name) {
 		return jdbc.sql("""

@@ -2,10 +2,8 @@ package be.obmi.privacy.domain;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import be.obmi.audit.AuditTrail;
@@ -28,7 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  * DPO's opinion and the data subjects' views, then submitted by the evaluator and
  * validated or sent back by a beheerder. Every query is bound to the tenant; every step
  * checks the version the user saw (a stale one is a {@link ConcurrentChangeException})
- * and the state.
+ * and the state. The screening's answers and what a DPIA copies from its model are
+ * written by {@link DpiaDrafting}. A little over 300 lines: each of the ten steps of the
+ * workflow is a public method with its own rule, and they share the state guards below.
  */
 @Service
 public class Dpias {
@@ -50,10 +50,13 @@ public class Dpias {
 
 	private final DpiaModels models;
 
-	Dpias(JdbcClient jdbc, AuditTrail audit, DpiaModels models) {
+	private final DpiaDrafting drafting;
+
+	Dpias(JdbcClient jdbc, AuditTrail audit, DpiaModels models, DpiaDrafting drafting) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.models = models;
+		this.drafting = drafting;
 	}
 
 	/** A processing activity a DPIA can be about, by its current name. */
@@ -118,46 +121,18 @@ public class Dpias {
 			.query(Long.class)
 			.single();
 		for (Wp248Criterion criterion : model.criteria()) {
-			saveAnswer(tenant, id, new ScreeningAnswer(criterion, true, null));
+			drafting.answer(tenant, id, new ScreeningAnswer(criterion, true, null));
 		}
-		copyModel(tenant, id, model, locale);
+		drafting.copyModel(tenant, id, model, locale);
 		audit.created(tenant.id(), "dpia", String.valueOf(id), name, List.of(FieldChange.added("titel", name),
 				FieldChange.added("model", model.code()), FieldChange.added("verwerking", activityId)));
 		return id;
 	}
 
-	private void copyModel(Tenant tenant, long id, DpiaModel model, Locale locale) {
-		for (DpiaModel.Risk r : model.risks()) {
-			jdbc.sql(
-					"""
-							insert into privacy.dpia_risk (dpia_id, tenant_id, kind, title, sources, impacts, likelihood, severity,
-							  residual_likelihood, residual_severity) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(id, tenant.id(), r.kind().name(), DpiaModel.text(r.title(), locale),
-						DpiaModel.text(r.sources(), locale), DpiaModel.text(r.impacts(), locale), r.likelihood(),
-						r.severity(), r.residualLikelihood(), r.residualSeverity())
-				.update();
-		}
-		for (DpiaModel.Measure m : model.measures()) {
-			jdbc.sql("insert into privacy.dpia_measure (dpia_id, tenant_id, title, description) values (?, ?, ?, ?)")
-				.params(id, tenant.id(), DpiaModel.text(m.title(), locale), DpiaModel.text(m.description(), locale))
-				.update();
-		}
-	}
-
 	/** The pre-screening's answers, one per WP248 criterion (unanswered: not met). */
 	@Transactional(readOnly = true)
 	public List<ScreeningAnswer> screening(Tenant tenant, long id) {
-		Map<Wp248Criterion, ScreeningAnswer> answers = new EnumMap<>(Wp248Criterion.class);
-		for (Wp248Criterion c : Wp248Criterion.values()) {
-			answers.put(c, new ScreeningAnswer(c, false, null));
-		}
-		jdbc.sql("select criterion, met, note from privacy.dpia_criterion where dpia_id = ? and tenant_id = ?")
-			.params(id, tenant.id())
-			.query((rs, n) -> new ScreeningAnswer(Wp248Criterion.valueOf(rs.getString(1)), rs.getBoolean(2),
-					rs.getString(3)))
-			.list()
-			.forEach(a -> answers.put(a.criterion(), a));
-		return new ArrayList<>(answers.values());
+		return drafting.answers(tenant, id);
 	}
 
 	/**
@@ -180,15 +155,9 @@ public class Dpias {
 		jdbc.sql("delete from privacy.dpia_criterion where dpia_id = ? and tenant_id = ?")
 			.params(id, tenant.id())
 			.update();
-		answers.forEach(a -> saveAnswer(tenant, id, a));
+		answers.forEach(a -> drafting.answer(tenant, id, a));
 		change(tenant, before, "required = ?, screening_reasoning = ?, screened_at = now()", required, text);
 		return required;
-	}
-
-	private void saveAnswer(Tenant tenant, long id, ScreeningAnswer a) {
-		jdbc.sql("insert into privacy.dpia_criterion (dpia_id, tenant_id, criterion, met, note) values (?, ?, ?, ?, ?)")
-			.params(id, tenant.id(), a.criterion().name(), a.met(), blankToNull(a.note()))
-			.update();
 	}
 
 	/**

@@ -1,7 +1,5 @@
 package be.obmi.privacy.domain;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -18,7 +16,6 @@ import be.obmi.shared.Reason;
 import be.obmi.shared.RefusedStateException;
 import be.obmi.shared.RefusedValueException;
 import be.obmi.tenancy.Tenant;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,22 +28,17 @@ import org.springframework.transaction.annotation.Transactional;
  * activity (refused while a mandatory field is empty), the tenant's DPO checks and
  * publishes it (refused unless complete and checked); an edit after the check returns it
  * to completed, an edit that leaves a mandatory field empty to draft (and unpublished).
- * Who may take a step is the caller's check (the pages: redacteur edits, DPO checks).
+ * Who may take a step is the caller's check (the pages: redacteur edits, DPO checks). The
+ * steps' rules are in {@link ActivityWorkflow}, the rows in {@link ActivityRows}. A
+ * little over 300 lines because the register's public types ({@link Activity},
+ * {@link Header}, {@link ActivityVersion}, {@link HistoryEntry}, {@link Filter}) are
+ * declared here, as the other modules and the pages name them.
  */
 @Service
 public class ProcessingActivities {
 
 	/** The entity type of the audit trail. */
 	public static final String ENTITY = "privacy-verwerking";
-
-	private static final String SELECT = """
-			select a.id, a.public_id, a.tenant_id, a.register, a.audience, a.organisation_id, o.name as organisation_name,
-			       a.role, a.state, a.published, a.current_version, a.template_id, a.template_version, a.demo, a.version,
-			       v.content::text as content, v.valid_from
-			from privacy.processing_activity a
-			join privacy.activity_version v on v.activity_id = a.id and v.number = a.current_version
-			left join privacy.linked_organisation o on o.id = a.organisation_id and o.tenant_id = a.tenant_id
-			""";
 
 	/** An activity with the content of its current version. */
 	public record Activity(long id, UUID publicId, long tenantId, Register register, Audience audience,
@@ -105,62 +97,38 @@ public class ProcessingActivities {
 
 	private final JdbcClient jdbc;
 
-	private final JsonMapper json;
+	private final ActivityRows rows;
 
 	private final AuditTrail audit;
 
 	private final LinkedOrganisations organisations;
 
-	ProcessingActivities(JdbcClient jdbc, JsonMapper json, AuditTrail audit, LinkedOrganisations organisations) {
+	private final ActivityWorkflow workflow;
+
+	ProcessingActivities(JdbcClient jdbc, ActivityRows rows, AuditTrail audit, LinkedOrganisations organisations,
+			ActivityWorkflow workflow) {
 		this.jdbc = jdbc;
-		this.json = json;
+		this.rows = rows;
 		this.audit = audit;
 		this.organisations = organisations;
+		this.workflow = workflow;
 	}
 
 	/** The tenant's activities matching the filter, by name. */
 	@Transactional(readOnly = true)
 	public List<Activity> list(Tenant tenant, Filter filter) {
-		StringBuilder sql = new StringBuilder(SELECT).append("where a.tenant_id = ?");
-		List<Object> params = new ArrayList<>(List.of(tenant.id()));
-		if (filter.state() != null) {
-			sql.append(" and a.state = ?");
-			params.add(filter.state().name());
-		}
-		if (filter.register() != null) {
-			sql.append(" and a.register = ?");
-			params.add(filter.register().name());
-		}
-		if (filter.audience() != null) {
-			sql.append(" and a.audience = ?");
-			params.add(filter.audience().name());
-		}
-		if (filter.service() != null && !filter.service().isBlank()) {
-			sql.append(" and v.content->>'responsibleService' = ?");
-			params.add(filter.service());
-		}
-		sql.append(" order by lower(v.content->>'name'), a.id");
-		return jdbc.sql(sql.toString()).params(params).query(this::activity).list();
+		return rows.list(tenant.id(), filter);
 	}
 
 	/** The responsible services named in the tenant's register, for the filter. */
 	@Transactional(readOnly = true)
 	public List<String> services(Tenant tenant) {
-		return jdbc.sql("""
-				select distinct v.content->>'responsibleService' from privacy.processing_activity a
-				join privacy.activity_version v on v.activity_id = a.id and v.number = a.current_version
-				where a.tenant_id = ? and v.content->>'responsibleService' is not null order by 1""")
-			.param(tenant.id())
-			.query(String.class)
-			.list();
+		return rows.services(tenant.id());
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<Activity> find(Tenant tenant, UUID publicId) {
-		return jdbc.sql(SELECT + "where a.tenant_id = ? and a.public_id = ?")
-			.params(tenant.id(), publicId)
-			.query(this::activity)
-			.optional();
+		return rows.find(tenant.id(), publicId);
 	}
 
 	/**
@@ -175,14 +143,7 @@ public class ProcessingActivities {
 	/** Every version, newest first. */
 	@Transactional(readOnly = true)
 	public List<ActivityVersion> versions(Tenant tenant, UUID publicId) {
-		Activity activity = require(tenant, publicId);
-		return jdbc
-			.sql("""
-					select number, content::text as content, valid_from, created_by, created_at from privacy.activity_version
-					where activity_id = ? order by number desc""")
-			.param(activity.id())
-			.query(this::version)
-			.list();
+		return rows.versions(require(tenant, publicId).id());
 	}
 
 	/**
@@ -240,8 +201,8 @@ public class ProcessingActivities {
 					header.role().name(), templateId, templateVersion, demo)
 			.query(Long.class)
 			.single();
-		insertVersion(id, 1, content, validFrom, actor);
-		Activity created = jdbc.sql(SELECT + "where a.id = ?").param(id).query(this::activity).single();
+		rows.insertVersion(id, 1, content, validFrom, actor);
+		Activity created = rows.byId(id);
 		audit.created(tenant.id(), ENTITY, created.publicId().toString(), content.name(),
 				Changes.between(null, content));
 		return created;
@@ -297,12 +258,12 @@ public class ProcessingActivities {
 			throw new ConcurrentChangeException(Reason.of("privacy.refused.changedMeanwhile"));
 		}
 		if (!changed.isEmpty()) {
-			insertVersion(before.id(), number, content, validFrom, actor);
+			rows.insertVersion(before.id(), number, content, validFrom, actor);
 		}
 		List<FieldChange> changes = new ArrayList<>(Changes.between(before.content(), content));
 		changes.addAll(Changes.between(before.header(), header));
-		addChange(changes, "state", before.state(), state);
-		addChange(changes, "published", before.published(), published);
+		ActivityWorkflow.addChange(changes, "state", before.state(), state);
+		ActivityWorkflow.addChange(changes, "published", before.published(), published);
 		audit.updated(tenant.id(), ENTITY, before.publicId().toString(), content.name(), changes);
 		return require(tenant, before.publicId());
 	}
@@ -313,12 +274,7 @@ public class ProcessingActivities {
 	 */
 	@Transactional
 	public Activity complete(Tenant tenant, UUID publicId, int version) {
-		Activity activity = require(tenant, publicId);
-		refuseIncomplete(activity, "privacy.refused.incomplete");
-		if (activity.state() != ActivityState.DRAFT) {
-			throw new RefusedStateException(Reason.of("privacy.refused.notDraft"));
-		}
-		return step(tenant, activity, version, ActivityState.COMPLETED, activity.published());
+		return workflow.complete(tenant, require(tenant, publicId), version);
 	}
 
 	/**
@@ -327,12 +283,7 @@ public class ProcessingActivities {
 	 */
 	@Transactional
 	public Activity check(Tenant tenant, UUID publicId, int version) {
-		Activity activity = require(tenant, publicId);
-		refuseIncomplete(activity, "privacy.refused.incomplete");
-		if (activity.state() != ActivityState.COMPLETED) {
-			throw new RefusedStateException(Reason.of("privacy.refused.notCompleted"));
-		}
-		return step(tenant, activity, version, ActivityState.CHECKED, activity.published());
+		return workflow.check(tenant, require(tenant, publicId), version);
 	}
 
 	/**
@@ -341,14 +292,7 @@ public class ProcessingActivities {
 	 */
 	@Transactional
 	public Activity publish(Tenant tenant, UUID publicId, int version, boolean publish) {
-		Activity activity = require(tenant, publicId);
-		if (publish) {
-			refuseIncomplete(activity, "privacy.refused.publishIncomplete");
-			if (activity.state() != ActivityState.CHECKED) {
-				throw new RefusedStateException(Reason.of("privacy.refused.publishUnchecked"));
-			}
-		}
-		return step(tenant, activity, version, activity.state(), publish);
+		return workflow.publish(tenant, require(tenant, publicId), version, publish);
 	}
 
 	/** Records that the activity now follows a newer version of its template. */
@@ -359,38 +303,8 @@ public class ProcessingActivities {
 				update privacy.processing_activity set template_version = ?, version = version + 1
 				where tenant_id = ? and id = ?""").params(templateVersion, tenant.id(), activity.id()).update();
 		List<FieldChange> changes = new ArrayList<>();
-		addChange(changes, "templateVersion", activity.templateVersion(), templateVersion);
+		ActivityWorkflow.addChange(changes, "templateVersion", activity.templateVersion(), templateVersion);
 		audit.updated(tenant.id(), ENTITY, publicId.toString(), activity.content().name(), changes);
-	}
-
-	private Activity step(Tenant tenant, Activity before, int version, ActivityState state, boolean published) {
-		int updated = jdbc.sql("""
-				update privacy.processing_activity set state = ?, published = ?, version = version + 1
-				where tenant_id = ? and id = ? and version = ?""")
-			.params(state.name(), published, tenant.id(), before.id(), version)
-			.update();
-		if (updated == 0) {
-			throw new ConcurrentChangeException(Reason.of("privacy.refused.changedMeanwhile"));
-		}
-		List<FieldChange> changes = new ArrayList<>();
-		addChange(changes, "state", before.state(), state);
-		addChange(changes, "published", before.published(), published);
-		audit.updated(tenant.id(), ENTITY, before.publicId().toString(), before.content().name(), changes);
-		return require(tenant, before.publicId());
-	}
-
-	private static void refuseIncomplete(Activity activity, String code) {
-		if (!activity.complete()) {
-			throw new RefusedStateException(Reason.of(code, Reason
-				.list(activity.missing().stream().map(f -> Reason.of("privacy.field." + f.code())).toList())));
-		}
-	}
-
-	private static void addChange(List<FieldChange> changes, String field, Object before, Object after) {
-		FieldChange change = FieldChange.between(field, before, after);
-		if (change != null) {
-			changes.add(change);
-		}
 	}
 
 	private void checkOrganisation(Tenant tenant, Long organisationId) {
@@ -401,33 +315,6 @@ public class ProcessingActivities {
 
 	private static Header header(ActivityForm form) {
 		return new Header(form.register(), form.audience(), form.organisationId(), form.role());
-	}
-
-	private void insertVersion(long activityId, int number, ActivityContent content, LocalDate validFrom,
-			String actor) {
-		jdbc.sql("""
-				insert into privacy.activity_version (activity_id, number, content, valid_from, created_by)
-				values (?, ?, cast(? as jsonb), ?, ?)""")
-			.params(activityId, number, json.writeValueAsString(content),
-					validFrom == null ? LocalDate.now() : validFrom, actor)
-			.update();
-	}
-
-	private Activity activity(ResultSet rs, int row) throws SQLException {
-		return new Activity(rs.getLong("id"), rs.getObject("public_id", UUID.class), rs.getLong("tenant_id"),
-				Register.valueOf(rs.getString("register")), Audience.valueOf(rs.getString("audience")),
-				rs.getObject("organisation_id", Long.class), rs.getString("organisation_name"),
-				OrganisationRole.valueOf(rs.getString("role")), ActivityState.valueOf(rs.getString("state")),
-				rs.getBoolean("published"), rs.getInt("current_version"), rs.getObject("template_id", Long.class),
-				rs.getObject("template_version", Integer.class), rs.getBoolean("demo"), rs.getInt("version"),
-				json.readValue(rs.getString("content"), ActivityContent.class),
-				rs.getObject("valid_from", LocalDate.class));
-	}
-
-	private ActivityVersion version(ResultSet rs, int row) throws SQLException {
-		return new ActivityVersion(rs.getInt("number"), json.readValue(rs.getString("content"), ActivityContent.class),
-				rs.getObject("valid_from", LocalDate.class), rs.getString("created_by"),
-				rs.getObject("created_at", OffsetDateTime.class));
 	}
 
 }

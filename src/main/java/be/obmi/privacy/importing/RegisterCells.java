@@ -1,5 +1,6 @@
 package be.obmi.privacy.importing;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -34,12 +35,12 @@ public final class RegisterCells {
 
 	/** The Dutch column names of the fields, in field order. */
 	public static List<String> fieldColumns() {
-		return java.util.Arrays.stream(ActivityField.values()).map(COLUMNS::get).toList();
+		return Arrays.stream(ActivityField.values()).map(COLUMNS::get).toList();
 	}
 
 	/** Every field's text, in field order. */
 	public static List<String> values(ActivityContent content) {
-		return java.util.Arrays.stream(ActivityField.values()).map(f -> value(content, f)).toList();
+		return Arrays.stream(ActivityField.values()).map(f -> value(content, f)).toList();
 	}
 
 	/** The field's text; empty for an empty list, null for an empty text. */

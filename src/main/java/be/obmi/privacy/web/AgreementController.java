@@ -1,7 +1,6 @@
 package be.obmi.privacy.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Locale;
 
@@ -13,12 +12,11 @@ import be.obmi.privacy.domain.AgreementForm;
 import be.obmi.privacy.domain.Agreements;
 import be.obmi.privacy.domain.Breaches;
 import be.obmi.privacy.domain.CaseActivities;
+import be.obmi.shared.Downloads;
 import be.obmi.shared.Texts;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -132,14 +130,7 @@ class AgreementController {
 	ResponseEntity<byte[]> download(Tenant tenant, @PathVariable long id) {
 		Agreements.Document document = agreements.document(tenant, id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(document.filename(), StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.body(document.bytes());
+		return Downloads.privateFile(MediaType.APPLICATION_PDF, document.filename(), document.bytes());
 	}
 
 	private Agreement agreement(Tenant tenant, long id) {

@@ -2,7 +2,6 @@ package be.obmi.privacy.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,13 +9,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import be.obmi.privacy.domain.DpiaAttachments;
 import be.obmi.privacy.domain.Dpias;
 import be.obmi.shared.ConcurrentChangeException;
+import be.obmi.shared.Downloads;
 import be.obmi.shared.NotFoundException;
 import be.obmi.shared.Reason;
 import be.obmi.tenancy.Tenant;
 
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -107,16 +104,7 @@ class DpiaStepController {
 		dpias.require(tenant, id);
 		DpiaAttachments.Content content = attachments.content(tenant, id)
 			.orElseThrow(() -> new NotFoundException(Reason.of("privacy.refused.dpia.attachmentUnknown")));
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(content.filename(), StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.cacheControl(CacheControl.noStore().cachePrivate())
-			.body(content.bytes());
+		return Downloads.privateFile(MediaType.APPLICATION_PDF, content.filename(), content.bytes());
 	}
 
 	@ExceptionHandler({ ConcurrentChangeException.class, IllegalStateException.class, IllegalArgumentException.class })

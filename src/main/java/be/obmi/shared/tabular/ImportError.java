@@ -1,5 +1,6 @@
 package be.obmi.shared.tabular;
 
+import be.obmi.shared.CodedMessage;
 import be.obmi.shared.Texts;
 
 import java.util.Arrays;
@@ -19,8 +20,7 @@ import org.springframework.context.MessageSourceResolvable;
  * may itself be a {@link MessageSourceResolvable} (a type name, say), which is shown in
  * the same language. Numbers are passed on as written, never regrouped by the language.
  */
-public record ImportError(Integer row, String column, String code,
-		List<Object> arguments) implements MessageSourceResolvable {
+public record ImportError(Integer row, String column, String code, List<Object> arguments) implements CodedMessage {
 
 	public ImportError {
 		arguments = Texts.importArguments(code, arguments);
@@ -39,21 +39,6 @@ public record ImportError(Integer row, String column, String code,
 	/** One reason for several problems, as the same code with an argument per problem. */
 	public static MessageSourceResolvable text(String code, Object... arguments) {
 		return new ImportError(null, null, code, Arrays.asList(arguments));
-	}
-
-	@Override
-	public String[] getCodes() {
-		return new String[] { code };
-	}
-
-	@Override
-	public Object[] getArguments() {
-		return arguments.toArray();
-	}
-
-	@Override
-	public String getDefaultMessage() {
-		return null;
 	}
 
 	/** This problem with its reason in the given language. */

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import be.obmi.tenancy.Tenant;
 
@@ -35,14 +34,11 @@ import org.springframework.transaction.annotation.Transactional;
  * without such a percentage has neither share nor index. Benchmarks follow the rule of
  * the site ({@link StatsQueries.Series#restsBeyond}): Flanders only when its value rests
  * on data other than the city's, the centrumsteden only when every one of them has the
- * inputs.
+ * inputs. Each figure is computed by {@link AreaFigures}.
  */
 @Service
 @Transactional(readOnly = true)
 public class AreaReport {
-
-	/** Periods in a trend chart: the latest ten years or so. */
-	static final int TREND_PERIODS = 11;
 
 	/**
 	 * An index (benchmark = 100): {@code text} the whole number or empty; {@code status}
@@ -115,7 +111,7 @@ public class AreaReport {
 
 	}
 
-	private final StatsQueries queries;
+	private final AreaFigures figures;
 
 	private final StatsSite site;
 
@@ -123,8 +119,8 @@ public class AreaReport {
 
 	private final StatsAccess access;
 
-	AreaReport(StatsQueries queries, StatsSite site, Areas areas, StatsAccess access) {
-		this.queries = queries;
+	AreaReport(AreaFigures figures, StatsSite site, Areas areas, StatsAccess access) {
+		this.figures = figures;
 		this.site = site;
 		this.areas = areas;
 		this.access = access;
@@ -143,7 +139,7 @@ public class AreaReport {
 		themes.forEach((theme, list) -> {
 			List<Figure> rows = new ArrayList<>();
 			for (Indicator indicator : list) {
-				figure(scope, editor, area, city, indicator, shareOf(indicator, all)).ifPresent(rows::add);
+				this.figures.figure(scope, editor, area, city, indicator, shareOf(indicator, all)).ifPresent(rows::add);
 			}
 			if (!rows.isEmpty()) {
 				figures.put(theme, rows);
@@ -167,7 +163,8 @@ public class AreaReport {
 			all.stream()
 				.filter(i -> i.code().equals(code))
 				.findFirst()
-				.flatMap(indicator -> figure(scope, editor, city, city, indicator, shareOf(indicator, all)))
+				.flatMap(
+						indicator -> this.figures.figure(scope, editor, city, city, indicator, shareOf(indicator, all)))
 				.ifPresent(rows::add);
 		}
 		Map<String, List<Figure>> figures = rows.isEmpty() ? Map.of() : Map.of(title, rows);
@@ -194,100 +191,6 @@ public class AreaReport {
 
 	static boolean isPercent(String unit) {
 		return unit != null && unit.strip().toLowerCase(Locale.ROOT).matches("procent|percent|%");
-	}
-
-	private Optional<Figure> figure(Scope scope, boolean editor, Area area, Area city, Indicator indicator,
-			Optional<Indicator> shareIndicator) {
-		StatsQueries.Series series = queries.series(scope, indicator, null);
-		List<String> periods = series.periods();
-		String latest = null;
-		for (int i = periods.size() - 1; i >= 0 && latest == null; i--) {
-			if (series.value(area, periods.get(i)).isPresent()) {
-				latest = periods.get(i);
-			}
-		}
-		if (latest == null) {
-			return Optional.empty();
-		}
-		Area flanders = site.flanders();
-		Shown value = shown(series, area, latest, editor);
-		Shown cityValue = shown(series, city, latest, editor);
-		Shown flandersValue = benchmark(series, flanders, city, latest, editor);
-		List<String> shownPeriods = periods.subList(Math.max(0, periods.size() - TREND_PERIODS), periods.size());
-		List<Shown> trend = new ArrayList<>();
-		List<Shown> cityTrend = new ArrayList<>();
-		for (String p : shownPeriods) {
-			trend.add(shown(series, area, p, editor));
-			if (indicator.isRatio() && area.id() != city.id()) {
-				cityTrend.add(shown(series, city, p, editor));
-			}
-		}
-		if (shareIndicator.isEmpty()) {
-			Index none = index(Shown.none(latest), Shown.none(latest));
-			return Optional.of(new Figure(indicator, value, cityValue, flandersValue, null, null, null, none, none,
-					none, shownPeriods, trend, cityTrend, surveyMargin(series, area, latest, editor)));
-		}
-		StatsQueries.Series shares = indicator.isRatio() ? series : queries.series(scope, shareIndicator.get(), null);
-		Shown share = shown(shares, area, latest, editor);
-		Shown cityShare = shown(shares, city, latest, editor);
-		Shown flandersShare = benchmark(shares, flanders, city, latest, editor);
-		Shown centrumsteden = centrumsteden(shares, latest);
-		return Optional.of(new Figure(indicator, value, cityValue, flandersValue, shareIndicator.get(), share,
-				cityShare, index(share, cityShare), index(share, flandersShare), index(share, centrumsteden),
-				shownPeriods, trend, cityTrend, surveyMargin(series, area, latest, editor)));
-	}
-
-	/** The 95% margin of a survey indicator's shown value; null for other indicators. */
-	private Double surveyMargin(StatsQueries.Series series, Area area, String period, boolean editor) {
-		if (!series.indicator().isSurvey()) {
-			return null;
-		}
-		StatsQueries.Cell cell = queries.cell(series, area, period, editor);
-		return "ok".equals(cell.status()) ? cell.margin() : null;
-	}
-
-	private Shown shown(StatsQueries.Series series, Area area, String period, boolean editor) {
-		StatsQueries.Cell cell = queries.cell(series, area, period, editor);
-		return new Shown(period, cell.value(), StatsSite.format(cell.value(), series.indicator().decimals()),
-				cell.status(), cell.confidential() && editor);
-	}
-
-	/** A benchmark's value, only when it rests on data other than the city's own. */
-	private Shown benchmark(StatsQueries.Series series, Area benchmark, Area city, String period, boolean editor) {
-		return series.restsBeyond(benchmark, city, period) ? shown(series, benchmark, period, editor)
-				: Shown.none(period);
-	}
-
-	/**
-	 * The centrumsteden taken together for a ratio (factor × Σnumerator / Σdenominator),
-	 * as {@code StatsSite} shows it: suppressed when one city is, none unless every city
-	 * has the inputs.
-	 */
-	private Shown centrumsteden(StatsQueries.Series ratio, String period) {
-		List<Area> cities = site.centrumsteden();
-		Set<Long> hidden = queries.hiddenAreas(ratio, period);
-		if (cities.stream().anyMatch(c -> hidden.contains(c.id()))) {
-			return new Shown(period, null, "", "suppressed", false);
-		}
-		Double pooled = ratio.pooled(cities, period);
-		return pooled == null ? Shown.none(period)
-				: new Shown(period, pooled, StatsSite.format(pooled, ratio.indicator().decimals()), "ok", false);
-	}
-
-	/**
-	 * 100 × area / benchmark, rounded to a whole number, from the two shown values only.
-	 */
-	static Index index(Shown area, Shown benchmark) {
-		boolean confidential = area.confidential() || benchmark.confidential();
-		if ("suppressed".equals(area.status()) || "suppressed".equals(benchmark.status())) {
-			return new Index(null, "", "suppressed", confidential);
-		}
-		if (!area.ok() || !benchmark.ok() || area.value() == null || benchmark.value() == null
-				|| benchmark.value() == 0) {
-			return new Index(null, "", "missing", false);
-		}
-		double value = Math.round(100 * area.value() / benchmark.value());
-		return new Index(value, StatsSite.format(value, 0), "ok", confidential);
 	}
 
 	/** The areas above {@code area} up to the city, the city first. */

@@ -44,7 +44,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @WebMvcTest(controllers = { AgreementController.class, PlanApiController.class, PlanController.class,
 		PlanDashboardController.class, PlanImportController.class, PublicPlanController.class, RoundController.class,
 		PlanArchiveController.class, ProjectController.class, AssignmentController.class, UpdateCommentController.class,
-		UpdateAttachmentController.class })
+		UpdateAttachmentController.class, PlanListController.class, PlanViewsController.class })
 @ObmiWebSlice
 @Import({ PlanPages.class, PlanSelections.class, PlanPublicRoutes.class, ReportContent.class, ReportDocx.class,
 		PlanNumbers.class, ItemPage.class })

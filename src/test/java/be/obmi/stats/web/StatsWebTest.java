@@ -15,10 +15,12 @@ import be.obmi.stats.domain.Datasets;
 import be.obmi.stats.domain.ImportHistory;
 import be.obmi.stats.domain.Indicators;
 import be.obmi.stats.domain.StatsAccess;
+import be.obmi.stats.domain.ThemeSheets;
 import be.obmi.stats.importing.ObservationImporter;
 import be.obmi.stats.query.AreaReport;
 import be.obmi.stats.query.OpenDataResponses;
 import be.obmi.stats.query.StatsQueries;
+import be.obmi.stats.query.StatsSearch;
 import be.obmi.stats.query.StatsSite;
 import be.obmi.stats.query.SurveyEditions;
 import be.obmi.support.ObmiWebSlice;
@@ -37,12 +39,14 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Documented
 @WebMvcTest(controllers = { AreaReportController.class, StatsAdminController.class, StatsApiController.class,
 		StatsCatalogController.class, StatsDatasetController.class, StatsGeoController.class,
-		StatsOpenDataController.class, StatsPageController.class, StatsIndicatorAdminController.class })
+		StatsOpenDataController.class, StatsPageController.class, StatsIndicatorAdminController.class,
+		StatsSearchController.class, ThemeSheetController.class })
 @ObmiWebSlice
 @Import({ StatsAccess.class, StatsPublicRoutes.class, AreaReportPdf.class, AreaShapes.class })
 @MockitoBean(types = { ObservationImporter.class, ImportHistory.class, Indicators.class, Datasets.class,
 		StatsQueries.class, Catalogue.class, AreaSets.class, OpenDataResponses.class, Areas.class, StatsSite.class,
-		PdfDocuments.class, AreaReport.class, AuditTrail.class, SurveyEditions.class })
+		PdfDocuments.class, AreaReport.class, AuditTrail.class, SurveyEditions.class, StatsSearch.class,
+		ThemeSheets.class })
 @interface StatsWebTest {
 
 }
