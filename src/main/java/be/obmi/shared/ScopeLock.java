@@ -40,7 +40,9 @@ public class ScopeLock {
 		 */
 		PLAN(1102, "lock.refused.busy.plan"),
 		/** finance: imports and undo */
-		FINANCE(1103, "lock.refused.busy.finance");
+		FINANCE(1103, "lock.refused.busy.finance"),
+		/** buildings: process-record imports and their undo (register-gap indicator) */
+		BUILDINGS(1110, "lock.refused.busy.buildings");
 
 		private final int key;
 

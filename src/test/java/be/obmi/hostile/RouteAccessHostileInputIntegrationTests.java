@@ -136,7 +136,11 @@ class RouteAccessHostileInputIntegrationTests {
 			Rule.of("*", "/" + VICTIM + "/cijfers/beheer/**", Need.REDACTEUR),
 			// the platform's own catalogue page: /platform/** comes first in the filter
 			Rule.of("*", "/platform/cijfers/beheer", Need.PLATFORM),
-			Rule.of("*", "/platform/cijfers/beheer/**", Need.PLATFORM));
+			Rule.of("*", "/platform/cijfers/beheer/**", Need.PLATFORM),
+			// buildings (B2): the comparison matrix and its exports are for any logged-in
+			// member
+			Rule.of("GET", "/schillenboek/vergelijking", Need.LOGIN),
+			Rule.of("GET", "/schillenboek/vergelijking/**", Need.LOGIN));
 
 	/**
 	 * The access rules, in the order they are tried. Public routes of modules come from

@@ -19,11 +19,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import be.obmi.knowledge.SearchContribution;
 import be.obmi.tenancy.Tenant;
 import be.obmi.tenancy.Tenants;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -70,13 +72,16 @@ class PostgresKnowledgeSearch implements KnowledgeSearch {
 
 	private final MessageSource messages;
 
+	private final ObjectProvider<SearchContribution> contributions;
+
 	PostgresKnowledgeSearch(JdbcClient jdbc, JsonMapper json, SearchTemplates templates, Tenants tenants,
-			MessageSource messages) {
+			MessageSource messages, ObjectProvider<SearchContribution> contributions) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.templates = templates;
 		this.tenants = tenants;
 		this.messages = messages;
+		this.contributions = contributions;
 	}
 
 	@Override
@@ -239,6 +244,7 @@ class PostgresKnowledgeSearch implements KnowledgeSearch {
 		Map<String, String> collectionNames = collections.stream()
 			.collect(Collectors.toMap(SearchTemplates.Collection::code, c -> c.name(locale), (a, b) -> a,
 					LinkedHashMap::new));
+		contributions.orderedStream().forEach(c -> collectionNames.put(c.source(), text(c.labelCode(), locale)));
 		Map<String, String> kinds = new LinkedHashMap<>();
 		for (SearchDocument.Kind kind : SearchDocument.Kind.values()) {
 			kinds.put(kind.name(), text("knowledge.search.kind." + kind.name(), locale));

@@ -42,7 +42,12 @@ public record SearchDocument(Kind kind, long refId, String collection, String te
 	/** The kinds of content the search covers. */
 	public enum Kind {
 
-		CASE, NEWS, EVENT, NEWSLETTER
+		CASE, NEWS, EVENT, NEWSLETTER,
+		/**
+		 * A public record of another module
+		 * ({@code be.obmi.knowledge.KnowledgeSearchEntries}).
+		 */
+		CONTRIBUTED
 
 	}
 
