@@ -40,7 +40,11 @@ public class ScopeLock {
 		 */
 		PLAN(1102, "lock.refused.busy.plan"),
 		/** finance: imports and undo */
-		FINANCE(1103, "lock.refused.busy.finance");
+		FINANCE(1103, "lock.refused.busy.finance"),
+		/**
+		 * buildings: Schillenboek fiche saves, imports and workflow steps (platform-wide)
+		 */
+		SCHILLENBOEK(1110, "lock.refused.busy.schillenboek");
 
 		private final int key;
 

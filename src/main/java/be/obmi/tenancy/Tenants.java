@@ -183,7 +183,8 @@ public class Tenants {
 	 * they it).
 	 */
 	private static final Set<String> RESERVED_SLUGS = Set.of("platform", "account", "api", "kennis", "kenniscentrum",
-			"login", "logout", "error", "css", "js", "images", "webjars", "actuator", "swagger-ui", "favicon-ico");
+			"schillenboek", "login", "logout", "error", "css", "js", "images", "webjars", "actuator", "swagger-ui",
+			"favicon-ico");
 
 	static String slugOf(String name) {
 		String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
