@@ -42,7 +42,11 @@ public class ScopeLock {
 		/** finance: imports and undo */
 		FINANCE(1103, "lock.refused.busy.finance"),
 		/** buildings: process-record imports and their undo (register-gap indicator) */
-		BUILDINGS(1110, "lock.refused.busy.buildings");
+		BUILDINGS(1110, "lock.refused.busy.buildings"),
+		/**
+		 * buildings: Schillenboek fiche saves, imports and workflow steps (platform-wide)
+		 */
+		SCHILLENBOEK(1111, "lock.refused.busy.schillenboek");
 
 		private final int key;
 

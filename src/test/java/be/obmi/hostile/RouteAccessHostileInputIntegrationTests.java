@@ -213,7 +213,11 @@ class RouteAccessHostileInputIntegrationTests {
 			Rule.of("POST,PUT,PATCH,DELETE", "/" + VICTIM + "/**", Need.REDACTEUR),
 			Rule.of("POST,PUT,PATCH,DELETE", "/api/v1/" + VICTIM + "/**", Need.REDACTEUR),
 			// every other read in a tenant is for its users
-			Rule.of("GET", "/" + VICTIM + "/**", Need.LEZER), Rule.of("GET", "/api/v1/" + VICTIM + "/**", Need.LEZER));
+			Rule.of("GET", "/" + VICTIM + "/**", Need.LEZER), Rule.of("GET", "/api/v1/" + VICTIM + "/**", Need.LEZER),
+			// buildings (B1): editing fiches is the Kenniscentrum's; the fiche pages and
+			// the read API are public (BuildingsFichePublicRoutes); a members-only fiche
+			// is 404 for anonymous visitors in the handlers
+			Rule.of("*", "/kenniscentrum/schillenboek/**", Need.KENNISCENTRUM));
 
 	@Autowired
 	MockMvc mvc;

@@ -2,11 +2,12 @@ package be.obmi.buildings.domain;
 
 import java.util.List;
 
-/**
- * The published fiches of the Schillenboek, for the search and the comparison pages.
- */
+/** The published fiches, for the search and other readers inside the module. */
 public interface PublishedFiches {
 
+	/**
+	 * Every fiche with a published version, public and members-only, by process order.
+	 */
 	List<FicheSummary> published();
 
 }
