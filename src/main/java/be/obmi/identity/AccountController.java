@@ -39,6 +39,8 @@ class AccountController {
 		AccountDetails account = accounts.details(user.id()).orElseThrow();
 		model.addAttribute("account", account);
 		model.addAttribute("form", ProfileForm.of(account));
+		// a single sign-on session has no OBMi password to confirm changes with
+		model.addAttribute("ssoTenant", user.ssoTenant().orElse(null));
 		return VIEW;
 	}
 

@@ -47,6 +47,12 @@ public final class ObmiUser implements UserDetails, CredentialsContainer {
 
 	private final long credentialStamp;
 
+	/**
+	 * The tenant whose identity provider vouched for this session, or {@code null} for a
+	 * local login.
+	 */
+	private final String ssoTenant;
+
 	ObmiUser(long id, String username, String displayName, String passwordHash, boolean platformAdmin, boolean enabled,
 			Instant lockedUntil, Map<String, Role> roles, long securityStamp, long credentialStamp) {
 		this(id, username, displayName, passwordHash, platformAdmin, enabled, lockedUntil, roles, Set.of(), false,
@@ -63,6 +69,14 @@ public final class ObmiUser implements UserDetails, CredentialsContainer {
 	ObmiUser(long id, String username, String displayName, String passwordHash, boolean platformAdmin, boolean enabled,
 			Instant lockedUntil, Map<String, Role> roles, Set<String> dpoIn, boolean kenniscentrum,
 			Map<String, Set<TenantFunction>> functionsIn, long securityStamp, long credentialStamp) {
+		this(id, username, displayName, passwordHash, platformAdmin, enabled, lockedUntil, roles, dpoIn, kenniscentrum,
+				functionsIn, securityStamp, credentialStamp, null);
+	}
+
+	private ObmiUser(long id, String username, String displayName, String passwordHash, boolean platformAdmin,
+			boolean enabled, Instant lockedUntil, Map<String, Role> roles, Set<String> dpoIn, boolean kenniscentrum,
+			Map<String, Set<TenantFunction>> functionsIn, long securityStamp, long credentialStamp, String ssoTenant) {
+		this.ssoTenant = ssoTenant;
 		this.dpoIn = Set.copyOf(dpoIn);
 		this.functionsIn = Map.copyOf(functionsIn);
 		this.kenniscentrum = kenniscentrum;
@@ -76,6 +90,33 @@ public final class ObmiUser implements UserDetails, CredentialsContainer {
 		this.enabled = enabled;
 		this.lockedUntil = lockedUntil;
 		this.roles = Map.copyOf(roles);
+	}
+
+	/**
+	 * This account as far as the identity provider of the tenant {@code slug} vouches for
+	 * it: its role, DPO function and other functions in that tenant only, never a platform admin or
+	 * Kenniscentrum right (docs/security.md, "Single sign-on").
+	 */
+	ObmiUser scopedTo(String slug) {
+		Map<String, Role> only = roles.containsKey(slug) ? Map.of(slug, roles.get(slug)) : Map.of();
+		Set<String> dpo = dpoIn.contains(slug) ? Set.of(slug) : Set.of();
+		Map<String, Set<TenantFunction>> functions = functionsIn.containsKey(slug)
+				? Map.of(slug, functionsIn.get(slug)) : Map.of();
+		return new ObmiUser(id, username, displayName, null, false, enabled, lockedUntil, only, dpo, false, functions,
+				securityStamp, credentialStamp, slug);
+	}
+
+	/**
+	 * The freshly loaded principal of this account, with the same scope as this one (a
+	 * single sign-on session stays scoped to its tenant).
+	 */
+	ObmiUser sameScope(ObmiUser fresh) {
+		return ssoTenant == null ? fresh : fresh.scopedTo(ssoTenant);
+	}
+
+	/** The tenant whose identity provider logged this session in, if any. */
+	public Optional<String> ssoTenant() {
+		return Optional.ofNullable(ssoTenant);
 	}
 
 	public long id() {

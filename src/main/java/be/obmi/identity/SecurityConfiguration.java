@@ -100,8 +100,8 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<PublicRoutes> publicRoutes,
 			ApiTokenAuthenticationFilter apiTokenFilter, UserAccounts accounts, LoginRateLimit loginRateLimit,
 			@Value("${spring.servlet.multipart.max-file-size:1MB}") String maxFileSize, MessageSource messages,
-			ObjectProvider<LandingPage> landing, @Value("${obmi.stats.map.tile-url:}") String tileUrl)
-			throws Exception {
+			ObjectProvider<LandingPage> landing, @Value("${obmi.stats.map.tile-url:}") String tileUrl,
+			ObjectProvider<SsoLogin> singleSignOn) throws Exception {
 		List<LandingPage> landingPages = landing.orderedStream().toList();
 		// CSRF protects cookies; an API request that carries its own credentials (HTTP
 		// Basic or a token) is
@@ -153,6 +153,7 @@ class SecurityConfiguration {
 			})
 			.permitAll());
 		http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?logout").permitAll());
+		singleSignOn(http, singleSignOn.getIfAvailable());
 		http.httpBasic(basic -> basic
 			.authenticationEntryPoint(unlessDatabaseFails(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))));
 		http.exceptionHandling(ex -> ex
@@ -180,6 +181,16 @@ class SecurityConfiguration {
 				.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 			.permissionsPolicyHeader(p -> p.policy("geolocation=(), camera=(), microphone=()")));
 		return http.build();
+	}
+
+	/**
+	 * Login with a tenant's OpenID Connect provider and RP-initiated logout
+	 * ({@link SsoLogin}, docs/security.md "Single sign-on"); absent in web slice tests.
+	 */
+	private static void singleSignOn(HttpSecurity http, SsoLogin sso) throws Exception {
+		if (sso != null) {
+			sso.configure(http);
+		}
 	}
 
 	/**

@@ -62,7 +62,7 @@ final class SessionRightsRefresh extends OncePerRequestFilter {
 				endSession(session);
 			}
 			else if (stamps.get().security() != user.securityStamp()) {
-				Optional<ObmiUser> current = accounts.reloadPrincipal(user.id());
+				Optional<ObmiUser> current = accounts.reloadPrincipal(user.id()).map(user::sameScope);
 				if (current.isEmpty() || !current.get().isEnabled()) {
 					endSession(session);
 				}

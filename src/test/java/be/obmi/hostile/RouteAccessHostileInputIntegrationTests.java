@@ -201,6 +201,11 @@ class RouteAccessHostileInputIntegrationTests {
 			Rule.of("*", "/kenniscentrum/agenda/**", Need.KENNISCENTRUM),
 			Rule.of("*", "/kenniscentrum/uitgelicht", Need.KENNISCENTRUM),
 			Rule.of("*", "/kenniscentrum/bezoekers", Need.KENNISCENTRUM),
+			// identity (SSO, #22): the identity provider is set by
+			// the tenant's beheerder or the platform
+			Rule.of("*", "/" + VICTIM + "/beheer/sso", Need.BEHEERDER),
+			Rule.of("*", "/" + VICTIM + "/beheer/sso/**", Need.BEHEERDER), Rule.of("*", "/platform/sso", Need.PLATFORM),
+			Rule.of("*", "/platform/sso/**", Need.PLATFORM),
 			// every other write in a tenant is for editors
 			// privacy (P3): only the DPO writes a DPIA's opinion, asks for a DPIA and
 			// closes a maturity year;

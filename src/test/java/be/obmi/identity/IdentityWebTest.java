@@ -20,9 +20,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @WebMvcTest(controllers = { AccountApiController.class, AccountController.class, ApiTokenController.class,
-		LoginController.class, PlatformAccountsController.class, TenantAdministrationController.class })
+		LoginController.class, PlatformAccountsController.class, TenantAdministrationController.class,
+		SsoAdministrationController.class })
 @ObmiWebSlice
-@MockitoBean(types = { TenantMembers.class, AuditTrail.class })
+@MockitoBean(types = { TenantMembers.class, AuditTrail.class, SsoProviders.class, SsoAccounts.class })
 @interface IdentityWebTest {
 
 }
