@@ -94,14 +94,14 @@ public final class ObmiUser implements UserDetails, CredentialsContainer {
 
 	/**
 	 * This account as far as the identity provider of the tenant {@code slug} vouches for
-	 * it: its role, DPO function and other functions in that tenant only, never a platform admin or
-	 * Kenniscentrum right (docs/security.md, "Single sign-on").
+	 * it: its role, DPO function and other functions in that tenant only, never a
+	 * platform admin or Kenniscentrum right (docs/security.md, "Single sign-on").
 	 */
 	ObmiUser scopedTo(String slug) {
 		Map<String, Role> only = roles.containsKey(slug) ? Map.of(slug, roles.get(slug)) : Map.of();
 		Set<String> dpo = dpoIn.contains(slug) ? Set.of(slug) : Set.of();
-		Map<String, Set<TenantFunction>> functions = functionsIn.containsKey(slug)
-				? Map.of(slug, functionsIn.get(slug)) : Map.of();
+		Map<String, Set<TenantFunction>> functions = functionsIn.containsKey(slug) ? Map.of(slug, functionsIn.get(slug))
+				: Map.of();
 		return new ObmiUser(id, username, displayName, null, false, enabled, lockedUntil, only, dpo, false, functions,
 				securityStamp, credentialStamp, slug);
 	}
