@@ -48,7 +48,9 @@ class UploadHostileInputIntegrationTests {
 	static final List<String> ENDPOINTS = List.of("/api/v1/" + SLUG + "/plan/import",
 			"/api/v1/" + SLUG + "/plan/indicatoren/import", "/api/v1/" + SLUG + "/finance/import",
 			"/api/v1/" + SLUG + "/stats/import", "/api/v1/" + SLUG + "/stats/catalogue",
-			"/api/v1/" + SLUG + "/stats/area-sets/hostile");
+			"/api/v1/" + SLUG + "/stats/area-sets/hostile",
+			// pirk (P1): register extracts
+			"/api/v1/" + SLUG + "/pirk/import");
 
 	@LocalServerPort
 	int port;
@@ -99,7 +101,7 @@ class UploadHostileInputIntegrationTests {
 	@Test
 	void uploadPagesAnswerATooLargeFileWithTheDutchPage() throws Exception {
 		for (String page : List.of("/" + SLUG + "/plan/import", "/" + SLUG + "/financien/import",
-				"/" + SLUG + "/cijfers/beheer/import")) {
+				"/" + SLUG + "/cijfers/beheer/import", "/" + SLUG + "/pirk/import")) {
 			var response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + page))
 				.header("Authorization", basic())
 				.header("Accept", "text/html")
