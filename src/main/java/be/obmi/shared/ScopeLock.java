@@ -41,6 +41,8 @@ public class ScopeLock {
 		PLAN(1102, "lock.refused.busy.plan"),
 		/** finance: imports and undo */
 		FINANCE(1103, "lock.refused.busy.finance"),
+		/** pirk: register imports and their undo, the work queue's links */
+		PIRK(1104, "lock.refused.busy.pirk"),
 		/** buildings: process-record imports and their undo (register-gap indicator) */
 		BUILDINGS(1110, "lock.refused.busy.buildings"),
 		/**

@@ -215,6 +215,19 @@ class RouteAccessHostileInputIntegrationTests {
 			Rule.of("POST", "/" + VICTIM + "/privacy/maturiteit/*/afsluiten", Need.DPO),
 			Rule.of("POST", "/" + VICTIM + "/privacy/dpia/*/valideren", Need.BEHEERDER),
 			Rule.of("POST", "/" + VICTIM + "/privacy/dpia/*/aanpassingen", Need.BEHEERDER),
+			// pirk (P1): members read the inventory, map, exports, imports and queue;
+			// redacteurs import, undo and link queued entries
+			Rule.of("GET", "/" + VICTIM + "/pirk", Need.LEZER),
+			Rule.of("GET", "/" + VICTIM + "/pirk/objecten/*", Need.LEZER),
+			Rule.of("GET", "/" + VICTIM + "/pirk/kaart.geojson", Need.LEZER),
+			Rule.of("GET", "/" + VICTIM + "/pirk/export.*", Need.LEZER),
+			Rule.of("GET", "/" + VICTIM + "/pirk/import", Need.LEZER),
+			Rule.of("GET", "/" + VICTIM + "/pirk/wachtrij", Need.LEZER),
+			Rule.of("POST", "/" + VICTIM + "/pirk/import", Need.REDACTEUR),
+			Rule.of("POST", "/" + VICTIM + "/pirk/import/*/ongedaan", Need.REDACTEUR),
+			Rule.of("POST", "/" + VICTIM + "/pirk/wachtrij/*/koppelen", Need.REDACTEUR),
+			Rule.of("POST", "/" + VICTIM + "/pirk/wachtrij/*/nieuw-object", Need.REDACTEUR),
+			Rule.of("POST", "/api/v1/" + VICTIM + "/pirk/import", Need.REDACTEUR),
 			Rule.of("POST,PUT,PATCH,DELETE", "/" + VICTIM + "/**", Need.REDACTEUR),
 			Rule.of("POST,PUT,PATCH,DELETE", "/api/v1/" + VICTIM + "/**", Need.REDACTEUR),
 			// every other read in a tenant is for its users

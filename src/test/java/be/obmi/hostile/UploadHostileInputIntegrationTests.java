@@ -51,6 +51,8 @@ class UploadHostileInputIntegrationTests {
 			"/api/v1/" + SLUG + "/stats/area-sets/hostile",
 			// buildings (B2): a city's process-record list (register-gap indicator)
 			"/api/v1/" + SLUG + "/schillenboek/procesrecords");
+			// pirk (P1): register extracts
+			"/api/v1/" + SLUG + "/pirk/import");
 
 	@LocalServerPort
 	int port;
@@ -101,7 +103,7 @@ class UploadHostileInputIntegrationTests {
 	@Test
 	void uploadPagesAnswerATooLargeFileWithTheDutchPage() throws Exception {
 		for (String page : List.of("/" + SLUG + "/plan/import", "/" + SLUG + "/financien/import",
-				"/" + SLUG + "/cijfers/beheer/import")) {
+				"/" + SLUG + "/cijfers/beheer/import", "/" + SLUG + "/pirk/import")) {
 			var response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + page))
 				.header("Authorization", basic())
 				.header("Accept", "text/html")
