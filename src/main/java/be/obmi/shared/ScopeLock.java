@@ -40,7 +40,9 @@ public class ScopeLock {
 		 */
 		PLAN(1102, "lock.refused.busy.plan"),
 		/** finance: imports and undo */
-		FINANCE(1103, "lock.refused.busy.finance");
+		FINANCE(1103, "lock.refused.busy.finance"),
+		/** pirk: register imports and their undo, the work queue's links */
+		PIRK(1104, "lock.refused.busy.pirk");
 
 		private final int key;
 

@@ -201,6 +201,10 @@ class RouteAccessHostileInputIntegrationTests {
 			Rule.of("POST", "/" + VICTIM + "/privacy/maturiteit/*/afsluiten", Need.DPO),
 			Rule.of("POST", "/" + VICTIM + "/privacy/dpia/*/valideren", Need.BEHEERDER),
 			Rule.of("POST", "/" + VICTIM + "/privacy/dpia/*/aanpassingen", Need.BEHEERDER),
+			// pirk (P2): the forms of a new rule and of an inclusion are for redacteurs;
+			// every other screening page is read by members, written by redacteurs
+			Rule.of("GET", "/" + VICTIM + "/pirk/regels/nieuw", Need.REDACTEUR),
+			Rule.of("GET", "/" + VICTIM + "/pirk/leegstandsregister/nieuw", Need.REDACTEUR),
 			Rule.of("POST,PUT,PATCH,DELETE", "/" + VICTIM + "/**", Need.REDACTEUR),
 			Rule.of("POST,PUT,PATCH,DELETE", "/api/v1/" + VICTIM + "/**", Need.REDACTEUR),
 			// every other read in a tenant is for its users

@@ -48,7 +48,9 @@ class UploadHostileInputIntegrationTests {
 	static final List<String> ENDPOINTS = List.of("/api/v1/" + SLUG + "/plan/import",
 			"/api/v1/" + SLUG + "/plan/indicatoren/import", "/api/v1/" + SLUG + "/finance/import",
 			"/api/v1/" + SLUG + "/stats/import", "/api/v1/" + SLUG + "/stats/catalogue",
-			"/api/v1/" + SLUG + "/stats/area-sets/hostile");
+			"/api/v1/" + SLUG + "/stats/area-sets/hostile",
+			// pirk (P2): the indications import
+			"/api/v1/" + SLUG + "/pirk/indicaties");
 
 	@LocalServerPort
 	int port;
