@@ -74,4 +74,19 @@ public class Contacts {
 				order by lower(u.display_name), u.id""").param(tenant.id()).query(Contact.class).list();
 	}
 
+	/**
+	 * The enabled members of the tenant holding {@code function} (e.g. the PIRK team with
+	 * {@link TenantFunction#OWNER_DATA}) and an e-mail address, by name.
+	 */
+	@Transactional(readOnly = true)
+	public List<Contact> withFunction(Tenant tenant, TenantFunction function) {
+		return jdbc.sql(SELECT + """
+				join identity.membership_function f on f.user_id = u.id
+				where f.tenant_id = ? and f.function = ? and u.enabled and u.email is not null and u.email <> ''
+				order by lower(u.display_name), u.id""")
+			.params(tenant.id(), function.name())
+			.query(Contact.class)
+			.list();
+	}
+
 }

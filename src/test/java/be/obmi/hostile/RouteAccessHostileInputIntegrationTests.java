@@ -228,6 +228,10 @@ class RouteAccessHostileInputIntegrationTests {
 			Rule.of("POST", "/" + VICTIM + "/pirk/wachtrij/*/koppelen", Need.REDACTEUR),
 			Rule.of("POST", "/" + VICTIM + "/pirk/wachtrij/*/nieuw-object", Need.REDACTEUR),
 			Rule.of("POST", "/api/v1/" + VICTIM + "/pirk/import", Need.REDACTEUR),
+			// pirk (P2): the forms of a new rule and of an inclusion are for redacteurs;
+			// every other screening page is read by members, written by redacteurs
+			Rule.of("GET", "/" + VICTIM + "/pirk/regels/nieuw", Need.REDACTEUR),
+			Rule.of("GET", "/" + VICTIM + "/pirk/leegstandsregister/nieuw", Need.REDACTEUR),
 			Rule.of("POST,PUT,PATCH,DELETE", "/" + VICTIM + "/**", Need.REDACTEUR),
 			Rule.of("POST,PUT,PATCH,DELETE", "/api/v1/" + VICTIM + "/**", Need.REDACTEUR),
 			// every other read in a tenant is for its users

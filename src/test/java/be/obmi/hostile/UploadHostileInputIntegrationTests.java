@@ -50,9 +50,11 @@ class UploadHostileInputIntegrationTests {
 			"/api/v1/" + SLUG + "/stats/import", "/api/v1/" + SLUG + "/stats/catalogue",
 			"/api/v1/" + SLUG + "/stats/area-sets/hostile",
 			// buildings (B2): a city's process-record list (register-gap indicator)
-			"/api/v1/" + SLUG + "/schillenboek/procesrecords");
+			"/api/v1/" + SLUG + "/schillenboek/procesrecords",
 			// pirk (P1): register extracts
-			"/api/v1/" + SLUG + "/pirk/import");
+			"/api/v1/" + SLUG + "/pirk/import",
+			// pirk (P2): the indications import
+			"/api/v1/" + SLUG + "/pirk/indicaties");
 
 	@LocalServerPort
 	int port;
