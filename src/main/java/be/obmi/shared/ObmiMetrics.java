@@ -177,4 +177,17 @@ public class ObmiMetrics {
 		}
 	}
 
+	// pirk (P3): reads of owner data
+
+	/**
+	 * Counter of reads of PIRK's owner data (one per case shown, as logged in
+	 * {@code pirk.owner_access}). Tags: {@code tenant}, {@code purpose}.
+	 */
+	public static final String PIRK_OWNER_READS = "obmi.pirk.owner.reads";
+
+	/** Counts reads of owner data (each case shown once). */
+	public void ownerDataRead(String tenant, String purpose, int cases) {
+		registry.counter(PIRK_OWNER_READS, "tenant", tenant, "purpose", purpose).increment(cases);
+	}
+
 }

@@ -3,30 +3,69 @@ package be.obmi.stats;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 import be.obmi.shared.tabular.ImportRejectedException;
+import be.obmi.stats.domain.Area;
+import be.obmi.stats.domain.Areas;
 import be.obmi.stats.domain.Catalogue;
+import be.obmi.stats.domain.Indicator;
+import be.obmi.stats.domain.IndicatorDescription;
 import be.obmi.stats.domain.Indicators;
 import be.obmi.stats.domain.Scope;
+import be.obmi.stats.domain.StatsAccess;
 import be.obmi.stats.importing.ObservationImporter;
+import be.obmi.stats.query.StatsQueries;
 import be.obmi.tenancy.Tenant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Lets another module store one figure of a tenant as an observation of the tenant's own
- * statistics (the privacy module's maturity index per year), through the ordinary import
- * of the long format ({@code indicator;gebied;periode;waarde}): the value lands on the
- * municipality's area for the year, the history and undo of imports apply, and an unknown
- * indicator code is created as a draft indicator that the city completes and publishes in
- * its catalogue before it shows next to its other figures.
+ * Lets another module store figures of a tenant as observations of the tenant's own
+ * statistics (the privacy module's maturity index per year, PIRK's vacancy per sector and
+ * wijk per half-year), through the ordinary import of the long format
+ * ({@code indicator;niveau;gebied;periode;waarde}): the history and undo of imports
+ * apply, and an unknown indicator code is created as a draft indicator. A module that
+ * describes its indicator ({@link Definition}) has it described and published when it is
+ * created; the city may change or unpublish it afterwards. What the public may see of
+ * such an indicator is read back with the statistics' disclosure control
+ * ({@link #publicCells}).
  */
 @Service
 public class TenantFigures {
 
 	private static final Logger log = LoggerFactory.getLogger(TenantFigures.class);
+
+	/**
+	 * How a module describes its indicator.
+	 *
+	 * @param additive a count that adds up from sector to wijk, gemeente and beyond (sum,
+	 * with disclosure control by {@code threshold}); else a value shown only where it is
+	 * stored (an average)
+	 * @param threshold values above 0 and below it are hidden from the public (sums)
+	 */
+	public record Definition(String code, String name, String nameEn, String theme, String themeEn, String definition,
+			String definitionEn, String unit, String unitEn, String source, boolean additive, int threshold,
+			int decimals) {
+	}
+
+	/**
+	 * One value of an area ({@code level} as the areas name it: {@code statsec},
+	 * {@code wijk}, {@code gemeente}) for a period ({@code 2025S1}).
+	 */
+	public record Value(String level, String areaCode, String period, double value) {
+	}
+
+	/**
+	 * One area's value as the public sees it: null and {@code suppressed} when hidden.
+	 */
+	public record PublicCell(String areaCode, String areaName, Double value, boolean suppressed) {
+	}
 
 	private final ObservationImporter importer;
 
@@ -34,10 +73,23 @@ public class TenantFigures {
 
 	private final Indicators indicators;
 
-	TenantFigures(ObservationImporter importer, Catalogue catalogue, Indicators indicators) {
+	private final StatsQueries queries;
+
+	private final Areas areas;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transaction;
+
+	TenantFigures(ObservationImporter importer, Catalogue catalogue, Indicators indicators, StatsQueries queries, Areas areas,
+			JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.importer = importer;
 		this.catalogue = catalogue;
 		this.indicators = indicators;
+		this.queries = queries;
+		this.areas = areas;
+		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	/**
@@ -53,7 +105,7 @@ public class TenantFigures {
 			return false;
 		}
 		String csv = "indicator;gebied;periode;waarde\n%s;%s;%d;%s\n".formatted(indicatorCode, nis, year,
-				BigDecimal.valueOf(value).stripTrailingZeros().toPlainString().replace('.', ','));
+				number(value));
 		try {
 			importer.importFile(new Scope(tenant.id(), tenant.slug(), nis), indicatorCode + "-" + year + ".csv",
 					csv.getBytes(StandardCharsets.UTF_8), true, actor);
@@ -63,6 +115,97 @@ public class TenantFigures {
 			log.warn("Figure {} {} of {} not stored: {}", indicatorCode, year, tenant.slug(), ex.getMessage());
 			return false;
 		}
+	}
+
+	/**
+	 * Stores the values of one indicator of the tenant in one import (in a transaction of
+	 * its own: call it after the caller's change is committed). When the indicator is new
+	 * it is described by {@code definition} and published; an existing one keeps what the
+	 * city made of it. The same values again change nothing.
+	 * @return false when nothing could be stored (a tenant without a municipality, values
+	 * the import refuses); never throws for that
+	 */
+	public boolean publish(Tenant tenant, Definition definition, List<Value> values, String actor) {
+		String nis = tenant.statisticsNisCode();
+		if (nis == null || values.isEmpty()) {
+			return false;
+		}
+		StringBuilder csv = new StringBuilder("indicator;niveau;gebied;periode;waarde\n");
+		for (Value v : values) {
+			csv.append(definition.code())
+				.append(';')
+				.append(v.level())
+				.append(';')
+				.append(v.areaCode())
+				.append(';')
+				.append(v.period())
+				.append(';')
+				.append(number(v.value()))
+				.append('\n');
+		}
+		Scope scope = StatsAccess.of(tenant);
+		try {
+			transaction.executeWithoutResult(status -> {
+				ObservationImporter.Summary summary = importer.importFile(scope, definition.code() + ".csv",
+						csv.toString().getBytes(StandardCharsets.UTF_8), true, actor);
+				if (summary.createdIndicators().contains(definition.code())) {
+					describe(scope, definition);
+				}
+			});
+			return true;
+		}
+		catch (ImportRejectedException ex) {
+			log.warn("Figures {} of {} not stored: {}", definition.code(), tenant.slug(), ex.getMessage());
+			return false;
+		}
+	}
+
+	private void describe(Scope scope, Definition d) {
+		Indicator created = indicators.own(scope, d.code());
+		indicators.describe(scope, d.code(), created.version(),
+				new IndicatorDescription(d.name(), d.nameEn(), d.theme(), d.themeEn(), d.definition(), d.definitionEn(),
+						d.unit(), d.unitEn(), d.source(), d.threshold(), d.decimals()));
+		if (!d.additive()) {
+			jdbc.sql("update stats.indicator set aggregation = 'none' where id = ?").param(created.id()).update();
+		}
+		indicators.setPublished(scope, d.code(), true);
+	}
+
+	/** The periods with values of the tenant's published indicator, oldest first. */
+	public List<String> periods(Tenant tenant, String indicatorCode) {
+		Scope scope = StatsAccess.of(tenant);
+		return published(scope, indicatorCode).map(i -> queries.periods(scope, i)).orElse(List.of());
+	}
+
+	/**
+	 * The values of the tenant's published indicator for every area of a level in the
+	 * municipality and a period, as the public sees them: cells that disclosure control
+	 * hides (primary and secondary suppression over everything published) are
+	 * {@code suppressed} without a value. Empty for an unpublished or unknown indicator.
+	 */
+	public List<PublicCell> publicCells(Tenant tenant, String indicatorCode, String level, String period) {
+		Scope scope = StatsAccess.of(tenant);
+		Optional<Indicator> indicator = published(scope, indicatorCode);
+		Optional<Area> municipality = tenant.statisticsNisCode() == null ? Optional.empty()
+				: areas.find("gemeente", tenant.statisticsNisCode());
+		if (indicator.isEmpty() || municipality.isEmpty()) {
+			return List.of();
+		}
+		Area within = "gemeente".equals(level) ? null : municipality.get();
+		return queries.cells(scope, indicator.get(), level, period, within, false)
+			.stream()
+			.filter(c -> !"gemeente".equals(level) || c.area().id() == municipality.get().id())
+			.map(c -> new PublicCell(c.area().code(), c.area().name(), "ok".equals(c.status()) ? c.value() : null,
+					"suppressed".equals(c.status())))
+			.toList();
+	}
+
+	private Optional<Indicator> published(Scope scope, String code) {
+		return indicators.find(scope, code).filter(i -> i.published() && i.tenantId() != null);
+	}
+
+	private static String number(double value) {
+		return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString().replace('.', ',');
 	}
 
 	/**

@@ -81,6 +81,13 @@ class FieldBoundsHostileInputIntegrationTests {
 	static final Pattern DPO_STEP = Pattern.compile("/\\{slug}/privacy/(zichtbaarheid|verwerkingen/[^/]+/"
 			+ "(nazien|publiceren|depubliceren)|dpia/[^/]+/(advies|dpo-vereist)|maturiteit/[^/]+/afsluiten)");
 
+	/**
+	 * pirk (P3): routes with owner data need the function OWNER_DATA (the vacancy
+	 * officer, redacteur with that function).
+	 */
+	static final Pattern OWNER_STEP = Pattern
+		.compile("/\\{slug}/pirk/(eigenaars(/.*)?|campagnes/[^/]+/(verzenden|brieven\\.csv))");
+
 	/** String fields that carry a number or a year. */
 	static final Pattern NUMERIC_TEXT = Pattern.compile("(?i).*(value|target|baseline|waarde|year|jaar|threshold).*");
 
@@ -335,6 +342,9 @@ class FieldBoundsHostileInputIntegrationTests {
 		// the DPO's steps (the DPO is lezer, with the DPO function)
 		if (DPO_STEP.matcher(pattern).matches()) {
 			return "dpo." + TENANT;
+		}
+		if (OWNER_STEP.matcher(pattern).matches()) {
+			return "leegstand." + TENANT;
 		}
 		return "beheerder." + TENANT;
 	}

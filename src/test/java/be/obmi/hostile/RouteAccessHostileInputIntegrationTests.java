@@ -232,6 +232,17 @@ class RouteAccessHostileInputIntegrationTests {
 			// every other screening page is read by members, written by redacteurs
 			Rule.of("GET", "/" + VICTIM + "/pirk/regels/nieuw", Need.REDACTEUR),
 			Rule.of("GET", "/" + VICTIM + "/pirk/leegstandsregister/nieuw", Need.REDACTEUR),
+			// pirk (P3): owner data (cases, owners, notes, letters) only with the
+			// function OWNER_DATA, also for a beheerder; sending a campaign opens the
+			// owners' cases; the log of reads of owner data is for the DPO (and the
+			// beheerder); campaigns (objects, no owners) are read by members and made by
+			// redacteurs; the public aggregates come from PirkPublicAggregateRoutes
+			Rule.of("*", "/" + VICTIM + "/pirk/eigenaars", Need.OWNER_DATA),
+			Rule.of("*", "/" + VICTIM + "/pirk/eigenaars/**", Need.OWNER_DATA),
+			Rule.of("POST", "/" + VICTIM + "/pirk/campagnes/*/verzenden", Need.OWNER_DATA),
+			Rule.of("GET", "/" + VICTIM + "/pirk/campagnes/*/brieven.csv", Need.OWNER_DATA),
+			Rule.of("GET", "/" + VICTIM + "/pirk/toegangslog", Need.DPO),
+			Rule.of("GET", "/" + VICTIM + "/pirk/campagnes/nieuw", Need.REDACTEUR),
 			Rule.of("POST,PUT,PATCH,DELETE", "/" + VICTIM + "/**", Need.REDACTEUR),
 			Rule.of("POST,PUT,PATCH,DELETE", "/api/v1/" + VICTIM + "/**", Need.REDACTEUR),
 			// every other read in a tenant is for its users
