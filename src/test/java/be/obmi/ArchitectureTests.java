@@ -14,8 +14,11 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import be.obmi.shared.EveryInstance;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Controller;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -185,6 +188,25 @@ class ArchitectureTests {
 			return to;
 		}
 
+	}
+
+	/**
+	 * Several instances run on one database (issue 22): every scheduled job is done by
+	 * one instance, under ShedLock's lock ({@code @SchedulerLock}), unless it works on
+	 * its own instance's memory and says so ({@link EveryInstance}). A job added without
+	 * either would run on every instance at once.
+	 */
+	@Test
+	void everyScheduledJobRunsOnOneInstanceOrSaysWhyNot() {
+		methods().that()
+			.areAnnotatedWith(Scheduled.class)
+			.should()
+			.beAnnotatedWith(SchedulerLock.class)
+			.orShould()
+			.beAnnotatedWith(EveryInstance.class)
+			.because("every @Scheduled job needs @SchedulerLock (docs/development.md), "
+					+ "or @EveryInstance when it works on that instance's own memory")
+			.check(CLASSES);
 	}
 
 }

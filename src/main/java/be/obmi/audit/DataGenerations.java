@@ -69,10 +69,36 @@ public class DataGenerations {
 		if (event.tenantId() != null) {
 			tenants.computeIfAbsent(event.tenantId(), id -> new AtomicLong()).incrementAndGet();
 		}
-		if (event.tenantId() == null || "bestuur".equals(event.entityType())) {
+		if (platformWide(event)) {
 			platform.incrementAndGet();
 		}
 		any.incrementAndGet();
+	}
+
+	/**
+	 * A change committed by another application instance (told through PostgreSQL, see
+	 * {@code platform.cluster.ClusterCacheInvalidation}): moves the same generations on
+	 * as that change moved on there.
+	 * @param tenantId the tenant whose data changed, or null for platform data
+	 * @param platformWide whether what every tenant shows changed (platform data or a
+	 * tenant's settings)
+	 */
+	public void changedElsewhere(Long tenantId, boolean platformWide) {
+		if (tenantId != null) {
+			tenants.computeIfAbsent(tenantId, id -> new AtomicLong()).incrementAndGet();
+		}
+		if (tenantId == null || platformWide) {
+			platform.incrementAndGet();
+		}
+		any.incrementAndGet();
+	}
+
+	/**
+	 * Whether a change moves the generation of the platform's data on (platform data, or
+	 * a tenant's settings).
+	 */
+	public static boolean platformWide(DataChanged event) {
+		return event.tenantId() == null || "bestuur".equals(event.entityType());
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

@@ -13,11 +13,10 @@ import java.util.concurrent.TimeUnit;
 
 import be.obmi.shared.DatabaseFailure;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,25 +36,36 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * locked out of that account name ({@link LoginFailures#lockedFor}) is refused without
  * any password work. The client address is the one Tomcat reports:
  * {@code X-Forwarded-For} only counts when it comes from a configured proxy
- * ({@code server.tomcat.remoteip.internal-proxies}).
+ * ({@code server.tomcat.remoteip.internal-proxies}). The buckets are
+ * {@link SharedBuckets}: in PostgreSQL, so the limit holds across every application
+ * instance.
  */
 final class LoginRateLimit extends OncePerRequestFilter {
 
-	private final int perMinute;
-
 	private final LoginFailures failures;
 
-	private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-		.expireAfterAccess(Duration.ofMinutes(10))
-		.maximumSize(100_000)
-		.build();
+	private final SharedBuckets buckets;
+
+	private final BucketConfiguration configuration;
 
 	LoginRateLimit(int perMinute, LoginFailures failures) {
+		this(perMinute, failures, SharedBuckets.inMemory());
+	}
+
+	LoginRateLimit(int perMinute, LoginFailures failures, SharedBuckets buckets) {
 		if (perMinute < 1) {
 			throw new IllegalArgumentException("obmi.security.login-attempts-per-minute moet minstens 1 zijn");
 		}
-		this.perMinute = perMinute;
 		this.failures = failures;
+		this.buckets = buckets;
+		// a budget per minute, given back whole when the minute is over: a refused
+		// address
+		// stays refused for the rest of that minute on every login route, instead of
+		// earning an attempt back every few seconds
+		this.configuration = BucketConfiguration.builder()
+			.addLimit(
+					Bandwidth.builder().capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)).build())
+			.build();
 	}
 
 	@Override
@@ -67,9 +77,8 @@ final class LoginRateLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String address = request.getRemoteAddr();
-		Bucket bucket = bucket(address);
 		if (formLogin(request)) {
-			ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+			ConsumptionProbe probe = buckets.consume(key(address), configuration);
 			if (!probe.isConsumed()) {
 				tooMany(request, response, probe, true);
 				return;
@@ -83,8 +92,9 @@ final class LoginRateLimit extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		if (bucket.getAvailableTokens() < 1) {
-			tooMany(request, response, bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill(), false);
+		EstimationProbe estimate = buckets.estimate(key(address), configuration);
+		if (!estimate.canBeConsumed()) {
+			tooMany(request, response, estimate.getNanosToWaitForRefill(), false);
 			return;
 		}
 		String username = basicUsername(request);
@@ -119,18 +129,12 @@ final class LoginRateLimit extends OncePerRequestFilter {
 	 * its attempts.
 	 */
 	void failed(String address) {
-		bucket(address).tryConsume(1);
+		buckets.spend(key(address), configuration);
 	}
 
-	private Bucket bucket(String address) {
-		return buckets.get(address, a -> Bucket.builder()
-			// a budget per minute, given back whole when the minute is over: a refused
-			// address stays refused for the
-			// rest of that minute on every login route, instead of earning an attempt
-			// back every few seconds
-			.addLimit(
-					Bandwidth.builder().capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)).build())
-			.build());
+	/** The shared bucket of an address's login attempts. */
+	private static String key(String address) {
+		return "login:" + address;
 	}
 
 	private static void tooMany(HttpServletRequest request, HttpServletResponse response, ConsumptionProbe probe,

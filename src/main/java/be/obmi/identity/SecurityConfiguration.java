@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
 import be.obmi.shared.DatabaseFailure;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,6 +37,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.scheduling.annotation.Scheduled;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -48,6 +51,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.Customizer;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
  * The security rules of every route, in one place. Public: the platform home, static
@@ -72,8 +77,30 @@ class SecurityConfiguration {
 
 	@Bean
 	LoginRateLimit loginRateLimit(@Value("${obmi.security.login-attempts-per-minute:10}") int loginAttemptsPerMinute,
-			LoginFailures failures) {
-		return new LoginRateLimit(loginAttemptsPerMinute, failures);
+			LoginFailures failures, SharedBuckets buckets) {
+		return new LoginRateLimit(loginAttemptsPerMinute, failures, buckets);
+	}
+
+	/**
+	 * The rate limits' buckets, shared by every instance through PostgreSQL
+	 * ({@code obmi.rate-limits.store}: {@code database}, the default, or {@code memory}).
+	 */
+	@Bean
+	SharedBuckets sharedBuckets(ObjectProvider<DataSource> dataSource,
+			@Value("${obmi.rate-limits.store:database}") String store) {
+		DataSource database = dataSource.getIfAvailable();
+		return "memory".equals(store) || database == null ? SharedBuckets.inMemory() : new SharedBuckets(database);
+	}
+
+	/**
+	 * Sessions in PostgreSQL (Spring Session JDBC): an attribute that cannot be
+	 * serialised is left out instead of failing the request
+	 * ({@link SessionAttributeSerializer}).
+	 */
+	@Bean
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionAttributeSerializer() {
+		return repository -> repository
+			.setConversionService(SessionAttributeSerializer.conversionService(getClass().getClassLoader()));
 	}
 
 	@Bean
@@ -252,9 +279,12 @@ class SecurityConfiguration {
 
 		private final LoginRateLimit limit;
 
-		LoginAttempts(LoginFailures failures, LoginRateLimit limit) {
+		private final SharedBuckets buckets;
+
+		LoginAttempts(LoginFailures failures, LoginRateLimit limit, SharedBuckets buckets) {
 			this.failures = failures;
 			this.limit = limit;
+			this.buckets = buckets;
 		}
 
 		@EventListener
@@ -278,8 +308,10 @@ class SecurityConfiguration {
 		}
 
 		@Scheduled(fixedDelay = 15, timeUnit = TimeUnit.MINUTES)
+		@SchedulerLock(name = "identity.forget-old-login-failures", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
 		void forgetOldFailures() {
 			failures.forgetOldLoginFailures();
+			buckets.forgetFullBuckets();
 		}
 
 	}

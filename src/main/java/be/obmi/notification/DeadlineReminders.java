@@ -13,6 +13,7 @@ import be.obmi.tenancy.Tenant;
 import be.obmi.tenancy.Tenants;
 
 import org.springframework.scheduling.annotation.Scheduled;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +38,7 @@ class DeadlineReminders {
 	}
 
 	@Scheduled(cron = "${obmi.mail.reminder-cron:0 0 7 * * *}")
+	@SchedulerLock(name = "notification.deadline-reminders", lockAtMostFor = "PT1H", lockAtLeastFor = "PT5M")
 	void daily() {
 		remind(LocalDate.now());
 	}

@@ -10,6 +10,7 @@ import be.obmi.tenancy.Tenant;
 import be.obmi.tenancy.Tenants;
 
 import org.springframework.scheduling.annotation.Scheduled;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +40,7 @@ class WeeklyDigest {
 	}
 
 	@Scheduled(cron = "${obmi.mail.digest-cron:0 0 7 * * MON}")
+	@SchedulerLock(name = "notification.weekly-digest", lockAtMostFor = "PT1H", lockAtLeastFor = "PT5M")
 	void weekly() {
 		send(LocalDate.now());
 	}

@@ -9,16 +9,16 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import be.obmi.identity.SharedBuckets;
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -67,9 +67,10 @@ class OpenApiAccess implements WebMvcConfigurer {
 
 	@Bean
 	FilterRegistrationBean<AnonymousRateLimit> anonymousRateLimit(
-			@Value("${obmi.api.anonymous-requests-per-minute:300}") int perMinute) {
+			@Value("${obmi.api.anonymous-requests-per-minute:300}") int perMinute,
+			ObjectProvider<SharedBuckets> buckets) {
 		FilterRegistrationBean<AnonymousRateLimit> registration = new FilterRegistrationBean<>(
-				new AnonymousRateLimit(perMinute));
+				new AnonymousRateLimit(perMinute, buckets.getIfAvailable(SharedBuckets::inMemory)));
 		registration.addUrlPatterns("/api/v1/*");
 		// after Spring Security's filter (order -100), so a 429 carries the security
 		// headers and a logged-in session
@@ -95,18 +96,26 @@ class OpenApiAccess implements WebMvcConfigurer {
 		return registration;
 	}
 
-	/** A token bucket per client address for requests without credentials (Bucket4j). */
+	/**
+	 * A token bucket per client address for requests without credentials (Bucket4j), in
+	 * {@link SharedBuckets}: the limit holds across every application instance.
+	 */
 	static final class AnonymousRateLimit extends OncePerRequestFilter {
 
-		private final int perMinute;
+		private final SharedBuckets buckets;
 
-		private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-			.expireAfterAccess(Duration.ofMinutes(10))
-			.maximumSize(100_000)
-			.build();
+		private final BucketConfiguration configuration;
 
 		AnonymousRateLimit(int perMinute) {
-			this.perMinute = perMinute;
+			this(perMinute, SharedBuckets.inMemory());
+		}
+
+		AnonymousRateLimit(int perMinute, SharedBuckets buckets) {
+			this.buckets = buckets;
+			this.configuration = BucketConfiguration.builder()
+				.addLimit(
+						Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+				.build();
 		}
 
 		@Override
@@ -120,11 +129,7 @@ class OpenApiAccess implements WebMvcConfigurer {
 				chain.doFilter(request, response);
 				return;
 			}
-			Bucket bucket = buckets.get(request.getRemoteAddr(), address -> Bucket.builder()
-				.addLimit(
-						Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-				.build());
-			ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+			ConsumptionProbe probe = buckets.consume("api:" + request.getRemoteAddr(), configuration);
 			if (probe.isConsumed()) {
 				response.setHeader("X-RateLimit-Remaining", String.valueOf(probe.getRemainingTokens()));
 				chain.doFilter(request, response);

@@ -26,7 +26,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -60,8 +59,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * stored or shown to anyone else; responses that set a cookie, are not 200, or are larger
  * than the entry limit are passed through untouched. The key holds everything an
  * anonymous response depends on: path and query, the language cookie, {@code Accept},
- * {@code Origin} (CORS), htmx headers and the host. Single-instance: each application
- * instance keeps its own cache.
+ * {@code Origin} (CORS), htmx headers and the host. Each application instance keeps its
+ * own cache; a change on another instance moves the generations on here too
+ * ({@code platform.cluster.ClusterCacheInvalidation}).
  * <p>
  * Over 300 lines because the filter's request handling (lookup, one render per key,
  * replay, heavy-export exception) is one flow; its key and its response capture are
@@ -219,7 +219,9 @@ final class PublicResponseCache extends OncePerRequestFilter {
 		if (body == null) {
 			return;
 		}
-		if (capture.getStatus() == 200 && !capture.setsCookie()
+		// a session this request made (its cookie is written by Spring Session's filter,
+		// outside this one) means the answer may hold that visitor's own data
+		if (capture.getStatus() == 200 && !capture.setsCookie() && request.getSession(false) == null
 				&& !forbidsStoring(response.getHeader("Cache-Control"))) {
 			String etag = response.getHeader("ETag");
 			if (etag == null) {

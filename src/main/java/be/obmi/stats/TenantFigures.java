@@ -81,8 +81,8 @@ public class TenantFigures {
 
 	private final TransactionTemplate transaction;
 
-	TenantFigures(ObservationImporter importer, Catalogue catalogue, Indicators indicators, StatsQueries queries, Areas areas,
-			JdbcClient jdbc, PlatformTransactionManager transactions) {
+	TenantFigures(ObservationImporter importer, Catalogue catalogue, Indicators indicators, StatsQueries queries,
+			Areas areas, JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.importer = importer;
 		this.catalogue = catalogue;
 		this.indicators = indicators;

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,6 +60,8 @@ class WarehouseRefresh {
 	 */
 	@Scheduled(fixedDelayString = "${obmi.warehouse.refresh-delay:5s}",
 			initialDelayString = "${obmi.warehouse.refresh-delay:5s}")
+	@SchedulerLock(name = "warehouse.refresh", lockAtMostFor = "PT30M",
+			lockAtLeastFor = "${obmi.warehouse.refresh-delay:5s}")
 	void catchUp() {
 		if (!rebuild.exists()) {
 			return;

@@ -5,6 +5,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /**
  * When the warehouse is rebuilt: at start-up when there is none yet (in the background,
@@ -32,6 +33,7 @@ class WarehouseSchedule implements ApplicationRunner {
 	}
 
 	@Scheduled(cron = "${obmi.warehouse.rebuild-cron:0 30 2 * * *}")
+	@SchedulerLock(name = "warehouse.nightly-rebuild", lockAtMostFor = "PT3H", lockAtLeastFor = "PT5M")
 	void nightly() {
 		rebuild.rebuild("nachtelijk");
 	}

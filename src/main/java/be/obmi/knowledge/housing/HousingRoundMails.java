@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,6 +59,7 @@ public class HousingRoundMails {
 	}
 
 	@Scheduled(cron = "${obmi.knowledge.rounds.reminder-cron:0 30 7 * * *}")
+	@SchedulerLock(name = "knowledge.housing-round-mails", lockAtMostFor = "PT1H", lockAtLeastFor = "PT5M")
 	void daily() {
 		run(LocalDate.now());
 	}

@@ -1,5 +1,7 @@
 package be.obmi.knowledge.news;
 
+import be.obmi.shared.EveryInstance;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +55,7 @@ public class PageViews {
 	 * shutdown.
 	 */
 	@Scheduled(fixedDelayString = "${obmi.knowledge.visitors.flush-delay:PT1S}")
+	@EveryInstance("adds this instance's in-memory counts to the table")
 	@PreDestroy
 	public void flush() {
 		LocalDate today = LocalDate.now(NewsItem.ZONE);

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -69,6 +70,7 @@ public class NewsletterDispatch {
 	}
 
 	@Scheduled(fixedDelayString = "${obmi.knowledge.newsletter.dispatch-delay:PT10S}")
+	@SchedulerLock(name = "knowledge.newsletter-dispatch", lockAtMostFor = "PT30M")
 	void scheduled() {
 		run();
 	}

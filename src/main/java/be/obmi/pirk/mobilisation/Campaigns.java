@@ -123,17 +123,17 @@ public class Campaigns {
 		if (clean.isEmpty() || clean.length() > 200) {
 			throw new RefusedValueException(Reason.of("pirk.refused.campaignTitle"));
 		}
-		if (filter.toQuery().length() > SavedFilters.MAX_QUERY) {
+		if (filter.queryString().length() > SavedFilters.MAX_QUERY) {
 			throw new RefusedValueException(Reason.of("pirk.refused.filterTooLong", SavedFilters.MAX_QUERY));
 		}
 		long id = jdbc.sql("""
 				insert into pirk.campaign (tenant_id, title, query, saved_filter_id, demo, created_by)
 				values (?, ?, ?, ?, ?, ?) returning id""")
-			.params(tenant.id(), clean, filter.toQuery(), savedFilterId, demo, actor)
+			.params(tenant.id(), clean, filter.queryString(), savedFilterId, demo, actor)
 			.query(Long.class)
 			.single();
 		audit.created(tenant.id(), "pirk-campagne", String.valueOf(id), clean,
-				List.of(FieldChange.added("filter", filter.toQuery())));
+				List.of(FieldChange.added("filter", filter.queryString())));
 		return require(tenant, id);
 	}
 

@@ -24,7 +24,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Service
 public class SavedFilters {
 
-	/** A saved filter; {@code query} is {@link ObjectFilter#toQuery()}. */
+	/** A saved filter; {@code query} is {@link ObjectFilter#queryString()}. */
 	public record SavedFilter(long id, String name, String query) {
 
 		public ObjectFilter filter() {
@@ -71,7 +71,7 @@ public class SavedFilters {
 		if (clean.isEmpty() || clean.length() > 120) {
 			throw new RefusedValueException(Reason.of("pirk.refused.filterName"));
 		}
-		if (filter.toQuery().length() > MAX_QUERY) {
+		if (filter.queryString().length() > MAX_QUERY) {
 			throw new RefusedValueException(Reason.of("pirk.refused.filterTooLong", MAX_QUERY));
 		}
 		if (jdbc.sql("select count(*) from pirk.saved_filter where tenant_id = ? and lower(name) = lower(?)")
@@ -82,11 +82,11 @@ public class SavedFilters {
 		}
 		long id = jdbc.sql("""
 				insert into pirk.saved_filter (tenant_id, name, query, created_by) values (?, ?, ?, ?) returning id""")
-			.params(tenant.id(), clean, filter.toQuery(), actor)
+			.params(tenant.id(), clean, filter.queryString(), actor)
 			.query(Long.class)
 			.single();
 		audit.created(tenant.id(), "pirk-filter", String.valueOf(id), clean,
-				List.of(FieldChange.added("filter", filter.toQuery())));
+				List.of(FieldChange.added("filter", filter.queryString())));
 		return find(tenant, id).orElseThrow();
 	}
 

@@ -18,6 +18,8 @@ import be.obmi.tenancy.Tenants;
 
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -61,8 +63,8 @@ public class VacancyReminders {
 		this.jdbc = jdbc;
 	}
 
-	// ShedLock: added at merge (@SchedulerLock(name = "pirk-deadline-reminders"))
 	@Scheduled(cron = "${obmi.pirk.reminder-cron:0 30 7 * * *}", zone = "Europe/Brussels")
+	@SchedulerLock(name = "pirk.deadline-reminders", lockAtMostFor = "PT1H", lockAtLeastFor = "PT5M")
 	void daily() {
 		remind(LocalDate.now(BELGIUM));
 	}

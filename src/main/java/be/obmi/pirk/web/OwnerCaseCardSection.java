@@ -36,9 +36,8 @@ class OwnerCaseCardSection implements ObjectCardSection {
 	@Override
 	public Shown show(Tenant tenant, RealEstate object) {
 		boolean ownerData = access.has(tenant.slug(), TenantFunction.OWNER_DATA);
-		return new Shown("pirk/owners-fragments", "objectCase",
-				new Card(object, cases.ofObject(tenant, object.id()), ownerData,
-						ownerData && access.has(tenant.slug(), Role.REDACTEUR)));
+		return new Shown("pirk/owners-fragments", "objectCase", new Card(object, cases.ofObject(tenant, object.id()),
+				ownerData, ownerData && access.has(tenant.slug(), Role.REDACTEUR)));
 	}
 
 }

@@ -19,6 +19,7 @@ import be.obmi.tenancy.Tenants;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,6 +65,7 @@ public class PrivacyReminders {
 	}
 
 	@Scheduled(cron = "${obmi.privacy.reminder-cron:0 15 7 * * *}", zone = "Europe/Brussels")
+	@SchedulerLock(name = "privacy.reminders", lockAtMostFor = "PT1H", lockAtLeastFor = "PT5M")
 	void daily() {
 		OffsetDateTime now = OffsetDateTime.now();
 		remindExpiringAgreements(now.atZoneSameInstant(Breaches.BELGIUM).toLocalDate());
