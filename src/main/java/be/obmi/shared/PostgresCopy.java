@@ -1,6 +1,16 @@
 package be.obmi.shared;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 import org.springframework.jdbc.datasource.DataSourceUtils;
 

@@ -27,6 +27,7 @@ import be.obmi.shared.tabular.Table;
 import be.obmi.shared.tabular.TableReader;
 import be.obmi.support.ObmiIntegrationTest;
 import be.obmi.support.PageSession;
+import be.obmi.tenancy.Tenant;
 import be.obmi.tenancy.Tenants;
 import org.junit.jupiter.api.Test;
 

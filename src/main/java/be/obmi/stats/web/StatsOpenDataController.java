@@ -6,11 +6,13 @@ import be.obmi.stats.domain.Scope;
 import be.obmi.stats.domain.Indicator;
 import be.obmi.stats.domain.Areas;
 import be.obmi.stats.domain.Indicators;
+import be.obmi.stats.domain.StatsAccess;
 import be.obmi.stats.query.StatsQueries;
 import be.obmi.stats.query.OpenDataResponses;
 
 import jakarta.validation.constraints.Size;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +22,11 @@ import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import be.obmi.opendata.Category;
 import be.obmi.opendata.CategoryUnit;
@@ -35,15 +40,20 @@ import be.obmi.shared.NotFoundException;
 import be.obmi.shared.Reason;
 import be.obmi.shared.RefusedValueException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
  * Open data of one indicator (or of all indicators) for every area of a level and every
