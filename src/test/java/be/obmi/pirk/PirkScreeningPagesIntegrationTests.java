@@ -93,7 +93,7 @@ class PirkScreeningPagesIntegrationTests {
 		PageSession lezer = PageSession.login(port, "lezer." + SLUG);
 		HttpResponse<String> queue = lezer.get("/" + SLUG + "/pirk/screening");
 		assertThat(queue.statusCode()).isEqualTo(200);
-		assertThat(queue.body()).contains("Ooststraat 91", "Paginatest: geen inwoner", "Administratief leeg");
+		assertThat(queue.body()).contains("Ooststraat 91", "Paginatest: geen inwoner", "Administratieve leegstand");
 		HttpResponse<String> page = lezer.get("/" + SLUG + "/pirk/screening/" + object);
 		assertThat(page.statusCode()).isEqualTo(200);
 		long months = ChronoUnit.MONTHS.between(LocalDate.of(2025, 1, 1), LocalDate.now());
