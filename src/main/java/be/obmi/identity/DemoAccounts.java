@@ -82,26 +82,10 @@ class DemoAccounts implements ApplicationModuleInitializer {
 			jdbc.sql("""
 					insert into identity.membership (user_id, tenant_id, role, dpo) values (?, ?, 'LEZER', true)
 					on conflict (user_id, tenant_id) do nothing""").params(dpo, tenant.id()).update();
-			long vacancy = ensure("leegstand." + tenant.slug(), "Leegstandsbeheerder " + tenant.name() + " (demo)",
-					hash, false);
-			jdbc.sql("""
-					insert into identity.membership (user_id, tenant_id, role) values (?, ?, 'REDACTEUR')
-					on conflict (user_id, tenant_id) do nothing""").params(vacancy, tenant.id()).update();
-			jdbc.sql("""
-					insert into identity.membership_function (user_id, tenant_id, function, granted_by)
-					values (?, ?, 'OWNER_DATA', 'demo') on conflict do nothing""")
-				.params(vacancy, tenant.id())
-				.update();
-			long socialWorker = ensure("hulpverlener." + tenant.slug(), "Hulpverlener " + tenant.name() + " (demo)",
-					hash, false);
-			jdbc.sql("""
-					insert into identity.membership (user_id, tenant_id, role) values (?, ?, 'LEZER')
-					on conflict (user_id, tenant_id) do nothing""").params(socialWorker, tenant.id()).update();
-			jdbc.sql("""
-					insert into identity.membership_function (user_id, tenant_id, function, granted_by)
-					values (?, ?, 'SOCIAL_WORKER', 'demo') on conflict do nothing""")
-				.params(socialWorker, tenant.id())
-				.update();
+			ensureWithFunction("leegstand." + tenant.slug(), "Leegstandsbeheerder " + tenant.name() + " (demo)", hash,
+					tenant, Role.REDACTEUR, TenantFunction.OWNER_DATA);
+			ensureWithFunction("hulpverlener." + tenant.slug(), "Hulpverlener " + tenant.name() + " (demo)", hash,
+					tenant, Role.LEZER, TenantFunction.SOCIAL_WORKER);
 			for (Role role : Role.values()) {
 				String username = role.name().toLowerCase() + "." + tenant.slug();
 				long id = ensure(username, displayName(role, tenant), hash, false);
@@ -110,6 +94,18 @@ class DemoAccounts implements ApplicationModuleInitializer {
 						on conflict (user_id, tenant_id) do nothing""").params(id, tenant.id(), role.name()).update();
 			}
 		}
+	}
+
+	/** A demo member of the tenant with a role and one function beside it. */
+	private void ensureWithFunction(String username, String displayName, String hash, Tenant tenant, Role role,
+			TenantFunction function) {
+		long id = ensure(username, displayName, hash, false);
+		jdbc.sql("""
+				insert into identity.membership (user_id, tenant_id, role) values (?, ?, ?)
+				on conflict (user_id, tenant_id) do nothing""").params(id, tenant.id(), role.name()).update();
+		jdbc.sql("""
+				insert into identity.membership_function (user_id, tenant_id, function, granted_by)
+				values (?, ?, ?, 'demo') on conflict do nothing""").params(id, tenant.id(), function.name()).update();
 	}
 
 	private long ensure(String username, String displayName, String hash, boolean platformAdmin) {
