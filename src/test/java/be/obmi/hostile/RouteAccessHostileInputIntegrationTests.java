@@ -206,6 +206,11 @@ class RouteAccessHostileInputIntegrationTests {
 			Rule.of("POST", "/" + VICTIM + "/privacy/maturiteit/*/afsluiten", Need.DPO),
 			Rule.of("POST", "/" + VICTIM + "/privacy/dpia/*/valideren", Need.BEHEERDER),
 			Rule.of("POST", "/" + VICTIM + "/privacy/dpia/*/aanpassingen", Need.BEHEERDER),
+			// rights: the forms of a city's own rights are for its redacteurs (the
+			// questionnaire /{slug}/rechtenverkenner is public through
+			// RightsPublicRoutes)
+			Rule.of("GET", "/" + VICTIM + "/rechten/nieuw", Need.REDACTEUR),
+			Rule.of("GET", "/" + VICTIM + "/rechten/*/bewerken", Need.REDACTEUR),
 			Rule.of("POST,PUT,PATCH,DELETE", "/" + VICTIM + "/**", Need.REDACTEUR),
 			Rule.of("POST,PUT,PATCH,DELETE", "/api/v1/" + VICTIM + "/**", Need.REDACTEUR),
 			// every other read in a tenant is for its users
