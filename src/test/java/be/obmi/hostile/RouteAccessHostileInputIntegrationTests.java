@@ -243,6 +243,11 @@ class RouteAccessHostileInputIntegrationTests {
 			Rule.of("GET", "/" + VICTIM + "/pirk/campagnes/*/brieven.csv", Need.OWNER_DATA),
 			Rule.of("GET", "/" + VICTIM + "/pirk/toegangslog", Need.DPO),
 			Rule.of("GET", "/" + VICTIM + "/pirk/campagnes/nieuw", Need.REDACTEUR),
+			// rights: the forms of a city's own rights are for its redacteurs (the
+			// questionnaire /{slug}/rechtenverkenner is public through
+			// RightsPublicRoutes)
+			Rule.of("GET", "/" + VICTIM + "/rechten/nieuw", Need.REDACTEUR),
+			Rule.of("GET", "/" + VICTIM + "/rechten/*/bewerken", Need.REDACTEUR),
 			Rule.of("POST,PUT,PATCH,DELETE", "/" + VICTIM + "/**", Need.REDACTEUR),
 			Rule.of("POST,PUT,PATCH,DELETE", "/api/v1/" + VICTIM + "/**", Need.REDACTEUR),
 			// every other read in a tenant is for its users

@@ -61,7 +61,7 @@ public record Answers(String nis, String wijk, String sector, Integer age, Integ
 		SOCIAL_TENANT, PRIVATE_TENANT, OWNER, HOMELESS, OTHER;
 
 		public String messageKey() {
-			return "rights.housing." + name().toLowerCase();
+			return "rights.housing." + name().toLowerCase().replace("_", "");
 		}
 
 	}

@@ -17,7 +17,7 @@ public enum SocialStatute {
 	IGO;
 
 	public String messageKey() {
-		return "rights.statute." + name().toLowerCase();
+		return "rights.statute." + name().toLowerCase().replace("_", "");
 	}
 
 }
