@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "platform")
 @ActiveProfiles("test")
-@TestPropertySource(properties = { "obmi.demo.enabled=false", "obmi.warehouse.refresh-delay=1h" })
+@TestPropertySource(properties = { "obmi.demo.enabled=false", "obmi.warehouse.refresh-delay=20m" })
 class WarehouseModuleTests {
 
 	static final String PLAN_CSV = """
