@@ -10,7 +10,9 @@ import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.TransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,12 +48,25 @@ class LoginController {
 			session.removeAttribute("obmi.loginError");
 		}
 		String preferred = tenant != null ? tenant : askingTenant(request, response);
-		List<SsoProviders.LoginButton> buttons = new ArrayList<>(providers.loginButtons());
+		List<SsoProviders.LoginButton> buttons = new ArrayList<>(loginButtons());
 		buttons.sort((a, b) -> Boolean.compare(b.slug().equals(preferred), a.slug().equals(preferred)));
 		model.addAttribute("ssoButtons", buttons);
 		model.addAttribute("ssoPreferred",
 				buttons.isEmpty() || !buttons.getFirst().slug().equals(preferred) ? null : preferred);
 		return VIEW;
+	}
+
+	/**
+	 * The single sign-on buttons; none while the database cannot be reached, so the login
+	 * page still says that the database is the problem (docs/faults.md).
+	 */
+	private List<SsoProviders.LoginButton> loginButtons() {
+		try {
+			return providers.loginButtons();
+		}
+		catch (DataAccessException | TransactionException unreachable) {
+			return List.of();
+		}
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package be.obmi.knowledge;
 
+import java.sql.Date;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,10 @@ public class KnowledgeSearchEntries {
 		this.events = events;
 	}
 
-	/** Adds or replaces the public record. */
+	/**
+	 * Adds or replaces the public record; a record the search already holds as it is
+	 * changes nothing (so a contributor may put all its records at every start).
+	 */
 	@Transactional
 	public void put(SearchEntry entry) {
 		long id = jdbc.sql("""
@@ -47,6 +51,18 @@ public class KnowledgeSearchEntries {
 			.params(entry.source(), entry.key())
 			.query(Long.class)
 			.single();
+		boolean same = jdbc.sql("""
+				select count(*) from knowledge.search_document
+				where kind = 'CONTRIBUTED' and ref_id = ? and collection = ? and title = ?
+				  and coalesce(summary, '') = ? and coalesce(body, '') = ?
+				  and content_date is not distinct from ? and path = ?""")
+			.params(id, entry.source(), entry.title(), nonNull(entry.summary()), nonNull(entry.body()),
+					entry.date() == null ? null : Date.valueOf(entry.date()), entry.path())
+			.query(Long.class)
+			.single() > 0;
+		if (same) {
+			return;
+		}
 		index.put(new SearchDocument(SearchDocument.Kind.CONTRIBUTED, id, entry.source(), null, entry.title(),
 				entry.summary(), entry.body(), null, true, Map.of(), List.of(), entry.date(), null, null,
 				entry.path()));
@@ -64,6 +80,10 @@ public class KnowledgeSearchEntries {
 				index.remove(SearchDocument.Kind.CONTRIBUTED, id);
 				changed();
 			});
+	}
+
+	private static String nonNull(String text) {
+		return text == null ? "" : text;
 	}
 
 	/**

@@ -147,15 +147,18 @@ class ExternalDatabaseBackupTests {
 			assertThat(app.getBean(Tenants.class).all()).as("OBMi starts on the restored database").hasSize(14);
 		}
 		// (a start moves the account sequence on: the demo accounts are upserted; the
-		// rows stay the same)
-		assertThat(fingerprint().rowsOnly()).as("a start on the restored data loads no demo data twice")
-			.containsExactlyEntriesOf(before.rowsOnly());
+		// rows stay the same; the scheduled jobs' locks in schema platform move with
+		// every run of a job)
+		assertThat(fingerprint().without("platform").rowsOnly())
+			.as("a start on the restored data loads no demo data twice")
+			.containsExactlyEntriesOf(before.without("platform").rowsOnly());
 
 		// the comparison sees a single changed character in a single row
 		sql("obmi",
 				"update audit.audit_event set actor = actor || 'x' where id = (select max(id) from audit.audit_event)");
-		Map<String, String> tampered = fingerprint().rowsOnly();
-		assertThat(tampered.keySet().stream().filter(t -> !tampered.get(t).equals(before.rowsOnly().get(t))))
+		Map<String, String> tampered = fingerprint().without("platform").rowsOnly();
+		Map<String, String> untouched = before.without("platform").rowsOnly();
+		assertThat(tampered.keySet().stream().filter(t -> !tampered.get(t).equals(untouched.get(t))))
 			.containsExactly("audit.audit_event");
 	}
 

@@ -30,10 +30,12 @@ public record DatabaseFingerprint(Map<String, String> tables) {
 	/**
 	 * The modules' own data (tenants, accounts, audit history, plan, statistics, finance,
 	 * …) and Flyway's history; without the derived warehouse and without Spring
-	 * Modulith's event publication log, which background work of a running application
-	 * may change at any moment.
+	 * Modulith's event publication log, and without the platform's operational state (the
+	 * scheduled jobs' locks and the cache generations), which background work of a
+	 * running application may change at any moment.
 	 */
-	public static final Predicate<String> SOURCE_DATA = schema -> !schema.startsWith("warehouse");
+	public static final Predicate<String> SOURCE_DATA = schema -> !schema.startsWith("warehouse")
+			&& !schema.equals("platform");
 
 	public static DatabaseFingerprint of(DataSource dataSource, Predicate<String> schemas) throws SQLException {
 		try (Connection connection = dataSource.getConnection()) {
@@ -83,6 +85,13 @@ public record DatabaseFingerprint(Map<String, String> tables) {
 			.filter(v -> v.startsWith("rows="))
 			.mapToLong(v -> Long.parseLong(v.substring(5, v.indexOf(','))))
 			.sum();
+	}
+
+	/** The fingerprint without the tables of one schema. */
+	public DatabaseFingerprint without(String schema) {
+		Map<String, String> kept = new TreeMap<>(tables);
+		kept.keySet().removeIf(table -> table.startsWith(schema + "."));
+		return new DatabaseFingerprint(kept);
 	}
 
 	/** The tables without the sequences. */

@@ -88,7 +88,7 @@ class FicheSearch implements SearchContribution, ApplicationModuleInitializer {
 		for (FicheSummary fiche : published) {
 			LocalDate date = fiche.publishedAt() == null ? null : fiche.publishedAt().toLocalDate();
 			search.put(new SearchEntry(SOURCE, fiche.processCode(), fiche.title(), fiche.summary(), "", date,
-					"/schillenboek/" + fiche.processCode()));
+					"/schillenboek/fiches/" + fiche.processCode()));
 		}
 		search.retain(SOURCE, published.stream().map(FicheSummary::processCode).toList());
 		return published.size();

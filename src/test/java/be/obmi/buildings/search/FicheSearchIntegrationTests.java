@@ -58,17 +58,17 @@ class FicheSearchIntegrationTests {
 			assertThat(found).isEqualTo(1);
 			HttpResponse<String> anonymous = PageSession.anonymous(port).get("/kennis/zoeken?q=kwarkzoekfiche");
 			assertThat(anonymous.statusCode()).isEqualTo(200);
-			assertThat(anonymous.body()).contains("Kwarkzoekfiche publiek", "/schillenboek/test-zoek-publiek")
+			assertThat(anonymous.body()).contains("Kwarkzoekfiche publiek", "/schillenboek/fiches/test-zoek-publiek")
 				.doesNotContain("ledenfiche");
 			assertThat(PageSession.login(port, "lezer.gent").get("/kennis/zoeken?q=kwarkzoekfiche").body())
 				.doesNotContain("ledenfiche");
 			assertThat(PageSession.anonymous(port).get("/kennis/zoeken?q=ledenfiche").body())
-				.doesNotContain("/schillenboek/test-zoek-leden");
+				.doesNotContain("/schillenboek/fiches/test-zoek-leden");
 
 			published.set(List.of());
 			tx.execute(status -> search.refresh());
 			assertThat(PageSession.anonymous(port).get("/kennis/zoeken?q=kwarkzoekfiche").body())
-				.doesNotContain("/schillenboek/test-zoek-publiek");
+				.doesNotContain("/schillenboek/fiches/test-zoek-publiek");
 		}
 		finally {
 			tx.execute(status -> realSearch.refresh());
