@@ -99,6 +99,17 @@ class PirkPublicAggregatesIntegrationTests {
 	}
 
 	@Test
+	void aHiddenSectorCannotBeRecomputedFromTheTotalAndTheOtherSectors() {
+		List<TenantFigures.PublicCell> sectors = stats.publicCells(olen, VacancyIndicators.UNITS, "statsec", "2025S1");
+		double total = stats.publicCells(olen, VacancyIndicators.UNITS, "gemeente", "2025S1").getFirst().value();
+		double visible = sectors.stream().filter(c -> c.value() != null).mapToDouble(c -> c.value()).sum();
+		long hidden = sectors.stream().filter(TenantFigures.PublicCell::suppressed).count();
+		assertThat(hidden)
+			.as("total %s, visible sectors %s: one hidden sector would be their difference", total, visible)
+			.isNotEqualTo(1);
+	}
+
+	@Test
 	void anAnonymousVisitorSeesCountsPerAreaButNoAddress() throws Exception {
 		MockHttpServletResponse page = mvc
 			.perform(get("/olen/pirk/publiek").param("niveau", "statsec").param("periode", "2025S1"))
