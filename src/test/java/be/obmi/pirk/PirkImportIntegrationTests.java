@@ -18,6 +18,7 @@ import be.obmi.pirk.domain.RegisterEntry;
 import be.obmi.pirk.domain.RegisterType;
 import be.obmi.pirk.importing.RegisterImports;
 import be.obmi.shared.GeoJson;
+import be.obmi.shared.NotFoundException;
 import be.obmi.shared.RefusedStateException;
 import be.obmi.shared.tabular.ImportRejectedException;
 import be.obmi.stats.AreaLocator;
@@ -171,6 +172,16 @@ class PirkImportIntegrationTests {
 		assertThat(queued.objectId()).isNull();
 		assertThat(queued.queueReason()).isEqualTo("pirk.queue.reason.noMatch");
 		assertThat(entries.candidates(mechelen, queued)).extracting(RealEstate::id).contains(object.id());
+		Tenant other = tenants.bySlug("bonheiden").orElseGet(() -> tenants.add("12005", null));
+		RealEstate elsewhere = object(other, RealEstateKind.BUILDING, "999", null, null);
+		assertThat(entries.candidates(mechelen, List.of(queued)).get(queued.id())).as("never another city's object")
+			.extracting(RealEstate::id)
+			.contains(object.id())
+			.doesNotContain(elsewhere.id());
+		assertThatThrownBy(() -> entries.link(mechelen, queued.id(), elsewhere.id(), queued.version()))
+			.as("another city's object")
+			.isInstanceOf(NotFoundException.class);
+		assertThat(entries.find(mechelen, queued.id()).orElseThrow().queued()).isTrue();
 
 		entries.link(mechelen, queued.id(), object.id(), queued.version());
 		RegisterEntry linked = entry(mechelen, object, RegisterType.VERWAARLOZING);

@@ -190,4 +190,27 @@ class PirkScreeningPagesIntegrationTests {
 		assertThat(tooEarly.body()).contains("Opname kan pas na 12 maanden leegstand");
 	}
 
+	@Test
+	void anIndicationEnteredByHandReevaluatesItsObjectAndNeverAnotherCitysObject() {
+		long entered = object("Ooststraat", "99");
+		String form = "kind=NO_RESIDENT&periodFrom=2025-01-01&periodTo=2026-07-01&value=14&source=bevolkingsregister";
+		PageSession redacteur = PageSession.login(port, "redacteur." + SLUG);
+		HttpResponse<String> saved = redacteur.post("/" + SLUG + "/pirk/indicaties",
+				"objectId=" + entered + "&" + form + "&_csrf=" + redacteur.csrf("/" + SLUG + "/pirk/indicaties"));
+		assertThat(saved.statusCode()).isEqualTo(302);
+		assertThat(objects.find(tenant, entered).orElseThrow().vacancyClass()).as("the rule fired on the object")
+			.isEqualTo(VacancyClass.ADMINISTRATIVE);
+
+		Tenant gent = tenants.require("gent");
+		long elsewhere = objects
+			.create(gent,
+					new RealEstateDraft(RealEstateKind.BUILDING_UNIT, null, null, null, null, null,
+							new RealEstate.Address("Veldstraat", "1", null, "9000", "Gent"), "WONEN", null, false))
+			.id();
+		HttpResponse<String> refused = redacteur.post("/" + SLUG + "/pirk/indicaties",
+				"objectId=" + elsewhere + "&" + form + "&_csrf=" + redacteur.csrf("/" + SLUG + "/pirk/indicaties"));
+		assertThat(refused.statusCode()).as("another city's object").isEqualTo(400);
+		assertThat(objects.find(gent, elsewhere).orElseThrow().vacancyClass()).isEqualTo(VacancyClass.NONE);
+	}
+
 }

@@ -2,7 +2,7 @@ package be.obmi.pirk.domain;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Optional;
 
 import be.obmi.shared.GeoJson;
 import be.obmi.tenancy.Tenant;
@@ -132,13 +132,15 @@ public class EntryMatcher {
 			.query(Candidate.class)
 			.list();
 		Point point = GeoJson.read(GeoJson.point(longitude, latitude)).getInteriorPoint();
-		Function<Candidate, Geometry> shape = c -> GeoJson.read(c.geometry());
-		List<Candidate> containing = near.stream()
-			.filter(c -> c.geometry() != null && shape.apply(c).getDimension() == 2 && shape.apply(c).covers(point))
-			.sorted(Comparator.comparingDouble(c -> shape.apply(c).getArea()))
-			.toList();
-		if (!containing.isEmpty()) {
-			return Match.of(containing.getFirst().id(), MatchMethod.POLYGON);
+		record Shape(long id, Geometry geometry) {
+		}
+		Optional<Shape> smallestContaining = near.stream()
+			.filter(c -> c.geometry() != null)
+			.map(c -> new Shape(c.id(), GeoJson.read(c.geometry())))
+			.filter(s -> s.geometry().getDimension() == 2 && s.geometry().covers(point))
+			.min(Comparator.comparingDouble(s -> s.geometry().getArea()));
+		if (smallestContaining.isPresent()) {
+			return Match.of(smallestContaining.get().id(), MatchMethod.POLYGON);
 		}
 		List<Candidate> points = near.stream()
 			.filter(c -> c.longitude() != null)

@@ -4,7 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import be.obmi.audit.AuditTrail;
@@ -36,6 +40,9 @@ public class RegisterEntries {
 			e.queue_reason, e.current_version, e.batch_id, b.source, b.extract_date, b.file_name, e.demo, e.updated_at,
 			e.version""";
 
+	/** 150 m in degrees of latitude. */
+	private static final double NEAR = 150 / 111_320.0;
+
 	private final JdbcClient jdbc;
 
 	private final RealEstates objects;
@@ -63,34 +70,27 @@ public class RegisterEntries {
 
 	@Transactional(readOnly = true)
 	public Optional<RegisterEntry> find(Tenant tenant, long id) {
-		return jdbc
-			.sql("select " + COLUMNS + " from pirk.register_entry e join pirk.import_batch b on b.id = e.batch_id"
-					+ " where e.tenant_id = ? and e.id = ?")
-			.params(tenant.id(), id)
-			.query(RegisterEntries::row)
-			.optional();
+		return select("e.id = ?", tenant.id(), id).optional();
 	}
 
 	/** The entries matched to an object, by register. */
 	@Transactional(readOnly = true)
 	public List<RegisterEntry> ofObject(Tenant tenant, long objectId) {
-		return jdbc
-			.sql("select " + COLUMNS + " from pirk.register_entry e join pirk.import_batch b on b.id = e.batch_id"
-					+ " where e.tenant_id = ? and e.object_id = ? order by e.register, e.source_key")
-			.params(tenant.id(), objectId)
-			.query(RegisterEntries::row)
-			.list();
+		return select("e.object_id = ? order by e.register, e.source_key", tenant.id(), objectId).list();
 	}
 
 	/** The entries waiting in the work queue, oldest first. */
 	@Transactional(readOnly = true)
 	public List<RegisterEntry> queue(Tenant tenant, int limit) {
+		return select("e.object_id is null order by e.created_at, e.id limit ?", tenant.id(), limit).list();
+	}
+
+	private JdbcClient.MappedQuerySpec<RegisterEntry> select(String condition, Object... params) {
 		return jdbc
 			.sql("select " + COLUMNS + " from pirk.register_entry e join pirk.import_batch b on b.id = e.batch_id"
-					+ " where e.tenant_id = ? and e.object_id is null order by e.created_at, e.id limit ?")
-			.params(tenant.id(), limit)
-			.query(RegisterEntries::row)
-			.list();
+					+ " where e.tenant_id = ? and " + condition)
+			.params(params)
+			.query(RegisterEntries::row);
 	}
 
 	@Transactional(readOnly = true)
@@ -121,25 +121,40 @@ public class RegisterEntries {
 	 */
 	@Transactional(readOnly = true)
 	public List<RealEstate> candidates(Tenant tenant, RegisterEntry entry) {
-		EntryContent content = entry.content();
-		if (content.located()) {
-			double d = 150 / 111_320.0;
-			double dx = d / Math.cos(Math.toRadians(content.latitude()));
-			return jdbc.sql("select " + ObjectSearch.COLUMNS + " from pirk.real_estate o where o.tenant_id = ? "
-					+ "and o.bbox && box(point(?, ?), point(?, ?)) order by (o.longitude - ?)^2 + (o.latitude - ?)^2 limit 8")
-				.params(tenant.id(), content.longitude() - dx, content.latitude() - d, content.longitude() + dx,
-						content.latitude() + d, content.longitude(), content.latitude())
-				.query(RealEstates::row)
-				.list();
+		return candidates(tenant, List.of(entry)).getOrDefault(entry.id(), List.of());
+	}
+
+	/**
+	 * The candidates ({@link #candidates(Tenant, RegisterEntry)}) of several entries, by
+	 * entry id, in one query.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, List<RealEstate>> candidates(Tenant tenant, List<RegisterEntry> entries) {
+		Map<Long, List<RealEstate>> candidates = new LinkedHashMap<>();
+		entries.forEach(e -> candidates.put(e.id(), new ArrayList<>()));
+		if (entries.isEmpty()) {
+			return candidates;
 		}
-		if (content.address().street() == null) {
-			return List.of();
-		}
-		return jdbc.sql("select " + ObjectSearch.COLUMNS + " from pirk.real_estate o where o.tenant_id = ? "
-				+ "and lower(o.street) = lower(?) and o.postcode is not distinct from ? order by o.house_number limit 8")
-			.params(tenant.id(), content.address().street(), content.address().postcode())
-			.query(RealEstates::row)
+		List<Object> params = new ArrayList<>(List.of(NEAR, NEAR, NEAR, NEAR, tenant.id()));
+		entries.forEach(e -> params.add(e.id()));
+		jdbc.sql("select e.id as entry_id, c.* from pirk.register_entry e cross join lateral ((" + "select "
+				+ ObjectSearch.COLUMNS + ", row_number() over (order by "
+				+ "(o.longitude - e.longitude)^2 + (o.latitude - e.latitude)^2) as candidate_rank "
+				+ "from pirk.real_estate o where e.longitude is not null and e.latitude is not null "
+				+ "and o.tenant_id = e.tenant_id and o.bbox && box("
+				+ "point(e.longitude - ? / cos(radians(e.latitude)), e.latitude - ?), "
+				+ "point(e.longitude + ? / cos(radians(e.latitude)), e.latitude + ?)) order by candidate_rank limit 8"
+				+ ") union all (select " + ObjectSearch.COLUMNS
+				+ ", row_number() over (order by o.house_number) as candidate_rank from pirk.real_estate o "
+				+ "where (e.longitude is null or e.latitude is null) and e.street is not null "
+				+ "and o.tenant_id = e.tenant_id and lower(o.street) = lower(e.street) "
+				+ "and o.postcode is not distinct from e.postcode order by candidate_rank limit 8)) c "
+				+ "where e.tenant_id = ? and e.id in (" + String.join(", ", Collections.nCopies(entries.size(), "?"))
+				+ ") order by e.id, c.candidate_rank")
+			.params(params)
+			.query((rs, n) -> candidates.get(rs.getLong("entry_id")).add(RealEstates.row(rs, n)))
 			.list();
+		return candidates;
 	}
 
 	/**

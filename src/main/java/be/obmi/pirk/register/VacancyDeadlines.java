@@ -78,6 +78,7 @@ public class VacancyDeadlines {
 	public List<Deadline> of(Tenant tenant, LocalDate today) {
 		List<Deadline> deadlines = new ArrayList<>();
 		LocalDate horizon = today.plusDays(soonDays);
+		VacancyLevies.Recorded recorded = levies.recorded(tenant);
 		for (VacancyCase c : cases.of(tenant)) {
 			String label = c.address() == null || c.address().isBlank() ? c.actReference() : c.address();
 			if (c.appealOpen(today)) {
@@ -90,13 +91,13 @@ public class VacancyDeadlines {
 			if (!c.included()) {
 				continue;
 			}
-			for (VacancyLevies.LevyYear levy : levies.schedule(tenant, c, today)) {
+			for (VacancyLevies.LevyYear levy : VacancyLevies.schedule(recorded, c, today)) {
 				if ((levy.state() == VacancyLevies.State.DUE || levy.state() == VacancyLevies.State.UPCOMING)
 						&& !levy.dueOn().isAfter(horizon)) {
 					deadlines.add(deadline(Kind.LEVY, c, label, levy.dueOn(), today));
 				}
 			}
-			for (VacancyLevies.Exemption e : levies.exemptions(tenant, c.id())) {
+			for (VacancyLevies.Exemption e : recorded.exemptions(c.id())) {
 				if (!e.validTo().isBefore(today) && !e.validTo().isAfter(horizon)) {
 					deadlines.add(deadline(Kind.EXEMPTION_END, c, label, e.validTo(), today));
 				}

@@ -3,7 +3,10 @@ package be.obmi.pirk.register;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import be.obmi.audit.AuditTrail;
 import be.obmi.audit.FieldChange;
@@ -72,12 +75,54 @@ public class VacancyLevies {
 	}
 
 	public List<Exemption> exemptions(Tenant tenant, long caseId) {
-		return jdbc.sql("""
-				select id, kind, valid_from, valid_to, note from pirk.vacancy_exemption
-				where tenant_id = ? and case_id = ? order by valid_from, id""")
-			.params(tenant.id(), caseId)
-			.query(Exemption.class)
+		return recorded(tenant, caseId).exemptions(caseId);
+	}
+
+	/** A levy year as recorded. */
+	public record Assessed(long caseId, int levyYear, BigDecimal amount, LocalDate assessedOn, boolean exempt) {
+	}
+
+	/**
+	 * The recorded levy years and exemptions of one or all of a tenant's cases, by case:
+	 * read once to list the schedules of many cases.
+	 */
+	public record Recorded(Map<Long, List<Assessed>> levies, Map<Long, List<Exemption>> exemptions) {
+
+		List<Assessed> levies(long caseId) {
+			return levies.getOrDefault(caseId, List.of());
+		}
+
+		public List<Exemption> exemptions(long caseId) {
+			return exemptions.getOrDefault(caseId, List.of());
+		}
+
+	}
+
+	/** The recorded levy years and exemptions of all the tenant's cases. */
+	public Recorded recorded(Tenant tenant) {
+		return recorded(tenant, null);
+	}
+
+	private Recorded recorded(Tenant tenant, Long caseId) {
+		String one = caseId == null ? "" : " and case_id = ?";
+		List<Object> params = caseId == null ? List.of(tenant.id()) : List.of(tenant.id(), caseId);
+		Map<Long, List<Assessed>> levies = jdbc
+			.sql("select case_id, levy_year, amount, assessed_on, exempt from pirk.vacancy_levy where tenant_id = ?"
+					+ one)
+			.params(params)
+			.query(Assessed.class)
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(Assessed::caseId));
+		Map<Long, List<Exemption>> exemptions = new HashMap<>();
+		jdbc.sql("select case_id, id, kind, valid_from, valid_to, note from pirk.vacancy_exemption where tenant_id = ?"
+				+ one + " order by valid_from, id")
+			.params(params)
+			.query((rs, n) -> exemptions.computeIfAbsent(rs.getLong("case_id"), id -> new ArrayList<>())
+				.add(new Exemption(rs.getLong("id"), rs.getString("kind"), rs.getObject("valid_from", LocalDate.class),
+						rs.getObject("valid_to", LocalDate.class), rs.getString("note"))))
 			.list();
+		return new Recorded(levies, exemptions);
 	}
 
 	/**
@@ -85,15 +130,13 @@ public class VacancyLevies {
 	 * object left the register).
 	 */
 	public List<LevyYear> schedule(Tenant tenant, VacancyCase c, LocalDate today) {
-		record Assessed(int levyYear, BigDecimal amount, LocalDate assessedOn, boolean exempt) {
-		}
-		List<Assessed> assessed = jdbc
-			.sql("""
-					select levy_year, amount, assessed_on, exempt from pirk.vacancy_levy where tenant_id = ? and case_id = ?""")
-			.params(tenant.id(), c.id())
-			.query(Assessed.class)
-			.list();
-		List<Exemption> exemptions = exemptions(tenant, c.id());
+		return schedule(recorded(tenant, c.id()), c, today);
+	}
+
+	/** {@link #schedule(Tenant, VacancyCase, LocalDate)} from what was read already. */
+	public static List<LevyYear> schedule(Recorded recorded, VacancyCase c, LocalDate today) {
+		List<Assessed> assessed = recorded.levies(c.id());
+		List<Exemption> exemptions = recorded.exemptions(c.id());
 		List<LevyYear> years = new ArrayList<>();
 		LocalDate end = c.levyEnd();
 		for (int year = 1; year <= 100; year++) {

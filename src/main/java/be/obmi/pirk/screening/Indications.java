@@ -143,6 +143,16 @@ public class Indications {
 			.list();
 	}
 
+	/** The latest indication of each kind of one object. */
+	public List<Indication> latestPerKind(Tenant tenant, long realEstateId) {
+		return jdbc.sql("select distinct on (kind) " + COLUMNS + " " + """
+				 from pirk.indication where tenant_id = ? and real_estate_id = ?
+				order by kind, period_to desc, recorded_at desc, id desc""")
+			.params(tenant.id(), realEstateId)
+			.query(Indications::row)
+			.list();
+	}
+
 	static Indication row(ResultSet rs, int n) throws SQLException {
 		return new Indication(rs.getLong("id"), rs.getLong("real_estate_id"),
 				IndicationKind.valueOf(rs.getString("kind")), rs.getObject("period_from", LocalDate.class),

@@ -61,9 +61,24 @@ public class RuleEvaluation {
 	/** Evaluates every active rule of the tenant on every object with indications. */
 	@Transactional
 	public Summary evaluate(Tenant tenant) {
+		return evaluate(tenant, null);
+	}
+
+	/**
+	 * Evaluates every active rule of the tenant on one object only, after a change to its
+	 * indications alone (the other objects' outcome cannot change).
+	 */
+	@Transactional
+	public Summary evaluate(Tenant tenant, long objectId) {
+		return evaluate(tenant, Long.valueOf(objectId));
+	}
+
+	private Summary evaluate(Tenant tenant, Long only) {
 		List<Rule> active = rules.of(tenant).stream().filter(Rule::active).toList();
+		Map<Long, Rule> byId = active.stream().collect(Collectors.toMap(Rule::id, r -> r));
 		Map<Long, Map<IndicationKind, Indication>> latest = new HashMap<>();
-		for (Indication i : indications.latestPerKind(tenant)) {
+		for (Indication i : only == null ? indications.latestPerKind(tenant)
+				: indications.latestPerKind(tenant, only)) {
 			latest.computeIfAbsent(i.realEstateId(), id -> new EnumMap<>(IndicationKind.class)).put(i.kind(), i);
 		}
 		Map<Long, List<Hit>> fired = new HashMap<>();
@@ -80,14 +95,16 @@ public class RuleEvaluation {
 			}
 		}
 		Map<Long, List<Hit>> before = new HashMap<>();
-		jdbc.sql("select real_estate_id, rule_id, score, detail from pirk.rule_hit where tenant_id = ?")
-			.param(tenant.id())
+		jdbc.sql("select real_estate_id, rule_id, score, detail from pirk.rule_hit where tenant_id = ?"
+				+ (only == null ? "" : " and real_estate_id = ?"))
+			.params(only == null ? List.of(tenant.id()) : List.of(tenant.id(), only))
 			.query((rs, n) -> before.computeIfAbsent(rs.getLong("real_estate_id"), id -> new ArrayList<>())
 				.add(new Hit(rs.getLong("real_estate_id"), rs.getLong("rule_id"), rs.getInt("score"),
 						rs.getString("detail"))))
 			.list();
 		Set<Long> touched = new HashSet<>(before.keySet());
 		touched.addAll(fired.keySet());
+		Map<Long, State> states = touched.isEmpty() ? Map.of() : states(tenant, only);
 		int changedObjects = 0;
 		int hits = 0;
 		for (long objectId : touched) {
@@ -97,12 +114,39 @@ public class RuleEvaluation {
 			if (!new HashSet<>(now).equals(new HashSet<>(old))) {
 				storeHits(tenant, objectId, old, now);
 			}
-			if (updateObject(tenant, objectId, !old.isEmpty(), now, marks.get(objectId),
-					latest.getOrDefault(objectId, Map.of()), active)) {
+			State state = states.get(objectId);
+			if (state != null && updateObject(tenant, objectId, state, !old.isEmpty(), now, marks.get(objectId),
+					latest.getOrDefault(objectId, Map.of()), byId)) {
 				changedObjects++;
 			}
 		}
 		return new Summary(latest.size(), hits, changedObjects);
+	}
+
+	/**
+	 * The current class, score and last visit of the objects the rules may touch (those
+	 * with indications or hits), in one query.
+	 */
+	private Map<Long, State> states(Tenant tenant, Long only) {
+		Map<Long, State> states = new HashMap<>();
+		jdbc.sql(
+				"""
+						select r.id, r.vacancy_class, r.vacant_since, r.suspicion_score, r.version,
+						    coalesce(nullif(concat_ws(' ', r.street, r.house_number), ''), r.capakey, 'object ' || r.id) as label,
+						    (select max(v.visited_on) from pirk.screening_visit v
+						     where v.tenant_id = r.tenant_id and v.real_estate_id = r.id) as last_visit
+						from pirk.real_estate r
+						where r.tenant_id = ?
+						  and (exists (select 1 from pirk.indication i where i.tenant_id = r.tenant_id and i.real_estate_id = r.id)
+						    or exists (select 1 from pirk.rule_hit h where h.tenant_id = r.tenant_id and h.real_estate_id = r.id))"""
+						+ (only == null ? "" : " and r.id = ?"))
+			.params(only == null ? List.of(tenant.id()) : List.of(tenant.id(), only))
+			.query((rs, n) -> states.put(rs.getLong("id"),
+					new State(VacancyClass.valueOf(rs.getString("vacancy_class")),
+							rs.getObject("vacant_since", LocalDate.class), rs.getInt("suspicion_score"),
+							rs.getInt("version"), rs.getString("label"), rs.getObject("last_visit", LocalDate.class))))
+			.list();
+		return states;
 	}
 
 	private void storeHits(Tenant tenant, long objectId, List<Hit> old, List<Hit> now) {
@@ -128,31 +172,14 @@ public class RuleEvaluation {
 		}
 	}
 
-	private boolean updateObject(Tenant tenant, long objectId, boolean hadHits, List<Hit> now, VacancyClass target,
-			Map<IndicationKind, Indication> latest, List<Rule> active) {
-		State state = jdbc
-			.sql("""
-					select r.vacancy_class, r.vacant_since, r.suspicion_score, r.version,
-					    coalesce(nullif(concat_ws(' ', r.street, r.house_number), ''), r.capakey, 'object ' || r.id) as label,
-					    (select max(v.visited_on) from pirk.screening_visit v where v.real_estate_id = r.id) as last_visit
-					from pirk.real_estate r where r.tenant_id = ? and r.id = ?""")
-			.params(tenant.id(), objectId)
-			.query((rs, n) -> new State(VacancyClass.valueOf(rs.getString("vacancy_class")),
-					rs.getObject("vacant_since", LocalDate.class), rs.getInt("suspicion_score"), rs.getInt("version"),
-					rs.getString("label"), rs.getObject("last_visit", LocalDate.class)))
-			.optional()
-			.orElse(null);
-		if (state == null) {
-			return false;
-		}
+	private boolean updateObject(Tenant tenant, long objectId, State state, boolean hadHits, List<Hit> now,
+			VacancyClass target, Map<IndicationKind, Indication> latest, Map<Long, Rule> active) {
 		int score = Math.min(100, now.stream().mapToInt(Hit::score).sum());
 		VacancyClass vacancyClass = state.vacancyClass();
 		LocalDate vacantSince = state.vacantSince();
 		Set<IndicationKind> used = new HashSet<>();
 		for (Hit h : now) {
-			active.stream()
-				.filter(r -> r.id() == h.ruleId())
-				.forEach(r -> r.conditions().forEach(c -> used.add(c.kind())));
+			active.get(h.ruleId()).conditions().forEach(c -> used.add(c.kind()));
 		}
 		boolean ruled = vacancyClass == VacancyClass.NONE || vacancyClass == VacancyClass.SUSPECTED
 				|| vacancyClass == VacancyClass.ADMINISTRATIVE;

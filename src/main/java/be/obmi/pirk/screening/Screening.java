@@ -5,7 +5,10 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import be.obmi.audit.AuditTrail;
 import be.obmi.audit.FieldChange;
@@ -50,10 +53,13 @@ public class Screening {
 
 	private final AuditTrail audit;
 
-	Screening(JdbcClient jdbc, RealEstates objects, AuditTrail audit) {
+	private final RuleReader rules;
+
+	Screening(JdbcClient jdbc, RealEstates objects, AuditTrail audit, RuleReader rules) {
 		this.jdbc = jdbc;
 		this.objects = objects;
 		this.audit = audit;
+		this.rules = rules;
 	}
 
 	/** Whole months from the first day of vacancy to {@code today}; null when unknown. */
@@ -72,8 +78,8 @@ public class Screening {
 			.sql("""
 					select r.id, concat_ws(' ', r.street, r.house_number, case when r.box_number is not null then 'bus '
 					    || r.box_number end) as address, r.capakey, r.function, r.wijk_code, r.vacancy_class, r.suspicion_score,
-					    r.vacant_since, (select max(v.visited_on) from pirk.screening_visit v where v.real_estate_id = r.id)
-					    as last_visit
+					    r.vacant_since, (select max(v.visited_on) from pirk.screening_visit v
+					    where v.tenant_id = r.tenant_id and v.real_estate_id = r.id) as last_visit
 					from pirk.real_estate r where r.tenant_id = :tenant and r.vacancy_class in (:classes)
 					order by r.suspicion_score desc, r.vacant_since nulls last, r.id limit :limit""")
 			.param("tenant", tenant.id())
@@ -86,47 +92,45 @@ public class Screening {
 					months(rs.getObject("vacant_since", LocalDate.class), today), List.of(),
 					rs.getObject("last_visit", LocalDate.class)))
 			.list();
-		List<Candidate> candidates = new ArrayList<>();
-		for (Candidate c : rows) {
-			candidates.add(new Candidate(c.id(), c.address(), c.capakey(), c.function(), c.wijk(), c.vacancyClass(),
-					c.score(), c.vacantSince(), c.months(), fired(tenant, c.id()), c.lastVisit()));
-		}
-		return candidates;
+		Map<Long, List<FiredRule>> fired = fired(tenant, rows.stream().map(Candidate::id).toList());
+		return rows.stream()
+			.map(c -> new Candidate(c.id(), c.address(), c.capakey(), c.function(), c.wijk(), c.vacancyClass(),
+					c.score(), c.vacantSince(), c.months(), fired.getOrDefault(c.id(), List.of()), c.lastVisit()))
+			.toList();
 	}
 
 	/** The rules that fired on the object at the last evaluation, highest score first. */
 	public List<FiredRule> fired(Tenant tenant, long objectId) {
-		List<FiredRule> fired = new ArrayList<>();
-		record Row(long ruleId, int score, String detail) {
+		return fired(tenant, List.of(objectId)).getOrDefault(objectId, List.of());
+	}
+
+	/** The fired rules of several objects, by object id, with one query for the hits. */
+	private Map<Long, List<FiredRule>> fired(Tenant tenant, List<Long> objectIds) {
+		Map<Long, List<FiredRule>> fired = new HashMap<>();
+		if (objectIds.isEmpty()) {
+			return fired;
+		}
+		record Row(long objectId, long ruleId, int score, String detail) {
 		}
 		List<Row> hits = jdbc.sql("""
-				select h.rule_id, h.score, h.detail from pirk.rule_hit h
-				where h.tenant_id = ? and h.real_estate_id = ? order by h.score desc, h.rule_id""")
-			.params(tenant.id(), objectId)
-			.query((rs, n) -> new Row(rs.getLong("rule_id"), rs.getInt("score"), rs.getString("detail")))
+				select h.real_estate_id, h.rule_id, h.score, h.detail from pirk.rule_hit h
+				where h.tenant_id = :tenant and h.real_estate_id in (:objects) order by h.score desc, h.rule_id""")
+			.param("tenant", tenant.id())
+			.param("objects", objectIds)
+			.query((rs, n) -> new Row(rs.getLong("real_estate_id"), rs.getLong("rule_id"), rs.getInt("score"),
+					rs.getString("detail")))
 			.list();
 		if (hits.isEmpty()) {
 			return fired;
 		}
-		List<Rule> rules = jdbc.sql("select id, name, combinator, marks from pirk.rule where tenant_id = ?")
-			.param(tenant.id())
-			.query((rs, n) -> new Rule(rs.getLong("id"), rs.getString("name"), null,
-					Rule.Combinator.valueOf(rs.getString("combinator")), 0, VacancyClass.valueOf(rs.getString("marks")),
-					true, List.of(), false, 0))
-			.list();
+		Map<Long, Rule> rules = this.rules.of(tenant).stream().collect(Collectors.toMap(Rule::id, r -> r));
 		for (Row hit : hits) {
-			Rule rule = rules.stream().filter(r -> r.id() == hit.ruleId()).findFirst().orElse(null);
-			if (rule == null) {
-				continue;
+			Rule rule = rules.get(hit.ruleId());
+			if (rule != null) {
+				fired.computeIfAbsent(hit.objectId(), id -> new ArrayList<>())
+					.add(new FiredRule(rule.id(), rule.name(), Rules.text(rule.combinator().name(), rule.conditions()),
+							hit.score(), rule.marks(), values(hit.detail())));
 			}
-			List<Rule.Condition> conditions = jdbc.sql("""
-					select kind, operator, threshold from pirk.rule_condition where rule_id = ? order by position""")
-				.param(rule.id())
-				.query((rs, n) -> new Rule.Condition(IndicationKind.valueOf(rs.getString("kind")),
-						Rule.Operator.valueOf(rs.getString("operator")), rs.getBigDecimal("threshold")))
-				.list();
-			fired.add(new FiredRule(rule.id(), rule.name(), Rules.text(rule.combinator().name(), conditions),
-					hit.score(), rule.marks(), values(hit.detail())));
 		}
 		return fired;
 	}

@@ -79,8 +79,11 @@ class IndicationController {
 			Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
 		String actor = pages.requireEditor(tenant);
 		return pages.save(errors, model, locale, response, () -> {
-			redirect.addFlashAttribute("entered", indications.enter(tenant, form.draft(), actor).name());
-			evaluation.evaluate(tenant);
+			Indications.Outcome outcome = indications.enter(tenant, form.draft(), actor);
+			redirect.addFlashAttribute("entered", outcome.name());
+			if (outcome != Indications.Outcome.UNCHANGED) {
+				evaluation.evaluate(tenant, form.draft().realEstateId());
+			}
 			return "/" + tenant.slug() + "/pirk/indicaties";
 		}, () -> page(tenant, form, errors, model));
 	}

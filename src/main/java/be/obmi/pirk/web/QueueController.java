@@ -1,9 +1,7 @@
 package be.obmi.pirk.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import be.obmi.identity.Role;
 import be.obmi.identity.TenantAccess;
@@ -54,10 +52,8 @@ class QueueController {
 	@GetMapping("/{slug}/pirk/wachtrij")
 	String queue(Tenant tenant, Model model) {
 		List<RegisterEntry> queued = entries.queue(tenant, LIMIT);
-		Map<Long, List<RealEstate>> candidates = new LinkedHashMap<>();
-		queued.forEach(entry -> candidates.put(entry.id(), entries.candidates(tenant, entry)));
 		model.addAttribute("entries", queued);
-		model.addAttribute("candidates", candidates);
+		model.addAttribute("candidates", entries.candidates(tenant, queued));
 		model.addAttribute("size", entries.queueSize(tenant));
 		model.addAttribute("kinds", RealEstateKind.values());
 		model.addAttribute("canEdit", access.has(tenant.slug(), Role.REDACTEUR));
