@@ -4,6 +4,9 @@ import json
 import sys
 
 OUT, LEVELS = sys.argv[1], sys.argv[2].split()
+# further arguments: target=name pairs, the first the base of the comparison (bench/multi: one and two instances)
+TARGETS = dict(a.split("=", 1) for a in sys.argv[3:]) or {"nginx": "nginx (static files)", "obmi": "OBMi"}
+BASE = next(iter(TARGETS))
 
 
 def result(target, level):
@@ -14,24 +17,24 @@ def result(target, level):
     raise SystemExit(f"no RESULT line in {OUT}/{target}-{level}.txt")
 
 
-print("| target | connections | requests | req/s | p50 ms | p95 ms | p99 ms | errors | error rate | req/s vs nginx |")
+print(f"| target | connections | requests | req/s | p50 ms | p95 ms | p99 ms | errors | error rate | req/s vs {BASE} |")
 print("|---|---|---|---|---|---|---|---|---|---|")
 verdict = []
 for level in LEVELS:
     base = None
-    for target in ("nginx", "obmi"):
+    for target, name in TARGETS.items():
         r = result(target, level)
         rps = r["requests"] / (r["duration_us"] / 1e6)
         errors = r["connect"] + r["read"] + r["write"] + r["timeout"] + r["status"]
         rate = errors / max(1, r["requests"] + r["connect"])
-        if target == "nginx":
+        if target == BASE:
             base = rps
         share = rps / base if base else 0
-        print(f"| {'nginx (static files)' if target == 'nginx' else 'OBMi'} | {level} | {r['requests']:,} | {rps:,.0f} "
+        print(f"| {name} | {level} | {r['requests']:,} | {rps:,.0f} "
               f"| {r['p50_us'] / 1000:.1f} | {r['p95_us'] / 1000:.1f} | {r['p99_us'] / 1000:.1f} "
               f"| {errors} (status {r['status']}, connect {r['connect']}, read {r['read']}, write {r['write']}, timeout {r['timeout']}) "
               f"| {rate:.2%} | {share:.0%} |")
-        if target == "obmi" and level == "200":
+        if BASE == "nginx" and target == "obmi" and level == "200":
             ok = share >= 0.25 and r["p95_us"] < 200_000 and errors == 0
             verdict.append(f"Goal at 200 connections (≥ 25 % of nginx's req/s, p95 < 200 ms, no errors): "
                            f"{'met' if ok else 'NOT met'} ({share:.0%} of nginx, p95 {r['p95_us'] / 1000:.1f} ms, {errors} errors).")

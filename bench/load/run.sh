@@ -14,6 +14,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
+. bench/load/common.sh
 OUT="$ROOT/target/bench/load"
 DURATION=${LOAD_DURATION:-30s}
 WARMUP=${LOAD_WARMUP:-10s}
@@ -127,26 +128,13 @@ nginx -c "$OUT/nginx.conf" -p "$OUT" -g 'daemon off;' &
 NGINX_PID=$!
 sleep 1
 # every URL of the mix must come back from nginx too
-while read -r lang path; do
-  cookie=(); [ "$lang" = en ] && cookie=(-H "Cookie: obmi-taal=en")
-  code=$(curl -s -o /dev/null -w '%{http_code}' "${cookie[@]}" "http://127.0.0.1:$NGINX_PORT$path")
-  [ "$code" = 200 ] || { echo "nginx answered $code for $lang $path"; exit 1; }
-done < <(sort -u "$OUT/urls.txt")
+check_urls "http://127.0.0.1:$NGINX_PORT" "$OUT/urls.txt" nginx
 
 ulimit -n 65536 2>/dev/null || true
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 export LOAD_URLS="$OUT/urls.txt"
-for target in nginx obmi; do
-  port=$NGINX_PORT; [ $target = obmi ] && port=$APP_PORT
-  url="http://127.0.0.1:$port"
-  echo "Warm-up $target ($WARMUP)"
-  wrk -t"$THREADS" -c50 -d"$WARMUP" -s bench/load/mix.lua "$url" > "$OUT/$target-warmup.txt"
-  for level in $LEVELS; do
-    echo "$target: $level connections, $DURATION"
-    wrk -t"$THREADS" -c"$level" -d"$DURATION" --timeout 10s -s bench/load/mix.lua "$url" > "$OUT/$target-$level.txt"
-    grep RESULT "$OUT/$target-$level.txt"
-  done
-done
+measure "$OUT" nginx "http://127.0.0.1:$NGINX_PORT"
+measure "$OUT" obmi "http://127.0.0.1:$APP_PORT"
 
 {
   echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, load average (1, 5, 15 min) before the wrk runs: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -16,6 +16,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
+. bench/load/common.sh
 OUT="$ROOT/target/bench/multi"
 DURATION=${LOAD_DURATION:-20s}
 WARMUP=${LOAD_WARMUP:-10s}
@@ -67,44 +68,18 @@ while read -r lang path; do
   curl -s -o /dev/null --max-time 120 "${cookie[@]}" "http://127.0.0.1:$B$path" || true
 done < <(sort -u "$OUT/urls.txt")
 # every URL answers 200 through the balancer too
-while read -r lang path; do
-  cookie=(); [ "$lang" = en ] && cookie=(-H "Cookie: obmi-taal=en")
-  code=$(curl -s -o /dev/null -w '%{http_code}' "${cookie[@]}" "http://127.0.0.1:$LB$path")
-  [ "$code" = 200 ] || { echo "nginx -> OBMi answered $code for $lang $path"; exit 1; }
-done < <(sort -u "$OUT/urls.txt")
+check_urls "http://127.0.0.1:$LB" "$OUT/urls.txt" "nginx -> OBMi"
 
 ulimit -n 65536 2>/dev/null || true
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 export LOAD_URLS="$OUT/urls.txt"
-for target in one two; do
-  port=$A; [ $target = two ] && port=$LB
-  wrk -t"$THREADS" -c50 -d"$WARMUP" -s bench/load/mix.lua "http://127.0.0.1:$port" > "$OUT/$target-warmup.txt"
-  for level in $LEVELS; do
-    echo "$target: $level connections, $DURATION"
-    wrk -t"$THREADS" -c"$level" -d"$DURATION" --timeout 10s -s bench/load/mix.lua "http://127.0.0.1:$port" > "$OUT/$target-$level.txt"
-    grep RESULT "$OUT/$target-$level.txt"
-  done
-done
+measure "$OUT" one "http://127.0.0.1:$A"
+measure "$OUT" two "http://127.0.0.1:$LB"
 
 {
   echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average before the wrk runs: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "wrk -t$THREADS, $DURATION per level after a $WARMUP warm-up per target; $(sort -u "$OUT/urls.txt" | wc -l) distinct URLs over tenants: $TENANTS"
   echo
-  python3 - "$OUT" "$LEVELS" <<'PY'
-import json, sys
-out, levels = sys.argv[1], sys.argv[2].split()
-names = {"one": "one instance (A, direct)", "two": "two instances (nginx -> A + B)"}
-print("| target | connections | requests | req/s | p50 ms | p95 ms | p99 ms | errors | req/s vs one |")
-print("|---|---|---|---|---|---|---|---|---|")
-for level in levels:
-    base = None
-    for target in ("one", "two"):
-        r = next(json.loads(l[7:]) for l in open(f"{out}/{target}-{level}.txt") if l.startswith("RESULT "))
-        rps = r["requests"] / (r["duration_us"] / 1e6)
-        errors = r["connect"] + r["read"] + r["write"] + r["timeout"] + r["status"]
-        base = base or rps
-        print(f"| {names[target]} | {level} | {r['requests']:,} | {rps:,.0f} | {r['p50_us']/1000:.1f} | {r['p95_us']/1000:.1f} "
-              f"| {r['p99_us']/1000:.1f} | {errors} | {rps/base:.0%} |")
-PY
+  python3 bench/load/report.py "$OUT" "$LEVELS" "one=one instance (A, direct)" "two=two instances (nginx -> A + B)"
 } > "$OUT/results.md"
 cat "$OUT/results.md"

@@ -58,15 +58,20 @@ CONF
   # the standby connects for replication from this machine; trust is for a test on one machine only: a real
   # set-up uses scram-sha-256 and a replication role (docs/operations.md)
   echo "host replication all 127.0.0.1/32 trust" >>"$work/primary/pg_hba.conf"
-  as_pg "$bin/pg_ctl" -D "$work/primary" -l "$work/primary.log" -w -t 60 start >/dev/null
+  pg_start "$work/primary"
   "$bin/psql" -h localhost -p "$primary_port" -U postgres -d postgres -qc "create database obmi" >/dev/null
   "$bin/pg_basebackup" -h localhost -p "$primary_port" -U postgres -D "$work/standby" -R -X stream -c fast ${OBMI_CLUSTER_NOSYNC:+--no-sync}
   cat >>"$work/standby/postgresql.conf" <<CONF
 port = $standby_port
 hot_standby_feedback = on
 CONF
-  as_pg "$bin/pg_ctl" -D "$work/standby" -l "$work/standby.log" -w -t 60 start >/dev/null
+  pg_start "$work/standby"
   echo "primary on $primary_port, standby on $standby_port ($work)"
+}
+
+# pg_start DIR: starts the server of DIR (made by db-start), its log in DIR.log
+pg_start() {
+  as_pg "$(pg_bin)/pg_ctl" -D "$1" -l "$1.log" -w -t 60 start >/dev/null
 }
 
 pg_stop() {
@@ -157,10 +162,8 @@ command=${1:-}; shift || true
 case "$command" in
   db-start) db_start "$@" ;;
   standby-stop) pg_stop "$1/standby" ;;
-  standby-start) as_pg "$(pg_bin)/pg_ctl" -D "$1/standby" -l "$1/standby.log" -w -t 60 start >/dev/null ;;
-  db-resume)
-    as_pg "$(pg_bin)/pg_ctl" -D "$1/primary" -l "$1/primary.log" -w -t 60 start >/dev/null
-    as_pg "$(pg_bin)/pg_ctl" -D "$1/standby" -l "$1/standby.log" -w -t 60 start >/dev/null ;;
+  standby-start) pg_start "$1/standby" ;;
+  db-resume) pg_start "$1/primary"; pg_start "$1/standby" ;;
   db-stop) pg_stop "$1/standby"; pg_stop "$1/primary" ;;
   lb-start) lb_start "$@" ;;
   lb-stop) lb_stop "$1" ;;

@@ -66,13 +66,7 @@ public class DataGenerations {
 	}
 
 	void moveOn(DataChanged event) {
-		if (event.tenantId() != null) {
-			tenants.computeIfAbsent(event.tenantId(), id -> new AtomicLong()).incrementAndGet();
-		}
-		if (platformWide(event)) {
-			platform.incrementAndGet();
-		}
-		any.incrementAndGet();
+		changedElsewhere(event.tenantId(), platformWide(event));
 	}
 
 	/**

@@ -12,7 +12,6 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.TransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -57,14 +56,15 @@ class LoginController {
 	}
 
 	/**
-	 * The single sign-on buttons; none while the database cannot be reached, so the login
-	 * page still says that the database is the problem (docs/faults.md).
+	 * The single sign-on buttons (kept in memory); none when they must be read while the
+	 * database cannot be reached, so the login page still says that the database is the
+	 * problem (docs/faults.md).
 	 */
 	private List<SsoProviders.LoginButton> loginButtons() {
 		try {
 			return providers.loginButtons();
 		}
-		catch (DataAccessException | TransactionException unreachable) {
+		catch (DataAccessException unreachable) {
 			return List.of();
 		}
 	}

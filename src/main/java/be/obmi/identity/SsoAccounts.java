@@ -86,6 +86,7 @@ class SsoAccounts {
 			.query(Long.class)
 			.optional();
 		long userId;
+		boolean linkedByEmail = false;
 		if (linked.isPresent()) {
 			userId = linked.get();
 			jdbc.sql("""
@@ -101,13 +102,13 @@ class SsoAccounts {
 					"insert into identity.sso_link (tenant_id, issuer, subject, user_id, last_login_at) values (?, ?, ?, ?, now())")
 				.params(tenant.id(), issuer, subject, userId)
 				.update();
-			if (byEmail.isPresent()) {
-				accounts.recordForAccount(userId, label(userId), AuditEvent.Action.UPDATE,
-						List.of(FieldChange.added("aanmelden met " + tenant.slug(), issuer + " " + subject)),
-						List.of());
-			}
+			linkedByEmail = byEmail.isPresent();
 		}
 		AccountDetails account = accounts.details(userId).orElseThrow(() -> new Refused("unknownAccount"));
+		if (linkedByEmail) {
+			accounts.recordForAccount(userId, account.displayName(), AuditEvent.Action.UPDATE,
+					List.of(FieldChange.added("aanmelden met " + tenant.slug(), issuer + " " + subject)), List.of());
+		}
 		if (account.platformAdmin()) {
 			throw new Refused("platformAdmin");
 		}
@@ -196,10 +197,6 @@ class SsoAccounts {
 					rs.getTimestamp("last_login_at") == null ? null : rs.getTimestamp("last_login_at").toInstant(),
 					null, 0, false, false))
 			.list();
-	}
-
-	private String label(long userId) {
-		return accounts.details(userId).map(AccountDetails::displayName).orElse(String.valueOf(userId));
 	}
 
 	static List<String> groups(Object claim) {

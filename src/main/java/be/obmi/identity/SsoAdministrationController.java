@@ -139,7 +139,10 @@ class SsoAdministrationController {
 		model.addAttribute("platform", platform);
 		model.addAttribute("action", base(tenant, platform));
 		model.addAttribute("redirectUri", "/login/oauth2/code/" + tenant.slug());
-		model.addAttribute("waiting", accounts.waitingForRole(tenant));
+		if (!platform) {
+			// the tenant's beheerder grants the roles: only their page lists who waits
+			model.addAttribute("waiting", accounts.waitingForRole(tenant));
+		}
 		model.addAttribute("history", audit.history(tenant.id(), SsoProviders.ENTITY, tenant.slug(), 10));
 		return FORM_VIEW;
 	}

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import be.obmi.audit.DataGenerations;
+
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -19,7 +21,10 @@ import org.springframework.web.client.RestClient;
  * Reads an identity provider's OpenID Connect discovery document
  * ({@code <issuer>/.well-known/openid-configuration}) with short time-outs, checks that
  * it names exactly the configured issuer (a document that names another issuer is
- * refused), and keeps the result for ten minutes per issuer.
+ * refused), and keeps the result for ten minutes per issuer, and only while the
+ * {@link DataGenerations#platform() platform data generation} stays the same: every
+ * change of a provider is in the platform's history, so a saved provider is read again at
+ * its next login, on every instance.
  */
 @Component
 class SsoDiscovery {
@@ -30,12 +35,15 @@ class SsoDiscovery {
 
 	private final Clock clock;
 
+	private final DataGenerations generations;
+
 	private final Map<String, Discovered> known = new ConcurrentHashMap<>();
 
-	private record Discovered(ClientRegistration template, Instant at) {
+	private record Discovered(ClientRegistration template, Instant at, long generation) {
 	}
 
-	SsoDiscovery() {
+	SsoDiscovery(DataGenerations generations) {
+		this.generations = generations;
 		HttpClient client = HttpClient.newBuilder()
 			.connectTimeout(Duration.ofSeconds(5))
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -53,21 +61,22 @@ class SsoDiscovery {
 	 * issuer
 	 */
 	ClientRegistration metadata(String issuer) {
+		long generation = generations.platform();
 		Discovered cached = known.get(issuer);
-		if (cached != null && cached.at().plus(KEEP).isAfter(clock.instant())) {
+		if (cached != null && cached.generation() == generation && cached.at().plus(KEEP).isAfter(clock.instant())) {
 			return cached.template();
 		}
 		ClientRegistration template = fetch(issuer);
-		known.put(issuer, new Discovered(template, clock.instant()));
+		known.put(issuer, new Discovered(template, clock.instant(), generation));
 		return template;
 	}
 
-	/** Forgets what was read for the issuer (after its provider was saved). */
-	void forget(String issuer) {
-		known.remove(issuer);
-	}
-
-	private ClientRegistration fetch(String issuer) {
+	/**
+	 * Reads the provider's discovery document now, nothing kept (a provider being saved).
+	 * @throws IllegalArgumentException when the document cannot be read or names another
+	 * issuer
+	 */
+	ClientRegistration fetch(String issuer) {
 		Map<String, Object> document;
 		try {
 			document = http.get()

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import be.obmi.audit.AuditTrail;
+import be.obmi.audit.DataGenerations;
 import be.obmi.audit.FieldChange;
 import be.obmi.shared.ConcurrentChangeException;
 import be.obmi.shared.Reason;
@@ -47,8 +48,18 @@ public class SsoProviders {
 
 	private final Tenants tenants;
 
-	SsoProviders(JdbcClient jdbc, SecretBox secrets, SsoDiscovery discovery, AuditTrail audit, Tenants tenants) {
+	private final DataGenerations generations;
+
+	/** The login page's buttons as read at a platform data generation. */
+	private volatile LoginButtons buttons;
+
+	private record LoginButtons(long generation, List<LoginButton> list) {
+	}
+
+	SsoProviders(JdbcClient jdbc, SecretBox secrets, SsoDiscovery discovery, AuditTrail audit, Tenants tenants,
+			DataGenerations generations) {
 		this.tenants = tenants;
+		this.generations = generations;
 		this.jdbc = jdbc;
 		this.secrets = secrets;
 		this.discovery = discovery;
@@ -57,21 +68,24 @@ public class SsoProviders {
 
 	@Transactional(readOnly = true)
 	public Optional<SsoProvider> find(long tenantId) {
-		return tenants.byId(tenantId)
-			.flatMap(tenant -> jdbc.sql("""
-					select issuer, client_id, client_secret, user_claim, group_claim, enabled, version
-					from identity.sso_provider where tenant_id = ?""")
-				.param(tenantId)
-				.query((rs, n) -> new SsoProvider(tenantId, tenant.slug(), tenant.name(), rs.getString("issuer"),
-						rs.getString("client_id"), rs.getString("client_secret"), rs.getString("user_claim"),
-						rs.getString("group_claim"), rs.getBoolean("enabled"), rs.getInt("version"),
-						groupRoles(tenantId)))
-				.optional());
+		return tenants.byId(tenantId).flatMap(this::of);
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<SsoProvider> bySlug(String slug) {
-		return tenants.bySlug(slug).flatMap(tenant -> find(tenant.id()));
+		return tenants.bySlug(slug).flatMap(this::of);
+	}
+
+	private Optional<SsoProvider> of(Tenant tenant) {
+		return jdbc.sql("""
+				select issuer, client_id, client_secret, user_claim, group_claim, enabled, version
+				from identity.sso_provider where tenant_id = ?""")
+			.param(tenant.id())
+			.query((rs, n) -> new SsoProvider(tenant.id(), tenant.slug(), tenant.name(), rs.getString("issuer"),
+					rs.getString("client_id"), rs.getString("client_secret"), rs.getString("user_claim"),
+					rs.getString("group_claim"), rs.getBoolean("enabled"), rs.getInt("version"),
+					groupRoles(tenant.id())))
+			.optional();
 	}
 
 	/** Every configured provider, by tenant name: the platform admin's list. */
@@ -91,10 +105,21 @@ public class SsoProviders {
 	public record LoginButton(String slug, String name) {
 	}
 
-	/** The tenants whose provider is switched on, by name: the login page's buttons. */
-	@Transactional(readOnly = true)
+	/**
+	 * The tenants whose provider is switched on, by name: the login page's buttons. Read
+	 * once per {@link DataGenerations#platform() platform data generation}: every change
+	 * of a provider is in the platform's history and every change of a tenant is a
+	 * {@code bestuur} change, so both move that generation on (on every instance).
+	 */
 	public List<LoginButton> loginButtons() {
-		return jdbc.sql("select tenant_id from identity.sso_provider where enabled")
+		// the generation is read before the rows: rows read while a change commits are
+		// kept as already old
+		long generation = generations.platform();
+		LoginButtons kept = buttons;
+		if (kept != null && kept.generation() == generation) {
+			return kept.list();
+		}
+		List<LoginButton> list = jdbc.sql("select tenant_id from identity.sso_provider where enabled")
 			.query(Long.class)
 			.list()
 			.stream()
@@ -103,6 +128,8 @@ public class SsoProviders {
 			.map(tenant -> new LoginButton(tenant.slug(), tenant.name()))
 			.sorted(Comparator.comparing(LoginButton::name))
 			.toList();
+		buttons = new LoginButtons(generation, list);
+		return list;
 	}
 
 	private Map<String, Role> groupRoles(long tenantId) {
@@ -139,36 +166,38 @@ public class SsoProviders {
 		if (before.isEmpty() && !newSecret) {
 			throw new AccountChangeRefused("sso.refused.secretRequired");
 		}
-		discovery.forget(issuer);
 		try {
-			discovery.metadata(issuer);
+			discovery.fetch(issuer);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new AccountChangeRefused("sso.refused.discovery", issuer);
 		}
 		String sealed = newSecret ? secrets.encrypt(form.clientSecret().strip()) : before.get().sealedSecret();
 		String claim = form.userClaim() == null || form.userClaim().isBlank() ? "sub" : form.userClaim();
+		int written;
 		if (before.isEmpty()) {
-			jdbc.sql(
-					"""
-							insert into identity.sso_provider (tenant_id, issuer, client_id, client_secret, user_claim, group_claim, enabled)
-							values (?, ?, ?, ?, ?, ?, ?)""")
+			// a provider made by someone else since the form was loaded is a change
+			// meanwhile too
+			written = jdbc
+				.sql("""
+						insert into identity.sso_provider (tenant_id, issuer, client_id, client_secret, user_claim, group_claim, enabled)
+						values (?, ?, ?, ?, ?, ?, ?) on conflict (tenant_id) do nothing""")
 				.params(tenant.id(), issuer, form.clientId().strip(), sealed, claim, groupClaim, form.on())
 				.update();
 		}
 		else {
-			int updated = jdbc.sql("""
+			written = jdbc.sql("""
 					update identity.sso_provider set issuer = ?, client_id = ?, client_secret = ?, user_claim = ?,
 					       group_claim = ?, enabled = ?, version = version + 1, updated_at = now()
 					where tenant_id = ? and version = ?""")
 				.params(issuer, form.clientId().strip(), sealed, claim, groupClaim, form.on(), tenant.id(),
 						form.version() == null ? -1 : form.version())
 				.update();
-			if (updated == 0) {
-				throw new ConcurrentChangeException(Reason.of("sso.refused.changedMeanwhile"));
-			}
-			jdbc.sql("delete from identity.sso_group_role where tenant_id = ?").param(tenant.id()).update();
 		}
+		if (written == 0) {
+			throw new ConcurrentChangeException(Reason.of("sso.refused.changedMeanwhile"));
+		}
+		jdbc.sql("delete from identity.sso_group_role where tenant_id = ?").param(tenant.id()).update();
 		mapping.forEach((group, role) -> jdbc
 			.sql("insert into identity.sso_group_role (tenant_id, group_name, role) values (?, ?, ?)")
 			.params(tenant.id(), group, role.name())

@@ -134,29 +134,38 @@ class SingleSignOnIntegrationTests {
 
 	@Test
 	void aVerifiedEmailLinksToTheExistingMemberOfThatTenant() throws Exception {
-		String name = "sso.link." + UUID.randomUUID().toString().substring(0, 8);
-		UserAccount member = members.createAccount(gent,
-				new UserForm(name, "Linda Link", name + "@gent.test", Role.REDACTEUR, "lang-genoeg-wachtwoord"));
-		String subject = "link-" + UUID.randomUUID();
-		Visitor visitor = new Visitor();
-		visitor.loginThrough("gent", "gent-idp", subject, "obmi-gent",
-				Map.of("email", name.toUpperCase() + "@GENT.TEST", "email_verified", true));
-		assertThat(linkedAccount(gent, issuer("gent-idp"), subject)).isEqualTo(member.id());
-		assertThat(visitor.get("/gent/beheer").statusCode()).isEqualTo(403);
-		assertThat(visitor.get("/gent/plan").statusCode()).isLessThan(400);
+		EmailLogin login = loginWithTheEmailOfANewGentMember(Role.REDACTEUR, true);
+		assertThat(login.linked()).isEqualTo(login.member().id());
+		assertThat(login.visitor().get("/gent/beheer").statusCode()).isEqualTo(403);
+		assertThat(login.visitor().get("/gent/plan").statusCode()).isLessThan(400);
 	}
 
 	@Test
 	void anUnverifiedEmailNeverLinks() throws Exception {
-		String name = "sso.unverified." + UUID.randomUUID().toString().substring(0, 8);
+		EmailLogin login = loginWithTheEmailOfANewGentMember(Role.BEHEERDER, false);
+		assertThat(login.linked()).isNotEqualTo(login.member().id());
+		assertThat(login.visitor().get("/gent/beheer").statusCode()).isEqualTo(403);
+	}
+
+	/** A login through Gent's provider and the account it was linked to. */
+	record EmailLogin(UserAccount member, long linked, Visitor visitor) {
+	}
+
+	/**
+	 * A new member of Gent with the role, then a login through Gent's provider of a new
+	 * subject with that member's e-mail address (in capitals when verified: the address
+	 * is compared without case).
+	 */
+	EmailLogin loginWithTheEmailOfANewGentMember(Role role, boolean verified) throws Exception {
+		String name = "sso.email." + UUID.randomUUID().toString().substring(0, 8);
+		String email = name + "@gent.test";
 		UserAccount member = members.createAccount(gent,
-				new UserForm(name, "Ulla Unverified", name + "@gent.test", Role.BEHEERDER, "lang-genoeg-wachtwoord"));
-		String subject = "unverified-" + UUID.randomUUID();
+				new UserForm(name, "Eva E-mail", email, role, "lang-genoeg-wachtwoord"));
+		String subject = "email-" + UUID.randomUUID();
 		Visitor visitor = new Visitor();
 		visitor.loginThrough("gent", "gent-idp", subject, "obmi-gent",
-				Map.of("email", name + "@gent.test", "email_verified", false));
-		assertThat(linkedAccount(gent, issuer("gent-idp"), subject)).isNotEqualTo(member.id());
-		assertThat(visitor.get("/gent/beheer").statusCode()).isEqualTo(403);
+				Map.of("email", verified ? email.toUpperCase() : email, "email_verified", verified));
+		return new EmailLogin(member, linkedAccount(gent, issuer("gent-idp"), subject), visitor);
 	}
 
 	@Test
@@ -319,6 +328,24 @@ class SingleSignOnIntegrationTests {
 	void theLoginPageOffersTheTenantsProviders() throws Exception {
 		String page = new Visitor().get("/login").body();
 		assertThat(page).contains("Aanmelden met Gent", "Aanmelden met Aalst", "/oauth2/authorization/gent");
+
+		// the buttons are kept in memory: switching a provider off takes its button away
+		// at once, switching it on brings it back
+		try {
+			switchAalst(false);
+			assertThat(new Visitor().get("/login").body()).contains("Aanmelden met Gent")
+				.doesNotContain("Aanmelden met Aalst");
+		}
+		finally {
+			switchAalst(true);
+		}
+		assertThat(new Visitor().get("/login").body()).contains("Aanmelden met Aalst");
+	}
+
+	private void switchAalst(boolean on) {
+		SsoProvider current = providers.find(aalst.id()).orElseThrow();
+		providers.save(aalst, new SsoProviderForm(current.issuer(), current.clientId(), "", current.userClaim(), "", "",
+				on, current.version()));
 	}
 
 	@Test

@@ -65,6 +65,16 @@ class TenantFunctionsIntegrationTests {
 			.statusCode()).as("no member of Gent").isEqualTo(404);
 		assertThat(accounts.findPrincipal(username).orElseThrow().has("mechelen", TenantFunction.OWNER_DATA)).isTrue();
 
+		// a second form loaded before the grant: its version is old, nothing changes
+		assertThat(admin
+			.post(path + "/functies",
+					"function=SOCIAL_WORKER&version=" + member.version() + "&_csrf=" + admin.csrf(path))
+			.statusCode()).isEqualTo(302);
+		ObmiUser unchanged = accounts.findPrincipal(username).orElseThrow();
+		assertThat(unchanged.has("mechelen", TenantFunction.SOCIAL_WORKER)).as("a stale form changes nothing")
+			.isFalse();
+		assertThat(unchanged.has("mechelen", TenantFunction.OWNER_DATA)).isTrue();
+
 		UserAccount current = members.memberOf(mechelen, member.id()).orElseThrow();
 		assertThat(admin.post(path + "/functies", "version=" + current.version() + "&_csrf=" + admin.csrf(path))
 			.statusCode()).isEqualTo(302);

@@ -105,8 +105,8 @@ public class ClusterCacheInvalidation implements SmartLifecycle {
 		if (!running) {
 			return;
 		}
+		replica.changePending();
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			replica.changePending();
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCompletion(int status) {
@@ -120,7 +120,6 @@ public class ClusterCacheInvalidation implements SmartLifecycle {
 			});
 		}
 		else {
-			replica.changePending();
 			outgoing.add(event);
 		}
 	}
@@ -264,14 +263,9 @@ public class ClusterCacheInvalidation implements SmartLifecycle {
 
 	private void missed(String scope, long lsn) {
 		replica.requireLsn(lsn);
-		if ("platform".equals(scope)) {
-			generations.changedElsewhere(null, true);
-		}
-		else {
-			// whether it was a tenant's settings is not known here: every tenant's pages
-			// are dropped too
-			generations.changedElsewhere(Long.valueOf(scope.substring(1)), true);
-		}
+		// whether it was a tenant's settings is not known here: every tenant's pages are
+		// dropped too
+		generations.changedElsewhere("platform".equals(scope) ? null : Long.valueOf(scope.substring(1)), true);
 	}
 
 }

@@ -48,14 +48,16 @@ public class ReplicaState implements SmartLifecycle {
 
 	private DataSource primary;
 
-	private volatile boolean up;
-
 	private volatile long lagMillis = Long.MAX_VALUE;
 
 	private final AtomicInteger pending = new AtomicInteger();
 
 	private final AtomicLong required = new AtomicLong();
 
+	/**
+	 * The WAL position the replica had replayed at the last good check; -1 while it is
+	 * down (or no standby): every required position is at least 0.
+	 */
 	private volatile long replayed = -1;
 
 	/** The primary's WAL positions at the last checks: (time, position). */
@@ -91,16 +93,15 @@ public class ReplicaState implements SmartLifecycle {
 
 	/** Whether a public read may go to the replica now. */
 	public boolean usable() {
-		return replica != null && up && lagMillis <= maxLag.toMillis() && pending.get() == 0
-				&& replayed >= required.get();
+		return replica != null && lagMillis <= maxLag.toMillis() && pending.get() == 0 && replayed >= required.get();
 	}
 
 	/** A connection to the replica failed: the primary until the next good check. */
 	void failed(Exception ex) {
-		if (up) {
+		if (replayed >= 0) {
 			log.warn("The read replica failed ({}); public reads go to the primary", ex.getMessage());
 		}
-		up = false;
+		replayed = -1;
 	}
 
 	/** A change is being committed here: the primary until its position is known. */
@@ -140,11 +141,10 @@ public class ReplicaState implements SmartLifecycle {
 				}
 				lagMillis = lag(replayedTo, now);
 			}
-			replayed = replayedTo;
-			if (!up) {
+			if (replayed < 0 && replayedTo >= 0) {
 				log.info("The read replica answers; lag {} ms", lagMillis);
 			}
-			up = replayedTo >= 0;
+			replayed = replayedTo;
 		}
 		catch (SQLException | RuntimeException ex) {
 			failed(ex);
@@ -156,18 +156,17 @@ public class ReplicaState implements SmartLifecycle {
 		if (replayedTo < 0) {
 			return Long.MAX_VALUE;
 		}
+		// the positions are in the order of time: the last one the replica has reached
 		long caughtUpAt = -1;
-		long oldest = now;
 		for (long[] position : positions) {
-			oldest = Math.min(oldest, position[0]);
 			if (position[1] <= replayedTo) {
-				caughtUpAt = Math.max(caughtUpAt, position[0]);
+				caughtUpAt = position[0];
 			}
 		}
 		if (caughtUpAt == positions.peekLast()[0]) {
 			return 0;
 		}
-		return now - (caughtUpAt < 0 ? oldest : caughtUpAt);
+		return now - (caughtUpAt < 0 ? positions.peekFirst()[0] : caughtUpAt);
 	}
 
 	private static long position(DataSource dataSource, String sql) throws SQLException {
