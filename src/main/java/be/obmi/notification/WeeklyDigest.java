@@ -8,9 +8,9 @@ import java.util.Map;
 import be.obmi.plan.OpenRounds;
 import be.obmi.tenancy.Tenant;
 import be.obmi.tenancy.Tenants;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.springframework.scheduling.annotation.Scheduled;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 
 /**

@@ -5,16 +5,13 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 import be.obmi.support.ObmiMailIntegrationTest;
 import be.obmi.support.TestMailServer;
@@ -34,7 +31,6 @@ import be.obmi.shared.RefusedStateException;
 import be.obmi.support.PageSession;
 import be.obmi.tenancy.Tenant;
 import be.obmi.tenancy.Tenants;
-import com.icegreen.greenmail.util.GreenMail;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,8 +50,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @ObmiMailIntegrationTest
 class HousingRoundIntegrationTests {
-
-	static final GreenMail smtp = TestMailServer.server();
 
 	static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
@@ -246,7 +240,7 @@ class HousingRoundIntegrationTests {
 
 	/** The bodies of the mails to the address whose subject contains the text. */
 	List<String> mails(String address, String subjectPart) {
-		return Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m, address)).filter(m -> {
+		return TestMailServer.receivedBy(address).stream().filter(m -> {
 			try {
 				return m.getSubject().contains(subjectPart);
 			}
@@ -261,16 +255,6 @@ class HousingRoundIntegrationTests {
 				throw new IllegalStateException(ex);
 			}
 		}).toList();
-	}
-
-	static boolean to(MimeMessage message, String address) {
-		try {
-			Address[] recipients = message.getAllRecipients();
-			return recipients != null && Arrays.stream(recipients).anyMatch(r -> r.toString().equals(address));
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

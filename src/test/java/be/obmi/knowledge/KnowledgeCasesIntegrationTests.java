@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import be.obmi.knowledge.domain.CaseForm;
 import be.obmi.knowledge.domain.CaseStatus;
@@ -11,6 +12,7 @@ import be.obmi.knowledge.domain.KnowledgeCase;
 import be.obmi.knowledge.domain.KnowledgeCases;
 import be.obmi.shared.ConcurrentChangeException;
 import be.obmi.shared.PdfDocuments;
+import be.obmi.shared.Reason;
 import be.obmi.shared.RefusedStateException;
 import be.obmi.shared.RefusedValueException;
 import be.obmi.support.ObmiIntegrationTest;
@@ -147,6 +149,32 @@ class KnowledgeCasesIntegrationTests {
 			.params("Getalkerk", "Keuzekerk", "Verplichtkerk", "Pariskerk")
 			.query(Integer.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void relatedCasesMustExistAndAreLinkedBothWays() {
+		KnowledgeCase first = cases.create("kerken", null, church("Verwante kerk A", "medegebruik", "2020", 0), EDITOR,
+				false);
+		KnowledgeCase second = cases.create("kerken", null, church("Verwante kerk B", "medegebruik", "2020", 0), EDITOR,
+				false);
+		CaseForm linked = new CaseForm("Verwante kerk C", "", "",
+				Map.of("nieuwe_functie", List.of("Zaal"), "type_hergebruik", List.of("medegebruik")), null, null, null,
+				null, List.of(), List.of(second.publicId().toString(), " ", first.publicId().toString()), 0);
+		KnowledgeCase third = cases.create("kerken", null, linked, EDITOR, false);
+		assertThat(cases.related(third.id(), false)).extracting(KnowledgeCase::title)
+			.containsExactly("Verwante kerk A", "Verwante kerk B");
+		assertThat(cases.related(first.id(), false)).extracting(KnowledgeCase::title)
+			.containsExactly("Verwante kerk C");
+
+		String unknown = UUID.randomUUID().toString();
+		for (String wrong : List.of(unknown, "geen-id")) {
+			CaseForm form = new CaseForm("Verwante kerk D", "", "",
+					Map.of("nieuwe_functie", List.of("Zaal"), "type_hergebruik", List.of("medegebruik")), null, null,
+					null, null, List.of(), List.of(first.publicId().toString(), wrong), 0);
+			assertThatThrownBy(() -> cases.create("kerken", null, form, EDITOR, false)).isInstanceOfSatisfying(
+					RefusedValueException.class,
+					ex -> assertThat(ex.reason()).isEqualTo(Reason.of("knowledge.refused.caseRelated", wrong)));
+		}
 	}
 
 	@Test

@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 
-import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 import be.obmi.support.ObmiMailIntegrationTest;
 import be.obmi.support.TestMailServer;
@@ -30,7 +27,6 @@ import be.obmi.plan.domain.StatusUpdateForm;
 import be.obmi.support.PageSession;
 import be.obmi.tenancy.Tenant;
 import be.obmi.tenancy.Tenants;
-import com.icegreen.greenmail.util.GreenMail;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,8 +54,6 @@ import static org.awaitility.Awaitility.await;
  */
 @ObmiMailIntegrationTest
 class NotificationMailIntegrationTests {
-
-	static final GreenMail smtp = TestMailServer.server();
 
 	static final String PASSWORD = "een-lang-wachtwoord";
 
@@ -321,7 +315,7 @@ class NotificationMailIntegrationTests {
 
 	/** The mails the server received for the address whose subject names the text. */
 	List<Mail> mails(String address, String subjectPart) {
-		return Arrays.stream(smtp.getReceivedMessages()).filter(message -> to(message, address)).map(message -> {
+		return TestMailServer.receivedBy(address).stream().map(message -> {
 			try {
 				return new Mail(message.getSubject(), message.getContent().toString().replace("\r\n", "\n"));
 			}
@@ -329,16 +323,6 @@ class NotificationMailIntegrationTests {
 				throw new IllegalStateException(ex);
 			}
 		}).filter(mail -> mail.subject().contains(subjectPart)).toList();
-	}
-
-	static boolean to(MimeMessage message, String address) {
-		try {
-			Address[] recipients = message.getAllRecipients();
-			return recipients != null && Arrays.stream(recipients).anyMatch(r -> r.toString().equals(address));
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,12 +1,10 @@
 package be.obmi.notification;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 import be.obmi.identity.Role;
 import be.obmi.identity.TenantMembers;
@@ -14,19 +12,16 @@ import be.obmi.identity.UserAccount;
 import be.obmi.identity.UserForm;
 import be.obmi.plan.RoundTask;
 import be.obmi.plan.UpdateApproved;
+import be.obmi.support.TestMailServer;
 import be.obmi.tenancy.Tenant;
 import be.obmi.tenancy.Tenants;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,39 +30,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The notification module with all it depends on ({@code ALL_DEPENDENCIES}: plan, whose
  * events it mails about, identity for the recipients' accounts, tenancy, and what those
  * need in turn) against the real embedded PostgreSQL of the test profile and a real SMTP
- * server (GreenMail on a free port), without demo data: plan's {@link UpdateApproved}
- * event, published as plan publishes it, mails the contributor in the language they
- * chose; a kind they switched off finds no recipient.
+ * server (the run's {@link TestMailServer}), without demo data: plan's
+ * {@link UpdateApproved} event, published as plan publishes it, mails the contributor in
+ * the language they chose; a kind they switched off finds no recipient.
  * <p>
  * Platform is an extra include because the embedded database is configured there
  * ({@code EmbeddedPostgresConfiguration}).
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "platform")
 @ActiveProfiles("test")
+@ContextConfiguration(initializers = TestMailServer.class)
 @TestPropertySource(properties = { "obmi.demo.enabled=false", "obmi.mail.from=OBMi <obmi@obmi.test>",
 		"obmi.mail.base-url=https://obmi.example", "obmi.mail.reminder-cron=-", "obmi.mail.digest-cron=-" })
 class NotificationModuleTests {
-
-	/**
-	 * Started before the context, which reads its port: the module test's context loads
-	 * before JUnit extensions' {@code beforeAll}.
-	 */
-	static final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
-	static {
-		smtp.start();
-	}
-
-	@AfterAll
-	static void stopMailServer() {
-		smtp.stop();
-	}
-
-	@DynamicPropertySource
-	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-	}
 
 	@Autowired
 	TenantMembers members;
@@ -113,7 +88,7 @@ class NotificationModuleTests {
 	}
 
 	static List<String> subjects(String address) {
-		return Arrays.stream(smtp.getReceivedMessages()).filter(message -> to(message, address)).map(message -> {
+		return TestMailServer.receivedBy(address).stream().map(message -> {
 			try {
 				return message.getSubject();
 			}
@@ -121,16 +96,6 @@ class NotificationModuleTests {
 				throw new IllegalStateException(ex);
 			}
 		}).toList();
-	}
-
-	static boolean to(MimeMessage message, String address) {
-		try {
-			return message.getAllRecipients() != null
-					&& Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

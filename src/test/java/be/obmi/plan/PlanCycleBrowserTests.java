@@ -7,11 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
@@ -32,7 +30,6 @@ import be.obmi.tenancy.Tenant;
 import be.obmi.tenancy.Tenants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import com.icegreen.greenmail.util.GreenMail;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriverException;
@@ -67,8 +64,6 @@ class PlanCycleBrowserTests {
 	static final String CONTRIBUTOR = "lotte.cyclus";
 
 	static final String EMAIL = "lotte@hasselt.test";
-
-	static final GreenMail smtp = TestMailServer.server();
 
 	@LocalServerPort
 	int port;
@@ -304,22 +299,12 @@ class PlanCycleBrowserTests {
 	String awaitMail(String roundName, String subjectPart) {
 		return await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(200))
-			.until(() -> Arrays.stream(smtp.getReceivedMessages())
-				.filter(m -> to(m, EMAIL))
+			.until(() -> TestMailServer.receivedBy(EMAIL)
+				.stream()
 				.filter(m -> subject(m).contains(roundName) && subject(m).contains(subjectPart))
 				.map(PlanCycleBrowserTests::body)
 				.findFirst()
 				.orElse(null), body -> body != null);
-	}
-
-	static boolean to(MimeMessage message, String address) {
-		try {
-			Address[] recipients = message.getAllRecipients();
-			return recipients != null && Arrays.stream(recipients).anyMatch(r -> r.toString().equals(address));
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	static String subject(MimeMessage message) {

@@ -3,12 +3,9 @@ package be.obmi.privacy;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 
-import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 import be.obmi.support.ObmiMailIntegrationTest;
 import be.obmi.support.TestMailServer;
@@ -22,7 +19,6 @@ import be.obmi.privacy.domain.Breaches;
 import be.obmi.privacy.domain.PrivacyReminders;
 import be.obmi.tenancy.Tenant;
 import be.obmi.tenancy.Tenants;
-import com.icegreen.greenmail.util.GreenMail;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,8 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ObmiMailIntegrationTest
 class PrivacyAgreementReminderIntegrationTests {
-
-	static final GreenMail smtp = TestMailServer.server();
 
 	@Autowired
 	Tenants tenants;
@@ -111,7 +105,7 @@ class PrivacyAgreementReminderIntegrationTests {
 	}
 
 	List<Mail> mails(String address, String subjectPart) {
-		return Arrays.stream(smtp.getReceivedMessages()).filter(message -> to(message, address)).map(message -> {
+		return TestMailServer.receivedBy(address).stream().map(message -> {
 			try {
 				return new Mail(message.getSubject(), message.getContent().toString().replace("\r\n", "\n"));
 			}
@@ -119,16 +113,6 @@ class PrivacyAgreementReminderIntegrationTests {
 				throw new IllegalStateException(ex);
 			}
 		}).filter(mail -> mail.subject().contains(subjectPart)).toList();
-	}
-
-	static boolean to(MimeMessage message, String address) {
-		try {
-			Address[] recipients = message.getAllRecipients();
-			return recipients != null && Arrays.stream(recipients).anyMatch(r -> r.toString().equals(address));
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

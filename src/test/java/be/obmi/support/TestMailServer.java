@@ -1,6 +1,12 @@
 package be.obmi.support;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -27,6 +33,19 @@ public final class TestMailServer implements ApplicationContextInitializer<Confi
 			server.start();
 		}
 		return server;
+	}
+
+	/** The mails the server received that have the address among their recipients. */
+	public static List<MimeMessage> receivedBy(String address) {
+		return Arrays.stream(server().getReceivedMessages()).filter(message -> {
+			try {
+				Address[] recipients = message.getAllRecipients();
+				return recipients != null && Arrays.stream(recipients).anyMatch(r -> r.toString().equals(address));
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
 	}
 
 	@Override

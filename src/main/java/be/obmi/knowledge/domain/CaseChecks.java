@@ -1,8 +1,11 @@
 package be.obmi.knowledge.domain;
 
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -96,26 +99,42 @@ class CaseChecks {
 		}
 	}
 
+	/**
+	 * The ids of the related cases, in the form's order, looked up in one query.
+	 * @throws RefusedValueException for the first text that is no id of a case
+	 */
 	private List<Long> related(List<String> publicIds) {
-		List<Long> ids = new ArrayList<>();
-		for (String text : publicIds) {
-			if (blank(text)) {
-				continue;
-			}
-			UUID publicId;
-			try {
-				publicId = UUID.fromString(text.strip());
-			}
-			catch (IllegalArgumentException ex) {
-				throw new RefusedValueException(Reason.of("knowledge.refused.caseRelated", text));
-			}
-			ids.add(jdbc.sql("select id from knowledge.knowledge_case where public_id = ?")
-				.param(publicId)
-				.query(Long.class)
-				.optional()
-				.orElseThrow(() -> new RefusedValueException(Reason.of("knowledge.refused.caseRelated", text))));
+		List<String> texts = publicIds.stream().filter(text -> !blank(text)).toList();
+		List<UUID> uuids = new ArrayList<>();
+		for (String text : texts) {
+			uuids.add(uuid(text.strip()));
 		}
-		return ids;
+		Map<UUID, Long> ids = new HashMap<>();
+		if (!uuids.isEmpty()) {
+			jdbc.sql("select public_id, id from knowledge.knowledge_case where public_id = any(cast(? as uuid[]))")
+				.param(uuids.stream().filter(Objects::nonNull).map(UUID::toString).toArray(String[]::new))
+				.query((ResultSet rs) -> {
+					ids.put(rs.getObject("public_id", UUID.class), rs.getLong("id"));
+				});
+		}
+		List<Long> related = new ArrayList<>();
+		for (int i = 0; i < texts.size(); i++) {
+			Long id = uuids.get(i) == null ? null : ids.get(uuids.get(i));
+			if (id == null) {
+				throw new RefusedValueException(Reason.of("knowledge.refused.caseRelated", texts.get(i)));
+			}
+			related.add(id);
+		}
+		return related;
+	}
+
+	private static UUID uuid(String text) {
+		try {
+			return UUID.fromString(text);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	static boolean blank(String text) {

@@ -19,7 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * data kept in {@code knowledge/housing-instruments.csv}
  * (docs/formats/housing-instruments.md) and written to
  * {@code knowledge.housing_instrument} at every start: new codes are added, labels
- * updated, codes no longer listed kept (for older snapshots) but hidden.
+ * updated, codes no longer listed kept (for older snapshots) but hidden. It does its work
+ * once per application: the demo instruments call it first (initializers within a module
+ * run in no set order), later calls return at once.
  */
 @Service
 public class HousingCatalogue implements ApplicationModuleInitializer {
@@ -32,13 +34,19 @@ public class HousingCatalogue implements ApplicationModuleInitializer {
 
 	private final TransactionTemplate transaction;
 
+	private boolean done;
+
 	HousingCatalogue(JdbcClient jdbc, TransactionTemplate transaction) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 	}
 
+	/** Writes the list to the table, once; later calls return at once. */
 	@Override
-	public void initialize() {
+	public synchronized void initialize() {
+		if (done) {
+			return;
+		}
 		List<HousingInstrument> listed = read(TableReader.reference(LIST));
 		transaction.executeWithoutResult(status -> {
 			jdbc.sql("update knowledge.housing_instrument set listed = false").update();
@@ -57,6 +65,7 @@ public class HousingCatalogue implements ApplicationModuleInitializer {
 					.update();
 			}
 		});
+		done = true;
 	}
 
 	/** The instruments of the list's file, in its order. */

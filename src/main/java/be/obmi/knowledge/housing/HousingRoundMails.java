@@ -13,12 +13,12 @@ import be.obmi.identity.Role;
 import be.obmi.notification.MailMessages;
 import be.obmi.shared.Texts;
 import be.obmi.tenancy.Tenant;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,13 +1,13 @@
 package be.obmi.knowledge.news;
 
-import be.obmi.shared.EveryInstance;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
+
+import be.obmi.shared.EveryInstance;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,7 +24,7 @@ public class PageViews {
 
 	private final JdbcClient jdbc;
 
-	private final ConcurrentHashMap<Key, LongAdder> pending = new ConcurrentHashMap<>();
+	private final ConcurrentHashMap<Key, AtomicLong> pending = new ConcurrentHashMap<>();
 
 	PageViews(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -46,7 +46,8 @@ public class PageViews {
 	 * adds the counts to the table.
 	 */
 	public void count(LocalDate day, Group group, String key) {
-		pending.computeIfAbsent(new Key(day, group.name(), key == null ? "" : key), k -> new LongAdder()).increment();
+		pending.computeIfAbsent(new Key(day, group.name(), key == null ? "" : key), k -> new AtomicLong())
+			.incrementAndGet();
 	}
 
 	/**
@@ -60,7 +61,7 @@ public class PageViews {
 	public void flush() {
 		LocalDate today = LocalDate.now(NewsItem.ZONE);
 		pending.forEach((page, views) -> {
-			long added = views.sumThenReset();
+			long added = views.getAndSet(0);
 			if (added > 0) {
 				jdbc.sql("""
 						insert into knowledge.page_view (day, page_group, page_key, views) values (?, ?, ?, ?)

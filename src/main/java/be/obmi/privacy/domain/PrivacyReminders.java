@@ -15,11 +15,11 @@ import be.obmi.notification.MailMessages;
 import be.obmi.shared.Texts;
 import be.obmi.tenancy.Tenant;
 import be.obmi.tenancy.Tenants;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 
 /**

@@ -111,7 +111,7 @@ public class AreaReport {
 
 	}
 
-	private final AreaFigures figures;
+	private final AreaFigures areaFigures;
 
 	private final StatsSite site;
 
@@ -119,8 +119,8 @@ public class AreaReport {
 
 	private final StatsAccess access;
 
-	AreaReport(AreaFigures figures, StatsSite site, Areas areas, StatsAccess access) {
-		this.figures = figures;
+	AreaReport(AreaFigures areaFigures, StatsSite site, Areas areas, StatsAccess access) {
+		this.areaFigures = areaFigures;
 		this.site = site;
 		this.areas = areas;
 		this.access = access;
@@ -139,7 +139,7 @@ public class AreaReport {
 		themes.forEach((theme, list) -> {
 			List<Figure> rows = new ArrayList<>();
 			for (Indicator indicator : list) {
-				this.figures.figure(scope, editor, area, city, indicator, shareOf(indicator, all)).ifPresent(rows::add);
+				areaFigures.figure(scope, editor, area, city, indicator, shareOf(indicator, all)).ifPresent(rows::add);
 			}
 			if (!rows.isEmpty()) {
 				figures.put(theme, rows);
@@ -163,8 +163,7 @@ public class AreaReport {
 			all.stream()
 				.filter(i -> i.code().equals(code))
 				.findFirst()
-				.flatMap(
-						indicator -> this.figures.figure(scope, editor, city, city, indicator, shareOf(indicator, all)))
+				.flatMap(indicator -> areaFigures.figure(scope, editor, city, city, indicator, shareOf(indicator, all)))
 				.ifPresent(rows::add);
 		}
 		Map<String, List<Figure>> figures = rows.isEmpty() ? Map.of() : Map.of(title, rows);
