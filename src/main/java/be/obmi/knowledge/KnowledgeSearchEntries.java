@@ -27,6 +27,10 @@ public class KnowledgeSearchEntries {
 	/** The entity type of the {@link DataChanged} it announces. */
 	static final String ENTITY_TYPE = "kennisbank-zoekbijdrage";
 
+	/** The condition that the contribution {@code c} is in the search now. */
+	private static final String IN_SEARCH = " and exists (select 1 from knowledge.search_document d"
+			+ " where d.kind = 'CONTRIBUTED' and d.ref_id = c.id)";
+
 	private final JdbcClient jdbc;
 
 	private final SearchIndex index;
@@ -69,10 +73,13 @@ public class KnowledgeSearchEntries {
 		changed();
 	}
 
-	/** Removes the record, if the search has it. */
+	/**
+	 * Removes the record, if the search has it (a record removed before changes nothing
+	 * and is not announced again).
+	 */
 	@Transactional
 	public void remove(String source, String key) {
-		jdbc.sql("select id from knowledge.search_contribution where source = ? and key = ?")
+		jdbc.sql("select c.id from knowledge.search_contribution c where c.source = ? and c.key = ?" + IN_SEARCH)
 			.params(source, key)
 			.query(Long.class)
 			.optional()
@@ -95,12 +102,13 @@ public class KnowledgeSearchEntries {
 	}
 
 	/**
-	 * Removes every record of the source whose key is not among {@code keys}.
+	 * Removes every record of the source in the search whose key is not among
+	 * {@code keys}.
 	 * @return how many were removed
 	 */
 	@Transactional
 	public int retain(String source, Collection<String> keys) {
-		List<String> gone = jdbc.sql("select key from knowledge.search_contribution where source = ?")
+		List<String> gone = jdbc.sql("select c.key from knowledge.search_contribution c where c.source = ?" + IN_SEARCH)
 			.param(source)
 			.query(String.class)
 			.list()

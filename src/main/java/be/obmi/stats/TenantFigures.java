@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import be.obmi.shared.tabular.ImportRejectedException;
 import be.obmi.stats.domain.Area;
@@ -100,21 +101,8 @@ public class TenantFigures {
 	 * the import refuses); never throws for that
 	 */
 	public boolean publish(Tenant tenant, String indicatorCode, int year, double value, String actor) {
-		String nis = tenant.statisticsNisCode();
-		if (nis == null) {
-			return false;
-		}
-		String csv = "indicator;gebied;periode;waarde\n%s;%s;%d;%s\n".formatted(indicatorCode, nis, year,
-				number(value));
-		try {
-			importer.importFile(new Scope(tenant.id(), tenant.slug(), nis), indicatorCode + "-" + year + ".csv",
-					csv.getBytes(StandardCharsets.UTF_8), true, actor);
-			return true;
-		}
-		catch (ImportRejectedException ex) {
-			log.warn("Figure {} {} of {} not stored: {}", indicatorCode, year, tenant.slug(), ex.getMessage());
-			return false;
-		}
+		return publish(tenant, year, null, List.of(new Figure(indicatorCode, null, value)),
+				indicatorCode + "-" + year + ".csv", actor);
 	}
 
 	/**
@@ -143,19 +131,27 @@ public class TenantFigures {
 				.append(number(v.value()))
 				.append('\n');
 		}
-		Scope scope = StatsAccess.of(tenant);
+		return store(tenant, definition.code() + ".csv", csv, actor, summary -> {
+			if (summary.createdIndicators().contains(definition.code())) {
+				describe(StatsAccess.of(tenant), definition);
+			}
+		});
+	}
+
+	/**
+	 * Imports the long-format {@code csv} into the tenant's statistics in a transaction
+	 * of its own, then {@code after} with the import's summary in the same transaction.
+	 * @return false (logged) when the import refused the file
+	 */
+	private boolean store(Tenant tenant, String fileName, CharSequence csv, String actor,
+			Consumer<ObservationImporter.Summary> after) {
 		try {
-			transaction.executeWithoutResult(status -> {
-				ObservationImporter.Summary summary = importer.importFile(scope, definition.code() + ".csv",
-						csv.toString().getBytes(StandardCharsets.UTF_8), true, actor);
-				if (summary.createdIndicators().contains(definition.code())) {
-					describe(scope, definition);
-				}
-			});
+			transaction.executeWithoutResult(status -> after.accept(importer.importFile(StatsAccess.of(tenant),
+					fileName, csv.toString().getBytes(StandardCharsets.UTF_8), true, actor)));
 			return true;
 		}
 		catch (ImportRejectedException ex) {
-			log.warn("Figures {} of {} not stored: {}", definition.code(), tenant.slug(), ex.getMessage());
+			log.warn("Figures {} of {} not stored: {}", fileName, tenant.slug(), ex.getMessage());
 			return false;
 		}
 	}
@@ -220,8 +216,8 @@ public class TenantFigures {
 	/**
 	 * Stores several figures of the tenant's municipality for the year in one import (one
 	 * entry in the history, undone as a whole), the breakdown in the column
-	 * {@code breakdownColumn}. Runs in a transaction of its own: call it after the
-	 * caller's change is committed.
+	 * {@code breakdownColumn} (null: no breakdown). Runs in a transaction of its own:
+	 * call it after the caller's change is committed.
 	 * @return false when they could not be stored (a tenant without a municipality, a
 	 * file the import refuses); never throws for that
 	 */
@@ -231,21 +227,16 @@ public class TenantFigures {
 		if (nis == null || figures.isEmpty()) {
 			return false;
 		}
-		StringBuilder csv = new StringBuilder("indicator;gebied;periode;waarde;" + breakdownColumn + "\n");
+		StringBuilder csv = new StringBuilder("indicator;gebied;periode;waarde")
+			.append(breakdownColumn == null ? "" : ";" + breakdownColumn)
+			.append('\n');
 		for (Figure f : figures) {
-			csv.append("%s;%s;%d;%s;%s\n".formatted(f.indicatorCode(), nis, year,
-					BigDecimal.valueOf(f.value()).stripTrailingZeros().toPlainString().replace('.', ','),
-					f.breakdown() == null ? "" : f.breakdown()));
+			csv.append("%s;%s;%d;%s".formatted(f.indicatorCode(), nis, year, number(f.value())))
+				.append(breakdownColumn == null ? "" : ";" + (f.breakdown() == null ? "" : f.breakdown()))
+				.append('\n');
 		}
-		try {
-			importer.importFile(new Scope(tenant.id(), tenant.slug(), nis), fileName,
-					csv.toString().getBytes(StandardCharsets.UTF_8), true, actor);
-			return true;
-		}
-		catch (ImportRejectedException ex) {
-			log.warn("Figures {} of {} not stored: {}", fileName, tenant.slug(), ex.getMessage());
-			return false;
-		}
+		return store(tenant, fileName, csv, actor, summary -> {
+		});
 	}
 
 	/**
@@ -253,8 +244,9 @@ public class TenantFigures {
 	 * published).
 	 */
 	public boolean declared(Tenant tenant, String indicatorCode) {
-		Scope scope = new Scope(tenant.id(), tenant.slug(), tenant.statisticsNisCode());
-		return indicators.find(scope, indicatorCode).filter(i -> tenant.id() == nonNull(i.tenantId())).isPresent();
+		return indicators.find(StatsAccess.of(tenant), indicatorCode)
+			.filter(i -> Long.valueOf(tenant.id()).equals(i.tenantId()))
+			.isPresent();
 	}
 
 	/**
@@ -270,17 +262,13 @@ public class TenantFigures {
 			return false;
 		}
 		try {
-			catalogue.importFile(new Scope(tenant.id(), tenant.slug(), nis), catalogueFile);
+			catalogue.importFile(StatsAccess.of(tenant), catalogueFile);
 			return true;
 		}
 		catch (ImportRejectedException ex) {
 			log.warn("Indicators of {} not declared: {}", tenant.slug(), ex.getMessage());
 			return false;
 		}
-	}
-
-	private static long nonNull(Long id) {
-		return id == null ? -1 : id;
 	}
 
 }

@@ -34,6 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -64,6 +65,9 @@ class BuildingsFicheIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Autowired
 	Fiches fiches;
@@ -183,8 +187,10 @@ class BuildingsFicheIntegrationTests {
 			assertThatThrownBy(() -> fiches.step(code, FicheStatus.PUBLISHED, draft.version(), "test"))
 				.isInstanceOf(RefusedStateException.class);
 			Fiche review = fiches.step(code, FicheStatus.REVIEW, draft.version(), "test");
+			assertThat(inSearch(code)).as("a fiche under review is not in the public search").isFalse();
 			Fiche live = fiches.step(code, FicheStatus.PUBLISHED, review.version(), "test");
 			assertThat(live.publishedVersion()).isEqualTo(1);
+			assertThat(inSearch(code)).as("the public search follows the publication").isTrue();
 			assertThat(PageSession.anonymous(port).get("/schillenboek/fiches/" + code).statusCode()).isEqualTo(200);
 
 			FicheContent v1 = live.latest();
@@ -269,6 +275,14 @@ class BuildingsFicheIntegrationTests {
 		return new String(seed, StandardCharsets.UTF_8).replace("schillenboek/" + from, "schillenboek/" + to)
 			.replace("\"code\": \"" + from + "\"", "\"code\": \"" + to + "\"")
 			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** Whether the knowledge bank's public search holds the fiche now. */
+	private boolean inSearch(String code) {
+		return jdbc.sql("""
+				select count(*) from knowledge.search_contribution c
+				join knowledge.search_document d on d.kind = 'CONTRIBUTED' and d.ref_id = c.id
+				where c.source = 'schillenboek' and c.key = ?""").param(code).query(Long.class).single() > 0;
 	}
 
 	static void asEditor() {

@@ -166,18 +166,8 @@ public class ComparisonEntries {
 		if (form.version() != -1) {
 			throw new ConcurrentChangeException(Reason.of("buildings.refused.comparison.changedMeanwhile"));
 		}
-		Long id = jdbc.sql("""
-				insert into buildings.comparison_entry (tenant_id, process_code, round_id, system_name, supplier,
-				  register_link, linked_object, quality_issues, maturity, changed_by, demo)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				on conflict (tenant_id, process_code, round_id) do nothing returning id""")
-			.params(city.id(), form.processCode(), round.id(), state.systemName(), state.supplier(),
-					state.registerLink().name(), state.linkedObject().name(), state.qualityIssues(), state.maturity(),
-					actor, demo)
-			.query(Long.class)
-			.optional()
-			.orElseThrow(
-					() -> new ConcurrentChangeException(Reason.of("buildings.refused.comparison.changedMeanwhile")));
+		Long id = insert(city, round, form, state, actor, demo).orElseThrow(
+				() -> new ConcurrentChangeException(Reason.of("buildings.refused.comparison.changedMeanwhile")));
 		List<FieldChange> changes = old == null ? List.of(FieldChange.added("ronde", round.name()))
 				: Changes.between(old.state(), state);
 		audit.created(city.id(), "schillenboekvergelijking", String.valueOf(id), label, changes);
@@ -193,7 +183,16 @@ public class ComparisonEntries {
 	public boolean record(Tenant city, KnowledgeRound round, ComparisonForm form, String actor, boolean demo) {
 		check(form);
 		ComparisonState state = form.state();
-		Optional<Long> id = jdbc.sql("""
+		Optional<Long> id = insert(city, round, form, state, actor, demo);
+		id.ifPresent(i -> audit.created(city.id(), "schillenboekvergelijking", String.valueOf(i),
+				city.name() + " – " + form.processCode(), List.of(FieldChange.added("ronde", round.name()))));
+		return id.isPresent();
+	}
+
+	/** Inserts a city's row in the round unless it has one there: its id, if inserted. */
+	private Optional<Long> insert(Tenant city, KnowledgeRound round, ComparisonForm form, ComparisonState state,
+			String actor, boolean demo) {
+		return jdbc.sql("""
 				insert into buildings.comparison_entry (tenant_id, process_code, round_id, system_name, supplier,
 				  register_link, linked_object, quality_issues, maturity, changed_by, demo)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -203,9 +202,6 @@ public class ComparisonEntries {
 					actor, demo)
 			.query(Long.class)
 			.optional();
-		id.ifPresent(i -> audit.created(city.id(), "schillenboekvergelijking", String.valueOf(i),
-				city.name() + " – " + form.processCode(), List.of(FieldChange.added("ronde", round.name()))));
-		return id.isPresent();
 	}
 
 	/** Whether any row was saved in the round. */

@@ -17,6 +17,7 @@ import be.obmi.shared.ScopeLock;
 import be.obmi.shared.tabular.ImportError;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,12 +50,16 @@ public class Fiches implements PublishedFiches {
 
 	private final FicheModels models;
 
-	Fiches(JdbcClient jdbc, JsonMapper json, AuditTrail audit, ScopeLock lock, FicheModels models) {
+	private final ApplicationEventPublisher events;
+
+	Fiches(JdbcClient jdbc, JsonMapper json, AuditTrail audit, ScopeLock lock, FicheModels models,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.audit = audit;
 		this.lock = lock;
 		this.models = models;
+		this.events = events;
 	}
 
 	/** Every fiche, in the order of the processes. */
@@ -167,6 +172,7 @@ public class Fiches implements PublishedFiches {
 		audit.updated(null, ENTITY, content.code(), content.titleNl(),
 				List.of(FieldChange.between("versie", before.latestVersion(), number),
 						FieldChange.between("status", before.status(), FicheStatus.DRAFT)));
+		events.publishEvent(new FicheChanged(content.code()));
 		return require(content.code());
 	}
 
@@ -181,6 +187,7 @@ public class Fiches implements PublishedFiches {
 		insertVersion(content, 1, by, note);
 		audit.created(null, ENTITY, content.code(), content.titleNl(),
 				List.of(FieldChange.added("versie", 1), FieldChange.added("status", FicheStatus.DRAFT)));
+		events.publishEvent(new FicheChanged(content.code()));
 		return require(content.code());
 	}
 
@@ -230,6 +237,7 @@ public class Fiches implements PublishedFiches {
 		}
 		audit.updated(null, ENTITY, code, before.latest().titleNl(),
 				List.of(FieldChange.between("status", before.status(), next)));
+		events.publishEvent(new FicheChanged(code));
 		return require(code);
 	}
 

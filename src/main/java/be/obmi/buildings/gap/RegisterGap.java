@@ -43,6 +43,9 @@ public class RegisterGap {
 	/** The fewest records whose shares are published. */
 	public static final int MIN_RECORDS = 10;
 
+	/** The lines of {@link #CATALOGUE}, the header first; read once. */
+	private static final List<String> CATALOGUE_LINES = catalogueLines();
+
 	private final ProcessRecordImport imports;
 
 	private final ObjectProvider<ProcessRecordSource> sources;
@@ -127,7 +130,7 @@ public class RegisterGap {
 	 * ({@code buildings/register-gap-catalogue.csv}, the statistics' catalogue format).
 	 */
 	private void declareIndicators(Tenant city, boolean demo) {
-		List<String> lines = catalogueLines();
+		List<String> lines = CATALOGUE_LINES;
 		StringBuilder file = new StringBuilder(lines.getFirst()).append('\n');
 		boolean missing = false;
 		for (String line : lines.subList(1, lines.size())) {

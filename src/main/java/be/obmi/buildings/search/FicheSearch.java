@@ -2,9 +2,8 @@ package be.obmi.buildings.search;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 
-import be.obmi.audit.DataChanged;
+import be.obmi.buildings.domain.FicheChanged;
 import be.obmi.buildings.domain.FicheSummary;
 import be.obmi.buildings.domain.PublishedFiches;
 import be.obmi.knowledge.KnowledgeSearchEntries;
@@ -23,9 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Keeps the Schillenboek's published public fiches in the knowledge bank's search
  * ({@code /kennis/zoeken}): at start and whenever a fiche changed (after the commit of a
- * transaction that wrote an audit record whose entity type names a fiche), the search
- * gets exactly the published fiches that anonymous visitors may read. Members-only fiches
- * are never put in it (the search is public), so it cannot leak them.
+ * transaction that published a {@link FicheChanged}), the search gets exactly the
+ * published fiches that anonymous visitors may read. Members-only fiches are never put in
+ * it (the search is public), so it cannot leak them.
  */
 @Component
 class FicheSearch implements SearchContribution, ApplicationModuleInitializer {
@@ -67,11 +66,8 @@ class FicheSearch implements SearchContribution, ApplicationModuleInitializer {
 	 * that changed several fiches is followed entirely).
 	 */
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-	void changed(DataChanged event) {
-		if (event.tenantId() == null && event.entityType() != null
-				&& event.entityType().toLowerCase(Locale.ROOT).contains("fiche")) {
-			newTransaction.executeWithoutResult(status -> refresh());
-		}
+	void changed(FicheChanged event) {
+		newTransaction.executeWithoutResult(status -> refresh());
 	}
 
 	/**

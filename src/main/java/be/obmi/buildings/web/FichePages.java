@@ -53,7 +53,6 @@ class FichePages {
 	/** Adds a version's content and its generated model to the page. */
 	void show(Model model, FicheContent content) {
 		model.addAttribute("shown", content);
-		model.addAttribute("classes", models.classes(content));
 		model.addAttribute("diagram", FicheDiagram.of(models.classes(content)));
 		model.addAttribute("mermaid", models.mermaid(content));
 		model.addAttribute("validation", models.validate(content));
@@ -63,8 +62,8 @@ class FichePages {
 	/** The variables of the PDF. */
 	Map<String, Object> pdf(Fiche fiche) {
 		FicheContent content = fiche.published();
-		return Map.of("fiche", fiche, "content", content, "classes", models.classes(content), "mermaid",
-				models.mermaid(content), "example", pretty(content.examplePayload()));
+		return Map.of("fiche", fiche, "content", content, "mermaid", models.mermaid(content), "example",
+				pretty(content.examplePayload()));
 	}
 
 	static String pretty(String json) {

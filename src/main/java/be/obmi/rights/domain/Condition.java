@@ -31,6 +31,25 @@ public sealed interface Condition {
 	/** Whether the answers meet the condition, with the parameters in force. */
 	Check check(Answers answers, Map<String, BigDecimal> parameters);
 
+	/**
+	 * Whether {@code value} lies from {@code min} to {@code max} (either may be null: no
+	 * bound), with the message {@code key} while unknown and its sub-keys {@code tooLow},
+	 * {@code tooHigh} and {@code met}.
+	 */
+	private static Check between(Condition condition, Integer value, Integer min, Integer max, String key,
+			String tooLow, String tooHigh) {
+		if (value == null) {
+			return Check.unknown(condition, key, min, max);
+		}
+		if (min != null && value < min) {
+			return Check.failed(condition, key + "." + tooLow, value, min);
+		}
+		if (max != null && value > max) {
+			return Check.failed(condition, key + "." + tooHigh, value, max);
+		}
+		return Check.met(condition, key + ".met", value);
+	}
+
 	/** Age from {@code min} to {@code max} years (either may be null: no bound). */
 	record AgeBetween(Integer min, Integer max) implements Condition {
 
@@ -41,16 +60,7 @@ public sealed interface Condition {
 
 		@Override
 		public Check check(Answers answers, Map<String, BigDecimal> parameters) {
-			if (answers.age() == null) {
-				return Check.unknown(this, "rights.criterion.age", min, max);
-			}
-			if (min != null && answers.age() < min) {
-				return Check.failed(this, "rights.criterion.age.tooYoung", answers.age(), min);
-			}
-			if (max != null && answers.age() > max) {
-				return Check.failed(this, "rights.criterion.age.tooOld", answers.age(), max);
-			}
-			return Check.met(this, "rights.criterion.age.met", answers.age());
+			return between(this, answers.age(), min, max, "rights.criterion.age", "tooYoung", "tooOld");
 		}
 
 	}
@@ -65,17 +75,8 @@ public sealed interface Condition {
 
 		@Override
 		public Check check(Answers answers, Map<String, BigDecimal> parameters) {
-			Integer size = answers.householdSize();
-			if (size == null) {
-				return Check.unknown(this, "rights.criterion.household", min, max);
-			}
-			if (min != null && size < min) {
-				return Check.failed(this, "rights.criterion.household.tooSmall", size, min);
-			}
-			if (max != null && size > max) {
-				return Check.failed(this, "rights.criterion.household.tooLarge", size, max);
-			}
-			return Check.met(this, "rights.criterion.household.met", size);
+			return between(this, answers.householdSize(), min, max, "rights.criterion.household", "tooSmall",
+					"tooLarge");
 		}
 
 	}
