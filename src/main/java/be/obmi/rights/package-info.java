@@ -4,6 +4,6 @@
  * questionnaire for citizens and social workers, and aggregate non-take-up figures per
  * area.
  */
-@org.springframework.modulith.ApplicationModule(
-		allowedDependencies = { "stats", "notification", "opendata", "tenancy", "identity", "audit", "shared" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "stats", "privacy", "notification", "opendata",
+		"tenancy", "identity", "audit", "shared" })
 package be.obmi.rights;

@@ -48,7 +48,9 @@ public class ScopeLock {
 		/**
 		 * buildings: Schillenboek fiche saves, imports and workflow steps (platform-wide)
 		 */
-		SCHILLENBOEK(1111, "lock.refused.busy.schillenboek");
+		SCHILLENBOEK(1111, "lock.refused.busy.schillenboek"),
+		/** rights: the non-take-up batch of a tenant */
+		RIGHTS(1112, "lock.refused.busy.rights");
 
 		private final int key;
 

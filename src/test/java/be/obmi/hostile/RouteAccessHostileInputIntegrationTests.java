@@ -248,6 +248,13 @@ class RouteAccessHostileInputIntegrationTests {
 			// RightsPublicRoutes)
 			Rule.of("GET", "/" + VICTIM + "/rechten/nieuw", Need.REDACTEUR),
 			Rule.of("GET", "/" + VICTIM + "/rechten/*/bewerken", Need.REDACTEUR),
+			// rights (R2): the social workers' questionnaire and their stored cases only
+			// with the function SOCIAL_WORKER; the non-take-up batch and the use
+			// statistics are for redacteurs
+			Rule.of("*", "/" + VICTIM + "/rechtenverkenner/hulpverlener", Need.SOCIAL_WORKER),
+			Rule.of("*", "/" + VICTIM + "/rechtenverkenner/hulpverlener/**", Need.SOCIAL_WORKER),
+			Rule.of("GET", "/" + VICTIM + "/rechten/niet-gebruik", Need.REDACTEUR),
+			Rule.of("GET", "/" + VICTIM + "/rechten/gebruik", Need.REDACTEUR),
 			Rule.of("POST,PUT,PATCH,DELETE", "/" + VICTIM + "/**", Need.REDACTEUR),
 			Rule.of("POST,PUT,PATCH,DELETE", "/api/v1/" + VICTIM + "/**", Need.REDACTEUR),
 			// every other read in a tenant is for its users

@@ -27,6 +27,11 @@ record QuestionnaireAnswers(Answers answers, Set<Question> answered, Map<String,
 			Question.INCOME, List.of("inkomen"), Question.STATUTES, List.of("statuten", "statuut"), Question.HOUSING,
 			List.of("woning"));
 
+	/**
+	 * The prefix of a residence located from a point: {@code PLAATS:<sector>;<wijk>}.
+	 */
+	static final String PLACE = "PLAATS:";
+
 	static QuestionnaireAnswers parse(String nis, MultiValueMap<String, String> params) {
 		Set<Question> answered = EnumSet.noneOf(Question.class);
 		String wijk = null;
@@ -34,8 +39,17 @@ record QuestionnaireAnswers(Answers answers, Set<Question> answered, Map<String,
 		String area = first(params, "gebied");
 		if (area != null && area.length() <= 40) {
 			answered.add(Question.RESIDENCE);
-			wijk = area.startsWith("WIJK:") ? area.substring(5) : "-";
-			sector = area.startsWith("SECTOR:") ? area.substring(7) : "-";
+			if (area.startsWith(PLACE)) {
+				// located from a point: the sector and the wijk that contain it ("-":
+				// none)
+				String[] parts = area.substring(PLACE.length()).split(";", -1);
+				sector = parts[0].isEmpty() ? "-" : parts[0];
+				wijk = parts.length < 2 || parts[1].isEmpty() ? "-" : parts[1];
+			}
+			else {
+				wijk = area.startsWith("WIJK:") ? area.substring(5) : "-";
+				sector = area.startsWith("SECTOR:") ? area.substring(7) : "-";
+			}
 		}
 		Integer age = number(first(params, "leeftijd"), 0, 120);
 		if (age != null) {

@@ -1,13 +1,7 @@
 package be.obmi.rights.web;
 
-import java.time.LocalDate;
-import java.util.List;
-
-import be.obmi.rights.domain.Answers;
 import be.obmi.rights.domain.Question;
-import be.obmi.rights.domain.SocialStatute;
-import be.obmi.rights.explorer.Exploration;
-import be.obmi.rights.explorer.RightsExplorer;
+import be.obmi.rights.usage.QuestionnaireUse;
 import be.obmi.tenancy.Tenant;
 import be.obmi.tenancy.Tenants;
 
@@ -24,17 +18,21 @@ import org.springframework.web.bind.annotation.RequestParam;
  * area, then asks one question at a time, only those that can still change an outcome,
  * and answers with three groups (eligible, maybe, not eligible) with the criteria in
  * plain words and the fiches, printable. Anonymous; every step posts the earlier answers
- * again, so nothing about the person is stored. Works without JavaScript.
+ * again, so nothing about the person is stored. Works without JavaScript. Its use is
+ * counted anonymously ({@link QuestionnaireUse}).
  */
 @Controller
 class RightsExplorerController {
 
-	private final RightsExplorer explorer;
+	private final QuestionnaireStep step;
+
+	private final QuestionnaireUse use;
 
 	private final Tenants tenants;
 
-	RightsExplorerController(RightsExplorer explorer, Tenants tenants) {
-		this.explorer = explorer;
+	RightsExplorerController(QuestionnaireStep step, QuestionnaireUse use, Tenants tenants) {
+		this.step = step;
+		this.use = use;
 		this.tenants = tenants;
 	}
 
@@ -55,31 +53,40 @@ class RightsExplorerController {
 
 	@GetMapping("/{slug}/rechtenverkenner")
 	String first(Tenant tenant, Model model) {
+		use.count(tenant.id(), QuestionnaireUse.Event.STARTED, null);
 		return step(tenant, new LinkedMultiValueMap<>(), model);
 	}
 
 	@PostMapping("/{slug}/rechtenverkenner")
 	String step(Tenant tenant, @RequestParam MultiValueMap<String, String> params, Model model) {
-		QuestionnaireAnswers answers = QuestionnaireAnswers.parse(tenant.nisCode(), params);
-		LocalDate today = LocalDate.now();
-		Exploration exploration = explorer.explore(tenant.id(), answers.answers(), today);
-		List<Question> open = exploration.open()
-			.stream()
-			.filter(question -> !answers.answered().contains(question))
-			.toList();
-		boolean finished = open.isEmpty() || params.containsKey("toon");
-		Question next = finished ? null : open.getFirst();
-		model.addAttribute("exploration", exploration);
-		model.addAttribute("open", open);
-		model.addAttribute("next", next);
-		model.addAttribute("finished", finished);
-		model.addAttribute("carried", answers.carried(next));
-		model.addAttribute("answered", answers.answered());
-		model.addAttribute("areas", explorer.areaChoices(tenant.id(), today));
-		model.addAttribute("statutes", SocialStatute.values());
-		model.addAttribute("housings", Answers.Housing.values());
-		model.addAttribute("today", today);
+		QuestionnaireStep.Shown shown = step.fill(tenant, params, model);
+		count(tenant, params, shown);
 		return "rights/explorer";
+	}
+
+	/**
+	 * Counts the step anonymously: the question answered now (the form names the question
+	 * it asked), the next one shown, or the result with the rights it shows.
+	 */
+	private void count(Tenant tenant, MultiValueMap<String, String> params, QuestionnaireStep.Shown shown) {
+		String asked = params.getFirst("vraag");
+		for (Question question : shown.answers().answered()) {
+			if (question.name().equals(asked)) {
+				use.count(tenant.id(), QuestionnaireUse.Event.ANSWERED, question.name());
+			}
+		}
+		if (shown.finished()) {
+			use.count(tenant.id(), QuestionnaireUse.Event.FINISHED, null);
+			shown.exploration()
+				.eligible()
+				.forEach(f -> use.count(tenant.id(), QuestionnaireUse.Event.SHOWN, f.right().code()));
+			shown.exploration()
+				.maybe()
+				.forEach(f -> use.count(tenant.id(), QuestionnaireUse.Event.SHOWN, f.right().code()));
+		}
+		else {
+			use.count(tenant.id(), QuestionnaireUse.Event.STEP, shown.next().name());
+		}
 	}
 
 }
