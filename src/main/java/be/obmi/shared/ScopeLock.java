@@ -48,7 +48,9 @@ public class ScopeLock {
 		/**
 		 * buildings: Schillenboek fiche saves, imports and workflow steps (platform-wide)
 		 */
-		SCHILLENBOEK(1111, "lock.refused.busy.schillenboek");
+		SCHILLENBOEK(1111, "lock.refused.busy.schillenboek"),
+		/** rights: a city's LPDC imports into its catalogue of rights */
+		RIGHTS_CATALOGUE(1120, "lock.refused.busy.rightsCatalogue");
 
 		private final int key;
 
