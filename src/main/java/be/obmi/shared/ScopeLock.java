@@ -50,7 +50,9 @@ public class ScopeLock {
 		 */
 		SCHILLENBOEK(1111, "lock.refused.busy.schillenboek"),
 		/** rights: the non-take-up batch of a tenant */
-		RIGHTS(1112, "lock.refused.busy.rights");
+		RIGHTS(1112, "lock.refused.busy.rights"),
+		/** rights: a city's LPDC imports into its catalogue of rights */
+		RIGHTS_CATALOGUE(1120, "lock.refused.busy.rightsCatalogue");
 
 		private final int key;
 

@@ -38,7 +38,7 @@ public class Publication {
 	public List<RuleVersion> versions(long rightId, boolean publishedOnly) {
 		return jdbc
 			.sql("select id, right_id, valid_from, valid_to, rule::text as rule, legal_basis, state, "
-					+ "created_by, created_at from rights.rule_version where right_id = ?"
+					+ "created_by, created_at, dmn from rights.rule_version where right_id = ?"
 					+ (publishedOnly ? " and state = 'PUBLISHED'" : "") + " order by valid_from desc, id desc")
 			.param(rightId)
 			.query(RuleVersion.class)

@@ -3,6 +3,7 @@ package be.obmi.rights.catalogue;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
+import be.obmi.rights.dmn.DmnRules;
 import be.obmi.rights.domain.EligibilityRule;
 
 /**
@@ -10,14 +11,23 @@ import be.obmi.rights.domain.EligibilityRule;
  *
  * @param rule the conditions and base parameters as JSON ({@link RuleJson})
  * @param state DRAFT (being checked), PUBLISHED (used by the questionnaire)
+ * @param dmn a DMN model (XML) whose decision decides besides the conditions, or null
  */
 public record RuleVersion(long id, long rightId, LocalDate validFrom, LocalDate validTo, String rule, String legalBasis,
-		String state, String createdBy, OffsetDateTime createdAt) {
+		String state, String createdBy, OffsetDateTime createdAt, String dmn) {
 
-	/** The version as the evaluator reads it. */
+	/**
+	 * The version as the evaluator reads it (its DMN model compiled, when it has one).
+	 */
 	public EligibilityRule toRule() {
 		RuleJson.Body body = RuleJson.read(rule);
-		return new EligibilityRule(validFrom, validTo, body.all(), body.none(), body.parameters(), legalBasis);
+		return new EligibilityRule(validFrom, validTo, body.all(), body.none(), body.parameters(), legalBasis,
+				dmn == null ? null : DmnRules.compile(dmn, body.parameters().keySet()));
+	}
+
+	/** Whether a DMN decision table decides this version. */
+	public boolean decisionTable() {
+		return dmn != null;
 	}
 
 	public boolean published() {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import be.obmi.audit.AuditTrail;
 import be.obmi.audit.FieldChange;
+import be.obmi.rights.dmn.DmnRules;
 import be.obmi.shared.NotFoundException;
 import be.obmi.shared.Reason;
 import be.obmi.shared.RefusedStateException;
@@ -39,6 +40,16 @@ public class RuleVersions {
 	@Transactional
 	public RuleVersion draft(RightEntry right, LocalDate validFrom, LocalDate validTo, String ruleJson,
 			String legalBasis, String user) {
+		return draft(right, validFrom, validTo, ruleJson, null, legalBasis, user);
+	}
+
+	/**
+	 * Saves a draft version decided by a DMN model (XML) besides its conditions; refused
+	 * with the engine's message when the model does not parse or compile.
+	 */
+	@Transactional
+	public RuleVersion draft(RightEntry right, LocalDate validFrom, LocalDate validTo, String ruleJson, String dmn,
+			String legalBasis, String user) {
 		RightForm.plausible(validFrom, validTo);
 		if (validFrom == null || (validTo != null && validTo.isBefore(validFrom))) {
 			throw new RefusedValueException(Reason.of("rights.refused.dates"));
@@ -47,15 +58,24 @@ public class RuleVersions {
 		if (basis.length() > 500) {
 			throw new RefusedValueException(Reason.of("rights.refused.tooLong"));
 		}
-		String normalised = RuleJson.write(RuleJson.read(ruleJson));
+		RuleJson.Body body = RuleJson.read(ruleJson == null || ruleJson.isBlank() ? "{}" : ruleJson);
+		String normalised = RuleJson.write(body);
+		String model = dmn == null || dmn.isBlank() ? null : dmn.strip();
+		if (model != null) {
+			if (model.length() > 500_000) {
+				throw new RefusedValueException(Reason.of("rights.refused.tooLong"));
+			}
+			DmnRules.compile(model, body.parameters().keySet());
+		}
 		long id = jdbc.sql("""
-				insert into rights.rule_version (right_id, valid_from, valid_to, rule, legal_basis, created_by)
-				values (?, ?, ?, ?::jsonb, ?, ?) returning id""")
-			.params(right.id(), validFrom, validTo, normalised, basis, user)
+				insert into rights.rule_version (right_id, valid_from, valid_to, rule, legal_basis, created_by, dmn)
+				values (?, ?, ?, ?::jsonb, ?, ?, ?) returning id""")
+			.params(right.id(), validFrom, validTo, normalised, basis, user, model)
 			.query(Long.class)
 			.single();
-		audit.updated(right.tenantId(), "right", String.valueOf(right.id()), right.title(),
-				List.of(new FieldChange("rule-draft:" + id, null, validFrom + " " + normalised)));
+		audit.updated(right.tenantId(), "right", String.valueOf(right.id()), right.title(), List
+			.of(new FieldChange("rule-draft:" + id, null,
+					validFrom + " " + normalised + (model == null ? "" : " DMN sha256 " + DmnRules.sha256(model)))));
 		return require(right, id);
 	}
 

@@ -254,4 +254,19 @@ public sealed interface Condition {
 
 	}
 
+	/**
+	 * A criterion decided by a DMN decision table ({@link Decision}): it needs the answer
+	 * to {@code question}. Not written in rule JSON; a decision reports it in its checks.
+	 *
+	 * @param table the name of the decision table
+	 */
+	record Decided(String table, Question question) implements Condition {
+
+		@Override
+		public Check check(Answers answers, Map<String, BigDecimal> parameters) {
+			return Check.unknown(this, "rights.dmn.unknown", table);
+		}
+
+	}
+
 }

@@ -50,6 +50,11 @@ public final class Eligibility {
 			};
 			sort(excluded, met, failed, unknown);
 		}
+		if (rule.get().decision() != null) {
+			Decision.Result decided = rule.get().decision().decide(answers, parameters);
+			decided.checks().forEach(check -> sort(check, met, failed, unknown));
+			parameters.putAll(decided.outputs());
+		}
 		Verdict verdict = !failed.isEmpty() ? Verdict.NOT_ELIGIBLE
 				: !unknown.isEmpty() ? Verdict.MAYBE : Verdict.ELIGIBLE;
 		return new Outcome(verdict, rule.get(), Map.copyOf(parameters), met, failed, unknown);

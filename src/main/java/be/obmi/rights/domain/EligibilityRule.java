@@ -14,9 +14,16 @@ import java.util.Map;
  * @param validTo the last day it applies, null while open-ended
  * @param parameters the base value of each named parameter (ceilings, amounts)
  * @param legalBasis the link to the law article or council decision of this version
+ * @param decision a DMN decision table that decides besides the conditions, or null
  */
 public record EligibilityRule(LocalDate validFrom, LocalDate validTo, List<Condition> all, List<Condition> none,
-		Map<String, BigDecimal> parameters, String legalBasis) {
+		Map<String, BigDecimal> parameters, String legalBasis, Decision decision) {
+
+	/** A version of typed conditions only. */
+	public EligibilityRule(LocalDate validFrom, LocalDate validTo, List<Condition> all, List<Condition> none,
+			Map<String, BigDecimal> parameters, String legalBasis) {
+		this(validFrom, validTo, all, none, parameters, legalBasis, null);
+	}
 
 	public EligibilityRule {
 		all = all == null ? List.of() : List.copyOf(all);

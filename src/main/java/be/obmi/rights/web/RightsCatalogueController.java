@@ -43,6 +43,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
@@ -136,6 +137,23 @@ class RightsCatalogueController {
 		ObmiUser user = access.require(tenant.slug(), Role.REDACTEUR);
 		RightEntry right = own(tenant, id);
 		RuleVersion draft = versions.draft(right, validFrom, validTo, RuleFormFields.json(params), legalBasis,
+				user.getUsername());
+		return "redirect:/" + tenant.slug() + "/rechten/" + id + "?versie=" + draft.id();
+	}
+
+	/**
+	 * Saves a dated draft version decided by a DMN model, uploaded or pasted; refused
+	 * (400) with the engine's message when it does not parse or compile.
+	 */
+	@PostMapping("/{id}/regels/dmn")
+	String draftDmn(Tenant tenant, @PathVariable long id,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validTo,
+			@RequestParam(required = false) String legalBasis, @RequestParam(required = false) String rule,
+			@RequestParam(required = false) String dmn, @RequestParam(required = false) MultipartFile dmnFile) {
+		ObmiUser user = access.require(tenant.slug(), Role.REDACTEUR);
+		RightEntry right = own(tenant, id);
+		RuleVersion draft = versions.draft(right, validFrom, validTo, rule, DmnUpload.text(dmn, dmnFile), legalBasis,
 				user.getUsername());
 		return "redirect:/" + tenant.slug() + "/rechten/" + id + "?versie=" + draft.id();
 	}
