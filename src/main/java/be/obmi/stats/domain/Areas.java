@@ -1,6 +1,7 @@
 package be.obmi.stats.domain;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -67,6 +68,11 @@ public class Areas {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/** Every current area. */
+	public Collection<Area> all() {
+		return snapshot().byId().values();
 	}
 
 	public Area byId(long id) {

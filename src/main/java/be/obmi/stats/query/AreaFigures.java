@@ -2,8 +2,10 @@ package be.obmi.stats.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import be.obmi.stats.domain.Area;
 import be.obmi.stats.domain.Indicator;
@@ -31,18 +33,40 @@ class AreaFigures {
 
 	private final StatsSite site;
 
-	AreaFigures(StatsQueries queries, StatsSite site) {
+	private final AreaTotals totals;
+
+	private final FocusedSeries focusedSeries;
+
+	AreaFigures(StatsQueries queries, StatsSite site, AreaTotals totals, FocusedSeries focusedSeries) {
 		this.queries = queries;
 		this.site = site;
+		this.totals = totals;
+		this.focusedSeries = focusedSeries;
+	}
+
+	/**
+	 * The series a report of {@code area} reads for {@code indicators}: only the area's,
+	 * the city's, Flanders' and the centrumsteden's values, from stored rows and the
+	 * stored aggregates ({@link AreaTotals}) while those are current; else the full
+	 * series of the read model.
+	 */
+	Function<Indicator, StatsQueries.Series> series(Scope scope, List<Indicator> indicators, Area area, Area city) {
+		if (!totals.usable(scope)) {
+			return indicator -> queries.series(scope, indicator, null);
+		}
+		List<Area> focus = new ArrayList<>(List.of(area, city, site.flanders()));
+		focus.addAll(site.centrumsteden());
+		Map<Long, StatsQueries.Series> focused = focusedSeries.focused(scope, indicators, focus);
+		return indicator -> focused.computeIfAbsent(indicator.id(), id -> queries.series(scope, indicator, null));
 	}
 
 	/**
 	 * The figure of an indicator for the area, at the latest period with a value for it;
 	 * empty when none.
 	 */
-	Optional<Figure> figure(Scope scope, boolean editor, Area area, Area city, Indicator indicator,
-			Optional<Indicator> shareIndicator) {
-		StatsQueries.Series series = queries.series(scope, indicator, null);
+	Optional<Figure> figure(Function<Indicator, StatsQueries.Series> seriesOf, boolean editor, Area area, Area city,
+			Indicator indicator, Optional<Indicator> shareIndicator) {
+		StatsQueries.Series series = seriesOf.apply(indicator);
 		List<String> periods = series.periods();
 		String latest = null;
 		for (int i = periods.size() - 1; i >= 0 && latest == null; i--) {
@@ -71,7 +95,7 @@ class AreaFigures {
 			return Optional.of(new Figure(indicator, value, cityValue, flandersValue, null, null, null, none, none,
 					none, shownPeriods, trend, cityTrend, surveyMargin(series, area, latest, editor)));
 		}
-		StatsQueries.Series shares = indicator.isRatio() ? series : queries.series(scope, shareIndicator.get(), null);
+		StatsQueries.Series shares = indicator.isRatio() ? series : seriesOf.apply(shareIndicator.get());
 		Shown share = shown(shares, area, latest, editor);
 		Shown cityShare = shown(shares, city, latest, editor);
 		Shown flandersShare = benchmark(shares, flanders, city, latest, editor);

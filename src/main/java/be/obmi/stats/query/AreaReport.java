@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import be.obmi.tenancy.Tenant;
 
@@ -135,11 +136,13 @@ public class AreaReport {
 		boolean editor = access.seesConfidential(scope);
 		Map<String, List<Indicator>> themes = site.themes(scope);
 		List<Indicator> all = themes.values().stream().flatMap(List::stream).toList();
+		Function<Indicator, StatsQueries.Series> seriesOf = areaFigures.series(scope, all, area, city);
 		Map<String, List<Figure>> figures = new LinkedHashMap<>();
 		themes.forEach((theme, list) -> {
 			List<Figure> rows = new ArrayList<>();
 			for (Indicator indicator : list) {
-				areaFigures.figure(scope, editor, area, city, indicator, shareOf(indicator, all)).ifPresent(rows::add);
+				areaFigures.figure(seriesOf, editor, area, city, indicator, shareOf(indicator, all))
+					.ifPresent(rows::add);
 			}
 			if (!rows.isEmpty()) {
 				figures.put(theme, rows);
@@ -158,12 +161,14 @@ public class AreaReport {
 		Area city = site.city(tenant);
 		boolean editor = access.seesConfidential(scope);
 		List<Indicator> all = site.themes(scope).values().stream().flatMap(List::stream).toList();
+		Function<Indicator, StatsQueries.Series> seriesOf = areaFigures.series(scope, all, city, city);
 		List<Figure> rows = new ArrayList<>();
 		for (String code : codes) {
 			all.stream()
 				.filter(i -> i.code().equals(code))
 				.findFirst()
-				.flatMap(indicator -> areaFigures.figure(scope, editor, city, city, indicator, shareOf(indicator, all)))
+				.flatMap(indicator -> areaFigures.figure(seriesOf, editor, city, city, indicator,
+						shareOf(indicator, all)))
 				.ifPresent(rows::add);
 		}
 		Map<String, List<Figure>> figures = rows.isEmpty() ? Map.of() : Map.of(title, rows);

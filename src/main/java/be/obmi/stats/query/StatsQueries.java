@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,14 +85,37 @@ public class StatsQueries {
 		/** Computed values by period and area id. */
 		private final Map<String, Map<Long, Optional<Obs>>> memo = new HashMap<>();
 
+		/**
+		 * For a series of a few areas only ({@link FocusedSeries}): their stored rows and
+		 * stored aggregates; null for the full series.
+		 */
+		private final Focus focus;
+
 		Series(Scope scope, Indicator indicator, String period) {
 			this(scope, indicator, period, "");
+		}
+
+		Series(Scope scope, Indicator indicator, Function<Long, Focus> focused) {
+			this.indicator = indicator;
+			this.scope = scope;
+			this.breakdown = "";
+			this.focus = focused.apply(indicator.id());
+			this.byPeriod = focus.direct();
+			if (indicator.isRatio()) {
+				this.numerator = new Series(scope, indicators.byId(indicator.numeratorId()).orElseThrow(), focused);
+				this.denominator = new Series(scope, indicators.byId(indicator.denominatorId()).orElseThrow(), focused);
+			}
+			else {
+				this.numerator = null;
+				this.denominator = null;
+			}
 		}
 
 		Series(Scope scope, Indicator indicator, String period, String breakdown) {
 			this.indicator = indicator;
 			this.scope = scope;
 			this.breakdown = breakdown;
+			this.focus = null;
 			this.byPeriod = load(scope, indicator.id(), period, breakdown);
 			if (indicator.isRatio()) {
 				this.numerator = new Series(scope, indicators.byId(indicator.numeratorId()).orElseThrow(), period,
@@ -116,7 +140,7 @@ public class StatsQueries {
 
 		/** The periods with data, oldest first. */
 		List<String> periods() {
-			Set<String> periods = new TreeSet<>(byPeriod.keySet());
+			Set<String> periods = new TreeSet<>(focus == null ? byPeriod.keySet() : focus.periods());
 			if (numerator != null) {
 				periods.addAll(numerator.periods());
 			}
@@ -182,6 +206,15 @@ public class StatsQueries {
 			if (!indicator.isSum()) {
 				return false;
 			}
+			if (focus != null) {
+				// stored values inside the area and outside the city, from the stored
+				// counts
+				int inside = focus.within(area, period);
+				if (areas.isWithin(city, area)) {
+					return inside - focus.within(city, period) > 0;
+				}
+				return !areas.isWithin(area, city) && inside > 0;
+			}
 			for (long id : stored) {
 				Area part = areas.byId(id);
 				if (part != null && areas.isWithin(part, area) && !areas.isWithin(part, city)) {
@@ -212,6 +245,11 @@ public class StatsQueries {
 			if (!indicator.isSum()) {
 				return Optional.empty();
 			}
+			if (focus != null) {
+				Double aggregated = focus.aggregated().getOrDefault(period, Map.of()).get(area.id());
+				return aggregated == null ? Optional.empty()
+						: Optional.of(new Obs(aggregated, null, false, false, null));
+			}
 			// wijken are a second partition of a gemeente: used only when the main chain
 			// has no data
 			double sum = 0;
@@ -237,6 +275,37 @@ public class StatsQueries {
 			return anyWijk ? Optional.of(new Obs(wijkSum, null, false, false, null)) : Optional.empty();
 		}
 
+	}
+
+	/**
+	 * What a series of a few areas reads ({@link FocusedSeries}): their stored rows, the
+	 * stored aggregates of those without one, per area the stored values inside it, and
+	 * the periods with stored values of the indicator.
+	 */
+	record Focus(Map<String, Map<Long, Obs>> direct, Map<String, Map<Long, Double>> aggregated,
+			Map<String, Map<Long, Integer>> inside, List<String> periods) {
+
+		/** Stored values inside the area (itself included). */
+		int within(Area area, String period) {
+			if ("statsec".equals(area.level())) {
+				return direct.getOrDefault(period, Map.of()).containsKey(area.id()) ? 1 : 0;
+			}
+			return inside.getOrDefault(period, Map.of()).getOrDefault(area.id(), 0);
+		}
+
+	}
+
+	/**
+	 * A series of only the areas that {@code focused} read, from stored rows and stored
+	 * aggregates (see {@link AreaTotals}).
+	 */
+	Series focused(Scope scope, Indicator indicator, Function<Long, Focus> focused) {
+		return new Series(scope, indicator, focused);
+	}
+
+	/** The periods with stored values (not aggregated) of this series, oldest first. */
+	static List<String> storedPeriods(Series series) {
+		return List.copyOf(new TreeSet<>(series.byPeriod.keySet()));
 	}
 
 	/**
