@@ -1,6 +1,7 @@
 package be.obmi.stats.web;
 
 import be.obmi.stats.domain.Area;
+import be.obmi.stats.domain.AreaGroups;
 import be.obmi.stats.domain.Level;
 import be.obmi.stats.domain.Scope;
 import be.obmi.stats.domain.Indicator;
@@ -24,6 +25,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import be.obmi.tenancy.Tenant;
 import org.apache.poi.ss.usermodel.Row;
@@ -78,14 +80,18 @@ class StatsPageController {
 
 	private final SurveyEditions survey;
 
+	private final ComparisonGroups comparisonGroups;
+
 	StatsPageController(StatsSite site, StatsAccess access, MessageSource messages, AreaShapes shapes,
-			SurveyEditions survey, @Value("${obmi.stats.map.tile-url:}") String tileUrl,
+			SurveyEditions survey, ComparisonGroups comparisonGroups,
+			@Value("${obmi.stats.map.tile-url:}") String tileUrl,
 			@Value("${obmi.stats.map.tile-attribution:}") String tileAttribution) {
 		this.site = site;
 		this.access = access;
 		this.messages = messages;
 		this.shapes = shapes;
 		this.survey = survey;
+		this.comparisonGroups = comparisonGroups;
 		this.tiles = new MapTiles(tileUrl.isBlank() ? null : tileUrl.strip(),
 				tileAttribution.isBlank() ? null : tileAttribution.strip());
 	}
@@ -335,7 +341,8 @@ class StatsPageController {
 
 	@GetMapping("/{slug}/cijfers/vergelijking")
 	String comparison(Tenant tenant, @RequestParam(name = "indicator", required = false) @Size(max = 100) String code,
-			@RequestParam(name = "periode", required = false) @Size(max = 20) String period, Model model) {
+			@RequestParam(name = "periode", required = false) @Size(max = 20) String period,
+			@RequestParam(name = "groep", required = false) @Size(max = 80) String group, Model model) {
 		Scope scope = StatsAccess.of(tenant);
 		List<Indicator> candidates = site.themes(scope)
 			.values()
@@ -359,8 +366,16 @@ class StatsPageController {
 			List<String> periods = site.periods(scope, indicator);
 			String shown = period != null && periods.contains(period) ? period
 					: periods.isEmpty() ? null : periods.get(periods.size() - 1);
+			// a peer group instead of the centrumsteden, and the city beside its
+			// stadsregio
+			// and Flanders (issue 21, ComparisonGroups)
+			Optional<AreaGroups.AreaGroup> peers = comparisonGroups.peers(group, model);
 			List<ComparedCity> rows = shown == null ? List.of()
-					: ComparedCity.rank(site.comparison(scope, indicator, shown), indicator, tenant.slug());
+					: ComparedCity.rank(peers.isPresent() ? comparisonGroups.rows(scope, indicator, shown, peers.get())
+							: site.comparison(scope, indicator, shown), indicator, tenant.slug());
+			if (shown != null) {
+				comparisonGroups.sideBySide(scope, tenant, indicator, shown, model);
+			}
 			model.addAttribute("periods", periods);
 			model.addAttribute("period", shown);
 			model.addAttribute("rows", rows);
