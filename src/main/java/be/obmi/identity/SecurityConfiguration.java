@@ -150,6 +150,9 @@ class SecurityConfiguration {
 			// the Kenniscentrum's editors: shared knowledge bank, news, newsletter, GDPR
 			// templates
 			auth.requestMatchers("/kenniscentrum/**").hasAnyRole("KENNISCENTRUM", "PLATFORMBEHEERDER");
+			// their API (joint data requests of the Datapedia); "kenniscentrum" is no
+			// slug
+			auth.requestMatchers("/api/v1/kenniscentrum/**").hasAnyRole("KENNISCENTRUM", "PLATFORMBEHEERDER");
 			// metrics name tenants and show activity: for the operator's monitoring, not
 			// the public
 			auth.requestMatchers("/actuator/prometheus").hasRole("PLATFORMBEHEERDER");

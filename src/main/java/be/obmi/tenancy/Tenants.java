@@ -184,7 +184,7 @@ public class Tenants {
 	 */
 	private static final Set<String> RESERVED_SLUGS = Set.of("platform", "account", "api", "kennis", "kenniscentrum",
 			"login", "logout", "error", "css", "js", "images", "webjars", "actuator", "swagger-ui", "favicon-ico",
-			"schillenboek", "rechtenverkenner");
+			"schillenboek", "rechtenverkenner", "datapedia");
 
 	static String slugOf(String name) {
 		String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");

@@ -156,6 +156,9 @@ class RouteAccessHostileInputIntegrationTests {
 			Rule.of("*", "/platform/**", Need.PLATFORM), Rule.of("*", "/api/v1/platform/**", Need.PLATFORM),
 			// the Kenniscentrum's editors
 			Rule.of("*", "/kenniscentrum/**", Need.KENNISCENTRUM),
+			// datasources (A3): the Kenniscentrum's API of the Datapedia (joint data
+			// requests)
+			Rule.of("*", "/api/v1/kenniscentrum/**", Need.KENNISCENTRUM),
 			// a user's own account
 			Rule.of("*", "/account/**", Need.LOGIN),
 			// tenant administration
@@ -246,6 +249,12 @@ class RouteAccessHostileInputIntegrationTests {
 			// rights: the forms of a city's own rights are for its redacteurs (the
 			// questionnaire /{slug}/rechtenverkenner is public through
 			// RightsPublicRoutes)
+			// datasources (A3): the catalogue /datapedia is public
+			// (DatapediaPublicRoutes); a
+			// city's data team reads /{slug}/datapedia, its redacteurs open the forms
+			Rule.of("GET", "/" + VICTIM + "/datapedia/bronnen/nieuw", Need.REDACTEUR),
+			Rule.of("GET", "/" + VICTIM + "/datapedia/bronnen/*/bewerken", Need.REDACTEUR),
+			Rule.of("GET", "/" + VICTIM + "/datapedia/aanvragen/nieuw", Need.REDACTEUR),
 			Rule.of("GET", "/" + VICTIM + "/rechten/nieuw", Need.REDACTEUR),
 			Rule.of("GET", "/" + VICTIM + "/rechten/*/bewerken", Need.REDACTEUR),
 			// rights (R2): the social workers' questionnaire and their stored cases only
