@@ -58,9 +58,11 @@ public class RuleVersions {
 		if (basis.length() > 500) {
 			throw new RefusedValueException(Reason.of("rights.refused.tooLong"));
 		}
-		RuleJson.Body body = RuleJson.read(ruleJson == null || ruleJson.isBlank() ? "{}" : ruleJson);
-		String normalised = RuleJson.write(body);
 		String model = dmn == null || dmn.isBlank() ? null : dmn.strip();
+		// a DMN version may have no typed conditions at all; a typed one needs its JSON
+		boolean noConditions = model != null && (ruleJson == null || ruleJson.isBlank());
+		RuleJson.Body body = RuleJson.read(noConditions ? "{}" : ruleJson);
+		String normalised = RuleJson.write(body);
 		if (model != null) {
 			if (model.length() > 500_000) {
 				throw new RefusedValueException(Reason.of("rights.refused.tooLong"));
