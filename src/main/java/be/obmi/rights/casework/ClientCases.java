@@ -24,7 +24,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A social worker's stored client cases. A case is stored only with the client's explicit
@@ -57,8 +59,11 @@ public class ClientCases {
 
 	private final Clock clock;
 
-	ClientCases(JdbcClient jdbc, AuditTrail audit, CaseworkActivity activity,
+	private final TransactionTemplate transaction;
+
+	ClientCases(JdbcClient jdbc, AuditTrail audit, CaseworkActivity activity, PlatformTransactionManager transactions,
 			@Value("${obmi.rights.cases.retention-days:90}") int retentionDays) {
+		this.transaction = new TransactionTemplate(transactions);
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.activity = activity;
@@ -138,24 +143,31 @@ public class ClientCases {
 		audit.deleted(tenant.id(), ENTITY, publicId.toString(), "dossier", List.of());
 	}
 
-	/**
-	 * Deletes every case whose retention date has passed, in every city; nightly.
-	 * @return the number deleted
-	 */
+	/** Deletes the expired cases every night ({@link #purgeExpired}). */
 	@Scheduled(cron = "${obmi.rights.cases.purge-cron:0 15 3 * * *}")
 	@SchedulerLock(name = "rights.purge-client-cases", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
-	@Transactional
+	public void nightlyPurge() {
+		purgeExpired();
+	}
+
+	/**
+	 * Deletes every case whose retention date has passed, in every city, in one
+	 * transaction with its audit entries.
+	 * @return the number deleted
+	 */
 	public int purgeExpired() {
-		List<Map<String, Object>> expired = jdbc
-			.sql("delete from rights.client_case where retain_until < ? returning tenant_id, public_id")
-			.param(LocalDate.now(clock))
-			.query()
-			.listOfRows();
-		for (Map<String, Object> row : expired) {
-			audit.deleted(((Number) row.get("tenant_id")).longValue(), ENTITY, String.valueOf(row.get("public_id")),
-					"dossier (bewaartermijn verstreken)", List.of());
-		}
-		return expired.size();
+		return transaction.execute(status -> {
+			List<Map<String, Object>> expired = jdbc
+				.sql("delete from rights.client_case where retain_until < ? returning tenant_id, public_id")
+				.param(LocalDate.now(clock))
+				.query()
+				.listOfRows();
+			for (Map<String, Object> row : expired) {
+				audit.deleted(((Number) row.get("tenant_id")).longValue(), ENTITY, String.valueOf(row.get("public_id")),
+						"dossier (bewaartermijn verstreken)", List.of());
+			}
+			return expired.size();
+		});
 	}
 
 	private static final String COLUMNS = "public_id, worker, label, answers::text as answers, "

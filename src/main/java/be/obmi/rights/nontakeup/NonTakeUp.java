@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 
 import be.obmi.rights.catalogue.CityParameters;
 import be.obmi.rights.catalogue.Publication;
@@ -120,6 +121,7 @@ public class NonTakeUp {
 			TreeSet<String> sectors = new TreeSet<>();
 			households.forEach(h -> sectors.add(h.sector()));
 			List<RightCount> counts = new ArrayList<>();
+			List<Publishing> publishing = new ArrayList<>();
 			for (RightEntry right : offered(tenant, asOf)) {
 				List<EligibilityRule> rule = publication.rule(right.id(), null);
 				Map<String, BigDecimal> city = right.shared() ? parameters.of(tenant.id(), right.id()) : Map.of();
@@ -136,11 +138,10 @@ public class NonTakeUp {
 				List<TenantFigures.Value> values = new ArrayList<>();
 				perSector
 					.forEach((sector, n) -> values.add(new TenantFigures.Value("statsec", sector, period.code(), n)));
-				if (!figures.publish(tenant, definition(right), values, actor)) {
-					throw ImportRejectedException.of("import.rights.households.notPublished", right.code());
-				}
+				publishing.add(new Publishing(right, values));
 				counts.add(new RightCount(right.code(), right.title(), indicator(right), total));
 			}
+			publishApart(tenant, publishing, actor);
 			long runId = jdbc
 				.sql("""
 						insert into rights.non_take_up_run (tenant_id, period, file_name, households, rights, published, run_by)
@@ -157,6 +158,43 @@ public class NonTakeUp {
 		return jdbc.sql("""
 				select period, file_name, households, rights, run_by, run_at from rights.non_take_up_run
 				where tenant_id = ? order by run_at desc, id desc limit 50""").param(tenant.id()).query().listOfRows();
+	}
+
+	private record Publishing(RightEntry right, List<TenantFigures.Value> values) {
+	}
+
+	/**
+	 * Publishes each right's counts through the statistics' import, each in a transaction
+	 * of its own (the import cannot run twice in one transaction), on another thread so
+	 * that they do not join the run's transaction, which keeps the city's lock meanwhile.
+	 * The file was checked before: a refusal by the statistics is not expected; should
+	 * one come, the rights published before it stay published (publishing the same values
+	 * again changes nothing) and the run is not recorded.
+	 */
+	private void publishApart(Tenant tenant, List<Publishing> publishing, String actor) {
+		AtomicReference<RuntimeException> failure = new AtomicReference<>();
+		Thread publisher = Thread.ofVirtual().name("rights-non-take-up-" + tenant.slug()).start(() -> {
+			try {
+				for (Publishing p : publishing) {
+					if (!figures.publish(tenant, definition(p.right()), p.values(), actor)) {
+						throw ImportRejectedException.of("import.rights.households.notPublished", p.right().code());
+					}
+				}
+			}
+			catch (RuntimeException ex) {
+				failure.set(ex);
+			}
+		});
+		try {
+			publisher.join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while publishing the non-take-up figures", ex);
+		}
+		if (failure.get() != null) {
+			throw failure.get();
+		}
 	}
 
 	private List<RightEntry> offered(Tenant tenant, LocalDate asOf) {

@@ -15,6 +15,8 @@ import be.obmi.identity.TenantFunction;
 import be.obmi.rights.casework.ClientCase;
 import be.obmi.rights.casework.ClientCases;
 import be.obmi.rights.explorer.Exploration;
+import be.obmi.shared.NotFoundException;
+import be.obmi.shared.Reason;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.context.MessageSource;
@@ -102,9 +104,9 @@ class SocialWorkerController {
 
 	/** Reopens a stored case: the questionnaire with its answers, at the result. */
 	@GetMapping("/dossiers/{id}")
-	String reopen(Tenant tenant, @PathVariable UUID id, Model model, Locale locale) {
+	String reopen(Tenant tenant, @PathVariable String id, Model model, Locale locale) {
 		ObmiUser worker = access.require(tenant.slug(), TenantFunction.SOCIAL_WORKER);
-		ClientCase found = cases.require(tenant, worker.getUsername(), id);
+		ClientCase found = cases.require(tenant, worker.getUsername(), uuid(id));
 		MultiValueMap<String, String> answers = new LinkedMultiValueMap<>();
 		found.answers().forEach(answers::addAll);
 		answers.set("toon", "1");
@@ -115,11 +117,21 @@ class SocialWorkerController {
 	}
 
 	@PostMapping("/dossiers/{id}/verwijderen")
-	String delete(Tenant tenant, @PathVariable UUID id, RedirectAttributes redirect) {
+	String delete(Tenant tenant, @PathVariable String id, RedirectAttributes redirect) {
 		ObmiUser worker = access.require(tenant.slug(), TenantFunction.SOCIAL_WORKER);
-		cases.delete(tenant, worker.getUsername(), id);
+		cases.delete(tenant, worker.getUsername(), uuid(id));
 		redirect.addFlashAttribute("deleted", true);
 		return "redirect:/" + tenant.slug() + "/rechtenverkenner/hulpverlener/dossiers";
+	}
+
+	/** The case's id; 404 for text that is no UUID (checked after the access). */
+	private static UUID uuid(String id) {
+		try {
+			return UUID.fromString(id);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new NotFoundException(Reason.of("rights.casework.refused.unknown"));
+		}
 	}
 
 	private String page(Tenant tenant, Model model, Locale locale) {
