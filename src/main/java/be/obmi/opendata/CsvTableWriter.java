@@ -45,23 +45,34 @@ public final class CsvTableWriter implements CubeWriter {
 			line.append(line.isEmpty() ? "" : ",").append(CsvText.field(name, ','));
 		}
 		writer.write(line.append("\r\n").toString());
-		var positions = new CellPositions(cube.dimensions());
+		// each category's two columns are the same on every row: rendered once per
+		// category, not once per cell
+		var dimensions = cube.dimensions();
+		var rendered = new String[dimensions.size()][];
+		for (int d = 0; d < dimensions.size(); d++) {
+			var categories = dimensions.get(d).categories();
+			rendered[d] = new String[categories.size()];
+			for (int c = 0; c < categories.size(); c++) {
+				var category = categories.get(c);
+				rendered[d][c] = CsvText.field(CsvText.neutralised(category.code()), ',') + ','
+						+ CsvText.field(CsvText.neutralised(category.label().in(lang, category.code())), ',') + ',';
+			}
+		}
+		var positions = new CellPositions(dimensions);
 		for (var cell : cube.cells()) {
 			var position = positions.next();
-			line.setLength(0);
 			for (int d = 0; d < position.length; d++) {
-				var category = cube.dimensions().get(d).categories().get(position[d]);
-				line.append(CsvText.field(CsvText.neutralised(category.code()), ',')).append(',');
-				line.append(CsvText.field(CsvText.neutralised(category.label().in(lang, category.code())), ','))
-					.append(',');
+				writer.write(rendered[d][position[d]]);
 			}
 			if (cell.isOk()) {
-				line.append(CellNumbers.plain(cell.value())).append(',');
+				writer.write(CellNumbers.plain(cell.value()));
+				writer.write(",\r\n");
 			}
 			else {
-				line.append(',').append(CsvText.field(CsvText.neutralised(JsonStatWriter.status(cell)), ','));
+				writer.write(',');
+				writer.write(CsvText.field(CsvText.neutralised(JsonStatWriter.status(cell)), ','));
+				writer.write("\r\n");
 			}
-			writer.write(line.append("\r\n").toString());
 		}
 		writer.flush();
 	}

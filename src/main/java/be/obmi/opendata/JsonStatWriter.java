@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,12 @@ import java.util.TreeMap;
  * iterated twice (values, statuses) and never held.
  */
 public final class JsonStatWriter implements CubeWriter {
+
+	/**
+	 * At most this many statuses are kept in memory while the values are written (about
+	 * 16 MB); a cube with more cells without a value is read twice.
+	 */
+	static final int MAX_KEPT_STATUSES = 1 << 20;
 
 	/**
 	 * Status for suppressed (confidential) cells, as Eurostat and SDMX's OBS_CONF use it.
@@ -81,25 +88,53 @@ public final class JsonStatWriter implements CubeWriter {
 			}
 			json.writeEndObject();
 			json.writeArrayPropertyStart("value");
-			boolean anyStatus = false;
+			// the statuses of the first cells without a value are kept while the values
+			// are
+			// written (a bounded number), so that a generated cube is computed once; past
+			// that bound the cells are read a second time
+			long[] statusIndex = new long[1024];
+			String[] statusText = new String[1024];
+			int statuses = 0;
+			boolean overflow = false;
+			long index = 0;
 			for (var cell : cube.cells()) {
 				if (cell.isOk()) {
 					json.writeNumber(cell.value());
 				}
 				else {
 					json.writeNull();
-					anyStatus = true;
+					if (statuses == statusIndex.length && !overflow) {
+						if (statuses >= MAX_KEPT_STATUSES) {
+							overflow = true;
+						}
+						else {
+							statusIndex = Arrays.copyOf(statusIndex, statuses * 2);
+							statusText = Arrays.copyOf(statusText, statuses * 2);
+						}
+					}
+					if (!overflow) {
+						statusIndex[statuses] = index;
+						statusText[statuses++] = status(cell);
+					}
 				}
+				index++;
 			}
 			json.writeEndArray();
-			if (anyStatus) {
+			if (overflow) {
 				json.writeObjectPropertyStart("status");
-				long index = 0;
+				index = 0;
 				for (var cell : cube.cells()) {
 					if (!cell.isOk()) {
 						json.writeStringProperty(Long.toString(index), status(cell));
 					}
 					index++;
+				}
+				json.writeEndObject();
+			}
+			else if (statuses > 0) {
+				json.writeObjectPropertyStart("status");
+				for (int i = 0; i < statuses; i++) {
+					json.writeStringProperty(Long.toString(statusIndex[i]), statusText[i]);
 				}
 				json.writeEndObject();
 			}

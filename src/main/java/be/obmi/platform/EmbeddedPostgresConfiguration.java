@@ -67,7 +67,17 @@ class EmbeddedPostgresConfiguration {
 			.setCleanDataDirectory(false)
 			.setPGStartupWait(Duration.ofSeconds(60))
 			.setServerConfig("max_connections", "100")
-			.setServerConfig("shared_buffers", "128MB")
+			// sized for the bulk work of the statistics imports and the warehouse (issue
+			// 20):
+			// index pages of stats.observation stay in memory during a load of millions
+			// of
+			// rows, and a load does not force a checkpoint (and full-page images) every 1
+			// GB
+			// of WAL
+			.setServerConfig("shared_buffers", "512MB")
+			.setServerConfig("max_wal_size", "4GB")
+			.setServerConfig("checkpoint_timeout", "15min")
+			.setServerConfig("maintenance_work_mem", "256MB")
 			.setLocaleConfig("locale", "C.UTF-8")
 			.setLocaleConfig("encoding", "UTF8");
 		if (port > 0) {

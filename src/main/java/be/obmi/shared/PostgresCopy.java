@@ -36,11 +36,36 @@ public final class PostgresCopy {
 				text.append(',');
 			}
 			first = false;
-			if (value != null) {
+			if (value instanceof Long || value instanceof Integer || value instanceof Boolean) {
+				text.append(value);
+			}
+			else if (value != null) {
 				String s = value.toString();
-				text.append('"').append(s.replace("\"", "\"\"")).append('"');
+				if (plain(s)) {
+					text.append(s);
+				}
+				else {
+					text.append('"').append(s.replace("\"", "\"\"")).append('"');
+				}
 			}
 			return this;
+		}
+
+		/**
+		 * Whether a text can go unquoted: not empty (that would be null), no separator,
+		 * quote or line break.
+		 */
+		private static boolean plain(String s) {
+			if (s.isEmpty()) {
+				return false;
+			}
+			for (int i = 0; i < s.length(); i++) {
+				char c = s.charAt(i);
+				if (c == ',' || c == '"' || c == '\n' || c == '\r' || c == '\\') {
+					return false;
+				}
+			}
+			return true;
 		}
 
 		public Rows end() {

@@ -4,6 +4,7 @@ import be.obmi.stats.domain.Scope;
 import be.obmi.stats.importing.ObservationImporter;
 
 import be.obmi.shared.PostgresCopy;
+import org.postgresql.PGConnection;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -66,6 +67,7 @@ class StatsImportBenchmark {
 			lines = stream.count() - 1;
 		}
 		StringBuilder report = new StringBuilder();
+		report.append("load average at the start: " + loadAverage() + "\n");
 		report.append(String.format(Locale.ROOT, "file: %s, %,d rows, %,d MB%n", file, lines, Files.size(file) >> 20));
 
 		// baseline: COPY of the same rows into a plain table (no validation, no indexes)
@@ -102,6 +104,41 @@ class StatsImportBenchmark {
 		report.append(String.format(Locale.ROOT, "plain COPY:        %8.1f s  %,10.0f rows/s%n", copySeconds,
 				lines / copySeconds));
 
+		report.append("load average after plain COPY: " + loadAverage() + "\n");
+
+		// second baseline: COPY of the same rows, resolved to ids, into a copy of
+		// stats.observation with its indexes and checks that already holds the table's
+		// rows (the table's own cost)
+		jdbc.sql("create table public.bench_observation (like stats.observation including all)").update();
+		jdbc.sql("insert into public.bench_observation select * from stats.observation").update();
+		Path resolved = Path.of("target", "bench", "stats-resolved.csv");
+		Files.createDirectories(resolved.getParent());
+		try (var connection = dataSource.getConnection(); var out = Files.newOutputStream(resolved)) {
+			connection.unwrap(PGConnection.class).getCopyAPI().copyOut("""
+					copy (select null, 1000000 + dense_rank() over (order by p.indicator), a.id, p.periode, '',
+					        p.waarde, case when p.waarde is null then 'onbekend' end, false, false, null, null, null, 1
+					      from public.bench_plain p join stats.area a on a.code = p.gebied and a.level = 'statsec')
+					to stdout (format csv)""", out);
+		}
+		jdbc.sql("checkpoint").update();
+		long tc = System.nanoTime();
+		transaction.executeWithoutResult(status -> {
+			try (Reader reader = Files.newBufferedReader(resolved, StandardCharsets.UTF_8)) {
+				PostgresCopy.in(dataSource, "public.bench_observation", reader);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+		double tableSeconds = (System.nanoTime() - tc) / 1e9;
+		report.append(String.format(Locale.ROOT,
+				"COPY into a copy of stats.observation (its indexes, holding its rows): %8.1f s  %,10.0f rows/s (%.0f%% of plain COPY's rate)%n",
+				tableSeconds, lines / tableSeconds, 100 * copySeconds / tableSeconds));
+		report.append("load average after that COPY: " + loadAverage() + "\n");
+		jdbc.sql("drop table public.bench_observation").update();
+		Files.delete(resolved);
+		jdbc.sql("checkpoint").update();
+
 		resetPeaks();
 		long t1 = System.nanoTime();
 		ObservationImporter.Summary summary = importer.importFile(Scope.platform(), file.getFileName().toString(),
@@ -112,6 +149,8 @@ class StatsImportBenchmark {
 				summary.rows() / importSeconds, 100 * copySeconds / importSeconds, summary.inserted()));
 		report.append(String.format(Locale.ROOT, "peak heap during import: %,d MB (max heap %,d MB)%n",
 				peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20));
+		report.append("load average after the import: " + loadAverage() + "\n");
+		System.out.println("\n=== stats import benchmark ===\n" + report);
 
 		jdbc.sql("update stats.indicator set published = true, threshold = 5 where code like 'bench_%'").update();
 		jdbc.sql("analyze stats.observation").update();
@@ -151,6 +190,10 @@ class StatsImportBenchmark {
 		Collections.sort(times);
 		return String.format(Locale.ROOT, "%-45s median %7.0f ms (min %5.0f, max %5.0f), %,d KB%n", label,
 				times.get(times.size() / 2), times.get(0), times.get(times.size() - 1), size >> 10);
+	}
+
+	private static String loadAverage() throws IOException {
+		return Files.readString(Path.of("/proc/loadavg")).strip();
 	}
 
 	private static void resetPeaks() {

@@ -74,6 +74,19 @@ public final class TableReader {
 	}
 
 	/**
+	 * Thrown by a {@link Handler} that stops reading early for a reason of its own;
+	 * passed on unchanged (any other exception of a handler is reported as an unreadable
+	 * file).
+	 */
+	public static class Stop extends RuntimeException {
+
+		public Stop(String reason) {
+			super(reason, null, false, false);
+		}
+
+	}
+
+	/**
 	 * Streams a file to the handler. A CSV is read twice — once to see whether it is
 	 * valid UTF-8, once to parse it — so memory stays bounded whatever its size; an XLSX
 	 * is read into memory.
@@ -244,7 +257,7 @@ public final class TableReader {
 				}
 			}
 		}
-		catch (ImportRejectedException ex) {
+		catch (ImportRejectedException | Stop ex) {
 			throw ex;
 		}
 		catch (RuntimeException ex) {

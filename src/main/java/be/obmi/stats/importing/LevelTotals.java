@@ -34,19 +34,8 @@ class LevelTotals {
 
 	private static final int SHOWN = 20;
 
-	/**
-	 * Sums per parent area (of those given), sub-area level, indicator, period and
-	 * breakdown, joined to the parent's own value in the file: one pass over the rows
-	 * below the parents, hash-joined, whatever the file's size.
-	 */
-	private static final String MISMATCHES = """
-			with file as materialized (
-			  select r.row, ii.id as indicator_id, r.area_id, a.level, r.period, r.breakdown, r.value
-			  from import_rows r
-			  join import_indicator ii on ii.code = r.indicator_code
-			  join stats.indicator i on i.id = ii.id and i.aggregation = 'sum'
-			  join stats.area a on a.id = r.area_id
-			),
+	/** The mismatches found in the rows of the common table expression {@code file}. */
+	private static final String MISMATCHES_OF_FILE = """
 			children as (
 			  select aa.ancestor_id as area_id, f.indicator_id, f.period, f.breakdown, f.level,
 			         count(f.value) as valued, count(*) as supplied, sum(f.value) as total
@@ -69,6 +58,33 @@ class LevelTotals {
 			                       where d.ancestor_id = c.area_id and s.level = c.level and s.valid_to is null)))
 			order by p.row, c.level
 			""";
+
+	/**
+	 * Sums per parent area (of those given), sub-area level, indicator, period and
+	 * breakdown, joined to the parent's own value in the file: one pass over the rows
+	 * below the parents, hash-joined, whatever the file's size.
+	 */
+	private static final String MISMATCHES = """
+			with file as materialized (
+			  select r.row, ii.id as indicator_id, r.area_id, a.level, r.period, r.breakdown, r.value
+			  from import_rows r
+			  join import_indicator ii on ii.code = r.indicator_code
+			  join stats.indicator i on i.id = ii.id and i.aggregation = 'sum'
+			  join stats.area a on a.id = r.area_id
+			),""" + MISMATCHES_OF_FILE;
+
+	/**
+	 * The same check on the values an import wrote straight into
+	 * {@code stats.observation} ({@link FreshLoad}), which carry no row numbers.
+	 */
+	private static final String WRITTEN_MISMATCHES = """
+			with file as materialized (
+			  select null::bigint as row, o.indicator_id, o.area_id, a.level, o.period, o.breakdown, o.value
+			  from stats.observation o
+			  join stats.indicator i on i.id = o.indicator_id and i.aggregation = 'sum'
+			  join stats.area a on a.id = o.area_id
+			  where o.import_id = :importId and coalesce(o.tenant_id, 0) = :scopeKey
+			),""" + MISMATCHES_OF_FILE + " limit 1";
 
 	private final JdbcClient jdbc;
 
@@ -96,6 +112,25 @@ class LevelTotals {
 			}
 		}
 		return List.copyOf(parents);
+	}
+
+	/**
+	 * Whether the values that import {@code importId} wrote into the scope disagree
+	 * across levels (then the classic path reports it with row numbers).
+	 */
+	boolean anyWritten(long importId, long scopeKey, Set<Long> areaIds) {
+		List<Long> parents = parents(areaIds);
+		if (parents.isEmpty()) {
+			return false;
+		}
+		return !jdbc.sql(WRITTEN_MISMATCHES)
+			.param("tolerance", TOLERANCE)
+			.param("parents", parents)
+			.param("importId", importId)
+			.param("scopeKey", scopeKey)
+			.query((rs, n) -> rs.getString("code"))
+			.list()
+			.isEmpty();
 	}
 
 	/** One area whose sub-areas of one level add up to another total. */

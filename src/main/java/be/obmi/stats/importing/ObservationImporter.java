@@ -30,7 +30,11 @@ import be.obmi.shared.tabular.Table;
 import be.obmi.shared.tabular.TableReader;
 
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 import be.obmi.opendata.Cube;
 import java.io.IOException;
@@ -77,8 +81,15 @@ public class ObservationImporter {
 
 	private final ScopeLock lock;
 
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate nested;
+
 	ObservationImporter(Areas areas, Indicators indicators, ObservationStore store, Datasets datasets,
-			ObmiMetrics metrics, ScopeLock lock) {
+			ObmiMetrics metrics, ScopeLock lock, JdbcClient jdbc, PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.nested = new TransactionTemplate(transactions);
+		this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.lock = lock;
 		this.metrics = metrics;
 		this.datasets = datasets;
@@ -152,48 +163,129 @@ public class ObservationImporter {
 			throw ImportRejectedException.at(1, request.indicator() != null ? "indicator" : "mapping",
 					"import.stats.mappingOnlyForTables");
 		}
-		long started = System.nanoTime();
-		ObservationRows.Errors errors = new ObservationRows.Errors();
-		List<MessageSourceResolvable> warnings = new ArrayList<>();
-		String[] format = new String[1];
+		// a first load of the file's indicators goes straight into the table; anything
+		// else (or anything that path cannot decide) is rolled back to this savepoint and
+		// compared with the stored values
+		try {
+			return nested.execute(status -> importFresh(scope, filename, file, createIndicators, actor));
+		}
+		catch (FreshLoad.NotFresh ex) {
+			log.info("import: not a first load ({}), values compared with the stored ones", ex.getMessage());
+		}
+		return importRows(scope, filename, file, createIndicators, actor);
+	}
+
+	/** What the reader found in a long or Swing file. */
+	private static final class Reading {
+
+		final ObservationRows.Errors errors = new ObservationRows.Errors();
+
+		final List<MessageSourceResolvable> warnings = new ArrayList<>();
+
+		final Map<String, Long> codes = new LinkedHashMap<>();
+
+		final Set<Long> areaIds = new HashSet<>();
+
+		String format;
+
+		/** The indicator column's name for errors; null for the Swing format. */
+		String indicatorColumn() {
+			return "swing".equals(format) ? null : "indicator";
+		}
+
+	}
+
+	/**
+	 * Reads every row of a long or Swing file, checking each cell, and hands the values
+	 * to {@code sink}.
+	 */
+	private Reading read(InputStreamSource file, Consumer<Value> sink) throws IOException {
+		Reading reading = new Reading();
 		ObservationRows.Format[] parser = new ObservationRows.Format[1];
+		Consumer<Value> out = v -> {
+			reading.codes.putIfAbsent(v.indicatorCode(), v.row());
+			reading.areaIds.add(v.areaId());
+			sink.accept(v);
+		};
+		TableReader.stream(file, new TableReader.Handler() {
+			@Override
+			public void header(List<String> header) {
+				Set<String> lower = new HashSet<>();
+				header.forEach(h -> lower.add(h.toLowerCase(Locale.ROOT)));
+				if (header.isEmpty()) {
+					throw ImportRejectedException.at(1, "", "import.file.empty");
+				}
+				if (lower.containsAll(List.of("period", "geolevel", "geoitem"))) {
+					reading.format = "swing";
+					parser[0] = rowReader.swing(header, reading.errors, reading.warnings);
+				}
+				else if (lower.containsAll(List.of("indicator", "gebied", "periode", "waarde"))) {
+					reading.format = "lang";
+					parser[0] = rowReader.longFormat(header, reading.errors);
+				}
+				else {
+					throw ImportRejectedException.at(1, "", "import.stats.formatUnknown");
+				}
+			}
+
+			@Override
+			public void row(long number, List<String> cells) {
+				parser[0].line(new Table.Row(Math.toIntExact(number), cells, Map.of()), out);
+			}
+		});
+		return reading;
+	}
+
+	/**
+	 * A first load ({@link FreshLoad}): the values go straight into
+	 * {@code stats.observation}.
+	 * @throws FreshLoad.NotFresh when the classic path must decide
+	 */
+	private Summary importFresh(Scope scope, String filename, InputStreamSource file, boolean createIndicators,
+			String actor) {
+		long started = System.nanoTime();
+		long importId = store.newBatch(scope, filename, "lang", actor, 0, 0);
+		FreshLoad load = new FreshLoad(scope, importId, createIndicators, indicators, store);
+		Reading reading;
+		long rows;
+		try {
+			reading = read(file, load);
+			rows = load.finish();
+		}
+		catch (RuntimeException ex) {
+			load.cancel();
+			throw ex;
+		}
+		catch (IOException ex) {
+			load.cancel();
+			throw ImportRejectedException.at(1, "", "import.file.unreadable");
+		}
+		if (!reading.errors.list.isEmpty()) {
+			throw new FreshLoad.NotFresh("errors in the file");
+		}
+		log.info("import: parsed and written {} new values in {} ms", rows, (System.nanoTime() - started) / 1_000_000);
+		jdbc.sql("update stats.import_batch set format = ? where id = ?").params(reading.format, importId).update();
+		Summary summary = store.writtenFresh(scope, importId, filename, reading.format, rows, load.created(),
+				reading.warnings, reading.areaIds);
+		if (summary == null) {
+			throw new FreshLoad.NotFresh("totals of levels differ");
+		}
+		return summary;
+	}
+
+	/**
+	 * The classic path: the values are copied into a temporary table, then compared with
+	 * the stored ones and written in SQL ({@link ObservationStore#write}).
+	 */
+	private Summary importRows(Scope scope, String filename, InputStreamSource file, boolean createIndicators,
+			String actor) {
+		long started = System.nanoTime();
 		store.createImportRows();
 		PostgresCopy.Stream copy = store.importRowsCopy();
 		long rows;
-		Map<String, Long> codes = new LinkedHashMap<>();
-		Set<Long> areaIds = new HashSet<>();
+		Reading reading;
 		try {
-			Consumer<Value> out = v -> {
-				codes.putIfAbsent(v.indicatorCode(), v.row());
-				areaIds.add(v.areaId());
-				ObservationStore.add(copy, v);
-			};
-			TableReader.stream(file, new TableReader.Handler() {
-				@Override
-				public void header(List<String> header) {
-					Set<String> lower = new HashSet<>();
-					header.forEach(h -> lower.add(h.toLowerCase(Locale.ROOT)));
-					if (header.isEmpty()) {
-						throw ImportRejectedException.at(1, "", "import.file.empty");
-					}
-					if (lower.containsAll(List.of("period", "geolevel", "geoitem"))) {
-						format[0] = "swing";
-						parser[0] = rowReader.swing(header, errors, warnings);
-					}
-					else if (lower.containsAll(List.of("indicator", "gebied", "periode", "waarde"))) {
-						format[0] = "lang";
-						parser[0] = rowReader.longFormat(header, errors);
-					}
-					else {
-						throw ImportRejectedException.at(1, "", "import.stats.formatUnknown");
-					}
-				}
-
-				@Override
-				public void row(long number, List<String> cells) {
-					parser[0].line(new Table.Row(Math.toIntExact(number), cells, Map.of()), out);
-				}
-			});
+			reading = read(file, v -> ObservationStore.add(copy, v));
 			rows = copy.end();
 		}
 		catch (RuntimeException ex) {
@@ -205,9 +297,10 @@ public class ObservationImporter {
 			throw ImportRejectedException.at(1, "", "import.file.unreadable");
 		}
 		log.info("import: parsed and copied {} rows in {} ms", rows, (System.nanoTime() - started) / 1_000_000);
-		String indicatorColumn = "swing".equals(format[0]) ? null : "indicator";
+		String indicatorColumn = reading.indicatorColumn();
+		ObservationRows.Errors errors = reading.errors;
 		Map<String, CubeObservations.Source> sources = new LinkedHashMap<>();
-		codes.forEach((code, firstRow) -> sources.put(code,
+		reading.codes.forEach((code, firstRow) -> sources.put(code,
 				new CubeObservations.Source(firstRow, indicatorColumn == null ? code : indicatorColumn)));
 		Map<String, Indicator> byCode = new HashMap<>();
 		Set<String> unknown = resolveIndicators(scope, sources, createIndicators, byCode, errors);
@@ -217,8 +310,8 @@ public class ObservationImporter {
 		}
 		log.info("import: checked in {} ms", (System.nanoTime() - started) / 1_000_000);
 		List<String> created = createDrafts(scope, unknown, byCode);
-		return store.write(scope, filename, format[0], rows, byCode, created, warnings, actor, indicatorColumn,
-				areaIds);
+		return store.write(scope, filename, reading.format, rows, byCode, created, reading.warnings, actor,
+				indicatorColumn, reading.areaIds);
 	}
 
 	/**

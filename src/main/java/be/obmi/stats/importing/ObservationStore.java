@@ -90,6 +90,45 @@ class ObservationStore {
 	}
 
 	/**
+	 * A COPY stream straight into {@code stats.observation}, for {@link FreshLoad}: the
+	 * columns of
+	 * {@link #add(PostgresCopy.Stream, Long, long, long, ObservationImporter.Value)}.
+	 */
+	PostgresCopy.Stream observationCopy() {
+		return new PostgresCopy.Stream(dataSource, "stats.observation (tenant_id, indicator_id, area_id, period, "
+				+ "breakdown, value, missing_reason, provisional, estimated, sample_n, population_n, import_id)");
+	}
+
+	/** One value of a resolved indicator, for {@link #observationCopy()}. */
+	static void add(PostgresCopy.Stream copy, Long tenantId, long indicatorId, long importId,
+			ObservationImporter.Value v) {
+		copy.rows()
+			.add(tenantId)
+			.add(indicatorId)
+			.add(v.areaId())
+			.add(v.period())
+			.add(v.breakdown())
+			.add(v.value())
+			.add(v.missingReason())
+			.add(v.provisional())
+			.add(v.estimated())
+			.add(v.n())
+			.add(v.population())
+			.add(importId)
+			.end();
+		copy.flushIfFull();
+	}
+
+	/** Whether the scope holds any value of the indicator. */
+	boolean holdsValues(Scope scope, long indicatorId) {
+		return jdbc.sql(
+				"select exists (select 1 from stats.observation where indicator_id = ? and coalesce(tenant_id, 0) = ?)")
+			.params(indicatorId, scope.key())
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
 	 * The same key twice in the file: found only when the insert hits the unique index,
 	 * to keep the usual case fast.
 	 */
@@ -126,7 +165,7 @@ class ObservationStore {
 	}
 
 	/** A new entry of the import history (its counts are filled in when known). */
-	private long newBatch(Scope scope, String filename, String format, String actor, long rows, int createdIndicators) {
+	long newBatch(Scope scope, String filename, String format, String actor, long rows, int createdIndicators) {
 		return jdbc
 			.sql("""
 					insert into stats.import_batch (tenant_id, filename, format, actor, row_count, inserted, updated, unchanged, created_indicators)
@@ -204,7 +243,7 @@ class ObservationStore {
 						from import_rows r join import_indicator ii on ii.code = r.indicator_code
 						where not ? or not exists (select 1 from stats.observation o where o.indicator_id = ii.id and o.area_id = r.area_id
 						  and o.period = r.period and o.breakdown = r.breakdown and coalesce(o.tenant_id, 0) = ?)
-						order by ii.id, r.area_id, r.period, r.breakdown""";
+						order by ii.id, r.period, r.area_id, r.breakdown""";
 		long written;
 		try {
 			written = nested
@@ -214,8 +253,28 @@ class ObservationStore {
 			throw new ImportRejectedException(duplicates(indicatorColumn));
 		}
 		log.info("import: {} written at {} ms", written, (System.nanoTime() - started) / 1_000_000);
-		long inserted = written - updated;
-		long unchanged = rows - written;
+		return finish(scope, importId, filename, format, rows, written - updated, updated, created, warnings);
+	}
+
+	/**
+	 * The end of an import through {@link FreshLoad}: every row was written as a new
+	 * value. Returns null when the levels of the file disagree ({@link LevelTotals}),
+	 * which the classic path reports.
+	 */
+	ObservationImporter.Summary writtenFresh(Scope scope, long importId, String filename, String format, long rows,
+			List<String> created, List<MessageSourceResolvable> warnings, Set<Long> areaIds) {
+		if (totals.anyWritten(importId, scope.key(), areaIds)) {
+			return null;
+		}
+		jdbc.sql("update stats.import_batch set row_count = ?, created_indicators = ? where id = ?")
+			.params(rows, created.size(), importId)
+			.update();
+		return finish(scope, importId, filename, format, rows, rows, 0, created, warnings);
+	}
+
+	private ObservationImporter.Summary finish(Scope scope, long importId, String filename, String format, long rows,
+			long inserted, long updated, List<String> created, List<MessageSourceResolvable> warnings) {
+		long unchanged = rows - inserted - updated;
 		jdbc.sql("update stats.import_batch set inserted = ?, updated = ?, unchanged = ? where id = ?")
 			.params(inserted, updated, unchanged, importId)
 			.update();
