@@ -23,8 +23,9 @@ create table stats.area_total_source (
     row_count    bigint    not null,
     import_sum   numeric   not null,
     value_hash   bigint    not null,
+    aggregation  varchar(10) not null,
     periods      text[]    not null,
     computed_at  timestamptz not null default now(),
     primary key (scope_key, indicator_id)
 );
-comment on table stats.area_total_source is 'Fingerprint (rows, sum of import ids, sum of hashfloat8 of the values) and periods of the rows a scope''s aggregates of an indicator were computed from.';
+comment on table stats.area_total_source is 'Fingerprint (rows, sum of import ids, sum of hashfloat8 of the values), the indicator''s aggregation rule and the periods of the rows a scope''s aggregates of an indicator were computed from.';

@@ -6,11 +6,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -45,12 +47,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * Kept current after every commit that changes data ({@link DataChanged}): one pass
  * fingerprints the total rows of every (scope, indicator) in one scan (count, sum of
- * import ids, sum of values) and computes again, with the read model's own aggregation,
- * only the pairs whose rows changed (for a platform change also the tenants that overlay
- * values of their own). Readers use the aggregates only while the data generations they
- * were checked at are still current ({@link #usable}); otherwise they take the full read
- * model and ask for a pass, so a change committed by another instance or before a restart
- * is never read from old aggregates.
+ * import ids, sum of the values' hashes, the aggregation rule) and computes again, with
+ * the read model's own aggregation, only the pairs that changed (for a platform change
+ * also the tenants that overlay values of their own). After changes that cannot write
+ * observations (an indicator's publication or description) the pass needs no scan.
+ * Readers use the aggregates only while the data generations they were checked at are
+ * still current ({@link #usable}); otherwise they take the full read model and ask for a
+ * pass, so a change committed by another instance or before a restart is never read from
+ * old aggregates.
  */
 @Component
 public class AreaTotals {
@@ -61,7 +65,7 @@ public class AreaTotals {
 	private record Checked(long platform, Map<Long, Long> tenants) {
 	}
 
-	private record Fingerprint(long rows, BigDecimal imports, long values) {
+	private record Fingerprint(long rows, BigDecimal imports, long values, String rule) {
 	}
 
 	/** What a reader needs of one (scope, indicator) pair: its periods. */
@@ -88,6 +92,17 @@ public class AreaTotals {
 		.newSingleThreadExecutor(Thread.ofVirtual().name("stats-area-totals").factory());
 
 	private final AtomicBoolean requested = new AtomicBoolean();
+
+	/** Changes that may write observations and have not completed yet. */
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	/**
+	 * Whether a change that may have written observations completed since the last scan.
+	 */
+	private volatile boolean scanDue = true;
+
+	/** The indicators' aggregation rules at the last scan (part of what was computed). */
+	private volatile Map<Long, String> rules = Map.of();
 
 	private volatile Checked checked;
 
@@ -157,19 +172,38 @@ public class AreaTotals {
 		return !scope.isPlatform() && sources.containsKey(key(scope.key(), indicatorId)) ? scope.key() : 0;
 	}
 
+	/**
+	 * Every change asks for a pass after it completes. A change that may write
+	 * observations (any but an indicator's description or publication) counts as in
+	 * flight from now, before its commit moves the generations on, and leaves a scan to
+	 * do when it completes: until then no pass may take the generations as checked
+	 * without a scan.
+	 */
 	@EventListener
 	void on(DataChanged event) {
+		boolean values = !"indicator".equals(event.entityType());
+		if (values) {
+			inFlight.incrementAndGet();
+		}
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCompletion(int status) {
-					request();
+					completed(values);
 				}
 			});
 		}
 		else {
-			request();
+			completed(values);
 		}
+	}
+
+	private void completed(boolean values) {
+		if (values) {
+			scanDue = true;
+			inFlight.decrementAndGet();
+		}
+		request();
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -193,36 +227,70 @@ public class AreaTotals {
 	}
 
 	/**
-	 * One pass: the generations first (what they cover is committed), then the
-	 * fingerprints, then every changed pair computed again.
+	 * One pass: without a scan when no change since the last one can have written
+	 * observations, else with one ({@link #scan}).
 	 */
 	synchronized void refresh() {
-		long platform = observations.generationOf(0);
+		Checked at = generations();
+		// only changes that cannot write observations since the last scan, none in
+		// flight (read after the generations: a change they include has counted itself
+		// in) and the same aggregation rules: the aggregates stay as they are
+		if (inFlight.get() == 0 && !scanDue && rules().equals(rules)) {
+			checked = at;
+			return;
+		}
+		scan();
+	}
+
+	private Checked generations() {
 		Map<Long, Long> tenantGenerations = new HashMap<>();
 		for (Tenant tenant : tenants.all()) {
 			tenantGenerations.put(tenant.id(), observations.generationOf(tenant.id()));
 		}
+		return new Checked(observations.generationOf(0), Map.copyOf(tenantGenerations));
+	}
+
+	private Map<Long, String> rules() {
+		Map<Long, String> read = new HashMap<>();
+		jdbc.sql("select id, aggregation from stats.indicator").query(rs -> {
+			read.put(rs.getLong("id"), rs.getString("aggregation"));
+		});
+		return read;
+	}
+
+	/**
+	 * A pass with a scan: the generations first (what they cover is committed), then the
+	 * fingerprints, then every changed pair computed again.
+	 */
+	private void scan() {
+		scanDue = false;
+		Checked at = generations();
+		Map<Long, String> rulesNow = rules();
 		long started = System.nanoTime();
 		Map<String, Fingerprint> now = new HashMap<>();
 		jdbc.sql("""
-				select coalesce(tenant_id, 0) as scope_key, indicator_id, count(*) as row_count,
-				  sum(coalesce(import_id, 0)) as import_sum, coalesce(sum(hashfloat8(value)), 0) as value_hash
-				from stats.observation where breakdown = '' group by 1, 2""").query(rs -> {
-			now.put(key(rs.getLong("scope_key"), rs.getLong("indicator_id")),
-					new Fingerprint(rs.getLong("row_count"), rs.getBigDecimal("import_sum"), rs.getLong("value_hash")));
+				select coalesce(o.tenant_id, 0) as scope_key, o.indicator_id, count(*) as row_count,
+				  sum(coalesce(o.import_id, 0)) as import_sum, coalesce(sum(hashfloat8(o.value)), 0) as value_hash,
+				  min(i.aggregation) as aggregation
+				from stats.observation o join stats.indicator i on i.id = o.indicator_id
+				where o.breakdown = '' group by 1, 2""").query(rs -> {
+			now.put(key(rs.getLong("scope_key"), rs.getLong("indicator_id")), new Fingerprint(rs.getLong("row_count"),
+					rs.getBigDecimal("import_sum"), rs.getLong("value_hash"), rs.getString("aggregation")));
 		});
 		Map<String, Fingerprint> stored = new HashMap<>();
-		jdbc.sql("select scope_key, indicator_id, row_count, import_sum, value_hash from stats.area_total_source")
-			.query(rs -> {
-				stored.put(key(rs.getLong("scope_key"), rs.getLong("indicator_id")), new Fingerprint(
-						rs.getLong("row_count"), rs.getBigDecimal("import_sum"), rs.getLong("value_hash")));
-			});
+		jdbc.sql("""
+				select scope_key, indicator_id, row_count, import_sum, value_hash, aggregation
+				from stats.area_total_source""").query(rs -> {
+			stored.put(key(rs.getLong("scope_key"), rs.getLong("indicator_id")),
+					new Fingerprint(rs.getLong("row_count"), rs.getBigDecimal("import_sum"), rs.getLong("value_hash"),
+							rs.getString("aggregation")));
+		});
 		Set<String> changed = new HashSet<>();
 		Set<Long> platformChanged = new HashSet<>();
 		now.forEach((key, fingerprint) -> {
 			Fingerprint before = stored.get(key);
-			if (before == null || before.rows() != fingerprint.rows()
-					|| before.imports().compareTo(fingerprint.imports()) != 0
+			if (before == null || !Objects.equals(before.rule(), fingerprint.rule())
+					|| before.rows() != fingerprint.rows() || before.imports().compareTo(fingerprint.imports()) != 0
 					|| before.values() != fingerprint.values()) {
 				changed.add(key);
 				if (key.startsWith("0|")) {
@@ -253,7 +321,8 @@ public class AreaTotals {
 					new Source(List.of((String[]) rs.getArray("periods").getArray())));
 		});
 		sources = Map.copyOf(read);
-		checked = new Checked(platform, Map.copyOf(tenantGenerations));
+		rules = Map.copyOf(rulesNow);
+		checked = at;
 		if (!changed.isEmpty()) {
 			log.info("Stored area totals: {} of {} (scope, indicator) pairs computed again in {} ms", changed.size(),
 					now.size(), (System.nanoTime() - started) / 1_000_000);
@@ -335,10 +404,10 @@ public class AreaTotals {
 							insert into stats.area_total_source (scope_key, indicator_id, row_count, import_sum, value_hash, periods)
 							values (?, ?, ?, ?, ?, ?)
 							on conflict (scope_key, indicator_id) do update set row_count = excluded.row_count,
-							  import_sum = excluded.import_sum, value_hash = excluded.value_hash, periods = excluded.periods,
+							  import_sum = excluded.import_sum, value_hash = excluded.value_hash, aggregation = excluded.aggregation, periods = excluded.periods,
 							  computed_at = now()""")
 				.params(scopeKey, indicatorId, fingerprint.rows(), fingerprint.imports(), fingerprint.values(),
-						periods.toArray(String[]::new))
+						fingerprint.rule(), periods.toArray(String[]::new))
 				.update();
 		});
 	}
