@@ -48,7 +48,9 @@ public class ScopeLock {
 		/**
 		 * buildings: Schillenboek fiche saves, imports and workflow steps (platform-wide)
 		 */
-		SCHILLENBOEK(1111, "lock.refused.busy.schillenboek");
+		SCHILLENBOEK(1111, "lock.refused.busy.schillenboek"),
+		/** population: register-extract imports and derivations of statistics */
+		POPULATION(1130, "lock.refused.busy.population");
 
 		private final int key;
 

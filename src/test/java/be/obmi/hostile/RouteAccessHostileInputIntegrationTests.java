@@ -78,7 +78,12 @@ class RouteAccessHostileInputIntegrationTests {
 		 * A member with the function SOCIAL_WORKER (hulpverlener of the
 		 * Rechtenverkenner).
 		 */
-		SOCIAL_WORKER("hulpverlener." + VICTIM, "beheerder." + VICTIM);
+		SOCIAL_WORKER("hulpverlener." + VICTIM, "beheerder." + VICTIM),
+		/**
+		 * A member with the function ANALYST (analist: the population register's extracts
+		 * and derivations); a beheerder without it is refused.
+		 */
+		ANALYST("analist." + VICTIM, "beheerder." + VICTIM);
 
 		final String allowed;
 
@@ -248,6 +253,10 @@ class RouteAccessHostileInputIntegrationTests {
 			// RightsPublicRoutes)
 			Rule.of("GET", "/" + VICTIM + "/rechten/nieuw", Need.REDACTEUR),
 			Rule.of("GET", "/" + VICTIM + "/rechten/*/bewerken", Need.REDACTEUR),
+			// population (issue 21): the register's extracts and derivations only with
+			// the function ANALYST, also for a beheerder (no route returns microdata:
+			// PopulationMicrodataIntegrationTests)
+			Rule.of("*", "/api/v1/" + VICTIM + "/bevolking/**", Need.ANALYST),
 			Rule.of("POST,PUT,PATCH,DELETE", "/" + VICTIM + "/**", Need.REDACTEUR),
 			Rule.of("POST,PUT,PATCH,DELETE", "/api/v1/" + VICTIM + "/**", Need.REDACTEUR),
 			// every other read in a tenant is for its users
