@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ModuleSchemaTests {
 
 	static final Set<String> SCHEMAS = Set.of("audit", "identity", "tenancy", "plan", "stats", "finance", "warehouse",
-			"warehouse_meta", "warehouse_staging", "notification");
+			"warehouse_meta", "warehouse_staging", "notification", "population");
 
 	static final Pattern SQL = Pattern.compile(
 			"(?i)\\b(?:from|join|into|update|table|analyze|truncate)\\s+(" + String.join("|", SCHEMAS) + ")\\.(\\w+)");
@@ -108,6 +108,40 @@ class ModuleSchemaTests {
 			.should(TOUCH_ONLY_THEIR_OWN_SCHEMA)
 			.check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 				.importPackages("be.obmi"));
+	}
+
+	/**
+	 * The population register's microdata (issue 21): the person rows and the
+	 * pseudonymisation secret are read and written only by the population module's import
+	 * and derivations (the secret only by {@code Pseudonyms}); no class of a {@code web}
+	 * package (of any module) names any table of the population schema, so no route can
+	 * read a microdata row.
+	 */
+	@Test
+	void onlyThePopulationImportAndDerivationsTouchTheMicrodata() {
+		List<String> problems = new ArrayList<>();
+		Pattern microdata = Pattern.compile("(?i)\\bpopulation\\.(person\\w*|pseudonym_key)\\b");
+		Pattern anyPopulation = Pattern.compile("(?i)\\bpopulation\\.\\w+");
+		for (JavaClass javaClass : new ClassFileImporter()
+			.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("be.obmi")) {
+			String pkg = javaClass.getPackageName();
+			for (String string : strings(javaClass)) {
+				Matcher m = microdata.matcher(string);
+				while (m.find()) {
+					boolean secret = m.group(1).equalsIgnoreCase("pseudonym_key");
+					boolean allowed = secret ? javaClass.getName().equals("be.obmi.population.importing.Pseudonyms")
+							: pkg.equals("be.obmi.population.importing") || pkg.equals("be.obmi.population.domain");
+					if (!allowed) {
+						problems.add(javaClass.getName() + " touches " + m.group());
+					}
+				}
+				if ((pkg.endsWith(".web") || pkg.contains(".web.")) && anyPopulation.matcher(string).find()) {
+					problems.add(javaClass.getName() + " (web) names a table of the population schema");
+				}
+			}
+		}
+		assertThat(problems).isEmpty();
 	}
 
 	@Test

@@ -19,8 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code redacteur.gent}, …), a DPO per tenant ({@code dpo.gent}: lezer and DPO), a
  * vacancy officer per tenant ({@code leegstand.gent}: redacteur with the function
  * {@link TenantFunction#OWNER_DATA} for PIRK's owner data), a social worker per tenant
- * ({@code hulpverlener.gent}: lezer with {@link TenantFunction#SOCIAL_WORKER}), one
- * Kenniscentrum editor ({@code kenniscentrum}) and one platform admin
+ * ({@code hulpverlener.gent}: lezer with {@link TenantFunction#SOCIAL_WORKER}), an
+ * analyst per tenant ({@code analist.gent}: lezer with {@link TenantFunction#ANALYST}),
+ * one Kenniscentrum editor ({@code kenniscentrum}) and one platform admin
  * ({@code platformbeheerder}), all with the password of {@code obmi.demo.password}. With
  * {@code obmi.demo.accounts-enabled=false} (the {@code prod} profile) existing demo
  * accounts are disabled and none are made.
@@ -86,6 +87,8 @@ class DemoAccounts implements ApplicationModuleInitializer {
 					tenant, Role.REDACTEUR, TenantFunction.OWNER_DATA);
 			ensureWithFunction("hulpverlener." + tenant.slug(), "Hulpverlener " + tenant.name() + " (demo)", hash,
 					tenant, Role.LEZER, TenantFunction.SOCIAL_WORKER);
+			ensureWithFunction("analist." + tenant.slug(), "Analist " + tenant.name() + " (demo)", hash, tenant,
+					Role.LEZER, TenantFunction.ANALYST);
 			for (Role role : Role.values()) {
 				String username = role.name().toLowerCase() + "." + tenant.slug();
 				long id = ensure(username, displayName(role, tenant), hash, false);

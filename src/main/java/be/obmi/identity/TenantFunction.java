@@ -18,7 +18,14 @@ public enum TenantFunction {
 	 * Hulpverlener: fills the Rechtenverkenner's questionnaire with a client; nothing
 	 * personal is stored unless the client consents.
 	 */
-	SOCIAL_WORKER;
+	SOCIAL_WORKER,
+
+	/**
+	 * Analist: imports the population register's extracts (pseudonymised microdata) and
+	 * runs the derivations of statistics from them (module population); nobody, this
+	 * function included, reads a microdata row through a page or the API.
+	 */
+	ANALYST;
 
 	public String messageKey() {
 		return "function." + name().toLowerCase();

@@ -52,7 +52,9 @@ public class ScopeLock {
 		/** rights: the non-take-up batch of a tenant */
 		RIGHTS(1112, "lock.refused.busy.rights"),
 		/** rights: a city's LPDC imports into its catalogue of rights */
-		RIGHTS_CATALOGUE(1120, "lock.refused.busy.rightsCatalogue");
+		RIGHTS_CATALOGUE(1120, "lock.refused.busy.rightsCatalogue"),
+		/** population: register-extract imports and derivations of statistics */
+		POPULATION(1130, "lock.refused.busy.population");
 
 		private final int key;
 

@@ -78,7 +78,12 @@ class RouteAccessHostileInputIntegrationTests {
 		 * A member with the function SOCIAL_WORKER (hulpverlener of the
 		 * Rechtenverkenner).
 		 */
-		SOCIAL_WORKER("hulpverlener." + VICTIM, "beheerder." + VICTIM);
+		SOCIAL_WORKER("hulpverlener." + VICTIM, "beheerder." + VICTIM),
+		/**
+		 * A member with the function ANALYST (analist: the population register's extracts
+		 * and derivations); a beheerder without it is refused.
+		 */
+		ANALYST("analist." + VICTIM, "beheerder." + VICTIM);
 
 		final String allowed;
 
@@ -264,6 +269,10 @@ class RouteAccessHostileInputIntegrationTests {
 			Rule.of("*", "/" + VICTIM + "/rechtenverkenner/hulpverlener/**", Need.SOCIAL_WORKER),
 			Rule.of("GET", "/" + VICTIM + "/rechten/niet-gebruik", Need.REDACTEUR),
 			Rule.of("GET", "/" + VICTIM + "/rechten/gebruik", Need.REDACTEUR),
+			// population (issue 21): the register's extracts and derivations only with
+			// the function ANALYST, also for a beheerder (no route returns microdata:
+			// PopulationMicrodataIntegrationTests)
+			Rule.of("*", "/api/v1/" + VICTIM + "/bevolking/**", Need.ANALYST),
 			Rule.of("POST,PUT,PATCH,DELETE", "/" + VICTIM + "/**", Need.REDACTEUR),
 			Rule.of("POST,PUT,PATCH,DELETE", "/api/v1/" + VICTIM + "/**", Need.REDACTEUR),
 			// every other read in a tenant is for its users
