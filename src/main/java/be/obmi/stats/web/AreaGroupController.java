@@ -10,36 +10,27 @@ import be.obmi.stats.query.StatsSite;
 
 import jakarta.validation.constraints.Size;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import be.obmi.tenancy.Tenant;
 
-import io.swagger.v3.oas.annotations.Operation;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Areas beyond the city border (issue 21): the city's stadsregio beside the city and
  * Flanders {@code /{slug}/cijfers/stadsregio} (with kernstad, agglomeration and banlieue
  * for one indicator), the series of the merged municipalities on the 2025 layout
- * {@code /{slug}/cijfers/fusies}, and the city's redacteur adjusting its own stadsregio
- * through the API.
+ * {@code /{slug}/cijfers/fusies} (the API that adjusts a stadsregio is
+ * {@link AreaGroupApiController}'s).
  */
 @Controller
 class AreaGroupController {
@@ -137,27 +128,6 @@ class AreaGroupController {
 
 	/** A merged municipality with its figure in the shown period. */
 	record MergerRow(MergedAreas.Merger merger, MergedAreas.Point point) {
-	}
-
-	@Operation(summary = "Adjust the city's own stadsregio from a CSV/XLSX with the columns gemeente (NIS) and zone")
-	@PostMapping(path = "/api/v1/{scope}/stats/stadsregio", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@ResponseBody
-	Map<String, Object> adjust(@PathVariable("scope") String slug, @RequestParam("file") MultipartFile file)
-			throws IOException {
-		Scope scope = access.scope(slug);
-		access.requireWrite(scope);
-		int members = groups.adjustStadsregio(scope, file.getBytes(), access.actor());
-		return Map.of("municipalities", members + 1, "adjusted", true);
-	}
-
-	@Operation(summary = "Drop the city's adjustment of its stadsregio: the platform's default applies again")
-	@PostMapping("/api/v1/{scope}/stats/stadsregio/standaard")
-	@ResponseBody
-	Map<String, Object> reset(@PathVariable("scope") String slug) {
-		Scope scope = access.scope(slug);
-		access.requireWrite(scope);
-		groups.resetStadsregio(scope);
-		return Map.of("adjusted", false);
 	}
 
 	private String text(String key) {

@@ -5,13 +5,11 @@ import be.obmi.stats.domain.AreaGroups;
 import be.obmi.stats.domain.Indicator;
 import be.obmi.stats.domain.Scope;
 import be.obmi.stats.domain.StatsAccess;
-import be.obmi.stats.importing.ProjectionImport;
 import be.obmi.stats.query.Projections;
 import be.obmi.stats.query.StatsSite;
 
 import jakarta.validation.constraints.Size;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,24 +17,18 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import be.obmi.tenancy.Tenant;
-import io.swagger.v3.oas.annotations.Operation;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Projections beside observations (issue 21): {@code /{slug}/cijfers/projecties} shows,
  * for an indicator with projections, the city's observed values and every scenario with
- * its base year, for the city and (for a count) its stadsregio; the import through
- * {@code POST /api/v1/{scope}/stats/projections}.
+ * its base year, for the city and (for a count) its stadsregio; the import is {@code POST
+ * /api/v1/{scope}/stats/projections}.
  */
 @Controller
 class ProjectionController {
@@ -47,19 +39,12 @@ class ProjectionController {
 
 	private final Projections projections;
 
-	private final ProjectionImport importer;
-
 	private final AreaGroups groups;
 
-	private final StatsAccess access;
-
-	ProjectionController(StatsSite site, Projections projections, ProjectionImport importer, AreaGroups groups,
-			StatsAccess access) {
+	ProjectionController(StatsSite site, Projections projections, AreaGroups groups) {
 		this.site = site;
 		this.projections = projections;
-		this.importer = importer;
 		this.groups = groups;
-		this.access = access;
 	}
 
 	/** One place's observed and projected values by year. */
@@ -123,16 +108,6 @@ class ProjectionController {
 		}
 		chart.put("series", series);
 		return new Place(name, all, observedByYear, scenarios, JSON.writeValueAsString(chart));
-	}
-
-	@Operation(summary = "Import projections (CSV/XLSX: indicator;gebied;niveau;jaar;waarde;scenario;basisjaar)")
-	@PostMapping(path = "/api/v1/{scope}/stats/projections", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@ResponseBody
-	ProjectionImport.Result importFile(@PathVariable("scope") String slug, @RequestParam("file") MultipartFile file)
-			throws IOException {
-		Scope scope = access.scope(slug);
-		access.requireWrite(scope);
-		return importer.importFile(scope, file.getOriginalFilename(), file.getBytes(), access.actor(), false);
 	}
 
 }
