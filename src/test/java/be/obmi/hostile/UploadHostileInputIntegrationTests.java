@@ -142,18 +142,18 @@ class UploadHostileInputIntegrationTests {
 	private long deliveredRequest() throws Exception {
 		String draft = "{\"title\":\"Vijandig bestand\",\"supplier\":\"Statbel\",\"description\":\"x\","
 				+ "\"detailLevel\":\"SECTOR\",\"periodFrom\":\"2023\",\"periodTo\":\"2024\"}";
-		HttpResponse<String> created = send(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/" + SLUG + "/datapedia/aanvragen"))
-					.header("Authorization", basic())
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(draft)));
+		HttpResponse<String> created = send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + port + "/api/v1/" + SLUG + "/datapedia/aanvragen"))
+			.header("Authorization", basic())
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(draft)));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		long id = Long.parseLong(created.body().replaceAll("(?s)^\\{\"id\":(\\d+).*", "$1"));
 		for (String step : List.of("{\"to\":\"SENT\"}", "{\"to\":\"ANSWERED\",\"answer\":\"ja\"}",
 				"{\"to\":\"DELIVERED\"}")) {
 			HttpResponse<String> moved = send(HttpRequest
-				.newBuilder(URI.create(
-						"http://localhost:" + port + "/api/v1/kenniscentrum/datapedia/aanvragen/" + id + "/stap"))
+				.newBuilder(URI
+					.create("http://localhost:" + port + "/api/v1/kenniscentrum/datapedia/aanvragen/" + id + "/stap"))
 				.header("Authorization", basic())
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(step)));
