@@ -82,7 +82,10 @@ class UploadHostileInputIntegrationTests {
 					.getBytes(StandardCharsets.UTF_8));
 
 		List<String> problems = new ArrayList<>();
-		for (String endpoint : ENDPOINTS) {
+		List<String> endpoints = new ArrayList<>(ENDPOINTS);
+		// datasources (A3): the delivered file of a joint data request (Kenniscentrum)
+		endpoints.add("/api/v1/kenniscentrum/datapedia/aanvragen/" + deliveredRequest() + "/import");
+		for (String endpoint : endpoints) {
 			for (Map.Entry<String, byte[]> file : files.entrySet()) {
 				var response = admin.upload(endpoint, file.getKey(), file.getValue(), Map.of());
 				check(problems, endpoint + " " + file.getKey(), response.status(), response.body(), 400, 422);
@@ -133,6 +136,30 @@ class UploadHostileInputIntegrationTests {
 
 	private static String abbreviate(String body) {
 		return body.length() > 300 ? body.substring(0, 300) + "…" : body;
+	}
+
+	/** A joint data request of the city, delivered, so its file may be imported. */
+	private long deliveredRequest() throws Exception {
+		String draft = "{\"title\":\"Vijandig bestand\",\"supplier\":\"Statbel\",\"description\":\"x\","
+				+ "\"detailLevel\":\"SECTOR\",\"periodFrom\":\"2023\",\"periodTo\":\"2024\"}";
+		HttpResponse<String> created = send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + port + "/api/v1/" + SLUG + "/datapedia/aanvragen"))
+			.header("Authorization", basic())
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(draft)));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		long id = Long.parseLong(created.body().replaceAll("(?s)^\\{\"id\":(\\d+).*", "$1"));
+		for (String step : List.of("{\"to\":\"SENT\"}", "{\"to\":\"ANSWERED\",\"answer\":\"ja\"}",
+				"{\"to\":\"DELIVERED\"}")) {
+			HttpResponse<String> moved = send(HttpRequest
+				.newBuilder(URI
+					.create("http://localhost:" + port + "/api/v1/kenniscentrum/datapedia/aanvragen/" + id + "/stap"))
+				.header("Authorization", basic())
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(step)));
+			assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+		}
+		return id;
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -1,5 +1,6 @@
 package be.obmi.datasources.importing;
 
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,11 +41,16 @@ public class DeliveredFileImport {
 
 	/** What the import did for one city. */
 	public record CityResult(String slug, String name, int rows, long importId, long inserted, long updated,
-			long unchanged) {
+			long unchanged) implements Serializable {
 	}
 
 	/** What the import did: per city, and how many rows were left out. */
-	public record Result(List<CityResult> cities, int leftOut) {
+	public record Result(List<CityResult> cities, int leftOut) implements Serializable {
+
+		public Result {
+			cities = List.copyOf(cities);
+		}
+
 	}
 
 	/** One city's part of the file: its rows and their numbers in the uploaded file. */

@@ -1,5 +1,6 @@
 package be.obmi.datasources.web;
 
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -27,6 +28,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Component
 class RequestPage {
+
+	/** An error of a refused file as shown after the redirect (kept in the session). */
+	record ShownError(Integer row, String column, String message) implements Serializable {
+	}
 
 	private final DataRequests requests;
 
@@ -73,7 +78,11 @@ class RequestPage {
 		}
 		catch (ImportRejectedException ex) {
 			redirect.addFlashAttribute("error", messages.getMessage("datasources.import.refused", null, locale));
-			redirect.addFlashAttribute("importErrors", ex.errors());
+			redirect.addFlashAttribute("importErrors",
+					ex.errors()
+						.stream()
+						.map(e -> new ShownError(e.row(), e.column(), messages.getMessage(e, locale)))
+						.toList());
 			return "redirect:" + back;
 		}
 		catch (ConcurrentChangeException | NotFoundException | IllegalStateException | IllegalArgumentException ex) {
