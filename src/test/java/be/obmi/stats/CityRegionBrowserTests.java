@@ -41,7 +41,7 @@ class CityRegionBrowserTests {
 		browser.consoleProblems();
 		browser.windowSize(1280, 2400);
 		browser.open("/gent/cijfers/stadsregio?lang=nl");
-		assertThat(browser.text("#region-table")).contains("Stadsregio Gent", "Vlaams Gewest");
+		assertThat(browser.text("#region-table")).contains("Stadsregio Gent", "Vlaanderen");
 		browser.screenshot("stats-city-region");
 		browser.assertAccessible();
 
