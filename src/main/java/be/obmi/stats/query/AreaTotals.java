@@ -401,8 +401,9 @@ public class AreaTotals {
 			}
 			jdbc.sql(
 					"""
-							insert into stats.area_total_source (scope_key, indicator_id, row_count, import_sum, value_hash, periods)
-							values (?, ?, ?, ?, ?, ?)
+							insert into stats.area_total_source (scope_key, indicator_id, row_count, import_sum, value_hash,
+							  aggregation, periods)
+							values (?, ?, ?, ?, ?, ?, ?)
 							on conflict (scope_key, indicator_id) do update set row_count = excluded.row_count,
 							  import_sum = excluded.import_sum, value_hash = excluded.value_hash, aggregation = excluded.aggregation, periods = excluded.periods,
 							  computed_at = now()""")
