@@ -99,6 +99,7 @@ class KenniscentrumDatapediaController {
 		model.addAttribute("member", false);
 		model.addAttribute("base", BASE + "/aanvragen/" + id);
 		model.addAttribute("kenniscentrum", true);
+		model.addAttribute("editor", false);
 		return page.show(requests.require(id), model);
 	}
 
