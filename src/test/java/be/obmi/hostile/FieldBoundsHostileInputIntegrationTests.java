@@ -336,7 +336,7 @@ class FieldBoundsHostileInputIntegrationTests {
 			return "lezer." + TENANT;
 		}
 		// the Kenniscentrum's editors' pages
-		if (pattern.startsWith("/kenniscentrum")) {
+		if (pattern.startsWith("/kenniscentrum") || pattern.startsWith("/api/v1/kenniscentrum")) {
 			return "kenniscentrum";
 		}
 		// the DPO's steps (the DPO is lezer, with the DPO function)
@@ -345,6 +345,11 @@ class FieldBoundsHostileInputIntegrationTests {
 		}
 		if (OWNER_STEP.matcher(pattern).matches()) {
 			return "leegstand." + TENANT;
+		}
+		// rights: the social workers' questionnaire and cases need the function
+		// SOCIAL_WORKER
+		if (pattern.startsWith("/{slug}/rechtenverkenner/hulpverlener")) {
+			return "hulpverlener." + TENANT;
 		}
 		return "beheerder." + TENANT;
 	}

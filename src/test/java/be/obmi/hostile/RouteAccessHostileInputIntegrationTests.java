@@ -268,6 +268,7 @@ class RouteAccessHostileInputIntegrationTests {
 			Rule.of("*", "/" + VICTIM + "/rechtenverkenner/hulpverlener", Need.SOCIAL_WORKER),
 			Rule.of("*", "/" + VICTIM + "/rechtenverkenner/hulpverlener/**", Need.SOCIAL_WORKER),
 			Rule.of("GET", "/" + VICTIM + "/rechten/niet-gebruik", Need.REDACTEUR),
+			Rule.of("GET", "/" + VICTIM + "/rechten/lpdc", Need.REDACTEUR),
 			Rule.of("GET", "/" + VICTIM + "/rechten/gebruik", Need.REDACTEUR),
 			// population (issue 21): the register's extracts and derivations only with
 			// the function ANALYST, also for a beheerder (no route returns microdata:

@@ -24,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * What the pages of a joint data request show (for a city and for the Kenniscentrum
  * alike), and how a page step reports its outcome: a redirect with a message, or the
- * refusal's reason.
+ * refusal's reason (a refused value: 400 from the platform's advice).
  */
 @Component
 class RequestPage {
@@ -85,7 +85,9 @@ class RequestPage {
 						.toList());
 			return "redirect:" + back;
 		}
-		catch (ConcurrentChangeException | NotFoundException | IllegalStateException | IllegalArgumentException ex) {
+		// a refused value (RefusedValueException, an IllegalArgumentException) is not
+		// caught: the platform answers 400 with its reason in the user's language
+		catch (ConcurrentChangeException | NotFoundException | IllegalStateException ex) {
 			redirect.addFlashAttribute("error", Texts.reason(messages, ex, locale));
 			return "redirect:" + back;
 		}
