@@ -74,7 +74,7 @@ class MergersAndProjectionsIntegrationTests {
 	void projectionsAreShownBesideTheObservedValuesWithScenarioAndBaseYear() {
 		String scenario = "testscenario-" + System.nanoTime();
 		byte[] bad = ("indicator;gebied;niveau;jaar;waarde;scenario;basisjaar\n" + "bev_totaal;44021;gemeente;2030;"
-				+ "270.000;" + scenario + ";2023\n" + "bestaat_niet;44021;gemeente;20x0;veel;" + scenario + ";2023\n")
+				+ "270000;" + scenario + ";2023\n" + "bestaat_niet;44021;gemeente;20x0;veel;" + scenario + ";2023\n")
 			.getBytes(StandardCharsets.UTF_8);
 		ApiClient.Response refused = ApiClient.as(port, "redacteur.gent")
 			.upload("/api/v1/gent/stats/projections", "p.csv", bad, Map.of());
@@ -82,8 +82,8 @@ class MergersAndProjectionsIntegrationTests {
 		assertThat(refused.body()).contains("bestaat_niet").contains("20x0").contains("veel");
 		assertThat(count(scenario)).isZero();
 		byte[] file = ("indicator;gebied;niveau;jaar;waarde;scenario;basisjaar\n"
-				+ "bev_totaal;44021;gemeente;2030;270.000;" + scenario + ";2023\n"
-				+ "bev_totaal;44021;gemeente;2035;275.500;" + scenario + ";2023\n")
+				+ "bev_totaal;44021;gemeente;2030;270000;" + scenario + ";2023\n"
+				+ "bev_totaal;44021;gemeente;2035;275500;" + scenario + ";2023\n")
 			.getBytes(StandardCharsets.UTF_8);
 		assertThat(ApiClient.as(port, "lezer.gent")
 			.upload("/api/v1/gent/stats/projections", "p.csv", file, Map.of())

@@ -115,7 +115,7 @@ class StatsBrowserTests {
 	@Test
 	void comparisonOfTheCentrumsteden() {
 		browser.open("/kortrijk/cijfers/vergelijking?indicator=werkzoekenden_pct");
-		assertThat(browser.findAll("table tbody tr")).hasSize(14);
+		assertThat(browser.findAll("#comparison-table tbody tr")).hasSize(14);
 		browser.waitUntil(d -> !browser.findAll("#comparison-chart svg").isEmpty());
 		browser.screenshot("stats-comparison");
 		browser.assertAccessible();

@@ -12,6 +12,8 @@ import be.obmi.rights.catalogue.Publication;
 import be.obmi.rights.catalogue.RuleVersions;
 import be.obmi.rights.catalogue.Rights;
 import be.obmi.rights.explorer.RightsExplorer;
+import be.obmi.rights.usage.QuestionnaireUse;
+import be.obmi.stats.AreaLocator;
 import be.obmi.support.ObmiWebSlice;
 
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -28,9 +30,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @WebMvcTest(
 		controllers = { RightsCatalogueController.class, RightsApiController.class, RightsExplorerController.class })
 @ObmiWebSlice
-@Import(RightsPublicRoutes.class)
+@Import({ RightsPublicRoutes.class, QuestionnaireStep.class })
 @MockitoBean(types = { Rights.class, RuleVersions.class, Publication.class, ExampleHouseholds.class,
-		CityParameters.class, RightsExplorer.class })
+		CityParameters.class, RightsExplorer.class, QuestionnaireUse.class, AreaLocator.class })
 @interface RightsWebTest {
 
 }

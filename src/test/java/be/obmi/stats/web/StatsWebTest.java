@@ -46,7 +46,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @MockitoBean(types = { ObservationImporter.class, ImportHistory.class, Indicators.class, Datasets.class,
 		StatsQueries.class, Catalogue.class, AreaSets.class, OpenDataResponses.class, Areas.class, StatsSite.class,
 		PdfDocuments.class, AreaReport.class, AuditTrail.class, SurveyEditions.class, StatsSearch.class,
-		ThemeSheets.class })
+		ThemeSheets.class, ComparisonGroups.class })
 @interface StatsWebTest {
 
 }
