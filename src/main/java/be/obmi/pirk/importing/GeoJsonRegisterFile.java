@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import be.obmi.shared.Lambert72;
 import be.obmi.pirk.domain.EntryContent;
 import be.obmi.shared.GeoJson;
 import be.obmi.shared.tabular.ImportError;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import be.obmi.shared.Lambert72;
 import be.obmi.pirk.domain.EntryContent;
 import be.obmi.pirk.domain.RealEstate;
 import be.obmi.shared.BelgianNumber;

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import be.obmi.shared.Lambert72;
 import be.obmi.stats.AreaLocator;
 import be.obmi.stats.AreaNames;
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import be.obmi.shared.Lambert72;
 import be.obmi.shared.BelgianNumber;
 import be.obmi.shared.tabular.ImportError;
 
