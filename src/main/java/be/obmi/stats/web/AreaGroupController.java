@@ -89,12 +89,7 @@ class AreaGroupController {
 			@RequestParam(name = "periode", required = false) @Size(max = 20) String period, Model model) {
 		Scope scope = StatsAccess.of(tenant);
 		MergedAreas.Version version = merged.version("2025").orElseThrow(AreaGroupController::notFound);
-		List<Indicator> candidates = site.themes(scope)
-			.values()
-			.stream()
-			.flatMap(List::stream)
-			.filter(i -> i.tenantId() == null)
-			.toList();
+		List<Indicator> candidates = StatsPageController.platformIndicators(site, scope);
 		Indicator indicator = candidates.stream()
 			.filter(i -> i.code().equals(code))
 			.findFirst()

@@ -339,17 +339,20 @@ class StatsPageController {
 	record SectorGroup(Area parent, List<Area> sectors) {
 	}
 
+	/**
+	 * The platform's indicators among the scope's themes: those every city has, so they
+	 * compare across cities (the comparison and the mergers page choose from them).
+	 */
+	static List<Indicator> platformIndicators(StatsSite site, Scope scope) {
+		return site.themes(scope).values().stream().flatMap(List::stream).filter(i -> i.tenantId() == null).toList();
+	}
+
 	@GetMapping("/{slug}/cijfers/vergelijking")
 	String comparison(Tenant tenant, @RequestParam(name = "indicator", required = false) @Size(max = 100) String code,
 			@RequestParam(name = "periode", required = false) @Size(max = 20) String period,
 			@RequestParam(name = "groep", required = false) @Size(max = 80) String group, Model model) {
 		Scope scope = StatsAccess.of(tenant);
-		List<Indicator> candidates = site.themes(scope)
-			.values()
-			.stream()
-			.flatMap(List::stream)
-			.filter(i -> i.tenantId() == null)
-			.toList();
+		List<Indicator> candidates = StatsPageController.platformIndicators(site, scope);
 		Indicator indicator = candidates.stream()
 			.filter(i -> i.code().equals(code))
 			.findFirst()
