@@ -25,26 +25,37 @@ import javax.sql.DataSource;
 public record DatabaseFingerprint(Map<String, String> tables) {
 
 	/** Every schema except PostgreSQL's own. */
-	public static final Predicate<String> ALL_SCHEMAS = schema -> true;
+	public static final Predicate<String> ALL_SCHEMAS = table -> true;
+
+	/**
+	 * Tables (by prefix of {@code schema.table}) that a running application rewrites in
+	 * the background at any moment, also right after a start: the scheduled jobs' locks
+	 * and the cache generations (schema {@code platform}) and the area report's stored
+	 * aggregates, computed again from the observations after a start or a change
+	 * ({@code stats.area_total*}).
+	 */
+	static final List<String> BACKGROUND_STATE = List.of("platform.", "stats.area_total");
 
 	/**
 	 * The modules' own data (tenants, accounts, audit history, plan, statistics, finance,
 	 * …) and Flyway's history; without the derived warehouse and without Spring
-	 * Modulith's event publication log, and without the platform's operational state (the
-	 * scheduled jobs' locks and the cache generations), which background work of a
-	 * running application may change at any moment.
+	 * Modulith's event publication log, and without the {@link #BACKGROUND_STATE} that
+	 * background work of a running application may change at any moment.
 	 */
-	public static final Predicate<String> SOURCE_DATA = schema -> !schema.startsWith("warehouse")
-			&& !schema.equals("platform");
+	public static final Predicate<String> SOURCE_DATA = table -> !table.startsWith("warehouse")
+			&& BACKGROUND_STATE.stream().noneMatch(table::startsWith);
 
-	public static DatabaseFingerprint of(DataSource dataSource, Predicate<String> schemas) throws SQLException {
+	public static DatabaseFingerprint of(DataSource dataSource, Predicate<String> tables) throws SQLException {
 		try (Connection connection = dataSource.getConnection()) {
-			return of(connection, schemas);
+			return of(connection, tables);
 		}
 	}
 
-	public static DatabaseFingerprint of(Connection connection, Predicate<String> schemas) throws SQLException {
-		Map<String, String> tables = new TreeMap<>();
+	/**
+	 * The fingerprint of the tables whose {@code schema.table} name passes the predicate.
+	 */
+	public static DatabaseFingerprint of(Connection connection, Predicate<String> tables) throws SQLException {
+		Map<String, String> prints = new TreeMap<>();
 		List<String[]> relations = new ArrayList<>();
 		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("""
 				select n.nspname, c.relname, c.relkind,
@@ -58,7 +69,8 @@ public record DatabaseFingerprint(Map<String, String> tables) {
 				  and n.nspname not in ('information_schema') and n.nspname not like 'pg\\_%'
 				order by 1, 2""")) {
 			while (rs.next()) {
-				if (schemas.test(rs.getString(1)) && !"event_publication".equals(rs.getString(2))) {
+				if (tables.test(rs.getString(1) + "." + rs.getString(2))
+						&& !"event_publication".equals(rs.getString(2))) {
 					relations.add(new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) });
 				}
 			}
@@ -72,10 +84,10 @@ public record DatabaseFingerprint(Map<String, String> tables) {
 							+ " t";
 			try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
 				rs.next();
-				tables.put(relation[0] + "." + relation[1], rs.getString(1));
+				prints.put(relation[0] + "." + relation[1], rs.getString(1));
 			}
 		}
-		return new DatabaseFingerprint(tables);
+		return new DatabaseFingerprint(prints);
 	}
 
 	/** The number of rows over all compared tables. */
@@ -87,10 +99,13 @@ public record DatabaseFingerprint(Map<String, String> tables) {
 			.sum();
 	}
 
-	/** The fingerprint without the tables of one schema. */
-	public DatabaseFingerprint without(String schema) {
+	/**
+	 * The fingerprint without what a running application rewrites in the background
+	 * ({@link #BACKGROUND_STATE}).
+	 */
+	public DatabaseFingerprint withoutBackgroundState() {
 		Map<String, String> kept = new TreeMap<>(tables);
-		kept.keySet().removeIf(table -> table.startsWith(schema + "."));
+		kept.keySet().removeIf(table -> BACKGROUND_STATE.stream().anyMatch(table::startsWith));
 		return new DatabaseFingerprint(kept);
 	}
 

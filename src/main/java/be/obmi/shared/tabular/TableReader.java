@@ -74,14 +74,19 @@ public final class TableReader {
 	}
 
 	/**
-	 * Thrown by a {@link Handler} that stops reading early for a reason of its own;
-	 * passed on unchanged (any other exception of a handler is reported as an unreadable
-	 * file).
+	 * An exception of the handler on its way through the CSV loop, so that only the
+	 * parser's own exceptions are reported as an unreadable file: what the handler throws
+	 * (a refusal, a database failure such as a full disk, a reason of its own to stop) is
+	 * passed on unchanged.
 	 */
-	public static class Stop extends RuntimeException {
+	private static final class FromHandler extends RuntimeException {
 
-		public Stop(String reason) {
-			super(reason, null, false, false);
+		FromHandler(RuntimeException cause) {
+			super(cause);
+		}
+
+		RuntimeException handlerException() {
+			return (RuntimeException) getCause();
 		}
 
 	}
@@ -245,19 +250,27 @@ public final class TableReader {
 				if (record.getFields().stream().anyMatch(UnreadableText::hasNul)) {
 					throw ImportRejectedException.at(1, "", UnreadableText.NUL);
 				}
-				if (header) {
-					handler.header(record.getFields().stream().map(TableReader::headerName).toList());
-					header = false;
-				}
-				else {
-					List<String> cells = record.getFields().stream().map(SpreadsheetText::restored).toList();
-					if (cells.stream().anyMatch(c -> !c.isBlank())) {
-						handler.row(record.getStartingLineNumber(), cells);
+				try {
+					if (header) {
+						handler.header(record.getFields().stream().map(TableReader::headerName).toList());
+						header = false;
 					}
+					else {
+						List<String> cells = record.getFields().stream().map(SpreadsheetText::restored).toList();
+						if (cells.stream().anyMatch(c -> !c.isBlank())) {
+							handler.row(record.getStartingLineNumber(), cells);
+						}
+					}
+				}
+				catch (RuntimeException ex) {
+					throw new FromHandler(ex);
 				}
 			}
 		}
-		catch (ImportRejectedException | Stop ex) {
+		catch (FromHandler ex) {
+			throw ex.handlerException();
+		}
+		catch (ImportRejectedException ex) {
 			throw ex;
 		}
 		catch (RuntimeException ex) {

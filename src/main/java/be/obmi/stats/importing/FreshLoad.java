@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import be.obmi.shared.PostgresCopy;
-import be.obmi.shared.tabular.TableReader;
 import be.obmi.stats.domain.Indicator;
 import be.obmi.stats.domain.Indicators;
 import be.obmi.stats.domain.Scope;
@@ -34,10 +33,10 @@ import be.obmi.stats.domain.Scope;
 final class FreshLoad implements Consumer<ObservationImporter.Value> {
 
 	/** This import cannot take the fast path; the classic one decides. */
-	static final class NotFresh extends TableReader.Stop {
+	static final class NotFresh extends RuntimeException {
 
 		NotFresh(String reason) {
-			super(reason);
+			super(reason, null, false, false);
 		}
 
 	}
