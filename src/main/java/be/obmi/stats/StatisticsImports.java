@@ -1,17 +1,20 @@
 package be.obmi.stats;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import be.obmi.stats.domain.Area;
 import be.obmi.stats.domain.Areas;
-import be.obmi.stats.domain.ImportHistory;
 import be.obmi.stats.domain.Indicator;
 import be.obmi.stats.domain.Indicators;
 import be.obmi.stats.domain.Level;
 import be.obmi.stats.domain.Scope;
 import be.obmi.stats.domain.StatsAccess;
 import be.obmi.stats.importing.ObservationImporter;
+import be.obmi.shared.tabular.ImportRejectedException;
 import be.obmi.tenancy.Tenant;
 
 import org.springframework.stereotype.Service;
@@ -22,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Lets another module import a statistics file in the long format
  * ({@code docs/formats/stats-import.md}) into a tenant's own statistics through the
- * ordinary import (history, audit, undo on the data team's page), try one without keeping
- * it, undo one, find the municipality an area lies in, and look an indicator of the
+ * ordinary import (history, audit, undo on the data team's page), several tenants' files
+ * all or nothing, find the municipality an area lies in, and look an indicator of the
  * catalogue up by code. Used by {@code datasources} (a delivered file of a joint data
  * request, split per joined city; the indicators a source feeds). The caller checks who
  * may do it.
@@ -46,55 +49,84 @@ public class StatisticsImports {
 
 	private final ObservationImporter importer;
 
-	private final ImportHistory history;
-
 	private final Areas areas;
 
 	private final Indicators indicators;
 
 	private final TransactionTemplate separate;
 
-	StatisticsImports(ObservationImporter importer, ImportHistory history, Areas areas, Indicators indicators,
+	private final TransactionTemplate savepoint;
+
+	StatisticsImports(ObservationImporter importer, Areas areas, Indicators indicators,
 			PlatformTransactionManager transactions) {
 		this.importer = importer;
-		this.history = history;
 		this.areas = areas;
 		this.indicators = indicators;
 		this.separate = new TransactionTemplate(transactions);
 		this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+	}
+
+	/** A long-format file to import into one tenant's statistics. */
+	public record Part(Tenant tenant, String fileName, byte[] file) {
 	}
 
 	/**
-	 * Imports a long-format file into the tenant's statistics in a transaction of its own
-	 * (committed when this returns); unknown indicator codes become draft indicators of
-	 * the tenant.
-	 * @throws be.obmi.shared.tabular.ImportRejectedException with every error; nothing is
-	 * stored then
+	 * Some parts of {@link #importAll} were refused; none was stored.
 	 */
-	public Imported importFile(Tenant tenant, String fileName, byte[] file, String actor) {
-		return separate
-			.execute(status -> imported(importer.importFile(StatsAccess.of(tenant), fileName, file, true, actor)));
+	public static final class PartsRejectedException extends RuntimeException {
+
+		private final Map<Integer, ImportRejectedException> byPart;
+
+		PartsRejectedException(Map<Integer, ImportRejectedException> byPart) {
+			super("refused parts " + byPart.keySet(), null, false, false);
+			this.byPart = byPart;
+		}
+
+		/** The refusal of each refused part, by its position in the list. */
+		public Map<Integer, ImportRejectedException> byPart() {
+			return byPart;
+		}
+
 	}
 
 	/**
-	 * Runs the import of the file for the tenant and rolls it back: the same checks and
-	 * the same refusal as {@link #importFile}, nothing kept.
-	 * @throws be.obmi.shared.tabular.ImportRejectedException with every error
+	 * Imports each part into its tenant's statistics through the ordinary import
+	 * (history, audit, undo per tenant), all in one transaction of its own (committed
+	 * when this returns): every part is stored, or none. Unknown indicator codes become
+	 * draft indicators of the tenant. Parts are imported in the order given (callers
+	 * order them by tenant, so two calls take the tenants' import locks in the same
+	 * order).
+	 * @throws PartsRejectedException with every refused part's errors; nothing is stored
 	 */
-	public Imported tryFile(Tenant tenant, String fileName, byte[] file, String actor) {
+	public List<Imported> importAll(List<Part> parts, String actor) {
 		return separate.execute(status -> {
-			status.setRollbackOnly();
-			return imported(importer.importFile(StatsAccess.of(tenant), fileName, file, true, actor));
+			List<Imported> imported = new ArrayList<>();
+			Map<Integer, ImportRejectedException> refused = new LinkedHashMap<>();
+			for (int i = 0; i < parts.size(); i++) {
+				Part part = parts.get(i);
+				try {
+					// a savepoint per part: a refused part leaves the others' work in
+					// place,
+					// so every part's errors are known before the whole is rolled back
+					imported.add(part(part, actor));
+				}
+				catch (ImportRejectedException ex) {
+					refused.put(i, ex);
+				}
+			}
+			if (!refused.isEmpty()) {
+				status.setRollbackOnly();
+				throw new PartsRejectedException(refused);
+			}
+			return imported;
 		});
 	}
 
-	/**
-	 * Undoes an import of the tenant, in a transaction of its own.
-	 * @throws be.obmi.shared.RefusedStateException when it was undone already or a later
-	 * import changed the same values
-	 */
-	public void undo(Tenant tenant, long importId, String actor) {
-		separate.executeWithoutResult(status -> history.undo(StatsAccess.of(tenant), importId, actor));
+	private Imported part(Part part, String actor) {
+		return savepoint.execute(status -> imported(
+				importer.importFile(StatsAccess.of(part.tenant()), part.fileName(), part.file(), true, actor)));
 	}
 
 	/**

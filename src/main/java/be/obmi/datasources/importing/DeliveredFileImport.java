@@ -19,8 +19,6 @@ import be.obmi.stats.StatisticsImports;
 import be.obmi.tenancy.Tenant;
 import be.obmi.tenancy.Tenants;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,16 +26,14 @@ import org.springframework.stereotype.Service;
  * city that joined: one upload in the long format ({@code docs/formats/stats-import.md}),
  * split per city by the municipality each row's area ({@code gebied}, {@code niveau})
  * lies in, and imported through the statistics' import for each city. All or nothing
- * across the cities: every city's part is first tried (and rolled back); any error in any
- * part refuses the whole file with the rows of the uploaded file; then each part is
- * imported, and should one still fail the parts already imported are undone. Rows of
- * cities that did not join (and of areas above a municipality) are left out and counted.
- * Each city's import is an ordinary import in its history, undoable there.
+ * across the cities: the parts are imported in one transaction
+ * ({@link StatisticsImports#importAll}), and any error in any part refuses the whole file
+ * with the rows of the uploaded file, nothing stored in any city. Rows of cities that did
+ * not join (and of areas above a municipality) are left out and counted. Each city's
+ * import is an ordinary import in its history, undoable there.
  */
 @Service
 public class DeliveredFileImport {
-
-	private static final Logger log = LoggerFactory.getLogger(DeliveredFileImport.class);
 
 	/** What the import did for one city. */
 	public record CityResult(String slug, String name, int rows, long importId, long inserted, long updated,
@@ -139,49 +135,29 @@ public class DeliveredFileImport {
 			.sorted((a, b) -> Long.compare(a.tenant().id(), b.tenant().id()))
 			.toList();
 		String name = "aanvraag-" + request.id() + "-" + fileName;
-		for (Part part : ordered) {
-			try {
-				statistics.tryFile(part.tenant(), name, bytes(part), actor);
-			}
-			catch (ImportRejectedException ex) {
-				errors.addAll(inCity(part, ex));
-			}
+		List<StatisticsImports.Imported> imported;
+		try {
+			imported = statistics.importAll(
+					ordered.stream().map(part -> new StatisticsImports.Part(part.tenant(), name, bytes(part))).toList(),
+					actor);
 		}
-		if (!errors.isEmpty()) {
-			throw new ImportRejectedException(errors);
+		catch (StatisticsImports.PartsRejectedException ex) {
+			throw new ImportRejectedException(ex.byPart()
+				.entrySet()
+				.stream()
+				.flatMap(refused -> inCity(ordered.get(refused.getKey()), refused.getValue()).stream())
+				.toList());
 		}
 		List<CityResult> results = new ArrayList<>();
-		try {
-			for (Part part : ordered) {
-				StatisticsImports.Imported imported = statistics.importFile(part.tenant(), name, bytes(part), actor);
-				done.add(new DataRequests.CityImport(part.tenant().id(), imported.importId(), name, part.rows().size(),
-						actor, null));
-				results.add(new CityResult(part.tenant().slug(), part.tenant().name(), part.rows().size(),
-						imported.importId(), imported.inserted(), imported.updated(), imported.unchanged()));
-			}
-		}
-		catch (RuntimeException ex) {
-			undo(done, actor);
-			done.clear();
-			if (ex instanceof ImportRejectedException rejected) {
-				Part failed = ordered.get(results.size());
-				throw new ImportRejectedException(inCity(failed, rejected));
-			}
-			throw ex;
+		for (int i = 0; i < ordered.size(); i++) {
+			Part part = ordered.get(i);
+			StatisticsImports.Imported stored = imported.get(i);
+			done.add(new DataRequests.CityImport(part.tenant().id(), stored.importId(), name, part.rows().size(), actor,
+					null));
+			results.add(new CityResult(part.tenant().slug(), part.tenant().name(), part.rows().size(),
+					stored.importId(), stored.inserted(), stored.updated(), stored.unchanged()));
 		}
 		return new Result(results, leftOut);
-	}
-
-	private void undo(List<DataRequests.CityImport> done, String actor) {
-		for (DataRequests.CityImport imported : done) {
-			try {
-				statistics.undo(tenants.byId(imported.tenantId()).orElseThrow(), imported.statsImportId(), actor);
-			}
-			catch (RuntimeException ex) {
-				log.error("Import {} of tenant {} could not be undone after a failed joint import",
-						imported.statsImportId(), imported.tenantId(), ex);
-			}
-		}
 	}
 
 	/** The part's errors with the rows of the uploaded file and the city named. */
