@@ -1,6 +1,5 @@
 package be.obmi.datasources.web;
 
-import java.io.Serializable;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -12,6 +11,7 @@ import be.obmi.datasources.domain.Sources;
 import be.obmi.shared.ConcurrentChangeException;
 import be.obmi.shared.NotFoundException;
 import be.obmi.shared.Texts;
+import be.obmi.shared.tabular.ImportError;
 import be.obmi.shared.tabular.ImportRejectedException;
 import be.obmi.tenancy.Tenant;
 import be.obmi.tenancy.Tenants;
@@ -28,10 +28,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Component
 class RequestPage {
-
-	/** An error of a refused file as shown after the redirect (kept in the session). */
-	record ShownError(Integer row, String column, String message) implements Serializable {
-	}
 
 	private final DataRequests requests;
 
@@ -78,11 +74,7 @@ class RequestPage {
 		}
 		catch (ImportRejectedException ex) {
 			redirect.addFlashAttribute("error", messages.getMessage("datasources.import.refused", null, locale));
-			redirect.addFlashAttribute("importErrors",
-					ex.errors()
-						.stream()
-						.map(e -> new ShownError(e.row(), e.column(), messages.getMessage(e, locale)))
-						.toList());
+			redirect.addFlashAttribute("importErrors", ImportError.in(ex.errors(), messages, locale));
 			return "redirect:" + back;
 		}
 		// a refused value (RefusedValueException, an IllegalArgumentException) is not

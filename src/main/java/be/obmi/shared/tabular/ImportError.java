@@ -3,6 +3,7 @@ package be.obmi.shared.tabular;
 import be.obmi.shared.CodedMessage;
 import be.obmi.shared.Texts;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -51,8 +52,11 @@ public record ImportError(Integer row, String column, String code, List<Object> 
 		return errors.stream().map(e -> e.in(messages, locale)).toList();
 	}
 
-	/** A problem as the user reads it: row, column and the reason in their language. */
-	public record Shown(Integer row, String column, String message) {
+	/**
+	 * A problem as the user reads it: row, column and the reason in their language
+	 * (serializable: a page may keep it in the session for the page after a redirect).
+	 */
+	public record Shown(Integer row, String column, String message) implements Serializable {
 	}
 
 	/**
