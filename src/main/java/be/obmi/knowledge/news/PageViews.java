@@ -2,11 +2,10 @@ package be.obmi.knowledge.news;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 
+import be.obmi.shared.DailyCounts;
 import be.obmi.shared.EveryInstance;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +23,7 @@ public class PageViews {
 
 	private final JdbcClient jdbc;
 
-	private final ConcurrentHashMap<Key, AtomicLong> pending = new ConcurrentHashMap<>();
+	private final DailyCounts<Key> pending = new DailyCounts<>();
 
 	PageViews(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -46,8 +45,7 @@ public class PageViews {
 	 * adds the counts to the table.
 	 */
 	public void count(LocalDate day, Group group, String key) {
-		pending.computeIfAbsent(new Key(day, group.name(), key == null ? "" : key), k -> new AtomicLong())
-			.incrementAndGet();
+		pending.add(day, new Key(group.name(), key == null ? "" : key));
 	}
 
 	/**
@@ -59,24 +57,15 @@ public class PageViews {
 	@EveryInstance("adds this instance's in-memory counts to the table")
 	@PreDestroy
 	public void flush() {
-		LocalDate today = LocalDate.now(NewsItem.ZONE);
-		pending.forEach((page, views) -> {
-			long added = views.getAndSet(0);
-			if (added > 0) {
-				jdbc.sql("""
+		pending.drain(LocalDate.now(NewsItem.ZONE),
+				(page, added) -> jdbc.sql("""
 						insert into knowledge.page_view (day, page_group, page_key, views) values (?, ?, ?, ?)
 						on conflict (day, page_group, page_key) do update set views = knowledge.page_view.views + ?""")
-					.params(page.day(), page.group(), page.key(), added, added)
-					.update();
-			}
-			else if (page.day().isBefore(today)) {
-				// no view of that day comes any more
-				pending.remove(page, views);
-			}
-		});
+					.params(page.day(), page.key().group(), page.key().key(), added, added)
+					.update());
 	}
 
-	private record Key(LocalDate day, String group, String key) {
+	private record Key(String group, String key) {
 	}
 
 	/** The views per day and group since a day, latest day first. */

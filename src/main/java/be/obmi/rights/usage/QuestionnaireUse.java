@@ -6,11 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 
+import be.obmi.shared.DailyCounts;
 import be.obmi.shared.EveryInstance;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,7 +65,7 @@ public class QuestionnaireUse {
 
 	private final JdbcClient jdbc;
 
-	private final ConcurrentHashMap<Key, AtomicLong> pending = new ConcurrentHashMap<>();
+	private final DailyCounts<Key> pending = new DailyCounts<>();
 
 	QuestionnaireUse(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -75,8 +74,7 @@ public class QuestionnaireUse {
 	/** Counts one event today, in memory. */
 	public void count(long tenantId, Event event, String item) {
 		String key = item == null ? "" : item.length() > 100 ? item.substring(0, 100) : item;
-		pending.computeIfAbsent(new Key(tenantId, LocalDate.now(ZONE), event.name(), key), k -> new AtomicLong())
-			.incrementAndGet();
+		pending.add(LocalDate.now(ZONE), new Key(tenantId, event.name(), key));
 	}
 
 	/**
@@ -87,20 +85,13 @@ public class QuestionnaireUse {
 	@EveryInstance("adds this instance's in-memory counts of the questionnaire's use to the table")
 	@PreDestroy
 	public void flush() {
-		LocalDate today = LocalDate.now(ZONE);
-		pending.forEach((key, count) -> {
-			long added = count.getAndSet(0);
-			if (added > 0) {
-				jdbc.sql("""
+		pending.drain(LocalDate.now(ZONE),
+				(counted, added) -> jdbc.sql("""
 						insert into rights.use_count (tenant_id, day, event, item, count) values (?, ?, ?, ?, ?)
 						on conflict (tenant_id, day, event, item) do update set count = rights.use_count.count + ?""")
-					.params(key.tenantId(), key.day(), key.event(), key.item(), added, added)
-					.update();
-			}
-			else if (key.day().isBefore(today)) {
-				pending.remove(key, count);
-			}
-		});
+					.params(counted.key().tenantId(), counted.day(), counted.key().event(), counted.key().item(), added,
+							added)
+					.update());
 	}
 
 	/** The city's use from {@code since} to today. */
@@ -128,7 +119,7 @@ public class QuestionnaireUse {
 				shown.size() > 20 ? shown.subList(0, 20) : shown);
 	}
 
-	private record Key(long tenantId, LocalDate day, String event, String item) {
+	private record Key(long tenantId, String event, String item) {
 	}
 
 }
