@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -61,11 +60,14 @@ public class MergedAreas {
 
 	private final StatsAccess access;
 
-	MergedAreas(JdbcClient jdbc, Areas areas, StatsQueries queries, StatsAccess access) {
+	private final AreaGroupFigures groups;
+
+	MergedAreas(JdbcClient jdbc, Areas areas, StatsQueries queries, StatsAccess access, AreaGroupFigures groups) {
 		this.jdbc = jdbc;
 		this.areas = areas;
 		this.queries = queries;
 		this.access = access;
+		this.groups = groups;
 	}
 
 	public Optional<Version> version(String code) {
@@ -137,16 +139,9 @@ public class MergedAreas {
 		if (!indicator.isSum() && !indicator.isRatio()) {
 			return new Point(period, null, "", "notAdditive", true, false);
 		}
-		Double value = series.pooled(merger.parts(), period);
-		if (value == null) {
-			return new Point(period, null, "", "missing", true, false);
-		}
-		Set<Long> hidden = queries.hiddenAreas(series, period);
-		boolean confidential = merger.parts().stream().anyMatch(p -> hidden.contains(p.id()));
-		if (confidential && !editor) {
-			return new Point(period, null, "", "suppressed", true, false);
-		}
-		return new Point(period, value, StatsSite.format(value, decimals), "ok", true, confidential);
+		// the old parts taken together, as any group of areas
+		StatsSite.Shown pooled = groups.pooled(series, merger.parts(), period, editor);
+		return new Point(period, pooled.value(), pooled.text(), pooled.status(), true, pooled.confidential());
 	}
 
 }
