@@ -49,8 +49,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * fingerprints the total rows of every (scope, indicator) in one scan (count, sum of
  * import ids, sum of the values' hashes, the aggregation rule) and computes again, with
  * the read model's own aggregation, only the pairs that changed (for a platform change
- * also the tenants that overlay values of their own). After changes that cannot write
- * observations (an indicator's publication or description) the pass needs no scan.
+ * also the tenants that overlay values of their own). Only a statistics import or its
+ * undo ({@code cijferimport}) and a change of a city's area layout
+ * ({@code gebiedsindeling}) can change them; after any other change (an indicator's
+ * publication or description, and every other module's data) the pass needs no scan.
  * Readers use the aggregates only while the data generations they were checked at are
  * still current ({@link #usable}); otherwise they take the full read model and ask for a
  * pass, so a change committed by another instance or before a restart is never read from
@@ -60,6 +62,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AreaTotals {
 
 	private static final Logger log = LoggerFactory.getLogger(AreaTotals.class);
+
+	/**
+	 * The audit entity types of the changes that can change the aggregates: every write
+	 * of observations (import and undo, also through {@code TenantFigures}) is recorded
+	 * as a {@code cijferimport}.
+	 */
+	private static final Set<String> VALUE_CHANGES = Set.of("cijferimport", "gebiedsindeling");
 
 	/** The generations (platform, and per tenant) the aggregates were last checked at. */
 	private record Checked(long platform, Map<Long, Long> tenants) {
@@ -174,14 +183,13 @@ public class AreaTotals {
 
 	/**
 	 * Every change asks for a pass after it completes. A change that may write
-	 * observations (any but an indicator's description or publication) counts as in
-	 * flight from now, before its commit moves the generations on, and leaves a scan to
-	 * do when it completes: until then no pass may take the generations as checked
-	 * without a scan.
+	 * observations ({@link #VALUE_CHANGES}) counts as in flight from now, before its
+	 * commit moves the generations on, and leaves a scan to do when it completes: until
+	 * then no pass may take the generations as checked without a scan.
 	 */
 	@EventListener
 	void on(DataChanged event) {
-		boolean values = !"indicator".equals(event.entityType());
+		boolean values = VALUE_CHANGES.contains(event.entityType());
 		if (values) {
 			inFlight.incrementAndGet();
 		}
