@@ -67,11 +67,19 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+	/**
+	 * Argon2id with Spring Security's 5.8 defaults (16 MiB, 2 passes) unless
+	 * {@code obmi.security.argon2.memory-kib}/{@code iterations} say otherwise. A hash
+	 * carries its own parameters, so a change applies to passwords set afterwards; the
+	 * test profile uses a light setting because the suite checks thousands of HTTP Basic
+	 * requests.
+	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
+	PasswordEncoder passwordEncoder(@Value("${obmi.security.argon2.memory-kib:16384}") int memoryKib,
+			@Value("${obmi.security.argon2.iterations:2}") int iterations) {
 		String idForEncode = "argon2@SpringSecurity_v5_8";
 		Map<String, PasswordEncoder> encoders = Map.of(idForEncode,
-				Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt", new BCryptPasswordEncoder());
+				new Argon2PasswordEncoder(16, 32, 1, memoryKib, iterations), "bcrypt", new BCryptPasswordEncoder());
 		return new DelegatingPasswordEncoder(idForEncode, encoders);
 	}
 
