@@ -99,6 +99,8 @@ public final class LpdcReader {
 		}
 		catch (RiotException | IllegalArgumentException ex) {
 			String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+			// the text ends its own sentence: no ".." before "Er is niets geïmporteerd."
+			message = message.strip().replaceAll("\\.+$", "");
 			throw new LpdcRejectedException(Reason.of("rights.lpdc.refused.syntax",
 					message.length() > 300 ? message.substring(0, 300) + "…" : message));
 		}
