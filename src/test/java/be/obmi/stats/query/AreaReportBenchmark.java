@@ -166,7 +166,7 @@ class AreaReportBenchmark {
 		jdbc.sql(
 				"""
 						insert into stats.indicator (tenant_id, code, name, theme, aggregation, threshold, published)
-						select null, 'barea_' || lpad(i::text, 3, '0'), 'Gebiedsbenchmark ' || i, 'Benchmark ' || (i % 5), 'sum', 5, true
+						select cast(null as bigint), 'barea_' || lpad(i::text, 3, '0'), 'Gebiedsbenchmark ' || i, 'Benchmark ' || (i % 5), 'sum', 5, true
 						from generate_series(0, ? - 1) i
 						union all select null, 'barea_pub', 'Gebiedsbenchmark publicatie', 'Benchmark', 'sum', 5, false
 						on conflict do nothing""")
