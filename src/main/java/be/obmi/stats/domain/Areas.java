@@ -1,9 +1,14 @@
 package be.obmi.stats.domain;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +28,7 @@ public class Areas {
 		this.jdbc = jdbc;
 	}
 
-	record Snapshot(Map<Long, Area> byId, Map<String, Area> byKey, Map<Long, List<Area>> children) {
+	record Snapshot(Map<Long, Area> byId, Map<String, Area> byKey, Map<Long, List<Area>> children, String layout) {
 	}
 
 	public void reload() {
@@ -42,7 +47,34 @@ public class Areas {
 			}
 		}
 		children.values().forEach(list -> list.sort((a, b) -> a.code().compareTo(b.code())));
-		snapshot = new Snapshot(byId, byKey, children);
+		snapshot = new Snapshot(byId, byKey, children, layout(all));
+	}
+
+	/** A hash of every area's id, level and parent: the same tree gives the same one. */
+	private static String layout(List<Area> all) {
+		List<Area> sorted = new ArrayList<>(all);
+		sorted.sort(Comparator.comparingLong(Area::id));
+		MessageDigest digest;
+		try {
+			digest = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+		for (Area area : sorted) {
+			digest.update(
+					(area.id() + ":" + area.level() + ":" + area.parentId() + "\n").getBytes(StandardCharsets.UTF_8));
+		}
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	/**
+	 * A fingerprint of the area tree (every area's id, level and parent), equal on every
+	 * instance that holds the same tree: what is derived from the tree can be keyed by
+	 * it.
+	 */
+	public String layout() {
+		return snapshot().layout();
 	}
 
 	private Snapshot snapshot() {

@@ -11,8 +11,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
@@ -52,11 +54,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * also the tenants that overlay values of their own). Only a statistics import or its
  * undo ({@code cijferimport}) and a change of a city's area layout
  * ({@code gebiedsindeling}) can change them; after any other change (an indicator's
- * publication or description, and every other module's data) the pass needs no scan.
- * Readers use the aggregates only while the data generations they were checked at are
- * still current ({@link #usable}); otherwise they take the full read model and ask for a
- * pass, so a change committed by another instance or before a restart is never read from
- * old aggregates.
+ * publication or description, and every other module's data) the pass needs no scan and
+ * runs in the changing thread right after the change completes, so a report right after a
+ * publication reads the aggregates. Readers use the aggregates only while the data
+ * generations they were checked at are still current ({@link #usable}); otherwise they
+ * take the full read model and ask for a pass, so a change committed by another instance
+ * or before a restart is never read from old aggregates.
  */
 @Component
 public class AreaTotals {
@@ -101,6 +104,9 @@ public class AreaTotals {
 		.newSingleThreadExecutor(Thread.ofVirtual().name("stats-area-totals").factory());
 
 	private final AtomicBoolean requested = new AtomicBoolean();
+
+	/** One pass at a time. */
+	private final ReentrantLock passes = new ReentrantLock();
 
 	/** Changes that may write observations and have not completed yet. */
 	private final AtomicInteger inFlight = new AtomicInteger();
@@ -210,8 +216,50 @@ public class AreaTotals {
 		if (values) {
 			scanDue = true;
 			inFlight.decrementAndGet();
+			request();
 		}
-		request();
+		else if (!quickPass()) {
+			request();
+		}
+	}
+
+	/**
+	 * After a change that cannot write observations (a publication, a description,
+	 * another module's data), in the changing thread once the change completed: the pass
+	 * without a scan, so that the next report finds the aggregates current instead of
+	 * taking the full read model until the background pass has run. False when it cannot
+	 * be taken here (a scan is due or running, a value change is in flight, an
+	 * aggregation rule changed): then the background pass does the work.
+	 */
+	private boolean quickPass() {
+		try {
+			// a background pass without a scan holds the lock for milliseconds
+			if (!passes.tryLock(250, TimeUnit.MILLISECONDS)) {
+				return false;
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		try {
+			// a transaction of its own: the changing transaction has completed
+			return Boolean.TRUE.equals(transaction.execute(status -> {
+				Checked at = generations();
+				if (inFlight.get() == 0 && !scanDue && rules().equals(rules)) {
+					checked = at;
+					return true;
+				}
+				return false;
+			}));
+		}
+		catch (RuntimeException ex) {
+			log.warn("stored area totals not checked after a change: {}", ex.toString());
+			return false;
+		}
+		finally {
+			passes.unlock();
+		}
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -238,16 +286,22 @@ public class AreaTotals {
 	 * One pass: without a scan when no change since the last one can have written
 	 * observations, else with one ({@link #scan}).
 	 */
-	synchronized void refresh() {
-		Checked at = generations();
-		// only changes that cannot write observations since the last scan, none in
-		// flight (read after the generations: a change they include has counted itself
-		// in) and the same aggregation rules: the aggregates stay as they are
-		if (inFlight.get() == 0 && !scanDue && rules().equals(rules)) {
-			checked = at;
-			return;
+	void refresh() {
+		passes.lock();
+		try {
+			Checked at = generations();
+			// only changes that cannot write observations since the last scan, none in
+			// flight (read after the generations: a change they include has counted
+			// itself in) and the same aggregation rules: the aggregates stay as they are
+			if (inFlight.get() == 0 && !scanDue && rules().equals(rules)) {
+				checked = at;
+				return;
+			}
+			scan();
 		}
-		scan();
+		finally {
+			passes.unlock();
+		}
 	}
 
 	private Checked generations() {

@@ -5,7 +5,6 @@ import be.obmi.stats.domain.Scope;
 import be.obmi.stats.domain.Indicator;
 import be.obmi.stats.domain.Areas;
 
-import java.sql.Array;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,23 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import be.obmi.audit.DataChanged;
 import be.obmi.tenancy.Tenant;
 import be.obmi.tenancy.Tenants;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import java.sql.SQLException;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Disclosure control of a count indicator as a property of its published data, not of one
@@ -48,8 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (or the total) is added. A ratio, share or average that has a suppressed count as
  * numerator, denominator or input is itself suppressed by its readers
  * ({@link StatsQueries}). The decisions are stored ({@code stats.disclosure_decision})
- * and kept in memory; a change of a scope's data removes that scope's decisions (all of
- * them for platform data) in the same transaction.
+ * and kept in memory ({@link StoredDecisions}); an import, its undo or an area-set upload
+ * removes that scope's decisions (all of them for platform data) in the same transaction,
+ * a changed threshold, aggregation, city, centrumsteden list or area tree changes their
+ * fingerprint, and every other change (a publication) keeps them.
  * <p>
  * Over 300 lines because disclosure control is one algorithm (primary, secondary and
  * interval suppression over every published relation, with its stored decisions); keeping
@@ -72,15 +66,14 @@ public class DisclosureControl {
 
 	private final ObservationCache observations;
 
-	private final Cache<String, Decision> memory = Caffeine.newBuilder().maximumSize(20_000).build();
+	private final StoredDecisions stored;
 
-	private final TransactionTemplate store;
+	private final AtomicLong computations = new AtomicLong();
 
 	DisclosureControl(JdbcClient jdbc, Areas areas, Tenants tenants, ObservationCache observations,
-			PlatformTransactionManager transactions) {
+			StoredDecisions stored) {
 		this.observations = observations;
-		this.store = new TransactionTemplate(transactions);
-		this.store.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.stored = stored;
 		this.jdbc = jdbc;
 		this.areas = areas;
 		this.tenants = tenants;
@@ -127,9 +120,11 @@ public class DisclosureControl {
 
 	/**
 	 * The decision for a count indicator in a scope for one period (keys
-	 * {@link #areaKey}, {@link #setKey}); none for an indicator without threshold. Kept
-	 * in memory per data generation, stored for other instances and for after an
-	 * eviction.
+	 * {@link #areaKey}, {@link #setKey}); none for an indicator without threshold. Stored
+	 * and kept in memory ({@link StoredDecisions}): computed again only after a change of
+	 * the indicator's rows or the scope's area sets, or of the settings it was computed
+	 * with (threshold, aggregation, city, centrumsteden, area tree), not after a
+	 * publication or any other change.
 	 */
 	public Decision decision(Scope scope, Indicator indicator, String period, StatsQueries queries) {
 		if (!indicator.isSum() || indicator.threshold() <= 0) {
@@ -137,44 +132,28 @@ public class DisclosureControl {
 		}
 		long platform = observations.generationOf(0);
 		long own = observations.generationOf(scope.key());
-		String key = scope.key() + "|" + indicator.id() + "|" + period + "|" + platform + "|" + own;
-		Decision known = memory.getIfPresent(key);
-		if (known != null) {
-			return known;
+		String fingerprint = stored.fingerprint(scope, indicator);
+		Optional<Decision> known = stored.find(scope, indicator.id(), period, fingerprint, platform, own);
+		if (known.isPresent()) {
+			return known.get();
 		}
-		Optional<Set<String>> stored = jdbc
-			.sql("""
-					select suppressed from stats.disclosure_decision where scope_key = ? and indicator_id = ? and period = ?""")
-			.params(scope.key(), indicator.id(), period)
-			.query((rs, n) -> toSet(rs.getArray("suppressed")))
-			.optional();
-		Set<String> keys = stored.orElseGet(() -> compute(scope, indicator, period, queries));
-		if (stored.isEmpty() && observations.generationOf(0) == platform
-				&& observations.generationOf(scope.key()) == own) {
+		Set<String> keys = compute(scope, indicator, period, queries);
+		computations.incrementAndGet();
+		Decision decision = Decision.of(keys);
+		if (observations.generationOf(0) == platform && observations.generationOf(scope.key()) == own) {
 			// stored only when no change committed while it was computed (else the next
 			// reader computes it again)
-			// in a transaction of its own: readers run in read-only transactions; a
-			// failed store only costs a recompute
-			try {
-				store.executeWithoutResult(status -> jdbc
-					.sql("""
-							insert into stats.disclosure_decision (scope_key, indicator_id, period, suppressed) values (?, ?, ?, ?)
-							on conflict do nothing""")
-					.params(scope.key(), indicator.id(), period, keys.toArray(String[]::new))
-					.update());
-			}
-			catch (DataAccessException ex) {
-				LoggerFactory.getLogger(DisclosureControl.class)
-					.warn("disclosure decision not stored: {}", ex.getMessage());
-			}
+			stored.store(scope, indicator.id(), period, fingerprint, keys, decision, platform, own);
 		}
-		Decision decision = Decision.of(keys);
-		memory.put(key, decision);
+		else {
+			stored.keepUnstored(scope, indicator.id(), period, fingerprint, decision, platform, own);
+		}
 		return decision;
 	}
 
-	private static Set<String> toSet(Array array) throws SQLException {
-		return Set.of((String[]) array.getArray());
+	/** How many decisions this instance computed (not read from memory or storage). */
+	long computations() {
+		return computations.get();
 	}
 
 	/** The computation described in the class comment. */
@@ -424,24 +403,7 @@ public class DisclosureControl {
 	 * existing data keeps the stored decisions.
 	 */
 	public void forgetAll() {
-		jdbc.sql("delete from stats.disclosure_decision").update();
-		memory.invalidateAll();
-	}
-
-	/**
-	 * In the changing transaction: the scope's stored decisions go (every scope's for a
-	 * platform change). The ones in memory are keyed by the scope's data generation,
-	 * which {@link ObservationCache} moves on after the commit.
-	 */
-	@EventListener
-	void on(DataChanged event) {
-		long scopeKey = event.tenantId() == null ? 0 : event.tenantId();
-		if (scopeKey == 0) {
-			jdbc.sql("delete from stats.disclosure_decision").update();
-		}
-		else {
-			jdbc.sql("delete from stats.disclosure_decision where scope_key = ?").param(scopeKey).update();
-		}
+		stored.forgetAll();
 	}
 
 }

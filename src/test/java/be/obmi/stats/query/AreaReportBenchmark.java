@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
+import be.obmi.audit.DataChanged;
 import be.obmi.stats.domain.Indicators;
 import be.obmi.stats.domain.Scope;
 import be.obmi.support.ObmiIntegrationTest;
@@ -27,7 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * every year (besides the demo data's published indicators), then times the area report
  * of Antwerp sectors (every request another sector, so the response cache never answers)
  * with the full read model (every request aggregates Flanders from the sectors) and with
- * the stored aggregates, warm and right after a publication; and the pass that keeps the
+ * the stored aggregates, warm, right after a publication (stored disclosure decisions
+ * kept) and with every disclosure decision computed again; and the pass that keeps the
  * stored aggregates current after an import of one indicator.
  */
 @ObmiIntegrationTest
@@ -44,6 +46,9 @@ class AreaReportBenchmark {
 
 	@Autowired
 	Indicators indicators;
+
+	@Autowired
+	DisclosureControl disclosure;
 
 	private final HttpClient client = HttpClient.newHttpClient();
 
@@ -86,14 +91,28 @@ class AreaReportBenchmark {
 		totals.enabled(true);
 		report.append(times("area report, stored aggregates, warm", sectors, requests));
 
-		// a publication: every generation moves on, stored disclosure decisions go
+		// a publication: every generation moves on; the stored disclosure decisions and
+		// the stored aggregates stay
+		long computed = disclosure.computations();
 		indicators.setPublished(Scope.platform(), "barea_pub", true);
 		report.append(times("area report right after a publication (first request)", sectors, 1));
 		report.append(times("area report after a publication (next requests)", sectors, requests));
+		report.append(String.format(Locale.ROOT, "disclosure decisions computed after the publication: %d%n",
+				disclosure.computations() - computed));
 		indicators.setPublished(Scope.platform(), "barea_pub", false);
 
+		// every disclosure decision computed again: what the first report paid after
+		// every publication before the decisions were kept (and what it pays after an
+		// import of platform data)
+		disclosure.forgetAll();
+		computed = disclosure.computations();
+		report.append(times("area report, every decision computed again (first request)", sectors, 1));
+		report.append(String.format(Locale.ROOT, "disclosure decisions computed for that request: %d%n",
+				disclosure.computations() - computed));
+		report.append(times("area report, decisions computed again (next requests)", sectors, requests));
+
 		// an import of one indicator: the pass fingerprints every (scope, indicator) and
-		// computes the changed one again
+		// computes the changed one again (the update below is announced as an import)
 		jdbc.sql(
 				"""
 						update stats.observation set value = value + 1, import_id = coalesce(import_id, 0) + 1
@@ -102,6 +121,7 @@ class AreaReportBenchmark {
 						                where i.code = 'barea_000')""")
 			.update();
 		long t2 = System.nanoTime();
+		totals.on(new DataChanged(null, "cijferimport"));
 		totals.refresh();
 		report.append(String.format(Locale.ROOT, "pass after a change of one indicator: %.1f s%n",
 				(System.nanoTime() - t2) / 1e9));
@@ -146,7 +166,7 @@ class AreaReportBenchmark {
 		jdbc.sql(
 				"""
 						insert into stats.indicator (tenant_id, code, name, theme, aggregation, threshold, published)
-						select null, 'barea_' || lpad(i::text, 3, '0'), 'Gebiedsbenchmark ' || i, 'Benchmark ' || (i % 5), 'sum', 5, true
+						select cast(null as bigint), 'barea_' || lpad(i::text, 3, '0'), 'Gebiedsbenchmark ' || i, 'Benchmark ' || (i % 5), 'sum', 5, true
 						from generate_series(0, ? - 1) i
 						union all select null, 'barea_pub', 'Gebiedsbenchmark publicatie', 'Benchmark', 'sum', 5, false
 						on conflict do nothing""")
