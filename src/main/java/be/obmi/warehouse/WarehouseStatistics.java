@@ -58,10 +58,10 @@ class WarehouseStatistics {
 
 	private final TransactionTemplate transaction;
 
-	/** What the last pass did (for tests and the log). */
-	record Pass(int pairs, int hiddenCells, boolean indicatorsReplaced, long millis) {
+	/** What a pass did (for tests and the log), with the time of its steps. */
+	record Pass(int pairs, int hiddenCells, boolean indicatorsReplaced, long millis, String steps) {
 
-		static final Pass NONE = new Pass(0, 0, false, 0);
+		static final Pass NONE = new Pass(0, 0, false, 0, "");
 
 	}
 
@@ -108,6 +108,13 @@ class WarehouseStatistics {
 	 */
 	Pass pass() {
 		long started = System.nanoTime();
+		StringBuilder steps = new StringBuilder();
+		long[] lap = { started };
+		Runnable step = () -> {
+			long now = System.nanoTime();
+			steps.append(steps.isEmpty() ? "" : ", ").append((now - lap[0]) / 1_000_000);
+			lap[0] = now;
+		};
 		Pass pass = transaction.execute(status -> {
 			jdbc.sql("select pg_advisory_xact_lock(?)").param(WarehouseRebuild.LOCK).query().listOfRows();
 			jdbc.sql("delete from warehouse_meta.statistics_pending").update();
@@ -123,6 +130,7 @@ class WarehouseStatistics {
 			jdbc.sql(
 					"create temporary table warehouse_source_now on commit drop as\n" + ObservationSlices.fingerprint())
 				.update();
+			step.run();
 			jdbc.sql("create temporary table warehouse_pair (indicator_id bigint, period varchar(7)) on commit drop")
 				.update();
 			// every pair whose observations differ, in any scope
@@ -171,15 +179,19 @@ class WarehouseStatistics {
 				.query((rs, n) -> new SuppressedCells.IndicatorPeriod(rs.getLong(1), rs.getString(2)))
 				.list();
 			if (pairs.isEmpty()) {
-				return new Pass(0, 0, indicators, 0);
+				return new Pass(0, 0, indicators, 0, "");
 			}
+			step.run();
 			int hidden = loadHiddenCells();
+			step.run();
 			jdbc.sql("analyze pg_temp.warehouse_pair").update();
 			jdbc.sql("""
 					delete from warehouse.fact_observation f using pg_temp.warehouse_pair p
 					where f.indicator_key = p.indicator_id and f.period = p.period""").update();
-			for (String step : ObservationSlices.FACT_STEPS) {
-				jdbc.sql(ObservationSlices.incremental(step)).update();
+			step.run();
+			for (String slice : ObservationSlices.FACT_STEPS) {
+				jdbc.sql(ObservationSlices.incremental(slice)).update();
+				step.run();
 			}
 			jdbc.sql("""
 					delete from warehouse_meta.observation_source s using pg_temp.warehouse_pair p
@@ -190,14 +202,18 @@ class WarehouseStatistics {
 					from pg_temp.warehouse_source_now n
 					join pg_temp.warehouse_pair p on p.indicator_id = n.indicator_id and p.period = n.period""")
 				.update();
-			return new Pass(pairs.size(), hidden, indicators, 0);
+			step.run();
+			return new Pass(pairs.size(), hidden, indicators, 0, steps.toString());
 		});
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		if (pass.pairs() > 0 || pass.indicatorsReplaced()) {
-			log.info("Warehouse caught up with statistics: {} (indicator, period) pairs, {} cells hidden, in {} ms",
-					pass.pairs(), pass.hiddenCells(), millis);
+			log.info(
+					"Warehouse caught up with statistics: {} (indicator, period) pairs, {} cells hidden, in {} ms "
+							+ "(ms of: lock and fingerprints, pairs, disclosure, delete, {}, fingerprints kept: {})",
+					pass.pairs(), pass.hiddenCells(), millis, String.join(", ", ObservationSlices.FACT_STEPS),
+					pass.steps());
 		}
-		return new Pass(pass.pairs(), pass.hiddenCells(), pass.indicatorsReplaced(), millis);
+		return new Pass(pass.pairs(), pass.hiddenCells(), pass.indicatorsReplaced(), millis, pass.steps());
 	}
 
 	/**
