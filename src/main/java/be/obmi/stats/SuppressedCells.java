@@ -8,9 +8,11 @@ import be.obmi.stats.domain.StatsAccess;
 import be.obmi.stats.query.StatsQueries;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import be.obmi.tenancy.Tenants;
 
@@ -33,6 +35,10 @@ public class SuppressedCells {
 	 * in a period, in a scope.
 	 */
 	public record Cell(long scopeKey, long indicatorId, String period, long areaId, String breakdown) {
+	}
+
+	/** An indicator in a period: the unit in which disclosure control decides. */
+	public record IndicatorPeriod(long indicatorId, String period) {
 	}
 
 	private final Tenants tenants;
@@ -65,6 +71,20 @@ public class SuppressedCells {
 	 * fails (PostgreSQL syntax, e.g. {@code 5min})
 	 */
 	public List<Cell> all(String lockTimeout) {
+		return cells(null, lockTimeout);
+	}
+
+	/**
+	 * The hidden cells of every scope in the given indicators and periods only, decided
+	 * as {@link #all} decides them (a decision covers one scope, indicator and period, so
+	 * these are exactly the cells {@link #all} gives for them).
+	 * @param lockTimeout as for {@link #all}
+	 */
+	public List<Cell> of(Collection<IndicatorPeriod> pairs, String lockTimeout) {
+		return pairs.isEmpty() ? List.of() : cells(Set.copyOf(pairs), lockTimeout);
+	}
+
+	private List<Cell> cells(Set<IndicatorPeriod> only, String lockTimeout) {
 		return transaction.execute(status -> {
 			jdbc.sql("select set_config('lock_timeout', ?, true)").param(lockTimeout).query().listOfRows();
 			List<Scope> scopes = new ArrayList<>();
@@ -74,10 +94,17 @@ public class SuppressedCells {
 			// sum of values that are 0
 			// or at least the threshold is 0 or at least the threshold too (no primary,
 			// so no secondary suppression)
+			String indicatorIds = only == null ? null
+					: only.stream()
+						.map(p -> Long.toString(p.indicatorId()))
+						.distinct()
+						.collect(Collectors.joining(",", "{", "}"));
 			Set<String> small = new HashSet<>(jdbc.sql("""
 					select distinct o.indicator_id || '|' || o.period || '|' || coalesce(o.tenant_id, 0)
 					from stats.observation o join stats.indicator i on i.id = o.indicator_id
-					where i.aggregation = 'sum' and i.threshold > 0 and o.value > 0 and o.value < i.threshold""")
+					where i.aggregation = 'sum' and i.threshold > 0 and o.value > 0 and o.value < i.threshold
+					  and (cast(? as text) is null or o.indicator_id = any(cast(? as bigint[])))""")
+				.params(indicatorIds, indicatorIds)
 				.query(String.class)
 				.list());
 			List<Cell> cells = new ArrayList<>();
@@ -87,6 +114,9 @@ public class SuppressedCells {
 						continue;
 					}
 					for (String period : queries.periods(scope, indicator)) {
+						if (only != null && !only.contains(new IndicatorPeriod(indicator.id(), period))) {
+							continue;
+						}
 						if (!small.contains(indicator.id() + "|" + period + "|0")
 								&& !small.contains(indicator.id() + "|" + period + "|" + scope.key())) {
 							continue;

@@ -130,6 +130,15 @@ public class WarehouseRebuild {
 				statement.execute("select pg_advisory_lock(" + LOCK + ")");
 				try {
 					closeInterrupted();
+					prepare(statement);
+					// what the build takes in of the statistics, fingerprinted before any
+					// of
+					// it is read: a change committed later shows in the next catch-up
+					long fingerprinting = System.nanoTime();
+					statement.execute(
+							"create table warehouse_staging.observation_source as\n" + ObservationSlices.fingerprint());
+					log.info("Warehouse: statistics fingerprinted in {} ms",
+							(System.nanoTime() - fingerprinting) / 1_000_000);
 					// decided before the build, as the public site decides them; a lock
 					// on a source table fails the build
 					long deciding = System.nanoTime();
@@ -216,8 +225,11 @@ public class WarehouseRebuild {
 		closeInterrupted();
 	}
 
-	private void build(Connection connection, Statement statement, List<SuppressedCells.Cell> hidden)
-			throws SQLException {
+	/**
+	 * The build session's settings, fresh planner statistics of the sources and an empty
+	 * staging schema.
+	 */
+	private void prepare(Statement statement) throws SQLException {
 		statement.execute("set lock_timeout = '" + lockTimeout.replace("'", "") + "'");
 		statement.execute("set work_mem = '256MB'");
 		statement.execute("set maintenance_work_mem = '512MB'");
@@ -230,6 +242,10 @@ public class WarehouseRebuild {
 		}
 		statement.execute("drop schema if exists warehouse_staging cascade");
 		statement.execute("create schema warehouse_staging");
+	}
+
+	private void build(Connection connection, Statement statement, List<SuppressedCells.Cell> hidden)
+			throws SQLException {
 		loadPolicyFields(connection, statement);
 		loadSuppressedCells(connection, statement, hidden);
 		for (String sql : script()) {
@@ -289,6 +305,14 @@ public class WarehouseRebuild {
 		connection.setAutoCommit(false);
 		try {
 			statement.execute("set local lock_timeout = '30s'");
+			// the fingerprints of what the new warehouse holds, for the statistics
+			// catch-up (WarehouseStatistics)
+			statement.execute("delete from warehouse_meta.observation_source");
+			statement.execute(
+					"""
+							insert into warehouse_meta.observation_source (scope_key, indicator_id, period, row_count, row_hash)
+							select scope_key, indicator_id, period, row_count, row_hash from warehouse_staging.observation_source""");
+			statement.execute("drop table warehouse_staging.observation_source");
 			statement.execute("drop schema if exists warehouse_previous cascade");
 			statement.execute("""
 					do $$ begin
@@ -328,6 +352,9 @@ public class WarehouseRebuild {
 				.matcher(text)
 				.replaceAll(slice -> Matcher.quoteReplacement("create table warehouse_staging." + slice.group(1)
 						+ " as\n" + TenantSlices.select(slice.group(1), "warehouse_staging", null) + ";"));
+			text = Pattern.compile("(?m)^--@facts (\\w+)$")
+				.matcher(text)
+				.replaceAll(step -> Matcher.quoteReplacement(ObservationSlices.full(step.group(1)) + ";"));
 			List<String> statements = new ArrayList<>();
 			for (String block : text.split("(?m)^--;$")) {
 				for (String sql : block.split(";\\s*\\n")) {

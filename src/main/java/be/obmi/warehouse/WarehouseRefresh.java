@@ -19,9 +19,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@link DataChanged}, published with each audit line) marks its tenant as pending;
  * every few seconds the pending tenants are caught up in one transaction each, under the
  * same advisory lock as a rebuild, so readers see a tenant's old or new rows, never a
- * mix: the plan dimension and facts and the finance facts of that tenant are replaced.
- * Statistics changes are taken in by the next full rebuild (nightly, or on demand),
- * because their aggregates span tenants.
+ * mix: the plan dimension and facts and the finance facts of that tenant are replaced. A
+ * statistics import or undo is marked for {@link WarehouseStatistics}, which replaces the
+ * facts of the changed indicators and periods (their aggregates and disclosure control
+ * span tenants); other platform-wide changes (the area layout, a ratio's definition) are
+ * taken in by the next full rebuild (nightly, or on demand).
  */
 @Component
 class WarehouseRefresh {
@@ -29,6 +31,12 @@ class WarehouseRefresh {
 	private static final Logger log = LoggerFactory.getLogger(WarehouseRefresh.class);
 
 	static final long PLATFORM = 0L;
+
+	/**
+	 * The audit entity type of every write of observations (a statistics import, its
+	 * undo, a city's own figures), which {@link WarehouseStatistics} takes in.
+	 */
+	static final String STATISTICS = "cijferimport";
 
 	private final JdbcClient jdbc;
 
@@ -38,8 +46,12 @@ class WarehouseRefresh {
 
 	private final ObmiMetrics metrics;
 
-	WarehouseRefresh(JdbcClient jdbc, WarehouseRebuild rebuild, TransactionTemplate transaction, ObmiMetrics metrics) {
+	private final WarehouseStatistics statistics;
+
+	WarehouseRefresh(JdbcClient jdbc, WarehouseRebuild rebuild, TransactionTemplate transaction, ObmiMetrics metrics,
+			WarehouseStatistics statistics) {
 		this.metrics = metrics;
+		this.statistics = statistics;
 		this.jdbc = jdbc;
 		this.rebuild = rebuild;
 		this.transaction = transaction;
@@ -47,6 +59,9 @@ class WarehouseRefresh {
 
 	@ApplicationModuleListener
 	void on(DataChanged event) {
+		if (STATISTICS.equals(event.entityType())) {
+			statistics.mark();
+		}
 		jdbc.sql("""
 				insert into warehouse_meta.pending (tenant_id) values (?)
 				on conflict (tenant_id) do update set changed_at = now()""")
@@ -55,8 +70,8 @@ class WarehouseRefresh {
 	}
 
 	/**
-	 * Catches up every pending tenant; platform-wide changes wait for the next full
-	 * rebuild.
+	 * Catches up every pending tenant; platform-wide changes other than statistics wait
+	 * for the next full rebuild.
 	 */
 	@Scheduled(fixedDelayString = "${obmi.warehouse.refresh-delay:5s}",
 			initialDelayString = "${obmi.warehouse.refresh-delay:5s}")

@@ -1,13 +1,19 @@
 package be.obmi.warehouse;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import be.obmi.support.ApiClient;
 import be.obmi.support.ObmiIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -16,7 +22,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * statistics observations (every statistical sector × 50 indicators × 20 years) and 1
  * million finance lines next to the demo data, then measures, in the same run, a full
  * warehouse rebuild and the time PostgreSQL needs to copy the same source tables with
- * CREATE TABLE AS. Figures are printed; nothing is asserted about time.
+ * CREATE TABLE AS, and then the time from a platform import of one indicator in one
+ * period (every sector) to the warehouse's facts without a rebuild (issue 20, goal 3;
+ * {@code -Dbench.skipImport=true} leaves it out). Figures are printed; nothing is
+ * asserted about time.
  */
 @ObmiIntegrationTest
 class WarehouseBenchmark {
@@ -27,11 +36,22 @@ class WarehouseBenchmark {
 
 	static final int FINANCE_LINES = Integer.getInteger("bench.financeLines", 1_000_000);
 
+	/**
+	 * The smallest generated count (0 by default: about 1 in 100 below the threshold of
+	 * 5, so every indicator and period has cells disclosure control hides; 5: none, so
+	 * the rebuild decides no disclosure and the full-size run reaches the import in
+	 * minutes).
+	 */
+	static final int MIN_VALUE = Integer.getInteger("bench.minValue", 0);
+
 	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
 	WarehouseRebuild rebuild;
+
+	@Autowired
+	Environment environment;
 
 	@Test
 	void rebuildAgainstCreateTableAs() {
@@ -79,7 +99,68 @@ class WarehouseBenchmark {
 		report.append(String.format("full warehouse rebuild:        %,d ms (%.2f × CREATE TABLE AS)%n", result.millis(),
 				result.millis() / (copyNanos / 1e6)));
 		result.rowCounts().forEach((t, n) -> report.append(String.format("warehouse %-20s %,12d rows%n", t, n)));
+		if (!Boolean.getBoolean("bench.skipImport")) {
+			report.append(importIntoTheFacts());
+		}
 		System.out.println(report);
+	}
+
+	/**
+	 * Issue 20, goal 3: a platform import of one indicator in one period (every sector
+	 * gets a new value) and the time from its commit (the answer) until the warehouse's
+	 * fingerprints of that pair equal the observations' ({@link WarehouseStatistics}),
+	 * without a rebuild.
+	 */
+	private String importIntoTheFacts() {
+		String code = "bench_1";
+		String period = "2024";
+		long rebuilds = jdbc.sql("select count(*) from warehouse_meta.rebuild").query(Long.class).single();
+		List<String> sectors = jdbc.sql("select code from stats.area where level = 'statsec' order by code")
+			.query(String.class)
+			.list();
+		StringBuilder csv = new StringBuilder("indicator;gebied;niveau;periode;waarde\n");
+		for (int i = 0; i < sectors.size(); i++) {
+			csv.append(code).append(';').append(sectors.get(i)).append(";statsec;").append(period).append(';');
+			csv.append((i * 7L) % 499 + 1).append('\n');
+		}
+		ApiClient admin = ApiClient.as(Integer.parseInt(environment.getProperty("local.server.port")),
+				"platformbeheerder");
+		long started = System.currentTimeMillis();
+		ApiClient.Response response = admin.upload("/api/v1/platform/stats/import", "bench-1.csv",
+				csv.toString().getBytes(StandardCharsets.UTF_8), Map.of());
+		long committed = System.currentTimeMillis();
+		if (response.status() != 200) {
+			throw new IllegalStateException(response.body());
+		}
+		String load = "";
+		while (!WarehouseStatisticsIntegrationTests.takenIn(jdbc, code, period)) {
+			if (System.currentTimeMillis() - committed > 600_000) {
+				throw new IllegalStateException("the import did not reach the warehouse within 10 minutes");
+			}
+			load = loadAverage();
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+		long inFacts = System.currentTimeMillis();
+		long rebuildsAfter = jdbc.sql("select count(*) from warehouse_meta.rebuild").query(Long.class).single();
+		return String.format(
+				"import of %s %s (%,d sectors): %,d ms; from its commit to the warehouse's facts: %,d ms "
+						+ "(rebuilds meanwhile: %d; load average while waiting: %s)%n",
+				code, period, sectors.size(), committed - started, inFacts - committed, rebuildsAfter - rebuilds, load);
+	}
+
+	private static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).strip();
+		}
+		catch (IOException ex) {
+			return "?";
+		}
 	}
 
 	private void generate() {
@@ -91,14 +172,17 @@ class WarehouseBenchmark {
 						on conflict do nothing""")
 			.param(INDICATORS)
 			.update();
-		jdbc.sql("""
-				insert into stats.observation (tenant_id, indicator_id, area_id, period, value)
-				select null, i.id, a.id, y::text, (abs(hashtext(a.code || i.code || y)) % 500)::double precision
-				from stats.indicator i
-				cross join stats.area a
-				cross join generate_series(2024 - ? + 1, 2024) y
-				where i.code like 'bench\\_%' and a.level = 'statsec'
-				on conflict do nothing""").param(YEARS).update();
+		jdbc.sql(
+				"""
+						insert into stats.observation (tenant_id, indicator_id, area_id, period, value)
+						select null, i.id, a.id, y::text, (? + abs(hashtext(a.code || i.code || y)) % (500 - ?))::double precision
+						from stats.indicator i
+						cross join stats.area a
+						cross join generate_series(2024 - ? + 1, 2024) y
+						where i.code like 'bench\\_%' and a.level = 'statsec'
+						on conflict do nothing""")
+			.params(MIN_VALUE, MIN_VALUE, YEARS)
+			.update();
 		jdbc.sql(
 				"""
 						with imports as (
