@@ -16,7 +16,8 @@ final class CellPositions {
 	}
 
 	/**
-	 * @param sizes the number of categories per dimension */
+	 * @param sizes the number of categories per dimension
+	 */
 	CellPositions(int[] sizes) {
 		this.sizes = sizes.clone();
 		this.position = new int[this.sizes.length];
