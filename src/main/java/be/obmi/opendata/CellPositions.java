@@ -12,7 +12,14 @@ final class CellPositions {
 	private boolean started;
 
 	CellPositions(List<Dimension> dimensions) {
-		this.sizes = dimensions.stream().mapToInt(Dimension::size).toArray();
+		this(dimensions.stream().mapToInt(Dimension::size).toArray());
+	}
+
+	/**
+	 * @param sizes the number of categories per dimension
+	 */
+	CellPositions(int[] sizes) {
+		this.sizes = sizes.clone();
 		this.position = new int[this.sizes.length];
 	}
 

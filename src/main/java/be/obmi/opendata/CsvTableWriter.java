@@ -1,10 +1,8 @@
 package be.obmi.opendata;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 
 /**
  * Writes a cube as a plain CSV table (RFC 4180, UTF-8, comma, CRLF): per dimension a code
@@ -15,6 +13,11 @@ import java.nio.charset.StandardCharsets;
  * {@link CsvwMetadataWriter} describes these columns.
  */
 public final class CsvTableWriter implements CubeWriter {
+
+	private static final byte[] OK_END = { ',', '\r', '\n' };
+
+	/** The statuses (missing symbols) whose encoded columns are kept. */
+	private static final int MAX_KEPT_STATUSES = 64;
 
 	private final String language;
 
@@ -39,42 +42,48 @@ public final class CsvTableWriter implements CubeWriter {
 	@Override
 	public void write(Cube cube, OutputStream out) throws IOException {
 		var lang = this.language == null ? cube.language() : this.language;
-		var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+		var output = new Utf8Output(out);
 		var line = new StringBuilder();
 		for (var name : CsvwMetadataWriter.columnNames(cube)) {
 			line.append(line.isEmpty() ? "" : ",").append(CsvText.field(name, ','));
 		}
-		writer.write(line.append("\r\n").toString());
-		// each category's two columns are the same on every row: rendered once per
-		// category, not once per cell
+		output.write(line.append("\r\n").toString());
+		// each category's two columns are the same on every row: encoded once per
+		// category, not once per cell; the columns of all dimensions but the last once
+		// per row of the last
 		var dimensions = cube.dimensions();
-		var rendered = new String[dimensions.size()][];
+		var rendered = new byte[dimensions.size()][][];
 		for (int d = 0; d < dimensions.size(); d++) {
 			var categories = dimensions.get(d).categories();
-			rendered[d] = new String[categories.size()];
+			rendered[d] = new byte[categories.size()][];
 			for (int c = 0; c < categories.size(); c++) {
 				var category = categories.get(c);
-				rendered[d][c] = CsvText.field(CsvText.neutralised(category.code()), ',') + ','
-						+ CsvText.field(CsvText.neutralised(category.label().in(lang, category.code())), ',') + ',';
+				rendered[d][c] = Utf8Output.encoded(CsvText.field(CsvText.neutralised(category.code()), ',') + ','
+						+ CsvText.field(CsvText.neutralised(category.label().in(lang, category.code())), ',') + ',');
 			}
 		}
-		var positions = new CellPositions(dimensions);
+		var rows = new RowHeads(rendered, new byte[0]);
+		var statuses = new HashMap<String, byte[]>();
 		for (var cell : cube.cells()) {
-			var position = positions.next();
-			for (int d = 0; d < position.length; d++) {
-				writer.write(rendered[d][position[d]]);
-			}
+			output.write(rows.next());
+			output.write(rows.lastColumns());
 			if (cell.isOk()) {
-				writer.write(CellNumbers.plain(cell.value()));
-				writer.write(",\r\n");
+				output.number(cell.value());
+				output.write(OK_END);
 			}
 			else {
-				writer.write(',');
-				writer.write(CsvText.field(CsvText.neutralised(JsonStatWriter.status(cell)), ','));
-				writer.write("\r\n");
+				var status = JsonStatWriter.status(cell);
+				var end = statuses.get(status);
+				if (end == null) {
+					end = Utf8Output.encoded("," + CsvText.field(CsvText.neutralised(status), ',') + "\r\n");
+					if (statuses.size() < MAX_KEPT_STATUSES) {
+						statuses.put(status, end);
+					}
+				}
+				output.write(end);
 			}
 		}
-		writer.flush();
+		output.flush();
 	}
 
 }

@@ -1,11 +1,7 @@
 package be.obmi.opendata;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -22,6 +18,14 @@ import java.util.Locale;
 public final class SdmxCsvWriter implements CubeWriter {
 
 	public static final String AGENCY = "OBMI";
+
+	private static final byte[] COMMA = { ',' };
+
+	private static final byte[] OK_END = Utf8Output.encoded(",A,F\r\n");
+
+	private static final byte[] MISSING_END = Utf8Output.encoded(",,M,F\r\n");
+
+	private static final byte[] SUPPRESSED_END = Utf8Output.encoded(",,M,C\r\n");
 
 	private final boolean labels;
 
@@ -64,7 +68,7 @@ public final class SdmxCsvWriter implements CubeWriter {
 	@Override
 	public void write(Cube cube, OutputStream out) throws IOException {
 		var lang = this.language == null ? cube.language() : this.language;
-		Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+		var output = new Utf8Output(out);
 		var line = new StringBuilder("STRUCTURE,STRUCTURE_ID,ACTION");
 		var dimensionIds = cube.dimensions().stream().map(d -> sdmxId(d.id())).toList();
 		for (int d = 0; d < cube.dimensions().size(); d++) {
@@ -76,32 +80,40 @@ public final class SdmxCsvWriter implements CubeWriter {
 						','));
 		}
 		line.append(",OBS_VALUE,OBS_STATUS,OBS_CONF\r\n");
-		writer.write(line.toString());
+		output.write(line.toString());
 		// every text that a spreadsheet could take for a formula gets a leading ' (codes
 		// and labels come from imports)
 		var structure = this.labels
 				? CsvText.field(CsvText.neutralised(structureId(cube) + ": " + cube.title().in(lang, cube.id())), ',')
 				: structureId(cube);
-		var positions = new CellPositions(cube.dimensions());
-		for (var cell : cube.cells()) {
-			var position = positions.next();
-			line.setLength(0);
-			line.append("dataflow,").append(structure).append(",I");
-			for (int d = 0; d < position.length; d++) {
-				var category = cube.dimensions().get(d).categories().get(position[d]);
+		// each category's column is the same on every row: encoded once per category, not
+		// once per cell
+		var rendered = new byte[cube.dimensions().size()][][];
+		for (int d = 0; d < rendered.length; d++) {
+			var categories = cube.dimensions().get(d).categories();
+			rendered[d] = new byte[categories.size()][];
+			for (int c = 0; c < categories.size(); c++) {
+				var category = categories.get(c);
 				var text = this.labels ? category.code() + ": " + category.label().in(lang, category.code())
 						: category.code();
-				line.append(',').append(CsvText.field(CsvText.neutralised(text), ','));
+				rendered[d][c] = Utf8Output.encoded("," + CsvText.field(CsvText.neutralised(text), ','));
 			}
-			switch (cell.status()) {
-				case OK -> line.append(',').append(CellNumbers.plain(cell.value())).append(",A,F");
-				case MISSING -> line.append(",,M,F");
-				case SUPPRESSED -> line.append(",,M,C");
-			}
-			line.append("\r\n");
-			writer.write(line.toString());
 		}
-		writer.flush();
+		var rows = new RowHeads(rendered, Utf8Output.encoded("dataflow," + structure + ",I"));
+		for (var cell : cube.cells()) {
+			output.write(rows.next());
+			output.write(rows.lastColumns());
+			switch (cell.status()) {
+				case OK -> {
+					output.write(COMMA);
+					output.number(cell.value());
+					output.write(OK_END);
+				}
+				case MISSING -> output.write(MISSING_END);
+				case SUPPRESSED -> output.write(SUPPRESSED_END);
+			}
+		}
+		output.flush();
 	}
 
 }

@@ -7,6 +7,7 @@ import be.obmi.stats.domain.Indicator;
 import be.obmi.stats.domain.Areas;
 import be.obmi.stats.domain.Indicators;
 import be.obmi.stats.domain.StatsAccess;
+import be.obmi.stats.query.ExportGrids;
 import be.obmi.stats.query.StatsQueries;
 import be.obmi.stats.query.OpenDataResponses;
 
@@ -47,9 +48,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.RequestContextUtils;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
@@ -98,9 +97,12 @@ class StatsOpenDataController {
 
 	private final MessageSource messages;
 
+	private final ExportGrids grids;
+
 	StatsOpenDataController(StatsAccess access, Indicators indicators, StatsQueries queries,
-			OpenDataResponses responses, Areas areaRepository, MessageSource messages) {
+			OpenDataResponses responses, Areas areaRepository, MessageSource messages, ExportGrids grids) {
 		this.messages = messages;
+		this.grids = grids;
 		this.access = access;
 		this.indicators = indicators;
 		this.queries = queries;
@@ -384,35 +386,8 @@ class StatsOpenDataController {
 		if (areaList.isEmpty()) {
 			throw new NotFoundException(Reason.of("stats.refused.noAreasAtLevel", level));
 		}
-		Map<Long, Integer> areaIndex = new HashMap<>();
-		for (Area area : areaList) {
-			areaIndex.put(area.id(), areaIndex.size());
-		}
 		List<String> periods = List.copyOf(periodSet);
-		int areaCount = areaList.size();
-		int periodCount = periods.size();
-		int perIndicator = areaCount * periodCount;
-		Cell[][] current = new Cell[1][];
-		int[] currentIndex = { -1 };
-		Cells cells = Cells.generated((long) included.size() * perIndicator, i -> {
-			int ind = (int) (i / perIndicator);
-			if (ind != currentIndex[0]) {
-				Cell[] grid = new Cell[perIndicator];
-				Arrays.fill(grid, Cell.missing());
-				StatsQueries.Series series = queries.series(scope, included.get(ind), null, breakdownKeys.get(ind));
-				for (int p = 0; p < periodCount; p++) {
-					for (StatsQueries.Cell c : queries.cells(series, areaList, periods.get(p), editor)) {
-						Integer a = areaIndex.get(c.area().id());
-						if (a != null) {
-							grid[a * periodCount + p] = cell(c);
-						}
-					}
-				}
-				current[0] = grid;
-				currentIndex[0] = ind;
-			}
-			return current[0][(int) (i % perIndicator)];
-		});
+		Cells cells = grids.cells(scope, included, breakdownKeys, grids.positions(areaList), periods, editor);
 		String id = ("indicatoren_" + level + (breakdown == null || breakdown.isBlank() ? "" : "_" + breakdown))
 			.replaceAll("[^A-Za-z0-9_-]", "_");
 		Map<String, String> extension = new LinkedHashMap<>(Map.of("niveau", level));

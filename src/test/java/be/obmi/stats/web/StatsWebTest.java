@@ -18,6 +18,7 @@ import be.obmi.stats.domain.StatsAccess;
 import be.obmi.stats.domain.ThemeSheets;
 import be.obmi.stats.importing.ObservationImporter;
 import be.obmi.stats.query.AreaReport;
+import be.obmi.stats.query.ExportGrids;
 import be.obmi.stats.query.OpenDataResponses;
 import be.obmi.stats.query.StatsQueries;
 import be.obmi.stats.query.StatsSearch;
@@ -44,9 +45,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @ObmiWebSlice
 @Import({ StatsAccess.class, StatsPublicRoutes.class, AreaReportPdf.class, AreaShapes.class })
 @MockitoBean(types = { ObservationImporter.class, ImportHistory.class, Indicators.class, Datasets.class,
-		StatsQueries.class, Catalogue.class, AreaSets.class, OpenDataResponses.class, Areas.class, StatsSite.class,
-		PdfDocuments.class, AreaReport.class, AuditTrail.class, SurveyEditions.class, StatsSearch.class,
-		ThemeSheets.class, ComparisonGroups.class })
+		StatsQueries.class, ExportGrids.class, Catalogue.class, AreaSets.class, OpenDataResponses.class, Areas.class,
+		StatsSite.class, PdfDocuments.class, AreaReport.class, AuditTrail.class, SurveyEditions.class,
+		StatsSearch.class, ThemeSheets.class, ComparisonGroups.class })
 @interface StatsWebTest {
 
 }
