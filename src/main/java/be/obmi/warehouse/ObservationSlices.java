@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import be.obmi.shared.PostgresCopy;
+import be.obmi.stats.SuppressedCells;
+
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.StreamUtils;
 
@@ -35,6 +38,23 @@ final class ObservationSlices {
 	private static final Map<String, String> SLICES = load();
 
 	private ObservationSlices() {
+	}
+
+	/**
+	 * The hidden cells as rows of COPY into the suppressed-cell table (the staging one of
+	 * a rebuild or the temporary one of a catch-up).
+	 */
+	static PostgresCopy.Rows suppressedRows(List<SuppressedCells.Cell> hidden) {
+		PostgresCopy.Rows rows = new PostgresCopy.Rows();
+		for (SuppressedCells.Cell cell : hidden) {
+			rows.add(cell.scopeKey())
+				.add(cell.indicatorId())
+				.add(cell.period())
+				.add(cell.areaId())
+				.add(cell.breakdown())
+				.end();
+		}
+		return rows;
 	}
 
 	/** The step as the full rebuild runs it: every pair, into the staging schema. */

@@ -270,16 +270,7 @@ public class WarehouseRebuild {
 						create table warehouse_staging.suppressed_cell (scope_key bigint, indicator_id bigint, period varchar(7),
 						    area_id bigint, breakdown text)""");
 		// COPY: a warehouse of the demo data hides about 150,000 cells
-		PostgresCopy.Rows rows = new PostgresCopy.Rows();
-		for (SuppressedCells.Cell cell : hidden) {
-			rows.add(cell.scopeKey())
-				.add(cell.indicatorId())
-				.add(cell.period())
-				.add(cell.areaId())
-				.add(cell.breakdown())
-				.end();
-		}
-		PostgresCopy.in(connection, "warehouse_staging.suppressed_cell", rows);
+		PostgresCopy.in(connection, "warehouse_staging.suppressed_cell", ObservationSlices.suppressedRows(hidden));
 		statement.execute("analyze warehouse_staging.suppressed_cell");
 	}
 

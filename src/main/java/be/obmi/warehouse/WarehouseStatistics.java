@@ -265,16 +265,7 @@ class WarehouseStatistics {
 						    area_id bigint, breakdown text) on commit drop""")
 			.update();
 		if (!hidden.isEmpty()) {
-			PostgresCopy.Rows rows = new PostgresCopy.Rows();
-			for (SuppressedCells.Cell cell : hidden) {
-				rows.add(cell.scopeKey())
-					.add(cell.indicatorId())
-					.add(cell.period())
-					.add(cell.areaId())
-					.add(cell.breakdown())
-					.end();
-			}
-			PostgresCopy.in(dataSource, ObservationSlices.CELLS, rows);
+			PostgresCopy.in(dataSource, ObservationSlices.CELLS, ObservationSlices.suppressedRows(hidden));
 		}
 		jdbc.sql("analyze " + ObservationSlices.CELLS).update();
 		return hidden.size();

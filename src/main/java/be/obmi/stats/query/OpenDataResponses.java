@@ -7,14 +7,12 @@ import be.obmi.shared.RefusedValueException;
 import be.obmi.shared.Texts;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.HexFormat;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -231,8 +229,9 @@ public class OpenDataResponses {
 	public boolean notModified(HttpServletRequest request, HttpServletResponse response, Version version,
 			String variant) {
 		response.setHeader("Vary", "Accept");
-		String etag = "\"" + sha256(version.lastModified().toEpochMilli() + "|" + version.lastModified().getNano() + "|"
-				+ version.fingerprint() + "|" + variant)
+		String etag = "\"" + Sha256
+			.hex(version.lastModified().toEpochMilli() + "|" + version.lastModified().getNano() + "|"
+					+ version.fingerprint() + "|" + variant)
 			.substring(0, 32) + "\"";
 		Instant lastModified = version.lastModified();
 		boolean settled = Duration.between(lastModified, Instant.now()).compareTo(Duration.ofSeconds(1)) >= 0
@@ -306,16 +305,6 @@ public class OpenDataResponses {
 		problem.put("status", 406);
 		problem.put("detail", messages.getMessage(ex, locale));
 		response.getOutputStream().write(JSON.writeValueAsBytes(problem));
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,11 +1,8 @@
 package be.obmi.stats.query;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
 import java.sql.SQLException;
-import java.util.HexFormat;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -114,7 +111,7 @@ class StoredDecisions {
 	 * centrumsteden, the tenant's area sets (their versions) and the area tree.
 	 */
 	String fingerprint(Scope scope, Indicator indicator) {
-		return sha256(indicator.threshold() + "|" + indicator.aggregation() + "|" + context(scope));
+		return Sha256.hex(indicator.threshold() + "|" + indicator.aggregation() + "|" + context(scope));
 	}
 
 	private String context(Scope scope) {
@@ -129,8 +126,8 @@ class StoredDecisions {
 			String sets = scope.isPlatform() ? "" : jdbc.sql("""
 					select coalesce(string_agg(id || ':' || version, ',' order by id), '') from stats.area_set
 					where tenant_id = ?""").param(scope.tenantId()).query(String.class).single();
-			return sha256("city=" + scope.nisCode() + "|centrumsteden=" + centrumsteden + "|sets=" + sets + "|areas="
-					+ areas.layout());
+			return Sha256.hex("city=" + scope.nisCode() + "|centrumsteden=" + centrumsteden + "|sets=" + sets
+					+ "|areas=" + areas.layout());
 		});
 	}
 
@@ -264,16 +261,6 @@ class StoredDecisions {
 		}
 		else {
 			jdbc.sql("delete from stats.disclosure_decision where scope_key = ?").param(event.tenantId()).update();
-		}
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 
