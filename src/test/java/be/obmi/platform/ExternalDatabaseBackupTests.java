@@ -149,7 +149,8 @@ class ExternalDatabaseBackupTests {
 		// (a start moves the account sequence on: the demo accounts are upserted; the
 		// rows stay the same; the scheduled jobs' locks in schema platform move with
 		// every run of a job; the area report's aggregates are computed again after a
-		// start)
+		// start, and the start marks the warehouse for a statistics pass:
+		// DatabaseFingerprint.BACKGROUND_STATE)
 		assertThat(fingerprint().withoutBackgroundState().rowsOnly())
 			.as("a start on the restored data loads no demo data twice")
 			.containsExactlyEntriesOf(before.withoutBackgroundState().rowsOnly());

@@ -32,9 +32,14 @@ public record DatabaseFingerprint(Map<String, String> tables) {
 	 * the background at any moment, also right after a start: the scheduled jobs' locks
 	 * and the cache generations (schema {@code platform}) and the area report's stored
 	 * aggregates, computed again from the observations after a start or a change
-	 * ({@code stats.area_total*}).
+	 * ({@code stats.area_total*}), the stored disclosure decisions, which any reader may
+	 * compute and store ({@code stats.disclosure_decision}), and the warehouse's
+	 * bookkeeping, which every start marks for a statistics pass
+	 * ({@code warehouse_meta.statistics_pending}, {@code pending},
+	 * {@code observation_source}).
 	 */
-	static final List<String> BACKGROUND_STATE = List.of("platform.", "stats.area_total");
+	static final List<String> BACKGROUND_STATE = List.of("platform.", "stats.area_total", "stats.disclosure_decision",
+			"warehouse_meta.");
 
 	/**
 	 * The modules' own data (tenants, accounts, audit history, plan, statistics, finance,
