@@ -22,3 +22,14 @@ measure() {
     grep RESULT "$out/$target-$level.txt"
   done
 }
+
+# measure_miss OUT TARGET BASE_URL: the second mix of issue 20 goal 6 — $MISS_SHARE of the requests miss OBMi's cache
+# (see mix.lua) — at $MISS_LEVEL connections for $DURATION, no warm-up (the first mix warmed the cache); result in
+# OUT/TARGET-miss-<level>.txt
+measure_miss() {
+  local out=$1 target=$2 url=$3
+  echo "$target: $MISS_LEVEL connections, $DURATION, ${MISS_SHARE} of the requests missing the cache"
+  LOAD_MISS=$MISS_SHARE wrk -t"$THREADS" -c"$MISS_LEVEL" -d"$DURATION" --timeout 10s -s bench/load/mix.lua "$url" \
+    > "$out/$target-miss-$MISS_LEVEL.txt"
+  grep RESULT "$out/$target-miss-$MISS_LEVEL.txt"
+}

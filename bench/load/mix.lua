@@ -3,6 +3,11 @@
 local urls = {}
 local langs = {}
 local counter = 0
+-- LOAD_MISS (0..1): the share of requests that miss OBMi's response cache. Such a request carries a query parameter
+-- no page reads (_miss=<thread>-<n>, new every time), so OBMi renders the page as for a first visit of another
+-- period, area or language; nginx's map leaves the parameter out and answers the same file.
+local miss = tonumber(os.getenv("LOAD_MISS") or "0")
+local sent = 0
 
 function setup(thread)
   counter = counter + 1
@@ -22,10 +27,15 @@ end
 
 function request()
   local i = math.random(#urls)
-  if langs[i] == "en" then
-    return wrk.format("GET", urls[i], { ["Cookie"] = "obmi-taal=en" })
+  local path = urls[i]
+  if miss > 0 and math.random() < miss then
+    sent = sent + 1
+    path = path .. (path:find("?", 1, true) and "&" or "?") .. "_miss=" .. (id or 0) .. "-" .. sent
   end
-  return wrk.format("GET", urls[i])
+  if langs[i] == "en" then
+    return wrk.format("GET", path, { ["Cookie"] = "obmi-taal=en" })
+  end
+  return wrk.format("GET", path)
 end
 
 function done(summary, latency, requests)

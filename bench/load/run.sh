@@ -21,6 +21,9 @@ WARMUP=${LOAD_WARMUP:-10s}
 LEVELS=${LOAD_LEVELS:-"50 200 500"}
 TENANTS=${LOAD_TENANTS:-"gent antwerpen leuven kortrijk mechelen"}
 THREADS=${LOAD_THREADS:-2}
+# issue 20 goal 6's second mix: this share of the requests misses OBMi's cache, at this many connections (0: skip)
+MISS_SHARE=${LOAD_MISS:-0.2}
+MISS_LEVEL=${LOAD_MISS_LEVEL:-200}
 APP_PORT=${LOAD_APP_PORT:-18080}
 NGINX_PORT=${LOAD_NGINX_PORT:-18081}
 DATA_DIR=${LOAD_DATA_DIR:-"$OUT/data"}
@@ -135,11 +138,21 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 export LOAD_URLS="$OUT/urls.txt"
 measure "$OUT" nginx "http://127.0.0.1:$NGINX_PORT"
 measure "$OUT" obmi "http://127.0.0.1:$APP_PORT"
+if [ "$MISS_SHARE" != 0 ]; then
+  measure_miss "$OUT" nginx "http://127.0.0.1:$NGINX_PORT"
+  measure_miss "$OUT" obmi "http://127.0.0.1:$APP_PORT"
+fi
 
 {
   echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, load average (1, 5, 15 min) before the wrk runs: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "wrk -t$THREADS, $DURATION per level after a ${WARMUP} warm-up per target; $(sort -u "$OUT/urls.txt" | wc -l) distinct URLs over tenants: $TENANTS"
   echo
   python3 bench/load/report.py "$OUT" "$LEVELS"
+  if [ "$MISS_SHARE" != 0 ]; then
+    echo
+    echo "Second mix: ${MISS_SHARE} of the requests miss OBMi's cache (a new \`_miss\` parameter each time; nginx answers the same files)"
+    echo
+    python3 bench/load/report.py "$OUT" "miss-$MISS_LEVEL"
+  fi
 } > "$OUT/results.md"
 cat "$OUT/results.md"

@@ -87,6 +87,8 @@ if failures:
 with open(f"{OUT}/urls.txt", "w") as out:
     out.write("\n".join(lines) + "\n")
 with open(f"{OUT}/nginx-map.conf", "w") as out:
-    out.write('map "$cookie_obmi_taal|$request_uri" $static_file {\n    default "/missing";\n')
+    # the miss mix's cache buster (_miss=..., always the last parameter) is left out: nginx answers the same file
+    out.write('map $request_uri $page_uri {\n    "~^(?<page>.*?)[?&]_miss=[^&]*$" $page;\n    default $request_uri;\n}\n')
+    out.write('map "$cookie_obmi_taal|$page_uri" $static_file {\n    default "/missing";\n')
     out.write("\n".join(mapping) + "\n}\n")
 print(f"{len(mix)} URLs, {len(lines)} weighted lines, {len(TENANTS)} tenants")

@@ -1,6 +1,7 @@
 package be.obmi.platform;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import be.obmi.identity.PublicRoutes;
 import be.obmi.tenancy.Tenants;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -64,6 +66,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * own cache; a change on another instance moves the generations on here too
  * ({@code platform.cluster.ClusterCacheInvalidation}).
  * <p>
+ * Large answers are also kept as files and sent with {@code sendfile}
+ * ({@link ResponseBodyFiles}).
+ * <p>
  * Over 300 lines because the filter's request handling (lookup, one render per key,
  * replay, heavy-export exception) is one flow; its key and its response capture are
  * separate classes.
@@ -85,7 +90,7 @@ final class PublicResponseCache extends OncePerRequestFilter {
 	 * One stored answer; {@code generation} is the data generation it was rendered from.
 	 */
 	record Entry(String generation, String contentType, Locale locale, List<String[]> headers, byte[] body, String etag,
-			long lastModified) {
+			long lastModified, Path file) {
 	}
 
 	private final List<PathPattern> publicRoutes;
@@ -102,6 +107,8 @@ final class PublicResponseCache extends OncePerRequestFilter {
 
 	private final DataGenerations generations;
 
+	private final ResponseBodyFiles files;
+
 	/**
 	 * The keys being rendered now, each with the lock its concurrent requests wait on.
 	 */
@@ -114,16 +121,22 @@ final class PublicResponseCache extends OncePerRequestFilter {
 	private static final Duration RENDER_WAIT = Duration.ofSeconds(30);
 
 	PublicResponseCache(List<PublicRoutes> routes, Tenants tenants, DataGenerations generations, boolean enabled,
-			DataSize maxSize, DataSize maxEntrySize) {
+			DataSize maxSize, DataSize maxEntrySize, ResponseBodyFiles files) {
 		PathPatternParser parser = new PathPatternParser();
 		this.publicRoutes = routes.stream().flatMap(r -> r.patterns().stream()).map(parser::parse).toList();
 		this.tenants = tenants;
 		this.generations = generations;
 		this.enabled = enabled;
 		this.maxEntryBytes = (int) Math.min(Integer.MAX_VALUE - 8, maxEntrySize.toBytes());
+		this.files = files;
 		this.entries = Caffeine.newBuilder()
 			.maximumWeight(maxSize.toBytes())
 			.weigher((String key, Entry e) -> key.length() * 2 + e.body().length + 512)
+			.removalListener((String key, Entry e, RemovalCause cause) -> {
+				if (e != null) {
+					files.release(e.file());
+				}
+			})
 			.build();
 	}
 
@@ -232,7 +245,7 @@ final class PublicResponseCache extends OncePerRequestFilter {
 			response.addHeader("Vary", "Cookie");
 			response.setHeader(STATUS_HEADER, "miss");
 			Entry entry = new Entry(generation, capture.getContentType(), capture.locale(), headers(response), body,
-					etag, date(response.getHeader("Last-Modified")));
+					etag, date(response.getHeader("Last-Modified")), files.write(body));
 			entries.put(key, entry);
 		}
 		else {
@@ -297,8 +310,7 @@ final class PublicResponseCache extends OncePerRequestFilter {
 		return headers;
 	}
 
-	private static void replay(Entry entry, HttpServletRequest request, HttpServletResponse response)
-			throws IOException {
+	private void replay(Entry entry, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		for (String[] header : entry.headers()) {
 			if (response.containsHeader(header[0]) && !"Vary".equalsIgnoreCase(header[0])) {
 				response.setHeader(header[0], header[1]);
@@ -317,6 +329,9 @@ final class PublicResponseCache extends OncePerRequestFilter {
 		}
 		if (entry.contentType() != null) {
 			response.setContentType(entry.contentType());
+		}
+		if (files.send(entry.file(), entry.body().length, request, response)) {
+			return;
 		}
 		response.setContentLength(entry.body().length);
 		response.getOutputStream().write(entry.body());

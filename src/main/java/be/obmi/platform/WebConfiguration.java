@@ -46,8 +46,16 @@ class WebConfiguration implements WebMvcConfigurer {
 	PublicResponseCache publicResponseCache(List<PublicRoutes> routes, Tenants tenants, DataGenerations generations,
 			@Value("${obmi.cache.public-responses.enabled:true}") boolean enabled,
 			@Value("${obmi.cache.public-responses.max-size:128MB}") DataSize maxSize,
-			@Value("${obmi.cache.public-responses.max-entry-size:4MB}") DataSize maxEntrySize) {
-		return new PublicResponseCache(routes, tenants, generations, enabled, maxSize, maxEntrySize);
+			@Value("${obmi.cache.public-responses.max-entry-size:4MB}") DataSize maxEntrySize,
+			ResponseBodyFiles files) {
+		return new PublicResponseCache(routes, tenants, generations, enabled, maxSize, maxEntrySize, files);
+	}
+
+	/** The cache's large answers as files, sent with sendfile; removed at shutdown. */
+	@Bean(destroyMethod = "close")
+	ResponseBodyFiles responseBodyFiles(
+			@Value("${obmi.cache.public-responses.sendfile-min-size:48KB}") DataSize minSize) {
+		return new ResponseBodyFiles(minSize.toBytes());
 	}
 
 	/**

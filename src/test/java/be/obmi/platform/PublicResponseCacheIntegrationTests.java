@@ -6,15 +6,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import be.obmi.support.ApiClient;
 import be.obmi.support.ObmiIntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The cache of anonymous public responses: a publication, an import and an undo are
  * visible to the very next anonymous request; entries are per tenant and per language; a
  * signed-in user's answer is neither stored nor shown to others; anonymous pages set no
- * cookie.
+ * cookie; a large answer is sent from its file by the connector (sendfile).
  */
 @ObmiIntegrationTest
 class PublicResponseCacheIntegrationTests {
@@ -36,6 +41,9 @@ class PublicResponseCacheIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	ResponseBodyFiles files;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -138,6 +146,63 @@ class PublicResponseCacheIntegrationTests {
 			.doesNotContain("/logout")
 			.doesNotContain("/kortrijk/beheer")
 			.doesNotContain("_csrf");
+	}
+
+	@Test
+	void aLargeAnswerIsSentByTheConnectorFromItsFile() throws IOException {
+		String path = "/api/v1/gent/stats/indicators";
+		HttpResponse<byte[]> first = bytes(request(path, null, null));
+		assertThat(first.statusCode()).isEqualTo(200);
+		assertThat(first.body().length).as("large enough for a file").isGreaterThanOrEqualTo(48 * 1024);
+		HttpResponse<byte[]> hit = bytes(request(path, null, null));
+		assertThat(hit.headers().firstValue(PublicResponseCache.STATUS_HEADER)).hasValue("hit");
+		assertThat(hit.body()).isEqualTo(first.body());
+		assertThat(hit.headers().firstValueAsLong("Content-Length")).hasValue(first.body().length);
+
+		// the bytes come from the file: changed on disk (same length), the next hit
+		// carries the change
+		Path file;
+		try (Stream<Path> stored = Files.list(files.folder())) {
+			file = stored.filter(f -> Arrays.equals(read(f), first.body())).findFirst().orElseThrow();
+		}
+		byte[] changed = first.body().clone();
+		changed[changed.length - 2] = (byte) (changed[changed.length - 2] == ' ' ? '\t' : ' ');
+		Files.write(file, changed);
+		try {
+			assertThat(bytes(request(path, null, null)).body()).isEqualTo(changed);
+		}
+		finally {
+			Files.write(file, first.body());
+		}
+		assertThat(bytes(request(path, null, null)).body()).isEqualTo(first.body());
+
+		// a revalidation still gets 304 without a body
+		String etag = hit.headers().firstValue("ETag").orElseThrow();
+		HttpResponse<byte[]> revalidated = bytes(request(path, null, null).header("If-None-Match", etag));
+		assertThat(revalidated.statusCode()).isEqualTo(304);
+		assertThat(revalidated.body()).isEmpty();
+	}
+
+	private static byte[] read(Path file) {
+		try {
+			return Files.readAllBytes(file);
+		}
+		catch (IOException ex) {
+			return new byte[0];
+		}
+	}
+
+	private HttpResponse<byte[]> bytes(HttpRequest.Builder request) {
+		try {
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static byte[] csv(int value) {
