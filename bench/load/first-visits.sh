@@ -91,6 +91,11 @@ for mode in today warm; do
   curl -fs -u "$EDITOR" -F "file=@$OUT/$code.csv" "$BASE/api/v1/$TENANT/stats/import?createIndicators=true" > /dev/null
   echo "Warming the cache ($WARMUP)"
   wrk -t2 -c50 -d"$WARMUP" -s bench/load/mix.lua "$BASE" > /dev/null
+  # the import dropped the tenant's pages: the warm-up's 50 connections set off renders that can outlast it (each
+  # waits for a database connection); every URL once more, one at a time, so the measurement starts on a settled
+  # instance with every page in the cache
+  check_urls "$BASE" "$LOAD_URLS" OBMi
+  wrk -t2 -c50 -d5s -s bench/load/mix.lua "$BASE" > /dev/null
   echo "$mode: publishing $code, then 10 s at 50 connections"
   curl -fs -u "$EDITOR" -X POST "$BASE/api/v1/$TENANT/stats/indicators/$code/published?value=true" > /dev/null
   run_wrk "$mode-publish"
@@ -107,6 +112,8 @@ import json, sys
 out, before, after, tenant = sys.argv[1:5]
 print(f"Load average (1, 5, 15 min) before: {before}, after: {after}; tenant {tenant}, wrk -t2 -c50 -d10s")
 print()
+print("Requests still waiting when wrk stops are not in its figures: a run with few requests was stalled.")
+print()
 print("| mode | after | requests | p99 ms | max ms | errors (status/timeout/other) | goal (no request over 1 s) |")
 print("|---|---|---:|---:|---:|---|---|")
 for mode in ("today", "warm"):
@@ -114,7 +121,9 @@ for mode in ("today", "warm"):
         line = [l for l in open(f"{out}/first-{mode}-{moment}.txt") if l.startswith("RESULT")][0]
         r = json.loads(line[len("RESULT "):])
         other = r["connect"] + r["read"] + r["write"]
-        met = "met" if r["max_us"] < 1_000_000 and r["status"] + r["timeout"] + other == 0 else "not met"
+        # wrk reports only the requests that completed: a run with few requests had requests still waiting at its end
+        met = "met" if r["max_us"] < 1_000_000 and r["status"] + r["timeout"] + other == 0 and r["requests"] >= 1000 \
+            else "not met"
         print(f"| {mode} | {moment} | {r['requests']} | {r['p99_us'] / 1000:.0f} | {r['max_us'] / 1000:.0f} | "
               f"{r['status']}/{r['timeout']}/{other} | {met} |")
 PY
