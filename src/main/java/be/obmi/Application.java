@@ -19,6 +19,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class Application {
 
 	public static void main(String[] args) {
+		// the public page warm-up (platform.PublicPageWarmUp) sends the visitors' Host
+		// header to this instance; java.net.http allows it only with this property, read
+		// once when the first client is made
+		if (System.getProperty("jdk.httpclient.allowRestrictedHeaders") == null) {
+			System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+		}
 		SpringApplication.run(Application.class, args);
 	}
 

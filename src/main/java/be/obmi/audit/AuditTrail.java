@@ -65,6 +65,18 @@ public class AuditTrail {
 		}
 	}
 
+	/**
+	 * Records a publication: an update that only adds to what the public side shows (an
+	 * indicator made public). Its {@link DataChanged} says so ({@code addsOnly}), so the
+	 * public response cache may keep showing the pages of before for a few seconds while
+	 * it renders the new ones (ADR 0018). Never for an unpublish or any other change.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void published(Long tenantId, String entityType, String entityId, String label, List<FieldChange> changes) {
+		insert(tenantId, entityType, entityId, label, AuditEvent.Action.UPDATE, changes);
+		announce(tenantId, entityType, true);
+	}
+
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void deleted(Long tenantId, String entityType, String entityId, String label, List<FieldChange> fields) {
 		record(tenantId, entityType, entityId, label, AuditEvent.Action.DELETE, fields);
@@ -72,21 +84,27 @@ public class AuditTrail {
 
 	private void record(Long tenantId, String entityType, String entityId, String label, AuditEvent.Action action,
 			List<FieldChange> changes) {
+		insert(tenantId, entityType, entityId, label, action, changes);
+		announce(tenantId, entityType, false);
+	}
+
+	private void insert(Long tenantId, String entityType, String entityId, String label, AuditEvent.Action action,
+			List<FieldChange> changes) {
 		jdbc.sql("""
 				insert into audit.audit_event (tenant_id, actor, entity_type, entity_id, entity_label, action, changes)
 				values (?, ?, ?, ?, ?, ?, cast(? as jsonb))""")
 			.params(tenantId, currentActor(), entityType, entityId, label, action.name(),
 					json.writeValueAsString(changes))
 			.update();
-		announce(tenantId, entityType);
 	}
 
 	/**
 	 * Publishes {@link DataChanged} once per tenant and entity type per transaction: an
 	 * import that writes hundreds of history lines announces its change once, not once
-	 * per line.
+	 * per line. A publication and another change of the same type in one transaction are
+	 * announced each.
 	 */
-	private void announce(Long tenantId, String entityType) {
+	private void announce(Long tenantId, String entityType, boolean addsOnly) {
 		@SuppressWarnings("unchecked")
 		Set<String> announced = (Set<String>) TransactionSynchronizationManager.getResource(ANNOUNCED);
 		if (announced == null) {
@@ -100,8 +118,8 @@ public class AuditTrail {
 			});
 			announced = fresh;
 		}
-		if (announced.add(tenantId + "|" + entityType)) {
-			events.publishEvent(new DataChanged(tenantId, entityType));
+		if (announced.add(tenantId + "|" + entityType + "|" + addsOnly)) {
+			events.publishEvent(new DataChanged(tenantId, entityType, addsOnly));
 		}
 	}
 

@@ -125,7 +125,10 @@ class OpenApiAccess implements WebMvcConfigurer {
 			// a token that Spring Security
 			// accepted) leaves the anonymous limit; a meaningless Authorization header or
 			// an anonymous session does not
-			if (request.getUserPrincipal() != null) {
+			// nor the cache's own warm-up requests (PublicResponseCache set this
+			// attribute
+			// only when the request carried this instance's secret)
+			if (request.getUserPrincipal() != null || request.getAttribute(PublicPageWarmUp.INTERNAL) != null) {
 				chain.doFilter(request, response);
 				return;
 			}

@@ -67,7 +67,7 @@ final class PublicCacheKey {
 		return key.toString();
 	}
 
-	private static String languageCookie(HttpServletRequest request) {
+	static String languageCookie(HttpServletRequest request) {
 		Cookie[] cookies = request.getCookies();
 		if (cookies != null) {
 			for (Cookie cookie : cookies) {

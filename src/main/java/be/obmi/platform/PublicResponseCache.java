@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +35,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.server.PathContainer;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -87,10 +90,18 @@ final class PublicResponseCache extends OncePerRequestFilter {
 			STATUS_HEADER.toLowerCase(Locale.ROOT));
 
 	/**
+	 * The data generation a page is rendered from: {@code label} is compared; a page of a
+	 * tenant or of the platform ({@code graceable}) may be shown for a short while after
+	 * a publication ({@link DataGenerations#onlyAddedSince}).
+	 */
+	record Generation(String label, Long tenantId, long platform, long tenant, boolean graceable) {
+	}
+
+	/**
 	 * One stored answer; {@code generation} is the data generation it was rendered from.
 	 */
-	record Entry(String generation, String contentType, Locale locale, List<String[]> headers, byte[] body, String etag,
-			long lastModified, Path file) {
+	record Entry(Generation generation, String contentType, Locale locale, List<String[]> headers, byte[] body,
+			String etag, long lastModified, Path file) {
 	}
 
 	private final List<PathPattern> publicRoutes;
@@ -109,6 +120,16 @@ final class PublicResponseCache extends OncePerRequestFilter {
 
 	private final ResponseBodyFiles files;
 
+	private final PopularPublicPages pages;
+
+	private final PublicPageWarmUp warmUp;
+
+	/**
+	 * How long after a publication an answer of before may still be shown while its page
+	 * is rendered again (0: never).
+	 */
+	private volatile long graceNanos;
+
 	/**
 	 * The keys being rendered now, each with the lock its concurrent requests wait on.
 	 */
@@ -121,7 +142,8 @@ final class PublicResponseCache extends OncePerRequestFilter {
 	private static final Duration RENDER_WAIT = Duration.ofSeconds(30);
 
 	PublicResponseCache(List<PublicRoutes> routes, Tenants tenants, DataGenerations generations, boolean enabled,
-			DataSize maxSize, DataSize maxEntrySize, ResponseBodyFiles files) {
+			DataSize maxSize, DataSize maxEntrySize, ResponseBodyFiles files, PopularPublicPages pages,
+			PublicPageWarmUp warmUp, Duration grace) {
 		PathPatternParser parser = new PathPatternParser();
 		this.publicRoutes = routes.stream().flatMap(r -> r.patterns().stream()).map(parser::parse).toList();
 		this.tenants = tenants;
@@ -129,6 +151,9 @@ final class PublicResponseCache extends OncePerRequestFilter {
 		this.enabled = enabled;
 		this.maxEntryBytes = (int) Math.min(Integer.MAX_VALUE - 8, maxEntrySize.toBytes());
 		this.files = files;
+		this.pages = pages;
+		this.warmUp = warmUp;
+		this.graceNanos = grace.toNanos();
 		this.entries = Caffeine.newBuilder()
 			.maximumWeight(maxSize.toBytes())
 			.weigher((String key, Entry e) -> key.length() * 2 + e.body().length + 512)
@@ -145,6 +170,7 @@ final class PublicResponseCache extends OncePerRequestFilter {
 	 * when the start is done.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
+	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 	void open() {
 		entries.invalidateAll();
 		ready = true;
@@ -155,16 +181,45 @@ final class PublicResponseCache extends OncePerRequestFilter {
 	 * platform's and the tenant's together; for a path of no tenant, or of a tenant this
 	 * instance does not know yet, the generation of any data.
 	 */
-	private String currentGeneration(String path) {
+	private Generation currentGeneration(String path) {
 		String owner = PublicCacheKey.owner(path);
 		if ("platform".equals(owner)) {
-			return "p" + generations.platform();
+			long platform = generations.platform();
+			return new Generation("p" + platform, null, platform, 0, true);
 		}
 		OptionalLong tenantId = owner == null ? OptionalLong.empty() : tenants.knownId(owner);
 		if (tenantId.isEmpty()) {
-			return "*" + generations.any();
+			return new Generation("*" + generations.any(), null, 0, 0, false);
 		}
-		return generations.platform() + "." + generations.tenant(tenantId.getAsLong());
+		long platform = generations.platform();
+		long tenant = generations.tenant(tenantId.getAsLong());
+		return new Generation(platform + "." + tenant, tenantId.getAsLong(), platform, tenant, true);
+	}
+
+	/**
+	 * Whether an entry of an older generation may still be shown: only publications
+	 * happened since it was rendered, the first of them less than the grace ago (ADR
+	 * 0018).
+	 */
+	private boolean stillShown(Entry entry, Generation current) {
+		Generation old = entry.generation();
+		long grace = graceNanos;
+		if (grace <= 0 || !old.graceable() || !current.graceable()
+				|| !Objects.equals(old.tenantId(), current.tenantId())) {
+			return false;
+		}
+		long left = generations.onlyAddedSince(old.tenantId(), old.platform(), old.tenant());
+		return left >= 0 && left != Long.MAX_VALUE && System.nanoTime() - left < grace;
+	}
+
+	/** For tests: an empty cache, as after a start. */
+	void clear() {
+		entries.invalidateAll();
+	}
+
+	/** For tests: the grace after a publication (0: never stale). */
+	void grace(Duration grace) {
+		this.graceNanos = grace.toNanos();
 	}
 
 	@Override
@@ -176,10 +231,24 @@ final class PublicResponseCache extends OncePerRequestFilter {
 			return;
 		}
 		String key = PublicCacheKey.key(request, path);
-		String generation = currentGeneration(path);
+		Generation generation = currentGeneration(path);
+		// the warm-up's own request (its secret matched): rendered and stored, never
+		// answered with an older entry, not counted by the rate limit nor as a visit
+		boolean internal = warmUp.internal(request);
+		if (internal) {
+			request.setAttribute(PublicPageWarmUp.INTERNAL, Boolean.TRUE);
+		}
+		else {
+			pages.visited(key, request, path);
+		}
 		Entry hit = entries.getIfPresent(key);
-		if (hit != null && hit.generation().equals(generation)) {
-			replay(hit, request, response);
+		if (hit != null && hit.generation().label().equals(generation.label())) {
+			replay(hit, request, response, "hit");
+			return;
+		}
+		if (hit != null && !internal && stillShown(hit, generation)) {
+			warmUp.refresh(key, PopularPublicPages.Page.of(request, path));
+			replay(hit, request, response, "stale");
 			return;
 		}
 		// one render per key at a time: after a publish, concurrent visitors of a page
@@ -194,8 +263,8 @@ final class PublicResponseCache extends OncePerRequestFilter {
 			locked = lock.tryLock(HeavyExportLimit.isHeavy(path) ? 0 : RENDER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
 			if (locked) {
 				hit = entries.getIfPresent(key);
-				if (hit != null && hit.generation().equals(generation)) {
-					replay(hit, request, response);
+				if (hit != null && hit.generation().label().equals(generation.label())) {
+					replay(hit, request, response, "hit");
 					return;
 				}
 			}
@@ -216,7 +285,7 @@ final class PublicResponseCache extends OncePerRequestFilter {
 	}
 
 	private void render(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String key,
-			String generation) throws ServletException, IOException {
+			Generation generation) throws ServletException, IOException {
 		response.setHeader("Cache-Control", CACHE_CONTROL);
 		ResponseCapture capture = new ResponseCapture(response, maxEntryBytes);
 		try {
@@ -310,7 +379,8 @@ final class PublicResponseCache extends OncePerRequestFilter {
 		return headers;
 	}
 
-	private void replay(Entry entry, HttpServletRequest request, HttpServletResponse response) throws IOException {
+	private void replay(Entry entry, HttpServletRequest request, HttpServletResponse response, String status)
+			throws IOException {
 		for (String[] header : entry.headers()) {
 			if (response.containsHeader(header[0]) && !"Vary".equalsIgnoreCase(header[0])) {
 				response.setHeader(header[0], header[1]);
@@ -319,7 +389,7 @@ final class PublicResponseCache extends OncePerRequestFilter {
 				response.addHeader(header[0], header[1]);
 			}
 		}
-		response.setHeader(STATUS_HEADER, "hit");
+		response.setHeader(STATUS_HEADER, status);
 		// the one conditional-GET path: Spring's, as the open-data responses use it
 		if (new ServletWebRequest(request, response).checkNotModified(entry.etag(), entry.lastModified())) {
 			return;

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.LocaleResolver;
@@ -47,8 +48,25 @@ class WebConfiguration implements WebMvcConfigurer {
 			@Value("${obmi.cache.public-responses.enabled:true}") boolean enabled,
 			@Value("${obmi.cache.public-responses.max-size:128MB}") DataSize maxSize,
 			@Value("${obmi.cache.public-responses.max-entry-size:4MB}") DataSize maxEntrySize,
-			ResponseBodyFiles files) {
-		return new PublicResponseCache(routes, tenants, generations, enabled, maxSize, maxEntrySize, files);
+			@Value("${obmi.cache.public-responses.publication-grace:10s}") Duration grace, ResponseBodyFiles files,
+			PopularPublicPages pages, PublicPageWarmUp warmUp) {
+		return new PublicResponseCache(routes, tenants, generations, enabled, maxSize, maxEntrySize, files, pages,
+				warmUp, grace);
+	}
+
+	/** The most visited public pages, counted by the cache, saved for the next start. */
+	@Bean
+	PopularPublicPages popularPublicPages(JdbcClient jdbc) {
+		return new PopularPublicPages(jdbc);
+	}
+
+	/** Renders the most visited pages after a change and at start (ADR 0018). */
+	@Bean
+	PublicPageWarmUp publicPageWarmUp(PopularPublicPages pages, Tenants tenants,
+			@Value("${obmi.cache.public-responses.warm-up-pages:50}") int pagesPerChange,
+			@Value("${obmi.cache.public-responses.warm-up-at-start-pages:100}") int pagesAtStart,
+			@Value("${obmi.cache.public-responses.warm-up-at-start-budget:60s}") Duration startBudget) {
+		return new PublicPageWarmUp(pages, tenants, pagesPerChange, pagesAtStart, startBudget);
 	}
 
 	/** The cache's large answers as files, sent with sendfile; removed at shutdown. */

@@ -165,8 +165,16 @@ public class Indicators {
 					  published_at = case when ? then now() else published_at end,
 					  published_by = case when ? then ? else published_by end
 					where id = ?""").params(published, published, published, access.actor(), indicator.id()).update();
-			audit.updated(scope.tenantId(), "indicator", String.valueOf(indicator.id()), code, List.of(FieldChange
-				.between("gepubliceerd", String.valueOf(indicator.published()), String.valueOf(published))));
+			List<FieldChange> change = List.of(FieldChange.between("gepubliceerd",
+					String.valueOf(indicator.published()), String.valueOf(published)));
+			if (published) {
+				// only adds to the public side: the cache may show the pages of before
+				// while it renders the new ones
+				audit.published(scope.tenantId(), "indicator", String.valueOf(indicator.id()), code, change);
+			}
+			else {
+				audit.updated(scope.tenantId(), "indicator", String.valueOf(indicator.id()), code, change);
+			}
 		}
 		return byId(indicator.id()).orElseThrow();
 	}
