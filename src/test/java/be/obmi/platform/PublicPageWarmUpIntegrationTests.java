@@ -170,8 +170,12 @@ class PublicPageWarmUpIntegrationTests {
 			.list();
 		assertThat(saved).contains(area + " ", area + " en");
 
+		// this test's page among the saved ones (in the shared context other tests' pages
+		// may be visited more often and come first)
+		List<PopularPublicPages.Page> ours = pages.saved(200).stream().filter(p -> p.target().equals(area)).toList();
+		assertThat(ours).hasSize(2);
 		cache.clear();
-		assertThat(warmUp.warm(pages.saved(100), Duration.ofSeconds(40))).isPositive();
+		assertThat(warmUp.warm(ours, Duration.ofSeconds(40))).isPositive();
 		assertThat(status(get(area))).as("rendered before the first visitor").isEqualTo("hit");
 		assertThat(status(get(area, "en"))).isEqualTo("hit");
 	}
