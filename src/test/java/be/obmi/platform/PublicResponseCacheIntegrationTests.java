@@ -199,16 +199,7 @@ class PublicResponseCacheIntegrationTests {
 	}
 
 	private HttpResponse<byte[]> bytes(HttpRequest.Builder request) {
-		try {
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return send(request, HttpResponse.BodyHandlers.ofByteArray());
 	}
 
 	private static byte[] csv(int value) {
@@ -238,8 +229,12 @@ class PublicResponseCacheIntegrationTests {
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
+		return send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
 		try {
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return http.send(request.build(), body);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
