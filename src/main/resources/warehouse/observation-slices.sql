@@ -31,17 +31,25 @@ join {schema}.dim_time t on t.period_code = o.period
 where {pairs(o.indicator_id, o.period)}
 --; sums
 -- Additive indicators summed from the statistical sectors up to every higher area the source does not give itself
--- (ratio indicators are recomputed from these sums in the last step).
+-- (ratio indicators are recomputed from these sums in the last step). Areas form a tree (stats.area.parent_id, whose
+-- closure is stats.area_ancestor), so a sector's ancestors are its parent and the parent's ancestors: the sectors
+-- are summed per parent first (about a tenth of the rows), and those sums up the parent's closure, instead of
+-- every sector row once per ancestor (four times the rows of the statistics, sorted or hashed at once).
 insert into {schema}.fact_observation
-with sums as (
-    select o.tenant_id, o.indicator_id, aa.ancestor_id, o.period, o.breakdown, sum(o.value) as value,
+with by_parent as (
+    select o.tenant_id, o.indicator_id, s.parent_id, o.period, o.breakdown, sum(o.value) as value,
            bool_or(o.provisional) as provisional, bool_or(o.estimated) as estimated
     from stats.warehouse_observation o
-    join stats.warehouse_area s on s.id = o.area_id and s.level = 'statsec'
-    join stats.warehouse_area_ancestor aa on aa.area_id = o.area_id and aa.ancestor_id <> o.area_id
+    join stats.warehouse_area s on s.id = o.area_id and s.level = 'statsec' and s.parent_id is not null
     join stats.warehouse_indicator si on si.id = o.indicator_id and si.aggregation = 'sum' and si.published
     where o.missing_reason is null and {pairs(o.indicator_id, o.period)}
-    group by o.tenant_id, o.indicator_id, aa.ancestor_id, o.period, o.breakdown
+    group by o.tenant_id, o.indicator_id, s.parent_id, o.period, o.breakdown
+), sums as (
+    select p.tenant_id, p.indicator_id, aa.ancestor_id, p.period, p.breakdown, sum(p.value) as value,
+           bool_or(p.provisional) as provisional, bool_or(p.estimated) as estimated
+    from by_parent p
+    join stats.warehouse_area_ancestor aa on aa.area_id = p.parent_id
+    group by p.tenant_id, p.indicator_id, aa.ancestor_id, p.period, p.breakdown
 )
 select s.tenant_id, d.indicator_key, s.ancestor_id, t.time_key, s.period, s.breakdown,
        case when d.threshold = 0 or s.value >= d.threshold then s.value end,
