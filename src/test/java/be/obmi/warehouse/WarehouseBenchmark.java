@@ -100,6 +100,7 @@ class WarehouseBenchmark {
 			new TransactionTemplate(transactions).executeWithoutResult(status -> {
 				jdbc.sql("set local work_mem = '256MB'").update();
 				jdbc.sql("set local enable_nestloop = off").update();
+				jdbc.sql("set local enable_mergejoin = off").update();
 				jdbc.sql("explain (analyze, buffers, costs off) " + agg)
 					.query(String.class)
 					.list()
