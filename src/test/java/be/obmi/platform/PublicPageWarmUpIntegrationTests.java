@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import be.obmi.support.ApiClient;
+import be.obmi.support.Http;
 import be.obmi.support.ObmiIntegrationTest;
 import jakarta.servlet.ServletException;
 import org.junit.jupiter.api.AfterEach;
@@ -236,16 +237,7 @@ class PublicPageWarmUpIntegrationTests {
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
-		try {
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return Http.send(http, request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
 	private static void sleep(Duration duration) {

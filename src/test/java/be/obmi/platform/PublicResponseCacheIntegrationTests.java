@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import be.obmi.support.ApiClient;
+import be.obmi.support.Http;
 import be.obmi.support.ObmiIntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -233,16 +234,7 @@ class PublicResponseCacheIntegrationTests {
 	}
 
 	private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
-		try {
-			return http.send(request.build(), body);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return Http.send(http, request.build(), body);
 	}
 
 }

@@ -1,8 +1,6 @@
 package be.obmi.support;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -104,16 +102,7 @@ public final class PageSession {
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
-		try {
-			return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return Http.send(client, request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }
