@@ -15,6 +15,10 @@ start "$BIN/initdb -D $DIR/data -U postgres -A trust -E UTF-8 --locale=C.UTF-8 >
 start "$BIN/pg_ctl -D $DIR/data -o '-p $PORT -c shared_buffers=512MB -c max_wal_size=4GB -c work_mem=64MB' -l $DIR/log start >/dev/null"
 trap 'start "$BIN/pg_ctl -D $DIR/data stop -m fast >/dev/null"' EXIT
 sleep 2
+# the table as its migration defines it (no later migration alters its columns or checks)
+sed -n '/^create table stats.observation (/,/^);/p' "$ROOT/src/main/resources/db/migration/stats/V20_1__stats.sql" \
+  | sed 's/^create table stats.observation (/create table cost_b (/' > "$DIR/observation.sql"
+grep -q "create table cost_b" "$DIR/observation.sql" || { echo "stats.observation's definition not found in V20_1" >&2; exit 1; }
 echo "load average at the start: $(cat /proc/loadavg)"
-"$PSQL" -h localhost -p "$PORT" -U postgres -f "$ROOT/bench/stats/copy-cost.sql"
+"$PSQL" -h localhost -p "$PORT" -U postgres -v observation_definition="$DIR/observation.sql" -f "$ROOT/bench/stats/copy-cost.sql"
 echo "load average at the end: $(cat /proc/loadavg)"

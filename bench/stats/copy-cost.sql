@@ -5,28 +5,16 @@
 --   b  stats.observation's columns and checks, no index
 --   c  b with the unique key observation_key (indicator_id, period, area_id, breakdown, coalesce(tenant_id, 0))
 --   d  c with the BRIN index on import_id: the shape of stats.observation (V20_1, V20_30)
--- Run: bench/stats/copy-cost.sh (psql against a scratch PostgreSQL 18; prints the COPY times).
+-- Run: bench/stats/copy-cost.sh (psql against a scratch PostgreSQL 18; prints the COPY times). The unique key and
+-- BRIN index below are those of V20_30__observation_indexes.sql.
 \set ON_ERROR_STOP on
 \timing off
 drop table if exists cost_a, cost_b, cost_c, cost_d;
 create table cost_a (tenant_id bigint, indicator_id bigint, area_id bigint, period varchar(7), breakdown varchar(200),
     value double precision, missing_reason varchar(30), provisional boolean, estimated boolean, sample_n integer,
     population_n bigint, margin double precision, import_id bigint);
-create table cost_b (
-    tenant_id      bigint,
-    indicator_id   bigint       not null,
-    area_id        bigint       not null,
-    period         varchar(7)   not null check (period ~ '^[0-9]{4}((S[12])|(Q[1-4])|(-(0[1-9]|1[0-2])))?$'),
-    breakdown      varchar(200) not null default '',
-    value          double precision,
-    missing_reason varchar(30) check (missing_reason in ('onbekend', 'gecensureerd', 'niet_van_toepassing', 'leeg')),
-    provisional    boolean      not null default false,
-    estimated      boolean      not null default false,
-    sample_n       integer,
-    population_n   bigint,
-    margin         double precision,
-    import_id      bigint,
-    check ((value is null) = (missing_reason is not null)));
+-- stats.observation's own definition, taken from its migration by copy-cost.sh (V20_1, renamed to cost_b)
+\i :observation_definition
 create table cost_c (like cost_b including all);
 create table cost_d (like cost_b including all);
 -- the rows already there: indicators 1..50
