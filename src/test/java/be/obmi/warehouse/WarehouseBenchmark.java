@@ -96,11 +96,10 @@ class WarehouseBenchmark {
 				.orElseThrow()
 				.replace("insert into warehouse_staging.fact_observation", "")
 				.replace("warehouse_staging.", "warehouse.");
-			// under the rebuild's own session settings (WarehouseRebuild.prepare)
+			// under the rebuild's own session settings
 			new TransactionTemplate(transactions).executeWithoutResult(status -> {
-				jdbc.sql("set local work_mem = '256MB'").update();
-				jdbc.sql("set local enable_nestloop = off").update();
-				jdbc.sql("set local enable_mergejoin = off").update();
+				WarehouseRebuild.BULK_SETTINGS
+					.forEach((name, value) -> jdbc.sql("set local " + name + " = " + value).update());
 				jdbc.sql("explain (analyze, buffers, costs off) " + agg)
 					.query(String.class)
 					.list()
